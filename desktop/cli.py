@@ -1,0 +1,157 @@
+"""The command line. Without a command it opens the window; the commands script the desk.
+
+Exit status: 0 done, 1 problems found (check), 2 wrong usage, 3 the action was refused
+(the message says why and what to do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.domain.messages import UserError
+
+EXIT_PROBLEMS, EXIT_REFUSED = 1, 3
+
+
+def _database_option(parser: argparse.ArgumentParser, top: bool) -> None:
+    parser.add_argument(
+        "--database",
+        metavar="PATH_OR_URL",
+        # On commands, SUPPRESS keeps a value given before the command from being overwritten.
+        default=None if top else argparse.SUPPRESS,
+        help="SQLite file or SQLAlchemy URL (default: policedesk.sqlite3 in the user data "
+        "folder; postgresql+psycopg://user@host/db for a shared server)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policedesk",
+        description="Community-policing desk: the jurisdiction grid (sub-bureau, stations, "
+        "community police offices, grid cells) and its officers. Without a command, opens "
+        "the window.",
+    )
+    _database_option(parser, top=True)
+    parser.add_argument(
+        "--demo", action="store_true", help="open the demo database (generated on first use)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="generate a demo jurisdiction into an empty database")
+    demo.add_argument("--scale", choices=["small", "district", "city"], default="small")
+    demo.add_argument("--seed", type=int, default=1)
+    _database_option(demo, top=False)
+
+    migrate = commands.add_parser("migrate", help="create or upgrade the database schema")
+    _database_option(migrate, top=False)
+
+    check = commands.add_parser("check", help="check the database's integrity")
+    _database_option(check, top=False)
+
+    backup = commands.add_parser("backup", help="copy the database to a file, safely while in use")
+    backup.add_argument("--out", required=True, type=Path, metavar="FILE")
+    _database_option(backup, top=False)
+
+    restore = commands.add_parser(
+        "restore", help="replace the database with a backup (the current file is kept aside)"
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    _database_option(restore, top=False)
+    return parser
+
+
+def _say(error: UserError) -> int:
+    from desktop.i18n import translate
+
+    print(error.text(translate), file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from desktop.domain.messages import UserError
+
+    try:
+        if args.command is None:
+            from desktop.ui.app import run
+
+            return run(database=args.database, demo=args.demo)
+        return COMMANDS[args.command](args)
+    except UserError as error:
+        return _say(error)
+
+
+def _target(args: argparse.Namespace, default: Path | None = None) -> str | Path | None:
+    return getattr(args, "database", None) or default
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from desktop import paths
+    from desktop.services import demo
+    from desktop.services.database import open_desk
+
+    db = open_desk(_target(args, paths.demo_database_path()))
+    try:
+        summary = demo.generate(db, args.scale, args.seed)
+    finally:
+        db.close()
+    counts = ", ".join(f"{table} {n}" for table, n in summary.counts.items())
+    print(f"{db.display_name}: {counts}")
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from desktop.services.maintenance import migrate
+
+    print(f"schema {migrate(_target(args))}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from desktop.services import maintenance
+    from desktop.services.database import open_desk
+
+    db = open_desk(_target(args), migrate=False)
+    try:
+        report = maintenance.check(db)
+    finally:
+        db.close()
+    if report.ok:
+        print(f"{db.display_name}: ok")
+        return 0
+    print("\n".join(report.problems), file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from desktop.services import maintenance
+    from desktop.services.database import open_desk
+
+    db = open_desk(_target(args), migrate=False)
+    try:
+        print(maintenance.backup(db, args.out))
+    finally:
+        db.close()
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from desktop.services import maintenance
+
+    aside = maintenance.restore(_target(args), args.file)
+    print(f"restored {args.file}" + (f"; the previous file is kept as {aside}" if aside else ""))
+    return 0
+
+
+COMMANDS = {
+    "demo": _demo,
+    "migrate": _migrate,
+    "check": _check,
+    "backup": _backup,
+    "restore": _restore,
+}

@@ -1,0 +1,1 @@
+"""Pure rules: validation, cadence, roster constraints. No I/O and no Qt."""

@@ -1,0 +1,245 @@
+"""The jurisdiction tree: list it level by level, move, delete (refused while in use), restore."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from desktop.domain.hierarchy import CHILD_KIND, PARENT_KIND, NodeKind, NodeRef, can_hold
+from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
+from desktop.services.records import code_taken, count_live, deleted, live, soft_delete
+from desktop.store.base import Record, utcnow
+from desktop.store.engine import Database
+from desktop.store.schema import Bureau, GridCell, Office, Officer, Station
+
+MODEL: dict[NodeKind, type[Any]] = {
+    NodeKind.BUREAU: Bureau,
+    NodeKind.STATION: Station,
+    NodeKind.OFFICE: Office,
+    NodeKind.GRID: GridCell,
+}
+PARENT_COLUMN: dict[NodeKind, str] = {
+    NodeKind.STATION: "bureau_id",
+    NodeKind.OFFICE: "station_id",
+    NodeKind.GRID: "office_id",
+}
+
+# What must be moved or deleted before a node can be: (model, column, message).
+DEPENDENTS: dict[NodeKind, list[tuple[type[Record], str, str]]] = {
+    NodeKind.BUREAU: [
+        (
+            Station,
+            "bureau_id",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Cannot delete “{name}”: {n} stations still belong to it. "
+                "Move or delete them first.",
+            ),
+        ),
+        (
+            Officer,
+            "bureau_id",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Cannot delete “{name}”: {n} officers still belong to it. "
+                "Move or delete them first.",
+            ),
+        ),
+    ],
+    NodeKind.STATION: [
+        (
+            Office,
+            "station_id",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Cannot delete “{name}”: {n} community police offices still belong "
+                "to it. Move or delete them first.",
+            ),
+        ),
+        (
+            Officer,
+            "station_id",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Cannot delete “{name}”: {n} officers still belong to it. "
+                "Move or delete them first.",
+            ),
+        ),
+    ],
+    NodeKind.OFFICE: [
+        (
+            GridCell,
+            "office_id",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Cannot delete “{name}”: {n} grid cells still belong to it. "
+                "Move or delete them first.",
+            ),
+        ),
+        (
+            Officer,
+            "office_id",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Cannot delete “{name}”: {n} officers still belong to it. "
+                "Move or delete them first.",
+            ),
+        ),
+    ],
+    NodeKind.GRID: [],
+}
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    ref: NodeRef
+    name: str
+    code: str | None
+    child_count: int
+
+
+def _label_columns(kind: NodeKind) -> tuple[InstrumentedAttribute[Any], ...]:
+    model = MODEL[kind]
+    code = model.code if kind in (NodeKind.BUREAU, NodeKind.STATION, NodeKind.GRID) else None
+    return (model.id, model.name, code) if code is not None else (model.id, model.name)
+
+
+def _nodes(session: Session, kind: NodeKind, *where: ColumnElement[bool]) -> list[TreeNode]:
+    model = MODEL[kind]
+    child_kind = CHILD_KIND[kind]
+    columns: list[Any] = list(_label_columns(kind))
+    if child_kind is not None:
+        child = MODEL[child_kind]
+        parent_col = getattr(child, PARENT_COLUMN[child_kind])
+        columns.append(
+            select(func.count())
+            .where(parent_col == model.id, child.deleted_at.is_(None))
+            .correlate(model)
+            .scalar_subquery()
+        )
+    order = [model.code, model.name] if hasattr(model, "code") else [model.name]
+    stmt = select(*columns).where(model.deleted_at.is_(None), *where).order_by(*order, model.id)
+    result = []
+    for row in session.execute(stmt):
+        ident, name = row[0], row[1]
+        code = row[2] if len(_label_columns(kind)) == 3 else None
+        count = row[-1] if child_kind is not None else 0
+        result.append(TreeNode(NodeRef(kind, ident), name, code, int(count)))
+    return result
+
+
+def roots(db: Database) -> list[TreeNode]:
+    with db.reading() as s:
+        return _nodes(s, NodeKind.BUREAU)
+
+
+def children(db: Database, ref: NodeRef) -> list[TreeNode]:
+    child_kind = CHILD_KIND[ref.kind]
+    if child_kind is None:
+        return []
+    column = getattr(MODEL[child_kind], PARENT_COLUMN[child_kind])
+    with db.reading() as s:
+        return _nodes(s, child_kind, column == ref.id)
+
+
+def node(db: Database, ref: NodeRef) -> TreeNode:
+    with db.reading() as s:
+        live(s, MODEL[ref.kind], ref.id)
+        found = _nodes(s, ref.kind, MODEL[ref.kind].id == ref.id)
+        return found[0]
+
+
+def parent_of(session: Session, ref: NodeRef) -> NodeRef | None:
+    parent_kind = PARENT_KIND[ref.kind]
+    if parent_kind is None:
+        return None
+    record = session.get(MODEL[ref.kind], ref.id)
+    return NodeRef(parent_kind, getattr(record, PARENT_COLUMN[ref.kind]))
+
+
+def ancestors(db: Database, ref: NodeRef) -> list[NodeRef]:
+    """The path from the root down to `ref`, both included."""
+    path = [ref]
+    with db.reading() as s:
+        while (up := parent_of(s, path[0])) is not None:
+            path.insert(0, up)
+    return path
+
+
+def move(db: Database, ref: NodeRef, new_parent: NodeRef) -> None:
+    if not can_hold(new_parent.kind, ref.kind):
+        raise RefusedError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "This cannot be moved there: a station goes under a sub-bureau, "
+                "an office under a station, a grid cell under an office.",
+            )
+        )
+    with db.transaction() as s:
+        record = live(s, MODEL[ref.kind], ref.id)
+        live(s, MODEL[new_parent.kind], new_parent.id)
+        column = PARENT_COLUMN[ref.kind]
+        if getattr(record, column) == new_parent.id:
+            return
+        setattr(record, column, new_parent.id)
+        s.flush()
+        _realign_officers(s, ref)
+
+
+def _realign_officers(s: Session, ref: NodeRef) -> None:
+    """Officers store their whole unit path; a unit that moves takes its officers along."""
+    now = utcnow()
+    bump = {"version": Officer.version + 1, "updated_at": now}
+    if ref.kind == NodeKind.STATION:
+        bureau_id = s.get(Station, ref.id).bureau_id  # type: ignore[union-attr]
+        s.execute(
+            update(Officer).where(Officer.station_id == ref.id).values(bureau_id=bureau_id, **bump)
+        )
+    elif ref.kind == NodeKind.OFFICE:
+        station = s.get(Station, s.get(Office, ref.id).station_id)  # type: ignore[union-attr]
+        assert station is not None
+        s.execute(
+            update(Officer)
+            .where(Officer.office_id == ref.id)
+            .values(station_id=station.id, bureau_id=station.bureau_id, **bump)
+        )
+
+
+def delete(db: Database, ref: NodeRef) -> None:
+    """Move the node to the recycle bin; refused while anything still belongs to it."""
+    with db.transaction() as s:
+        record = live(s, MODEL[ref.kind], ref.id)
+        for model, column, message in DEPENDENTS[ref.kind]:
+            n = count_live(s, model, getattr(model, column) == ref.id)
+            if n:
+                raise RefusedError(message, name=record.name, n=n)
+        soft_delete(record)
+
+
+def restore(db: Database, ref: NodeRef) -> None:
+    with db.transaction() as s:
+        record = deleted(s, MODEL[ref.kind], ref.id)
+        parent_kind = PARENT_KIND[ref.kind]
+        if parent_kind is not None:
+            parent = s.get(MODEL[parent_kind], getattr(record, PARENT_COLUMN[ref.kind]))
+            if parent is None or parent.deleted_at is not None:
+                raise RefusedError(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "Restore “{parent}” first: “{name}” belongs to it."
+                    ),
+                    parent=parent.name if parent else "?",
+                    name=record.name,
+                )
+        if hasattr(record, "code") and code_taken(s, MODEL[ref.kind], "code", record.code, None):
+            raise RefusedError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Cannot restore “{name}”: its code {code} is now used by another record.",
+                ),
+                name=record.name,
+                code=record.code,
+            )
+        record.deleted_at = None

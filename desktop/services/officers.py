@@ -1,0 +1,285 @@
+"""Officers (民警, 辅警, 网格员): their form, list, and who may be picked for a grid."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
+from desktop.domain.validation import Checker, clean
+from desktop.services.records import (
+    apply,
+    check_version,
+    code_taken,
+    count_live,
+    deleted,
+    live,
+    soft_delete,
+)
+from desktop.services.reference import codes
+from desktop.store.engine import Database
+from desktop.store.schema import Bureau, GridCell, Office, Officer, Station
+
+
+@dataclass
+class OfficerForm:
+    name: str = ""
+    kind: str = "police"
+    badge_no: str | None = None
+    force_type: str | None = None
+    unit: NodeRef | None = None  # a bureau, station or office
+    phone: str | None = None
+    active: bool = True
+    notes: str | None = None
+    id: uuid.UUID | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class OfficerRow:
+    id: uuid.UUID
+    name: str
+    kind: str
+    badge_no: str | None
+    force_type: str | None
+    unit: str
+    phone: str | None
+    active: bool
+
+
+def _unit_of(o: Officer) -> NodeRef:
+    if o.office_id:
+        return NodeRef(NodeKind.OFFICE, o.office_id)
+    if o.station_id:
+        return NodeRef(NodeKind.STATION, o.station_id)
+    return NodeRef(NodeKind.BUREAU, o.bureau_id)
+
+
+def _form(o: Officer) -> OfficerForm:
+    return OfficerForm(
+        o.name,
+        o.kind,
+        o.badge_no,
+        o.force_type,
+        _unit_of(o),
+        o.phone,
+        o.active,
+        o.notes,
+        o.id,
+        o.version,
+    )
+
+
+def load_officer(db: Database, ident: uuid.UUID) -> OfficerForm:
+    with db.reading() as s:
+        return _form(live(s, Officer, ident))
+
+
+def _unit_path(s: Session, c: Checker, unit: NodeRef | None) -> dict[str, uuid.UUID | None]:
+    """The (bureau, station, office) path of the chosen unit."""
+    if unit is None or unit.kind == NodeKind.GRID:
+        c.fail(
+            "unit",
+            QT_TRANSLATE_NOOP(
+                "Messages", "Choose the sub-bureau, station or office the officer belongs to."
+            ),
+        )
+        return {}
+    if unit.kind == NodeKind.OFFICE:
+        office = live(s, Office, unit.id)
+        station = live(s, Station, office.station_id)
+        return {"bureau_id": station.bureau_id, "station_id": station.id, "office_id": office.id}
+    if unit.kind == NodeKind.STATION:
+        station = live(s, Station, unit.id)
+        return {"bureau_id": station.bureau_id, "station_id": station.id, "office_id": None}
+    return {"bureau_id": live(s, Bureau, unit.id).id, "station_id": None, "office_id": None}
+
+
+def save_officer(db: Database, form: OfficerForm) -> OfficerForm:
+    c = Checker()
+    kinds = {k.code: k for k in codes(db, "officer_kind")}
+    kind = c.one_of("kind", form.kind, set(kinds), required=True)
+    needs_badge = bool(kind in kinds and kinds[kind].attrs.get("needs_badge"))
+    values: dict[str, object] = {
+        "name": c.required("name", form.name, 32),
+        "kind": kind,
+        "badge_no": c.badge_no("badge_no", form.badge_no, required=needs_badge),
+        "force_type": c.one_of(
+            "force_type",
+            form.force_type,
+            {f.code for f in codes(db, "force_type")},
+            required=kind != "grid_worker",
+        ),
+        "phone": c.phone("phone", form.phone),
+        "active": bool(form.active),
+        "notes": c.optional("notes", form.notes, 2000),
+    }
+    with db.transaction() as s:
+        values.update(_unit_path(s, c, form.unit))
+        if code_taken(s, Officer, "badge_no", values["badge_no"], form.id):  # type: ignore[arg-type]
+            c.fail(
+                "badge_no", QT_TRANSLATE_NOOP("Messages", "Another officer has this badge number.")
+            )
+        c.raise_if_any()
+        if form.id is None:
+            record = Officer(**values)
+            s.add(record)
+        else:
+            record = live(s, Officer, form.id)
+            check_version(record, form.version)
+            apply(record, values)
+        s.flush()
+        return _form(record)
+
+
+def _assigned_grids(s: Session, ident: uuid.UUID) -> int:
+    return count_live(
+        s, GridCell, or_(GridCell.community_officer_id == ident, GridCell.grid_worker_id == ident)
+    )
+
+
+def delete_officer(db: Database, ident: uuid.UUID) -> None:
+    with db.transaction() as s:
+        record = live(s, Officer, ident)
+        if n := _assigned_grids(s, ident):
+            raise RefusedError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Cannot delete “{name}”: assigned to {n} grid cells. "
+                    "Assign someone else there first.",
+                ),
+                name=record.name,
+                n=n,
+            )
+        soft_delete(record)
+
+
+def restore_officer(db: Database, ident: uuid.UUID) -> None:
+    with db.transaction() as s:
+        record = deleted(s, Officer, ident)
+        for model, column in (
+            (Bureau, "bureau_id"),
+            (Station, "station_id"),
+            (Office, "office_id"),
+        ):
+            unit_id = getattr(record, column)
+            unit = s.get(model, unit_id) if unit_id else None
+            if unit is not None and unit.deleted_at is not None:
+                raise RefusedError(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "Restore “{parent}” first: “{name}” belongs to it."
+                    ),
+                    parent=unit.name,
+                    name=record.name,
+                )
+        if code_taken(s, Officer, "badge_no", record.badge_no, None):
+            raise RefusedError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Cannot restore “{name}”: its code {code} is now used by another record.",
+                ),
+                name=record.name,
+                code=record.badge_no,
+            )
+        record.deleted_at = None
+
+
+def _scope_column(scope: NodeRef):  # type: ignore[no-untyped-def]
+    return {
+        NodeKind.BUREAU: Officer.bureau_id,
+        NodeKind.STATION: Officer.station_id,
+        NodeKind.OFFICE: Officer.office_id,
+    }.get(scope.kind)
+
+
+def list_officers(
+    db: Database,
+    scope: NodeRef | None,
+    *,
+    after: tuple[str, uuid.UUID] | None = None,
+    limit: int = 200,
+    text: str = "",
+    kind: str | None = None,
+    active_only: bool = False,
+) -> list[OfficerRow]:
+    """One page of officers ordered by name; pass the last row's (name, id) for the next."""
+    kind_names = {k.code: k.name for k in codes(db, "officer_kind")}
+    force_names = {k.code: k.name for k in codes(db, "force_type")}
+    unit_name = Office.name
+    stmt = (
+        select(
+            Officer.id,
+            Officer.name,
+            Officer.kind,
+            Officer.badge_no,
+            Officer.force_type,
+            Station.name,
+            unit_name,
+            Bureau.name,
+            Officer.phone,
+            Officer.active,
+        )
+        .join(Bureau, Officer.bureau_id == Bureau.id)
+        .outerjoin(Station, Officer.station_id == Station.id)
+        .outerjoin(Office, Officer.office_id == Office.id)
+        .where(Officer.deleted_at.is_(None))
+    )
+    if scope is not None:
+        if scope.kind == NodeKind.GRID:
+            with db.reading() as s:
+                grid = live(s, GridCell, scope.id)
+                stmt = stmt.where(
+                    Officer.id.in_(
+                        [i for i in (grid.community_officer_id, grid.grid_worker_id) if i]
+                    )
+                )
+        else:
+            stmt = stmt.where(_scope_column(scope) == scope.id)
+    if text := clean(text):
+        like = f"%{text}%"
+        stmt = stmt.where(or_(Officer.name.like(like), Officer.badge_no.like(like)))
+    if kind:
+        stmt = stmt.where(Officer.kind == kind)
+    if active_only:
+        stmt = stmt.where(Officer.active.is_(True))
+    if after is not None:
+        name, ident = after
+        stmt = stmt.where(or_(Officer.name > name, and_(Officer.name == name, Officer.id > ident)))
+    stmt = stmt.order_by(Officer.name, Officer.id).limit(limit)
+    rows = []
+    with db.reading() as s:
+        for ident, name, k, badge, force, station, office, bureau, phone, active in s.execute(stmt):
+            unit = " / ".join(p for p in (station, office) if p) or bureau
+            rows.append(
+                OfficerRow(
+                    ident,
+                    name,
+                    kind_names.get(k, k),
+                    badge,
+                    force_names.get(force or "", force),
+                    unit,
+                    phone,
+                    active,
+                )
+            )
+    return rows
+
+
+def choices(db: Database, station_id: uuid.UUID, kind: str) -> list[tuple[uuid.UUID, str]]:
+    """Active officers of a station of one kind, for a picker: (id, "name badge")."""
+    stmt = (
+        select(Officer.id, Officer.name, Officer.badge_no)
+        .where(
+            Officer.station_id == station_id,
+            Officer.kind == kind,
+            Officer.active.is_(True),
+            Officer.deleted_at.is_(None),
+        )
+        .order_by(Officer.name, Officer.id)
+    )
+    with db.reading() as s:
+        return [(i, f"{n} {b}" if b else n) for i, n, b in s.execute(stmt)]

@@ -1,0 +1,55 @@
+"""The recycle bin: every deleted unit, grid cell and officer, newest first, and restore."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.services import hierarchy, officers
+from desktop.store.engine import Database
+from desktop.store.schema import Bureau, GridCell, Office, Officer, Station
+
+OFFICER = "officer"
+
+
+@dataclass(frozen=True)
+class DeletedItem:
+    kind: str  # a NodeKind value, or "officer"
+    id: uuid.UUID
+    name: str
+    deleted_at: datetime
+
+
+_MODELS = {
+    NodeKind.BUREAU.value: Bureau,
+    NodeKind.STATION.value: Station,
+    NodeKind.OFFICE.value: Office,
+    NodeKind.GRID.value: GridCell,
+    OFFICER: Officer,
+}
+
+
+def list_deleted(db: Database, limit: int = 500) -> list[DeletedItem]:
+    items: list[DeletedItem] = []
+    with db.reading() as s:
+        for kind, model in _MODELS.items():
+            stmt = (
+                select(model.id, model.name, model.deleted_at)
+                .where(model.deleted_at.is_not(None))
+                .order_by(model.deleted_at.desc())
+                .limit(limit)
+            )
+            items += [DeletedItem(kind, *row) for row in s.execute(stmt)]
+    items.sort(key=lambda item: item.deleted_at, reverse=True)
+    return items[:limit]
+
+
+def restore(db: Database, item: DeletedItem) -> None:
+    if item.kind == OFFICER:
+        officers.restore_officer(db, item.id)
+    else:
+        hierarchy.restore(db, NodeRef(NodeKind(item.kind), item.id))

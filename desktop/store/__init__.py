@@ -1,0 +1,1 @@
+"""Persistence only: engine and sessions, schema, migrations, backup."""

@@ -1,0 +1,143 @@
+"""Opening a database: check it, back it up, bring its schema to this program's head."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from desktop.store.backup import backup_file, timestamped_name
+from desktop.store.engine import Database, make_engine, resolve_url, sqlite_path
+from desktop.store.errors import (
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DatabaseTooNewError,
+    DatabaseUnreachableError,
+    NotADatabaseError,
+)
+from desktop.store.migrations import HEAD
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _alembic_config(connection: Connection):  # type: ignore[no-untyped-def]
+    from alembic.config import Config  # imported only when a migration is due
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(_MIGRATIONS))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def script_head() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(_MIGRATIONS)).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(inspect(conn).get_table_names())
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        if fh.read(16) != _SQLITE_HEADER:
+            raise NotADatabaseError(str(path))
+
+
+def _check_writable(path: Path) -> None:
+    """Fail fast when another program holds the write lock: a desk that cannot save is no use."""
+    conn = sqlite3.connect(path, timeout=1.0)
+    try:
+        conn.isolation_level = None
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseLockedError(str(path)) from exc
+        raise DatabaseUnreachableError(str(path), str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorruptError(str(path), str(exc)) from exc
+    finally:
+        conn.close()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), revision)
+
+
+def open_database(
+    target: str | Path, *, migrate: bool = True, backup_dir: Path | None = None
+) -> Database:
+    """Open (creating if new) and migrate a database; raise a DatabaseOpenError with the way
+    out when it cannot be used. A database that is refused is left exactly as it was."""
+    url = resolve_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnreachableError(str(path), str(exc)) from exc
+        if path.exists():
+            _check_writable(path)
+    engine = make_engine(url)
+    shown = str(path) if path else url.render_as_string(hide_password=True)
+    try:
+        _bring_to_head(engine, path, shown, migrate=migrate, backup_dir=backup_dir)
+    except OperationalError as exc:
+        engine.dispose()
+        if "locked" in str(exc):
+            raise DatabaseLockedError(shown) from exc
+        raise DatabaseUnreachableError(shown, str(exc.orig)) from exc
+    except DatabaseError as exc:
+        engine.dispose()
+        raise DatabaseCorruptError(shown, str(exc.orig)) from exc
+    except Exception:
+        engine.dispose()
+        raise
+    return Database.from_engine(url, engine)
+
+
+def _bring_to_head(
+    engine: Engine, path: Path | None, shown: str, *, migrate: bool, backup_dir: Path | None
+) -> None:
+    revision = current_revision(engine)
+    if revision == HEAD:
+        return
+    if revision is None and _has_tables(engine):
+        raise NotADatabaseError(shown)
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseTooNewError(shown, revision)
+    if not migrate:
+        return
+    if revision is not None and path is not None:
+        # A migration rewrites tables: keep the database as it was, in case it goes wrong.
+        folder = backup_dir or path.parent / "backups"
+        backup_file(path, folder / timestamped_name(path, f"before-{HEAD}"))
+    upgrade(engine)
