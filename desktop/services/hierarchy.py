@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -243,3 +244,53 @@ def restore(db: Database, ref: NodeRef) -> None:
                 code=record.code,
             )
         record.deleted_at = None
+
+
+def _labelled(s: Session, kind: NodeKind) -> list[tuple[NodeRef, str]]:
+    """Live units of one level with a path label, e.g. "翠苑派出所 / 文新社区警务室"."""
+    if kind == NodeKind.BUREAU:
+        stmt = select(Bureau.id, Bureau.name).where(Bureau.deleted_at.is_(None))
+        stmt = stmt.order_by(Bureau.name)
+    elif kind == NodeKind.STATION:
+        stmt = select(Station.id, Station.name).where(Station.deleted_at.is_(None))
+        stmt = stmt.order_by(Station.code, Station.name)
+    elif kind == NodeKind.OFFICE:
+        stmt = (
+            select(Office.id, Station.name + " / " + Office.name)
+            .join(Station, Office.station_id == Station.id)
+            .where(Office.deleted_at.is_(None), Station.deleted_at.is_(None))
+            .order_by(Station.code, Station.name, Office.name)
+        )
+    else:
+        return []
+    return [(NodeRef(kind, ident), label) for ident, label in s.execute(stmt)]
+
+
+def unit_choices(db: Database) -> list[tuple[NodeRef, str]]:
+    """Every unit an officer can belong to: sub-bureaus, stations and offices."""
+    with db.reading() as s:
+        return [
+            item
+            for kind in (NodeKind.BUREAU, NodeKind.STATION, NodeKind.OFFICE)
+            for item in _labelled(s, kind)
+        ]
+
+
+def possible_parents(db: Database, ref: NodeRef) -> list[tuple[NodeRef, str]]:
+    """Where `ref` may be moved: every live node of its parent's level but its current one."""
+    parent_kind = PARENT_KIND[ref.kind]
+    if parent_kind is None:
+        return []
+    with db.reading() as s:
+        current = parent_of(s, ref)
+        return [item for item in _labelled(s, parent_kind) if item[0] != current]
+
+
+def station_of(db: Database, ref: NodeRef) -> uuid.UUID | None:
+    """The station a node lies in (None for a sub-bureau)."""
+    with db.reading() as s:
+        while ref.kind not in (NodeKind.STATION, NodeKind.BUREAU):
+            up = parent_of(s, ref)
+            assert up is not None
+            ref = up
+    return ref.id if ref.kind == NodeKind.STATION else None

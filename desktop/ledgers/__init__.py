@@ -1,0 +1,1 @@
+"""Excel ledgers (台账): specs, the formatted writer and the validating reader."""

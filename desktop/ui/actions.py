@@ -1,0 +1,53 @@
+"""Every action of the main window, made in one place with its shortcut and tip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+
+class Actions(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        key = QKeySequence.StandardKey
+
+        def make(
+            name: str,
+            text: str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+            tip: str | None = None,
+        ) -> QAction:
+            action = QAction(text, parent)
+            action.setObjectName(name)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+            action.setToolTip(action.statusTip())
+            return action
+
+        self.open_database = make("open_database", self.tr("&Open database…"), key.Open)
+        self.backup = make("backup", self.tr("&Back up…"))
+        self.restore = make("restore", self.tr("&Restore from backup…"))
+        self.check = make("check", self.tr("&Check database"))
+        self.demo = make("demo", self.tr("Open the &demo jurisdiction"))
+        self.quit = make("quit", self.tr("&Quit"), key.Quit)
+
+        self.new_bureau = make("new_bureau", self.tr("New &sub-bureau…"))
+        self.new_child = make(
+            "new_child",
+            self.tr("&New under the selection…"),
+            key.New,
+            self.tr("Add a station, office or grid cell under the selected node"),
+        )
+        self.new_officer = make("new_officer", self.tr("New &officer…"), "Ctrl+Shift+N")
+        self.edit = make("edit", self.tr("&Edit…"), "F2")
+        self.delete = make(
+            "delete",
+            self.tr("&Delete"),
+            key.Delete,
+            self.tr("Move the selected node to the recycle bin"),
+        )
+        self.move = make("move", self.tr("&Move to…"), "Ctrl+M")
+        self.recycle_bin = make("recycle_bin", self.tr("Recycle &bin…"), "Ctrl+Shift+Del")
+        self.refresh = make("refresh", self.tr("&Refresh"), key.Refresh)
+        self.about = make("about", self.tr("&About"))

@@ -1,0 +1,79 @@
+"""The recycle bin: deleted units, grid cells and officers, with Restore."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.messages import UserError
+from desktop.services import recycle_bin
+from desktop.services.database import Database
+from desktop.ui.errors import show_error
+from desktop.ui.models.labels import kind_label
+
+
+class RecycleBinDialog(QDialog):
+    restored = Signal(object)  # the DeletedItem put back
+
+    def __init__(self, parent: QWidget | None, db: Database) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Recycle bin"))
+        self.resize(640, 420)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("deleted")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Kind"), self.tr("Name"), self.tr("Deleted at")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.restore_button.setObjectName("restore")
+        self.restore_button.clicked.connect(self.restore_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.items = recycle_bin.list_deleted(self.db)
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            local = item.deleted_at.astimezone()
+            for col, text in enumerate(
+                (kind_label(item.kind), item.name, local.strftime("%Y-%m-%d %H:%M"))
+            ):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item)
+                self.table.setItem(row, col, cell)
+        self.restore_button.setEnabled(bool(self.items))
+        if self.items:
+            self.table.selectRow(0)
+
+    def restore_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        item = self.items[row]
+        try:
+            recycle_bin.restore(self.db, item)
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.restored.emit(item)
+        self.reload()

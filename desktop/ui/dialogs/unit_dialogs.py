@@ -1,0 +1,116 @@
+"""Forms of the organisational units: sub-bureau, station, community police office."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+
+from desktop.services import units
+from desktop.services.database import Database
+from desktop.ui.widgets.form import FormDialog
+
+
+class BureauDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, db: Database, form: units.BureauForm) -> None:
+        super().__init__(parent, self.tr("Sub-bureau") if form.id else self.tr("New sub-bureau"))
+        self.db, self.original = db, form
+        self.name = self.line("name", self.tr("Name"), form.name, 64)
+        self.code = self.line("code", self.tr("Code"), form.code, 32)
+        self.address = self.line("address", self.tr("Address"), form.address)
+        self.phone = self.line("phone", self.tr("Phone"), form.phone, 32)
+
+    def collect(self) -> units.BureauForm:
+        return units.BureauForm(
+            self.name.text(),
+            self.code.text(),
+            self.address.text(),
+            self.phone.text(),
+            self.original.id,
+            self.original.version,
+        )
+
+    def save(self, form: units.BureauForm) -> units.BureauForm:
+        return units.save_bureau(self.db, form)
+
+
+class StationDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, db: Database, form: units.StationForm) -> None:
+        super().__init__(
+            parent, self.tr("Police station") if form.id else self.tr("New police station")
+        )
+        self.db, self.original = db, form
+        self.name = self.line("name", self.tr("Name"), form.name, 64)
+        self.code = self.line("code", self.tr("Code"), form.code, 32)
+        self.address = self.line("address", self.tr("Address"), form.address)
+        self.phone = self.line("phone", self.tr("Phone"), form.phone, 32)
+
+    def collect(self) -> units.StationForm:
+        return units.StationForm(
+            self.original.bureau_id,
+            self.name.text(),
+            self.code.text(),
+            self.address.text(),
+            self.phone.text(),
+            self.original.id,
+            self.original.version,
+        )
+
+    def save(self, form: units.StationForm) -> units.StationForm:
+        return units.save_station(self.db, form)
+
+
+class WeekdayPicker(QWidget):
+    """Seven check boxes, Monday first; the value is a bitmask (Monday = 1)."""
+
+    def __init__(self, mask: int) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        names = [
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        ]
+        self.boxes = []
+        for day, name in enumerate(names):
+            box = QCheckBox(name)
+            box.setObjectName(f"day{day}")
+            box.setChecked(bool(mask >> day & 1))
+            layout.addWidget(box)
+            self.boxes.append(box)
+
+    def mask(self) -> int:
+        return sum(1 << day for day, box in enumerate(self.boxes) if box.isChecked())
+
+
+class OfficeDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, db: Database, form: units.OfficeForm) -> None:
+        super().__init__(
+            parent,
+            self.tr("Community police office")
+            if form.id
+            else self.tr("New community police office"),
+        )
+        self.db, self.original = db, form
+        self.name = self.line("name", self.tr("Name"), form.name, 64)
+        self.address = self.line("address", self.tr("Address"), form.address)
+        self.phone = self.line("phone", self.tr("Phone"), form.phone, 32)
+        self.days = WeekdayPicker(form.reception_days)
+        self.add("reception_days", self.tr("Reception days"), self.days)
+
+    def collect(self) -> units.OfficeForm:
+        return units.OfficeForm(
+            self.original.station_id,
+            self.name.text(),
+            self.address.text(),
+            self.phone.text(),
+            self.days.mask(),
+            self.original.id,
+            self.original.version,
+        )
+
+    def save(self, form: units.OfficeForm) -> units.OfficeForm:
+        return units.save_office(self.db, form)

@@ -1,0 +1,356 @@
+"""The main window: the jurisdiction tree on the left scopes the pages on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+)
+
+from desktop import paths
+from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef
+from desktop.domain.messages import UserError
+from desktop.services import demo, maintenance
+from desktop.services.database import Database, open_desk
+from desktop.ui.actions import Actions
+from desktop.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
+from desktop.ui.errors import show_error
+from desktop.ui.pages.grids_page import GridsPage
+from desktop.ui.pages.officers_page import OfficersPage
+from desktop.ui.pages.overview_page import OverviewPage
+from desktop.ui.pages.page import Page
+from desktop.ui.settings import Settings
+from desktop.ui.widgets.jurisdiction_tree import JurisdictionTree
+from desktop.ui.worker import Task
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.db: Database | None = None
+        self.scope: NodeRef | None = None
+        self.setWindowTitle(self.tr("Community Policing Desk"))
+        self.resize(1280, 800)
+        self.actions_ = Actions(self)
+        self.tree = JurisdictionTree()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pages")
+        self.overview, self.grids, self.officers = OverviewPage(), GridsPage(), OfficersPage()
+        self.pages: list[Page] = [self.overview, self.grids, self.officers]
+        for page, title in zip(
+            self.pages,
+            (self.tr("Overview"), self.tr("Grid cells"), self.tr("Officers")),
+            strict=True,
+        ):
+            self.tabs.addTab(page, title)
+            page.changed.connect(self._page_changed)
+        self._stale: set[Page] = set(self.pages)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 980])
+        self.setCentralWidget(self.splitter)
+        self.scope_label = QLabel()
+        self.db_label = QLabel()
+        self.statusBar().addWidget(self.scope_label, 1)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._menus()
+        self.tree.scopeChanged.connect(self.set_scope)
+        self.tree.changed.connect(self._tree_changed)
+        self.tree.doubleClicked.connect(lambda _i: self.tree.edit_current())
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_visible())
+        self._update_actions()
+        self.restore_state()
+
+    # -- menus and actions --------------------------------------------------------------------
+    def _menus(self) -> None:
+        a = self.actions_
+        file = self.menuBar().addMenu(self.tr("&File"))
+        file.addActions([a.open_database, a.demo])
+        file.addSeparator()
+        file.addActions([a.backup, a.restore, a.check])
+        file.addSeparator()
+        file.addAction(a.quit)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        edit.addActions([a.new_bureau, a.new_child, a.new_officer])
+        edit.addSeparator()
+        edit.addActions([a.edit, a.move, a.delete])
+        edit.addSeparator()
+        edit.addAction(a.recycle_bin)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        view.addAction(a.refresh)
+        help_ = self.menuBar().addMenu(self.tr("&Help"))
+        help_.addAction(a.about)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([a.new_child, a.edit, a.move, a.delete])
+        toolbar.addSeparator()
+        toolbar.addActions([a.new_officer, a.recycle_bin, a.refresh])
+        self.tree.addActions([a.new_child, a.edit, a.move, a.delete])
+        a.open_database.triggered.connect(self.choose_database)
+        a.demo.triggered.connect(lambda: self.open_database(paths.demo_database_path(), demo=True))
+        a.backup.triggered.connect(self.backup)
+        a.restore.triggered.connect(self.restore)
+        a.check.triggered.connect(self.check)
+        a.quit.triggered.connect(self.close)
+        a.new_bureau.triggered.connect(lambda: self.tree.add(NodeKind.BUREAU))
+        a.new_child.triggered.connect(self.tree.add_child)
+        a.new_officer.triggered.connect(self._new_officer)
+        a.edit.triggered.connect(self.tree.edit_current)
+        a.delete.triggered.connect(self.tree.delete_current)
+        a.move.triggered.connect(self.tree.move_current)
+        a.recycle_bin.triggered.connect(self.open_recycle_bin)
+        a.refresh.triggered.connect(lambda: self.tree.reload())
+        a.about.triggered.connect(self._about)
+
+    def _update_actions(self) -> None:
+        a, has_db, ref = self.actions_, self.db is not None, self.scope
+        child = CHILD_KIND[ref.kind] if ref else None
+        for action in (a.backup, a.check, a.new_bureau, a.new_officer, a.recycle_bin, a.refresh):
+            action.setEnabled(has_db)
+        a.new_child.setEnabled(has_db and child is not None)
+        labels = {
+            NodeKind.STATION: self.tr("New &station…"),
+            NodeKind.OFFICE: self.tr("New community police &office…"),
+            NodeKind.GRID: self.tr("New &grid cell…"),
+        }
+        fallback = self.tr("&New under the selection…")
+        a.new_child.setText(labels.get(child, fallback) if child else fallback)
+        for action in (a.edit, a.delete):
+            action.setEnabled(has_db and ref is not None)
+        a.move.setEnabled(has_db and ref is not None and ref.kind != NodeKind.BUREAU)
+
+    # -- database -----------------------------------------------------------------------------
+    def open_database(self, target: str | Path | None, demo: bool = False) -> bool:
+        try:
+            db = open_desk(target)
+        except UserError as error:
+            show_error(self, error)
+            return False
+        if self.db is not None:
+            self.db.close()
+        self.db = db
+        self.db_label.setText(db.display_name)
+        self.setWindowTitle(self.tr("Community Policing Desk") + f" — {Path(db.display_name).name}")
+        self.tree.set_database(db)
+        if demo and self._is_empty():
+            self._fill_demo()
+        elif not demo and self._is_empty():
+            self._offer_demo()
+        last = self.settings.text(f"scope/{db.display_name}")
+        if last:
+            self.tree.reveal(NodeRef.parse(last))
+        self._update_actions()
+        return True
+
+    def _is_empty(self) -> bool:
+        return self.db is not None and demo.is_empty(self.db)
+
+    def _offer_demo(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Empty database"),
+            self.tr(
+                "This database holds no jurisdiction yet. Open a generated "
+                "demo jurisdiction to look around, or start with your own "
+                "sub-bureau?"
+            ),
+            parent=self,
+        )
+        demo_button = box.addButton(self.tr("Open the demo"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Start empty"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is demo_button:
+            self.open_database(paths.demo_database_path(), demo=True)
+
+    def _fill_demo(self) -> None:
+        db = self.db
+        assert db is not None
+        task = Task(
+            self,
+            self.tr("Generating the demo jurisdiction…"),
+            lambda progress, cancelled: demo.generate(
+                db, "district", 1, progress=progress, cancelled=cancelled
+            ),
+        )
+        task.done.connect(lambda _r, error: self._demo_done(error))
+        task.start()
+        self._demo_task = task
+
+    def _demo_done(self, error: BaseException | None) -> None:
+        if error is not None:
+            show_error(self, error)
+        self.tree.reload()
+
+    def choose_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database"),
+            str(paths.user_data_dir()),
+            self.tr("Desk databases (*.sqlite3 *.db);;All files (*)"),
+        )
+        if name:
+            self.open_database(name)
+
+    def backup(self) -> None:
+        if self.db is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up to"),
+            str(paths.backup_dir() / "policedesk-backup.sqlite3"),
+            self.tr("Desk databases (*.sqlite3)"),
+        )
+        if not name:
+            return
+        try:
+            maintenance.backup(self.db, Path(name))
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=name), 8000)
+
+    def restore(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from backup"),
+            str(paths.backup_dir()),
+            self.tr("Desk databases (*.sqlite3 *.db);;All files (*)"),
+        )
+        if not name or self.db is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore"),
+            self.tr(
+                "Replace the open database with this backup? The current file is kept aside first."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        target = self.db.display_name
+        self.db.close()
+        self.db = None
+        try:
+            aside = maintenance.restore(target, Path(name))
+        except UserError as error:
+            show_error(self, error)
+        else:
+            QMessageBox.information(
+                self,
+                self.tr("Restore"),
+                self.tr("The backup was restored. The replaced file is kept as {path}.").format(
+                    path=aside or "-"
+                ),
+            )
+        self.open_database(target)
+
+    def check(self) -> None:
+        if self.db is None:
+            return
+        report = maintenance.check(self.db)
+        if report.ok:
+            QMessageBox.information(
+                self,
+                self.tr("Check database"),
+                self.tr("The database is whole: no problems found."),
+            )
+        else:
+            QMessageBox.warning(self, self.tr("Check database"), "\n".join(report.problems[:30]))
+
+    # -- scope and pages ------------------------------------------------------------------------
+    def set_scope(self, ref: NodeRef | None) -> None:
+        self.scope = ref
+        self._stale = set(self.pages)
+        self._refresh_visible()
+        self._update_actions()
+        index = self.tree.currentIndex()
+        self.scope_label.setText(
+            self.tr("Scope: {name}").format(name=index.data())
+            if ref and index.isValid()
+            else self.tr("Scope: all units")
+        )
+
+    def _refresh_visible(self) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, Page) and page in self._stale:
+            self._stale.discard(page)
+            try:
+                page.set_context(self.db, self.scope)
+            except UserError as error:
+                show_error(self, error)
+
+    def _page_changed(self) -> None:
+        self._stale = set(self.pages)
+        self._refresh_visible()
+        ref = self.tree.current_ref()
+        index = self.tree.currentIndex()
+        if ref is not None and index.isValid():
+            self.tree.tree_model.refresh_node(index)
+
+    def _tree_changed(self) -> None:
+        self._stale = set(self.pages)
+        self._refresh_visible()
+
+    def _new_officer(self) -> None:
+        self.tabs.setCurrentWidget(self.officers)
+        self.officers.new()
+
+    def open_recycle_bin(self) -> None:
+        if self.db is None:
+            return
+        dialog = RecycleBinDialog(self, self.db)
+        dialog.restored.connect(lambda _item: self.tree.reload())
+        dialog.exec()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr(
+                "Community Policing Desk {version}\nFor station clerks, community officers and "
+                "leaders of the three-level grid."
+            ).format(version=__import__("desktop").__version__),
+        )
+
+    # -- state --------------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        if geometry := self.settings.bytes("window/geometry"):
+            self.restoreGeometry(geometry)
+        if state := self.settings.bytes("window/state"):
+            self.restoreState(state)
+        if splitter := self.settings.bytes("window/splitter"):
+            self.splitter.restoreState(splitter)
+        self.tabs.setCurrentIndex(self.settings.integer("window/page", 0))
+        for page in self.pages:
+            page.restore_state(self.settings)
+
+    def save_state(self) -> None:
+        self.settings.set_bytes("window/geometry", self.saveGeometry())
+        self.settings.set_bytes("window/state", self.saveState())
+        self.settings.set_bytes("window/splitter", self.splitter.saveState())
+        self.settings.set_integer("window/page", self.tabs.currentIndex())
+        if self.db is not None:
+            self.settings.set_text(
+                f"scope/{self.db.display_name}", str(self.scope) if self.scope else ""
+            )
+        for page in self.pages:
+            page.save_state(self.settings)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self.db is not None:
+            self.db.close()
+        super().closeEvent(event)

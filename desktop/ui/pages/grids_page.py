@@ -1,0 +1,82 @@
+"""网格: the grid cells of the jurisdiction, with their households and responsible people."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop.domain.messages import UserError
+from desktop.services import grids
+from desktop.services.grids import GridRow
+from desktop.ui.dialogs.grid_dialog import GridDialog
+from desktop.ui.errors import show_error
+from desktop.ui.models.table_model import Column, KeysetTableModel
+from desktop.ui.pages.page import Page, make_table
+from desktop.ui.settings import Settings
+
+
+class GridsPage(Page):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("grid_filter")
+        self.filter.setPlaceholderText(self.tr("Filter by code or name"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.refresh)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
+        self.model: KeysetTableModel[GridRow] = KeysetTableModel(self.columns())
+        self.table = make_table("grid_table")
+        self.table.setModel(self.model)
+        self.table.doubleClicked.connect(self.open)
+        self.table.activated.connect(self.open)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def columns(self) -> list[Column[GridRow]]:
+        return [
+            Column(self.tr("Grid code"), lambda r: r.code),
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Station"), lambda r: r.station),
+            Column(self.tr("Office"), lambda r: r.office),
+            Column(self.tr("Households"), lambda r: r.households, align_right=True),
+            Column(self.tr("Population"), lambda r: r.population, align_right=True),
+            Column(self.tr("Community officer"), lambda r: r.community_officer),
+            Column(self.tr("Grid worker"), lambda r: r.grid_worker),
+        ]
+
+    def refresh(self) -> None:
+        if self.db is None:
+            self.model.set_source(None, lambda r: None)
+            return
+        db, scope, text = self.db, self.scope, self.filter.text()
+        self.model.set_source(
+            lambda after, limit: grids.list_grids(db, scope, after=after, limit=limit, text=text),
+            lambda r: (r.code, r.id),
+        )
+        self.fit_columns(self.table)
+
+    def open(self, index: QModelIndex) -> None:
+        row = self.model.row_object(index)
+        if row is None or self.db is None:
+            return
+        try:
+            dialog = GridDialog(self, self.db, grids.load_grid(self.db, row.id))
+        except UserError as error:
+            show_error(self, error)
+            return
+        if dialog.exec():
+            self.refresh()
+            self.changed.emit()
+
+    def save_state(self, settings: Settings) -> None:
+        settings.set_bytes("grids/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: Settings) -> None:
+        if state := settings.bytes("grids/header"):
+            self.table.horizontalHeader().restoreState(state)
+            self.columns_fitted = True

@@ -1,0 +1,148 @@
+"""人员: officers, auxiliaries and grid workers of the jurisdiction; add, edit, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.hierarchy import NodeKind
+from desktop.domain.messages import UserError
+from desktop.services import officers, reference
+from desktop.services.officers import OfficerForm, OfficerRow
+from desktop.ui.dialogs.officer_dialog import OfficerDialog
+from desktop.ui.errors import show_error
+from desktop.ui.models.table_model import Column, KeysetTableModel
+from desktop.ui.pages.page import Page, make_table
+from desktop.ui.settings import Settings
+
+
+class OfficersPage(Page):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("officer_filter")
+        self.filter.setPlaceholderText(self.tr("Filter by name or badge number"))
+        self.filter.setClearButtonEnabled(True)
+        self.kind = QComboBox()
+        self.kind.setObjectName("officer_kind_filter")
+        self.active_only = QCheckBox(self.tr("Active only"))
+        self.new_button = QPushButton(self.tr("&New officer…"))
+        self.new_button.setObjectName("new_officer")
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button.setObjectName("delete_officer")
+        self.model: KeysetTableModel[OfficerRow] = KeysetTableModel(self.columns())
+        self.table = make_table("officer_table")
+        self.table.setModel(self.model)
+        self.table.doubleClicked.connect(self.open)
+        self.table.activated.connect(self.open)
+        self.filter.textChanged.connect(self.refresh)
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.active_only.toggled.connect(self.refresh)
+        self.new_button.clicked.connect(self.new)
+        self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
+        self.delete_button.clicked.connect(self.delete)
+        bar = QHBoxLayout()
+        for widget in (
+            self.filter,
+            self.kind,
+            self.active_only,
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+        ):
+            bar.addWidget(widget, 1 if widget is self.filter else 0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def columns(self) -> list[Column[OfficerRow]]:
+        return [
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Kind"), lambda r: r.kind),
+            Column(self.tr("Badge number"), lambda r: r.badge_no),
+            Column(self.tr("Force"), lambda r: r.force_type),
+            Column(self.tr("Unit"), lambda r: r.unit),
+            Column(self.tr("Phone"), lambda r: r.phone),
+            Column(self.tr("Active"), lambda r: self.tr("Yes") if r.active else self.tr("No")),
+        ]
+
+    def set_context(self, db, scope) -> None:  # type: ignore[no-untyped-def]
+        if db is not None and self.kind.count() == 0:
+            self.kind.blockSignals(True)
+            self.kind.addItem(self.tr("All kinds"), None)
+            for code in reference.codes(db, "officer_kind"):
+                self.kind.addItem(code.name, code.code)
+            self.kind.blockSignals(False)
+        super().set_context(db, scope)
+
+    def refresh(self) -> None:
+        if self.db is None:
+            self.model.set_source(None, lambda r: None)
+            return
+        db, scope, text = self.db, self.scope, self.filter.text()
+        kind, active = self.kind.currentData(), self.active_only.isChecked()
+        self.model.set_source(
+            lambda after, limit: officers.list_officers(
+                db, scope, after=after, limit=limit, text=text, kind=kind, active_only=active
+            ),
+            lambda r: (r.name, r.id),
+        )
+        self.fit_columns(self.table)
+
+    def new(self) -> None:
+        if self.db is None:
+            return
+        unit = self.scope if self.scope and self.scope.kind != NodeKind.GRID else None
+        if OfficerDialog(self, self.db, OfficerForm(unit=unit)).exec():
+            self.refresh()
+            self.changed.emit()
+
+    def open(self, index: QModelIndex) -> None:
+        row = self.model.row_object(index)
+        if row is None or self.db is None:
+            return
+        try:
+            dialog = OfficerDialog(self, self.db, officers.load_officer(self.db, row.id))
+        except UserError as error:
+            show_error(self, error)
+            return
+        if dialog.exec():
+            self.refresh()
+            self.changed.emit()
+
+    def delete(self) -> None:
+        row = self.model.row_object(self.table.currentIndex())
+        if row is None or self.db is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete officer"),
+            self.tr("Move “{name}” to the recycle bin?").format(name=row.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            officers.delete_officer(self.db, row.id)
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def save_state(self, settings: Settings) -> None:
+        settings.set_bytes("officers/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: Settings) -> None:
+        if state := settings.bytes("officers/header"):
+            self.table.horizontalHeader().restoreState(state)
+            self.columns_fitted = True

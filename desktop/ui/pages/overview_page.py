@@ -1,0 +1,85 @@
+"""概览: the figures of the selected jurisdiction at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.services import hierarchy, overview, reference
+from desktop.ui.pages.page import Page
+
+
+class Card(QFrame):
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "Card { background: #ffffff; border: 1px solid #d0d7e2; border-radius: 6px; }"
+        )
+        self.value = QLabel("–")
+        self.value.setStyleSheet("font-size: 22pt; font-weight: 600; color: #0d47a1;")
+        self.title = QLabel(title)
+        self.title.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.title)
+
+    def set(self, value: int, warn: bool = False) -> None:
+        self.value.setText(f"{value:,}")
+        colour = "#c62828" if warn and value else "#0d47a1"
+        self.value.setStyleSheet(f"font-size: 22pt; font-weight: 600; color: {colour};")
+
+
+class OverviewPage(Page):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.cards = {
+            "stations": Card(self.tr("Police stations")),
+            "offices": Card(self.tr("Community police offices")),
+            "grids": Card(self.tr("Grid cells")),
+            "households": Card(self.tr("Households")),
+            "population": Card(self.tr("Population")),
+            "police": Card(self.tr("Police officers (active)")),
+            "auxiliary": Card(self.tr("Auxiliary police (active)")),
+            "grid_worker": Card(self.tr("Grid workers (active)")),
+            "no_officer": Card(self.tr("Grid cells without a community officer")),
+            "no_worker": Card(self.tr("Grid cells without a grid worker")),
+            "reception": Card(self.tr("Offices receiving fewer than 2 days a week")),
+        }
+        grid = QGridLayout()
+        for n, card in enumerate(self.cards.values()):
+            grid.addWidget(card, n // 4, n % 4)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def refresh(self) -> None:
+        if self.db is None:
+            return
+        figures = overview.overview(self.db, self.scope)
+        self.heading.setText(
+            hierarchy.node(self.db, self.scope).name if self.scope else self.tr("All units")
+        )
+        self.cards["stations"].set(figures.stations)
+        self.cards["offices"].set(figures.offices)
+        self.cards["grids"].set(figures.grids)
+        self.cards["households"].set(figures.households)
+        self.cards["population"].set(figures.population)
+        for kind in ("police", "auxiliary", "grid_worker"):
+            self.cards[kind].set(figures.officers_by_kind.get(kind, 0))
+        self.cards["no_officer"].set(figures.grids_without_officer, warn=True)
+        self.cards["no_worker"].set(figures.grids_without_worker, warn=True)
+        self.cards["reception"].set(figures.offices_short_of_reception, warn=True)
+        # Officer kinds come from the reference table; keep the card titles in its words.
+        names = reference.names(self.db, "officer_kind")
+        for kind, card in (
+            ("police", "police"),
+            ("auxiliary", "auxiliary"),
+            ("grid_worker", "grid_worker"),
+        ):
+            if kind in names:
+                self.cards[card].title.setText(self.tr("{kind} (active)").format(kind=names[kind]))

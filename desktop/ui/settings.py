@@ -1,0 +1,36 @@
+"""Typed access to what the window remembers between runs (QSettings)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.q = qsettings or QSettings()
+
+    def bytes(self, key: str) -> QByteArray | None:
+        value = self.q.value(key)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_bytes(self, key: str, value: QByteArray) -> None:
+        self.q.setValue(key, value)
+
+    def text(self, key: str, default: str = "") -> str:
+        value = self.q.value(key, default)
+        return str(value) if value is not None else default
+
+    def set_text(self, key: str, value: str) -> None:
+        self.q.setValue(key, value)
+
+    def integer(self, key: str, default: int = 0) -> int:
+        try:
+            return int(self.q.value(key, default))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return default
+
+    def set_integer(self, key: str, value: int) -> None:
+        self.q.setValue(key, value)
+
+    def sync(self) -> None:
+        self.q.sync()

@@ -1,0 +1,170 @@
+"""A dialog with labelled fields that shows each field's error beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QDoubleValidator, QIntValidator, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.messages import UserError, ValidationError
+from desktop.ui.errors import show_error, translate
+
+INVALID_STYLE = "border: 1px solid #d32f2f; background: #fff3f3;"
+
+
+class FormDialog(QDialog):
+    """Subclasses add fields, implement `collect()` → form and `save(form)` → service call."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color: #d32f2f;")
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        # Ctrl+Enter saves from any field, including multi-line ones that keep Enter.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.submit)
+        self.saved: Any = None
+
+    # -- fields -----------------------------------------------------------------------------
+    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+        error = QLabel()
+        error.setStyleSheet("color: #d32f2f;")
+        error.setWordWrap(True)
+        error.hide()
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(2)
+        inner.addWidget(widget)
+        inner.addWidget(error)
+        widget.setObjectName(name)
+        self.form.addRow(label, box)
+        self.fields[name] = widget
+        self.error_labels[name] = error
+        return widget
+
+    def line(self, name: str, label: str, text: str | None = None, max_len: int = 200) -> QLineEdit:
+        edit = QLineEdit(text or "")
+        edit.setMaxLength(max_len)
+        self.add(name, label, edit)
+        return edit
+
+    def number(
+        self, name: str, label: str, value: float | int | None, decimals: int = 0
+    ) -> QLineEdit:
+        edit = QLineEdit("" if value is None else str(value))
+        edit.setValidator(
+            QIntValidator(0, 10_000_000)
+            if decimals == 0
+            else QDoubleValidator(0, 100_000, decimals)
+        )
+        edit.setPlaceholderText(QCoreApplication.translate("FormDialog", "(empty)"))
+        self.add(name, label, edit)
+        return edit
+
+    def text_box(self, name: str, label: str, text: str | None, height: int = 60) -> QPlainTextEdit:
+        edit = QPlainTextEdit(text or "")
+        edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
+        edit.setFixedHeight(height)
+        self.add(name, label, edit)
+        return edit
+
+    def combo(
+        self,
+        name: str,
+        label: str,
+        items: list[tuple[Any, str]],
+        current: Any,
+        empty: str | None = None,
+    ) -> QComboBox:
+        box = QComboBox()
+        if empty is not None:
+            box.addItem(empty, None)
+        for value, text in items:
+            box.addItem(text, value)
+        index = box.findData(current)
+        box.setCurrentIndex(max(index, 0))
+        self.add(name, label, box)
+        return box
+
+    # -- saving -----------------------------------------------------------------------------
+    def collect(self) -> Any:
+        raise NotImplementedError
+
+    def save(self, form: Any) -> Any:
+        raise NotImplementedError
+
+    def clear_errors(self) -> None:
+        self.summary.hide()
+        for name, label in self.error_labels.items():
+            label.hide()
+            self.fields[name].setStyleSheet("")
+            self.fields[name].setToolTip("")
+
+    def show_errors(self, error: ValidationError) -> None:
+        first: QWidget | None = None
+        for item in error.errors:
+            widget = self.fields.get(item.field)
+            text = item.text(translate)
+            if widget is None:  # a rule about no single field
+                self.summary.setText(text)
+                self.summary.show()
+                continue
+            widget.setStyleSheet(INVALID_STYLE)
+            widget.setToolTip(text)
+            self.error_labels[item.field].setText(text)
+            self.error_labels[item.field].show()
+            first = first or widget
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def submit(self) -> None:
+        self.clear_errors()
+        try:
+            self.saved = self.save(self.collect())
+        except ValidationError as error:
+            self.show_errors(error)
+            return
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.accept()
+
+
+def optional_number(edit: QLineEdit, kind: Callable[[str], Any] = int) -> Any:
+    text = edit.text().strip()
+    if not text:
+        return None
+    try:
+        return kind(text)
+    except ValueError:
+        return -1  # out of range on purpose: the service reports it at the field

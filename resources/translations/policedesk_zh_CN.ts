@@ -1,0 +1,1130 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="28" />
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="29" />
+        <source>&amp;Back up…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="30" />
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="31" />
+        <source>&amp;Check database</source>
+        <translation>检查数据库(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="32" />
+        <source>Open the &amp;demo jurisdiction</source>
+        <translation>打开演示辖区(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="33" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="35" />
+        <source>New &amp;sub-bureau…</source>
+        <translation>新建分局(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="38" />
+        <source>&amp;New under the selection…</source>
+        <translation>在所选节点下新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="40" />
+        <source>Add a station, office or grid cell under the selected node</source>
+        <translation>在所选节点下新建派出所、警务室或网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="42" />
+        <source>New &amp;officer…</source>
+        <translation>新建人员(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="43" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="46" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="48" />
+        <source>Move the selected node to the recycle bin</source>
+        <translation>把所选节点移入回收站</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="50" />
+        <source>&amp;Move to…</source>
+        <translation>移动到(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="51" />
+        <source>Recycle &amp;bin…</source>
+        <translation>回收站(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="52" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="53" />
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>BureauDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="14" />
+        <source>Sub-bureau</source>
+        <translation>分局</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="14" />
+        <source>New sub-bureau</source>
+        <translation>新建分局</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="16" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="17" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="18" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="19" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="41" />
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="47" />
+        <source>Something went wrong</source>
+        <translation>程序出错</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="48" />
+        <source>Sorry, the program met an error it did not expect. Your saved work is safe.
+The details are in {log}; please send that file to your administrator.</source>
+        <translation>抱歉，程序遇到了意外错误。已保存的数据不受影响。
+详细信息记录在 {log}，请把该文件发给系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/form.py" line="90" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>GridDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="15" />
+        <source>Grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="15" />
+        <source>New grid cell</source>
+        <translation>新建网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="21" />
+        <source>Grid code</source>
+        <translation>网格编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="23" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="25" />
+        <source>Boundaries (四至)</source>
+        <translation>四至范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="27" />
+        <source>Area (km²)</source>
+        <translation>面积（平方公里）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="28" />
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="29" />
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="30" />
+        <source>(not assigned)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="33" />
+        <source>Community officer</source>
+        <translation>社区民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="39" />
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="41" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="43" />
+        <source>Boundary coordinates (GeoJSON)</source>
+        <translation>边界坐标（GeoJSON）</translation>
+    </message>
+</context>
+<context>
+    <name>GridsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="23" />
+        <source>Filter by code or name</source>
+        <translation>按编码或名称筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="26" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="42" />
+        <source>Grid code</source>
+        <translation>网格编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="43" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="44" />
+        <source>Station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="45" />
+        <source>Office</source>
+        <translation>警务室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="46" />
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="47" />
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="48" />
+        <source>Community officer</source>
+        <translation>社区民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="49" />
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+</context>
+<context>
+    <name>JurisdictionModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/jurisdiction_model.py" line="137" />
+        <source>Jurisdiction</source>
+        <translation>辖区</translation>
+    </message>
+</context>
+<context>
+    <name>JurisdictionTree</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="161" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="162" />
+        <source>Move “{name}” to the recycle bin? It can be restored from there.</source>
+        <translation>把“{name}”移入回收站吗？之后可以从回收站恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../desktop/ui/models/labels.py" line="10" />
+        <source>Sub-bureau</source>
+        <translation>分局</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/labels.py" line="11" />
+        <source>Police station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/labels.py" line="12" />
+        <source>Community police office</source>
+        <translation>社区警务室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/labels.py" line="13" />
+        <source>Grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/labels.py" line="14" />
+        <source>Officer</source>
+        <translation>人员</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="23" />
+        <location filename="../../desktop/ui/main_window.py" line="41" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <source>Community Policing Desk</source>
+        <translation>社区警务工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="51" />
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="51" />
+        <source>Grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="51" />
+        <source>Officers</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="78" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="84" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="90" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="92" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="94" />
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <source>New &amp;station…</source>
+        <translation>新建派出所(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <source>New community police &amp;office…</source>
+        <translation>新建社区警务室(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <source>New &amp;grid cell…</source>
+        <translation>新建网格(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="128" />
+        <source>&amp;New under the selection…</source>
+        <translation>在所选节点下新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <source>Empty database</source>
+        <translation>空数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="165" />
+        <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
+        <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <source>Open the demo</source>
+        <translation>打开演示辖区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="172" />
+        <source>Start empty</source>
+        <translation>从空白开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <source>Generating the demo jurisdiction…</source>
+        <translation>正在生成演示辖区…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <source>Desk databases (*.sqlite3)</source>
+        <translation>工作台数据库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="235" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <source>Replace the open database with this backup? The current file is kept aside first.</source>
+        <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <source>The backup was restored. The replaced file is kept as {path}.</source>
+        <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="266" />
+        <location filename="../../desktop/ui/main_window.py" line="270" />
+        <source>Check database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <source>The database is whole: no problems found.</source>
+        <translation>数据库完好，未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <source>Scope: {name}</source>
+        <translation>当前范围：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="282" />
+        <source>Scope: all units</source>
+        <translation>当前范围：全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="322" />
+        <source>Community Policing Desk {version}
+For station clerks, community officers and leaders of the three-level grid.</source>
+        <translation>社区警务工作台 {version}
+供派出所内勤、社区民警和领导在三级网格化管理中使用。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../desktop/domain/geo.py" line="10" />
+        <source>The boundary must be a GeoJSON Polygon or MultiPolygon with longitude/latitude pairs.</source>
+        <translation>边界须为 GeoJSON 的 Polygon 或 MultiPolygon，坐标为经度、纬度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/messages.py" line="72" />
+        <source>Please correct the marked fields.</source>
+        <translation>请更正标出的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/validation.py" line="53" />
+        <location filename="../../desktop/domain/validation.py" line="72" />
+        <location filename="../../desktop/domain/validation.py" line="91" />
+        <location filename="../../desktop/domain/validation.py" line="149" />
+        <source>This field is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/validation.py" line="57" />
+        <location filename="../../desktop/domain/validation.py" line="65" />
+        <source>At most {n} characters.</source>
+        <translation>最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/validation.py" line="79" />
+        <source>Not a phone number: give an 11-digit mobile number (13x–19x) or a landline with its area code, e.g. 0571-87654321.</source>
+        <translation>不是有效的电话号码：请填写 11 位手机号（13x–19x 开头），或带区号的固定电话，如 0571-87654321。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/validation.py" line="95" />
+        <source>A grid code has 14 digits: the 6-digit area code, 3 for the street, 3 for the community and a 2-digit sequence from 01, e.g. 33010600100101.</source>
+        <translation>网格编码为 14 位数字：6 位行政区划代码、3 位街道码、3 位社区码和从 01 起的 2 位顺序码，如 33010600100101。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/validation.py" line="109" />
+        <source>A police officer needs a badge number.</source>
+        <translation>民警须填写警号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/validation.py" line="113" />
+        <source>A badge number has 6 digits.</source>
+        <translation>警号为 6 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/validation.py" line="122" />
+        <source>Give a number from 0 to {maximum}.</source>
+        <translation>请填写 0 到 {maximum} 之间的数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/validation.py" line="131" />
+        <source>Give an area from 0 to 100000 km².</source>
+        <translation>面积应在 0 到 100000 平方公里之间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/validation.py" line="138" />
+        <source>An office receives the public on at least two days a week.</source>
+        <translation>警务室每周至少有两天接待群众。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/validation.py" line="152" />
+        <source>Choose one of the listed values.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/demo.py" line="275" />
+        <source>Unknown scale {scale}.</source>
+        <translation>未知的规模 {scale}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/demo.py" line="296" />
+        <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
+        <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/grids.py" line="72" />
+        <source>This person is not an active officer.</source>
+        <translation>此人不是在岗人员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/grids.py" line="74" />
+        <source>This person is of the wrong kind here.</source>
+        <translation>此人的人员类别不符合要求。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/grids.py" line="76" />
+        <source>This person belongs to another station.</source>
+        <translation>此人属于其他派出所。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/grids.py" line="103" />
+        <source>Another grid cell has this code.</source>
+        <translation>已有其他网格使用这个编码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/hierarchy.py" line="37" />
+        <source>Cannot delete “{name}”: {n} stations still belong to it. Move or delete them first.</source>
+        <translation>不能删除“{name}”：下面还有 {n} 个派出所。请先移走或删除它们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/hierarchy.py" line="46" />
+        <location filename="../../desktop/services/hierarchy.py" line="66" />
+        <location filename="../../desktop/services/hierarchy.py" line="86" />
+        <source>Cannot delete “{name}”: {n} officers still belong to it. Move or delete them first.</source>
+        <translation>不能删除“{name}”：还有 {n} 名人员属于该单位。请先调走或删除他们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/hierarchy.py" line="57" />
+        <source>Cannot delete “{name}”: {n} community police offices still belong to it. Move or delete them first.</source>
+        <translation>不能删除“{name}”：下面还有 {n} 个社区警务室。请先移走或删除它们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/hierarchy.py" line="77" />
+        <source>Cannot delete “{name}”: {n} grid cells still belong to it. Move or delete them first.</source>
+        <translation>不能删除“{name}”：下面还有 {n} 个网格。请先移走或删除它们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/hierarchy.py" line="176" />
+        <source>This cannot be moved there: a station goes under a sub-bureau, an office under a station, a grid cell under an office.</source>
+        <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/hierarchy.py" line="231" />
+        <location filename="../../desktop/services/officers.py" line="173" />
+        <source>Restore “{parent}” first: “{name}” belongs to it.</source>
+        <translation>请先恢复“{parent}”：“{name}”属于它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/hierarchy.py" line="239" />
+        <location filename="../../desktop/services/officers.py" line="181" />
+        <source>Cannot restore “{name}”: its code {code} is now used by another record.</source>
+        <translation>不能恢复“{name}”：它的编号 {code} 已被其他记录使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="58" />
+        <source>A database server is backed up by its administrator (pg_dump), not from the desk.</source>
+        <translation>数据库服务器由管理员备份（pg_dump），不能在工作台上备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="84" />
+        <source>A database server is restored by its administrator, not from the desk.</source>
+        <translation>数据库服务器由管理员恢复，不能在工作台上恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/officers.py" line="87" />
+        <source>Choose the sub-bureau, station or office the officer belongs to.</source>
+        <translation>请选择人员所属的分局、派出所或警务室。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/officers.py" line="125" />
+        <source>Another officer has this badge number.</source>
+        <translation>已有其他人员使用这个警号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/officers.py" line="150" />
+        <source>Cannot delete “{name}”: assigned to {n} grid cells. Assign someone else there first.</source>
+        <translation>不能删除“{name}”：此人负责 {n} 个网格。请先给这些网格另行指定负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/records.py" line="21" />
+        <source>The record no longer exists; it may have been deleted meanwhile.</source>
+        <translation>该记录已不存在，可能刚被他人删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/records.py" line="32" />
+        <source>The record is not in the recycle bin any more.</source>
+        <translation>该记录已不在回收站中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/records.py" line="41" />
+        <source>Someone else changed this record after you opened it. Close the form and open it again to see their changes.</source>
+        <translation>在您打开之后，已有他人修改了这条记录。请关闭表单后重新打开，查看对方的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/tasks.py" line="15" />
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/units.py" line="113" />
+        <source>Another station already has this code.</source>
+        <translation>已有其他派出所使用这个代码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/backup.py" line="36" />
+        <source>The backup to {path} failed: {detail}</source>
+        <translation>备份到 {path} 失败：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="7" />
+        <source>Restore the latest backup (policedesk restore FILE, or File &gt; Restore) or choose another database with --database.</source>
+        <translation>请恢复最近的备份（命令 policedesk restore 文件，或菜单“文件 &gt; 从备份恢复”），或用 --database 选择其他数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="21" />
+        <source>{path} is not a police desk database.</source>
+        <translation>{path} 不是社区警务工作台的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="30" />
+        <source>The database {path} is damaged ({detail}).</source>
+        <translation>数据库 {path} 已损坏（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="40" />
+        <source>The database {path} is locked by another program.</source>
+        <translation>数据库 {path} 正被其他程序锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="41" />
+        <source>Close the other program (or the other copy of this one) and try again.</source>
+        <translation>请关闭那个程序（或本程序的另一个窗口）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="51" />
+        <source>The database {path} was written by a newer version of this program (schema {revision}). It was not changed.</source>
+        <translation>数据库 {path} 由本程序的更新版本写入（结构版本 {revision}），未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="56" />
+        <source>Install the newer version of the program to open it.</source>
+        <translation>请安装新版程序后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="65" />
+        <source>Cannot open the database {path}: {detail}</source>
+        <translation>无法打开数据库 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="66" />
+        <source>Check the path or server address, and that you may write there.</source>
+        <translation>请检查路径或服务器地址，以及是否有写入权限。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="24" />
+        <source>{path} is not a database backup.</source>
+        <translation>{path} 不是数据库备份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="34" />
+        <source>The backup {path} cannot be read: {detail}</source>
+        <translation>无法读取备份 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="40" />
+        <source>The backup {path} is damaged and was not restored.</source>
+        <translation>备份 {path} 已损坏，未恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/move_dialog.py" line="25" />
+        <source>Move to…</source>
+        <translation>移动到…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/move_dialog.py" line="29" />
+        <source>Type to filter</source>
+        <translation>输入文字筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/move_dialog.py" line="46" />
+        <source>Move “{name}” under:</source>
+        <translation>把“{name}”移到：</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="93" />
+        <source>Community police office</source>
+        <translation>社区警务室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="95" />
+        <source>New community police office</source>
+        <translation>新建社区警务室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="98" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="99" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="100" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="102" />
+        <source>Reception days</source>
+        <translation>接待日</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="14" />
+        <source>Officer</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="14" />
+        <source>New officer</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="16" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="18" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="19" />
+        <source>Badge number</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="22" />
+        <source>Force</source>
+        <translation>勤务力量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="22" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="25" />
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="25" />
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="29" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="30" />
+        <source>On duty (can be assigned)</source>
+        <translation>在岗（可安排勤务）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="32" />
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="33" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="33" />
+        <source>Filter by name or badge number</source>
+        <translation>按姓名或警号筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="37" />
+        <source>Active only</source>
+        <translation>只看在岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="38" />
+        <source>&amp;New officer…</source>
+        <translation>新建人员(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="40" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="41" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="70" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="71" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="72" />
+        <source>Badge number</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="73" />
+        <source>Force</source>
+        <translation>勤务力量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="74" />
+        <source>Unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="75" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="76" />
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="76" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="76" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="82" />
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="128" />
+        <source>Delete officer</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="129" />
+        <source>Move “{name}” to the recycle bin?</source>
+        <translation>把“{name}”移入回收站吗？</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="39" />
+        <source>Police stations</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="40" />
+        <source>Community police offices</source>
+        <translation>社区警务室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="41" />
+        <source>Grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="42" />
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="43" />
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="44" />
+        <source>Police officers (active)</source>
+        <translation>在岗民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="45" />
+        <source>Auxiliary police (active)</source>
+        <translation>在岗辅警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="46" />
+        <source>Grid workers (active)</source>
+        <translation>在岗网格员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="47" />
+        <source>Grid cells without a community officer</source>
+        <translation>未配社区民警的网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="48" />
+        <source>Grid cells without a grid worker</source>
+        <translation>未配网格员的网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="49" />
+        <source>Offices receiving fewer than 2 days a week</source>
+        <translation>每周接待不足两天的警务室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="65" />
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="85" />
+        <source>{kind} (active)</source>
+        <translation>在岗{kind}</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="31" />
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="36" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="36" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="36" />
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="42" />
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>StationDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="38" />
+        <source>Police station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="38" />
+        <source>New police station</source>
+        <translation>新建派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="41" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="42" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="43" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="44" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <location filename="../../desktop/ui/worker.py" line="42" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>WeekdayPicker</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="69" />
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="70" />
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="71" />
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="72" />
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="73" />
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="74" />
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="75" />
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+</TS>
