@@ -70,7 +70,7 @@ def overview(db: Database, scope: NodeRef | None) -> Overview:
         else:
             offices = [tuple(r) for r in s.execute(office_base)]  # type: ignore[misc]
         stations = int(s.scalar(station_base) or 0) if station_base is not None else 0
-        by_kind = dict(s.execute(officer_base).tuples().all()) if officer_base is not None else {}
+        by_kind = {k: v for k, v in s.execute(officer_base)} if officer_base is not None else {}
     return Overview(
         stations=stations,
         offices=len(offices),

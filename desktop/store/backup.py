@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -15,10 +16,10 @@ class BackupError(UserError):
 
 def backup_file(source: Path, destination: Path) -> Path:
     """Copy `source` to `destination` atomically: a partial copy never carries the final name."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
     try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(partial)
@@ -31,7 +32,8 @@ def backup_file(source: Path, destination: Path) -> Path:
             src.close()
         partial.replace(destination)
     except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise BackupError(
             QT_TRANSLATE_NOOP("Messages", "The backup to {path} failed: {detail}"),
             path=str(destination),

@@ -69,3 +69,14 @@ class DatabaseUnreachableError(DatabaseOpenError):
             path=path,
             detail=detail,
         )
+
+
+class DatabaseMissingError(DatabaseOpenError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Messages", "There is no database at {path}."),
+            QT_TRANSLATE_NOOP(
+                "Messages", "Check the path, or create one with: policedesk migrate --database PATH"
+            ),
+            path=path,
+        )

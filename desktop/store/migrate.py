@@ -13,6 +13,7 @@ from desktop.store.engine import Database, make_engine, resolve_url, sqlite_path
 from desktop.store.errors import (
     DatabaseCorruptError,
     DatabaseLockedError,
+    DatabaseMissingError,
     DatabaseTooNewError,
     DatabaseUnreachableError,
     NotADatabaseError,
@@ -54,9 +55,9 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _has_tables(engine: Engine) -> bool:
+def _tables(engine: Engine) -> set[str]:
     with engine.connect() as conn:
-        return bool(inspect(conn).get_table_names())
+        return set(inspect(conn).get_table_names())
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -99,6 +100,8 @@ def open_database(
     url = resolve_url(target)
     path = sqlite_path(url)
     if path is not None:
+        if not migrate and not path.exists():
+            raise DatabaseMissingError(str(path))  # only migrating may create a database
         _check_sqlite_file(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,13 +133,14 @@ def _bring_to_head(
     revision = current_revision(engine)
     if revision == HEAD:
         return
-    if revision is None and _has_tables(engine):
-        raise NotADatabaseError(shown)
+    tables = _tables(engine)
+    if tables and "alembic_version" not in tables:
+        raise NotADatabaseError(shown)  # some other program's database: leave it alone
     if revision is not None and revision not in known_revisions():
         raise DatabaseTooNewError(shown, revision)
     if not migrate:
         return
-    if revision is not None and path is not None:
+    if tables and path is not None:
         # A migration rewrites tables: keep the database as it was, in case it goes wrong.
         folder = backup_dir or path.parent / "backups"
         backup_file(path, folder / timestamped_name(path, f"before-{HEAD}"))

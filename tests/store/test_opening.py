@@ -1,0 +1,144 @@
+"""Opening databases: migrate new and old ones, refuse what must not be touched."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from desktop.store import migrate
+from desktop.store.errors import (
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DatabaseMissingError,
+    DatabaseTooNewError,
+    NotADatabaseError,
+)
+from desktop.store.migrate import current_revision, open_database, script_head
+from desktop.store.migrations import HEAD
+from desktop.store.schema import Base
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    assert script_head() == HEAD
+
+
+def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    db = open_database(tmp_path / "a.sqlite3")
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    db.close()
+    assert diff == []
+
+
+def test_new_database_is_created_at_head_with_sqlite_settings(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "sub" / "new.sqlite3")
+    assert current_revision(db.engine) == HEAD
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    db.close()
+
+
+def test_old_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = open_database(path)
+    from alembic import command
+
+    with db.engine.begin() as conn:
+        command.downgrade(migrate._alembic_config(conn), "base")
+    db.close()
+    assert current_revision(create_engine(f"sqlite:///{path}")) is None
+
+    db = open_database(path)
+    assert current_revision(db.engine) == HEAD
+    db.close()
+    backups = list((tmp_path / "backups").glob("old-before-*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"alembic_version"}  # the copy is the database as it was
+
+
+def test_database_newer_than_the_program_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    open_database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNewError) as raised:
+        open_database(path)
+    assert "9999" in raised.value.text()
+    assert path.read_bytes() == before
+
+
+def test_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("这不是数据库", encoding="utf-8")
+    with pytest.raises(NotADatabaseError):
+        open_database(path)
+    assert path.read_text(encoding="utf-8") == "这不是数据库"
+
+
+def test_another_programs_sqlite_database_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER)")
+    with pytest.raises(NotADatabaseError):
+        open_database(path)
+    with sqlite3.connect(path) as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
+    assert names == ["customers"]
+
+
+def test_damaged_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    db = open_database(path)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # wipe the first page's b-tree header
+    path.write_bytes(bytes(data))
+    with pytest.raises((DatabaseCorruptError, NotADatabaseError)) as raised:
+        open_database(path)
+    assert "policedesk restore" in raised.value.text()
+
+
+def test_database_locked_by_another_program(tmp_path: Path) -> None:
+    path = tmp_path / "locked.sqlite3"
+    open_database(path).close()
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseLockedError) as raised:
+            open_database(path)
+        assert "another program" in raised.value.text()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    open_database(path).close()  # usable again once the other program lets go
+
+
+def test_check_only_does_not_create_a_missing_database(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseMissingError):
+        open_database(tmp_path / "nowhere.sqlite3", migrate=False)
+    assert not (tmp_path / "nowhere.sqlite3").exists()
+
+
+def test_transaction_rolls_back_everything_on_error(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "t.sqlite3")
+    with pytest.raises(RuntimeError), db.transaction() as session:
+        session.execute(text("INSERT INTO bureau (id, name, created_at, updated_at, version) "
+                             "VALUES ('00000000000070008000000000000001', 'x', "
+                             "'2026-01-01', '2026-01-01', 1)"))
+        raise RuntimeError("power cut")
+    with db.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM bureau")).scalar() == 0
+    db.close()
