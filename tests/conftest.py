@@ -12,8 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("POLICEDESK_LANG", "zh_CN")
 
-from desktop.services import demo  # noqa: E402 - after the environment is set
-from desktop.services.database import Database, open_desk  # noqa: E402
+from desktop.services import demo
+from desktop.services.database import Database, open_desk
 
 
 @pytest.fixture(autouse=True)
@@ -29,8 +29,9 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
     from PySide6.QtCore import QSettings
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     yield
 
 

@@ -680,7 +680,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>已有其他派出所使用这个代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/backup.py" line="36" />
+        <location filename="../../desktop/store/backup.py" line="38" />
         <source>The backup to {path} failed: {detail}</source>
         <translation>备份到 {path} 失败：{detail}</translation>
     </message>
@@ -728,6 +728,16 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/store/errors.py" line="66" />
         <source>Check the path or server address, and that you may write there.</source>
         <translation>请检查路径或服务器地址，以及是否有写入权限。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="77" />
+        <source>There is no database at {path}.</source>
+        <translation>{path} 处没有数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="78" />
+        <source>Check the path, or create one with: policedesk migrate --database PATH</source>
+        <translation>请检查路径，或用以下命令新建：policedesk migrate --database 路径</translation>
     </message>
     <message>
         <location filename="../../desktop/store/restore.py" line="24" />
@@ -942,12 +952,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="128" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="129" />
         <source>Delete officer</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="129" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="130" />
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from desktop.domain.geo import boundary_problem
@@ -13,15 +15,25 @@ def errors_of(check) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {e.field: e.message for e in c.errors}
 
 
-@pytest.mark.parametrize("phone", ["13812345678", "１３８１２３４５６７８", "138 1234 5678",
-                                   "+8613812345678", "0571-87654321", "057187654321",
-                                   "010-12345678-123"])
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "13812345678",
+        "１３８１２３４５６７８",
+        "138 1234 5678",
+        "+8613812345678",
+        "0571-87654321",
+        "057187654321",
+        "010-12345678-123",
+    ],
+)
 def test_phone_numbers_that_are_accepted(phone: str) -> None:
     assert errors_of(lambda c: c.phone("p", phone)) == {}
 
 
-@pytest.mark.parametrize("phone", ["12812345678", "1381234567", "abc", "110", "571-87654321",
-                                   "0571-876"])
+@pytest.mark.parametrize(
+    "phone", ["12812345678", "1381234567", "abc", "110", "571-87654321", "0571-876"]
+)
 def test_phone_numbers_that_are_refused(phone: str) -> None:
     assert "phone number" in errors_of(lambda c: c.phone("p", phone))["p"]
 
@@ -35,8 +47,10 @@ def test_grid_codes_in_the_cjt_shape(code: str) -> None:
     assert errors_of(lambda c: c.grid_code("g", code)) == {}
 
 
-@pytest.mark.parametrize("code", ["3301060010010", "330106001001011", "99010600100101",
-                                  "33010600100100", "3301060010010A", ""])
+@pytest.mark.parametrize(
+    "code",
+    ["3301060010010", "330106001001011", "99010600100101", "33010600100100", "3301060010010A", ""],
+)
 def test_grid_codes_of_the_wrong_shape(code: str) -> None:
     assert "g" in errors_of(lambda c: c.grid_code("g", code))
 
@@ -80,12 +94,16 @@ def test_all_errors_are_collected_and_raised_together() -> None:
     assert [e.field for e in raised.value.errors] == ["name", "phone"]
 
 
+def polygon(ring: list[list[float]]) -> dict[str, object]:
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
 def test_geojson_boundaries() -> None:
     square = [[120.1, 30.2], [120.2, 30.2], [120.2, 30.3], [120.1, 30.2]]
-    assert boundary_problem('{"type": "Polygon", "coordinates": [%s]}' % square) is None
-    feature = '{"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": [[%s]]}}'
-    assert boundary_problem(feature % square) is None
+    assert boundary_problem(json.dumps(polygon(square))) is None
+    multi = {"type": "MultiPolygon", "coordinates": [[square]]}
+    assert boundary_problem(json.dumps({"type": "Feature", "geometry": multi})) is None
     assert boundary_problem("not json") is not None
     assert boundary_problem('{"type": "Point", "coordinates": [1, 2]}') is not None
-    out_of_range = [[200, 30], [120, 30], [120, 31], [200, 30]]
-    assert boundary_problem('{"type": "Polygon", "coordinates": [%s]}' % out_of_range)
+    out_of_range = [[200.0, 30.0], [120.0, 30.0], [120.0, 31.0], [200.0, 30.0]]
+    assert boundary_problem(json.dumps(polygon(out_of_range))) is not None

@@ -17,8 +17,10 @@ TABLES = ("bureau", "station", "office", "grid_cell", "officer")
 
 def dump(db: Database) -> dict[str, list[tuple[object, ...]]]:
     with db.engine.connect() as conn:
-        return {t: [tuple(r) for r in conn.execute(text(f"SELECT * FROM {t} ORDER BY id"))]
-                for t in TABLES}
+        return {
+            t: [tuple(r) for r in conn.execute(text(f"SELECT * FROM {t} ORDER BY id"))]
+            for t in TABLES
+        }
 
 
 def test_same_seed_gives_the_same_jurisdiction(tmp_path: Path) -> None:
@@ -76,8 +78,12 @@ def test_progress_is_reported_to_the_end(db: Database) -> None:
 
 def test_check_finds_rows_that_break_the_rules(demo_db: Database) -> None:
     with demo_db.engine.begin() as conn:
-        conn.execute(text("UPDATE office SET deleted_at = '2026-01-01' WHERE id = "
-                          "(SELECT office_id FROM grid_cell LIMIT 1)"))
+        conn.execute(
+            text(
+                "UPDATE office SET deleted_at = '2026-01-01' WHERE id = "
+                "(SELECT office_id FROM grid_cell LIMIT 1)"
+            )
+        )
     report = maintenance.check(demo_db)
     assert not report.ok
     assert any(p.startswith("grid_cell:") for p in report.problems)

@@ -108,8 +108,10 @@ def test_move_office_to_another_station_takes_its_officers_along(db: Database) -
     a, b = chain(db, 1), chain(db, 2)
     person = officer(db, a.ref(NodeKind.OFFICE))
     hierarchy.move(db, a.ref(NodeKind.OFFICE), b.ref(NodeKind.STATION))
-    assert hierarchy.ancestors(db, a.ref(NodeKind.GRID))[:2] == [b.ref(NodeKind.BUREAU),
-                                                                  b.ref(NodeKind.STATION)]
+    assert hierarchy.ancestors(db, a.ref(NodeKind.GRID))[:2] == [
+        b.ref(NodeKind.BUREAU),
+        b.ref(NodeKind.STATION),
+    ]
     with db.reading() as s:
         moved = s.get(Officer, person.id)
         assert moved is not None
@@ -120,8 +122,10 @@ def test_move_station_to_another_bureau(db: Database) -> None:
     a, b = chain(db, 1), chain(db, 2)
     person = officer(db, a.ref(NodeKind.STATION))
     hierarchy.move(db, a.ref(NodeKind.STATION), b.ref(NodeKind.BUREAU))
-    assert {n.name for n in hierarchy.children(db, b.ref(NodeKind.BUREAU))} == {"第1派出所",
-                                                                               "第2派出所"}
+    assert {n.name for n in hierarchy.children(db, b.ref(NodeKind.BUREAU))} == {
+        "第1派出所",
+        "第2派出所",
+    }
     with db.reading() as s:
         assert s.get(Officer, person.id).bureau_id == b.bureau  # type: ignore[union-attr]
 

@@ -12,9 +12,15 @@ from tests.services.helpers import chain, officer
 def test_police_need_a_unique_six_digit_badge(db: Database) -> None:
     c = chain(db)
     with pytest.raises(ValidationError) as raised:
-        officers.save_officer(db, officers.OfficerForm(name="李娜", kind="police",
-                                                       force_type="station_patrol",
-                                                       unit=c.ref(NodeKind.STATION)))
+        officers.save_officer(
+            db,
+            officers.OfficerForm(
+                name="李娜",
+                kind="police",
+                force_type="station_patrol",
+                unit=c.ref(NodeKind.STATION),
+            ),
+        )
     assert raised.value.for_field("badge_no") is not None
     officer(db, c.ref(NodeKind.STATION), badge="330001")
     with pytest.raises(ValidationError) as raised:
@@ -33,8 +39,12 @@ def test_officer_unit_path_is_stored_whole(db: Database) -> None:
     saved = officer(db, c.ref(NodeKind.OFFICE))
     assert saved.unit == c.ref(NodeKind.OFFICE)
     (row,) = officers.list_officers(db, c.ref(NodeKind.BUREAU))
-    assert (row.name, row.kind, row.force_type, row.unit) == ("王伟", "民警", "社区民警",
-                                                              "第1派出所 / 第1警务室")
+    assert (row.name, row.kind, row.force_type, row.unit) == (
+        "王伟",
+        "民警",
+        "社区民警",
+        "第1派出所 / 第1警务室",
+    )
     assert officers.list_officers(db, chain(db, 2).ref(NodeKind.STATION)) == []
 
 
@@ -52,7 +62,8 @@ def test_grid_assignments_follow_the_rules(db: Database) -> None:
     with pytest.raises(ValidationError) as raised:
         grids.save_grid(db, form)
     assert raised.value.for_field("community_officer_id").message.endswith(  # type: ignore[union-attr]
-        "another station.")
+        "another station."
+    )
     form.community_officer_id = police.id
     saved = grids.save_grid(db, form)
     (row,) = grids.list_grids(db, a.ref(NodeKind.OFFICE))

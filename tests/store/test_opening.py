@@ -135,9 +135,13 @@ def test_check_only_does_not_create_a_missing_database(tmp_path: Path) -> None:
 def test_transaction_rolls_back_everything_on_error(tmp_path: Path) -> None:
     db = open_database(tmp_path / "t.sqlite3")
     with pytest.raises(RuntimeError), db.transaction() as session:
-        session.execute(text("INSERT INTO bureau (id, name, created_at, updated_at, version) "
-                             "VALUES ('00000000000070008000000000000001', 'x', "
-                             "'2026-01-01', '2026-01-01', 1)"))
+        session.execute(
+            text(
+                "INSERT INTO bureau (id, name, created_at, updated_at, version) "
+                "VALUES ('00000000000070008000000000000001', 'x', "
+                "'2026-01-01', '2026-01-01', 1)"
+            )
+        )
         raise RuntimeError("power cut")
     with db.reading() as session:
         assert session.execute(text("SELECT count(*) FROM bureau")).scalar() == 0

@@ -111,8 +111,9 @@ class FormDialog(QDialog):
             box.addItem(empty, None)
         for value, text in items:
             box.addItem(text, value)
-        index = box.findData(current)
-        box.setCurrentIndex(max(index, 0))
+        # findData compares Python objects by identity; compare values instead.
+        index = next((i for i in range(box.count()) if box.itemData(i) == current), 0)
+        box.setCurrentIndex(index)
         self.add(name, label, box)
         return box
 

@@ -1,0 +1,96 @@
+"""The command-line forms are a contract: scripts call them exactly as written."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import cli
+
+
+def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "POLICEDESK_HOME": str(home), "POLICEDESK_LANG": "zh_CN"}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_help_lists_the_commands(isolated_home: Path) -> None:
+    result = run("--help", home=isolated_home)
+    assert result.returncode == 0
+    for command in ("demo", "migrate", "check", "backup", "restore", "--database"):
+        assert command in result.stdout
+
+
+def test_demo_migrate_check_backup_round(tmp_path: Path, isolated_home: Path) -> None:
+    path = tmp_path / "city.sqlite3"
+    result = run(
+        "demo", "--scale", "small", "--seed", "5", "--database", str(path), home=isolated_home
+    )
+    assert result.returncode == 0, result.stderr
+    assert "grid_cell 24" in result.stdout
+    assert (
+        run("migrate", "--database", str(path), home=isolated_home).stdout.strip() == "schema 0001"
+    )
+    check = run("check", "--database", str(path), home=isolated_home)
+    assert (check.returncode, check.stdout.strip()) == (0, f"{path}: ok")
+    out = tmp_path / "copy.sqlite3"
+    assert (
+        run("backup", "--out", str(out), "--database", str(path), home=isolated_home).returncode
+        == 0
+    )
+    with sqlite3.connect(out) as conn:
+        assert conn.execute("SELECT count(*) FROM grid_cell").fetchone() == (24,)
+
+
+def test_database_option_before_the_command_also_works(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    assert cli.main(["--database", str(path), "migrate"]) == 0
+    assert path.exists()
+
+
+def test_check_reports_problems_with_exit_status_1(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.sqlite3"
+    assert cli.main(["demo", "--database", str(path)]) == 0
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE bureau SET deleted_at = '2026-01-01'")
+    assert cli.main(["check", "--database", str(path)]) == cli.EXIT_PROBLEMS
+    assert "station:" in capsys.readouterr().err
+
+
+def test_not_a_database_is_refused_in_chinese(tmp_path: Path, isolated_home: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("hello", encoding="utf-8")
+    result = run("check", "--database", str(path), home=isolated_home)
+    assert result.returncode == cli.EXIT_REFUSED
+    assert "不是社区警务工作台的数据库" in result.stderr
+    assert "policedesk restore" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_text(encoding="utf-8") == "hello"
+
+
+def test_restore_from_the_command_line(tmp_path: Path) -> None:
+    path, copy = tmp_path / "live.sqlite3", tmp_path / "b.sqlite3"
+    assert cli.main(["demo", "--database", str(path)]) == 0
+    assert cli.main(["backup", "--out", str(copy), "--database", str(path)]) == 0
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM grid_cell")
+    assert cli.main(["restore", str(copy), "--database", str(path)]) == 0
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM grid_cell").fetchone() == (24,)
+
+
+@pytest.mark.parametrize("args", [["demo", "--scale", "galaxy"], ["backup"], ["frobnicate"]])
+def test_wrong_usage_exits_2(args: list[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        cli.main(args)
+    assert raised.value.code == 2

@@ -1,0 +1,92 @@
+"""Helpers for driving real widgets: modal dialogs are handled from a timer while they run."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.ui.app import make_application
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type as a Chinese input method does: each phrase arrives as a committed string.
+    (QTest's key clicks only know ASCII keys.)"""
+    from PySide6.QtGui import QInputMethodEvent
+
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+class Modal:
+    """Runs `handler(dialog)` on the next modal dialog of `kind` once it is shown."""
+
+    def __init__(self, kind: type[QWidget], handler: Callable[[Any], None]) -> None:
+        self.kind, self.handler, self.seen = kind, handler, False
+        self.error: BaseException | None = None
+        self._poll()
+
+    def _poll(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, self.kind):
+            self.seen = True
+            # A window manager activates a new dialog; the offscreen platform needs asking,
+            # or the dialog's shortcuts (Ctrl+Enter) would go to the window behind it.
+            widget.activateWindow()
+            QApplication.processEvents()
+            try:
+                self.handler(widget)
+            except BaseException as error:  # reported by the test, not lost in the event loop
+                self.error = error
+                widget.close()
+            return
+        QTimer.singleShot(20, self._poll)
+
+    def check(self) -> None:
+        assert self.seen, f"no {self.kind.__name__} was shown"
+        if self.error:
+            raise self.error
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes answer Yes and are recorded instead of blocking the test."""
+    seen: list[tuple[str, str]] = []
+
+    def record(kind: str, answer: Any = QMessageBox.StandardButton.Ok) -> Callable[..., Any]:
+        def box(_parent: Any, _title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+            seen.append((kind, text))
+            return answer
+
+        return box
+
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "warning", record("warning"))
+    monkeypatch.setattr(QMessageBox, "information", record("information"))
+    monkeypatch.setattr(QMessageBox, "critical", record("critical"))
+    return seen
+
+
+@pytest.fixture
+def window(
+    qtbot: Any, tmp_path: Path, demo_template: Path, messages: list[Any]
+) -> Iterator[MainWindow]:
+    make_application()
+    path = tmp_path / "window.sqlite3"
+    shutil.copy(demo_template, path)
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_database(path)
+    yield win
+    if win.db is not None:
+        win.db.close()

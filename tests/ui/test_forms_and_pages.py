@@ -1,0 +1,162 @@
+"""Grid and officer forms, the officer page, first run and background work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.domain.hierarchy import NodeKind
+from desktop.services import grids, hierarchy, officers
+from desktop.services.tasks import CancelledError, checkpoint
+from desktop.ui.dialogs.grid_dialog import GridDialog
+from desktop.ui.dialogs.officer_dialog import OfficerDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.models.jurisdiction_model import RefRole
+from desktop.ui.settings import Settings
+from desktop.ui.worker import Task
+from tests.ui.conftest import Modal, type_text
+from tests.ui.test_tree_workflows import select_path
+
+
+def test_grid_form_refuses_a_duplicate_and_a_misshapen_code(qtbot: Any, window: MainWindow) -> None:
+    office = select_path(window, 0, 0, 0)
+    existing = hierarchy.children(window.db, office.data(RefRole))[0]  # type: ignore[arg-type]
+    errors: list[str] = []
+
+    def fill(dialog: GridDialog) -> None:
+        type_text(dialog.name, "新建网格")
+        qtbot.keyClicks(dialog.code, existing.code or "")
+        dialog.submit()
+        errors.append(dialog.error_labels["code"].text())
+        dialog.code.clear()
+        qtbot.keyClicks(dialog.code, "3301")
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        errors.append(dialog.error_labels["code"].text())
+        dialog.code.clear()
+        qtbot.keyClicks(dialog.code, "33010699900101")
+        qtbot.keyClicks(dialog.households, "420")
+        dialog.submit()
+
+    modal = Modal(GridDialog, fill)
+    window.actions_.new_child.trigger()
+    modal.check()
+    assert errors == ["已有其他网格使用这个编码。", errors[1]] and errors[1].startswith(
+        "网格编码为 14 位数字"
+    )
+    assert window.tree.currentIndex().data() == "新建网格（01）"
+    saved = grids.load_grid(window.db, window.tree.current_ref().id)  # type: ignore[arg-type,union-attr]
+    assert (saved.code, saved.households) == ("33010699900101", 420)
+
+
+def test_new_officer_from_the_officers_page(qtbot: Any, window: MainWindow) -> None:
+    station = select_path(window, 0, 1)
+    window.tabs.setCurrentWidget(window.officers)
+
+    def fill(dialog: OfficerDialog) -> None:
+        assert dialog.unit.currentData() == station.data(RefRole)  # the scope is the default
+        type_text(dialog.name, "单雪")
+        dialog.submit()  # a police officer needs a badge number
+        assert dialog.error_labels["badge_no"].text() == "民警须填写警号。"
+        qtbot.keyClicks(dialog.badge, "339999")
+        dialog.force.setCurrentIndex(dialog.force.findData("station_patrol"))
+        qtbot.keyClicks(dialog.phone, "13900001111")
+        dialog.submit()
+
+    modal = Modal(OfficerDialog, fill)
+    qtbot.mouseClick(window.officers.new_button, Qt.MouseButton.LeftButton)
+    modal.check()
+    (found,) = officers.list_officers(window.db, station.data(RefRole), text="单雪")  # type: ignore[arg-type]
+    assert (found.badge_no, found.force_type, found.phone) == (
+        "339999",
+        "派出所巡处队",
+        "13900001111",
+    )
+
+
+def test_officer_responsible_for_grids_cannot_be_deleted(
+    qtbot: Any, window: MainWindow, messages: list[tuple[str, str]]
+) -> None:
+    grid = select_path(window, 0, 0, 0, 0)
+    window.tabs.setCurrentWidget(window.officers)
+    assert window.officers.model.rowCount() == 2  # a grid's scope: its two responsible people
+    window.officers.table.selectRow(0)
+    qtbot.mouseClick(window.officers.delete_button, Qt.MouseButton.LeftButton)
+    assert messages[-1][0] == "warning" and "请先给这些网格另行指定负责人" in messages[-1][1]
+    assert len(officers.list_officers(window.db, grid.data(RefRole))) == 2  # type: ignore[arg-type]
+
+
+def test_first_run_offers_the_demo(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from desktop.ui.app import make_application
+
+    make_application()
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+
+    def choose_demo(box: QMessageBox) -> None:
+        box.buttons()[0].click() if box.buttons()[0].text() == "打开演示辖区" else next(
+            b for b in box.buttons() if b.text() == "打开演示辖区"
+        ).click()
+
+    modal = Modal(QMessageBox, choose_demo)
+    assert win.open_database(tmp_path / "empty.sqlite3")
+    modal.check()
+    qtbot.waitUntil(lambda: win.tree.tree_model.rowCount() == 1, timeout=20_000)
+    assert "demo.sqlite3" in win.db.display_name  # type: ignore[union-attr]
+    assert win.overview.cards["grids"].value.text() == "480"
+    win.db.close()  # type: ignore[union-attr]
+
+
+def test_background_task_reports_progress_and_cancels(qtbot: Any, window: MainWindow) -> None:
+    seen: list[int] = []
+
+    def job(progress: Any, cancelled: Any) -> int:
+        for n in range(1, 1000):
+            progress(n, 1000)
+            seen.append(n)
+            if n == 5:
+                task.cancel()
+            checkpoint(cancelled)
+        return 0
+
+    task = Task(window, "…", job)
+    with qtbot.waitSignal(task.done, timeout=5000) as signal:
+        task.start()
+    result, error = signal.args
+    assert result is None and isinstance(error, CancelledError)
+    assert seen[-1] == 5
+    ok = Task(window, "…", lambda progress, cancelled: 42)
+    with qtbot.waitSignal(ok.done, timeout=5000) as signal:
+        ok.start()
+    assert signal.args == [42, None]
+
+
+def test_tree_holds_only_what_the_database_holds(window: MainWindow) -> None:
+    bureau = window.tree.tree_model.index(0, 0)
+    assert window.tree.tree_model.rowCount() == len(hierarchy.roots(window.db))  # type: ignore[arg-type]
+    assert bureau.data(RefRole).kind == NodeKind.BUREAU
+
+
+def test_saving_a_grid_unchanged_keeps_its_responsible_people(
+    qtbot: Any, window: MainWindow
+) -> None:
+    grid = select_path(window, 0, 0, 0, 0)
+    before = grids.load_grid(window.db, grid.data(RefRole).id)  # type: ignore[arg-type]
+    assert before.community_officer_id and before.grid_worker_id
+
+    def save(dialog: GridDialog) -> None:
+        assert dialog.officer.currentData() == before.community_officer_id
+        dialog.submit()
+
+    modal = Modal(GridDialog, save)
+    window.actions_.edit.trigger()
+    modal.check()
+    after = grids.load_grid(window.db, grid.data(RefRole).id)  # type: ignore[arg-type]
+    assert (after.community_officer_id, after.grid_worker_id) == (
+        before.community_officer_id,
+        before.grid_worker_id,
+    )
+    assert after.version == before.version + 1  # type: ignore[operator]
