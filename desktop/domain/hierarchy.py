@@ -47,3 +47,13 @@ class NodeRef:
 
 def can_hold(parent: NodeKind, child: NodeKind) -> bool:
     return CHILD_KIND[parent] == child
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    """A node as the tree shows it: its name, code and how many children it has."""
+
+    ref: NodeRef
+    name: str
+    code: str | None
+    child_count: int

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from desktop.domain.hierarchy import CHILD_KIND, PARENT_KIND, NodeKind, NodeRef, can_hold
+from desktop.domain.hierarchy import CHILD_KIND, PARENT_KIND, NodeKind, NodeRef, TreeNode, can_hold
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.services.records import code_taken, count_live, deleted, live, soft_delete
 from desktop.store.base import Record, utcnow
@@ -92,14 +91,6 @@ DEPENDENTS: dict[NodeKind, list[tuple[type[Record], str, str]]] = {
     ],
     NodeKind.GRID: [],
 }
-
-
-@dataclass(frozen=True)
-class TreeNode:
-    ref: NodeRef
-    name: str
-    code: str | None
-    child_count: int
 
 
 def _label_columns(kind: NodeKind) -> tuple[InstrumentedAttribute[Any], ...]:
@@ -294,3 +285,19 @@ def station_of(db: Database, ref: NodeRef) -> uuid.UUID | None:
             assert up is not None
             ref = up
     return ref.id if ref.kind == NodeKind.STATION else None
+
+
+class TreeReader:
+    """The tree's data source over an open database (see services.startup for the other)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def roots(self) -> list[TreeNode]:
+        return roots(self.db)
+
+    def children(self, ref: NodeRef) -> list[TreeNode]:
+        return children(self.db, ref)
+
+    def node(self, ref: NodeRef) -> TreeNode:
+        return node(self.db, ref)

@@ -1,15 +1,18 @@
-"""Starting the window: the application object, translations, then the database."""
+"""Starting the window: the application, the translations, the window with the tree, and
+then, behind it, the data layer."""
 
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n, paths
-from desktop.ui.errors import install_excepthook, setup_logging
+from desktop.ui.errors import install_excepthook, setup_logging, show_error
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 
@@ -26,13 +29,64 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class Loader(QObject):
+    """Imports the services and opens (perhaps migrates) the database on a worker thread;
+    `loaded(db, error)` arrives on the GUI thread."""
+
+    loaded = Signal(object, object)
+
+    def __init__(self, target: str | Path | None) -> None:
+        super().__init__()
+        self.target = target
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="open-database", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            from desktop.services.database import open_desk
+
+            db = open_desk(self.target)
+            db.engine.dispose()  # connections are made again on the GUI thread that uses them
+        except BaseException as error:
+            self.loaded.emit(None, error)
+        else:
+            self.loaded.emit(db, None)
+
+
+def start_window(target: str | Path | None, demo: bool = False) -> tuple[MainWindow, Loader]:
+    """Show the window at once, with the tree read through the quick path where it can be,
+    and load the data layer behind it."""
+    from desktop.services.startup import quick_tree
+
+    window = MainWindow(Settings())
+    quick = quick_tree(target)
+    if quick is not None:
+        window.show_quick(quick, str(target or paths.default_database_path()))
+    window.show()
+    window.repaint()
+    loader = Loader(target)
+
+    def loaded(db: Any, error: BaseException | None) -> None:
+        if quick is not None:
+            quick.close()
+        if error is not None:
+            window.tree.show_source(None)
+            show_error(window, error)
+            return
+        window.attach(db, demo=demo, fresh=quick is None)
+
+    loader.loaded.connect(loaded)
+    QTimer.singleShot(0, loader.start)
+    return window, loader
+
+
 def run(database: str | Path | None = None, demo: bool = False) -> int:
     app = make_application()
     setup_logging()
     install_excepthook()
-    window = MainWindow(Settings())
-    window.show()
     target = paths.demo_database_path() if demo and database is None else database
-    # Show the window first, then open (and perhaps migrate) the database.
-    QTimer.singleShot(0, lambda: window.open_database(target, demo=demo))
-    return app.exec()
+    window, loader = start_window(target, demo)
+    code = app.exec()
+    del window, loader
+    return code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -18,18 +19,17 @@ from PySide6.QtWidgets import (
 from desktop import paths
 from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef
 from desktop.domain.messages import UserError
-from desktop.services import demo, maintenance
-from desktop.services.database import Database, open_desk
 from desktop.ui.actions import Actions
-from desktop.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
 from desktop.ui.errors import show_error
-from desktop.ui.pages.grids_page import GridsPage
-from desktop.ui.pages.officers_page import OfficersPage
-from desktop.ui.pages.overview_page import OverviewPage
-from desktop.ui.pages.page import Page
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.jurisdiction_tree import JurisdictionTree
-from desktop.ui.worker import Task
+
+if TYPE_CHECKING:
+    from desktop.services.database import Database
+    from desktop.ui.pages.page import Page
+
+# The pages, dialogs and services need the data layer (SQLAlchemy, ≈0.8 s to import). The
+# window and the tree come up without it; `attach` builds the rest once it has loaded.
 
 
 class MainWindow(QMainWindow):
@@ -44,16 +44,11 @@ class MainWindow(QMainWindow):
         self.tree = JurisdictionTree()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pages")
-        self.overview, self.grids, self.officers = OverviewPage(), GridsPage(), OfficersPage()
-        self.pages: list[Page] = [self.overview, self.grids, self.officers]
-        for page, title in zip(
-            self.pages,
-            (self.tr("Overview"), self.tr("Grid cells"), self.tr("Officers")),
-            strict=True,
-        ):
-            self.tabs.addTab(page, title)
-            page.changed.connect(self._page_changed)
-        self._stale: set[Page] = set(self.pages)
+        self.loading = QLabel(self.tr("Opening the database…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self.loading, self.tr("Overview"))
+        self.pages: list[Page] = []
+        self._stale: set[Page] = set()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.tabs)
@@ -71,6 +66,29 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _i: self._refresh_visible())
         self._update_actions()
         self.restore_state()
+
+    def _build_pages(self) -> None:
+        if self.pages:
+            return
+        from desktop.ui.pages.grids_page import GridsPage
+        from desktop.ui.pages.officers_page import OfficersPage
+        from desktop.ui.pages.overview_page import OverviewPage
+
+        self.overview, self.grids, self.officers = OverviewPage(), GridsPage(), OfficersPage()
+        self.pages = [self.overview, self.grids, self.officers]
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(0)
+        self.loading.deleteLater()
+        for page, title in zip(
+            self.pages,
+            (self.tr("Overview"), self.tr("Grid cells"), self.tr("Officers")),
+            strict=True,
+        ):
+            self.tabs.addTab(page, title)
+            page.changed.connect(self._page_changed)
+            page.restore_state(self.settings)
+        self.tabs.setCurrentIndex(self.settings.integer("window/page", 0))
+        self.tabs.blockSignals(False)
 
     # -- menus and actions --------------------------------------------------------------------
     def _menus(self) -> None:
@@ -132,29 +150,48 @@ class MainWindow(QMainWindow):
         a.move.setEnabled(has_db and ref is not None and ref.kind != NodeKind.BUREAU)
 
     # -- database -----------------------------------------------------------------------------
+    def show_quick(self, source: Any, name: str) -> None:
+        """Show the tree from the quick reader while the data layer loads (app.run)."""
+        self.db_label.setText(name)
+        self.tree.show_source(source)
+
     def open_database(self, target: str | Path | None, demo: bool = False) -> bool:
+        """Open a database here and now (menu actions, tests); False if it was refused."""
+        from desktop.services.database import open_desk
+
         try:
             db = open_desk(target)
         except UserError as error:
             show_error(self, error)
             return False
+        self.attach(db, demo=demo, fresh=True)
+        return True
+
+    def attach(self, db: Database, demo: bool = False, fresh: bool = False) -> None:
+        """Work on `db` from now on. `fresh`: load the tree anew rather than keep the quick
+        view that is already on screen."""
         if self.db is not None:
             self.db.close()
         self.db = db
+        self._build_pages()
         self.db_label.setText(db.display_name)
         self.setWindowTitle(self.tr("Community Policing Desk") + f" — {Path(db.display_name).name}")
-        self.tree.set_database(db)
+        if fresh or self.tree.tree_model.rowCount() == 0:
+            self.tree.set_database(db)
+        else:
+            self.tree.attach_database(db)
         if demo and self._is_empty():
             self._fill_demo()
         elif not demo and self._is_empty():
             self._offer_demo()
         last = self.settings.text(f"scope/{db.display_name}")
-        if last:
+        if last and self.tree.current_ref() is None:
             self.tree.reveal(NodeRef.parse(last))
-        self._update_actions()
-        return True
+        self.set_scope(self.tree.current_ref())
 
     def _is_empty(self) -> bool:
+        from desktop.services import demo
+
         return self.db is not None and demo.is_empty(self.db)
 
     def _offer_demo(self) -> None:
@@ -175,6 +212,9 @@ class MainWindow(QMainWindow):
             self.open_database(paths.demo_database_path(), demo=True)
 
     def _fill_demo(self) -> None:
+        from desktop.services import demo
+        from desktop.ui.worker import Task
+
         db = self.db
         assert db is not None
         task = Task(
@@ -214,6 +254,8 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        from desktop.services import maintenance
+
         try:
             maintenance.backup(self.db, Path(name))
         except UserError as error:
@@ -239,6 +281,8 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from desktop.services import maintenance
+
         target = self.db.display_name
         self.db.close()
         self.db = None
@@ -257,6 +301,8 @@ class MainWindow(QMainWindow):
         self.open_database(target)
 
     def check(self) -> None:
+        from desktop.services import maintenance
+
         if self.db is None:
             return
         report = maintenance.check(self.db)
@@ -284,10 +330,10 @@ class MainWindow(QMainWindow):
 
     def _refresh_visible(self) -> None:
         page = self.tabs.currentWidget()
-        if isinstance(page, Page) and page in self._stale:
+        if page in self._stale and self.db is not None:
             self._stale.discard(page)
             try:
-                page.set_context(self.db, self.scope)
+                page.set_context(self.db, self.scope)  # type: ignore[attr-defined]
             except UserError as error:
                 show_error(self, error)
 
@@ -304,10 +350,14 @@ class MainWindow(QMainWindow):
         self._refresh_visible()
 
     def _new_officer(self) -> None:
+        if not self.pages:
+            return
         self.tabs.setCurrentWidget(self.officers)
         self.officers.new()
 
     def open_recycle_bin(self) -> None:
+        from desktop.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
+
         if self.db is None:
             return
         dialog = RecycleBinDialog(self, self.db)
@@ -332,15 +382,13 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         if splitter := self.settings.bytes("window/splitter"):
             self.splitter.restoreState(splitter)
-        self.tabs.setCurrentIndex(self.settings.integer("window/page", 0))
-        for page in self.pages:
-            page.restore_state(self.settings)
 
     def save_state(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry())
         self.settings.set_bytes("window/state", self.saveState())
         self.settings.set_bytes("window/splitter", self.splitter.saveState())
-        self.settings.set_integer("window/page", self.tabs.currentIndex())
+        if self.pages:
+            self.settings.set_integer("window/page", self.tabs.currentIndex())
         if self.db is not None:
             self.settings.set_text(
                 f"scope/{self.db.display_name}", str(self.scope) if self.scope else ""

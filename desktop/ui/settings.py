@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop import paths
+
 
 class Settings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self.q = qsettings or QSettings()
+        # An ini file beside the database, so that POLICEDESK_HOME moves everything together.
+        self.q = qsettings or QSettings(
+            str(paths.user_data_dir() / "settings.ini"), QSettings.Format.IniFormat
+        )
 
     def bytes(self, key: str) -> QByteArray | None:
         value = self.q.value(key)

@@ -273,7 +273,7 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>JurisdictionModel</name>
     <message>
-        <location filename="../../desktop/ui/models/jurisdiction_model.py" line="137" />
+        <location filename="../../desktop/ui/models/jurisdiction_model.py" line="149" />
         <source>Jurisdiction</source>
         <translation>辖区</translation>
     </message>
@@ -281,12 +281,12 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>JurisdictionTree</name>
     <message>
-        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="161" />
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="184" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="162" />
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="185" />
         <source>Move “{name}” to the recycle bin? It can be restored from there.</source>
         <translation>把“{name}”移入回收站吗？之后可以从回收站恢复。</translation>
     </message>
@@ -322,172 +322,178 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="23" />
+        <location filename="../../desktop/ui/app.py" line="26" />
         <location filename="../../desktop/ui/main_window.py" line="41" />
-        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <location filename="../../desktop/ui/main_window.py" line="178" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51" />
+        <location filename="../../desktop/ui/main_window.py" line="47" />
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="49" />
+        <location filename="../../desktop/ui/main_window.py" line="84" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51" />
+        <location filename="../../desktop/ui/main_window.py" line="84" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51" />
+        <location filename="../../desktop/ui/main_window.py" line="84" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78" />
+        <location filename="../../desktop/ui/main_window.py" line="96" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84" />
+        <location filename="../../desktop/ui/main_window.py" line="102" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90" />
+        <location filename="../../desktop/ui/main_window.py" line="108" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92" />
+        <location filename="../../desktop/ui/main_window.py" line="110" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="142" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128" />
+        <location filename="../../desktop/ui/main_window.py" line="146" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <location filename="../../desktop/ui/main_window.py" line="239" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
-        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/main_window.py" line="271" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="253" />
         <source>Desk databases (*.sqlite3)</source>
         <translation>工作台数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="264" />
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="269" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235" />
-        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <location filename="../../desktop/ui/main_window.py" line="277" />
+        <location filename="../../desktop/ui/main_window.py" line="296" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <location filename="../../desktop/ui/main_window.py" line="279" />
         <source>Replace the open database with this backup? The current file is kept aside first.</source>
         <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>The backup was restored. The replaced file is kept as {path}.</source>
         <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266" />
-        <location filename="../../desktop/ui/main_window.py" line="270" />
+        <location filename="../../desktop/ui/main_window.py" line="312" />
+        <location filename="../../desktop/ui/main_window.py" line="316" />
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="313" />
         <source>The database is whole: no problems found.</source>
         <translation>数据库完好，未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="326" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282" />
+        <location filename="../../desktop/ui/main_window.py" line="328" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="370" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322" />
+        <location filename="../../desktop/ui/main_window.py" line="372" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -591,40 +597,40 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>已有其他网格使用这个编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="37" />
+        <location filename="../../desktop/services/hierarchy.py" line="36" />
         <source>Cannot delete “{name}”: {n} stations still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个派出所。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="46" />
-        <location filename="../../desktop/services/hierarchy.py" line="66" />
-        <location filename="../../desktop/services/hierarchy.py" line="86" />
+        <location filename="../../desktop/services/hierarchy.py" line="45" />
+        <location filename="../../desktop/services/hierarchy.py" line="65" />
+        <location filename="../../desktop/services/hierarchy.py" line="85" />
         <source>Cannot delete “{name}”: {n} officers still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：还有 {n} 名人员属于该单位。请先调走或删除他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="57" />
+        <location filename="../../desktop/services/hierarchy.py" line="56" />
         <source>Cannot delete “{name}”: {n} community police offices still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个社区警务室。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="77" />
+        <location filename="../../desktop/services/hierarchy.py" line="76" />
         <source>Cannot delete “{name}”: {n} grid cells still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个网格。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="176" />
+        <location filename="../../desktop/services/hierarchy.py" line="167" />
         <source>This cannot be moved there: a station goes under a sub-bureau, an office under a station, a grid cell under an office.</source>
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="231" />
+        <location filename="../../desktop/services/hierarchy.py" line="222" />
         <location filename="../../desktop/services/officers.py" line="173" />
         <source>Restore “{parent}” first: “{name}” belongs to it.</source>
         <translation>请先恢复“{parent}”：“{name}”属于它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="239" />
+        <location filename="../../desktop/services/hierarchy.py" line="230" />
         <location filename="../../desktop/services/officers.py" line="181" />
         <source>Cannot restore “{name}”: its code {code} is now used by another record.</source>
         <translation>不能恢复“{name}”：它的编号 {code} 已被其他记录使用。</translation>

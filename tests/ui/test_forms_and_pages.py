@@ -160,3 +160,27 @@ def test_saving_a_grid_unchanged_keeps_its_responsible_people(
         before.grid_worker_id,
     )
     assert after.version == before.version + 1  # type: ignore[operator]
+
+
+def test_start_shows_the_tree_first_then_attaches_the_database(
+    qtbot: Any, demo_template: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from desktop.ui.app import make_application, start_window
+
+    make_application()
+    path = tmp_path / "start.sqlite3"
+    shutil.copy(demo_template, path)
+    window, loader = start_window(path)
+    qtbot.addWidget(window)
+    assert window.tree.tree_model.rowCount() == 1  # read through the quick path
+    assert window.db is None and not window.actions_.edit.isEnabled()
+    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: window.db is not None)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["概览", "网格", "人员"]
+    assert window.overview.cards["grids"].value.text() == "24"
+    select_path(window, 0, 0)
+    assert window.actions_.edit.isEnabled()
+    window.db.close()  # type: ignore[union-attr]

@@ -10,13 +10,14 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from desktop.domain.hierarchy import NodeKind
 from desktop.services import grids, officers
 from desktop.services.database import Database
+from desktop.services.hierarchy import TreeReader
 from desktop.ui.models.jurisdiction_model import JurisdictionModel, RefRole
 from desktop.ui.models.table_model import Column, KeysetTableModel, ObjectRole
 
 
 def test_jurisdiction_model_passes_the_model_tester(qtmodeltester: Any, demo_db: Database) -> None:
     model = JurisdictionModel()
-    model.set_database(demo_db)
+    model.set_source(TreeReader(demo_db))
     bureau = model.index(0, 0)
     assert model.canFetchMore(bureau)
     model.fetchMore(bureau)

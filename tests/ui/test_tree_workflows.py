@@ -174,8 +174,8 @@ def test_window_remembers_its_layout(qtbot: Any, window: MainWindow) -> None:
     qtbot.addWidget(again)
     again.show()
     assert again.splitter.sizes()[0] == 222
-    assert again.tabs.currentIndex() == 2
     assert again.open_database(window.db.display_name)  # type: ignore[union-attr]
+    assert again.tabs.currentIndex() == 2  # the pages come with the database
     assert again.tree.current_ref() == scope
     again.db.close()  # type: ignore[union-attr]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -15,11 +15,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef, can_hold
-from desktop.services import hierarchy
-from desktop.services.database import Database
-from desktop.services.hierarchy import TreeNode
+from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef, TreeNode, can_hold
 from desktop.ui.models.labels import kind_label
+
+
+class TreeSource(Protocol):
+    """Where the nodes come from: services.startup.QuickTree while the program loads,
+    services.hierarchy.TreeReader after."""
+
+    def roots(self) -> list[TreeNode]: ...
+    def children(self, ref: NodeRef) -> list[TreeNode]: ...
+    def node(self, ref: NodeRef) -> TreeNode: ...
+
 
 MIME = "application/x-policedesk-node"
 RefRole = Qt.ItemDataRole.UserRole + 1
@@ -48,19 +55,24 @@ class Node:
 class JurisdictionModel(QAbstractItemModel):
     moveRequested = Signal(object, object)  # NodeRef, new parent NodeRef
 
-    def __init__(self, db: Database | None = None) -> None:
+    def __init__(self, source: TreeSource | None = None) -> None:
         super().__init__()
-        self.db = db
+        self.source = source
         self.root = Node(None, None)
 
     # -- loading ------------------------------------------------------------------------------
-    def set_database(self, db: Database | None) -> None:
+    def set_source(self, source: TreeSource | None) -> None:
         self.beginResetModel()
-        self.db = db
+        self.source = source
         self.root = Node(None, None)
-        if db is not None:
-            self.root.children = [Node(n, self.root) for n in hierarchy.roots(db)]
+        if source is not None:
+            self.root.children = [Node(n, self.root) for n in source.roots()]
         self.endResetModel()
+
+    def swap_source(self, source: TreeSource) -> None:
+        """Read from `source` from now on, keeping what is loaded and expanded: both sources
+        give the same nodes."""
+        self.source = source
 
     def node(self, index: Index) -> Node:
         return index.internalPointer() if index.isValid() else self.root  # type: ignore[no-any-return]
@@ -71,9 +83,9 @@ class JurisdictionModel(QAbstractItemModel):
 
     def fetchMore(self, parent: Index) -> None:
         node = self.node(parent)
-        if node.children is not None or node.data is None or self.db is None:
+        if node.children is not None or node.data is None or self.source is None:
             return
-        found = hierarchy.children(self.db, node.data.ref)
+        found = self.source.children(node.data.ref)
         if not found:
             node.children = []
             return
@@ -195,14 +207,14 @@ class JurisdictionModel(QAbstractItemModel):
 
     def refresh_node(self, index: QModelIndex) -> None:
         """Reload one node's own data and children (after edit, add or delete below it)."""
-        if self.db is None:
+        if self.source is None:
             return
         node = self.node(index)
         if node is self.root:
-            self.set_database(self.db)
+            self.set_source(self.source)
             return
         assert node.data is not None
-        node.data = hierarchy.node(self.db, node.data.ref)
+        node.data = self.source.node(node.data.ref)
         if node.children:
             self.beginRemoveRows(index, 0, len(node.children) - 1)
             node.children = None
@@ -216,9 +228,9 @@ class JurisdictionModel(QAbstractItemModel):
     def update_node(self, index: QModelIndex) -> None:
         """Reload one node's label and child count, keeping its loaded children."""
         node = self.node(index)
-        if self.db is None or node.data is None:
+        if self.source is None or node.data is None:
             return
-        node.data = hierarchy.node(self.db, node.data.ref)
+        node.data = self.source.node(node.data.ref)
         self.dataChanged.emit(index, index)
 
     def remove(self, index: QModelIndex) -> None:

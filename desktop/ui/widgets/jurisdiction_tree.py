@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QMessageBox, QTreeView, QWidget
 
 from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef
 from desktop.domain.messages import UserError
-from desktop.services import grids, hierarchy, units
-from desktop.services.database import Database
-from desktop.ui.dialogs.grid_dialog import GridDialog
-from desktop.ui.dialogs.move_dialog import MoveDialog
-from desktop.ui.dialogs.unit_dialogs import BureauDialog, OfficeDialog, StationDialog
 from desktop.ui.errors import show_error
-from desktop.ui.models.jurisdiction_model import JurisdictionModel, RefRole
+from desktop.ui.models.jurisdiction_model import JurisdictionModel, RefRole, TreeSource
+
+if TYPE_CHECKING:
+    from desktop.services.database import Database
+
+# Editing needs the services (and so SQLAlchemy); they are imported on first use, so that the
+# tree can show the jurisdiction before the data layer has loaded (see services.startup).
 
 
 class JurisdictionTree(QTreeView):
@@ -37,11 +40,23 @@ class JurisdictionTree(QTreeView):
         self.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def set_database(self, db: Database | None) -> None:
+        from desktop.services.hierarchy import TreeReader
+
         self.db = db
-        self.tree_model.set_database(db)
+        self.show_source(TreeReader(db) if db is not None else None)
+
+    def show_source(self, source: TreeSource | None) -> None:
+        self.tree_model.set_source(source)
         if self.tree_model.rowCount() == 1:
             self.expand(self.tree_model.index(0, 0))
         self.scopeChanged.emit(None)
+
+    def attach_database(self, db: Database) -> None:
+        """The full data layer is ready: read and edit through it, keeping what is shown."""
+        from desktop.services.hierarchy import TreeReader
+
+        self.db = db
+        self.tree_model.swap_source(TreeReader(db))
 
     # -- selection ----------------------------------------------------------------------------
     def current_ref(self) -> NodeRef | None:
@@ -54,6 +69,8 @@ class JurisdictionTree(QTreeView):
 
     def reveal(self, ref: NodeRef) -> bool:
         """Expand down to `ref`, loading levels as needed, and select it."""
+        from desktop.services import hierarchy
+
         if self.db is None:
             return False
         try:
@@ -83,6 +100,10 @@ class JurisdictionTree(QTreeView):
 
     # -- editing ------------------------------------------------------------------------------
     def _dialog(self, ref: NodeRef | None, parent: NodeRef | None, kind: NodeKind) -> QDialog:
+        from desktop.services import grids, units
+        from desktop.ui.dialogs.grid_dialog import GridDialog
+        from desktop.ui.dialogs.unit_dialogs import BureauDialog, OfficeDialog, StationDialog
+
         assert self.db is not None
         db = self.db
         if kind == NodeKind.BUREAU:
@@ -124,7 +145,7 @@ class JurisdictionTree(QTreeView):
         if dialog.exec():
             saved = dialog.saved  # type: ignore[attr-defined]
             if parent is None:
-                self.tree_model.set_database(self.db)
+                self.set_database(self.db)
             else:
                 self.tree_model.refresh_node(self.tree_model.find(parent))
             self.reveal(NodeRef(kind, saved.id))
@@ -152,6 +173,8 @@ class JurisdictionTree(QTreeView):
             self.scopeChanged.emit(ref)
 
     def delete_current(self) -> None:
+        from desktop.services import hierarchy
+
         index = self.currentIndex()
         ref = self.current_ref()
         if ref is None or self.db is None:
@@ -177,6 +200,9 @@ class JurisdictionTree(QTreeView):
         self.changed.emit()
 
     def move_current(self) -> None:
+        from desktop.services import hierarchy
+        from desktop.ui.dialogs.move_dialog import MoveDialog
+
         ref = self.current_ref()
         if ref is None or self.db is None or ref.kind == NodeKind.BUREAU:
             return
@@ -187,6 +213,8 @@ class JurisdictionTree(QTreeView):
             self.move_to(ref, target)
 
     def move_to(self, ref: NodeRef, target: NodeRef) -> None:
+        from desktop.services import hierarchy
+
         if self.db is None:
             return
         try:
