@@ -54,3 +54,8 @@ def test_compiled_translation_is_up_to_date(tmp_path: Path) -> None:
         [tool("pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True
     )
     assert built.read_bytes() == TS.with_suffix(".qm").read_bytes()
+
+
+def test_types_check() -> None:
+    result = subprocess.run([tool("mypy"), "desktop"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout

@@ -7,7 +7,8 @@ which pyside6-lupdate collects by name, and the ui or command line translates it
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 Translate = Callable[[str, str], str]
@@ -59,7 +60,7 @@ class ConflictError(UserError):
 class FieldError:
     field: str
     message: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
 
     def text(self, translate: Translate = _identity) -> str:
         return render("Messages", self.message, self.params, translate)

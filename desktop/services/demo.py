@@ -12,9 +12,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop import paths
@@ -248,13 +248,7 @@ def _officers(g: Generator, scale: Scale) -> None:
 
 # Generation steps in order, then insertion in foreign-key order.
 _STEPS: list[Callable[[Generator, Scale], None]] = [_units, _officers]
-_TABLES = [
-    Bureau.__table__,
-    Station.__table__,
-    Office.__table__,
-    Officer.__table__,
-    GridCell.__table__,
-]
+_TABLES = [cast(Table, m.__table__) for m in (Bureau, Station, Office, Officer, GridCell)]
 
 
 @dataclass(frozen=True)

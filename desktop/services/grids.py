@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -15,6 +16,8 @@ from desktop.domain.validation import Checker, clean
 from desktop.services.records import apply, check_version, code_taken, live
 from desktop.store.engine import Database
 from desktop.store.schema import GridCell, Office, Officer, Station
+
+S = TypeVar("S", bound=Select)  # type: ignore[type-arg]
 
 
 @dataclass
@@ -119,9 +122,7 @@ def save_grid(db: Database, form: GridCellForm) -> GridCellForm:
         return _form(record)
 
 
-def scope_filter(
-    stmt: Select[tuple[object, ...]], scope: NodeRef | None
-) -> Select[tuple[object, ...]]:
+def scope_filter(stmt: S, scope: NodeRef | None) -> S:
     """Restrict a query that joins GridCell → Office → Station to a jurisdiction."""
     if scope is None:
         return stmt

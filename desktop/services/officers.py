@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -167,7 +168,7 @@ def restore_officer(db: Database, ident: uuid.UUID) -> None:
             (Office, "office_id"),
         ):
             unit_id = getattr(record, column)
-            unit = s.get(model, unit_id) if unit_id else None
+            unit: Any = s.get(model, unit_id) if unit_id else None
             if unit is not None and unit.deleted_at is not None:
                 raise RefusedError(
                     QT_TRANSLATE_NOOP(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.services.grids import scope_filter
@@ -43,8 +43,8 @@ def overview(db: Database, scope: NodeRef | None) -> Overview:
         .join(Station, Office.station_id == Station.id)
         .where(Office.deleted_at.is_(None), Station.deleted_at.is_(None))
     )
-    station_base = select(func.count(Station.id)).where(Station.deleted_at.is_(None))
-    officer_base = (
+    station_base: Select | None = select(func.count(Station.id)).where(Station.deleted_at.is_(None))
+    officer_base: Select | None = (
         select(Officer.kind, func.count(Officer.id))
         .where(Officer.deleted_at.is_(None), Officer.active.is_(True))
         .group_by(Officer.kind)
@@ -54,14 +54,20 @@ def overview(db: Database, scope: NodeRef | None) -> Overview:
         if scope.kind != NodeKind.GRID:
             office_base = scope_filter(office_base, scope)
         column = {NodeKind.BUREAU: Station.bureau_id, NodeKind.STATION: Station.id}.get(scope.kind)
-        station_base = station_base.where(column == scope.id) if column is not None else None
+        station_base = (
+            station_base.where(column == scope.id)
+            if column is not None and station_base is not None
+            else None
+        )
         officer_col = {
             NodeKind.BUREAU: Officer.bureau_id,
             NodeKind.STATION: Officer.station_id,
             NodeKind.OFFICE: Officer.office_id,
         }.get(scope.kind)
         officer_base = (
-            officer_base.where(officer_col == scope.id) if officer_col is not None else None
+            officer_base.where(officer_col == scope.id)
+            if officer_col is not None and officer_base is not None
+            else None
         )
     with db.reading() as s:
         grids, households, population, no_officer, no_worker = s.execute(grid_base).one()
@@ -75,8 +81,8 @@ def overview(db: Database, scope: NodeRef | None) -> Overview:
         stations=stations,
         offices=len(offices),
         grids=grids,
-        households=int(households),
-        population=int(population),
+        households=int(households or 0),
+        population=int(population or 0),
         officers_by_kind={str(k): int(v) for k, v in by_kind.items()},
         grids_without_officer=no_officer,
         grids_without_worker=no_worker,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
@@ -46,7 +47,7 @@ def check_version(record: Record, expected: int | None) -> None:
         )
 
 
-def apply(record: Record, values: dict[str, Any]) -> None:
+def apply(record: Record, values: Mapping[str, Any]) -> None:
     for key, value in values.items():
         setattr(record, key, value)
 

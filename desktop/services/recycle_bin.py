@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -24,7 +25,7 @@ class DeletedItem:
     deleted_at: datetime
 
 
-_MODELS = {
+_MODELS: dict[str, type[Any]] = {
     NodeKind.BUREAU.value: Bureau,
     NodeKind.STATION.value: Station,
     NodeKind.OFFICE.value: Office,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -52,7 +53,7 @@ def _store(
     model: type[Record],
     form_id: uuid.UUID | None,
     version: int | None,
-    values: dict[str, object],
+    values: Mapping[str, object],
 ) -> Record:
     if form_id is None:
         record = model(**values)

@@ -30,7 +30,7 @@ class Settings:
 
     def integer(self, key: str, default: int = 0) -> int:
         try:
-            return int(self.q.value(key, default))  # type: ignore[arg-type]
+            return int(str(self.q.value(key, default)))
         except (TypeError, ValueError):
             return default
 

@@ -82,7 +82,7 @@ class WeekdayPicker(QWidget):
             layout.addWidget(box)
             self.boxes.append(box)
 
-    def mask(self) -> int:
+    def days(self) -> int:
         return sum(1 << day for day, box in enumerate(self.boxes) if box.isChecked())
 
 
@@ -107,7 +107,7 @@ class OfficeDialog(FormDialog):
             self.name.text(),
             self.address.text(),
             self.phone.text(),
-            self.days.mask(),
+            self.days.days(),
             self.original.id,
             self.original.version,
         )

@@ -51,7 +51,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
         # Ctrl+Enter saves from any field, including multi-line ones that keep Enter.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.submit)
+            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
         self.saved: Any = None
 
     # -- fields -----------------------------------------------------------------------------
@@ -147,6 +147,10 @@ class FormDialog(QDialog):
             first = first or widget
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Wrapped messages need more height than the dialog was shown with.
+        if (layout := self.layout()) is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def submit(self) -> None:
         self.clear_errors()
