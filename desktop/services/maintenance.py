@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop.services.database import open_desk
@@ -88,3 +89,16 @@ def restore(target: str | Path | None, backup: Path) -> Path | None:
     aside = restore_file(backup, path)
     open_desk(path).close()
     return aside
+
+
+def quick_check(db: Database) -> list[str]:
+    """SQLite's quick_check (the window runs it behind itself at every start); empty when the
+    file is whole. A server checks itself."""
+    if not db.is_sqlite:
+        return []
+    try:
+        with db.engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
+    except DBAPIError as exc:
+        return [str(exc.orig)]
+    return [] if rows == ["ok"] else rows

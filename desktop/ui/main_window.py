@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
+    damaged = Signal(str, list)  # database, problems found by the check behind the window
+
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.scope_label, 1)
         self.statusBar().addPermanentWidget(self.db_label)
         self._menus()
+        self.damaged.connect(self._show_damage)
         self.tree.scopeChanged.connect(self.set_scope)
         self.tree.changed.connect(self._tree_changed)
         self.tree.doubleClicked.connect(lambda _i: self.tree.edit_current())
@@ -184,10 +187,35 @@ class MainWindow(QMainWindow):
             self._fill_demo()
         elif not demo and self._is_empty():
             self._offer_demo()
+        self._verify_later(db)
         last = self.settings.text(f"scope/{db.display_name}")
         if last and self.tree.current_ref() is None:
             self.tree.reveal(NodeRef.parse(last))
         self.set_scope(self.tree.current_ref())
+
+    def _verify_later(self, db: Database) -> None:
+        """quick_check reads the whole file: run it behind the window, warn if it fails."""
+        import threading
+
+        from desktop.services import maintenance
+
+        def run() -> None:
+            problems = maintenance.quick_check(db)
+            if problems:
+                self.damaged.emit(db.display_name, problems)
+
+        self._verifier = threading.Thread(target=run, name="quick-check", daemon=True)
+        self._verifier.start()
+
+    def _show_damage(self, name: str, problems: list[str]) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Check database"),
+            self.tr(
+                "The database {path} is damaged ({detail}). Save nothing more in it: restore "
+                "the latest backup (File > Restore from backup)."
+            ).format(path=name, detail="; ".join(problems[:3])),
+        )
 
     def _is_empty(self) -> bool:
         from desktop.services import demo

@@ -184,3 +184,29 @@ def test_start_shows_the_tree_first_then_attaches_the_database(
     select_path(window, 0, 0)
     assert window.actions_.edit.isEnabled()
     window.db.close()  # type: ignore[union-attr]
+
+
+def test_a_damaged_page_found_behind_the_window_is_reported(
+    qtbot: Any, tmp_path: Path, demo_template: Path, messages: list[tuple[str, str]]
+) -> None:
+    import shutil
+    import sqlite3
+
+    from desktop.ui.app import make_application
+
+    path = tmp_path / "damaged.sqlite3"
+    shutil.copy(demo_template, path)
+    with sqlite3.connect(path) as conn:
+        page_size, pages = (
+            conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count")
+        )
+    data = bytearray(path.read_bytes())
+    middle = pages // 2 * page_size
+    data[middle : middle + page_size] = b"\x13" * page_size  # a data page, not the schema
+    path.write_bytes(bytes(data))
+    make_application()
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    assert win.open_database(path)  # the schema reads; the damage is deeper
+    qtbot.waitUntil(lambda: any("已损坏" in text for _, text in messages), timeout=10_000)
+    win.db.close()  # type: ignore[union-attr]
