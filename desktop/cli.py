@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from desktop.domain.messages import UserError
 
@@ -90,6 +92,12 @@ def _target(args: argparse.Namespace, default: Path | None = None) -> str | Path
     return getattr(args, "database", None) or default
 
 
+def _say_done(message: str, **params: object) -> None:
+    from desktop.i18n import translate
+
+    print(translate("Cli", message).format(**params))
+
+
 def _demo(args: argparse.Namespace) -> int:
     from desktop import paths
     from desktop.services import demo
@@ -100,19 +108,32 @@ def _demo(args: argparse.Namespace) -> int:
         summary = demo.generate(db, args.scale, args.seed)
     finally:
         db.close()
-    counts = ", ".join(f"{table} {n}" for table, n in summary.counts.items())
-    print(f"{db.display_name}: {counts}")
+    n = summary.counts
+    _say_done(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Demo jurisdiction written to {path}: {stations} stations, {offices} offices, "
+            "{grids} grid cells, {officers} officers.",
+        ),
+        path=db.display_name,
+        stations=n["station"],
+        offices=n["office"],
+        grids=n["grid_cell"],
+        officers=n["officer"],
+    )
     return 0
 
 
 def _migrate(args: argparse.Namespace) -> int:
     from desktop.services.maintenance import migrate
 
-    print(f"schema {migrate(_target(args))}")
+    revision = migrate(_target(args))
+    _say_done(QT_TRANSLATE_NOOP("Cli", "The schema is up to date: {revision}."), revision=revision)
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
+    from desktop.i18n import translate
     from desktop.services import maintenance
     from desktop.services.database import open_desk
 
@@ -122,9 +143,9 @@ def _check(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if report.ok:
-        print(f"{db.display_name}: ok")
+        _say_done(QT_TRANSLATE_NOOP("Cli", "{path}: no problems found."), path=db.display_name)
         return 0
-    print("\n".join(report.problems), file=sys.stderr)
+    print("\n".join(report.lines(translate)), file=sys.stderr)
     return EXIT_PROBLEMS
 
 
@@ -134,9 +155,10 @@ def _backup(args: argparse.Namespace) -> int:
 
     db = open_desk(_target(args), migrate=False)
     try:
-        print(maintenance.backup(db, args.out))
+        out = maintenance.backup(db, args.out)
     finally:
         db.close()
+    _say_done(QT_TRANSLATE_NOOP("Cli", "Backed up to {path}."), path=out)
     return 0
 
 
@@ -144,7 +166,14 @@ def _restore(args: argparse.Namespace) -> int:
     from desktop.services import maintenance
 
     aside = maintenance.restore(_target(args), args.file)
-    print(f"restored {args.file}" + (f"; the previous file is kept as {aside}" if aside else ""))
+    if aside:
+        _say_done(
+            QT_TRANSLATE_NOOP("Cli", "Restored {backup}; the replaced file is kept as {aside}."),
+            backup=args.file,
+            aside=aside,
+        )
+    else:
+        _say_done(QT_TRANSLATE_NOOP("Cli", "Restored {backup}."), backup=args.file)
     return 0
 
 

@@ -37,12 +37,13 @@ def test_demo_migrate_check_backup_round(tmp_path: Path, isolated_home: Path) ->
         "demo", "--scale", "small", "--seed", "5", "--database", str(path), home=isolated_home
     )
     assert result.returncode == 0, result.stderr
-    assert "grid_cell 24" in result.stdout
+    assert "网格 24 个" in result.stdout
     assert (
-        run("migrate", "--database", str(path), home=isolated_home).stdout.strip() == "schema 0001"
+        run("migrate", "--database", str(path), home=isolated_home).stdout.strip()
+        == "数据库结构已是最新：0001。"
     )
     check = run("check", "--database", str(path), home=isolated_home)
-    assert (check.returncode, check.stdout.strip()) == (0, f"{path}: ok")
+    assert (check.returncode, check.stdout.strip()) == (0, f"{path}：未发现问题。")
     out = tmp_path / "copy.sqlite3"
     assert (
         run("backup", "--out", str(out), "--database", str(path), home=isolated_home).returncode
@@ -64,7 +65,7 @@ def test_check_reports_problems_with_exit_status_1(tmp_path: Path, capsys) -> No
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE bureau SET deleted_at = '2026-01-01'")
     assert cli.main(["check", "--database", str(path)]) == cli.EXIT_PROBLEMS
-    assert "station:" in capsys.readouterr().err
+    assert "在用，但其所属分局已删除" in capsys.readouterr().err
 
 
 def test_not_a_database_is_refused_in_chinese(tmp_path: Path, isolated_home: Path) -> None:

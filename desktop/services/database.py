@@ -19,3 +19,19 @@ def open_desk(target: str | Path | None = None, *, migrate: bool = True) -> Data
         with db.transaction() as session:
             sync_reference_codes(session, paths.data_dir() / "codes")
     return db
+
+
+class DeskClaim:
+    """This window's hold on a database file (see store.lock); nothing to hold on a server."""
+
+    def __init__(self, db: Database) -> None:
+        from desktop.store.engine import sqlite_path
+        from desktop.store.lock import claim
+
+        path = sqlite_path(db.url)
+        self._lock = claim(path) if path is not None else None
+
+    def release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

@@ -9,7 +9,8 @@ from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.domain.hierarchy import CHILD_KIND, PARENT_KIND, NodeKind, NodeRef, TreeNode, can_hold
-from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
+from desktop.domain.messages import QT_TRANSLATE_NOOP, NotFoundError, RefusedError
+from desktop.services.assignments import grids_under, release_stray
 from desktop.services.records import code_taken, count_live, deleted, live, soft_delete
 from desktop.store.base import Record, utcnow
 from desktop.store.engine import Database
@@ -149,6 +150,12 @@ def parent_of(session: Session, ref: NodeRef) -> NodeRef | None:
     if parent_kind is None:
         return None
     record = session.get(MODEL[ref.kind], ref.id)
+    if record is None:  # e.g. a remembered scope in a database restored from an older backup
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "The record no longer exists; it may have been deleted meanwhile."
+            )
+        )
     return NodeRef(parent_kind, getattr(record, PARENT_COLUMN[ref.kind]))
 
 
@@ -161,7 +168,9 @@ def ancestors(db: Database, ref: NodeRef) -> list[NodeRef]:
     return path
 
 
-def move(db: Database, ref: NodeRef, new_parent: NodeRef) -> None:
+def move(db: Database, ref: NodeRef, new_parent: NodeRef) -> list[str]:
+    """Move a node under another parent. Returns the codes of grid cells whose community
+    officer or grid worker belonged to the old station and was released."""
     if not can_hold(new_parent.kind, ref.kind):
         raise RefusedError(
             QT_TRANSLATE_NOOP(
@@ -175,10 +184,13 @@ def move(db: Database, ref: NodeRef, new_parent: NodeRef) -> None:
         live(s, MODEL[new_parent.kind], new_parent.id)
         column = PARENT_COLUMN[ref.kind]
         if getattr(record, column) == new_parent.id:
-            return
+            return []
         setattr(record, column, new_parent.id)
         s.flush()
         _realign_officers(s, ref)
+        if ref.kind == NodeKind.BUREAU:
+            return []
+        return release_stray(s, grids_under(s, ref.kind.value, ref.id))
 
 
 def _realign_officers(s: Session, ref: NodeRef) -> None:
@@ -211,7 +223,9 @@ def delete(db: Database, ref: NodeRef) -> None:
         soft_delete(record)
 
 
-def restore(db: Database, ref: NodeRef) -> None:
+def restore(db: Database, ref: NodeRef) -> list[str]:
+    """Bring a node back from the recycle bin; returns the grid codes whose responsible
+    people had meanwhile gone and were released."""
     with db.transaction() as s:
         record = deleted(s, MODEL[ref.kind], ref.id)
         parent_kind = PARENT_KIND[ref.kind]
@@ -235,6 +249,10 @@ def restore(db: Database, ref: NodeRef) -> None:
                 code=record.code,
             )
         record.deleted_at = None
+        s.flush()
+        if ref.kind == NodeKind.GRID:
+            return release_stray(s, [ref.id])
+        return []
 
 
 def _labelled(s: Session, kind: NodeKind) -> list[tuple[NodeRef, str]]:

@@ -4,51 +4,111 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Translate, UserError
 from desktop.services.database import open_desk
 from desktop.store.backup import backup_file
 from desktop.store.engine import Database, sqlite_path
 from desktop.store.migrate import current_revision
 
-# Records whose parent is in the recycle bin while they are not: the tree would hide them.
-_ORPHANS = {
-    "station": "SELECT s.name FROM station s JOIN bureau p ON p.id = s.bureau_id "
-    "WHERE s.deleted_at IS NULL AND p.deleted_at IS NOT NULL",
-    "office": "SELECT o.name FROM office o JOIN station p ON p.id = o.station_id "
-    "WHERE o.deleted_at IS NULL AND p.deleted_at IS NOT NULL",
-    "grid_cell": "SELECT g.code FROM grid_cell g JOIN office p ON p.id = g.office_id "
-    "WHERE g.deleted_at IS NULL AND p.deleted_at IS NOT NULL",
-    "officer": "SELECT o.name FROM officer o JOIN office p ON p.id = o.office_id "
-    "WHERE o.station_id <> p.station_id",
-}
+_DAMAGED = QT_TRANSLATE_NOOP("Messages", "SQLite integrity check: {detail}")
+_BROKEN_REF = QT_TRANSLATE_NOOP("Messages", "Broken reference: {table} row {row} → {parent}")
+
+
+def _same(context: str, text: str) -> str:
+    return text
+
+
+_GRID_PERSON = (
+    "SELECT g.code FROM grid_cell g JOIN office o ON o.id = g.office_id "
+    "JOIN officer p ON p.id = g.{role} WHERE g.deleted_at IS NULL AND "
+    "(p.deleted_at IS NOT NULL OR NOT p.active OR p.station_id IS NULL "
+    "OR p.station_id <> o.station_id)"
+)
+# The program's own rules: (query returning one name per broken record, message).
+RULES = [
+    (
+        "SELECT s.name FROM station s JOIN bureau p ON p.id = s.bureau_id "
+        "WHERE s.deleted_at IS NULL AND p.deleted_at IS NOT NULL",
+        QT_TRANSLATE_NOOP("Messages", "Station “{name}” is live but its sub-bureau is deleted."),
+    ),
+    (
+        "SELECT o.name FROM office o JOIN station p ON p.id = o.station_id "
+        "WHERE o.deleted_at IS NULL AND p.deleted_at IS NOT NULL",
+        QT_TRANSLATE_NOOP("Messages", "Office “{name}” is live but its station is deleted."),
+    ),
+    (
+        "SELECT g.code FROM grid_cell g JOIN office p ON p.id = g.office_id "
+        "WHERE g.deleted_at IS NULL AND p.deleted_at IS NOT NULL",
+        QT_TRANSLATE_NOOP("Messages", "Grid cell {name} is live but its office is deleted."),
+    ),
+    (
+        "SELECT o.name FROM officer o JOIN office p ON p.id = o.office_id "
+        "WHERE o.station_id IS NULL OR o.station_id <> p.station_id",
+        QT_TRANSLATE_NOOP("Messages", "Officer “{name}”: the station does not match the office."),
+    ),
+    (
+        "SELECT o.name FROM officer o JOIN station p ON p.id = o.station_id "
+        "WHERE o.bureau_id <> p.bureau_id",
+        QT_TRANSLATE_NOOP(
+            "Messages", "Officer “{name}”: the sub-bureau does not match the station."
+        ),
+    ),
+    (
+        _GRID_PERSON.format(role="community_officer_id"),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Grid cell {name}: the community officer is not an active officer of its station.",
+        ),
+    ),
+    (
+        _GRID_PERSON.format(role="grid_worker_id"),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Grid cell {name}: the grid worker is not an active member of its station."
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    params: dict[str, Any]
+
+    def text(self, translate: Translate = _same) -> str:
+        return translate("Messages", self.message).format(**self.params)
 
 
 @dataclass(frozen=True)
 class CheckReport:
-    problems: list[str]
+    problems: list[Problem]
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    def lines(self, translate: Translate = _same) -> list[str]:
+        return [p.text(translate) for p in self.problems]
+
 
 def check(db: Database) -> CheckReport:
     """SQLite's own integrity and foreign-key checks, then the program's own rules."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     with db.engine.connect() as conn:
         if db.is_sqlite:
             result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
             if result != ["ok"]:
-                problems += [f"integrity_check: {line}" for line in result]
+                problems += [Problem(_DAMAGED, {"detail": line}) for line in result]
             for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(f"foreign_key_check: {row[0]} row {row[1]} → {row[2]}")
-        for table, sql in _ORPHANS.items():
-            for (name,) in conn.execute(text(sql)):
-                problems.append(f"{table}: {name} belongs to a deleted or different unit")
+                problems.append(
+                    Problem(_BROKEN_REF, {"table": row[0], "row": row[1], "parent": row[2]})
+                )
+        for sql, message in RULES:
+            problems += [Problem(message, {"name": name}) for (name,) in conn.execute(text(sql))]
     return CheckReport(problems)
 
 

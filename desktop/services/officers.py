@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker, clean
+from desktop.services.assignments import responsible_for
 from desktop.services.records import (
     apply,
     check_version,
     code_taken,
-    count_live,
     deleted,
     live,
     soft_delete,
@@ -132,21 +132,26 @@ def save_officer(db: Database, form: OfficerForm) -> OfficerForm:
         else:
             record = live(s, Officer, form.id)
             check_version(record, form.version)
+            leaving = not values["active"] or values["station_id"] != record.station_id
+            if leaving and (n := responsible_for(s, record.id)):
+                raise RefusedError(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "“{name}” is responsible for {n} grid cells, so cannot be made inactive "
+                        "or move to another station. Assign someone else there first.",
+                    ),
+                    name=record.name,
+                    n=n,
+                )
             apply(record, values)
         s.flush()
         return _form(record)
 
 
-def _assigned_grids(s: Session, ident: uuid.UUID) -> int:
-    return count_live(
-        s, GridCell, or_(GridCell.community_officer_id == ident, GridCell.grid_worker_id == ident)
-    )
-
-
 def delete_officer(db: Database, ident: uuid.UUID) -> None:
     with db.transaction() as s:
         record = live(s, Officer, ident)
-        if n := _assigned_grids(s, ident):
+        if n := responsible_for(s, ident):
             raise RefusedError(
                 QT_TRANSLATE_NOOP(
                     "Messages",
@@ -284,3 +289,13 @@ def choices(db: Database, station_id: uuid.UUID, kind: str) -> list[tuple[uuid.U
     )
     with db.reading() as s:
         return [(i, f"{n} {b}" if b else n) for i, n, b in s.execute(stmt)]
+
+
+def describe(db: Database, ident: uuid.UUID) -> tuple[str, bool] | None:
+    """(label, usable) of any officer, deleted or not; usable: live and active."""
+    with db.reading() as s:
+        o = s.get(Officer, ident)
+        if o is None:
+            return None
+        label = f"{o.name} {o.badge_no}" if o.badge_no else o.name
+        return label, o.deleted_at is None and o.active

@@ -49,8 +49,9 @@ def list_deleted(db: Database, limit: int = 500) -> list[DeletedItem]:
     return items[:limit]
 
 
-def restore(db: Database, item: DeletedItem) -> None:
+def restore(db: Database, item: DeletedItem) -> list[str]:
+    """Put the item back; returns grid codes whose responsible people had gone meanwhile."""
     if item.kind == OFFICER:
         officers.restore_officer(db, item.id)
-    else:
-        hierarchy.restore(db, NodeRef(NodeKind(item.kind), item.id))
+        return []
+    return hierarchy.restore(db, NodeRef(NodeKind(item.kind), item.id))

@@ -20,7 +20,7 @@ def backup_file(source: Path, destination: Path) -> Path:
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
         try:
             dst = sqlite3.connect(partial)
             try:
@@ -40,6 +40,20 @@ def backup_file(source: Path, destination: Path) -> Path:
             detail=str(exc),
         ) from exc
     return destination
+
+
+def read_only_uri(path: Path) -> str:
+    """A sqlite URI for `path`; as_uri() quotes #, ? and % that would otherwise cut it short."""
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
+def unused_path(path: Path) -> Path:
+    """`path`, or the same name with -2, -3 … if it is taken: a copy never overwrites one."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
 
 
 def timestamped_name(source: Path, reason: str, when: datetime | None = None) -> str:

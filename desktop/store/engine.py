@@ -10,9 +10,27 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError
 
 BUSY_TIMEOUT_MS = 5000
+
+_CHANGED_MEANWHILE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "Someone else changed this record after you opened it. "
+    "Close the form and open it again to see their changes.",
+)
+_CLASHED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "This clashes with a record someone else saved a moment ago (the same code or number). "
+    "Nothing was saved; check and try again.",
+)
+_BUSY = QT_TRANSLATE_NOOP(
+    "Messages", "The database is busy with another desk's save. Nothing was saved; try again."
+)
 
 
 def resolve_url(target: str | Path) -> URL:
@@ -20,7 +38,8 @@ def resolve_url(target: str | Path) -> URL:
     text = str(target)
     if "://" in text:
         return make_url(text)
-    return make_url(f"sqlite:///{Path(text).expanduser().resolve()}")
+    # URL.create, not parsing: a folder name may hold "?" or "#".
+    return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -78,9 +97,21 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action = one transaction: commit on success, roll back on any error."""
-        with self.sessions() as session, session.begin():
-            yield session
+        """One user action = one transaction: commit on success, roll back on any error.
+
+        Another desk saving at the same moment shows up here as a driver error; it becomes a
+        message the user can act on (nothing was saved, try again)."""
+        try:
+            with self.sessions() as session, session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise ConflictError(_CHANGED_MEANWHILE) from exc
+        except IntegrityError as exc:
+            raise ConflictError(_CLASHED) from exc
+        except OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise ConflictError(_BUSY) from exc
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -6,9 +6,9 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
-from desktop.store.backup import backup_file, timestamped_name
+from desktop.store.backup import backup_file, timestamped_name, unused_path
 from desktop.store.engine import Database, make_engine, resolve_url, sqlite_path
 from desktop.store.errors import (
     DatabaseCorruptError,
@@ -68,11 +68,19 @@ def _check_sqlite_file(path: Path) -> None:
             raise NotADatabaseError(str(path))
 
 
-def _check_writable(path: Path) -> None:
-    """Fail fast when another program holds the write lock: a desk that cannot save is no use."""
+def _precheck(path: Path) -> None:
+    """Before the engine touches the file (its connect hook switches it to WAL): refuse
+    another program's database, a newer one, and one whose write lock is held elsewhere."""
     conn = sqlite3.connect(path, timeout=1.0)
     try:
         conn.isolation_level = None
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "alembic_version" not in tables:
+            raise NotADatabaseError(str(path))
+        if tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            if row and row[0] != HEAD and row[0] not in known_revisions():
+                raise DatabaseTooNewError(str(path), row[0])
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
     except sqlite3.OperationalError as exc:
@@ -99,6 +107,8 @@ def open_database(
     out when it cannot be used. A database that is refused is left exactly as it was."""
     url = resolve_url(target)
     path = sqlite_path(url)
+    if path is None and url.get_backend_name() == "sqlite":
+        raise DatabaseUnreachableError(str(target), "an in-memory database keeps nothing")
     if path is not None:
         if not migrate and not path.exists():
             raise DatabaseMissingError(str(path))  # only migrating may create a database
@@ -108,9 +118,12 @@ def open_database(
         except OSError as exc:
             raise DatabaseUnreachableError(str(path), str(exc)) from exc
         if path.exists():
-            _check_writable(path)
-    engine = make_engine(url)
+            _precheck(path)
     shown = str(path) if path else url.render_as_string(hide_password=True)
+    try:
+        engine = make_engine(url)
+    except (ArgumentError, ImportError) as exc:  # an unknown or uninstalled database driver
+        raise DatabaseUnreachableError(shown, str(exc)) from exc
     try:
         _bring_to_head(engine, path, shown, migrate=migrate, backup_dir=backup_dir)
     except OperationalError as exc:
@@ -143,5 +156,5 @@ def _bring_to_head(
     if tables and path is not None:
         # A migration rewrites tables: keep the database as it was, in case it goes wrong.
         folder = backup_dir or path.parent / "backups"
-        backup_file(path, folder / timestamped_name(path, f"before-{HEAD}"))
+        backup_file(path, unused_path(folder / timestamped_name(path, f"before-{HEAD}")))
     upgrade(engine)

@@ -8,15 +8,26 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
-from desktop.store.backup import backup_file
+from desktop.store.backup import backup_file, read_only_uri, unused_path
+from desktop.store.lock import claim
 
 
 class RestoreError(UserError):
     pass
 
 
+def _revision(conn: sqlite3.Connection) -> str | None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "alembic_version" not in tables:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
 def verify_backup(path: Path) -> None:
-    """A backup must be a whole SQLite file that passes integrity_check."""
+    """A backup must be one of this program's databases, not newer than it, and whole."""
+    from desktop.store.migrate import known_revisions
+
     try:
         with path.open("rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
@@ -24,8 +35,9 @@ def verify_backup(path: Path) -> None:
                     QT_TRANSLATE_NOOP("Messages", "{path} is not a database backup."),
                     path=str(path),
                 )
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
+            revision = _revision(conn)
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         finally:
             conn.close()
@@ -40,16 +52,44 @@ def verify_backup(path: Path) -> None:
             QT_TRANSLATE_NOOP("Messages", "The backup {path} is damaged and was not restored."),
             path=str(path),
         )
+    if revision is None:
+        raise RestoreError(
+            QT_TRANSLATE_NOOP("Messages", "{path} is not a database backup."), path=str(path)
+        )
+    if revision not in known_revisions():
+        raise RestoreError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The backup {path} was written by a newer version of this program; "
+                "install that version to restore it.",
+            ),
+            path=str(path),
+        )
 
 
 def restore_file(backup: Path, target: Path) -> Path | None:
     """Replace `target` with a verified copy of `backup`. The current file (if any) is kept
-    aside as <name>-replaced-<time>.sqlite3, whose path is returned."""
+    aside as <name>-replaced-<time>.sqlite3, whose path is returned. Refused while a window
+    has `target` open."""
     verify_backup(backup)
+    lock = claim(target)
+    try:
+        return _replace(backup, target)
+    except OSError as exc:
+        raise RestoreError(
+            QT_TRANSLATE_NOOP("Messages", "Restoring {path} failed: {detail}"),
+            path=str(target),
+            detail=str(exc),
+        ) from exc
+    finally:
+        lock.release()
+
+
+def _replace(backup: Path, target: Path) -> Path | None:
     aside = None
     if target.exists():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = target.with_name(f"{target.stem}-replaced-{stamp}.sqlite3")
+        aside = unused_path(target.with_name(f"{target.stem}-replaced-{stamp}.sqlite3"))
         # Through SQLite's backup, so that a live WAL is folded in rather than lost.
         try:
             backup_file(target, aside)

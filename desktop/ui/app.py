@@ -70,6 +70,10 @@ def start_window(target: str | Path | None, demo: bool = False) -> tuple[MainWin
     def loaded(db: Any, error: BaseException | None) -> None:
         if quick is not None:
             quick.close()
+        if window.db is not None:  # the user opened another database meanwhile: keep that
+            if db is not None:
+                db.close()
+            return
         if error is not None:
             window.tree.show_source(None)
             show_error(window, error)

@@ -20,12 +20,12 @@ from desktop import paths
 from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef
 from desktop.domain.messages import UserError
 from desktop.ui.actions import Actions
-from desktop.ui.errors import show_error
+from desktop.ui.errors import show_error, translate
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.jurisdiction_tree import JurisdictionTree
 
 if TYPE_CHECKING:
-    from desktop.services.database import Database
+    from desktop.services.database import Database, DeskClaim
     from desktop.ui.pages.page import Page
 
 # The pages, dialogs and services need the data layer (SQLAlchemy, ≈0.8 s to import). The
@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.db: Database | None = None
+        self.claim: DeskClaim | None = None
         self.scope: NodeRef | None = None
         self.setWindowTitle(self.tr("Community Policing Desk"))
         self.resize(1280, 800)
@@ -138,8 +139,11 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         a, has_db, ref = self.actions_, self.db is not None, self.scope
         child = CHILD_KIND[ref.kind] if ref else None
-        for action in (a.backup, a.check, a.new_bureau, a.new_officer, a.recycle_bin, a.refresh):
+        for action in (a.check, a.new_bureau, a.new_officer, a.recycle_bin, a.refresh):
             action.setEnabled(has_db)
+        local = has_db and self.db is not None and self.db.is_sqlite  # a server's admin backs up
+        a.backup.setEnabled(local)
+        a.restore.setEnabled(local)
         a.new_child.setEnabled(has_db and child is not None)
         labels = {
             NodeKind.STATION: self.tr("New &station…"),
@@ -167,15 +171,23 @@ class MainWindow(QMainWindow):
         except UserError as error:
             show_error(self, error)
             return False
-        self.attach(db, demo=demo, fresh=True)
-        return True
+        return self.attach(db, demo=demo, fresh=True)
 
-    def attach(self, db: Database, demo: bool = False, fresh: bool = False) -> None:
+    def attach(self, db: Database, demo: bool = False, fresh: bool = False) -> bool:
         """Work on `db` from now on. `fresh`: load the tree anew rather than keep the quick
-        view that is already on screen."""
-        if self.db is not None:
-            self.db.close()
-        self.db = db
+        view that is already on screen. False if another window has the file open."""
+        from desktop.services.database import DeskClaim
+
+        try:
+            claim = DeskClaim(db)
+        except UserError as error:
+            db.close()
+            show_error(self, error)
+            if self.db is None:
+                self.tree.show_source(None)
+            return False
+        self._close_db()
+        self.db, self.claim = db, claim
         self._build_pages()
         self.db_label.setText(db.display_name)
         self.setWindowTitle(self.tr("Community Policing Desk") + f" — {Path(db.display_name).name}")
@@ -192,6 +204,15 @@ class MainWindow(QMainWindow):
         if last and self.tree.current_ref() is None:
             self.tree.reveal(NodeRef.parse(last))
         self.set_scope(self.tree.current_ref())
+        return True
+
+    def _close_db(self) -> None:
+        if self.claim is not None:
+            self.claim.release()
+            self.claim = None
+        if self.db is not None:
+            self.db.close()
+            self.db = None
 
     def _verify_later(self, db: Database) -> None:
         """quick_check reads the whole file: run it behind the window, warn if it fails."""
@@ -312,8 +333,7 @@ class MainWindow(QMainWindow):
         from desktop.services import maintenance
 
         target = self.db.display_name
-        self.db.close()
-        self.db = None
+        self._close_db()
         try:
             aside = maintenance.restore(target, Path(name))
         except UserError as error:
@@ -341,7 +361,14 @@ class MainWindow(QMainWindow):
                 self.tr("The database is whole: no problems found."),
             )
         else:
-            QMessageBox.warning(self, self.tr("Check database"), "\n".join(report.problems[:30]))
+            lines = report.lines(translate)
+            more = len(lines) - 30
+            QMessageBox.warning(
+                self,
+                self.tr("Check database"),
+                "\n".join(lines[:30])
+                + ("\n" + self.tr("… and {n} more").format(n=more) if more > 0 else ""),
+            )
 
     # -- scope and pages ------------------------------------------------------------------------
     def set_scope(self, ref: NodeRef | None) -> None:
@@ -371,7 +398,7 @@ class MainWindow(QMainWindow):
         ref = self.tree.current_ref()
         index = self.tree.currentIndex()
         if ref is not None and index.isValid():
-            self.tree.tree_model.refresh_node(index)
+            self.tree.tree_model.update_children(index)
 
     def _tree_changed(self) -> None:
         self._stale = set(self.pages)
@@ -427,6 +454,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        if self.db is not None:
-            self.db.close()
+        self._close_db()
         super().closeEvent(event)

@@ -122,6 +122,39 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../desktop/cli.py" line="113" />
+        <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
+        <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="131" />
+        <source>The schema is up to date: {revision}.</source>
+        <translation>数据库结构已是最新：{revision}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="146" />
+        <source>{path}: no problems found.</source>
+        <translation>{path}：未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="161" />
+        <source>Backed up to {path}.</source>
+        <translation>已备份到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="171" />
+        <source>Restored {backup}; the replaced file is kept as {aside}.</source>
+        <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="176" />
+        <source>Restored {backup}.</source>
+        <translation>已恢复 {backup}。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/ui/errors.py" line="41" />
@@ -152,69 +185,74 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>GridDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="15" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="17" />
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="15" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="17" />
         <source>New grid cell</source>
         <translation>新建网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="21" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="27" />
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="23" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="29" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="25" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="31" />
         <source>Boundaries (四至)</source>
         <translation>四至范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="33" />
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="28" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="34" />
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="29" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="35" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="30" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="36" />
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="33" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="39" />
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="39" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="45" />
         <source>Grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="41" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="47" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="43" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="49" />
         <source>Boundary coordinates (GeoJSON)</source>
         <translation>边界坐标（GeoJSON）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="63" />
+        <source>{name} (left, or not of this station)</source>
+        <translation>{name}（已离岗或不属本所）</translation>
     </message>
 </context>
 <context>
@@ -290,6 +328,16 @@ The details are in {log}; please send that file to your administrator.</source>
         <source>Move “{name}” to the recycle bin? It can be restored from there.</source>
         <translation>把“{name}”移入回收站吗？之后可以从回收站恢复。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="248" />
+        <source>Assign again</source>
+        <translation>请重新指定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="250" />
+        <source>These grid cells lost their community officer or grid worker, who belong elsewhere now: {codes}. Assign people of their station in each grid cell's form.</source>
+        <translation>以下网格的社区民警或网格员已不属于该网格所在的派出所，已解除：{codes}。请在网格表单中重新指定本所人员。</translation>
+    </message>
 </context>
 <context>
     <name>Kinds</name>
@@ -323,183 +371,188 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/app.py" line="26" />
-        <location filename="../../desktop/ui/main_window.py" line="43" />
-        <location filename="../../desktop/ui/main_window.py" line="181" />
+        <location filename="../../desktop/ui/main_window.py" line="44" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="49" />
+        <location filename="../../desktop/ui/main_window.py" line="50" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51" />
-        <location filename="../../desktop/ui/main_window.py" line="87" />
+        <location filename="../../desktop/ui/main_window.py" line="52" />
+        <location filename="../../desktop/ui/main_window.py" line="88" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87" />
+        <location filename="../../desktop/ui/main_window.py" line="88" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87" />
+        <location filename="../../desktop/ui/main_window.py" line="88" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99" />
+        <location filename="../../desktop/ui/main_window.py" line="100" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105" />
+        <location filename="../../desktop/ui/main_window.py" line="106" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="114" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="116" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <location filename="../../desktop/ui/main_window.py" line="149" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="150" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="236" />
         <source>The database {path} is damaged ({detail}). Save nothing more in it: restore the latest backup (File &gt; Restore from backup).</source>
         <translation>数据库 {path} 已损坏（{detail}）。请不要再往里保存数据，并恢复最近的备份（文件 &gt; 从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236" />
+        <location filename="../../desktop/ui/main_window.py" line="257" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <location filename="../../desktop/ui/main_window.py" line="258" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250" />
+        <location filename="../../desktop/ui/main_window.py" line="271" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="288" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269" />
-        <location filename="../../desktop/ui/main_window.py" line="299" />
+        <location filename="../../desktop/ui/main_window.py" line="290" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279" />
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>Desk databases (*.sqlite3)</source>
         <translation>工作台数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="313" />
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="318" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305" />
-        <location filename="../../desktop/ui/main_window.py" line="324" />
+        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307" />
+        <location filename="../../desktop/ui/main_window.py" line="328" />
         <source>Replace the open database with this backup? The current file is kept aside first.</source>
         <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325" />
+        <location filename="../../desktop/ui/main_window.py" line="345" />
         <source>The backup was restored. The replaced file is kept as {path}.</source>
         <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
-        <location filename="../../desktop/ui/main_window.py" line="340" />
-        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <location filename="../../desktop/ui/main_window.py" line="360" />
+        <location filename="../../desktop/ui/main_window.py" line="368" />
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
         <source>The database is whole: no problems found.</source>
         <translation>数据库完好，未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354" />
+        <location filename="../../desktop/ui/main_window.py" line="370" />
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="381" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356" />
+        <location filename="../../desktop/ui/main_window.py" line="383" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398" />
+        <location filename="../../desktop/ui/main_window.py" line="425" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400" />
+        <location filename="../../desktop/ui/main_window.py" line="427" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -603,51 +656,96 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>已有其他网格使用这个编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="36" />
+        <location filename="../../desktop/services/hierarchy.py" line="37" />
         <source>Cannot delete “{name}”: {n} stations still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个派出所。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="45" />
-        <location filename="../../desktop/services/hierarchy.py" line="65" />
-        <location filename="../../desktop/services/hierarchy.py" line="85" />
+        <location filename="../../desktop/services/hierarchy.py" line="46" />
+        <location filename="../../desktop/services/hierarchy.py" line="66" />
+        <location filename="../../desktop/services/hierarchy.py" line="86" />
         <source>Cannot delete “{name}”: {n} officers still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：还有 {n} 名人员属于该单位。请先调走或删除他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="56" />
+        <location filename="../../desktop/services/hierarchy.py" line="57" />
         <source>Cannot delete “{name}”: {n} community police offices still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个社区警务室。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="76" />
+        <location filename="../../desktop/services/hierarchy.py" line="77" />
         <source>Cannot delete “{name}”: {n} grid cells still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个网格。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="167" />
+        <location filename="../../desktop/services/hierarchy.py" line="176" />
         <source>This cannot be moved there: a station goes under a sub-bureau, an office under a station, a grid cell under an office.</source>
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="222" />
-        <location filename="../../desktop/services/officers.py" line="174" />
+        <location filename="../../desktop/services/hierarchy.py" line="236" />
+        <location filename="../../desktop/services/officers.py" line="179" />
         <source>Restore “{parent}” first: “{name}” belongs to it.</source>
         <translation>请先恢复“{parent}”：“{name}”属于它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="230" />
-        <location filename="../../desktop/services/officers.py" line="182" />
+        <location filename="../../desktop/services/hierarchy.py" line="244" />
+        <location filename="../../desktop/services/officers.py" line="187" />
         <source>Cannot restore “{name}”: its code {code} is now used by another record.</source>
         <translation>不能恢复“{name}”：它的编号 {code} 已被其他记录使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="59" />
+        <location filename="../../desktop/services/maintenance.py" line="18" />
+        <source>SQLite integrity check: {detail}</source>
+        <translation>SQLite 完整性检查：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="19" />
+        <source>Broken reference: {table} row {row} → {parent}</source>
+        <translation>引用失效：{table} 第 {row} 行 → {parent}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="37" />
+        <source>Station “{name}” is live but its sub-bureau is deleted.</source>
+        <translation>派出所“{name}”在用，但其所属分局已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="42" />
+        <source>Office “{name}” is live but its station is deleted.</source>
+        <translation>警务室“{name}”在用，但其所属派出所已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="47" />
+        <source>Grid cell {name} is live but its office is deleted.</source>
+        <translation>网格 {name} 在用，但其所属警务室已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="52" />
+        <source>Officer “{name}”: the station does not match the office.</source>
+        <translation>人员“{name}”：所属派出所与警务室不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="57" />
+        <source>Officer “{name}”: the sub-bureau does not match the station.</source>
+        <translation>人员“{name}”：所属分局与派出所不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="63" />
+        <source>Grid cell {name}: the community officer is not an active officer of its station.</source>
+        <translation>网格 {name}：社区民警不是本所在岗民警。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="70" />
+        <source>Grid cell {name}: the grid worker is not an active member of its station.</source>
+        <translation>网格 {name}：网格员不是本所在岗人员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="119" />
         <source>A database server is backed up by its administrator (pg_dump), not from the desk.</source>
         <translation>数据库服务器由管理员备份（pg_dump），不能在工作台上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="85" />
+        <location filename="../../desktop/services/maintenance.py" line="145" />
         <source>A database server is restored by its administrator, not from the desk.</source>
         <translation>数据库服务器由管理员恢复，不能在工作台上恢复。</translation>
     </message>
@@ -662,11 +760,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>已有其他人员使用这个警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="151" />
+        <location filename="../../desktop/services/officers.py" line="138" />
+        <source>“{name}” is responsible for {n} grid cells, so cannot be made inactive or move to another station. Assign someone else there first.</source>
+        <translation>“{name}”负责 {n} 个网格，不能设为不在岗或调到其他派出所。请先给这些网格另行指定负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/officers.py" line="156" />
         <source>Cannot delete “{name}”: assigned to {n} grid cells. Assign someone else there first.</source>
         <translation>不能删除“{name}”：此人负责 {n} 个网格。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/hierarchy.py" line="155" />
         <location filename="../../desktop/services/records.py" line="22" />
         <source>The record no longer exists; it may have been deleted meanwhile.</source>
         <translation>该记录已不存在，可能刚被他人删除。</translation>
@@ -678,6 +782,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/records.py" line="42" />
+        <location filename="../../desktop/store/engine.py" line="21" />
         <source>Someone else changed this record after you opened it. Close the form and open it again to see their changes.</source>
         <translation>在您打开之后，已有他人修改了这条记录。请关闭表单后重新打开，查看对方的修改。</translation>
     </message>
@@ -752,19 +857,50 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请检查路径，或用以下命令新建：policedesk migrate --database 路径</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="24" />
+        <location filename="../../desktop/store/restore.py" line="35" />
+        <location filename="../../desktop/store/restore.py" line="57" />
         <source>{path} is not a database backup.</source>
         <translation>{path} 不是数据库备份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="34" />
+        <location filename="../../desktop/store/restore.py" line="46" />
         <source>The backup {path} cannot be read: {detail}</source>
         <translation>无法读取备份 {path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="40" />
+        <location filename="../../desktop/store/restore.py" line="52" />
         <source>The backup {path} is damaged and was not restored.</source>
         <translation>备份 {path} 已损坏，未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="61" />
+        <source>The backup {path} was written by a newer version of this program; install that version to restore it.</source>
+        <translation>备份 {path} 由本程序的更新版本写入，请安装该版本后再恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="80" />
+        <source>Restoring {path} failed: {detail}</source>
+        <translation>恢复 {path} 失败：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/engine.py" line="26" />
+        <source>This clashes with a record someone else saved a moment ago (the same code or number). Nothing was saved; check and try again.</source>
+        <translation>与他人刚刚保存的记录冲突（编码或号码相同）。未保存任何内容，请核对后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/engine.py" line="31" />
+        <source>The database is busy with another desk's save. Nothing was saved; try again.</source>
+        <translation>数据库正忙于其他工作台的保存。未保存任何内容，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/lock.py" line="18" />
+        <source>The database {path} is open in another window.</source>
+        <translation>数据库 {path} 已在另一个窗口中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/lock.py" line="19" />
+        <source>Switch to that window, or close it and try again.</source>
+        <translation>请切换到那个窗口，或关闭它后重试。</translation>
     </message>
 </context>
 <context>
@@ -821,67 +957,67 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficerDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="14" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="16" />
         <source>Officer</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="14" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="16" />
         <source>New officer</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="16" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="18" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="18" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="20" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="19" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="21" />
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="22" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="24" />
         <source>Force</source>
         <translation>勤务力量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="22" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="24" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="25" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="27" />
         <source>Unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="25" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="27" />
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="29" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="35" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="30" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="36" />
         <source>On duty (can be assigned)</source>
         <translation>在岗（可安排勤务）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="32" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="38" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="33" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="39" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1045,29 +1181,39 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RecycleBinDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="31" />
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="32" />
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="36" />
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="36" />
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="36" />
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37" />
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="42" />
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="43" />
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="83" />
+        <source>Assign again</source>
+        <translation>请重新指定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="85" />
+        <source>Restored. Its community officer or grid worker has left meanwhile; assign someone in the grid cell's form: {codes}.</source>
+        <translation>已恢复。该网格原来的社区民警或网格员已离开，请在网格表单中重新指定：{codes}。</translation>
     </message>
 </context>
 <context>

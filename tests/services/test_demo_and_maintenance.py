@@ -86,7 +86,10 @@ def test_check_finds_rows_that_break_the_rules(demo_db: Database) -> None:
         )
     report = maintenance.check(demo_db)
     assert not report.ok
-    assert any(p.startswith("grid_cell:") for p in report.problems)
+    assert any(
+        line.startswith("Grid cell ") and line.endswith("its office is deleted.")
+        for line in report.lines()
+    )
 
 
 def test_overview_is_scoped(demo_db: Database) -> None:

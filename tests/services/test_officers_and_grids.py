@@ -123,3 +123,101 @@ def test_lists_filter_by_text_kind_and_scope(demo_db: Database) -> None:
     grid = some[0]
     scoped = officers.list_officers(demo_db, NodeRef(NodeKind.GRID, grid.id))
     assert {r.name for r in scoped} == {grid.community_officer, grid.grid_worker}
+
+
+def test_responsible_officer_cannot_be_deactivated_or_moved_away(db: Database) -> None:
+    a, b = chain(db, 1), chain(db, 2)
+    police = officer(db, a.ref(NodeKind.OFFICE))
+    form = grids.load_grid(db, a.grid)
+    form.community_officer_id = police.id
+    grids.save_grid(db, form)
+    police.active = False
+    with pytest.raises(RefusedError):
+        officers.save_officer(db, police)
+    police = officers.load_officer(db, police.id)  # type: ignore[arg-type]
+    police.unit = b.ref(NodeKind.STATION)
+    with pytest.raises(RefusedError):
+        officers.save_officer(db, police)
+    police.unit = a.ref(NodeKind.STATION)  # same station, another unit: fine
+    officers.save_officer(db, police)
+
+
+def test_moving_a_grid_to_another_station_releases_its_people(db: Database) -> None:
+    from desktop.services import hierarchy, maintenance
+
+    a, b = chain(db, 1), chain(db, 2)
+    police = officer(db, a.ref(NodeKind.STATION))
+    form = grids.load_grid(db, a.grid)
+    form.community_officer_id = police.id
+    grids.save_grid(db, form)
+    released = hierarchy.move(db, a.ref(NodeKind.GRID), b.ref(NodeKind.OFFICE))
+    assert released == ["33010600100101"]
+    assert grids.load_grid(db, a.grid).community_officer_id is None
+    assert maintenance.check(db).ok
+
+
+def test_office_moving_with_its_own_officers_keeps_them(db: Database) -> None:
+    from desktop.services import hierarchy
+
+    a, b = chain(db, 1), chain(db, 2)
+    police = officer(db, a.ref(NodeKind.OFFICE))
+    form = grids.load_grid(db, a.grid)
+    form.community_officer_id = police.id
+    grids.save_grid(db, form)
+    assert hierarchy.move(db, a.ref(NodeKind.OFFICE), b.ref(NodeKind.STATION)) == []
+    assert grids.load_grid(db, a.grid).community_officer_id == police.id
+
+
+def test_restored_grid_drops_a_person_deleted_meanwhile(db: Database) -> None:
+    from desktop.services import hierarchy
+
+    c = chain(db)
+    police = officer(db, c.ref(NodeKind.OFFICE))
+    form = grids.load_grid(db, c.grid)
+    form.community_officer_id = police.id
+    grids.save_grid(db, form)
+    hierarchy.delete(db, c.ref(NodeKind.GRID))
+    officers.delete_officer(db, police.id)  # type: ignore[arg-type]
+    grid_item = next(i for i in recycle_bin.list_deleted(db) if i.kind == "grid")
+    assert recycle_bin.restore(db, grid_item) == ["33010600100101"]
+    assert grids.load_grid(db, c.grid).community_officer_id is None
+
+
+def test_check_reports_a_person_of_another_station(db: Database) -> None:
+    from sqlalchemy import text
+
+    from desktop.services import maintenance
+
+    a, b = chain(db, 1), chain(db, 2)
+    stranger = officer(db, b.ref(NodeKind.STATION))
+    with db.engine.begin() as conn:  # as an old version or a bad import might have left it
+        conn.execute(
+            text("UPDATE grid_cell SET community_officer_id = :p WHERE id = :g"),
+            {"p": stranger.id.hex, "g": a.grid.hex},
+        )  # type: ignore[union-attr]
+    (line,) = maintenance.check(db).lines()
+    assert line.startswith("Grid cell 33010600100101: the community officer")
+
+
+def test_a_save_racing_another_desk_is_a_conflict_not_a_crash(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import text
+
+    from desktop.domain.messages import ConflictError
+    from desktop.services import records, units
+
+    c = chain(db)
+    form = units.load_station(db, c.station)
+    real = records.check_version
+
+    def meanwhile(record, expected):  # type: ignore[no-untyped-def]
+        real(record, expected)
+        with db.engine.begin() as conn:  # another desk commits between read and write
+            conn.execute(text("UPDATE station SET version = version + 1, name = '别人改的'"))
+
+    monkeypatch.setattr("desktop.services.units.check_version", meanwhile)
+    form.name = "我改的"
+    with pytest.raises(ConflictError):
+        units.save_station(db, form)
+    assert units.load_station(db, c.station).name == "别人改的"

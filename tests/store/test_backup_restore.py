@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.messages import UserError
 from desktop.services import hierarchy, maintenance, units
 from desktop.services.database import Database, open_desk
 from desktop.store.backup import BackupError, backup_file
@@ -60,3 +61,76 @@ def test_damaged_backup_is_refused_and_nothing_replaced(tmp_path: Path) -> None:
         restore_file(not_db, live)
     assert "not a database backup" in raised.value.text()
     assert bureau_names(live) == ["城西分局"]
+
+
+def test_paths_with_uri_characters_back_up_the_right_file(tmp_path: Path) -> None:
+    folder = tmp_path / "台账#2 ?100%"
+    live = folder / "live.sqlite3"
+    db = open_desk(live)
+    units.save_bureau(db, units.BureauForm(name="城西分局"))
+    out = maintenance.backup(db, tmp_path / "b.sqlite3")
+    db.close()
+    assert bureau_names(out) == ["城西分局"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.sqlite3", "台账#2 ?100%"]
+
+
+def test_restore_is_refused_while_a_window_has_the_file(tmp_path: Path) -> None:
+    from desktop.services.database import DeskClaim
+    from desktop.store.lock import DatabaseInUseError
+
+    live = tmp_path / "live.sqlite3"
+    db = open_desk(live)
+    units.save_bureau(db, units.BureauForm(name="城西分局"))
+    backup = maintenance.backup(db, tmp_path / "b.sqlite3")
+    claim = DeskClaim(db)  # what an open window holds
+    units.save_bureau(db, units.BureauForm(name="新分局"))
+    with pytest.raises(DatabaseInUseError):
+        maintenance.restore(live, backup)
+    claim.release()
+    db.close()
+    assert bureau_names(live) == ["城西分局", "新分局"]
+
+
+def test_a_foreign_database_is_not_restored(tmp_path: Path) -> None:
+    live = tmp_path / "live.sqlite3"
+    db = open_desk(live)
+    units.save_bureau(db, units.BureauForm(name="城西分局"))
+    db.close()
+    foreign = tmp_path / "foreign.sqlite3"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER)")
+    with pytest.raises(RestoreError):
+        maintenance.restore(live, foreign)
+    assert bureau_names(live) == ["城西分局"]
+    assert not list(tmp_path.glob("live-replaced-*"))
+
+
+def test_restores_in_the_same_second_keep_every_replaced_file(tmp_path: Path) -> None:
+    live = tmp_path / "live.sqlite3"
+    db = open_desk(live)
+    backup = maintenance.backup(db, tmp_path / "b.sqlite3")
+    db.close()
+    first = restore_file(backup, live)
+    second = restore_file(backup, live)
+    assert first is not None and second is not None and first != second
+    assert first.exists() and second.exists()
+
+
+def test_restore_into_a_new_folder_creates_it(tmp_path: Path) -> None:
+    db = open_desk(tmp_path / "a.sqlite3")
+    units.save_bureau(db, units.BureauForm(name="城西分局"))
+    backup = maintenance.backup(db, tmp_path / "b.sqlite3")
+    db.close()
+    target = tmp_path / "no" / "such" / "live.sqlite3"
+    assert restore_file(backup, target) is None  # nothing was there to keep aside
+    assert bureau_names(target) == ["城西分局"]
+
+
+def test_restore_onto_an_unwritable_place_is_a_message(tmp_path: Path) -> None:
+    db = open_desk(tmp_path / "a.sqlite3")
+    backup = maintenance.backup(db, tmp_path / "b.sqlite3")
+    db.close()
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(UserError):
+        restore_file(backup, blocker / "live.sqlite3")

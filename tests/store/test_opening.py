@@ -146,3 +146,22 @@ def test_transaction_rolls_back_everything_on_error(tmp_path: Path) -> None:
     with db.reading() as session:
         assert session.execute(text("SELECT count(*) FROM bureau")).scalar() == 0
     db.close()
+
+
+def test_a_refused_database_keeps_every_byte(tmp_path: Path) -> None:
+    foreign = tmp_path / "other.sqlite3"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER)")  # rollback-journal mode
+    before = foreign.read_bytes()
+    with pytest.raises(NotADatabaseError):
+        open_database(foreign, migrate=False)
+    assert foreign.read_bytes() == before
+
+
+def test_unknown_drivers_and_memory_databases_are_refused_with_a_message() -> None:
+    from desktop.store.errors import DatabaseUnreachableError
+
+    with pytest.raises(DatabaseUnreachableError):
+        open_database("nosuchdb://user@host/desk")
+    with pytest.raises(DatabaseUnreachableError):
+        open_database("sqlite://")

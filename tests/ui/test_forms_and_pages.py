@@ -210,3 +210,94 @@ def test_a_damaged_page_found_behind_the_window_is_reported(
     assert win.open_database(path)  # the schema reads; the damage is deeper
     qtbot.waitUntil(lambda: any("已损坏" in text for _, text in messages), timeout=10_000)
     win.db.close()  # type: ignore[union-attr]
+
+
+def test_typing_a_unit_that_does_not_exist_is_not_saved(qtbot: Any, window: MainWindow) -> None:
+    select_path(window, 0, 1)
+    window.tabs.setCurrentWidget(window.officers)
+    seen: dict[str, str] = {}
+
+    def fill(dialog: OfficerDialog) -> None:
+        type_text(dialog.name, "张三")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("grid_worker"))
+        line = dialog.unit.lineEdit()
+        assert line is not None
+        line.setText("不存在的单位")
+        dialog.submit()
+        seen["unit"] = dialog.error_labels["unit"].text()
+        seen["open"] = str(dialog.isVisible())
+        dialog.reject()
+
+    modal = Modal(OfficerDialog, fill)
+    window.officers.new()
+    modal.check()
+    assert seen == {"unit": "请选择人员所属的分局、派出所或警务室。", "open": "True"}
+    assert officers.list_officers(window.db, None, text="张三") == []  # type: ignore[arg-type]
+
+
+def test_a_grid_keeps_showing_a_person_who_left_and_says_so(qtbot: Any, window: MainWindow) -> None:
+    from sqlalchemy import text
+
+    grid = select_path(window, 0, 0, 0, 0)
+    form = grids.load_grid(window.db, grid.data(RefRole).id)  # type: ignore[arg-type]
+    with window.db.engine.begin() as conn:  # type: ignore[union-attr]
+        conn.execute(
+            text("UPDATE officer SET active = 0 WHERE id = :i"),
+            {"i": form.community_officer_id.hex},
+        )  # type: ignore[union-attr]
+    seen: dict[str, Any] = {}
+
+    def save(dialog: GridDialog) -> None:
+        seen["shown"] = dialog.officer.currentText()
+        dialog.submit()
+        seen["error"] = dialog.error_labels["community_officer_id"].text()
+        dialog.reject()
+
+    modal = Modal(GridDialog, save)
+    window.actions_.edit.trigger()
+    modal.check()
+    assert seen["shown"].endswith("（已离岗或不属本所）")
+    assert seen["error"] == "此人不是在岗人员。"
+    after = grids.load_grid(window.db, grid.data(RefRole).id)  # type: ignore[arg-type]
+    assert after.community_officer_id == form.community_officer_id  # nothing cleared
+
+
+def test_a_remembered_scope_that_is_gone_is_ignored(
+    qtbot: Any, tmp_path: Path, demo_template: Path
+) -> None:
+    import shutil
+    import uuid
+
+    from desktop.ui.app import make_application
+
+    make_application()
+    path = tmp_path / "s.sqlite3"
+    shutil.copy(demo_template, path)
+    settings = Settings()
+    settings.set_text(f"scope/{path}", f"grid:{uuid.uuid4()}")
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.open_database(path)
+    assert win.scope is None and win.tree.tree_model.rowCount() == 1
+    win._close_db()
+
+
+def test_a_database_opened_while_loading_is_kept(
+    qtbot: Any, tmp_path: Path, demo_template: Path
+) -> None:
+    import shutil
+
+    from desktop.ui.app import make_application, start_window
+
+    make_application()
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    shutil.copy(demo_template, first)
+    shutil.copy(demo_template, second)
+    window, loader = start_window(first)
+    qtbot.addWidget(window)
+    assert window.open_database(second)  # before the loader has finished
+    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+        pass
+    qtbot.wait(50)
+    assert window.db is not None and window.db.display_name == str(second)
+    window._close_db()

@@ -170,11 +170,13 @@ def test_window_remembers_its_layout(qtbot: Any, window: MainWindow) -> None:
     select_path(window, 0, 1)
     scope = window.tree.current_ref()
     window.save_state()
+    path = window.db.display_name  # type: ignore[union-attr]
+    window._close_db()  # one window per database file
     again = MainWindow(window.settings)
     qtbot.addWidget(again)
     again.show()
     assert again.splitter.sizes()[0] == 222
-    assert again.open_database(window.db.display_name)  # type: ignore[union-attr]
+    assert again.open_database(path)
     assert again.tabs.currentIndex() == 2  # the pages come with the database
     assert again.tree.current_ref() == scope
     again.db.close()  # type: ignore[union-attr]
@@ -197,3 +199,22 @@ def test_filter_box_narrows_the_grid_list(qtbot: Any, window: MainWindow) -> Non
     edit: QLineEdit = window.grids.filter
     type_text(edit, "第03网格")
     assert window.grids.model.rowCount() == 6
+
+
+def test_a_second_window_on_the_same_file_is_refused(
+    qtbot: Any, window: MainWindow, messages: list[tuple[str, str]]
+) -> None:
+    other = MainWindow(window.settings)
+    qtbot.addWidget(other)
+    assert not other.open_database(window.db.display_name)  # type: ignore[union-attr]
+    assert "已在另一个窗口中打开" in messages[-1][1]
+    assert other.db is None
+
+
+def test_deleting_a_node_scopes_the_pages_to_its_parent(qtbot: Any, window: MainWindow) -> None:
+    grid = select_path(window, 0, 0, 0, 0)
+    office_ref = grid.parent().data(RefRole)
+    window.actions_.delete.trigger()
+    assert window.tree.current_ref() == office_ref
+    assert window.scope == office_ref
+    assert window.actions_.edit.isEnabled()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
@@ -16,8 +18,12 @@ class GridDialog(FormDialog):
         self.db, self.original = db, form
         assert form.office_id is not None
         station = hierarchy.station_of(db, NodeRef(NodeKind.OFFICE, form.office_id))
-        police = officers.choices(db, station, "police") if station else []
-        workers = officers.choices(db, station, "grid_worker") if station else []
+        police = self._with_current(
+            officers.choices(db, station, "police") if station else [], form.community_officer_id
+        )
+        workers = self._with_current(
+            officers.choices(db, station, "grid_worker") if station else [], form.grid_worker_id
+        )
         self.code = self.line("code", self.tr("Grid code"), form.code, 20)
         self.code.setPlaceholderText("33010600100101")
         self.name = self.line("name", self.tr("Name"), form.name, 64)
@@ -42,6 +48,20 @@ class GridDialog(FormDialog):
         self.geojson = self.text_box(
             "boundary_geojson", self.tr("Boundary coordinates (GeoJSON)"), form.boundary_geojson, 50
         )
+
+    def _with_current(
+        self, choices: list[tuple[uuid.UUID, str]], current: uuid.UUID | None
+    ) -> list[tuple[uuid.UUID, str]]:
+        """Keep the person now assigned in the list even when no longer eligible, so that
+        saving says so at the field instead of silently clearing the assignment."""
+        if current is None or any(ident == current for ident, _ in choices):
+            return choices
+        found = officers.describe(self.db, current)
+        label = found[0] if found else "?"
+        return [
+            *choices,
+            (current, self.tr("{name} (left, or not of this station)").format(name=label)),
+        ]
 
     def collect(self) -> grids.GridCellForm:
         return grids.GridCellForm(

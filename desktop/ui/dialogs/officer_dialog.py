@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from desktop.domain.hierarchy import NodeRef
 from desktop.services import hierarchy, officers, reference
 from desktop.services.database import Database
 from desktop.ui.widgets.form import FormDialog
@@ -26,6 +28,10 @@ class OfficerDialog(FormDialog):
         )
         self.unit.setEditable(True)  # type to find a unit among hundreds
         self.unit.setInsertPolicy(self.unit.InsertPolicy.NoInsert)
+        completer = self.unit.completer()
+        if completer is not None:  # any part of the name finds it, not just its start
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
         self.phone = self.line("phone", self.tr("Phone"), form.phone, 32)
         self.active = QCheckBox(self.tr("On duty (can be assigned)"))
         self.active.setChecked(form.active)
@@ -37,13 +43,19 @@ class OfficerDialog(FormDialog):
     def _kind_changed(self) -> None:
         self.badge.setEnabled(self.kind.currentData() == "police")
 
+    def _chosen_unit(self) -> NodeRef | None:
+        """The unit whose name is in the box: typed text that names no unit chooses none, so
+        the form says so instead of keeping the unit picked before."""
+        index = self.unit.findText(self.unit.currentText().strip())
+        return self.unit.itemData(index) if index >= 0 else None
+
     def collect(self) -> officers.OfficerForm:
         return officers.OfficerForm(
             name=self.name.text(),
             kind=self.kind.currentData(),
             badge_no=self.badge.text() if self.badge.isEnabled() else None,
             force_type=self.force.currentData(),
-            unit=self.unit.currentData(),
+            unit=self._chosen_unit(),
             phone=self.phone.text(),
             active=self.active.isChecked(),
             notes=self.notes.toPlainText(),

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -71,9 +72,18 @@ class RecycleBinDialog(QDialog):
             return
         item = self.items[row]
         try:
-            recycle_bin.restore(self.db, item)
+            released = recycle_bin.restore(self.db, item)
         except UserError as error:
             show_error(self, error)
             return
         self.restored.emit(item)
+        if released:
+            QMessageBox.information(
+                self,
+                self.tr("Assign again"),
+                self.tr(
+                    "Restored. Its community officer or grid worker has left meanwhile; assign "
+                    "someone in the grid cell's form: {codes}."
+                ).format(codes="、".join(released)),
+            )
         self.reload()

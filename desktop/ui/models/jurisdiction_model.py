@@ -233,6 +233,24 @@ class JurisdictionModel(QAbstractItemModel):
         node.data = self.source.node(node.data.ref)
         self.dataChanged.emit(index, index)
 
+    def update_children(self, index: QModelIndex) -> None:
+        """Reload the labels of a node and its loaded children, keeping what is expanded;
+        when the children themselves changed, reload them."""
+        node = self.node(index)
+        if self.source is None or node is self.root:
+            return
+        self.update_node(index)
+        if not node.children:
+            return
+        assert node.data is not None
+        fresh = self.source.children(node.data.ref)
+        if [n.ref for n in fresh] != [c.data.ref for c in node.children if c.data]:
+            self.refresh_node(index)
+            return
+        for child, data in zip(node.children, fresh, strict=True):
+            child.data = data
+        self.dataChanged.emit(self.index(0, 0, index), self.index(len(fresh) - 1, 0, index))
+
     def remove(self, index: QModelIndex) -> None:
         node = self.node(index)
         parent = self.parent(index)

@@ -193,10 +193,16 @@ class JurisdictionTree(QTreeView):
         except UserError as error:
             show_error(self, error)
             return
-        parent = self.tree_model.parent(index)
+        parent_ref = self.tree_model.parent(index).data(RefRole)
         self.tree_model.remove(index)
-        if parent.isValid():
+        if parent_ref is not None:
+            parent = self.tree_model.find(parent_ref)
             self.tree_model.update_node(parent)
+            # The parent becomes the scope, rather than whichever sibling slid into the row.
+            self.setCurrentIndex(parent)
+        else:
+            self.clearSelection()
+            self.scopeChanged.emit(None)
         self.changed.emit()
 
     def move_current(self) -> None:
@@ -218,7 +224,7 @@ class JurisdictionTree(QTreeView):
         if self.db is None:
             return
         try:
-            hierarchy.move(self.db, ref, target)
+            released = hierarchy.move(self.db, ref, target)
         except UserError as error:
             show_error(self, error)
             return
@@ -233,6 +239,18 @@ class JurisdictionTree(QTreeView):
             self.tree_model.refresh_node(new_parent)
         self.reveal(ref)
         self.changed.emit()
+        if released:
+            self.tell_released(released)
+
+    def tell_released(self, codes: list[str]) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Assign again"),
+            self.tr(
+                "These grid cells lost their community officer or grid worker, who belong "
+                "elsewhere now: {codes}. Assign people of their station in each grid cell's form."
+            ).format(codes="、".join(codes[:20]) + ("…" if len(codes) > 20 else "")),
+        )
 
     def reload(self, keep: NodeRef | None = None) -> None:
         keep = keep or self.current_ref()
