@@ -91,34 +91,14 @@
 <context>
     <name>BureauDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="14" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="43" />
         <source>Sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="14" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="43" />
         <source>New sub-bureau</source>
         <translation>新建分局</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="16" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="17" />
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="18" />
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="19" />
-        <source>Phone</source>
-        <translation>电话</translation>
     </message>
 </context>
 <context>
@@ -258,52 +238,52 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>GridsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="23" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="22" />
         <source>Filter by code or name</source>
         <translation>按编码或名称筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="26" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="25" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="41" />
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="42" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="43" />
         <source>Station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="44" />
         <source>Office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="45" />
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="47" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="46" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="48" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="47" />
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="49" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="48" />
         <source>Grid worker</source>
         <translation>网格员</translation>
     </message>
@@ -924,32 +904,32 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficeDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="93" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="91" />
         <source>Community police office</source>
         <translation>社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="95" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="93" />
         <source>New community police office</source>
         <translation>新建社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="98" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="96" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="99" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="97" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="100" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="98" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="102" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="100" />
         <source>Reception days</source>
         <translation>接待日</translation>
     </message>
@@ -1025,87 +1005,87 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="33" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="35" />
         <source>Filter by name or badge number</source>
         <translation>按姓名或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="37" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="39" />
         <source>Active only</source>
         <translation>只看在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="38" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="40" />
         <source>&amp;New officer…</source>
         <translation>新建人员(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="40" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="42" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="41" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="43" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="72" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="73" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="74" />
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="75" />
         <source>Force</source>
         <translation>勤务力量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="76" />
         <source>Unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="77" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="78" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="78" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="78" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="84" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="129" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="123" />
         <source>Delete officer</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="130" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="124" />
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>
@@ -1219,34 +1199,14 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="52" />
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="52" />
         <source>New police station</source>
         <translation>新建派出所</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="41" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="42" />
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="43" />
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="44" />
-        <source>Phone</source>
-        <translation>电话</translation>
     </message>
 </context>
 <context>
@@ -1260,39 +1220,62 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>WeekdayPicker</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="69" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="67" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="70" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="68" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="71" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="69" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="72" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="70" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="73" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="71" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="74" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="72" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="75" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="73" />
         <source>Sun</source>
         <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>_NamedUnitDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="26" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="27" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="28" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="29" />
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
 </context>
 </TS>

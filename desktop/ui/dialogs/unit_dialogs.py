@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from desktop.services import units
@@ -9,50 +11,46 @@ from desktop.services.database import Database
 from desktop.ui.widgets.form import FormDialog
 
 
-class BureauDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, db: Database, form: units.BureauForm) -> None:
-        super().__init__(parent, self.tr("Sub-bureau") if form.id else self.tr("New sub-bureau"))
+class _NamedUnitDialog(FormDialog):
+    """Sub-bureaus and stations have the same four fields: name, code, address, phone."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        db: Database,
+        title: str,
+        form: units.BureauForm | units.StationForm,
+    ) -> None:
+        super().__init__(parent, title)
         self.db, self.original = db, form
         self.name = self.line("name", self.tr("Name"), form.name, 64)
         self.code = self.line("code", self.tr("Code"), form.code, 32)
         self.address = self.line("address", self.tr("Address"), form.address)
         self.phone = self.line("phone", self.tr("Phone"), form.phone, 32)
 
-    def collect(self) -> units.BureauForm:
-        return units.BureauForm(
-            self.name.text(),
-            self.code.text(),
-            self.address.text(),
-            self.phone.text(),
-            self.original.id,
-            self.original.version,
+    def collect(self) -> units.BureauForm | units.StationForm:
+        return replace(
+            self.original,
+            name=self.name.text(),
+            code=self.code.text(),
+            address=self.address.text(),
+            phone=self.phone.text(),
         )
+
+
+class BureauDialog(_NamedUnitDialog):
+    def __init__(self, parent: QWidget | None, db: Database, form: units.BureauForm) -> None:
+        title = self.tr("Sub-bureau") if form.id else self.tr("New sub-bureau")
+        super().__init__(parent, db, title, form)
 
     def save(self, form: units.BureauForm) -> units.BureauForm:
         return units.save_bureau(self.db, form)
 
 
-class StationDialog(FormDialog):
+class StationDialog(_NamedUnitDialog):
     def __init__(self, parent: QWidget | None, db: Database, form: units.StationForm) -> None:
-        super().__init__(
-            parent, self.tr("Police station") if form.id else self.tr("New police station")
-        )
-        self.db, self.original = db, form
-        self.name = self.line("name", self.tr("Name"), form.name, 64)
-        self.code = self.line("code", self.tr("Code"), form.code, 32)
-        self.address = self.line("address", self.tr("Address"), form.address)
-        self.phone = self.line("phone", self.tr("Phone"), form.phone, 32)
-
-    def collect(self) -> units.StationForm:
-        return units.StationForm(
-            self.original.bureau_id,
-            self.name.text(),
-            self.code.text(),
-            self.address.text(),
-            self.phone.text(),
-            self.original.id,
-            self.original.version,
-        )
+        title = self.tr("Police station") if form.id else self.tr("New police station")
+        super().__init__(parent, db, title, form)
 
     def save(self, form: units.StationForm) -> units.StationForm:
         return units.save_station(self.db, form)

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from desktop.domain.messages import UserError
 from desktop.services import grids
 from desktop.services.grids import GridRow
 from desktop.ui.dialogs.grid_dialog import GridDialog
-from desktop.ui.errors import show_error
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.page import Page, make_table
-from desktop.ui.settings import Settings
 
 
 class GridsPage(Page):
+    state_key = "grids"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = QLineEdit()
@@ -25,7 +24,7 @@ class GridsPage(Page):
         self.filter.textChanged.connect(self.refresh)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.model: KeysetTableModel[GridRow] = KeysetTableModel(self.columns())
-        self.table = make_table("grid_table")
+        self.table: QTableView = make_table("grid_table")
         self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self.open)
@@ -58,25 +57,11 @@ class GridsPage(Page):
             lambda after, limit: grids.list_grids(db, scope, after=after, limit=limit, text=text),
             lambda r: (r.code, r.id),
         )
-        self.fit_columns(self.table)
+        self.fit_columns()
 
     def open(self, index: QModelIndex) -> None:
         row = self.model.row_object(index)
         if row is None or self.db is None:
             return
-        try:
-            dialog = GridDialog(self, self.db, grids.load_grid(self.db, row.id))
-        except UserError as error:
-            show_error(self, error)
-            return
-        if dialog.exec():
-            self.refresh()
-            self.changed.emit()
-
-    def save_state(self, settings: Settings) -> None:
-        settings.set_bytes("grids/header", self.table.horizontalHeader().saveState())
-
-    def restore_state(self, settings: Settings) -> None:
-        if state := settings.bytes("grids/header"):
-            self.table.horizontalHeader().restoreState(state)
-            self.columns_fitted = True
+        db = self.db
+        self.run_form(lambda: GridDialog(self, db, grids.load_grid(db, row.id)))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,10 +23,11 @@ from desktop.ui.dialogs.officer_dialog import OfficerDialog
 from desktop.ui.errors import show_error
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.page import Page, make_table
-from desktop.ui.settings import Settings
 
 
 class OfficersPage(Page):
+    state_key = "officers"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = QLineEdit()
@@ -41,7 +43,7 @@ class OfficersPage(Page):
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.setObjectName("delete_officer")
         self.model: KeysetTableModel[OfficerRow] = KeysetTableModel(self.columns())
-        self.table = make_table("officer_table")
+        self.table: QTableView = make_table("officer_table")
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self.open)
         self.table.activated.connect(self.open)
@@ -97,28 +99,20 @@ class OfficersPage(Page):
             ),
             lambda r: (r.name, r.id),
         )
-        self.fit_columns(self.table)
+        self.fit_columns()
 
     def new(self) -> None:
         if self.db is None:
             return
-        unit = self.scope if self.scope and self.scope.kind != NodeKind.GRID else None
-        if OfficerDialog(self, self.db, OfficerForm(unit=unit)).exec():
-            self.refresh()
-            self.changed.emit()
+        db, unit = self.db, self.scope if self.scope and self.scope.kind != NodeKind.GRID else None
+        self.run_form(lambda: OfficerDialog(self, db, OfficerForm(unit=unit)))
 
     def open(self, index: QModelIndex) -> None:
         row = self.model.row_object(index)
         if row is None or self.db is None:
             return
-        try:
-            dialog = OfficerDialog(self, self.db, officers.load_officer(self.db, row.id))
-        except UserError as error:
-            show_error(self, error)
-            return
-        if dialog.exec():
-            self.refresh()
-            self.changed.emit()
+        db = self.db
+        self.run_form(lambda: OfficerDialog(self, db, officers.load_officer(db, row.id)))
 
     def delete(self) -> None:
         row = self.model.row_object(self.table.currentIndex())
@@ -138,11 +132,3 @@ class OfficersPage(Page):
             return
         self.refresh()
         self.changed.emit()
-
-    def save_state(self, settings: Settings) -> None:
-        settings.set_bytes("officers/header", self.table.horizontalHeader().saveState())
-
-    def restore_state(self, settings: Settings) -> None:
-        if state := settings.bytes("officers/header"):
-            self.table.horizontalHeader().restoreState(state)
-            self.columns_fitted = True

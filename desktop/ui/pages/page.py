@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
 
 from desktop.domain.hierarchy import NodeRef
+from desktop.domain.messages import UserError
 from desktop.services.database import Database
+from desktop.ui.errors import show_error
 from desktop.ui.settings import Settings
 
 
@@ -26,16 +30,36 @@ class Page(QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
-    def fit_columns(self, table: QTableView) -> None:
-        if not self.columns_fitted and table.model().rowCount() > 0:
+    def fit_columns(self) -> None:
+        table = self.table
+        if table is not None and not self.columns_fitted and table.model().rowCount() > 0:
             table.resizeColumnsToContents()
             self.columns_fitted = True
 
+    table: QTableView | None = None  # a list page's table, whose header state is remembered
+    state_key = ""
+
     def save_state(self, settings: Settings) -> None:
-        return None
+        if self.table is not None:
+            settings.set_bytes(
+                f"{self.state_key}/header", self.table.horizontalHeader().saveState()
+            )
 
     def restore_state(self, settings: Settings) -> None:
-        return None
+        if self.table is not None and (state := settings.bytes(f"{self.state_key}/header")):
+            self.table.horizontalHeader().restoreState(state)
+            self.columns_fitted = True
+
+    def run_form(self, make: Callable[[], QDialog]) -> None:
+        """Open a form made by `make` (which may find its record gone); reload on save."""
+        try:
+            dialog = make()
+        except UserError as error:
+            show_error(self, error)
+            return
+        if dialog.exec():
+            self.refresh()
+            self.changed.emit()
 
 
 def make_table(name: str) -> QTableView:
