@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.store.migrations import HEAD
 
 
 def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
@@ -40,7 +41,7 @@ def test_demo_migrate_check_backup_round(tmp_path: Path, isolated_home: Path) ->
     assert "网格 24 个" in result.stdout
     assert (
         run("migrate", "--database", str(path), home=isolated_home).stdout.strip()
-        == "数据库结构已是最新：0001。"
+        == f"数据库结构已是最新：{HEAD}。"
     )
     check = run("check", "--database", str(path), home=isolated_home)
     assert (check.returncode, check.stdout.strip()) == (0, f"{path}：未发现问题。")

@@ -14,7 +14,7 @@ from desktop.services.assignments import grids_under, release_stray
 from desktop.services.records import code_taken, count_live, deleted, live, soft_delete
 from desktop.store.base import Record, utcnow
 from desktop.store.engine import Database
-from desktop.store.schema import Bureau, GridCell, Office, Officer, Station
+from desktop.store.schema import Bureau, Enterprise, GridCell, Office, Officer, Station
 
 MODEL: dict[NodeKind, type[Any]] = {
     NodeKind.BUREAU: Bureau,
@@ -90,7 +90,17 @@ DEPENDENTS: dict[NodeKind, list[tuple[type[Record], str, str]]] = {
             ),
         ),
     ],
-    NodeKind.GRID: [],
+    NodeKind.GRID: [
+        (
+            Enterprise,
+            "grid_id",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Cannot delete “{name}”: {n} enterprises are registered in it. "
+                "Move or delete them first.",
+            ),
+        ),
+    ],
 }
 
 
@@ -188,6 +198,7 @@ def move(db: Database, ref: NodeRef, new_parent: NodeRef) -> list[str]:
         setattr(record, column, new_parent.id)
         s.flush()
         _realign_officers(s, ref)
+        _realign_enterprises(s, ref)
         if ref.kind == NodeKind.BUREAU:
             return []
         return release_stray(s, grids_under(s, ref.kind.value, ref.id))
@@ -210,6 +221,33 @@ def _realign_officers(s: Session, ref: NodeRef) -> None:
             .where(Officer.office_id == ref.id)
             .values(station_id=station.id, bureau_id=station.bureau_id, **bump)
         )
+
+
+def _realign_enterprises(s: Session, ref: NodeRef) -> None:
+    """Enterprises store their whole unit path too; they follow their grid cell."""
+    bump = {"version": Enterprise.version + 1, "updated_at": utcnow()}
+    if ref.kind == NodeKind.GRID:
+        office = s.get(Office, s.get(GridCell, ref.id).office_id)  # type: ignore[union-attr]
+        column: Any = Enterprise.grid_id
+    elif ref.kind == NodeKind.OFFICE:
+        office, column = s.get(Office, ref.id), Enterprise.office_id
+    else:
+        station = s.get(Station, ref.id)
+        assert station is not None
+        s.execute(
+            update(Enterprise)
+            .where(Enterprise.station_id == ref.id)
+            .values(bureau_id=station.bureau_id, **bump)
+        )
+        return
+    assert office is not None
+    station = s.get(Station, office.station_id)
+    assert station is not None
+    s.execute(
+        update(Enterprise)
+        .where(column == ref.id)
+        .values(office_id=office.id, station_id=station.id, bureau_id=station.bureau_id, **bump)
+    )
 
 
 def delete(db: Database, ref: NodeRef) -> None:

@@ -59,6 +59,14 @@ RULES = [
         ),
     ),
     (
+        "SELECT e.name FROM enterprise e JOIN grid_cell g ON g.id = e.grid_id "
+        "JOIN office o ON o.id = g.office_id JOIN station s ON s.id = o.station_id "
+        "WHERE e.office_id <> o.id OR e.station_id <> s.id OR e.bureau_id <> s.bureau_id",
+        QT_TRANSLATE_NOOP(
+            "Messages", "Enterprise “{name}”: its unit path does not match its grid cell."
+        ),
+    ),
+    (
         _GRID_PERSON.format(role="community_officer_id"),
         QT_TRANSLATE_NOOP(
             "Messages",

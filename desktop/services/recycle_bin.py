@@ -10,11 +10,12 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.services import hierarchy, officers
+from desktop.services import enterprises, hierarchy, officers
 from desktop.store.engine import Database
-from desktop.store.schema import Bureau, GridCell, Office, Officer, Station
+from desktop.store.schema import Bureau, Enterprise, GridCell, Office, Officer, Station
 
 OFFICER = "officer"
+ENTERPRISE = "enterprise"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ _MODELS: dict[str, type[Any]] = {
     NodeKind.OFFICE.value: Office,
     NodeKind.GRID.value: GridCell,
     OFFICER: Officer,
+    ENTERPRISE: Enterprise,
 }
 
 
@@ -53,5 +55,8 @@ def restore(db: Database, item: DeletedItem) -> list[str]:
     """Put the item back; returns grid codes whose responsible people had gone meanwhile."""
     if item.kind == OFFICER:
         officers.restore_officer(db, item.id)
+        return []
+    if item.kind == ENTERPRISE:
+        enterprises.restore_enterprise(db, item.id)
         return []
     return hierarchy.restore(db, NodeRef(NodeKind(item.kind), item.id))

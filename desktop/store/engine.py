@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -65,6 +65,14 @@ def _begin_sqlite(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
+def _raise_if_damaged(db: Database, exc: DatabaseError) -> None:
+    """A damaged page met in the middle of work: say so, with the way out, not a traceback."""
+    if "malformed" in str(exc) or "not a database" in str(exc):
+        from desktop.store.errors import DatabaseCorruptError
+
+        raise DatabaseCorruptError(db.display_name, str(exc.orig)) from exc
+
+
 def make_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -112,11 +120,18 @@ class Database:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise ConflictError(_BUSY) from exc
             raise
+        except DatabaseError as exc:
+            _raise_if_damaged(self, exc)
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self.sessions() as session:
-            yield session
+        try:
+            with self.sessions() as session:
+                yield session
+        except DatabaseError as exc:
+            _raise_if_damaged(self, exc)
+            raise
 
     def close(self) -> None:
         self.engine.dispose()

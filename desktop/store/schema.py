@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.base import Base, Record
@@ -109,3 +110,37 @@ class GridCell(Record, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # GeoJSON polygon (WGS-84) for the offline map; optional until a map is drawn.
     boundary_geojson: Mapped[str | None] = mapped_column(Text)
+
+
+class Enterprise(Record, Base):
+    """单位/企业 in a grid cell. The unit path (office, station, bureau) is stored whole so that
+    lists of hundreds of thousands are scoped by one indexed column; moves keep it in step."""
+
+    __tablename__ = "enterprise"
+    __table_args__ = (
+        _live_unique("uq_enterprise_credit_code_live", "credit_code"),
+        Index("ix_enterprise_grid_id", "grid_id"),
+        Index("ix_enterprise_office_id", "office_id"),
+        Index("ix_enterprise_station_id_name", "station_id", "name"),
+        Index("ix_enterprise_bureau_id", "bureau_id"),
+    )
+
+    grid_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("grid_cell.id"))
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
+    station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))
+    bureau_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bureau.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    credit_code: Mapped[str | None] = mapped_column(String(18))
+    address: Mapped[str | None] = mapped_column(String(200))
+    industry: Mapped[str] = mapped_column(String(32))
+    key_industry: Mapped[bool] = mapped_column(Boolean, default=False)
+    legal_representative: Mapped[str | None] = mapped_column(String(32))
+    security_contact: Mapped[str | None] = mapped_column(String(32))  # 治安保卫负责人
+    security_phone: Mapped[str | None] = mapped_column(String(32))
+    employees: Mapped[int | None] = mapped_column(Integer)
+    risk_grade: Mapped[str] = mapped_column(String(16), default="medium")
+    status: Mapped[str] = mapped_column(String(16), default="operating")
+    registered_on: Mapped[date | None] = mapped_column(Date)
+    # Overrides the risk grade's visit interval (走访周期) for this enterprise.
+    visit_interval_days: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)

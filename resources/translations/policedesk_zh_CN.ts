@@ -346,6 +346,11 @@ The details are in {log}; please send that file to your administrator.</source>
         <source>Officer</source>
         <translation>人员</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/models/labels.py" line="15" />
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -552,6 +557,27 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请更正标出的字段。</translation>
     </message>
     <message>
+        <location filename="../../desktop/domain/credit_code.py" line="27" />
+        <source>A unified social credit code has 18 characters; this one has {n}.</source>
+        <translation>统一社会信用代码为 18 位，这里是 {n} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/credit_code.py" line="31" />
+        <source>A unified social credit code holds digits and capital letters other than I, O, S, V and Z.</source>
+        <translation>统一社会信用代码由数字和除 I、O、S、V、Z 以外的大写字母组成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/credit_code.py" line="39" />
+        <source>The check character (the last one) does not match: a character was mistyped.</source>
+        <translation>校验码（最后一位）不符，可能有字符输错。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/credit_code.py" line="44" />
+        <source>This is not a valid unified social credit code.</source>
+        <translation>这不是有效的统一社会信用代码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/credit_code.py" line="58" />
         <location filename="../../desktop/domain/validation.py" line="53" />
         <location filename="../../desktop/domain/validation.py" line="72" />
         <location filename="../../desktop/domain/validation.py" line="91" />
@@ -658,18 +684,40 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>不能删除“{name}”：下面还有 {n} 个网格。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="176" />
+        <location filename="../../desktop/services/hierarchy.py" line="97" />
+        <source>Cannot delete “{name}”: {n} enterprises are registered in it. Move or delete them first.</source>
+        <translation>不能删除“{name}”：其中还登记有 {n} 家单位。请先移走或删除它们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/hierarchy.py" line="186" />
         <source>This cannot be moved there: a station goes under a sub-bureau, an office under a station, a grid cell under an office.</source>
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="236" />
+        <location filename="../../desktop/services/enterprises.py" line="77" />
+        <source>This date is in the future.</source>
+        <translation>这个日期还没到。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enterprises.py" line="81" />
+        <source>Give a number of days from 1 to 366.</source>
+        <translation>请填写 1 到 366 之间的天数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enterprises.py" line="115" />
+        <source>Another enterprise is registered with this credit code.</source>
+        <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/enterprises.py" line="167" />
+        <location filename="../../desktop/services/hierarchy.py" line="274" />
         <location filename="../../desktop/services/officers.py" line="179" />
         <source>Restore “{parent}” first: “{name}” belongs to it.</source>
         <translation>请先恢复“{parent}”：“{name}”属于它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="244" />
+        <location filename="../../desktop/services/enterprises.py" line="173" />
+        <location filename="../../desktop/services/hierarchy.py" line="282" />
         <location filename="../../desktop/services/officers.py" line="187" />
         <source>Cannot restore “{name}”: its code {code} is now used by another record.</source>
         <translation>不能恢复“{name}”：它的编号 {code} 已被其他记录使用。</translation>
@@ -710,22 +758,27 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>人员“{name}”：所属分局与派出所不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="63" />
+        <location filename="../../desktop/services/maintenance.py" line="65" />
+        <source>Enterprise “{name}”: its unit path does not match its grid cell.</source>
+        <translation>单位“{name}”：所属单位路径与所在网格不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance.py" line="71" />
         <source>Grid cell {name}: the community officer is not an active officer of its station.</source>
         <translation>网格 {name}：社区民警不是本所在岗民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="70" />
+        <location filename="../../desktop/services/maintenance.py" line="78" />
         <source>Grid cell {name}: the grid worker is not an active member of its station.</source>
         <translation>网格 {name}：网格员不是本所在岗人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="119" />
+        <location filename="../../desktop/services/maintenance.py" line="127" />
         <source>A database server is backed up by its administrator (pg_dump), not from the desk.</source>
         <translation>数据库服务器由管理员备份（pg_dump），不能在工作台上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="145" />
+        <location filename="../../desktop/services/maintenance.py" line="153" />
         <source>A database server is restored by its administrator, not from the desk.</source>
         <translation>数据库服务器由管理员恢复，不能在工作台上恢复。</translation>
     </message>
@@ -750,7 +803,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>不能删除“{name}”：此人负责 {n} 个网格。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="155" />
+        <location filename="../../desktop/services/hierarchy.py" line="165" />
         <location filename="../../desktop/services/records.py" line="22" />
         <source>The record no longer exists; it may have been deleted meanwhile.</source>
         <translation>该记录已不存在，可能刚被他人删除。</translation>

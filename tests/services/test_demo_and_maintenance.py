@@ -105,3 +105,24 @@ def test_overview_is_scoped(demo_db: Database) -> None:
     assert whole.grids == 24 and part.grids == 12 and one.grids == 1
     assert (part.stations, part.offices, one.offices) == (1, 3, 0)
     assert sum(whole.officers_by_kind.values()) > sum(part.officers_by_kind.values()) > 0
+
+
+def test_quick_check_finds_a_damaged_page(tmp_path: Path, demo_template: Path) -> None:
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "d.sqlite3"
+    shutil.copy(demo_template, path)
+    db = open_desk(path)
+    assert maintenance.quick_check(db) == []
+    db.close()
+    with sqlite3.connect(path) as conn:
+        size, pages = (
+            conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count")
+        )
+    data = bytearray(path.read_bytes())
+    data[pages // 2 * size : (pages // 2 + 1) * size] = b"\x13" * size
+    path.write_bytes(bytes(data))
+    db = open_desk(path)
+    assert maintenance.quick_check(db) != []
+    db.close()

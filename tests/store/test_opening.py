@@ -165,3 +165,23 @@ def test_unknown_drivers_and_memory_databases_are_refused_with_a_message() -> No
         open_database("nosuchdb://user@host/desk")
     with pytest.raises(DatabaseUnreachableError):
         open_database("sqlite://")
+
+
+def test_a_database_of_the_first_schema_keeps_its_data_when_migrated(tmp_path: Path) -> None:
+    from alembic import command
+
+    from desktop.services import demo, hierarchy
+    from desktop.services.database import open_desk
+
+    path = tmp_path / "v1.sqlite3"
+    db = open_desk(path)
+    demo.generate(db, "small", 2)
+    before = [n.name for n in hierarchy.children(db, hierarchy.roots(db)[0].ref)]
+    with db.engine.begin() as conn:
+        command.downgrade(migrate._alembic_config(conn), "0001")
+    db.close()
+    db = open_desk(path)
+    assert current_revision(db.engine) == HEAD
+    assert [n.name for n in hierarchy.children(db, hierarchy.roots(db)[0].ref)] == before
+    db.close()
+    assert list((tmp_path / "backups").glob("v1-before-*.sqlite3"))

@@ -12,5 +12,6 @@ def kind_label(kind: str) -> str:
         "office": QCoreApplication.translate("Kinds", "Community police office"),
         "grid": QCoreApplication.translate("Kinds", "Grid cell"),
         "officer": QCoreApplication.translate("Kinds", "Officer"),
+        "enterprise": QCoreApplication.translate("Kinds", "Enterprise"),
     }
     return words.get(kind, kind)

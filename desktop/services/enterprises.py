@@ -1,0 +1,263 @@
+"""The enterprise register (单位/企业) of each grid cell: its form, list and recycle bin."""
+
+from __future__ import annotations
+
+import difflib
+import uuid
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+
+from desktop.domain import credit_code
+from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
+from desktop.domain.validation import Checker, clean
+from desktop.services.records import apply, check_version, code_taken, deleted, live, soft_delete
+from desktop.services.reference import codes
+from desktop.store.engine import Database
+from desktop.store.schema import Enterprise, GridCell, Office, Station
+
+SIMILARITY = 0.8  # names at least this alike (difflib ratio) in one grid cell are flagged
+
+
+@dataclass
+class EnterpriseForm:
+    grid_id: uuid.UUID | None = None
+    name: str = ""
+    credit_code: str | None = None
+    address: str | None = None
+    industry: str = "other"
+    legal_representative: str | None = None
+    security_contact: str | None = None
+    security_phone: str | None = None
+    employees: int | None = None
+    risk_grade: str = "medium"
+    status: str = "operating"
+    registered_on: date | None = None
+    visit_interval_days: int | None = None
+    notes: str | None = None
+    id: uuid.UUID | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class EnterpriseRow:
+    id: uuid.UUID
+    name: str
+    credit_code: str | None
+    industry: str
+    key_industry: bool
+    risk_grade: str
+    status: str
+    grid: str
+    security_contact: str | None
+    security_phone: str | None
+
+
+_FORM_FIELDS = [f.name for f in fields(EnterpriseForm)]
+
+
+def _form(e: Enterprise) -> EnterpriseForm:
+    return EnterpriseForm(**{name: getattr(e, name) for name in _FORM_FIELDS})
+
+
+def load_enterprise(db: Database, ident: uuid.UUID) -> EnterpriseForm:
+    with db.reading() as s:
+        return _form(live(s, Enterprise, ident))
+
+
+def _values(db: Database, c: Checker, form: EnterpriseForm) -> dict[str, Any]:
+    industries = {k.code: k for k in codes(db, "industry")}
+    industry = c.one_of("industry", form.industry, set(industries), required=True)
+    grades = {k.code for k in codes(db, "risk_grade")}
+    statuses = {k.code for k in codes(db, "enterprise_status")}
+    if form.registered_on and form.registered_on > date.today():
+        c.fail("registered_on", QT_TRANSLATE_NOOP("Messages", "This date is in the future."))
+    if form.visit_interval_days is not None and not 1 <= form.visit_interval_days <= 366:
+        c.fail(
+            "visit_interval_days",
+            QT_TRANSLATE_NOOP("Messages", "Give a number of days from 1 to 366."),
+        )
+    return {
+        "name": c.required("name", form.name, 100),
+        "credit_code": credit_code.check(c, "credit_code", form.credit_code, required=False),
+        "address": c.optional("address", form.address),
+        "industry": industry,
+        "key_industry": bool(industry and industries[industry].attrs.get("key_industry")),
+        "legal_representative": c.optional("legal_representative", form.legal_representative, 32),
+        "security_contact": c.optional("security_contact", form.security_contact, 32),
+        "security_phone": c.phone("security_phone", form.security_phone),
+        "employees": c.count("employees", form.employees, 1_000_000),
+        "risk_grade": c.one_of("risk_grade", form.risk_grade, grades, required=True),
+        "status": c.one_of("status", form.status, statuses, required=True),
+        "registered_on": form.registered_on,
+        "visit_interval_days": form.visit_interval_days,
+        "notes": c.optional("notes", form.notes, 2000),
+    }
+
+
+def save_enterprise(db: Database, form: EnterpriseForm) -> EnterpriseForm:
+    """Create or update; the same credit code twice is refused. Call `similar_names` first to
+    warn about a probable duplicate: that is the user's call, not a refusal."""
+    c = Checker()
+    values = _values(db, c, form)
+    with db.transaction() as s:
+        grid = live(
+            s, GridCell, form.grid_id if form.id is None else live(s, Enterprise, form.id).grid_id
+        )
+        office = live(s, Office, grid.office_id)
+        station = live(s, Station, office.station_id)
+        if code_taken(s, Enterprise, "credit_code", values["credit_code"], form.id):
+            c.fail(
+                "credit_code",
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Another enterprise is registered with this credit code."
+                ),
+            )
+        c.raise_if_any()
+        values |= {
+            "grid_id": grid.id,
+            "office_id": office.id,
+            "station_id": station.id,
+            "bureau_id": station.bureau_id,
+        }
+        if form.id is None:
+            record = Enterprise(**values)
+            s.add(record)
+        else:
+            record = live(s, Enterprise, form.id)
+            check_version(record, form.version)
+            apply(record, values)
+        s.flush()
+        return _form(record)
+
+
+def similar_names(
+    db: Database, grid_id: uuid.UUID, name: str, exclude: uuid.UUID | None = None
+) -> list[str]:
+    """Names in the same grid cell that look like `name` (a probable duplicate entry)."""
+    wanted = clean(name)
+    if not wanted:
+        return []
+    stmt = select(Enterprise.id, Enterprise.name).where(
+        Enterprise.grid_id == grid_id, Enterprise.deleted_at.is_(None)
+    )
+    with db.reading() as s:
+        others = [n for i, n in s.execute(stmt) if i != exclude]
+    return [
+        n
+        for n in others
+        if n == wanted or difflib.SequenceMatcher(None, n, wanted).ratio() >= SIMILARITY
+    ]
+
+
+def delete_enterprise(db: Database, ident: uuid.UUID) -> None:
+    with db.transaction() as s:
+        soft_delete(live(s, Enterprise, ident))
+
+
+def restore_enterprise(db: Database, ident: uuid.UUID) -> None:
+    with db.transaction() as s:
+        record = deleted(s, Enterprise, ident)
+        grid = s.get(GridCell, record.grid_id)
+        if grid is None or grid.deleted_at is not None:
+            raise RefusedError(
+                QT_TRANSLATE_NOOP("Messages", "Restore “{parent}” first: “{name}” belongs to it."),
+                parent=grid.name if grid else "?",
+                name=record.name,
+            )
+        if code_taken(s, Enterprise, "credit_code", record.credit_code, None):
+            raise RefusedError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Cannot restore “{name}”: its code {code} is now used by another record.",
+                ),
+                name=record.name,
+                code=record.credit_code,
+            )
+        record.deleted_at = None
+
+
+_SCOPE = {
+    NodeKind.BUREAU: Enterprise.bureau_id,
+    NodeKind.STATION: Enterprise.station_id,
+    NodeKind.OFFICE: Enterprise.office_id,
+    NodeKind.GRID: Enterprise.grid_id,
+}
+
+
+def list_enterprises(
+    db: Database,
+    scope: NodeRef | None,
+    *,
+    after: tuple[str, uuid.UUID] | None = None,
+    limit: int = 200,
+    text: str = "",
+    industry: str | None = None,
+    key_only: bool = False,
+    risk_grade: str | None = None,
+    status: str | None = None,
+) -> list[EnterpriseRow]:
+    """One page ordered by name; pass the last row's (name, id) for the next page."""
+    stmt = (
+        select(
+            Enterprise.id,
+            Enterprise.name,
+            Enterprise.credit_code,
+            Enterprise.industry,
+            Enterprise.key_industry,
+            Enterprise.risk_grade,
+            Enterprise.status,
+            GridCell.name,
+            Enterprise.security_contact,
+            Enterprise.security_phone,
+        )
+        .join(GridCell, Enterprise.grid_id == GridCell.id)
+        .where(Enterprise.deleted_at.is_(None))
+    )
+    if scope is not None:
+        stmt = stmt.where(_SCOPE[scope.kind] == scope.id)
+    if text := clean(text):
+        like = f"%{text}%"
+        stmt = stmt.where(
+            or_(
+                Enterprise.name.like(like),
+                Enterprise.credit_code.like(f"%{credit_code.normalise(text)}%"),
+            )
+        )
+    for column, value in (
+        (Enterprise.industry, industry),
+        (Enterprise.risk_grade, risk_grade),
+        (Enterprise.status, status),
+    ):
+        if value:
+            stmt = stmt.where(column == value)
+    if key_only:
+        stmt = stmt.where(Enterprise.key_industry.is_(True))
+    if after is not None:
+        name, ident = after
+        stmt = stmt.where(
+            or_(Enterprise.name > name, and_(Enterprise.name == name, Enterprise.id > ident))
+        )
+    stmt = stmt.order_by(Enterprise.name, Enterprise.id).limit(limit)
+    names = {c.code: c.name for c in codes(db, "industry")}
+    grades = {c.code: c.name for c in codes(db, "risk_grade")}
+    statuses = {c.code: c.name for c in codes(db, "enterprise_status")}
+    with db.reading() as s:
+        return [
+            EnterpriseRow(
+                i,
+                n,
+                cc,
+                names.get(ind, ind),
+                key,
+                grades.get(g, g),
+                statuses.get(st, st),
+                grid,
+                contact,
+                phone,
+            )
+            for i, n, cc, ind, key, g, st, grid, contact, phone in s.execute(stmt)
+        ]
