@@ -74,18 +74,25 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         if self.pages:
             return
+        from desktop.ui.pages.enterprises_page import EnterprisesPage
         from desktop.ui.pages.grids_page import GridsPage
         from desktop.ui.pages.officers_page import OfficersPage
         from desktop.ui.pages.overview_page import OverviewPage
 
         self.overview, self.grids, self.officers = OverviewPage(), GridsPage(), OfficersPage()
-        self.pages = [self.overview, self.grids, self.officers]
+        self.enterprises = EnterprisesPage()
+        self.pages = [self.overview, self.grids, self.enterprises, self.officers]
         self.tabs.blockSignals(True)
         self.tabs.removeTab(0)
         self.loading.deleteLater()
         for page, title in zip(
             self.pages,
-            (self.tr("Overview"), self.tr("Grid cells"), self.tr("Officers")),
+            (
+                self.tr("Overview"),
+                self.tr("Grid cells"),
+                self.tr("Enterprises"),
+                self.tr("Officers"),
+            ),
             strict=True,
         ):
             self.tabs.addTab(page, title)

@@ -135,6 +135,212 @@
     </message>
 </context>
 <context>
+    <name>EnterpriseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="19" />
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="19" />
+        <source>New enterprise</source>
+        <translation>新建单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="25" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="27" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="29" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="31" />
+        <source>Industry</source>
+        <translation>行业类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="34" />
+        <source>Risk grade</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="37" />
+        <source>Status</source>
+        <translation>经营状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="40" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="44" />
+        <source>Security contact (治安保卫负责人)</source>
+        <translation>治安保卫负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="49" />
+        <source>Security contact's phone</source>
+        <translation>治安保卫负责人电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="51" />
+        <source>Employees</source>
+        <translation>从业人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="53" />
+        <source>Registered on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="57" />
+        <source>Visit every (days)</source>
+        <translation>走访周期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="59" />
+        <source>(by risk grade)</source>
+        <translation>（按风险等级）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="60" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="92" />
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="94" />
+        <source>This grid cell already has: {names}. Save “{name}” as another enterprise all the same?</source>
+        <translation>本网格已有：{names}。仍要把“{name}”另行登记为一家单位吗？</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisesPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="36" />
+        <source>Filter by name or part of the credit code</source>
+        <translation>按名称或部分信用代码筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="39" />
+        <source>Key industries only</source>
+        <translation>只看重点行业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="40" />
+        <source>&amp;New enterprise…</source>
+        <translation>新建单位(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="42" />
+        <source>Select a grid cell in the tree to register in it</source>
+        <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="43" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="44" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="75" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="76" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="77" />
+        <source>Industry</source>
+        <translation>行业类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="79" />
+        <source>Key industry</source>
+        <translation>重点行业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="80" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="80" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="82" />
+        <source>Risk grade</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="83" />
+        <source>Status</source>
+        <translation>经营状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="84" />
+        <source>Grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="85" />
+        <source>Security contact</source>
+        <translation>治安保卫负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="92" />
+        <source>All industries</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93" />
+        <source>All risk grades</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94" />
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="146" />
+        <source>Delete enterprise</source>
+        <translation>删除单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="147" />
+        <source>Move “{name}” to the recycle bin?</source>
+        <translation>把“{name}”移入回收站吗？</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/ui/errors.py" line="41" />
@@ -357,7 +563,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <message>
         <location filename="../../desktop/ui/app.py" line="26" />
         <location filename="../../desktop/ui/main_window.py" line="44" />
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
@@ -368,176 +574,181 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="52" />
-        <location filename="../../desktop/ui/main_window.py" line="88" />
+        <location filename="../../desktop/ui/main_window.py" line="91" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88" />
+        <location filename="../../desktop/ui/main_window.py" line="92" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88" />
+        <location filename="../../desktop/ui/main_window.py" line="93" />
+        <source>Enterprises</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="94" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100" />
+        <location filename="../../desktop/ui/main_window.py" line="107" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="119" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_window.py" line="121" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="123" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="156" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_window.py" line="158" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236" />
+        <location filename="../../desktop/ui/main_window.py" line="243" />
         <source>The database {path} is damaged ({detail}). Save nothing more in it: restore the latest backup (File &gt; Restore from backup).</source>
         <translation>数据库 {path} 已损坏（{detail}）。请不要再往里保存数据，并恢复最近的备份（文件 &gt; 从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="256" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <location filename="../../desktop/ui/main_window.py" line="258" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="264" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290" />
-        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="327" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <location filename="../../desktop/ui/main_window.py" line="307" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>Desk databases (*.sqlite3)</source>
         <translation>工作台数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318" />
+        <location filename="../../desktop/ui/main_window.py" line="325" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
-        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="333" />
+        <location filename="../../desktop/ui/main_window.py" line="351" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328" />
+        <location filename="../../desktop/ui/main_window.py" line="335" />
         <source>Replace the open database with this backup? The current file is kept aside first.</source>
         <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345" />
+        <location filename="../../desktop/ui/main_window.py" line="352" />
         <source>The backup was restored. The replaced file is kept as {path}.</source>
         <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234" />
-        <location filename="../../desktop/ui/main_window.py" line="360" />
-        <location filename="../../desktop/ui/main_window.py" line="368" />
+        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/main_window.py" line="367" />
+        <location filename="../../desktop/ui/main_window.py" line="375" />
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361" />
+        <location filename="../../desktop/ui/main_window.py" line="368" />
         <source>The database is whole: no problems found.</source>
         <translation>数据库完好，未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370" />
+        <location filename="../../desktop/ui/main_window.py" line="377" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381" />
+        <location filename="../../desktop/ui/main_window.py" line="388" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383" />
+        <location filename="../../desktop/ui/main_window.py" line="390" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425" />
+        <location filename="../../desktop/ui/main_window.py" line="432" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427" />
+        <location filename="../../desktop/ui/main_window.py" line="434" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -934,6 +1145,11 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/store/lock.py" line="19" />
         <source>Switch to that window, or close it and try again.</source>
         <translation>请切换到那个窗口，或关闭它后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="14" />
+        <source>Write the date as 2026-03-05.</source>
+        <translation>日期请写成 2026-03-05 的形式。</translation>
     </message>
 </context>
 <context>

@@ -179,7 +179,12 @@ def test_start_shows_the_tree_first_then_attaches_the_database(
     with qtbot.waitSignal(loader.loaded, timeout=20_000):
         pass
     qtbot.waitUntil(lambda: window.db is not None)
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["概览", "网格", "人员"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "概览",
+        "网格",
+        "单位",
+        "人员",
+    ]
     assert window.overview.cards["grids"].value.text() == "24"
     select_path(window, 0, 0)
     assert window.actions_.edit.isEnabled()
@@ -301,3 +306,76 @@ def test_a_database_opened_while_loading_is_kept(
     qtbot.wait(50)
     assert window.db is not None and window.db.display_name == str(second)
     window._close_db()
+
+
+def test_register_an_enterprise_in_a_grid_cell(
+    qtbot: Any, window: MainWindow, messages: list[tuple[str, str]], monkeypatch: Any
+) -> None:
+    from desktop.services import enterprises
+    from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
+
+    select_path(window, 0, 0, 0)  # an office: registering needs a grid cell
+    window.tabs.setCurrentWidget(window.enterprises)
+    assert not window.enterprises.new_button.isEnabled()
+    grid = select_path(window, 0, 0, 0, 0)
+    assert window.enterprises.new_button.isEnabled()
+    seen: dict[str, str] = {}
+
+    def fill(dialog: EnterpriseDialog) -> None:
+        type_text(dialog.name, "好再来网吧")
+        qtbot.keyClicks(dialog.credit_code, "91110000600037341a")  # wrong check character
+        dialog.industry.setCurrentIndex(dialog.industry.findData("internet_cafe"))
+        qtbot.keyClicks(dialog.registered, "2026.3.5")
+        dialog.submit()
+        seen["code"] = dialog.error_labels["credit_code"].text()
+        dialog.credit_code.clear()
+        qtbot.keyClicks(dialog.credit_code, "91110000600037341l")
+        qtbot.keyClick(dialog.credit_code, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    modal = Modal(EnterpriseDialog, fill)
+    qtbot.mouseClick(window.enterprises.new_button, Qt.MouseButton.LeftButton)
+    modal.check()
+    assert seen["code"].startswith("校验码（最后一位）不符")
+    (row,) = window.enterprises.model.rows
+    assert (row.name, row.credit_code, row.industry) == (
+        "好再来网吧",
+        "91110000600037341L",
+        "上网服务营业场所",
+    )
+    saved = enterprises.load_enterprise(window.db, row.id)  # type: ignore[arg-type]
+    assert saved.registered_on is not None and saved.registered_on.isoformat() == "2026-03-05"
+
+    # A near-identical name in the same cell asks first; answering No keeps the form open.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    state: dict[str, Any] = {}
+
+    def duplicate(dialog: EnterpriseDialog) -> None:
+        type_text(dialog.name, "好再来网巴")
+        dialog.submit()
+        state["open"] = dialog.isVisible()
+        dialog.reject()
+
+    modal = Modal(EnterpriseDialog, duplicate)
+    window.enterprises.new()
+    modal.check()
+    assert state["open"] and len(enterprises.list_enterprises(window.db, grid.data(RefRole))) == 1  # type: ignore[arg-type]
+
+
+def test_a_date_that_is_no_date_is_marked(qtbot: Any, window: MainWindow) -> None:
+    from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
+
+    select_path(window, 0, 0, 0, 0)
+    window.tabs.setCurrentWidget(window.enterprises)
+    seen: dict[str, str] = {}
+
+    def fill(dialog: EnterpriseDialog) -> None:
+        type_text(dialog.name, "城西旅馆")
+        type_text(dialog.registered, "去年春天")
+        dialog.submit()
+        seen["date"] = dialog.error_labels["registered_on"].text()
+        dialog.reject()
+
+    modal = Modal(EnterpriseDialog, fill)
+    window.enterprises.new()
+    modal.check()
+    assert seen["date"] == "日期请写成 2026-03-05 的形式。"

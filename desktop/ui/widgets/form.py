@@ -155,13 +155,16 @@ class FormDialog(QDialog):
     def submit(self) -> None:
         self.clear_errors()
         try:
-            self.saved = self.save(self.collect())
+            saved = self.save(self.collect())
         except ValidationError as error:
             self.show_errors(error)
             return
         except UserError as error:
             show_error(self, error)
             return
+        if saved is None:  # the user chose not to save after all; the form stays open
+            return
+        self.saved = saved
         self.accept()
 
 

@@ -1,0 +1,27 @@
+"""Dates as clerks write them: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+_SEPARATED = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+def parse_date(text: str | None) -> date | None:
+    """The date written in `text`; None when it is empty. ValueError when it is no date."""
+    value = unicodedata.normalize("NFKC", text or "").strip()
+    if not value:
+        return None
+    match = _SEPARATED.fullmatch(value) or _COMPACT.fullmatch(value)
+    if not match:
+        raise ValueError(value)
+    year, month, day = (int(g) for g in match.groups())
+    return date(year, month, day)  # raises ValueError for 2026-02-30
+
+
+def format_date(value: date | None) -> str:
+    """Dates are shown and filed as 2026-11-22."""
+    return value.isoformat() if value else ""

@@ -1,0 +1,157 @@
+"""单位: the enterprise register of the jurisdiction; add in a grid cell, edit, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.domain.messages import UserError
+from desktop.services import enterprises, reference
+from desktop.services.database import Database
+from desktop.services.enterprises import EnterpriseForm, EnterpriseRow
+from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
+from desktop.ui.errors import show_error
+from desktop.ui.models.table_model import Column, KeysetTableModel
+from desktop.ui.pages.page import Page, make_table
+
+
+class EnterprisesPage(Page):
+    state_key = "enterprises"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("enterprise_filter")
+        self.filter.setPlaceholderText(self.tr("Filter by name or part of the credit code"))
+        self.filter.setClearButtonEnabled(True)
+        self.industry, self.risk, self.status = QComboBox(), QComboBox(), QComboBox()
+        self.key_only = QCheckBox(self.tr("Key industries only"))
+        self.new_button = QPushButton(self.tr("&New enterprise…"))
+        self.new_button.setObjectName("new_enterprise")
+        self.new_button.setToolTip(self.tr("Select a grid cell in the tree to register in it"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.model: KeysetTableModel[EnterpriseRow] = KeysetTableModel(self.columns())
+        self.table: QTableView = make_table("enterprise_table")
+        self.table.setModel(self.model)
+        self.table.doubleClicked.connect(self.open)
+        self.table.activated.connect(self.open)
+        self.filter.textChanged.connect(self.refresh)
+        for box in (self.industry, self.risk, self.status):
+            box.currentIndexChanged.connect(self.refresh)
+        self.key_only.toggled.connect(self.refresh)
+        self.new_button.clicked.connect(self.new)
+        self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
+        self.delete_button.clicked.connect(self.delete)
+        bar = QHBoxLayout()
+        for widget in (
+            self.filter,
+            self.industry,
+            self.risk,
+            self.status,
+            self.key_only,
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+        ):
+            bar.addWidget(widget, 1 if widget is self.filter else 0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def columns(self) -> list[Column[EnterpriseRow]]:
+        return [
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Unified social credit code"), lambda r: r.credit_code),
+            Column(self.tr("Industry"), lambda r: r.industry),
+            Column(
+                self.tr("Key industry"),
+                lambda r: self.tr("Yes") if r.key_industry else self.tr("No"),
+            ),
+            Column(self.tr("Risk grade"), lambda r: r.risk_grade),
+            Column(self.tr("Status"), lambda r: r.status),
+            Column(self.tr("Grid cell"), lambda r: r.grid),
+            Column(self.tr("Security contact"), lambda r: r.security_contact),
+            Column(self.tr("Phone"), lambda r: r.security_phone),
+        ]
+
+    def set_context(self, db: Database | None, scope: NodeRef | None) -> None:
+        if db is not None and self.industry.count() == 0:
+            for box, category, everything in (
+                (self.industry, "industry", self.tr("All industries")),
+                (self.risk, "risk_grade", self.tr("All risk grades")),
+                (self.status, "enterprise_status", self.tr("Any status")),
+            ):
+                box.blockSignals(True)
+                box.addItem(everything, None)
+                for code in reference.codes(db, category):
+                    box.addItem(code.name, code.code)
+                box.blockSignals(False)
+        super().set_context(db, scope)
+        self.new_button.setEnabled(scope is not None and scope.kind == NodeKind.GRID)
+
+    def refresh(self) -> None:
+        if self.db is None:
+            self.model.set_source(None, lambda r: None)
+            return
+        db, scope, text = self.db, self.scope, self.filter.text()
+        industry, risk, status = (b.currentData() for b in (self.industry, self.risk, self.status))
+        key_only = self.key_only.isChecked()
+        self.model.set_source(
+            lambda after, limit: enterprises.list_enterprises(
+                db,
+                scope,
+                after=after,
+                limit=limit,
+                text=text,
+                industry=industry,
+                key_only=key_only,
+                risk_grade=risk,
+                status=status,
+            ),
+            lambda r: (r.name, r.id),
+        )
+        self.fit_columns()
+
+    def new(self) -> None:
+        if self.db is None or self.scope is None or self.scope.kind != NodeKind.GRID:
+            return
+        db, grid = self.db, self.scope.id
+        self.run_form(lambda: EnterpriseDialog(self, db, EnterpriseForm(grid_id=grid)))
+
+    def open(self, index: QModelIndex) -> None:
+        row = self.model.row_object(index)
+        if row is None or self.db is None:
+            return
+        db = self.db
+        self.run_form(lambda: EnterpriseDialog(self, db, enterprises.load_enterprise(db, row.id)))
+
+    def delete(self) -> None:
+        row = self.model.row_object(self.table.currentIndex())
+        if row is None or self.db is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete enterprise"),
+            self.tr("Move “{name}” to the recycle bin?").format(name=row.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            enterprises.delete_enterprise(self.db, row.id)
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+        self.changed.emit()

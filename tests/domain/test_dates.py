@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.domain.dates import format_date, parse_date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-03-05",
+        "2026/3/5",
+        "2026.3.5",
+        "2026年3月5日",
+        "2026 年 3 月 5 日",
+        "20260305",
+        "２０２６－０３－０５",
+    ],
+)
+def test_the_ways_clerks_write_a_date(text: str) -> None:
+    assert parse_date(text) == date(2026, 3, 5)
+
+
+@pytest.mark.parametrize("text", ["2026-02-30", "3/5/2026", "昨天", "2026-13-01"])
+def test_what_is_no_date(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+def test_empty_is_none_and_dates_show_iso() -> None:
+    assert parse_date("  ") is None
+    assert format_date(date(2026, 11, 22)) == "2026-11-22" and format_date(None) == ""
