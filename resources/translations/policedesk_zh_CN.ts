@@ -230,114 +230,109 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="36" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="31" />
         <source>Filter by name or part of the credit code</source>
         <translation>按名称或部分信用代码筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="39" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="34" />
         <source>Key industries only</source>
         <translation>只看重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="40" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="35" />
         <source>&amp;New enterprise…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="37" />
         <source>Select a grid cell in the tree to register in it</source>
         <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="38" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="39" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="70" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="71" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="72" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="74" />
         <source>Key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="75" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="75" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="77" />
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="78" />
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="79" />
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="80" />
         <source>Security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="81" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="92" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="87" />
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88" />
         <source>All risk grades</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="89" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="146" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="137" />
         <source>Delete enterprise</source>
         <translation>删除单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="147" />
-        <source>Move “{name}” to the recycle bin?</source>
-        <translation>把“{name}”移入回收站吗？</translation>
     </message>
 </context>
 <context>
@@ -444,52 +439,52 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>GridsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="22" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="20" />
         <source>Filter by code or name</source>
         <translation>按编码或名称筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="25" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="22" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="41" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="38" />
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="39" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="40" />
         <source>Station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="41" />
         <source>Office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="42" />
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="43" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="47" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="44" />
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="48" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="45" />
         <source>Grid worker</source>
         <translation>网格员</translation>
     </message>
@@ -1274,89 +1269,84 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="35" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="29" />
         <source>Filter by name or badge number</source>
         <translation>按姓名或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="39" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="32" />
         <source>Active only</source>
         <translation>只看在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="40" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="33" />
         <source>&amp;New officer…</source>
         <translation>新建人员(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="35" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="36" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="65" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="66" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="67" />
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="68" />
         <source>Force</source>
         <translation>勤务力量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="69" />
         <source>Unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="70" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="71" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="71" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="71" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="77" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="123" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="112" />
         <source>Delete officer</source>
         <translation>删除人员</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="124" />
-        <source>Move “{name}” to the recycle bin?</source>
-        <translation>把“{name}”移入回收站吗？</translation>
     </message>
 </context>
 <context>
@@ -1425,6 +1415,14 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/pages/overview_page.py" line="85" />
         <source>{kind} (active)</source>
         <translation>在岗{kind}</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location filename="../../desktop/ui/pages/page.py" line="65" />
+        <source>Move “{name}” to the recycle bin?</source>
+        <translation>把“{name}”移入回收站吗？</translation>
     </message>
 </context>
 <context>

@@ -7,8 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -16,14 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.domain.messages import UserError
 from desktop.services import enterprises, reference
 from desktop.services.database import Database
 from desktop.services.enterprises import EnterpriseForm, EnterpriseRow
 from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
-from desktop.ui.errors import show_error
 from desktop.ui.models.table_model import Column, KeysetTableModel
-from desktop.ui.pages.page import Page, make_table
+from desktop.ui.pages.page import Page, make_filter, make_table
 
 
 class EnterprisesPage(Page):
@@ -31,10 +27,9 @@ class EnterprisesPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.filter = QLineEdit()
-        self.filter.setObjectName("enterprise_filter")
-        self.filter.setPlaceholderText(self.tr("Filter by name or part of the credit code"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = make_filter(
+            "enterprise_filter", self.tr("Filter by name or part of the credit code")
+        )
         self.industry, self.risk, self.status = QComboBox(), QComboBox(), QComboBox()
         self.key_only = QCheckBox(self.tr("Key industries only"))
         self.new_button = QPushButton(self.tr("&New enterprise…"))
@@ -138,20 +133,6 @@ class EnterprisesPage(Page):
         self.run_form(lambda: EnterpriseDialog(self, db, enterprises.load_enterprise(db, row.id)))
 
     def delete(self) -> None:
-        row = self.model.row_object(self.table.currentIndex())
-        if row is None or self.db is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete enterprise"),
-            self.tr("Move “{name}” to the recycle bin?").format(name=row.name),
+        self.delete_selected(
+            self.tr("Delete enterprise"), lambda db, row: enterprises.delete_enterprise(db, row.id)
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            enterprises.delete_enterprise(self.db, row.id)
-        except UserError as error:
-            show_error(self, error)
-            return
-        self.refresh()
-        self.changed.emit()

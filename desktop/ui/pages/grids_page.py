@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.services import grids
 from desktop.services.grids import GridRow
 from desktop.ui.dialogs.grid_dialog import GridDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
-from desktop.ui.pages.page import Page, make_table
+from desktop.ui.pages.page import Page, make_filter, make_table
 
 
 class GridsPage(Page):
@@ -17,10 +17,7 @@ class GridsPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.filter = QLineEdit()
-        self.filter.setObjectName("grid_filter")
-        self.filter.setPlaceholderText(self.tr("Filter by code or name"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = make_filter("grid_filter", self.tr("Filter by code or name"))
         self.filter.textChanged.connect(self.refresh)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.model: KeysetTableModel[GridRow] = KeysetTableModel(self.columns())

@@ -7,8 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -16,13 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.hierarchy import NodeKind
-from desktop.domain.messages import UserError
 from desktop.services import officers, reference
 from desktop.services.officers import OfficerForm, OfficerRow
 from desktop.ui.dialogs.officer_dialog import OfficerDialog
-from desktop.ui.errors import show_error
 from desktop.ui.models.table_model import Column, KeysetTableModel
-from desktop.ui.pages.page import Page, make_table
+from desktop.ui.pages.page import Page, make_filter, make_table
 
 
 class OfficersPage(Page):
@@ -30,10 +26,7 @@ class OfficersPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.filter = QLineEdit()
-        self.filter.setObjectName("officer_filter")
-        self.filter.setPlaceholderText(self.tr("Filter by name or badge number"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = make_filter("officer_filter", self.tr("Filter by name or badge number"))
         self.kind = QComboBox()
         self.kind.setObjectName("officer_kind_filter")
         self.active_only = QCheckBox(self.tr("Active only"))
@@ -115,20 +108,6 @@ class OfficersPage(Page):
         self.run_form(lambda: OfficerDialog(self, db, officers.load_officer(db, row.id)))
 
     def delete(self) -> None:
-        row = self.model.row_object(self.table.currentIndex())
-        if row is None or self.db is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete officer"),
-            self.tr("Move “{name}” to the recycle bin?").format(name=row.name),
+        self.delete_selected(
+            self.tr("Delete officer"), lambda db, row: officers.delete_officer(db, row.id)
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            officers.delete_officer(self.db, row.id)
-        except UserError as error:
-            show_error(self, error)
-            return
-        self.refresh()
-        self.changed.emit()

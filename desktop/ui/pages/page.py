@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QLineEdit, QMessageBox, QTableView, QWidget
 
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import UserError
 from desktop.services.database import Database
 from desktop.ui.errors import show_error
+from desktop.ui.models.table_model import ObjectRole
 from desktop.ui.settings import Settings
 
 
@@ -50,6 +52,28 @@ class Page(QWidget):
             self.table.horizontalHeader().restoreState(state)
             self.columns_fitted = True
 
+    def delete_selected(self, title: str, delete: Callable[[Database, Any], None]) -> None:
+        """Ask, then move the selected row's record to the recycle bin: `delete(db, row)`."""
+        row = (
+            self.table.model().data(self.table.currentIndex(), ObjectRole)
+            if self.table is not None
+            else None
+        )
+        if row is None or self.db is None:
+            return
+        answer = QMessageBox.question(
+            self, title, self.tr("Move “{name}” to the recycle bin?").format(name=row.name)
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            delete(self.db, row)
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+        self.changed.emit()
+
     def run_form(self, make: Callable[[], QDialog]) -> None:
         """Open a form made by `make` (which may find its record gone); reload on save."""
         try:
@@ -60,6 +84,14 @@ class Page(QWidget):
         if dialog.exec():
             self.refresh()
             self.changed.emit()
+
+
+def make_filter(name: str, placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    return edit
 
 
 def make_table(name: str) -> QTableView:
