@@ -12,7 +12,7 @@ from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.domain.validation import Checker, clean_code
+from desktop.domain.validation import REQUIRED, Checker, clean_code
 
 _ALPHABET = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")  # GB 32100 leaves out I, O, S, V, Z
 
@@ -55,7 +55,7 @@ def check(checker: Checker, field: str, value: str | None, required: bool = True
     code = normalise(value)
     if not code:
         if required:
-            checker.fail(field, QT_TRANSLATE_NOOP("Messages", "This field is required."))
+            checker.fail(field, REQUIRED)
         return None
     if (message := problem(code)) is not None:
         checker.fail(field, message, n=len(code))

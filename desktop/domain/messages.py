@@ -18,8 +18,18 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-def _identity(context: str, text: str) -> str:
+def untranslated(context: str, text: str) -> str:
     return text
+
+
+RECORD_GONE = QT_TRANSLATE_NOOP(
+    "Messages", "The record no longer exists; it may have been deleted meanwhile."
+)
+CHANGED_MEANWHILE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "Someone else changed this record after you opened it. "
+    "Close the form and open it again to see their changes.",
+)
 
 
 def render(context: str, message: str, params: dict[str, Any], translate: Translate) -> str:
@@ -37,7 +47,7 @@ class UserError(Exception):
         self.remedy = remedy
         self.params = params
 
-    def text(self, translate: Translate = _identity) -> str:
+    def text(self, translate: Translate = untranslated) -> str:
         main = render(self.context, self.message, self.params, translate)
         if self.remedy:
             main += "\n" + render(self.context, self.remedy, self.params, translate)
@@ -62,7 +72,7 @@ class FieldError:
     message: str
     params: dict[str, Any] = dataclass_field(default_factory=dict)
 
-    def text(self, translate: Translate = _identity) -> str:
+    def text(self, translate: Translate = untranslated) -> str:
         return render("Messages", self.message, self.params, translate)
 
 
@@ -76,7 +86,7 @@ class ValidationError(UserError):
     def for_field(self, name: str) -> FieldError | None:
         return next((e for e in self.errors if e.field == name), None)
 
-    def text(self, translate: Translate = _identity) -> str:
+    def text(self, translate: Translate = untranslated) -> str:
         lines = [super().text(translate)]
         lines += [f"{e.field}: {e.text(translate)}" for e in self.errors]
         return "\n".join(lines)

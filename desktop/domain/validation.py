@@ -22,6 +22,7 @@ PROVINCES = frozenset(
 BADGE_NO = re.compile(r"\d{6}")
 WEEKDAY_BITS = 0b1111111
 MIN_RECEPTION_DAYS = 2
+REQUIRED = QT_TRANSLATE_NOOP("Messages", "This field is required.")
 
 
 def clean(text: str | None) -> str:
@@ -50,7 +51,7 @@ class Checker:
     def required(self, field: str, value: str | None, max_len: int = 200) -> str:
         text = clean(value)
         if not text:
-            self.fail(field, QT_TRANSLATE_NOOP("Messages", "This field is required."))
+            self.fail(field, REQUIRED)
         elif len(text) > max_len:
             self.fail(
                 field,
@@ -69,7 +70,7 @@ class Checker:
         text = clean_code(value).replace("—", "-").replace("－", "-")
         if not text:
             if required:
-                self.fail(field, QT_TRANSLATE_NOOP("Messages", "This field is required."))
+                self.fail(field, REQUIRED)
             return None
         if text.startswith("+86"):
             text = text[3:]
@@ -88,7 +89,7 @@ class Checker:
         text = clean_code(value)
         match = GRID_CODE.fullmatch(text)
         if not text:
-            self.fail(field, QT_TRANSLATE_NOOP("Messages", "This field is required."))
+            self.fail(field, REQUIRED)
         elif not match or match.group(1)[:2] not in PROVINCES or match.group(4) == "00":
             self.fail(
                 field,
@@ -146,7 +147,7 @@ class Checker:
     ) -> str | None:
         if not value:
             if required:
-                self.fail(field, QT_TRANSLATE_NOOP("Messages", "This field is required."))
+                self.fail(field, REQUIRED)
             return None
         if value not in allowed:
             self.fail(field, QT_TRANSLATE_NOOP("Messages", "Choose one of the listed values."))

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desktop.services.records import count_live
 from desktop.store.base import utcnow
 from desktop.store.schema import GridCell, Office, Officer
 
@@ -57,8 +58,9 @@ def grids_under(s: Session, kind: str, ident: uuid.UUID) -> list[uuid.UUID]:
 
 
 def responsible_for(s: Session, officer_id: uuid.UUID) -> int:
-    stmt = select(GridCell.id).where(
-        GridCell.deleted_at.is_(None),
+    """How many live grid cells have this officer as community officer or grid worker."""
+    return count_live(
+        s,
+        GridCell,
         or_(GridCell.community_officer_id == officer_id, GridCell.grid_worker_id == officer_id),
     )
-    return len(s.scalars(stmt).all())

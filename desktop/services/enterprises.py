@@ -12,9 +12,18 @@ from sqlalchemy import and_, or_, select
 
 from desktop.domain import credit_code
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
+from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.validation import Checker, clean
-from desktop.services.records import apply, check_version, code_taken, deleted, live, soft_delete
+from desktop.services.records import (
+    apply,
+    check_version,
+    code_taken,
+    deleted,
+    live,
+    require_code_free,
+    require_live_parent,
+    soft_delete,
+)
 from desktop.services.reference import codes
 from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, GridCell, Office, Station
@@ -104,9 +113,8 @@ def save_enterprise(db: Database, form: EnterpriseForm) -> EnterpriseForm:
     c = Checker()
     values = _values(db, c, form)
     with db.transaction() as s:
-        grid = live(
-            s, GridCell, form.grid_id if form.id is None else live(s, Enterprise, form.id).grid_id
-        )
+        record = live(s, Enterprise, form.id) if form.id is not None else None
+        grid = live(s, GridCell, record.grid_id if record is not None else form.grid_id)
         office = live(s, Office, grid.office_id)
         station = live(s, Station, office.station_id)
         if code_taken(s, Enterprise, "credit_code", values["credit_code"], form.id):
@@ -123,11 +131,10 @@ def save_enterprise(db: Database, form: EnterpriseForm) -> EnterpriseForm:
             "station_id": station.id,
             "bureau_id": station.bureau_id,
         }
-        if form.id is None:
+        if record is None:
             record = Enterprise(**values)
             s.add(record)
         else:
-            record = live(s, Enterprise, form.id)
             check_version(record, form.version)
             apply(record, values)
         s.flush()
@@ -161,22 +168,8 @@ def delete_enterprise(db: Database, ident: uuid.UUID) -> None:
 def restore_enterprise(db: Database, ident: uuid.UUID) -> None:
     with db.transaction() as s:
         record = deleted(s, Enterprise, ident)
-        grid = s.get(GridCell, record.grid_id)
-        if grid is None or grid.deleted_at is not None:
-            raise RefusedError(
-                QT_TRANSLATE_NOOP("Messages", "Restore “{parent}” first: “{name}” belongs to it."),
-                parent=grid.name if grid else "?",
-                name=record.name,
-            )
-        if code_taken(s, Enterprise, "credit_code", record.credit_code, None):
-            raise RefusedError(
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "Cannot restore “{name}”: its code {code} is now used by another record.",
-                ),
-                name=record.name,
-                code=record.credit_code,
-            )
+        require_live_parent(s, record, GridCell, record.grid_id)
+        require_code_free(s, record, "credit_code")
         record.deleted_at = None
 
 

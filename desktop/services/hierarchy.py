@@ -9,9 +9,16 @@ from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.domain.hierarchy import CHILD_KIND, PARENT_KIND, NodeKind, NodeRef, TreeNode, can_hold
-from desktop.domain.messages import QT_TRANSLATE_NOOP, NotFoundError, RefusedError
+from desktop.domain.messages import QT_TRANSLATE_NOOP, RECORD_GONE, NotFoundError, RefusedError
 from desktop.services.assignments import grids_under, release_stray
-from desktop.services.records import code_taken, count_live, deleted, live, soft_delete
+from desktop.services.records import (
+    count_live,
+    deleted,
+    live,
+    require_code_free,
+    require_live_parent,
+    soft_delete,
+)
 from desktop.store.base import Record, utcnow
 from desktop.store.engine import Database
 from desktop.store.schema import Bureau, Enterprise, GridCell, Office, Officer, Station
@@ -161,11 +168,7 @@ def parent_of(session: Session, ref: NodeRef) -> NodeRef | None:
         return None
     record = session.get(MODEL[ref.kind], ref.id)
     if record is None:  # e.g. a remembered scope in a database restored from an older backup
-        raise NotFoundError(
-            QT_TRANSLATE_NOOP(
-                "Messages", "The record no longer exists; it may have been deleted meanwhile."
-            )
-        )
+        raise NotFoundError(RECORD_GONE)
     return NodeRef(parent_kind, getattr(record, PARENT_COLUMN[ref.kind]))
 
 
@@ -268,24 +271,10 @@ def restore(db: Database, ref: NodeRef) -> list[str]:
         record = deleted(s, MODEL[ref.kind], ref.id)
         parent_kind = PARENT_KIND[ref.kind]
         if parent_kind is not None:
-            parent = s.get(MODEL[parent_kind], getattr(record, PARENT_COLUMN[ref.kind]))
-            if parent is None or parent.deleted_at is not None:
-                raise RefusedError(
-                    QT_TRANSLATE_NOOP(
-                        "Messages", "Restore “{parent}” first: “{name}” belongs to it."
-                    ),
-                    parent=parent.name if parent else "?",
-                    name=record.name,
-                )
-        if hasattr(record, "code") and code_taken(s, MODEL[ref.kind], "code", record.code, None):
-            raise RefusedError(
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "Cannot restore “{name}”: its code {code} is now used by another record.",
-                ),
-                name=record.name,
-                code=record.code,
-            )
+            parent_id = getattr(record, PARENT_COLUMN[ref.kind])
+            require_live_parent(s, record, MODEL[parent_kind], parent_id)
+        if hasattr(record, "code"):
+            require_code_free(s, record, "code")
         record.deleted_at = None
         s.flush()
         if ref.kind == NodeKind.GRID:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP, Translate, UserError
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Translate, UserError, untranslated
 from desktop.services.database import open_desk
 from desktop.store.backup import backup_file
 from desktop.store.engine import Database, sqlite_path
@@ -17,10 +17,6 @@ from desktop.store.migrate import current_revision
 
 _DAMAGED = QT_TRANSLATE_NOOP("Messages", "SQLite integrity check: {detail}")
 _BROKEN_REF = QT_TRANSLATE_NOOP("Messages", "Broken reference: {table} row {row} → {parent}")
-
-
-def _same(context: str, text: str) -> str:
-    return text
 
 
 _GRID_PERSON = (
@@ -87,7 +83,7 @@ class Problem:
     message: str
     params: dict[str, Any]
 
-    def text(self, translate: Translate = _same) -> str:
+    def text(self, translate: Translate = untranslated) -> str:
         return translate("Messages", self.message).format(**self.params)
 
 
@@ -99,7 +95,7 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def lines(self, translate: Translate = _same) -> list[str]:
+    def lines(self, translate: Translate = untranslated) -> list[str]:
         return [p.text(translate) for p in self.problems]
 
 

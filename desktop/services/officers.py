@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -19,6 +18,8 @@ from desktop.services.records import (
     code_taken,
     deleted,
     live,
+    require_code_free,
+    require_live_parent,
     soft_delete,
 )
 from desktop.services.reference import codes
@@ -172,25 +173,8 @@ def restore_officer(db: Database, ident: uuid.UUID) -> None:
             (Station, "station_id"),
             (Office, "office_id"),
         ):
-            unit_id = getattr(record, column)
-            unit: Any = s.get(model, unit_id) if unit_id else None
-            if unit is not None and unit.deleted_at is not None:
-                raise RefusedError(
-                    QT_TRANSLATE_NOOP(
-                        "Messages", "Restore “{parent}” first: “{name}” belongs to it."
-                    ),
-                    parent=unit.name,
-                    name=record.name,
-                )
-        if code_taken(s, Officer, "badge_no", record.badge_no, None):
-            raise RefusedError(
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "Cannot restore “{name}”: its code {code} is now used by another record.",
-                ),
-                name=record.name,
-                code=record.badge_no,
-            )
+            require_live_parent(s, record, model, getattr(record, column))
+        require_code_free(s, record, "badge_no")
         record.deleted_at = None
 
 

@@ -9,7 +9,14 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError, NotFoundError
+from desktop.domain.messages import (
+    CHANGED_MEANWHILE,
+    QT_TRANSLATE_NOOP,
+    RECORD_GONE,
+    ConflictError,
+    NotFoundError,
+    RefusedError,
+)
 from desktop.store.base import Record, utcnow
 
 R = TypeVar("R", bound=Record)
@@ -18,11 +25,7 @@ R = TypeVar("R", bound=Record)
 def live(session: Session, model: type[R], ident: uuid.UUID | None) -> R:
     record = session.get(model, ident) if ident is not None else None
     if record is None or record.deleted_at is not None:
-        raise NotFoundError(
-            QT_TRANSLATE_NOOP(
-                "Messages", "The record no longer exists; it may have been deleted meanwhile."
-            )
-        )
+        raise NotFoundError(RECORD_GONE)
     return record
 
 
@@ -38,13 +41,7 @@ def deleted(session: Session, model: type[R], ident: uuid.UUID) -> R:
 def check_version(record: Record, expected: int | None) -> None:
     """Optimistic lock: the form was filled from `expected`; refuse if someone saved since."""
     if expected is not None and record.version != expected:
-        raise ConflictError(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "Someone else changed this record after you opened it. "
-                "Close the form and open it again to see their changes.",
-            )
-        )
+        raise ConflictError(CHANGED_MEANWHILE)
 
 
 def apply(record: Record, values: Mapping[str, Any]) -> None:
@@ -71,3 +68,32 @@ def code_taken(
     if own is not None:
         stmt = stmt.where(model.id != own)
     return session.scalar(stmt.limit(1)) is not None
+
+
+def require_live_parent(
+    session: Session, record: Any, model: type[Record], parent_id: uuid.UUID | None
+) -> None:
+    """Restoring `record` is refused while what it belongs to is itself deleted."""
+    if parent_id is None:
+        return
+    parent: Any = session.get(model, parent_id)
+    if parent is None or parent.deleted_at is not None:
+        raise RefusedError(
+            QT_TRANSLATE_NOOP("Messages", "Restore “{parent}” first: “{name}” belongs to it."),
+            parent=parent.name if parent else "?",
+            name=record.name,
+        )
+
+
+def require_code_free(session: Session, record: Any, column: str) -> None:
+    """Restoring `record` is refused while another live record has taken its code."""
+    value = getattr(record, column)
+    if code_taken(session, type(record), column, value, None):
+        raise RefusedError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Cannot restore “{name}”: its code {code} is now used by another record.",
+            ),
+            name=record.name,
+            code=value,
+        )

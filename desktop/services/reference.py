@@ -19,6 +19,15 @@ class Code:
 
 
 def codes(db: Database, category: str) -> list[Code]:
+    """One code table, in display order. Lists ask for names on every page they fetch, so
+    the table is read once per open database (the codes are synced only when it opens)."""
+    cached: dict[str, list[Code]] = db.memo.setdefault("reference_codes", {})
+    if category not in cached:
+        cached[category] = _read(db, category)
+    return list(cached[category])
+
+
+def _read(db: Database, category: str) -> list[Code]:
     with db.reading() as session:
         rows = session.execute(
             select(ReferenceCode.code, ReferenceCode.name, ReferenceCode.attrs)
@@ -30,3 +39,8 @@ def codes(db: Database, category: str) -> list[Code]:
 
 def names(db: Database, category: str) -> dict[str, str]:
     return {c.code: c.name for c in codes(db, category)}
+
+
+def choices(db: Database, category: str) -> list[tuple[str, str]]:
+    """(code, name) pairs for a picker."""
+    return [(c.code, c.name) for c in codes(db, category)]

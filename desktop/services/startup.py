@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop import paths
-from desktop.domain.hierarchy import NodeKind, NodeRef, TreeNode
-from desktop.domain.messages import NotFoundError
+from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef, TreeNode
+from desktop.domain.messages import RECORD_GONE, NotFoundError
 from desktop.store.quick import QuickReader, open_quick
 
 
@@ -26,11 +26,7 @@ class QuickTree:
         return self._nodes(NodeKind.BUREAU, self.reader.level("bureau"))
 
     def children(self, ref: NodeRef) -> list[TreeNode]:
-        child = {
-            NodeKind.BUREAU: NodeKind.STATION,
-            NodeKind.STATION: NodeKind.OFFICE,
-            NodeKind.OFFICE: NodeKind.GRID,
-        }.get(ref.kind)
+        child = CHILD_KIND[ref.kind]
         if child is None:
             return []
         return self._nodes(child, self.reader.level(child.value, parent=ref.id))
@@ -38,7 +34,7 @@ class QuickTree:
     def node(self, ref: NodeRef) -> TreeNode:
         found = self._nodes(ref.kind, self.reader.level(ref.kind.value, only=ref.id))
         if not found:
-            raise NotFoundError("The record no longer exists; it may have been deleted meanwhile.")
+            raise NotFoundError(RECORD_GONE)
         return found[0]
 
     def close(self) -> None:

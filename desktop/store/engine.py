@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +14,10 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError
+from desktop.domain.messages import CHANGED_MEANWHILE, QT_TRANSLATE_NOOP, ConflictError
 
 BUSY_TIMEOUT_MS = 5000
 
-_CHANGED_MEANWHILE = QT_TRANSLATE_NOOP(
-    "Messages",
-    "Someone else changed this record after you opened it. "
-    "Close the form and open it again to see their changes.",
-)
 _CLASHED = QT_TRANSLATE_NOOP(
     "Messages",
     "This clashes with a record someone else saved a moment ago (the same code or number). "
@@ -89,6 +84,9 @@ class Database:
     url: URL
     engine: Engine
     sessions: sessionmaker[Session]
+    # Read-mostly data that services keep for the life of the open database (reference codes,
+    # which change only when a database is opened).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_engine(cls, url: URL, engine: Engine) -> Database:
@@ -113,7 +111,7 @@ class Database:
             with self.sessions() as session, session.begin():
                 yield session
         except StaleDataError as exc:
-            raise ConflictError(_CHANGED_MEANWHILE) from exc
+            raise ConflictError(CHANGED_MEANWHILE) from exc
         except IntegrityError as exc:
             raise ConflictError(_CLASHED) from exc
         except OperationalError as exc:

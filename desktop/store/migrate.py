@@ -68,19 +68,27 @@ def _check_sqlite_file(path: Path) -> None:
             raise NotADatabaseError(str(path))
 
 
+def sqlite_schema(conn: sqlite3.Connection) -> tuple[bool, bool, str | None]:
+    """(has tables, is ours, revision) of a SQLite file, read with the standard library so
+    that nothing about the file changes: an empty file is not yet anybody's."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "alembic_version" not in tables:
+        return bool(tables), False, None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return True, True, row[0] if row else None
+
+
 def _precheck(path: Path) -> None:
     """Before the engine touches the file (its connect hook switches it to WAL): refuse
     another program's database, a newer one, and one whose write lock is held elsewhere."""
     conn = sqlite3.connect(path, timeout=1.0)
     try:
         conn.isolation_level = None
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and "alembic_version" not in tables:
+        has_tables, ours, revision = sqlite_schema(conn)
+        if has_tables and not ours:
             raise NotADatabaseError(str(path))
-        if tables:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            if row and row[0] != HEAD and row[0] not in known_revisions():
-                raise DatabaseTooNewError(str(path), row[0])
+        if revision and revision != HEAD and revision not in known_revisions():
+            raise DatabaseTooNewError(str(path), revision)
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
     except sqlite3.OperationalError as exc:

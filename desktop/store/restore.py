@@ -16,17 +16,9 @@ class RestoreError(UserError):
     pass
 
 
-def _revision(conn: sqlite3.Connection) -> str | None:
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if "alembic_version" not in tables:
-        return None
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
-
-
 def verify_backup(path: Path) -> None:
     """A backup must be one of this program's databases, not newer than it, and whole."""
-    from desktop.store.migrate import known_revisions
+    from desktop.store.migrate import known_revisions, sqlite_schema
 
     try:
         with path.open("rb") as fh:
@@ -37,7 +29,7 @@ def verify_backup(path: Path) -> None:
                 )
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
-            revision = _revision(conn)
+            _, _, revision = sqlite_schema(conn)
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         finally:
             conn.close()

@@ -147,27 +147,27 @@
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="25" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="22" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="24" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="29" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="26" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="31" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="28" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="32" />
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
@@ -315,22 +315,22 @@
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="87" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86" />
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="87" />
         <source>All risk grades</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="89" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="137" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="130" />
         <source>Delete enterprise</source>
         <translation>删除单位</translation>
     </message>
@@ -758,7 +758,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>边界须为 GeoJSON 的 Polygon 或 MultiPolygon，坐标为经度、纬度。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/messages.py" line="73" />
+        <location filename="../../desktop/domain/messages.py" line="83" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
@@ -783,57 +783,53 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>这不是有效的统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/credit_code.py" line="58" />
-        <location filename="../../desktop/domain/validation.py" line="53" />
-        <location filename="../../desktop/domain/validation.py" line="72" />
-        <location filename="../../desktop/domain/validation.py" line="91" />
-        <location filename="../../desktop/domain/validation.py" line="149" />
+        <location filename="../../desktop/domain/validation.py" line="25" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="57" />
-        <location filename="../../desktop/domain/validation.py" line="65" />
+        <location filename="../../desktop/domain/validation.py" line="58" />
+        <location filename="../../desktop/domain/validation.py" line="66" />
         <source>At most {n} characters.</source>
         <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="79" />
+        <location filename="../../desktop/domain/validation.py" line="80" />
         <source>Not a phone number: give an 11-digit mobile number (13x–19x) or a landline with its area code, e.g. 0571-87654321.</source>
         <translation>不是有效的电话号码：请填写 11 位手机号（13x–19x 开头），或带区号的固定电话，如 0571-87654321。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="95" />
+        <location filename="../../desktop/domain/validation.py" line="96" />
         <source>A grid code has 14 digits: the 6-digit area code, 3 for the street, 3 for the community and a 2-digit sequence from 01, e.g. 33010600100101.</source>
         <translation>网格编码为 14 位数字：6 位行政区划代码、3 位街道码、3 位社区码和从 01 起的 2 位顺序码，如 33010600100101。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="109" />
+        <location filename="../../desktop/domain/validation.py" line="110" />
         <source>A police officer needs a badge number.</source>
         <translation>民警须填写警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="113" />
+        <location filename="../../desktop/domain/validation.py" line="114" />
         <source>A badge number has 6 digits.</source>
         <translation>警号为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="122" />
+        <location filename="../../desktop/domain/validation.py" line="123" />
         <source>Give a number from 0 to {maximum}.</source>
         <translation>请填写 0 到 {maximum} 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="131" />
+        <location filename="../../desktop/domain/validation.py" line="132" />
         <source>Give an area from 0 to 100000 km².</source>
         <translation>面积应在 0 到 100000 平方公里之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="138" />
+        <location filename="../../desktop/domain/validation.py" line="139" />
         <source>An office receives the public on at least two days a week.</source>
         <translation>警务室每周至少有两天接待群众。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="152" />
+        <location filename="../../desktop/domain/validation.py" line="153" />
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
     </message>
@@ -868,63 +864,59 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>已有其他网格使用这个编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="37" />
+        <location filename="../../desktop/services/hierarchy.py" line="44" />
         <source>Cannot delete “{name}”: {n} stations still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个派出所。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="46" />
-        <location filename="../../desktop/services/hierarchy.py" line="66" />
-        <location filename="../../desktop/services/hierarchy.py" line="86" />
+        <location filename="../../desktop/services/hierarchy.py" line="53" />
+        <location filename="../../desktop/services/hierarchy.py" line="73" />
+        <location filename="../../desktop/services/hierarchy.py" line="93" />
         <source>Cannot delete “{name}”: {n} officers still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：还有 {n} 名人员属于该单位。请先调走或删除他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="57" />
+        <location filename="../../desktop/services/hierarchy.py" line="64" />
         <source>Cannot delete “{name}”: {n} community police offices still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个社区警务室。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="77" />
+        <location filename="../../desktop/services/hierarchy.py" line="84" />
         <source>Cannot delete “{name}”: {n} grid cells still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个网格。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="97" />
+        <location filename="../../desktop/services/hierarchy.py" line="104" />
         <source>Cannot delete “{name}”: {n} enterprises are registered in it. Move or delete them first.</source>
         <translation>不能删除“{name}”：其中还登记有 {n} 家单位。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="186" />
+        <location filename="../../desktop/services/hierarchy.py" line="189" />
         <source>This cannot be moved there: a station goes under a sub-bureau, an office under a station, a grid cell under an office.</source>
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="77" />
+        <location filename="../../desktop/services/enterprises.py" line="86" />
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="81" />
+        <location filename="../../desktop/services/enterprises.py" line="90" />
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="115" />
+        <location filename="../../desktop/services/enterprises.py" line="123" />
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="167" />
-        <location filename="../../desktop/services/hierarchy.py" line="274" />
-        <location filename="../../desktop/services/officers.py" line="179" />
+        <location filename="../../desktop/services/records.py" line="82" />
         <source>Restore “{parent}” first: “{name}” belongs to it.</source>
         <translation>请先恢复“{parent}”：“{name}”属于它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="173" />
-        <location filename="../../desktop/services/hierarchy.py" line="282" />
-        <location filename="../../desktop/services/officers.py" line="187" />
+        <location filename="../../desktop/services/records.py" line="93" />
         <source>Cannot restore “{name}”: its code {code} is now used by another record.</source>
         <translation>不能恢复“{name}”：它的编号 {code} 已被其他记录使用。</translation>
     </message>
@@ -939,89 +931,87 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>引用失效：{table} 第 {row} 行 → {parent}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="37" />
+        <location filename="../../desktop/services/maintenance.py" line="33" />
         <source>Station “{name}” is live but its sub-bureau is deleted.</source>
         <translation>派出所“{name}”在用，但其所属分局已删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="42" />
+        <location filename="../../desktop/services/maintenance.py" line="38" />
         <source>Office “{name}” is live but its station is deleted.</source>
         <translation>警务室“{name}”在用，但其所属派出所已删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="47" />
+        <location filename="../../desktop/services/maintenance.py" line="43" />
         <source>Grid cell {name} is live but its office is deleted.</source>
         <translation>网格 {name} 在用，但其所属警务室已删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="52" />
+        <location filename="../../desktop/services/maintenance.py" line="48" />
         <source>Officer “{name}”: the station does not match the office.</source>
         <translation>人员“{name}”：所属派出所与警务室不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="57" />
+        <location filename="../../desktop/services/maintenance.py" line="53" />
         <source>Officer “{name}”: the sub-bureau does not match the station.</source>
         <translation>人员“{name}”：所属分局与派出所不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="65" />
+        <location filename="../../desktop/services/maintenance.py" line="61" />
         <source>Enterprise “{name}”: its unit path does not match its grid cell.</source>
         <translation>单位“{name}”：所属单位路径与所在网格不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="71" />
+        <location filename="../../desktop/services/maintenance.py" line="67" />
         <source>Grid cell {name}: the community officer is not an active officer of its station.</source>
         <translation>网格 {name}：社区民警不是本所在岗民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="78" />
+        <location filename="../../desktop/services/maintenance.py" line="74" />
         <source>Grid cell {name}: the grid worker is not an active member of its station.</source>
         <translation>网格 {name}：网格员不是本所在岗人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="127" />
+        <location filename="../../desktop/services/maintenance.py" line="123" />
         <source>A database server is backed up by its administrator (pg_dump), not from the desk.</source>
         <translation>数据库服务器由管理员备份（pg_dump），不能在工作台上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="153" />
+        <location filename="../../desktop/services/maintenance.py" line="149" />
         <source>A database server is restored by its administrator, not from the desk.</source>
         <translation>数据库服务器由管理员恢复，不能在工作台上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="88" />
+        <location filename="../../desktop/services/officers.py" line="89" />
         <source>Choose the sub-bureau, station or office the officer belongs to.</source>
         <translation>请选择人员所属的分局、派出所或警务室。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="126" />
+        <location filename="../../desktop/services/officers.py" line="127" />
         <source>Another officer has this badge number.</source>
         <translation>已有其他人员使用这个警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="138" />
+        <location filename="../../desktop/services/officers.py" line="139" />
         <source>“{name}” is responsible for {n} grid cells, so cannot be made inactive or move to another station. Assign someone else there first.</source>
         <translation>“{name}”负责 {n} 个网格，不能设为不在岗或调到其他派出所。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="156" />
+        <location filename="../../desktop/services/officers.py" line="157" />
         <source>Cannot delete “{name}”: assigned to {n} grid cells. Assign someone else there first.</source>
         <translation>不能删除“{name}”：此人负责 {n} 个网格。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="165" />
-        <location filename="../../desktop/services/records.py" line="22" />
+        <location filename="../../desktop/domain/messages.py" line="25" />
         <source>The record no longer exists; it may have been deleted meanwhile.</source>
         <translation>该记录已不存在，可能刚被他人删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/records.py" line="33" />
+        <location filename="../../desktop/services/records.py" line="36" />
         <source>The record is not in the recycle bin any more.</source>
         <translation>该记录已不在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/records.py" line="42" />
-        <location filename="../../desktop/store/engine.py" line="21" />
+        <location filename="../../desktop/domain/messages.py" line="28" />
         <source>Someone else changed this record after you opened it. Close the form and open it again to see their changes.</source>
         <translation>在您打开之后，已有他人修改了这条记录。请关闭表单后重新打开，查看对方的修改。</translation>
     </message>
@@ -1096,38 +1086,38 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请检查路径，或用以下命令新建：policedesk migrate --database 路径</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="35" />
-        <location filename="../../desktop/store/restore.py" line="57" />
+        <location filename="../../desktop/store/restore.py" line="27" />
+        <location filename="../../desktop/store/restore.py" line="49" />
         <source>{path} is not a database backup.</source>
         <translation>{path} 不是数据库备份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="46" />
+        <location filename="../../desktop/store/restore.py" line="38" />
         <source>The backup {path} cannot be read: {detail}</source>
         <translation>无法读取备份 {path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="52" />
+        <location filename="../../desktop/store/restore.py" line="44" />
         <source>The backup {path} is damaged and was not restored.</source>
         <translation>备份 {path} 已损坏，未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="61" />
+        <location filename="../../desktop/store/restore.py" line="53" />
         <source>The backup {path} was written by a newer version of this program; install that version to restore it.</source>
         <translation>备份 {path} 由本程序的更新版本写入，请安装该版本后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="80" />
+        <location filename="../../desktop/store/restore.py" line="72" />
         <source>Restoring {path} failed: {detail}</source>
         <translation>恢复 {path} 失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/engine.py" line="26" />
+        <location filename="../../desktop/store/engine.py" line="21" />
         <source>This clashes with a record someone else saved a moment ago (the same code or number). Nothing was saved; check and try again.</source>
         <translation>与他人刚刚保存的记录冲突（编码或号码相同）。未保存任何内容，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/engine.py" line="31" />
+        <location filename="../../desktop/store/engine.py" line="26" />
         <source>The database is busy with another desk's save. Nothing was saved; try again.</source>
         <translation>数据库正忙于其他工作台的保存。未保存任何内容，请重试。</translation>
     </message>
@@ -1339,12 +1329,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="76" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="112" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="108" />
         <source>Delete officer</source>
         <translation>删除人员</translation>
     </message>
@@ -1420,7 +1410,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="65" />
+        <location filename="../../desktop/ui/pages/page.py" line="74" />
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>

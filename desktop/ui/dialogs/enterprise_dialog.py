@@ -19,22 +19,22 @@ class EnterpriseDialog(FormDialog):
         super().__init__(parent, self.tr("Enterprise") if form.id else self.tr("New enterprise"))
         self.db, self.original = db, form
 
-        def choices(category: str) -> list[tuple[object, str]]:
-            return [(c.code, c.name) for c in reference.codes(db, category)]
-
         self.name = self.line("name", self.tr("Name"), form.name, 100)
         self.credit_code = self.line(
             "credit_code", self.tr("Unified social credit code"), form.credit_code, 40
         )
         self.address = self.line("address", self.tr("Address"), form.address)
         self.industry = self.combo(
-            "industry", self.tr("Industry"), choices("industry"), form.industry
+            "industry", self.tr("Industry"), reference.choices(db, "industry"), form.industry
         )
         self.risk = self.combo(
-            "risk_grade", self.tr("Risk grade"), choices("risk_grade"), form.risk_grade
+            "risk_grade",
+            self.tr("Risk grade"),
+            reference.choices(db, "risk_grade"),
+            form.risk_grade,
         )
         self.status = self.combo(
-            "status", self.tr("Status"), choices("enterprise_status"), form.status
+            "status", self.tr("Status"), reference.choices(db, "enterprise_status"), form.status
         )
         self.legal = self.line(
             "legal_representative", self.tr("Legal representative"), form.legal_representative, 32

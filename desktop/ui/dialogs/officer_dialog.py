@@ -16,10 +16,10 @@ class OfficerDialog(FormDialog):
         super().__init__(parent, self.tr("Officer") if form.id else self.tr("New officer"))
         self.db, self.original = db, form
         self.name = self.line("name", self.tr("Name"), form.name, 32)
-        kinds = [(c.code, c.name) for c in reference.codes(db, "officer_kind")]
+        kinds = reference.choices(db, "officer_kind")
         self.kind = self.combo("kind", self.tr("Kind"), kinds, form.kind)
         self.badge = self.line("badge_no", self.tr("Badge number"), form.badge_no, 16)
-        forces = [(c.code, c.name) for c in reference.codes(db, "force_type")]
+        forces = reference.choices(db, "force_type")
         self.force = self.combo(
             "force_type", self.tr("Force"), forces, form.force_type, self.tr("(none)")
         )

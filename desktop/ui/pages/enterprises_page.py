@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.services import enterprises, reference
+from desktop.services import enterprises
 from desktop.services.database import Database
 from desktop.services.enterprises import EnterpriseForm, EnterpriseRow
 from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
-from desktop.ui.pages.page import Page, make_filter, make_table
+from desktop.ui.pages.page import Page, fill_code_filter, make_filter, make_table
 
 
 class EnterprisesPage(Page):
@@ -82,17 +82,10 @@ class EnterprisesPage(Page):
         ]
 
     def set_context(self, db: Database | None, scope: NodeRef | None) -> None:
-        if db is not None and self.industry.count() == 0:
-            for box, category, everything in (
-                (self.industry, "industry", self.tr("All industries")),
-                (self.risk, "risk_grade", self.tr("All risk grades")),
-                (self.status, "enterprise_status", self.tr("Any status")),
-            ):
-                box.blockSignals(True)
-                box.addItem(everything, None)
-                for code in reference.codes(db, category):
-                    box.addItem(code.name, code.code)
-                box.blockSignals(False)
+        if db is not None:
+            fill_code_filter(self.industry, db, "industry", self.tr("All industries"))
+            fill_code_filter(self.risk, db, "risk_grade", self.tr("All risk grades"))
+            fill_code_filter(self.status, db, "enterprise_status", self.tr("Any status"))
         super().set_context(db, scope)
         self.new_button.setEnabled(scope is not None and scope.kind == NodeKind.GRID)
 

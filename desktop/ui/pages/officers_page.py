@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.hierarchy import NodeKind
-from desktop.services import officers, reference
+from desktop.services import officers
 from desktop.services.officers import OfficerForm, OfficerRow
 from desktop.ui.dialogs.officer_dialog import OfficerDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
-from desktop.ui.pages.page import Page, make_filter, make_table
+from desktop.ui.pages.page import Page, fill_code_filter, make_filter, make_table
 
 
 class OfficersPage(Page):
@@ -72,12 +72,8 @@ class OfficersPage(Page):
         ]
 
     def set_context(self, db, scope) -> None:  # type: ignore[no-untyped-def]
-        if db is not None and self.kind.count() == 0:
-            self.kind.blockSignals(True)
-            self.kind.addItem(self.tr("All kinds"), None)
-            for code in reference.codes(db, "officer_kind"):
-                self.kind.addItem(code.name, code.code)
-            self.kind.blockSignals(False)
+        if db is not None:
+            fill_code_filter(self.kind, db, "officer_kind", self.tr("All kinds"))
         super().set_context(db, scope)
 
     def refresh(self) -> None:

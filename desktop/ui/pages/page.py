@@ -6,10 +6,19 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHeaderView, QLineEdit, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import UserError
+from desktop.services import reference
 from desktop.services.database import Database
 from desktop.ui.errors import show_error
 from desktop.ui.models.table_model import ObjectRole
@@ -84,6 +93,18 @@ class Page(QWidget):
         if dialog.exec():
             self.refresh()
             self.changed.emit()
+
+
+def fill_code_filter(box: QComboBox, db: Database, category: str, everything: str) -> None:
+    """A filter box over a reference code table: `everything` (no filter), then each code.
+    Filled once, without signalling a change."""
+    if box.count():
+        return
+    box.blockSignals(True)
+    box.addItem(everything, None)
+    for code, name in reference.choices(db, category):
+        box.addItem(name, code)
+    box.blockSignals(False)
 
 
 def make_filter(name: str, placeholder: str) -> QLineEdit:
