@@ -218,3 +218,13 @@ def test_deleting_a_node_scopes_the_pages_to_its_parent(qtbot: Any, window: Main
     assert window.tree.current_ref() == office_ref
     assert window.scope == office_ref
     assert window.actions_.edit.isEnabled()
+
+
+def test_a_page_never_shown_does_not_save_default_column_widths(
+    qtbot: Any, window: MainWindow
+) -> None:
+    window.save_state()
+    assert window.settings.bytes("officers/header") is None
+    window.tabs.setCurrentWidget(window.officers)  # shown: its columns are fitted, then kept
+    window.save_state()
+    assert window.settings.bytes("officers/header") is not None

@@ -51,7 +51,9 @@ class Page(QWidget):
     state_key = ""
 
     def save_state(self, settings: Settings) -> None:
-        if self.table is not None:
+        # A page never shown has only Qt's default widths: saving those would stop the columns
+        # from ever being fitted to their contents.
+        if self.table is not None and self.columns_fitted:
             settings.set_bytes(
                 f"{self.state_key}/header", self.table.horizontalHeader().saveState()
             )
