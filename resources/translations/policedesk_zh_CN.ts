@@ -1203,7 +1203,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="18" />
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="20" />
@@ -1286,7 +1286,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/ui/pages/officers_page.py" line="65" />
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/officers_page.py" line="66" />
