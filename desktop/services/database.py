@@ -18,6 +18,9 @@ def open_desk(target: str | Path | None = None, *, migrate: bool = True) -> Data
     if migrate:
         with db.transaction() as session:
             sync_reference_codes(session, paths.data_dir() / "codes")
+        from desktop.services.enterprises import fill_derived
+
+        fill_derived(db)
     return db
 
 

@@ -11,13 +11,16 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 
 from desktop.domain import credit_code
-from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.hierarchy import NodeRef
+from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker, clean
+from desktop.domain.visit_cadence import Cadence, cadence
+from desktop.services.cadence import default_intervals, intervals_in, refresh_enterprise
 from desktop.services.records import (
     apply,
     check_version,
     code_taken,
+    count_live,
     deleted,
     live,
     require_code_free,
@@ -25,8 +28,9 @@ from desktop.services.records import (
     soft_delete,
 )
 from desktop.services.reference import codes
+from desktop.services.search import SCOPE_COLUMN, index_enterprise, text_filter
 from desktop.store.engine import Database
-from desktop.store.schema import Enterprise, GridCell, Office, Station
+from desktop.store.schema import Enterprise, GridCell, Office, Station, Visit
 
 SIMILARITY = 0.8  # names at least this alike (difflib ratio) in one grid cell are flagged
 
@@ -63,6 +67,8 @@ class EnterpriseRow:
     grid: str
     security_contact: str | None
     security_phone: str | None
+    next_due_on: date | None
+    cadence: Cadence
 
 
 _FORM_FIELDS = [f.name for f in fields(EnterpriseForm)]
@@ -138,6 +144,9 @@ def save_enterprise(db: Database, form: EnterpriseForm) -> EnterpriseForm:
             check_version(record, form.version)
             apply(record, values)
         s.flush()
+        index_enterprise(s, record)
+        refresh_enterprise(s, record, intervals_in(s, default_intervals(db)))
+        s.flush()
         return _form(record)
 
 
@@ -161,8 +170,22 @@ def similar_names(
 
 
 def delete_enterprise(db: Database, ident: uuid.UUID) -> None:
+    """An enterprise with visits on record is history, not a mistake: it is deregistered
+    (status 注销), not deleted."""
     with db.transaction() as s:
-        soft_delete(live(s, Enterprise, ident))
+        record = live(s, Enterprise, ident)
+        n = count_live(s, Visit, Visit.enterprise_id == ident)
+        if n:
+            raise RefusedError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Cannot delete “{name}”: {n} visits are on record for it. "
+                    "Set its status to 注销 instead.",
+                ),
+                name=record.name,
+                n=n,
+            )
+        soft_delete(record)
 
 
 def restore_enterprise(db: Database, ident: uuid.UUID) -> None:
@@ -171,14 +194,6 @@ def restore_enterprise(db: Database, ident: uuid.UUID) -> None:
         require_live_parent(s, record, GridCell, record.grid_id)
         require_code_free(s, record, "credit_code")
         record.deleted_at = None
-
-
-_SCOPE = {
-    NodeKind.BUREAU: Enterprise.bureau_id,
-    NodeKind.STATION: Enterprise.station_id,
-    NodeKind.OFFICE: Enterprise.office_id,
-    NodeKind.GRID: Enterprise.grid_id,
-}
 
 
 def list_enterprises(
@@ -206,20 +221,16 @@ def list_enterprises(
             GridCell.name,
             Enterprise.security_contact,
             Enterprise.security_phone,
+            Enterprise.next_due_on,
+            Enterprise.status,
         )
         .join(GridCell, Enterprise.grid_id == GridCell.id)
         .where(Enterprise.deleted_at.is_(None))
     )
     if scope is not None:
-        stmt = stmt.where(_SCOPE[scope.kind] == scope.id)
-    if text := clean(text):
-        like = f"%{text}%"
-        stmt = stmt.where(
-            or_(
-                Enterprise.name.like(like),
-                Enterprise.credit_code.like(f"%{credit_code.normalise(text)}%"),
-            )
-        )
+        stmt = stmt.where(SCOPE_COLUMN[scope.kind] == scope.id)
+    if (clause := text_filter(text, scope)) is not None:
+        stmt = stmt.where(clause)
     for column, value in (
         (Enterprise.industry, industry),
         (Enterprise.risk_grade, risk_grade),
@@ -238,6 +249,7 @@ def list_enterprises(
     names = {c.code: c.name for c in codes(db, "industry")}
     grades = {c.code: c.name for c in codes(db, "risk_grade")}
     statuses = {c.code: c.name for c in codes(db, "enterprise_status")}
+    today = date.today()
     with db.reading() as s:
         return [
             EnterpriseRow(
@@ -251,6 +263,28 @@ def list_enterprises(
                 grid,
                 contact,
                 phone,
+                due,
+                cadence(due, today, status),
             )
-            for i, n, cc, ind, key, g, st, grid, contact, phone in s.execute(stmt)
+            for i, n, cc, ind, key, g, st, grid, contact, phone, due, status in s.execute(stmt)
         ]
+
+
+def fill_derived(db: Database, batch: int = 2000) -> int:
+    """Search terms and next-due dates for enterprises written without them (by an older
+    version of the program, or an import); returns how many were filled."""
+    by_grade = default_intervals(db)
+    done = 0
+    while True:
+        with db.transaction() as s:
+            grades = intervals_in(s, by_grade)
+            records = s.scalars(
+                select(Enterprise).where(Enterprise.name_initials.is_(None)).limit(batch)
+            ).all()
+            for record in records:
+                index_enterprise(s, record)
+                record.name_initials = record.name_initials or ""  # not again next time
+                refresh_enterprise(s, record, grades)
+        done += len(records)
+        if len(records) < batch:
+            return done

@@ -21,7 +21,16 @@ from desktop.services.records import (
 )
 from desktop.store.base import Record, utcnow
 from desktop.store.engine import Database
-from desktop.store.schema import Bureau, Enterprise, GridCell, Office, Officer, Station
+from desktop.store.schema import (
+    Bureau,
+    Enterprise,
+    Finding,
+    GridCell,
+    Office,
+    Officer,
+    Station,
+    Visit,
+)
 
 MODEL: dict[NodeKind, type[Any]] = {
     NodeKind.BUREAU: Bureau,
@@ -227,19 +236,25 @@ def _realign_officers(s: Session, ref: NodeRef) -> None:
 
 
 def _realign_enterprises(s: Session, ref: NodeRef) -> None:
-    """Enterprises store their whole unit path too; they follow their grid cell."""
-    bump = {"version": Enterprise.version + 1, "updated_at": utcnow()}
+    """Enterprises, their visits and findings store their whole unit path too; they follow
+    their grid cell."""
+    for model in (Enterprise, Visit, Finding):
+        _realign_path(s, model, ref)
+
+
+def _realign_path(s: Session, model: Any, ref: NodeRef) -> None:
+    bump = {"version": model.version + 1, "updated_at": utcnow()}
     if ref.kind == NodeKind.GRID:
         office = s.get(Office, s.get(GridCell, ref.id).office_id)  # type: ignore[union-attr]
-        column: Any = Enterprise.grid_id
+        column: Any = model.grid_id
     elif ref.kind == NodeKind.OFFICE:
-        office, column = s.get(Office, ref.id), Enterprise.office_id
+        office, column = s.get(Office, ref.id), model.office_id
     else:
         station = s.get(Station, ref.id)
         assert station is not None
         s.execute(
-            update(Enterprise)
-            .where(Enterprise.station_id == ref.id)
+            update(model)
+            .where(model.station_id == ref.id)
             .values(bureau_id=station.bureau_id, **bump)
         )
         return
@@ -247,7 +262,7 @@ def _realign_enterprises(s: Session, ref: NodeRef) -> None:
     station = s.get(Station, office.station_id)
     assert station is not None
     s.execute(
-        update(Enterprise)
+        update(model)
         .where(column == ref.id)
         .values(office_id=office.id, station_id=station.id, bureau_id=station.bureau_id, **bump)
     )

@@ -119,10 +119,13 @@ class Enterprise(Record, Base):
     __tablename__ = "enterprise"
     __table_args__ = (
         _live_unique("uq_enterprise_credit_code_live", "credit_code"),
-        Index("ix_enterprise_grid_id", "grid_id"),
-        Index("ix_enterprise_office_id", "office_id"),
         Index("ix_enterprise_station_id_name", "station_id", "name"),
-        Index("ix_enterprise_bureau_id", "bureau_id"),
+        Index("ix_enterprise_name", "name"),
+        # Overdue lists (逾期未走访) by any level, soonest due first.
+        *(
+            Index(f"ix_enterprise_{level}_id_next_due_on", f"{level}_id", "next_due_on", "id")
+            for level in ("bureau", "station", "office", "grid")
+        ),
     )
 
     grid_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("grid_cell.id"))
@@ -144,3 +147,126 @@ class Enterprise(Record, Base):
     # Overrides the risk grade's visit interval (走访周期) for this enterprise.
     visit_interval_days: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Denormalised from the visits and the cadence settings so that overdue lists are an
+    # index range: services keep both in step whenever a visit or the interval changes.
+    last_visited_on: Mapped[date | None] = mapped_column(Date)
+    next_due_on: Mapped[date | None] = mapped_column(Date)
+    # Pinyin initials of the name (every reading, space-separated) for 拼音首字母 search.
+    name_initials: Mapped[str | None] = mapped_column(String(400))
+
+
+class EnterpriseTerm(Base):
+    """Search terms of an enterprise: the name's character pairs, its pinyin-initial suffixes
+    and its credit code's suffixes. Any typed fragment is then a prefix range of one index,
+    which works for 2-character words (where FTS5 trigrams find nothing) and on PostgreSQL."""
+
+    __tablename__ = "enterprise_term"
+
+    term: Mapped[str] = mapped_column(String(40), primary_key=True)
+    enterprise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("enterprise.id"), primary_key=True)
+    __table_args__ = (
+        Index("ix_enterprise_term_enterprise_id", "enterprise_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+
+def _path_indexes(table: str, date_column: str) -> tuple[Index, ...]:
+    """Keyset indexes for a list scoped by any level of the unit path, newest first."""
+    return tuple(
+        Index(f"ix_{table}_{level}_id_{date_column}", f"{level}_id", date_column, "id")
+        for level in ("bureau", "station", "office", "grid")
+    )
+
+
+class Visit(Record, Base):
+    """走访: an officer's visit to an enterprise. The unit path is the enterprise's, stored
+    whole for the same reason as on Enterprise."""
+
+    __tablename__ = "visit"
+    __table_args__ = (
+        *_path_indexes("visit", "visited_on"),
+        Index("ix_visit_enterprise_id_visited_on", "enterprise_id", "visited_on"),
+        Index("ix_visit_officer_id_visited_on", "officer_id", "visited_on"),
+    )
+
+    enterprise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("enterprise.id"))
+    grid_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("grid_cell.id"))
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
+    station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))
+    bureau_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bureau.id"))
+    visited_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(32))
+    officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))  # 主办民警
+    content: Mapped[str | None] = mapped_column(Text)
+    # The eight-point internal-security guidance checklist as bits, in guidance_point order.
+    guidance: Mapped[int] = mapped_column(Integer, default=0)
+    # 意见建议 / 困难诉求: [{"kind": "opinion"|"request", "text": …, "solved": bool}, …]
+    requests: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, default=None)
+
+
+class VisitCompanion(Base):
+    """Officers who went along on a visit (the main officer is on the visit itself)."""
+
+    __tablename__ = "visit_companion"
+    __table_args__ = (Index("ix_visit_companion_officer_id", "officer_id"),)
+
+    visit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("visit.id"), primary_key=True)
+    officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Finding(Record, Base):
+    """What a visit found and the station follows until it is closed (销号): a safety hazard
+    (安全隐患, category "hazard") or an unstable factor (不稳定因素, category "concern").
+    Both share one lifecycle, so they share one table; each step keeps who and when."""
+
+    __tablename__ = "finding"
+    __table_args__ = (
+        *_path_indexes("finding", "found_on"),
+        Index("ix_finding_enterprise_id_status", "enterprise_id", "status"),
+        Index("ix_finding_visit_id", "visit_id"),
+        Index("ix_finding_status_due_date", "status", "due_date"),
+    )
+
+    category: Mapped[str] = mapped_column(String(16))
+    visit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("visit.id"))
+    enterprise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("enterprise.id"))
+    grid_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("grid_cell.id"))
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
+    station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))
+    bureau_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bureau.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text)
+    found_on: Mapped[date] = mapped_column(Date)
+    due_date: Mapped[date | None] = mapped_column(Date)  # 整改期限 / 化解期限
+    responsible: Mapped[str | None] = mapped_column(String(32))  # 整改责任人
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    rectifying_on: Mapped[date | None] = mapped_column(Date)
+    rectifying_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
+    rectified_on: Mapped[date | None] = mapped_column(Date)
+    rectified_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    closed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
+    progress_note: Mapped[str | None] = mapped_column(Text)
+
+
+class Setting(Record, Base):
+    """A setting the users change (visit intervals by risk grade, …), shared by every desk
+    on the database; defaults come from the code tables."""
+
+    __tablename__ = "setting"
+    __table_args__ = (Index("uq_setting_key", "key", unique=True),)
+
+    key: Mapped[str] = mapped_column(String(64))
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class Draft(Record, Base):
+    """A form's unsaved input, written as the user types, so that a form closed by mistake or
+    a program that died gives it back. One per form kind and desk (the database file)."""
+
+    __tablename__ = "draft"
+    __table_args__ = (Index("uq_draft_kind", "kind", unique=True),)
+
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)

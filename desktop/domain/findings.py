@@ -1,0 +1,56 @@
+"""The lifecycle of what visits find: hazards (安全隐患) and unstable factors (不稳定因素).
+
+open → rectifying → rectified → closed (复查销号). A step may be skipped forward (a hazard
+fixed on the spot is rectified at once), and a recheck that fails sends the item back to
+rectifying; nothing leaves the closed state.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import StrEnum
+
+HAZARD, CONCERN = "hazard", "concern"
+CATEGORIES = (HAZARD, CONCERN)
+DUE_SOON_DAYS = 3
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    RECTIFYING = "rectifying"
+    RECTIFIED = "rectified"
+    CLOSED = "closed"
+
+
+ORDER = (Status.OPEN, Status.RECTIFYING, Status.RECTIFIED, Status.CLOSED)
+ALLOWED: dict[Status, frozenset[Status]] = {
+    Status.OPEN: frozenset({Status.RECTIFYING, Status.RECTIFIED}),
+    Status.RECTIFYING: frozenset({Status.RECTIFIED}),
+    Status.RECTIFIED: frozenset({Status.CLOSED, Status.RECTIFYING}),
+    Status.CLOSED: frozenset(),
+}
+OPEN_STATUSES = (Status.OPEN, Status.RECTIFYING, Status.RECTIFIED)
+
+
+def can_move(current: str, wanted: str) -> bool:
+    return Status(wanted) in ALLOWED[Status(current)]
+
+
+class Urgency(StrEnum):
+    OVERDUE = "overdue"  # red
+    DUE_SOON = "due_soon"  # yellow: due within three days
+    NORMAL = "normal"
+    CLOSED = "closed"  # grey
+
+
+def urgency(status: str, due: date | None, today: date) -> Urgency:
+    """A rectified item waits for its recheck, not for the enterprise: it is not overdue."""
+    if status == Status.CLOSED:
+        return Urgency.CLOSED
+    if due is None or status == Status.RECTIFIED:
+        return Urgency.NORMAL
+    if due < today:
+        return Urgency.OVERDUE
+    if due <= today + timedelta(days=DUE_SOON_DAYS):
+        return Urgency.DUE_SOON
+    return Urgency.NORMAL

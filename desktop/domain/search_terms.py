@@ -1,0 +1,132 @@
+"""Search terms for enterprises, and how a typed fragment is looked up in them.
+
+Chinese users type 2-character words (网吧), pinyin initials (hzl → 好再来) and parts of
+credit codes. Each enterprise gets terms in three namespaces so that every such fragment is
+one prefix range of a single index:
+
+- ``n:`` every pair of adjacent characters of the name, and its last character;
+- ``p:`` every suffix (two letters or more) of the name's pinyin initials, for every reading;
+- ``c:`` the credit code, and its suffixes from the organisation part on (the first eight
+  characters are the registering authority and area, the same for most of a city).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+NAME, PINYIN, CODE = "n:", "p:", "c:"
+MAX_READINGS = 8  # variants of a name's initials kept when characters have several readings
+CODE_ORG_START = 8
+_ALNUM = re.compile(r"[0-9a-z]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width to half-width), lower case, no whitespace or punctuation."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+@lru_cache(maxsize=4096)
+def _char_initials(ch: str) -> tuple[str, ...]:
+    if not _CJK.match(ch):
+        return (ch,) if _ALNUM.match(ch) else ()
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(ch, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
+    letters = tuple(dict.fromkeys(r[:1] for r in readings[0] if r)) if readings else ()
+    return letters
+
+
+@lru_cache(maxsize=65536)
+def _initials(text: str) -> tuple[str, ...]:
+    from pypinyin import Style, lazy_pinyin  # 0.4 s to import: only when a name is indexed
+
+    # Characters without a reading come back one by one, so that positions stay aligned.
+    split: Any = list  # pypinyin accepts a list back; its stubs say str
+    letters = [p[:1].lower() for p in lazy_pinyin(text, style=Style.FIRST_LETTER, errors=split)]
+    first = "".join(ch for ch in letters if _ALNUM.match(ch))
+    if len(first) != len(text):  # a character with no reading: keep the one variant
+        return (first,) if first else ()
+    variants = [first]
+    # Other readings one character at a time, so that the surname readings (单 shan, 曾 zeng,
+    # 解 xie) make it in before the variants are capped.
+    for i, ch in enumerate(text):
+        for letter in _char_initials(ch):
+            if len(variants) >= MAX_READINGS:
+                return tuple(variants)
+            candidate = first[:i] + letter + first[i + 1 :]
+            if candidate not in variants:
+                variants.append(candidate)
+    return tuple(variants)
+
+
+def initials(name: str) -> list[str]:
+    """The name's pinyin initials: the phrase-aware reading first, then other readings of
+    characters that have several, up to MAX_READINGS variants."""
+    text = normalise(name)
+    return list(_initials(text)) if text else []
+
+
+def terms(name: str, credit_code: str | None, name_initials: list[str]) -> set[str]:
+    text = normalise(name)
+    found = {NAME + text[i : i + 2] for i in range(len(text) - 1)}
+    if text:
+        found.add(NAME + text[-1])
+    for variant in name_initials:
+        found.update(PINYIN + variant[i:] for i in range(len(variant) - 1))
+    if credit_code:
+        code = normalise(credit_code)
+        found.add(CODE + code)
+        found.update(CODE + code[i:] for i in range(CODE_ORG_START, len(code) - 2))
+    return {t[:40] for t in found}
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """One way to find a fragment: terms in [start, stop), then the text checks that the
+    candidates must pass (a longer name fragment than the pair that found it)."""
+
+    start: str
+    stop: str
+    name_contains: str | None = None
+
+
+def _prefix(term: str) -> Lookup:
+    return Lookup(term, term + "\U0010ffff")
+
+
+def lookups(typed: str) -> list[Lookup]:
+    """The index ranges that together find `typed`; empty when there is nothing to look up."""
+    text = normalise(typed)
+    if not text:
+        return []
+    found: list[Lookup] = []
+    if _CJK.search(text):
+        if len(text) == 1:
+            found.append(_prefix(NAME + text))
+        else:
+            pair = NAME + text[:2]
+            found.append(Lookup(pair, pair + "\x00", text if len(text) > 2 else None))
+        return found
+    if len(text) >= 2 and text.isascii() and text.isalpha():
+        found.append(_prefix(PINYIN + text))
+        pair = NAME + text[:2]  # a Latin name (KTV) is indexed by its pairs too
+        found.append(Lookup(pair, pair + "\x00", text if len(text) > 2 else None))
+    if (len(text) >= 3 and any(ch.isdigit() for ch in text)) or len(text) >= 6:
+        found.append(_prefix(CODE + text))
+    return found
+
+
+def initials_of_parts(parts: list[str]) -> list[str]:
+    """Initials of a name made of parts, from the parts' own (cached) variants: what bulk
+    indexing uses when names are built from a small vocabulary."""
+    combined = [""]
+    for part in parts:
+        own = initials(part) or [""]
+        combined = [a + b for a in combined for b in own][:MAX_READINGS]
+    return [c for c in combined if c]
