@@ -66,6 +66,20 @@ class Checker:
             self.fail(field, QT_TRANSLATE_NOOP("Messages", "At most {n} characters."), n=max_len)
         return text or None
 
+    def prose(
+        self, field: str, value: str | None, max_len: int = 2000, required: bool = False
+    ) -> str | None:
+        """Free text as written: NFKC would turn Chinese full-width punctuation (，。：)
+        into ASCII, so only the ends are trimmed."""
+        text = (value or "").strip()
+        if not text:
+            if required:
+                self.fail(field, REQUIRED)
+            return None
+        if len(text) > max_len:
+            self.fail(field, QT_TRANSLATE_NOOP("Messages", "At most {n} characters."), n=max_len)
+        return text
+
     def phone(self, field: str, value: str | None, required: bool = False) -> str | None:
         text = clean_code(value).replace("—", "-").replace("－", "-")
         if not text:

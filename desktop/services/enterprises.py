@@ -109,7 +109,7 @@ def _values(db: Database, c: Checker, form: EnterpriseForm) -> dict[str, Any]:
         "status": c.one_of("status", form.status, statuses, required=True),
         "registered_on": form.registered_on,
         "visit_interval_days": form.visit_interval_days,
-        "notes": c.optional("notes", form.notes, 2000),
+        "notes": c.prose("notes", form.notes, 2000),
     }
 
 

@@ -60,7 +60,7 @@ def add_findings(
         category = item.category if item.category in KIND_TABLE else lifecycle.HAZARD
         kinds = {k.code for k in codes(db, KIND_TABLE[category])}
         kind = c.one_of(prefix + "kind", item.kind, kinds, required=True)
-        description = c.required(prefix + "description", item.description, 2000)
+        description = c.prose(prefix + "description", item.description, 2000, required=True)
         if item.due_date is None and category == lifecycle.HAZARD:
             c.fail(prefix + "due_date", REQUIRED)
         elif item.due_date is not None and item.due_date < visited:
@@ -140,7 +140,7 @@ def apply_updates(
     def write() -> None:
         for record, update in checked:
             check_version(record, update.version)
-            _step(record, update.status, officer_id, on, update.note)
+            _step(record, update.status, officer_id, on, (update.note or "").strip() or None)
 
     return write
 
@@ -171,10 +171,11 @@ def advance_finding(
                 QT_TRANSLATE_NOOP("Messages", "{name} is inactive and cannot be chosen."),
                 name=officer.name,
             )
+        note = c.prose("note", update.note, 500)
         c.raise_if_any()
         assert record is not None
         check_version(record, update.version)
-        _step(record, update.status, officer_id, on, update.note)
+        _step(record, update.status, officer_id, on, note)
 
 
 @dataclass(frozen=True)

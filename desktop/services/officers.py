@@ -283,3 +283,30 @@ def describe(db: Database, ident: uuid.UUID) -> tuple[str, bool] | None:
             return None
         label = f"{o.name} {o.badge_no}" if o.badge_no else o.name
         return label, o.deleted_at is None and o.active
+
+
+@dataclass(frozen=True)
+class Person:
+    id: uuid.UUID
+    name: str
+    badge_no: str | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.badge_no}" if self.badge_no else self.name
+
+
+def people(db: Database, scope: NodeRef | None) -> list[Person]:
+    """Active officers who can go on a visit in `scope`: its station's people, and the
+    bureau's, by name (a grid or office scope means its station)."""
+    from desktop.services.hierarchy import station_of
+
+    station_id = station_of(db, scope) if scope is not None else None
+    with db.reading() as s:
+        stmt = select(Officer.id, Officer.name, Officer.badge_no).where(
+            Officer.active.is_(True), Officer.deleted_at.is_(None)
+        )
+        if station_id is not None:
+            stmt = stmt.where(or_(Officer.station_id == station_id, Officer.station_id.is_(None)))
+        rows = s.execute(stmt.order_by(Officer.name, Officer.id)).all()
+    return [Person(*row) for row in rows]

@@ -119,3 +119,22 @@ def search_enterprises(
     # Names that start with what was typed first, then the rest by name.
     rows.sort(key=lambda p: (not search_terms.normalise(p.name).startswith(typed), p.name))
     return rows
+
+
+def pick(db: Database, ident: uuid.UUID) -> EnterprisePick | None:
+    """One enterprise as a picker shows it (a visit being edited, a restored draft)."""
+    stmt = (
+        select(
+            Enterprise.id,
+            Enterprise.name,
+            Enterprise.credit_code,
+            Enterprise.address,
+            GridCell.name,
+            Enterprise.status,
+        )
+        .join(GridCell, GridCell.id == Enterprise.grid_id)
+        .where(Enterprise.id == ident, Enterprise.deleted_at.is_(None))
+    )
+    with db.reading() as s:
+        row = s.execute(stmt).first()
+    return EnterprisePick(*row) if row else None

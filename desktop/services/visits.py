@@ -118,7 +118,7 @@ def _requests(db: Database, c: Checker, items: list[RequestInput]) -> list[dict[
     kinds = {k.code for k in codes(db, "request_kind")}
     out = []
     for n, item in enumerate(items):
-        text = c.required(f"requests.{n}.text", item.text, 500)
+        text = c.prose(f"requests.{n}.text", item.text, 500, required=True)
         kind = c.one_of(f"requests.{n}.kind", item.kind, kinds, required=True)
         out.append({"kind": kind, "text": text, "solved": bool(item.solved)})
     return out
@@ -144,7 +144,7 @@ def save_visit(
             "visited_on": form.visited_on,
             "kind": c.one_of("kind", form.kind, kinds, required=True),
             "officer_id": form.officer_id,
-            "content": c.optional("content", form.content, 4000),
+            "content": c.prose("content", form.content, 4000),
             "guidance": guidance_mask(db, [g for g in form.guidance if g in points]),
             "requests": _requests(db, c, form.requests) or None,
         }
@@ -249,6 +249,10 @@ class VisitRow:
     content: str
     hazards: int
     concerns: int
+
+    @property
+    def name(self) -> str:
+        return f"{self.enterprise} {self.visited_on.isoformat()}"
 
 
 def list_visits(

@@ -40,6 +40,12 @@ class Actions(QObject):
             self.tr("Add a station, office or grid cell under the selected node"),
         )
         self.new_officer = make("new_officer", self.tr("New &officer…"), "Ctrl+Shift+N")
+        self.new_visit = make(
+            "new_visit",
+            self.tr("New &visit…"),
+            "Ctrl+Shift+V",
+            self.tr("Record a visit to an enterprise"),
+        )
         self.edit = make("edit", self.tr("&Edit…"), "F2")
         self.delete = make(
             "delete",

@@ -74,14 +74,28 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         if self.pages:
             return
+        from desktop.ui.pages.due_page import DuePage
         from desktop.ui.pages.enterprises_page import EnterprisesPage
+        from desktop.ui.pages.findings_page import FindingsPage
         from desktop.ui.pages.grids_page import GridsPage
         from desktop.ui.pages.officers_page import OfficersPage
         from desktop.ui.pages.overview_page import OverviewPage
+        from desktop.ui.pages.visits_page import VisitsPage
 
         self.overview, self.grids, self.officers = OverviewPage(), GridsPage(), OfficersPage()
-        self.enterprises = EnterprisesPage()
-        self.pages = [self.overview, self.grids, self.enterprises, self.officers]
+        self.enterprises, self.visits = EnterprisesPage(), VisitsPage()
+        self.due, self.findings = DuePage(), FindingsPage()
+        self.pages = [
+            self.overview,
+            self.grids,
+            self.enterprises,
+            self.visits,
+            self.due,
+            self.findings,
+            self.officers,
+        ]
+        self.due.visit_requested.connect(self.record_visit)
+        self.enterprises.visit_requested.connect(self.record_visit)
         self.tabs.blockSignals(True)
         self.tabs.removeTab(0)
         self.loading.deleteLater()
@@ -91,6 +105,9 @@ class MainWindow(QMainWindow):
                 self.tr("Overview"),
                 self.tr("Grid cells"),
                 self.tr("Enterprises"),
+                self.tr("Visits"),
+                self.tr("Visit reminders"),
+                self.tr("Hazards and unstable factors"),
                 self.tr("Officers"),
             ),
             strict=True,
@@ -100,6 +117,13 @@ class MainWindow(QMainWindow):
             page.restore_state(self.settings)
         self.tabs.setCurrentIndex(self.settings.integer("window/page", 0))
         self.tabs.blockSignals(False)
+
+    def record_visit(self, enterprise_id: object = None) -> None:
+        """The visit form, from any page: for the enterprise chosen there, if any."""
+        if not self.pages or self.db is None:
+            return
+        self.tabs.setCurrentWidget(self.visits)
+        self.visits.new(enterprise_id)  # type: ignore[arg-type]
 
     # -- menus and actions --------------------------------------------------------------------
     def _menus(self) -> None:
@@ -111,7 +135,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addAction(a.quit)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
-        edit.addActions([a.new_bureau, a.new_child, a.new_officer])
+        edit.addActions([a.new_bureau, a.new_child, a.new_officer, a.new_visit])
         edit.addSeparator()
         edit.addActions([a.edit, a.move, a.delete])
         edit.addSeparator()
@@ -125,7 +149,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([a.new_child, a.edit, a.move, a.delete])
         toolbar.addSeparator()
-        toolbar.addActions([a.new_officer, a.recycle_bin, a.refresh])
+        toolbar.addActions([a.new_visit, a.new_officer, a.recycle_bin, a.refresh])
         self.tree.addActions([a.new_child, a.edit, a.move, a.delete])
         a.open_database.triggered.connect(self.choose_database)
         a.demo.triggered.connect(lambda: self.open_database(paths.demo_database_path(), demo=True))
@@ -136,6 +160,7 @@ class MainWindow(QMainWindow):
         a.new_bureau.triggered.connect(lambda: self.tree.add(NodeKind.BUREAU))
         a.new_child.triggered.connect(self.tree.add_child)
         a.new_officer.triggered.connect(self._new_officer)
+        a.new_visit.triggered.connect(lambda: self.record_visit())
         a.edit.triggered.connect(self.tree.edit_current)
         a.delete.triggered.connect(self.tree.delete_current)
         a.move.triggered.connect(self.tree.move_current)
@@ -146,7 +171,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         a, has_db, ref = self.actions_, self.db is not None, self.scope
         child = CHILD_KIND[ref.kind] if ref else None
-        for action in (a.check, a.new_bureau, a.new_officer, a.recycle_bin, a.refresh):
+        for action in (a.check, a.new_bureau, a.new_officer, a.new_visit, a.recycle_bin, a.refresh):
             action.setEnabled(has_db)
         local = has_db and self.db is not None and self.db.is_sqlite  # a server's admin backs up
         a.backup.setEnabled(local)

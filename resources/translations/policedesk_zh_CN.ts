@@ -53,37 +53,47 @@
         <translation>新建人员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="43" />
+        <location filename="../../desktop/ui/actions.py" line="45" />
+        <source>New &amp;visit…</source>
+        <translation>新增走访(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="47" />
+        <source>Record a visit to an enterprise</source>
+        <translation>记录一次企业走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="49" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="46" />
+        <location filename="../../desktop/ui/actions.py" line="52" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="48" />
+        <location filename="../../desktop/ui/actions.py" line="54" />
         <source>Move the selected node to the recycle bin</source>
         <translation>把所选节点移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="50" />
+        <location filename="../../desktop/ui/actions.py" line="56" />
         <source>&amp;Move to…</source>
         <translation>移动到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="51" />
+        <location filename="../../desktop/ui/actions.py" line="57" />
         <source>Recycle &amp;bin…</source>
         <translation>回收站(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="52" />
+        <location filename="../../desktop/ui/actions.py" line="58" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53" />
+        <location filename="../../desktop/ui/actions.py" line="59" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -132,6 +142,92 @@
         <location filename="../../desktop/cli.py" line="176" />
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
+    </message>
+</context>
+<context>
+    <name>DateRange</name>
+    <message>
+        <location filename="../../desktop/ui/pages/filters.py" line="29" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/filters.py" line="29" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>DuePage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="38" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="39" />
+        <source>Due within a week</source>
+        <translation>一周内到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="40" />
+        <source>On time</source>
+        <translation>按期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="41" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="46" />
+        <source>&amp;Record a visit…</source>
+        <translation>记录走访(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="65" />
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="66" />
+        <source>Grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="67" />
+        <source>Risk grade</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="69" />
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="72" />
+        <source>Next due</source>
+        <translation>下次应走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="73" />
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="74" />
+        <source>Community officer</source>
+        <translation>社区民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="79" />
+        <source>All community officers</source>
+        <translation>全部社区民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="90" />
+        <source>Overdue {a} · due within a week {b} · on time {c}</source>
+        <translation>逾期 {a} · 一周内到期 {b} · 按期 {c}</translation>
     </message>
 </context>
 <context>
@@ -228,109 +324,178 @@
     </message>
 </context>
 <context>
+    <name>EnterpriseHistory</name>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="24" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="25" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="34" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="26" />
+        <source>Officers</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="27" />
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="28" />
+        <source>What was done</source>
+        <translation>走访内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="33" />
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="35" />
+        <source>Description</source>
+        <translation>情况描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="37" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="39" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="49" />
+        <source>Visit history</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="50" />
+        <source>Open items</source>
+        <translation>未销号事项</translation>
+    </message>
+</context>
+<context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="31" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="36" />
         <source>Filter by name or part of the credit code</source>
         <translation>按名称或部分信用代码筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="34" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="39" />
         <source>Key industries only</source>
         <translation>只看重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="35" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="40" />
         <source>&amp;New enterprise…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="37" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="42" />
         <source>Select a grid cell in the tree to register in it</source>
         <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="38" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="43" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="39" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="44" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="45" />
+        <source>Record a &amp;visit…</source>
+        <translation>记录走访(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="89" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="90" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="92" />
         <source>Key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="95" />
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="96" />
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="97" />
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="98" />
         <source>Security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="99" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="101" />
+        <source>Next visit due</source>
+        <translation>下次应走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="108" />
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="87" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="109" />
         <source>All risk grades</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="110" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="130" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="162" />
         <source>Delete enterprise</source>
         <translation>删除单位</translation>
     </message>
@@ -356,9 +521,158 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>FindingRowEditor</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="61" />
+        <source>What was found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="63" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="66" />
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+</context>
+<context>
+    <name>FindingStepDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="28" />
+        <source>Follow up</source>
+        <translation>跟踪整改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="33" />
+        <source>Deadline {due}, responsible {who}, now: {status}</source>
+        <translation>整改期限 {due}，责任人 {who}，当前：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="43" />
+        <source>So far</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="47" />
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="49" />
+        <source>Date</source>
+        <translation>办理日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="52" />
+        <source>Officer</source>
+        <translation>经办民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="53" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="29" />
+        <source>Enterprise or description</source>
+        <translation>单位或情况描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="36" />
+        <source>&amp;Follow up…</source>
+        <translation>跟踪整改(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="67" />
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="68" />
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="69" />
+        <source>Grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="70" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="71" />
+        <source>Description</source>
+        <translation>情况描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="72" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="73" />
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="74" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="79" />
+        <source>Hazards and factors</source>
+        <translation>隐患与不稳定因素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="80" />
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="85" />
+        <source>Not closed</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="86" />
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="90" />
+        <source>Any deadline</source>
+        <translation>全部期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="91" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="92" />
+        <source>Due within three days</source>
+        <translation>三日内到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="96" />
+        <source>All community officers</source>
+        <translation>全部社区民警</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/form.py" line="90" />
+        <location filename="../../desktop/ui/widgets/form.py" line="100" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -558,7 +872,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <message>
         <location filename="../../desktop/ui/app.py" line="26" />
         <location filename="../../desktop/ui/main_window.py" line="44" />
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="225" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
@@ -569,181 +883,196 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="52" />
-        <location filename="../../desktop/ui/main_window.py" line="91" />
+        <location filename="../../desktop/ui/main_window.py" line="105" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92" />
+        <location filename="../../desktop/ui/main_window.py" line="106" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93" />
+        <location filename="../../desktop/ui/main_window.py" line="107" />
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94" />
+        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <source>Visit reminders</source>
+        <translation>走访提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <source>Hazards and unstable factors</source>
+        <translation>隐患与不稳定因素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="111" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <location filename="../../desktop/ui/main_window.py" line="131" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="137" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156" />
+        <location filename="../../desktop/ui/main_window.py" line="181" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_window.py" line="182" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="183" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="185" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
         <source>The database {path} is damaged ({detail}). Save nothing more in it: restore the latest backup (File &gt; Restore from backup).</source>
         <translation>数据库 {path} 已损坏（{detail}）。请不要再往里保存数据，并恢复最近的备份（文件 &gt; 从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="281" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258" />
+        <location filename="../../desktop/ui/main_window.py" line="283" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <location filename="../../desktop/ui/main_window.py" line="289" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="290" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="303" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
-        <location filename="../../desktop/ui/main_window.py" line="327" />
+        <location filename="../../desktop/ui/main_window.py" line="322" />
+        <location filename="../../desktop/ui/main_window.py" line="352" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307" />
+        <location filename="../../desktop/ui/main_window.py" line="332" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="334" />
         <source>Desk databases (*.sqlite3)</source>
         <translation>工作台数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="345" />
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333" />
-        <location filename="../../desktop/ui/main_window.py" line="351" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="376" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335" />
+        <location filename="../../desktop/ui/main_window.py" line="360" />
         <source>Replace the open database with this backup? The current file is kept aside first.</source>
         <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="377" />
         <source>The backup was restored. The replaced file is kept as {path}.</source>
         <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
-        <location filename="../../desktop/ui/main_window.py" line="367" />
-        <location filename="../../desktop/ui/main_window.py" line="375" />
+        <location filename="../../desktop/ui/main_window.py" line="266" />
+        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="400" />
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368" />
+        <location filename="../../desktop/ui/main_window.py" line="393" />
         <source>The database is whole: no problems found.</source>
         <translation>数据库完好，未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377" />
+        <location filename="../../desktop/ui/main_window.py" line="402" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388" />
+        <location filename="../../desktop/ui/main_window.py" line="413" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390" />
+        <location filename="../../desktop/ui/main_window.py" line="415" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="432" />
+        <location filename="../../desktop/ui/main_window.py" line="457" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434" />
+        <location filename="../../desktop/ui/main_window.py" line="459" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -790,56 +1119,57 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/domain/validation.py" line="58" />
         <location filename="../../desktop/domain/validation.py" line="66" />
+        <location filename="../../desktop/domain/validation.py" line="80" />
         <source>At most {n} characters.</source>
         <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="80" />
+        <location filename="../../desktop/domain/validation.py" line="94" />
         <source>Not a phone number: give an 11-digit mobile number (13x–19x) or a landline with its area code, e.g. 0571-87654321.</source>
         <translation>不是有效的电话号码：请填写 11 位手机号（13x–19x 开头），或带区号的固定电话，如 0571-87654321。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="96" />
+        <location filename="../../desktop/domain/validation.py" line="110" />
         <source>A grid code has 14 digits: the 6-digit area code, 3 for the street, 3 for the community and a 2-digit sequence from 01, e.g. 33010600100101.</source>
         <translation>网格编码为 14 位数字：6 位行政区划代码、3 位街道码、3 位社区码和从 01 起的 2 位顺序码，如 33010600100101。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="110" />
+        <location filename="../../desktop/domain/validation.py" line="124" />
         <source>A police officer needs a badge number.</source>
         <translation>民警须填写警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="114" />
+        <location filename="../../desktop/domain/validation.py" line="128" />
         <source>A badge number has 6 digits.</source>
         <translation>警号为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="123" />
+        <location filename="../../desktop/domain/validation.py" line="137" />
         <source>Give a number from 0 to {maximum}.</source>
         <translation>请填写 0 到 {maximum} 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="132" />
+        <location filename="../../desktop/domain/validation.py" line="146" />
         <source>Give an area from 0 to 100000 km².</source>
         <translation>面积应在 0 到 100000 平方公里之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="139" />
+        <location filename="../../desktop/domain/validation.py" line="153" />
         <source>An office receives the public on at least two days a week.</source>
         <translation>警务室每周至少有两天接待群众。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="153" />
+        <location filename="../../desktop/domain/validation.py" line="167" />
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="269" />
+        <location filename="../../desktop/services/demo.py" line="282" />
         <source>Unknown scale {scale}.</source>
         <translation>未知的规模 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="290" />
+        <location filename="../../desktop/services/demo.py" line="306" />
         <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
         <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
     </message>
@@ -864,54 +1194,62 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>已有其他网格使用这个编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="44" />
+        <location filename="../../desktop/services/hierarchy.py" line="53" />
         <source>Cannot delete “{name}”: {n} stations still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个派出所。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="53" />
-        <location filename="../../desktop/services/hierarchy.py" line="73" />
-        <location filename="../../desktop/services/hierarchy.py" line="93" />
+        <location filename="../../desktop/services/hierarchy.py" line="62" />
+        <location filename="../../desktop/services/hierarchy.py" line="82" />
+        <location filename="../../desktop/services/hierarchy.py" line="102" />
         <source>Cannot delete “{name}”: {n} officers still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：还有 {n} 名人员属于该单位。请先调走或删除他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="64" />
+        <location filename="../../desktop/services/hierarchy.py" line="73" />
         <source>Cannot delete “{name}”: {n} community police offices still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个社区警务室。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="84" />
+        <location filename="../../desktop/services/hierarchy.py" line="93" />
         <source>Cannot delete “{name}”: {n} grid cells still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个网格。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="104" />
+        <location filename="../../desktop/services/hierarchy.py" line="113" />
         <source>Cannot delete “{name}”: {n} enterprises are registered in it. Move or delete them first.</source>
         <translation>不能删除“{name}”：其中还登记有 {n} 家单位。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="189" />
+        <location filename="../../desktop/services/hierarchy.py" line="198" />
         <source>This cannot be moved there: a station goes under a sub-bureau, an office under a station, a grid cell under an office.</source>
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="86" />
+        <location filename="../../desktop/services/enterprises.py" line="92" />
+        <location filename="../../desktop/services/findings.py" line="164" />
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="90" />
+        <location filename="../../desktop/services/enterprises.py" line="180" />
+        <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
+        <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/cadence.py" line="54" />
+        <location filename="../../desktop/services/enterprises.py" line="96" />
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="123" />
+        <location filename="../../desktop/services/enterprises.py" line="129" />
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/records.py" line="82" />
+        <location filename="../../desktop/services/visits.py" line="228" />
         <source>Restore “{parent}” first: “{name}” belongs to it.</source>
         <translation>请先恢复“{parent}”：“{name}”属于它。</translation>
     </message>
@@ -1133,8 +1471,92 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="14" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="20" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="42" />
         <source>Write the date as 2026-03-05.</source>
         <translation>日期请写成 2026-03-05 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/findings.py" line="69" />
+        <source>The deadline cannot be before the visit.</source>
+        <translation>整改期限不能早于走访日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/findings.py" line="110" />
+        <location filename="../../desktop/services/findings.py" line="136" />
+        <source>This item is no longer on record.</source>
+        <translation>该事项已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/findings.py" line="113" />
+        <source>This step is not possible from here.</source>
+        <translation>当前状态下不能进行这一步。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/findings.py" line="116" />
+        <source>This date is before the item was found.</source>
+        <translation>该日期早于发现日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/findings.py" line="171" />
+        <location filename="../../desktop/services/visits.py" line="77" />
+        <source>{name} is inactive and cannot be chosen.</source>
+        <translation>{name} 已停用，不能选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/findings.py" line="333" />
+        <source>This item is closed.</source>
+        <translation>该事项已销号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/visits.py" line="25" />
+        <source>This enterprise is outside your jurisdiction.</source>
+        <translation>该单位不在您的辖区内。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/visits.py" line="73" />
+        <source>This officer is no longer on record.</source>
+        <translation>该人员已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/visits.py" line="81" />
+        <source>{name} is named twice.</source>
+        <translation>{name} 重复填写。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/visits.py" line="91" />
+        <source>This enterprise is not on record.</source>
+        <translation>该单位不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/visits.py" line="102" />
+        <source>A visit cannot be in the future.</source>
+        <translation>走访日期不能晚于今天（不能是未来日期）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/visits.py" line="110" />
+        <source>The enterprise was registered on {day}, after this date.</source>
+        <translation>该单位登记于 {day}，晚于这个日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="21" />
+        <source>Name the officer who took this step.</source>
+        <translation>请填写经办民警。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="43" />
+        <source>Nobody on the list is called {names}.</source>
+        <translation>名单中没有 {names}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="44" />
+        <source>Several officers are called {names}: add the badge number.</source>
+        <translation>有多名人员叫 {names}，请加上警号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="47" />
+        <source>Name one main officer; the others go along.</source>
+        <translation>主办民警只填一人，其他人填在同行人员中。</translation>
     </message>
 </context>
 <context>
@@ -1340,6 +1762,19 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
 </context>
 <context>
+    <name>OpenItemRow</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="114" />
+        <source>No change</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="119" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <location filename="../../desktop/ui/pages/overview_page.py" line="39" />
@@ -1397,12 +1832,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>每周接待不足两天的警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="65" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="50" />
+        <source>Enterprises</source>
+        <translation>单位总数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="51" />
+        <source>Visits this month</source>
+        <translation>本月走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="52" />
+        <source>Enterprises overdue for a visit</source>
+        <translation>逾期未走访单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="53" />
+        <source>Due for a visit within a week</source>
+        <translation>一周内应走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="54" />
+        <source>Open hazards</source>
+        <translation>未销号隐患</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="55" />
+        <source>Hazards past their deadline</source>
+        <translation>超期未整改隐患</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="56" />
+        <source>Open unstable factors</source>
+        <translation>未化解不稳定因素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="57" />
+        <source>Unstable factors past their deadline</source>
+        <translation>超期不稳定因素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="73" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="102" />
         <source>{kind} (active)</source>
         <translation>在岗{kind}</translation>
     </message>
@@ -1410,7 +1885,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="74" />
+        <location filename="../../desktop/ui/pages/page.py" line="76" />
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>
@@ -1454,6 +1929,27 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
 </context>
 <context>
+    <name>RequestRow</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="36" />
+        <source>What the enterprise said or asked for</source>
+        <translation>单位提出的意见建议或困难诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="37" />
+        <source>Solved on the spot</source>
+        <translation>当场解决</translation>
+    </message>
+</context>
+<context>
+    <name>RowWidget</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/rows_editor.py" line="37" />
+        <source>Remove this row</source>
+        <translation>删除此行</translation>
+    </message>
+</context>
+<context>
     <name>StationDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="52" />
@@ -1472,6 +1968,222 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/worker.py" line="42" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="64" />
+        <source>Visit</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="64" />
+        <source>New visit</source>
+        <translation>新增走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="75" />
+        <source>Discard the draft</source>
+        <translation>丢弃草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="91" />
+        <source>Name, pinyin initials (hzl) or part of the credit code</source>
+        <translation>单位名称、拼音首字母（如 hzl）或部分信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="93" />
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="98" />
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="101" />
+        <source>Kind of visit</source>
+        <translation>走访类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="106" />
+        <source>Main officer</source>
+        <translation>主办民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="109" />
+        <source>Names separated by 、</source>
+        <translation>多人用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="110" />
+        <source>Going along</source>
+        <translation>同行人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="111" />
+        <source>What was done</source>
+        <translation>走访内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="123" />
+        <source>Security guidance</source>
+        <translation>内部治安保卫指导</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="126" />
+        <source>Add an opinion or request</source>
+        <translation>添加意见建议或困难诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="128" />
+        <source>Opinions and requests</source>
+        <translation>意见建议/困难诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="130" />
+        <source>Add a hazard or unstable factor</source>
+        <translation>添加安全隐患或不稳定因素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="132" />
+        <source>Found on this visit</source>
+        <translation>本次发现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="137" />
+        <source>Open items</source>
+        <translation>未销号事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="142" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="144" />
+        <source>Save and next (Ctrl+Enter)</source>
+        <translation>保存并录入下一条 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="146" />
+        <source>Save and close</source>
+        <translation>保存并关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="150" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="173" />
+        <source>The unsaved input of last time is back.</source>
+        <translation>已恢复上次未保存的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="225" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="327" />
+        <source>Saved: {name}, {day}.</source>
+        <translation>已保存：{name}，{day}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="374" />
+        <source>Opinion or request {n}</source>
+        <translation>第 {n} 条意见诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="375" />
+        <source>Finding {n}</source>
+        <translation>第 {n} 条隐患/不稳定因素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="376" />
+        <source>Open item {n}</source>
+        <translation>第 {n} 条未销号事项</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="27" />
+        <source>Enterprise: name, initials or code</source>
+        <translation>单位：名称、拼音首字母或信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="31" />
+        <source>&amp;New visit…</source>
+        <translation>新增走访(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="34" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="35" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="65" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="66" />
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="67" />
+        <source>Grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="68" />
+        <source>Kind</source>
+        <translation>走访类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="69" />
+        <source>Officers</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="70" />
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="71" />
+        <source>Unstable factors</source>
+        <translation>不稳定因素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="72" />
+        <source>What was done</source>
+        <translation>走访内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="77" />
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="78" />
+        <source>All officers</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="136" />
+        <source>Delete visit</source>
+        <translation>删除走访记录</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop.domain.hierarchy import NodeRef
+from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.services import hierarchy
 from desktop.services.database import Database, open_desk
 from desktop.services.hierarchy import TreeReader
@@ -25,19 +25,18 @@ def walk(source: object, refs: list[NodeRef] | None = None) -> list[object]:
 
 
 def test_quick_tree_equals_the_service_tree(demo_db: Database) -> None:
-    hierarchy.delete(
-        demo_db,
-        hierarchy.children(
-            demo_db,
-            hierarchy.children(
-                demo_db, hierarchy.children(demo_db, hierarchy.roots(demo_db)[0].ref)[0].ref
-            )[0].ref,
-        )[0].ref,
-    )
+    from desktop.services import grids
+
+    office = hierarchy.children(
+        demo_db, hierarchy.children(demo_db, hierarchy.roots(demo_db)[0].ref)[0].ref
+    )[0].ref
+    empty = grids.save_grid(demo_db, grids.GridCellForm(office.id, "33010600100199", "空网格"))
+    assert empty.id is not None
+    hierarchy.delete(demo_db, NodeRef(NodeKind.GRID, empty.id))  # deleted nodes are left out
     quick = quick_tree(demo_db.display_name)
     assert quick is not None
     full = walk(TreeReader(demo_db))
-    assert walk(quick) == full and len(full) == 1 + 2 + 6 + 23
+    assert walk(quick) == full and len(full) == 1 + 2 + 6 + 24
     some = full[-1]
     assert quick.node(some.ref) == hierarchy.node(demo_db, some.ref)  # type: ignore[attr-defined]
     quick.close()

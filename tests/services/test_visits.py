@@ -118,7 +118,7 @@ def test_bad_input_is_marked_and_nothing_is_saved(
 
 
 def test_an_inactive_officer_and_a_companion_named_twice_are_refused(db: Database) -> None:
-    c, e, main, mate = setup(db)
+    _c, e, main, mate = setup(db)
     form = officers.load_officer(db, mate)
     form.active = False
     officers.save_officer(db, form)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 Row = TypeVar("Row")
 ObjectRole = Qt.ItemDataRole.UserRole + 1
@@ -38,6 +39,8 @@ class KeysetTableModel(QAbstractTableModel, Generic[Row]):
         self._key = key
         self.rows: list[Row] = []
         self._more = False
+        # (background, foreground) colours of a row, e.g. red for overdue; None: the default.
+        self.row_colours: Callable[[Row], tuple[str | None, str | None]] | None = None
 
     def set_source(
         self, fetch: Callable[[Any, int], list[Row]] | None, key: Callable[[Row], Any]
@@ -86,6 +89,13 @@ class KeysetTableModel(QAbstractTableModel, Generic[Row]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ObjectRole:
             return row
+        if self.row_colours is not None and role in (
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            background, foreground = self.row_colours(row)
+            colour = background if role == Qt.ItemDataRole.BackgroundRole else foreground
+            return QColor(colour) if colour else None
         return None
 
     def headerData(

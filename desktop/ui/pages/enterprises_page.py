@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.dates import format_date
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.services import enterprises
 from desktop.services.database import Database
 from desktop.services.enterprises import EnterpriseForm, EnterpriseRow
+from desktop.ui.colours import cadence_colours
 from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
+from desktop.ui.pages.enterprise_history import EnterpriseHistory
 from desktop.ui.pages.page import Page, fill_code_filter, make_filter, make_table
 
 
 class EnterprisesPage(Page):
     state_key = "enterprises"
+    visit_requested = Signal(object)  # enterprise id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +42,10 @@ class EnterprisesPage(Page):
         self.new_button.setToolTip(self.tr("Select a grid cell in the tree to register in it"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
+        self.visit_button = QPushButton(self.tr("Record a &visit…"))
+        self.visit_button.setObjectName("visit_enterprise")
         self.model: KeysetTableModel[EnterpriseRow] = KeysetTableModel(self.columns())
+        self.model.row_colours = lambda r: cadence_colours(r.cadence)
         self.table: QTableView = make_table("enterprise_table")
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self.open)
@@ -49,6 +57,9 @@ class EnterprisesPage(Page):
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
         self.delete_button.clicked.connect(self.delete)
+        self.visit_button.clicked.connect(self._visit)
+        self.history = EnterpriseHistory()
+        self.table.selectionModel().currentRowChanged.connect(self._show_history)
         bar = QHBoxLayout()
         for widget in (
             self.filter,
@@ -59,11 +70,18 @@ class EnterprisesPage(Page):
             self.new_button,
             self.edit_button,
             self.delete_button,
+            self.visit_button,
         ):
             bar.addWidget(widget, 1 if widget is self.filter else 0)
+        # The register above, the selected enterprise's visits and open items below.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.history)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.splitter)
 
     def columns(self) -> list[Column[EnterpriseRow]]:
         return [
@@ -79,6 +97,10 @@ class EnterprisesPage(Page):
             Column(self.tr("Grid cell"), lambda r: r.grid),
             Column(self.tr("Security contact"), lambda r: r.security_contact),
             Column(self.tr("Phone"), lambda r: r.security_phone),
+            Column(
+                self.tr("Next visit due"),
+                lambda r: format_date(r.next_due_on) if r.next_due_on else "",
+            ),
         ]
 
     def set_context(self, db: Database | None, scope: NodeRef | None) -> None:
@@ -111,6 +133,16 @@ class EnterprisesPage(Page):
             lambda r: (r.name, r.id),
         )
         self.fit_columns()
+        self.history.show_enterprise(None, None)
+
+    def _show_history(self, index: QModelIndex) -> None:
+        row = self.model.row_object(index)
+        self.history.show_enterprise(self.db, row.id if row else None)
+
+    def _visit(self) -> None:
+        row = self.model.row_object(self.table.currentIndex())
+        if row is not None:
+            self.visit_requested.emit(row.id)
 
     def new(self) -> None:
         if self.db is None or self.scope is None or self.scope.kind != NodeKind.GRID:

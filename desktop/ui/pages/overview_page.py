@@ -47,6 +47,14 @@ class OverviewPage(Page):
             "no_officer": Card(self.tr("Grid cells without a community officer")),
             "no_worker": Card(self.tr("Grid cells without a grid worker")),
             "reception": Card(self.tr("Offices receiving fewer than 2 days a week")),
+            "enterprises": Card(self.tr("Enterprises")),
+            "visits_month": Card(self.tr("Visits this month")),
+            "overdue": Card(self.tr("Enterprises overdue for a visit")),
+            "due_soon": Card(self.tr("Due for a visit within a week")),
+            "hazards": Card(self.tr("Open hazards")),
+            "hazards_late": Card(self.tr("Hazards past their deadline")),
+            "concerns": Card(self.tr("Open unstable factors")),
+            "concerns_late": Card(self.tr("Unstable factors past their deadline")),
         }
         grid = QGridLayout()
         for n, card in enumerate(self.cards.values()):
@@ -74,6 +82,15 @@ class OverviewPage(Page):
         self.cards["no_officer"].set(figures.grids_without_officer, warn=True)
         self.cards["no_worker"].set(figures.grids_without_worker, warn=True)
         self.cards["reception"].set(figures.offices_short_of_reception, warn=True)
+        work = overview.visit_figures(self.db, self.scope)
+        self.cards["enterprises"].set(work.enterprises)
+        self.cards["visits_month"].set(work.visits_this_month)
+        self.cards["overdue"].set(work.cadence.overdue, warn=True)
+        self.cards["due_soon"].set(work.cadence.due_soon)
+        self.cards["hazards"].set(work.findings.open_hazards)
+        self.cards["hazards_late"].set(work.findings.overdue_hazards, warn=True)
+        self.cards["concerns"].set(work.findings.open_concerns)
+        self.cards["concerns_late"].set(work.findings.overdue_concerns, warn=True)
         # Officer kinds come from the reference table; keep the card titles in its words.
         names = reference.names(self.db, "officer_kind")
         for kind, card in (

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +29,7 @@ INVALID_STYLE = "border: 1px solid #d32f2f; background: #fff3f3;"
 class FormDialog(QDialog):
     """Subclasses add fields, implement `collect()` → form and `save(form)` → service call."""
 
-    def __init__(self, parent: QWidget | None, title: str) -> None:
+    def __init__(self, parent: QWidget | None, title: str, scrolling: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
@@ -46,7 +47,16 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        if scrolling:  # a long form scrolls; its buttons and messages stay in view
+            body = QWidget()
+            body.setLayout(self.form)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(body)
+            layout.addWidget(scroll)
+        else:
+            layout.addLayout(self.form)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         # Ctrl+Enter saves from any field, including multi-line ones that keep Enter.

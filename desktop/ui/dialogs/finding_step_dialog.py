@@ -1,0 +1,76 @@
+"""The next step of a hazard or unstable factor: who took it, when, and a note."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.domain import findings as lifecycle
+from desktop.domain.dates import format_date, parse_date
+from desktop.domain.hierarchy import NodeRef
+from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
+from desktop.services import findings, officers, reference
+from desktop.services.database import Database
+from desktop.services.findings import FindingRow, FindingUpdate
+from desktop.ui.widgets.form import FormDialog
+from desktop.ui.widgets.pickers import PeopleEdit
+
+_BAD_DATE = QT_TRANSLATE_NOOP("Messages", "Write the date as 2026-03-05.")
+_WHO = QT_TRANSLATE_NOOP("Messages", "Name the officer who took this step.")
+
+
+class FindingStepDialog(FormDialog):
+    def __init__(
+        self, parent: QWidget | None, db: Database, scope: NodeRef | None, item: FindingRow
+    ) -> None:
+        super().__init__(parent, self.tr("Follow up"))
+        self.db, self.item = db, item
+        due = format_date(item.due_date) if item.due_date else "—"
+        about = QLabel(
+            f"{item.enterprise}\n{item.kind}：{item.description}\n"
+            + self.tr("Deadline {due}, responsible {who}, now: {status}").format(
+                due=due, who=item.responsible or "—", status=item.status_name
+            )
+        )
+        about.setWordWrap(True)
+        self.form.addRow(about)
+        if item.progress:
+            history = QLabel(item.progress)
+            history.setObjectName("history")
+            history.setStyleSheet("color: #555;")
+            self.form.addRow(self.tr("So far"), history)
+        names = reference.names(db, "finding_status")
+        steps = [(s.value, names[s]) for s in lifecycle.ORDER if lifecycle.can_move(item.status, s)]
+        self.step = self.combo(
+            "status", self.tr("Next step"), steps, steps[0][0] if steps else None
+        )
+        self.on = self.line("on", self.tr("Date"), format_date(date.today()), 20)
+        self.officer = PeopleEdit(multiple=False)
+        self.officer.set_people(officers.people(db, scope))
+        self.add("officer_id", self.tr("Officer"), self.officer)
+        self.note = self.text_box("note", self.tr("Note"), None)
+        self.buttons.button(self.buttons.StandardButton.Save).setEnabled(bool(steps))
+
+    def collect(self) -> tuple[FindingUpdate, uuid.UUID, date]:
+        errors = []
+        on = date.today()
+        try:
+            on = parse_date(self.on.text()) or on
+        except ValueError:
+            errors.append(FieldError("on", _BAD_DATE))
+        ids, _unknown, _ambiguous = self.officer.resolve()
+        if len(ids) != 1:
+            errors.append(FieldError("officer_id", _WHO))
+        if errors:
+            raise ValidationError(errors)
+        update = FindingUpdate(
+            self.item.id, self.item.version, self.step.currentData(), self.note.toPlainText()
+        )
+        return update, ids[0], on
+
+    def save(self, form: tuple[FindingUpdate, uuid.UUID, date]) -> bool:
+        update, officer, on = form
+        findings.advance_finding(self.db, update, officer, on)
+        return True

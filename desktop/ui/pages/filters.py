@@ -1,0 +1,64 @@
+"""Filter widgets the list pages share: a date range typed as dates, an officer box."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from desktop.domain.dates import parse_date
+from desktop.domain.hierarchy import NodeRef
+from desktop.services import officers
+from desktop.services.database import Database
+from desktop.ui.widgets.form import INVALID_STYLE
+
+
+class DateRange(QWidget):
+    """From … to …, each typed as a date (2026-03-05, 2026.3.5, 20260305); empty: open."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.start, self.end = QLineEdit(), QLineEdit()
+        self.start.setObjectName("date_from")
+        self.end.setObjectName("date_to")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for label, edit in ((self.tr("From"), self.start), (self.tr("to"), self.end)):
+            edit.setPlaceholderText("2026-01-01")
+            edit.setFixedWidth(96)
+            edit.setClearButtonEnabled(True)
+            edit.editingFinished.connect(self.changed)
+            edit.textChanged.connect(lambda _text, e=edit: self._check(e))
+            layout.addWidget(QLabel(label))
+            layout.addWidget(edit)
+
+    def _check(self, edit: QLineEdit) -> None:
+        edit.setStyleSheet(INVALID_STYLE if edit.text().strip() and _date(edit) is None else "")
+        if not edit.text().strip():
+            self.changed.emit()
+
+    def value(self) -> tuple[date | None, date | None]:
+        return _date(self.start), _date(self.end)
+
+
+def _date(edit: QLineEdit) -> date | None:
+    try:
+        return parse_date(edit.text()) if edit.text().strip() else None
+    except ValueError:
+        return None
+
+
+def fill_people(box: QComboBox, db: Database, scope: NodeRef | None, everyone: str) -> None:
+    """Officers of the scope's station (or the bureau) for a filter box; keeps the choice."""
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(everyone, None)
+    for person in officers.people(db, scope):
+        box.addItem(person.label, person.id)
+    index = next((i for i in range(box.count()) if box.itemData(i) == current), 0)
+    box.setCurrentIndex(index)
+    box.blockSignals(False)
