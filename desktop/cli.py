@@ -17,7 +17,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 if TYPE_CHECKING:
     from desktop.domain.messages import UserError
 
-EXIT_PROBLEMS, EXIT_REFUSED = 1, 3
+EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED = 1, 2, 3
 
 
 def _database_option(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -35,8 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policedesk",
         description="Community-policing desk: the jurisdiction grid (sub-bureau, stations, "
-        "community police offices, grid cells) and its officers. Without a command, opens "
-        "the window.",
+        "community police offices, grid cells), its officers, enterprises and their visits. "
+        "Without a command, opens the window.",
     )
     _database_option(parser, top=True)
     parser.add_argument(
@@ -64,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=Path, metavar="FILE")
     _database_option(restore, top=False)
+
+    export = commands.add_parser("export", help="write a ledger to an Excel file")
+    export.add_argument("ledger", choices=["visits"], help="visits: the visit ledger (走访台账)")
+    export.add_argument("--out", required=True, metavar="FILE", help="the .xlsx file to write")
+    export.add_argument(
+        "--scope", metavar="UNIT", help="a station or grid code, or a unit's exact name"
+    )
+    export.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-01-01")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="last day, 2026-12-31")
+    _database_option(export, top=False)
     return parser
 
 
@@ -177,10 +187,36 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from desktop.domain.dates import parse_date
+    from desktop.i18n import translate
+    from desktop.services import exports
+    from desktop.services.database import open_desk
+
+    dates = []
+    for text in (args.date_from, args.date_to):
+        try:
+            dates.append(parse_date(text))
+        except ValueError:
+            message = QT_TRANSLATE_NOOP("Cli", "{text} is not a date: write it as 2026-03-05.")
+            print(translate("Cli", message).format(text=text), file=sys.stderr)
+            return EXIT_USAGE
+    start, end = dates
+    db = open_desk(_target(args))
+    try:
+        scope = exports.resolve_scope(db, args.scope) if args.scope else None
+        n = exports.export_visits(db, Path(args.out), scope, start, end)
+    finally:
+        db.close()
+    _say_done(QT_TRANSLATE_NOOP("Cli", "{n} visits written to {path}."), n=n, path=args.out)
+    return 0
+
+
 COMMANDS = {
     "demo": _demo,
     "migrate": _migrate,
     "check": _check,
     "backup": _backup,
     "restore": _restore,
+    "export": _export,
 }

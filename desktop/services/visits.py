@@ -249,6 +249,7 @@ class VisitRow:
     content: str
     hazards: int
     concerns: int
+    credit_code: str | None = None
 
     @property
     def name(self) -> str:
@@ -267,8 +268,10 @@ def list_visits(
     officer_id: uuid.UUID | None = None,
     text: str = "",
     enterprise_id: uuid.UUID | None = None,
+    content_chars: int | None = 80,
 ) -> list[VisitRow]:
-    """One page, newest first, keyset-paged by (visited_on, id): pass the last row's pair."""
+    """One page, newest first, keyset-paged by (visited_on, id): pass the last row's pair.
+    Lists show the start of what was done; ledgers ask for all of it (content_chars=None)."""
     stmt = (
         select(
             Visit.id,
@@ -278,6 +281,7 @@ def list_visits(
             Visit.kind,
             Officer.name,
             Visit.content,
+            Enterprise.credit_code,
         )
         .join(Enterprise, Enterprise.id == Visit.enterprise_id)
         .join(GridCell, GridCell.id == Visit.grid_id)
@@ -333,9 +337,12 @@ def list_visits(
             grid,
             kinds.get(k, k),
             "、".join([officer, *companions.get(i, [])]),
-            (content or "").replace("\n", " ")[:80],
+            (content or "").replace("\n", " ")[:content_chars]
+            if content_chars
+            else (content or ""),
             found.get((i, lifecycle.HAZARD), 0),
             found.get((i, lifecycle.CONCERN), 0),
+            code,
         )
-        for i, day, enterprise, grid, k, officer, content in rows
+        for i, day, enterprise, grid, k, officer, content, code in rows
     ]

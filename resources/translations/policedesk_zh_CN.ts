@@ -114,34 +114,44 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="113" />
+        <location filename="../../desktop/cli.py" line="123" />
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="131" />
+        <location filename="../../desktop/cli.py" line="141" />
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="146" />
+        <location filename="../../desktop/cli.py" line="156" />
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="161" />
+        <location filename="../../desktop/cli.py" line="171" />
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="171" />
+        <location filename="../../desktop/cli.py" line="181" />
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="176" />
+        <location filename="../../desktop/cli.py" line="186" />
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="201" />
+        <source>{text} is not a date: write it as 2026-03-05.</source>
+        <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="211" />
+        <source>{n} visits written to {path}.</source>
+        <translation>已将 {n} 条走访记录写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1504,7 +1514,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>{name} 已停用，不能选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="333" />
+        <location filename="../../desktop/services/findings.py" line="334" />
         <source>This item is closed.</source>
         <translation>该事项已销号。</translation>
     </message>
@@ -1557,6 +1567,26 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="47" />
         <source>Name one main officer; the others go along.</source>
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exports.py" line="41" />
+        <source>The start date {start} is after the end date {end}.</source>
+        <translation>开始日期 {start} 晚于结束日期 {end}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exports.py" line="48" />
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exports.py" line="117" />
+        <source>No unit is called or coded {scope}.</source>
+        <translation>没有名称或代码为 {scope} 的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exports.py" line="120" />
+        <source>Several units are called {scope}: give the station or grid code.</source>
+        <translation>有多个单位叫 {scope}，请改用派出所或网格代码。</translation>
     </message>
 </context>
 <context>
