@@ -296,9 +296,10 @@ class Person:
         return f"{self.name} {self.badge_no}" if self.badge_no else self.name
 
 
-def people(db: Database, scope: NodeRef | None) -> list[Person]:
+def people(db: Database, scope: NodeRef | None, responsible_only: bool = False) -> list[Person]:
     """Active officers who can go on a visit in `scope`: its station's people, and the
-    bureau's, by name (a grid or office scope means its station)."""
+    bureau's, by name (a grid or office scope means its station). `responsible_only`: just
+    the community officers who answer for grid cells (社区民警), for their own lists."""
     from desktop.services.hierarchy import station_of
 
     station_id = station_of(db, scope) if scope is not None else None
@@ -308,5 +309,10 @@ def people(db: Database, scope: NodeRef | None) -> list[Person]:
         )
         if station_id is not None:
             stmt = stmt.where(or_(Officer.station_id == station_id, Officer.station_id.is_(None)))
+        if responsible_only:
+            answering = select(GridCell.community_officer_id).where(
+                GridCell.deleted_at.is_(None), GridCell.community_officer_id.is_not(None)
+            )
+            stmt = stmt.where(Officer.id.in_(answering))
         rows = s.execute(stmt.order_by(Officer.name, Officer.id)).all()
     return [Person(*row) for row in rows]

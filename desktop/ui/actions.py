@@ -46,6 +46,18 @@ class Actions(QObject):
             "Ctrl+Shift+V",
             self.tr("Record a visit to an enterprise"),
         )
+        self.intervals = make(
+            "intervals",
+            self.tr("Visit &intervals…"),
+            None,
+            self.tr("Days between visits for each risk grade"),
+        )
+        self.export_visits = make(
+            "export_visits",
+            self.tr("E&xport the visit ledger…"),
+            None,
+            self.tr("Write the visits of the selected unit to an Excel file"),
+        )
         self.edit = make("edit", self.tr("&Edit…"), "F2")
         self.delete = make(
             "delete",

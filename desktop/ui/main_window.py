@@ -125,11 +125,60 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.visits)
         self.visits.new(enterprise_id)  # type: ignore[arg-type]
 
+    def edit_intervals(self) -> None:
+        from desktop.ui.dialogs.cadence_dialog import CadenceDialog
+
+        if self.db is None:
+            return
+        dialog = CadenceDialog(self, self.db)
+        if dialog.exec():
+            self._page_changed()
+            self.statusBar().showMessage(
+                self.tr("Next-due dates of {n} enterprises recalculated.").format(n=dialog.moved),
+                8000,
+            )
+
+    def export_visits(self) -> None:
+        """The visit ledger of the selected unit, written on a worker thread."""
+        from desktop.services import exports
+
+        if self.db is None:
+            return
+        db, scope = self.db, self.scope
+        title = exports.ledger_title(db, scope, None, None)
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the visit ledger"), f"{title}.xlsx", "Excel (*.xlsx)"
+        )
+        if not name:
+            return
+        from desktop.ui.worker import Task
+
+        task = Task(
+            self,
+            self.tr("Writing the visit ledger…"),
+            lambda progress, cancelled: exports.export_visits(
+                db, Path(name), scope, progress=progress, cancelled=cancelled
+            ),
+        )
+        task.done.connect(lambda n, error: self._export_done(name, n, error))
+        task.start()
+        self._export_task = task
+
+    def _export_done(self, path: str, n: int | None, error: BaseException | None) -> None:
+        if error is not None:
+            show_error(self, error)
+            return
+        self.statusBar().showMessage(
+            self.tr("{n} visits written to {path}.").format(n=n, path=path), 10000
+        )
+
     # -- menus and actions --------------------------------------------------------------------
     def _menus(self) -> None:
         a = self.actions_
         file = self.menuBar().addMenu(self.tr("&File"))
         file.addActions([a.open_database, a.demo])
+        file.addSeparator()
+        file.addActions([a.export_visits])
         file.addSeparator()
         file.addActions([a.backup, a.restore, a.check])
         file.addSeparator()
@@ -140,6 +189,7 @@ class MainWindow(QMainWindow):
         edit.addActions([a.edit, a.move, a.delete])
         edit.addSeparator()
         edit.addAction(a.recycle_bin)
+        edit.addAction(a.intervals)
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(a.refresh)
         help_ = self.menuBar().addMenu(self.tr("&Help"))
@@ -161,6 +211,8 @@ class MainWindow(QMainWindow):
         a.new_child.triggered.connect(self.tree.add_child)
         a.new_officer.triggered.connect(self._new_officer)
         a.new_visit.triggered.connect(lambda: self.record_visit())
+        a.intervals.triggered.connect(self.edit_intervals)
+        a.export_visits.triggered.connect(self.export_visits)
         a.edit.triggered.connect(self.tree.edit_current)
         a.delete.triggered.connect(self.tree.delete_current)
         a.move.triggered.connect(self.tree.move_current)
@@ -171,7 +223,16 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         a, has_db, ref = self.actions_, self.db is not None, self.scope
         child = CHILD_KIND[ref.kind] if ref else None
-        for action in (a.check, a.new_bureau, a.new_officer, a.new_visit, a.recycle_bin, a.refresh):
+        for action in (
+            a.check,
+            a.new_bureau,
+            a.new_officer,
+            a.new_visit,
+            a.intervals,
+            a.export_visits,
+            a.recycle_bin,
+            a.refresh,
+        ):
             action.setEnabled(has_db)
         local = has_db and self.db is not None and self.db.is_sqlite  # a server's admin backs up
         a.backup.setEnabled(local)

@@ -42,7 +42,11 @@ class FindingStepDialog(FormDialog):
             history.setStyleSheet("color: #555;")
             self.form.addRow(self.tr("So far"), history)
         names = reference.names(db, "finding_status")
-        steps = [(s.value, names[s]) for s in lifecycle.ORDER if lifecycle.can_move(item.status, s)]
+        # Forward steps first, in order; a failed recheck (back to rectifying) last.
+        here = lifecycle.ORDER.index(lifecycle.Status(item.status))
+        possible = [s for s in lifecycle.ORDER if lifecycle.can_move(item.status, s)]
+        possible.sort(key=lambda s: (lifecycle.ORDER.index(s) < here, lifecycle.ORDER.index(s)))
+        steps = [(s.value, names.get(s.value, s.value)) for s in possible]
         self.step = self.combo(
             "status", self.tr("Next step"), steps, steps[0][0] if steps else None
         )

@@ -76,7 +76,7 @@ class DuePage(Page):
 
     def set_context(self, db: Database | None, scope: NodeRef | None) -> None:
         if db is not None:
-            fill_people(self.officer, db, scope, self.tr("All community officers"))
+            fill_people(self.officer, db, scope, self.tr("All community officers"), True)
         super().set_context(db, scope)
 
     def refresh(self) -> None:

@@ -33,7 +33,8 @@ class EnterprisesPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = make_filter(
-            "enterprise_filter", self.tr("Filter by name or part of the credit code")
+            "enterprise_filter",
+            self.tr("Filter by name, pinyin initials or part of the credit code"),
         )
         self.industry, self.risk, self.status = QComboBox(), QComboBox(), QComboBox()
         self.key_only = QCheckBox(self.tr("Key industries only"))

@@ -51,13 +51,19 @@ def _date(edit: QLineEdit) -> date | None:
         return None
 
 
-def fill_people(box: QComboBox, db: Database, scope: NodeRef | None, everyone: str) -> None:
+def fill_people(
+    box: QComboBox,
+    db: Database,
+    scope: NodeRef | None,
+    everyone: str,
+    responsible_only: bool = False,
+) -> None:
     """Officers of the scope's station (or the bureau) for a filter box; keeps the choice."""
     current = box.currentData()
     box.blockSignals(True)
     box.clear()
     box.addItem(everyone, None)
-    for person in officers.people(db, scope):
+    for person in officers.people(db, scope, responsible_only):
         box.addItem(person.label, person.id)
     index = next((i for i in range(box.count()) if box.itemData(i) == current), 0)
     box.setCurrentIndex(index)

@@ -93,7 +93,7 @@ class FindingsPage(Page):
             ):
                 self.urgency.addItem(text, value)
         if db is not None:
-            fill_people(self.officer, db, scope, self.tr("All community officers"))
+            fill_people(self.officer, db, scope, self.tr("All community officers"), True)
         super().set_context(db, scope)
 
     def refresh(self) -> None:

@@ -49,7 +49,9 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         if scrolling:  # a long form scrolls; its buttons and messages stay in view
             body = QWidget()
-            body.setLayout(self.form)
+            column = QVBoxLayout(body)
+            column.addLayout(self.form)
+            column.addStretch(1)  # spare height below the fields, not inside them
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)

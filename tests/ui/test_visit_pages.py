@@ -1,0 +1,160 @@
+"""The visit, reminder and follow-up pages over the demo jurisdiction, through real widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from desktop.domain.findings import Urgency
+from desktop.domain.visit_cadence import Cadence
+from desktop.services import findings, visits
+from desktop.ui.colours import RED, YELLOW
+from desktop.ui.dialogs.finding_step_dialog import FindingStepDialog
+from desktop.ui.dialogs.visit_dialog import VisitDialog
+from desktop.ui.main_window import MainWindow
+from tests.ui.conftest import Modal, type_text
+from tests.ui.test_tree_workflows import select_path
+
+
+def background(model: Any, row: int) -> QColor | None:
+    return model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole)
+
+
+def test_visit_list_filters_by_kind_officer_dates_and_text(qtbot: Any, window: MainWindow) -> None:
+    select_path(window, 0, 0)
+    page = window.visits
+    window.tabs.setCurrentWidget(page)
+    assert page.model.rowCount() == page.model.PAGE  # the first page; more as it scrolls
+    days = [r.visited_on for r in page.model.rows]
+    assert days == sorted(days, reverse=True)
+    page.kind.setCurrentIndex(page.kind.findText("回访"))
+    assert page.model.rows and {r.kind for r in page.model.rows} == {"回访"}
+    page.kind.setCurrentIndex(0)
+    page.officer.setCurrentIndex(1)
+    name = page.officer.currentText().split()[0]
+    assert page.model.rows and all(name in r.officers for r in page.model.rows)
+    page.officer.setCurrentIndex(0)
+    qtbot.keyClicks(page.dates.start, date.today().replace(day=1).isoformat())
+    page.dates.start.editingFinished.emit()
+    assert page.model.rows and all(
+        r.visited_on >= date.today().replace(day=1) for r in page.model.rows
+    )
+    some = page.model.rows[0].enterprise
+    type_text(page.filter, some[:2])
+    assert page.model.rows and all(some[:2] in r.enterprise for r in page.model.rows)
+
+
+def test_reminders_are_coloured_and_open_the_visit_form(qtbot: Any, window: MainWindow) -> None:
+    select_path(window, 0)
+    page = window.due
+    window.tabs.setCurrentWidget(page)
+    assert page.model.rows and all(r.cadence == Cadence.OVERDUE for r in page.model.rows)
+    assert background(page.model, 0) == QColor(RED)
+    assert "逾期" in page.counts.text()
+    page.which.setCurrentIndex(page.which.findData(Cadence.DUE_SOON))
+    assert page.model.rows and background(page.model, 0) == QColor(YELLOW)
+    first = page.model.rows[0]
+    opened: list[str] = []
+
+    def check(dialog: VisitDialog) -> None:
+        opened.append(dialog.enterprise.text())
+        dialog.reject()
+
+    modal = Modal(VisitDialog, check)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    page.visit(page.table.currentIndex())
+    modal.check()
+    assert opened == [first.name] and window.tabs.currentWidget() is window.visits
+
+
+def test_a_hazard_is_followed_up_to_closed_from_its_list(qtbot: Any, window: MainWindow) -> None:
+    select_path(window, 0)
+    page = window.findings
+    window.tabs.setCurrentWidget(page)
+    page.urgency.setCurrentIndex(page.urgency.findData(Urgency.OVERDUE))
+    assert page.model.rows and background(page.model, 0) == QColor(RED)
+    page.urgency.setCurrentIndex(0)
+    row = next(r for r in page.model.rows if r.status == "rectified")
+
+    def close(dialog: FindingStepDialog) -> None:
+        assert dialog.step.currentData() == "closed"
+        type_text(dialog.officer, dialog.officer.people[0].label)
+        type_text(dialog.note, "复查合格")
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    modal = Modal(FindingStepDialog, close)
+    page.open(page.model.index(page.model.rows.index(row), 0))
+    modal.check()
+    (closed,) = [
+        r
+        for r in findings.list_findings(window.db, None, status="closed", limit=100_000)  # type: ignore[arg-type]
+        if r.id == row.id
+    ]
+    assert closed.urgency == Urgency.CLOSED and closed.progress and "复查合格" in closed.progress
+    assert row.id not in {r.id for r in page.model.rows}  # the list shows what is still open
+
+
+def test_the_enterprise_page_shows_history_and_starts_a_visit(
+    qtbot: Any, window: MainWindow
+) -> None:
+    select_path(window, 0, 0)
+    page = window.enterprises
+    window.tabs.setCurrentWidget(page)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    chosen = page.model.rows[0]
+    history = page.history.visit_model.rows
+    assert history == visits.list_visits(window.db, None, enterprise_id=chosen.id)[: len(history)]  # type: ignore[arg-type]
+    assert history, "demo enterprises have visits"
+    names: list[str] = []
+
+    def check(dialog: VisitDialog) -> None:
+        names.append(dialog.enterprise.text())
+        dialog.reject()
+
+    modal = Modal(VisitDialog, check)
+    page.visit_button.click()
+    modal.check()
+    assert names == [chosen.name]
+
+
+def test_changing_the_intervals_moves_the_reminders(qtbot: Any, window: MainWindow) -> None:
+    from desktop.services import cadence
+    from desktop.ui.dialogs.cadence_dialog import CadenceDialog
+
+    before = cadence.counts(window.db, None)  # type: ignore[arg-type]
+
+    def shorten(dialog: CadenceDialog) -> None:
+        for edit in dialog.edits.values():
+            edit.setText("0")
+        dialog.submit()
+        assert dialog.error_labels["high"].text() == "请填写 1 到 366 之间的天数。"
+        for edit in dialog.edits.values():
+            edit.setText("7")
+        qtbot.keyClick(dialog.edits["low"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    modal = Modal(CadenceDialog, shorten)
+    window.actions_.intervals.trigger()
+    modal.check()
+    assert cadence.intervals(window.db) == {"high": 7, "medium": 7, "low": 7}  # type: ignore[arg-type]
+    after = cadence.counts(window.db, None)  # type: ignore[arg-type]
+    assert after.overdue > before.overdue
+    assert "重新计算" in window.statusBar().currentMessage()
+
+
+def test_export_from_the_window_writes_the_ledger(
+    qtbot: Any, window: MainWindow, tmp_path: Any, monkeypatch: Any
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    select_path(window, 0, 0, 0)
+    out = tmp_path / "台账.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.actions_.export_visits.trigger()
+    qtbot.waitUntil(lambda: "写入" in window.statusBar().currentMessage(), timeout=20_000)
+    rows = list(load_workbook(out, read_only=True).active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    expected = len(visits.list_visits(window.db, window.scope, limit=100_000))  # type: ignore[arg-type]
+    assert "社区警务室企业走访台账" in str(rows[0][0]) and len(rows) == 2 + expected
