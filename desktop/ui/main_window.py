@@ -22,6 +22,7 @@ from desktop.domain.messages import UserError
 from desktop.ui.actions import Actions
 from desktop.ui.errors import show_error, translate
 from desktop.ui.settings import Settings
+from desktop.ui.visit_work import VisitWork
 from desktop.ui.widgets.jurisdiction_tree import JurisdictionTree
 
 if TYPE_CHECKING:
@@ -125,53 +126,6 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.visits)
         self.visits.new(enterprise_id)  # type: ignore[arg-type]
 
-    def edit_intervals(self) -> None:
-        from desktop.ui.dialogs.cadence_dialog import CadenceDialog
-
-        if self.db is None:
-            return
-        dialog = CadenceDialog(self, self.db)
-        if dialog.exec():
-            self._page_changed()
-            self.statusBar().showMessage(
-                self.tr("Next-due dates of {n} enterprises recalculated.").format(n=dialog.moved),
-                8000,
-            )
-
-    def export_visits(self) -> None:
-        """The visit ledger of the selected unit, written on a worker thread."""
-        from desktop.services import exports
-
-        if self.db is None:
-            return
-        db, scope = self.db, self.scope
-        title = exports.ledger_title(db, scope, None, None)
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the visit ledger"), f"{title}.xlsx", "Excel (*.xlsx)"
-        )
-        if not name:
-            return
-        from desktop.ui.worker import Task
-
-        task = Task(
-            self,
-            self.tr("Writing the visit ledger…"),
-            lambda progress, cancelled: exports.export_visits(
-                db, Path(name), scope, progress=progress, cancelled=cancelled
-            ),
-        )
-        task.done.connect(lambda n, error: self._export_done(name, n, error))
-        task.start()
-        self._export_task = task
-
-    def _export_done(self, path: str, n: int | None, error: BaseException | None) -> None:
-        if error is not None:
-            show_error(self, error)
-            return
-        self.statusBar().showMessage(
-            self.tr("{n} visits written to {path}.").format(n=n, path=path), 10000
-        )
-
     # -- menus and actions --------------------------------------------------------------------
     def _menus(self) -> None:
         a = self.actions_
@@ -211,8 +165,9 @@ class MainWindow(QMainWindow):
         a.new_child.triggered.connect(self.tree.add_child)
         a.new_officer.triggered.connect(self._new_officer)
         a.new_visit.triggered.connect(lambda: self.record_visit())
-        a.intervals.triggered.connect(self.edit_intervals)
-        a.export_visits.triggered.connect(self.export_visits)
+        self.visit_work = VisitWork(self)
+        a.intervals.triggered.connect(self.visit_work.edit_intervals)
+        a.export_visits.triggered.connect(self.visit_work.export_visits)
         a.edit.triggered.connect(self.tree.edit_current)
         a.delete.triggered.connect(self.tree.delete_current)
         a.move.triggered.connect(self.tree.move_current)
@@ -492,6 +447,11 @@ class MainWindow(QMainWindow):
         index = self.tree.currentIndex()
         if ref is not None and index.isValid():
             self.tree.tree_model.update_children(index)
+
+    def pages_changed(self) -> None:
+        """Something every page may show changed (a setting): they reload when next shown."""
+        self._stale = set(self.pages)
+        self._refresh_visible()
 
     def _tree_changed(self) -> None:
         self._stale = set(self.pages)

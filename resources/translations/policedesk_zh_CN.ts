@@ -920,7 +920,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <message>
         <location filename="../../desktop/ui/app.py" line="26" />
         <location filename="../../desktop/ui/main_window.py" line="44" />
-        <location filename="../../desktop/ui/main_window.py" line="286" />
+        <location filename="../../desktop/ui/main_window.py" line="240" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
@@ -966,181 +966,161 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137" />
-        <source>Next-due dates of {n} enterprises recalculated.</source>
-        <translation>已重新计算 {n} 家单位的下次应走访日期。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
-        <source>Export the visit ledger</source>
-        <translation>导出走访台账</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
-        <source>Writing the visit ledger…</source>
-        <translation>正在写入走访台账…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="172" />
-        <source>{n} visits written to {path}.</source>
-        <translation>已将 {n} 条走访记录写入 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="178" />
+        <location filename="../../desktop/ui/main_window.py" line="131" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186" />
+        <location filename="../../desktop/ui/main_window.py" line="139" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="146" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="150" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="197" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/main_window.py" line="198" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329" />
+        <location filename="../../desktop/ui/main_window.py" line="283" />
         <source>The database {path} is damaged ({detail}). Save nothing more in it: restore the latest backup (File &gt; Restore from backup).</source>
         <translation>数据库 {path} 已损坏（{detail}）。请不要再往里保存数据，并恢复最近的备份（文件 &gt; 从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="296" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="298" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364" />
+        <location filename="../../desktop/ui/main_window.py" line="318" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381" />
+        <location filename="../../desktop/ui/main_window.py" line="335" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383" />
-        <location filename="../../desktop/ui/main_window.py" line="413" />
+        <location filename="../../desktop/ui/main_window.py" line="337" />
+        <location filename="../../desktop/ui/main_window.py" line="367" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <location filename="../../desktop/ui/main_window.py" line="347" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395" />
+        <location filename="../../desktop/ui/main_window.py" line="349" />
         <source>Desk databases (*.sqlite3)</source>
         <translation>工作台数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406" />
+        <location filename="../../desktop/ui/main_window.py" line="360" />
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411" />
+        <location filename="../../desktop/ui/main_window.py" line="365" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419" />
-        <location filename="../../desktop/ui/main_window.py" line="437" />
+        <location filename="../../desktop/ui/main_window.py" line="373" />
+        <location filename="../../desktop/ui/main_window.py" line="391" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421" />
+        <location filename="../../desktop/ui/main_window.py" line="375" />
         <source>Replace the open database with this backup? The current file is kept aside first.</source>
         <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438" />
+        <location filename="../../desktop/ui/main_window.py" line="392" />
         <source>The backup was restored. The replaced file is kept as {path}.</source>
         <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327" />
-        <location filename="../../desktop/ui/main_window.py" line="453" />
-        <location filename="../../desktop/ui/main_window.py" line="461" />
+        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <location filename="../../desktop/ui/main_window.py" line="407" />
+        <location filename="../../desktop/ui/main_window.py" line="415" />
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454" />
+        <location filename="../../desktop/ui/main_window.py" line="408" />
         <source>The database is whole: no problems found.</source>
         <translation>数据库完好，未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463" />
+        <location filename="../../desktop/ui/main_window.py" line="417" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474" />
+        <location filename="../../desktop/ui/main_window.py" line="428" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476" />
+        <location filename="../../desktop/ui/main_window.py" line="430" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="518" />
+        <location filename="../../desktop/ui/main_window.py" line="477" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520" />
+        <location filename="../../desktop/ui/main_window.py" line="479" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -2194,6 +2174,29 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="376" />
         <source>Open item {n}</source>
         <translation>第 {n} 条未销号事项</translation>
+    </message>
+</context>
+<context>
+    <name>VisitWork</name>
+    <message>
+        <location filename="../../desktop/ui/visit_work.py" line="33" />
+        <source>Next-due dates of {n} enterprises recalculated.</source>
+        <translation>已重新计算 {n} 家单位的下次应走访日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visit_work.py" line="48" />
+        <source>Export the visit ledger</source>
+        <translation>导出走访台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visit_work.py" line="54" />
+        <source>Writing the visit ledger…</source>
+        <translation>正在写入走访台账…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visit_work.py" line="68" />
+        <source>{n} visits written to {path}.</source>
+        <translation>已将 {n} 条走访记录写入 {path}。</translation>
     </message>
 </context>
 <context>
