@@ -1,4 +1,5 @@
-"""The recycle bin: every deleted unit, grid cell and officer, newest first, and restore."""
+"""The recycle bin: every deleted unit, grid cell, officer, enterprise and visit, newest
+first, and restore."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.services import enterprises, hierarchy, officers
+from desktop.services import enterprises, hierarchy, officers, visits
 from desktop.store.engine import Database
-from desktop.store.schema import Bureau, Enterprise, GridCell, Office, Officer, Station
+from desktop.store.schema import Bureau, Enterprise, GridCell, Office, Officer, Station, Visit
 
 OFFICER = "officer"
 ENTERPRISE = "enterprise"
+VISIT = "visit"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,19 @@ def list_deleted(db: Database, limit: int = 500) -> list[DeletedItem]:
                 .limit(limit)
             )
             items += [DeletedItem(kind, *row) for row in s.execute(stmt)]
+        # A visit is named by its enterprise and day (with what it found, it comes back whole).
+        visits = (
+            select(Visit.id, Enterprise.name, Visit.visited_on, Visit.deleted_at)
+            .join(Enterprise, Enterprise.id == Visit.enterprise_id)
+            .where(Visit.deleted_at.is_not(None))
+            .order_by(Visit.deleted_at.desc())
+            .limit(limit)
+        )
+        items += [
+            DeletedItem(VISIT, i, f"{name} {day.isoformat()}", when)
+            for i, name, day, when in s.execute(visits)
+            if when is not None
+        ]
     items.sort(key=lambda item: item.deleted_at, reverse=True)
     return items[:limit]
 
@@ -58,5 +73,8 @@ def restore(db: Database, item: DeletedItem) -> list[str]:
         return []
     if item.kind == ENTERPRISE:
         enterprises.restore_enterprise(db, item.id)
+        return []
+    if item.kind == VISIT:
+        visits.restore_visit(db, item.id)
         return []
     return hierarchy.restore(db, NodeRef(NodeKind(item.kind), item.id))

@@ -914,213 +914,218 @@ The details are in {log}; please send that file to your administrator.</source>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/models/labels.py" line="16" />
+        <source>Visit</source>
+        <translation>走访记录</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/app.py" line="26" />
-        <location filename="../../desktop/ui/main_window.py" line="44" />
-        <location filename="../../desktop/ui/main_window.py" line="240" />
+        <location filename="../../desktop/ui/main_window.py" line="45" />
+        <location filename="../../desktop/ui/main_window.py" line="241" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="50" />
+        <location filename="../../desktop/ui/main_window.py" line="51" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="52" />
-        <location filename="../../desktop/ui/main_window.py" line="105" />
+        <location filename="../../desktop/ui/main_window.py" line="53" />
+        <location filename="../../desktop/ui/main_window.py" line="106" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
+        <location filename="../../desktop/ui/main_window.py" line="107" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <location filename="../../desktop/ui/main_window.py" line="108" />
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_window.py" line="109" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_window.py" line="110" />
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <location filename="../../desktop/ui/main_window.py" line="111" />
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131" />
+        <location filename="../../desktop/ui/main_window.py" line="132" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
+        <location filename="../../desktop/ui/main_window.py" line="140" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <location filename="../../desktop/ui/main_window.py" line="149" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="197" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="198" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198" />
+        <location filename="../../desktop/ui/main_window.py" line="199" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283" />
+        <location filename="../../desktop/ui/main_window.py" line="284" />
         <source>The database {path} is damaged ({detail}). Save nothing more in it: restore the latest backup (File &gt; Restore from backup).</source>
         <translation>数据库 {path} 已损坏（{detail}）。请不要再往里保存数据，并恢复最近的备份（文件 &gt; 从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298" />
+        <location filename="../../desktop/ui/main_window.py" line="299" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305" />
+        <location filename="../../desktop/ui/main_window.py" line="306" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318" />
+        <location filename="../../desktop/ui/main_window.py" line="319" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335" />
+        <location filename="../../desktop/ui/main_window.py" line="336" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337" />
-        <location filename="../../desktop/ui/main_window.py" line="367" />
+        <location filename="../../desktop/ui/main_window.py" line="338" />
+        <location filename="../../desktop/ui/main_window.py" line="368" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347" />
+        <location filename="../../desktop/ui/main_window.py" line="348" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>Desk databases (*.sqlite3)</source>
         <translation>工作台数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365" />
+        <location filename="../../desktop/ui/main_window.py" line="366" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373" />
-        <location filename="../../desktop/ui/main_window.py" line="391" />
+        <location filename="../../desktop/ui/main_window.py" line="374" />
+        <location filename="../../desktop/ui/main_window.py" line="392" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375" />
+        <location filename="../../desktop/ui/main_window.py" line="376" />
         <source>Replace the open database with this backup? The current file is kept aside first.</source>
         <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="393" />
         <source>The backup was restored. The replaced file is kept as {path}.</source>
         <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281" />
-        <location filename="../../desktop/ui/main_window.py" line="407" />
-        <location filename="../../desktop/ui/main_window.py" line="415" />
+        <location filename="../../desktop/ui/main_window.py" line="282" />
+        <location filename="../../desktop/ui/main_window.py" line="408" />
+        <location filename="../../desktop/ui/main_window.py" line="416" />
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408" />
+        <location filename="../../desktop/ui/main_window.py" line="409" />
         <source>The database is whole: no problems found.</source>
         <translation>数据库完好，未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417" />
+        <location filename="../../desktop/ui/main_window.py" line="418" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428" />
+        <location filename="../../desktop/ui/main_window.py" line="429" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430" />
+        <location filename="../../desktop/ui/main_window.py" line="431" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477" />
+        <location filename="../../desktop/ui/main_window.py" line="478" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="479" />
+        <location filename="../../desktop/ui/main_window.py" line="480" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}

@@ -11,7 +11,16 @@ from desktop.domain.findings import Status, Urgency
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import ConflictError, RefusedError, ValidationError
 from desktop.domain.visit_cadence import Cadence
-from desktop.services import cadence, drafts, enterprises, findings, hierarchy, officers, search
+from desktop.services import (
+    cadence,
+    drafts,
+    enterprises,
+    findings,
+    hierarchy,
+    officers,
+    recycle_bin,
+    search,
+)
 from desktop.services import visits as visit_service
 from desktop.services.database import Database
 from desktop.services.findings import FindingInput, FindingUpdate
@@ -254,7 +263,9 @@ def test_deleting_a_visit_takes_its_findings_and_moves_the_due_date_back(db: Dat
     (row,) = enterprises.list_enterprises(db, None)
     assert row.next_due_on == TODAY - timedelta(days=50) + timedelta(days=30)
     assert row.cadence == Cadence.OVERDUE
-    visit_service.restore_visit(db, second.id)
+    (item,) = [i for i in recycle_bin.list_deleted(db) if i.kind == recycle_bin.VISIT]
+    assert item.name == f"好再来网吧1 {(TODAY - timedelta(days=2)).isoformat()}"
+    recycle_bin.restore(db, item)
     assert len(findings.list_findings(db, None)) == 1
     with pytest.raises(RefusedError):
         enterprises.delete_enterprise(db, e)

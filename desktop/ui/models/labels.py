@@ -13,5 +13,6 @@ def kind_label(kind: str) -> str:
         "grid": QCoreApplication.translate("Kinds", "Grid cell"),
         "officer": QCoreApplication.translate("Kinds", "Officer"),
         "enterprise": QCoreApplication.translate("Kinds", "Enterprise"),
+        "visit": QCoreApplication.translate("Kinds", "Visit"),
     }
     return words.get(kind, kind)
