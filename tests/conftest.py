@@ -37,7 +37,34 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_desk(tmp_path / "desk.sqlite3")
+    """A fresh desk database: a SQLite file, or with POLICEDESK_TEST_POSTGRES set to a
+    server URL (postgresql+psycopg://user@host:port/postgres), a new database on it."""
+    server = os.environ.get("POLICEDESK_TEST_POSTGRES")
+    if not server:
+        database = open_desk(tmp_path / "desk.sqlite3")
+        yield database
+        database.close()
+        return
+    import uuid
+
+    from sqlalchemy import create_engine, make_url
+
+    name = f"desk_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    database = open_desk(make_url(server).set(database=name).render_as_string(False))
+    yield database
+    database.close()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
+    admin.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    """A SQLite file whatever the suite runs on: for what only a local file has."""
+    database = open_desk(tmp_path / "local.sqlite3")
     yield database
     database.close()
 

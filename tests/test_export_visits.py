@@ -19,6 +19,14 @@ from tests.services.helpers import chain, officer
 TODAY = date.today()
 
 
+@pytest.fixture
+def file_db(tmp_path: Path) -> Database:
+    """The command line is given a file: these tests run on SQLite whatever the suite uses."""
+    from desktop.services.database import open_desk
+
+    return open_desk(tmp_path / "desk.sqlite3")
+
+
 def fill(db: Database) -> None:
     c = chain(db)
     main = officer(db, c.ref(NodeKind.STATION))
@@ -60,7 +68,8 @@ def test_the_ledger_has_a_title_a_header_and_every_visit(db: Database, tmp_path:
     assert sheet.freeze_panes == "A3"
 
 
-def test_command_line_scope_and_dates(db: Database, tmp_path: Path) -> None:
+def test_command_line_scope_and_dates(file_db: Database, tmp_path: Path) -> None:
+    db = file_db
     fill(db)
     path = Path(db.display_name)
     db.close()
@@ -95,12 +104,13 @@ def test_command_line_scope_and_dates(db: Database, tmp_path: Path) -> None:
     ],
 )
 def test_bad_arguments_write_nothing(
-    db: Database,
+    file_db: Database,
     tmp_path: Path,
     args: list[str],
     exit_code: int,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    db = file_db
     fill(db)
     path = Path(db.display_name)
     db.close()

@@ -88,15 +88,17 @@ def terms(name: str, credit_code: str | None, name_initials: list[str]) -> set[s
 
 @dataclass(frozen=True)
 class Lookup:
-    """One way to find a fragment: terms in [start, stop), then the text checks that the
-    candidates must pass (a longer name fragment than the pair that found it)."""
+    """One way to find a fragment: the term itself (stop None) or the terms in [start, stop),
+    then the text the candidates' names must contain (a fragment longer than its pair)."""
 
     start: str
-    stop: str
+    stop: str | None = None
     name_contains: str | None = None
 
 
 def _prefix(term: str) -> Lookup:
+    # Terms compare by code point (binary in SQLite, collation "C" on PostgreSQL), so every
+    # term that starts with `term` lies below `term` + the highest code point.
     return Lookup(term, term + "\U0010ffff")
 
 
@@ -110,13 +112,12 @@ def lookups(typed: str) -> list[Lookup]:
         if len(text) == 1:
             found.append(_prefix(NAME + text))
         else:
-            pair = NAME + text[:2]
-            found.append(Lookup(pair, pair + "\x00", text if len(text) > 2 else None))
+            found.append(Lookup(NAME + text[:2], None, text if len(text) > 2 else None))
         return found
     if len(text) >= 2 and text.isascii() and text.isalpha():
         found.append(_prefix(PINYIN + text))
-        pair = NAME + text[:2]  # a Latin name (KTV) is indexed by its pairs too
-        found.append(Lookup(pair, pair + "\x00", text if len(text) > 2 else None))
+        # A Latin name (KTV) is indexed by its pairs too.
+        found.append(Lookup(NAME + text[:2], None, text if len(text) > 2 else None))
     if (len(text) >= 3 and any(ch.isdigit() for ch in text)) or len(text) >= 6:
         found.append(_prefix(CODE + text))
     return found

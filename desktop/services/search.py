@@ -56,9 +56,9 @@ def matching(text: str) -> Any | None:
         return None
     clauses = []
     for lk in lookups:
-        ids = select(EnterpriseTerm.enterprise_id).where(
-            EnterpriseTerm.term >= lk.start, EnterpriseTerm.term < lk.stop
-        )
+        term = EnterpriseTerm.term
+        found = term == lk.start if lk.stop is None else (term >= lk.start) & (term < lk.stop)
+        ids = select(EnterpriseTerm.enterprise_id).where(found)
         clause: Any = Enterprise.id.in_(ids)
         if lk.name_contains:
             clause = clause & _name_like(lk.name_contains)

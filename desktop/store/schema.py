@@ -162,7 +162,10 @@ class EnterpriseTerm(Base):
 
     __tablename__ = "enterprise_term"
 
-    term: Mapped[str] = mapped_column(String(40), primary_key=True)
+    # Code-point order on PostgreSQL too, so that a prefix is one index range.
+    term: Mapped[str] = mapped_column(
+        String(40).with_variant(String(40, collation="C"), "postgresql"), primary_key=True
+    )
     enterprise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("enterprise.id"), primary_key=True)
     __table_args__ = (
         Index("ix_enterprise_term_enterprise_id", "enterprise_id"),

@@ -42,7 +42,8 @@ def test_quick_tree_equals_the_service_tree(demo_db: Database) -> None:
     quick.close()
 
 
-def test_quick_tree_declines_what_needs_the_full_path(tmp_path: Path, db: Database) -> None:
+def test_quick_tree_declines_what_needs_the_full_path(tmp_path: Path, sqlite_db: Database) -> None:
+    db = sqlite_db
     chain(db)
     assert quick_tree(db.display_name) is not None
     assert quick_tree(f"sqlite:///{db.display_name}") is not None
@@ -58,7 +59,8 @@ def test_quick_tree_declines_what_needs_the_full_path(tmp_path: Path, db: Databa
     assert quick_tree(old) is None  # needs migrating: the full path does that
 
 
-def test_the_quick_path_does_not_import_the_data_layer(db: Database) -> None:
+def test_the_quick_path_does_not_import_the_data_layer(sqlite_db: Database) -> None:
+    db = sqlite_db
     code = (
         "import sys; from desktop.services.startup import quick_tree; "
         f"q = quick_tree({db.display_name!r}); q.roots(); "

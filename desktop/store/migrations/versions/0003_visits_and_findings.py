@@ -18,6 +18,20 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Plain ALTER statements: SQLite adds columns and indexes in place, and a batch rebuild
+    # of enterprise would have to drop a table that others already point at.
+    op.add_column('enterprise', sa.Column('last_visited_on', sa.Date(), nullable=True))
+    op.add_column('enterprise', sa.Column('next_due_on', sa.Date(), nullable=True))
+    op.add_column('enterprise', sa.Column('name_initials', sa.String(length=400), nullable=True))
+    op.drop_index('ix_enterprise_bureau_id', table_name='enterprise')
+    op.drop_index('ix_enterprise_grid_id', table_name='enterprise')
+    op.drop_index('ix_enterprise_office_id', table_name='enterprise')
+    op.create_index('ix_enterprise_bureau_id_next_due_on', 'enterprise', ['bureau_id', 'next_due_on', 'id'], unique=False)
+    op.create_index('ix_enterprise_grid_id_next_due_on', 'enterprise', ['grid_id', 'next_due_on', 'id'], unique=False)
+    op.create_index('ix_enterprise_name', 'enterprise', ['name'], unique=False)
+    op.create_index('ix_enterprise_office_id_next_due_on', 'enterprise', ['office_id', 'next_due_on', 'id'], unique=False)
+    op.create_index('ix_enterprise_station_id_next_due_on', 'enterprise', ['station_id', 'next_due_on', 'id'], unique=False)
+
     op.create_table('draft',
     sa.Column('kind', sa.String(length=32), nullable=False),
     sa.Column('payload', sa.JSON(), nullable=False),
@@ -45,7 +59,7 @@ def upgrade() -> None:
         batch_op.create_index('uq_setting_key', ['key'], unique=True)
 
     op.create_table('enterprise_term',
-    sa.Column('term', sa.String(length=40), nullable=False),
+    sa.Column('term', sa.String(length=40).with_variant(sa.String(length=40, collation='C'), 'postgresql'), nullable=False),
     sa.Column('enterprise_id', sa.Uuid(), nullable=False),
     sa.ForeignKeyConstraint(['enterprise_id'], ['enterprise.id'], name=op.f('fk_enterprise_term_enterprise_id_enterprise')),
     sa.PrimaryKeyConstraint('term', 'enterprise_id', name=op.f('pk_enterprise_term')),
@@ -144,35 +158,11 @@ def upgrade() -> None:
     with op.batch_alter_table('visit_companion', schema=None) as batch_op:
         batch_op.create_index('ix_visit_companion_officer_id', ['officer_id'], unique=False)
 
-    with op.batch_alter_table('enterprise', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('last_visited_on', sa.Date(), nullable=True))
-        batch_op.add_column(sa.Column('next_due_on', sa.Date(), nullable=True))
-        batch_op.add_column(sa.Column('name_initials', sa.String(length=400), nullable=True))
-        batch_op.drop_index(batch_op.f('ix_enterprise_bureau_id'))
-        batch_op.drop_index(batch_op.f('ix_enterprise_grid_id'))
-        batch_op.drop_index(batch_op.f('ix_enterprise_office_id'))
-        batch_op.create_index('ix_enterprise_bureau_id_next_due_on', ['bureau_id', 'next_due_on', 'id'], unique=False)
-        batch_op.create_index('ix_enterprise_grid_id_next_due_on', ['grid_id', 'next_due_on', 'id'], unique=False)
-        batch_op.create_index('ix_enterprise_name', ['name'], unique=False)
-        batch_op.create_index('ix_enterprise_office_id_next_due_on', ['office_id', 'next_due_on', 'id'], unique=False)
-        batch_op.create_index('ix_enterprise_station_id_next_due_on', ['station_id', 'next_due_on', 'id'], unique=False)
+
 
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('enterprise', schema=None) as batch_op:
-        batch_op.drop_index('ix_enterprise_station_id_next_due_on')
-        batch_op.drop_index('ix_enterprise_office_id_next_due_on')
-        batch_op.drop_index('ix_enterprise_name')
-        batch_op.drop_index('ix_enterprise_grid_id_next_due_on')
-        batch_op.drop_index('ix_enterprise_bureau_id_next_due_on')
-        batch_op.create_index(batch_op.f('ix_enterprise_office_id'), ['office_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_enterprise_grid_id'), ['grid_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_enterprise_bureau_id'), ['bureau_id'], unique=False)
-        batch_op.drop_column('name_initials')
-        batch_op.drop_column('next_due_on')
-        batch_op.drop_column('last_visited_on')
-
     with op.batch_alter_table('visit_companion', schema=None) as batch_op:
         batch_op.drop_index('ix_visit_companion_officer_id')
 
@@ -208,3 +198,16 @@ def downgrade() -> None:
         batch_op.drop_index('uq_draft_kind')
 
     op.drop_table('draft')
+    # Last: rebuilding enterprise drops the old table, which nothing may point at any more.
+    with op.batch_alter_table('enterprise', schema=None) as batch_op:
+        batch_op.drop_index('ix_enterprise_station_id_next_due_on')
+        batch_op.drop_index('ix_enterprise_office_id_next_due_on')
+        batch_op.drop_index('ix_enterprise_name')
+        batch_op.drop_index('ix_enterprise_grid_id_next_due_on')
+        batch_op.drop_index('ix_enterprise_bureau_id_next_due_on')
+        batch_op.create_index(batch_op.f('ix_enterprise_office_id'), ['office_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_enterprise_grid_id'), ['grid_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_enterprise_bureau_id'), ['bureau_id'], unique=False)
+        batch_op.drop_column('name_initials')
+        batch_op.drop_column('next_due_on')
+        batch_op.drop_column('last_visited_on')
