@@ -207,6 +207,7 @@ def list_enterprises(
     key_only: bool = False,
     risk_grade: str | None = None,
     status: str | None = None,
+    officer_id: uuid.UUID | None = None,
 ) -> list[EnterpriseRow]:
     """One page ordered by name; pass the last row's (name, id) for the next page."""
     stmt = (
@@ -240,6 +241,8 @@ def list_enterprises(
             stmt = stmt.where(column == value)
     if key_only:
         stmt = stmt.where(Enterprise.key_industry.is_(True))
+    if officer_id is not None:  # the grid cells a community officer answers for
+        stmt = stmt.where(GridCell.community_officer_id == officer_id)
     if after is not None:
         name, ident = after
         stmt = stmt.where(

@@ -433,117 +433,122 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="37" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="38" />
         <source>Filter by name, pinyin initials or part of the credit code</source>
         <translation>按名称、拼音首字母或部分信用代码筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="40" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="43" />
         <source>Key industries only</source>
         <translation>只看重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="41" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="44" />
         <source>&amp;New enterprise…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="46" />
         <source>Select a grid cell in the tree to register in it</source>
         <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="47" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="48" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="49" />
         <source>Record a &amp;visit…</source>
         <translation>记录走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="89" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="91" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="95" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="97" />
         <source>Key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="98" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="98" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="96" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="100" />
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="97" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="101" />
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="98" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="102" />
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="99" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="103" />
         <source>Security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="100" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="104" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="106" />
         <source>Next visit due</source>
         <translation>下次应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="109" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="113" />
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="110" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="114" />
         <source>All risk grades</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="111" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="115" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="163" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="116" />
+        <source>All community officers</source>
+        <translation>全部社区民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="170" />
         <source>Delete enterprise</source>
         <translation>删除单位</translation>
     </message>

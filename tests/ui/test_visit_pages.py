@@ -158,3 +158,21 @@ def test_export_from_the_window_writes_the_ledger(
     rows = list(load_workbook(out, read_only=True).active.iter_rows(values_only=True))  # type: ignore[union-attr]
     expected = len(visits.list_visits(window.db, window.scope, limit=100_000))  # type: ignore[arg-type]
     assert "社区警务室企业走访台账" in str(rows[0][0]) and len(rows) == 2 + expected
+
+
+def test_enterprises_of_one_community_officer(qtbot: Any, window: MainWindow) -> None:
+    from desktop.services import grids
+
+    select_path(window, 0, 0)
+    page = window.enterprises
+    window.tabs.setCurrentWidget(page)
+    page.officer.setCurrentIndex(1)
+    officer = page.officer.currentData()
+    assert page.model.rows
+    answering = {
+        g.name
+        for g in grids.list_grids(window.db, None)
+        if g.community_officer  # type: ignore[arg-type]
+        and g.community_officer.startswith(page.officer.currentText().split()[0])
+    }
+    assert officer is not None and {r.grid for r in page.model.rows} <= answering

@@ -23,6 +23,7 @@ from desktop.ui.colours import cadence_colours
 from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.enterprise_history import EnterpriseHistory
+from desktop.ui.pages.filters import fill_people
 from desktop.ui.pages.page import Page, fill_code_filter, make_filter, make_table
 
 
@@ -37,6 +38,8 @@ class EnterprisesPage(Page):
             self.tr("Filter by name, pinyin initials or part of the credit code"),
         )
         self.industry, self.risk, self.status = QComboBox(), QComboBox(), QComboBox()
+        self.officer = QComboBox()
+        self.officer.setObjectName("enterprise_officer_filter")
         self.key_only = QCheckBox(self.tr("Key industries only"))
         self.new_button = QPushButton(self.tr("&New enterprise…"))
         self.new_button.setObjectName("new_enterprise")
@@ -52,7 +55,7 @@ class EnterprisesPage(Page):
         self.table.doubleClicked.connect(self.open)
         self.table.activated.connect(self.open)
         self.filter.textChanged.connect(self.refresh)
-        for box in (self.industry, self.risk, self.status):
+        for box in (self.industry, self.risk, self.status, self.officer):
             box.currentIndexChanged.connect(self.refresh)
         self.key_only.toggled.connect(self.refresh)
         self.new_button.clicked.connect(self.new)
@@ -67,6 +70,7 @@ class EnterprisesPage(Page):
             self.industry,
             self.risk,
             self.status,
+            self.officer,
             self.key_only,
             self.new_button,
             self.edit_button,
@@ -109,6 +113,7 @@ class EnterprisesPage(Page):
             fill_code_filter(self.industry, db, "industry", self.tr("All industries"))
             fill_code_filter(self.risk, db, "risk_grade", self.tr("All risk grades"))
             fill_code_filter(self.status, db, "enterprise_status", self.tr("Any status"))
+            fill_people(self.officer, db, scope, self.tr("All community officers"), True)
         super().set_context(db, scope)
         self.new_button.setEnabled(scope is not None and scope.kind == NodeKind.GRID)
 
@@ -119,6 +124,7 @@ class EnterprisesPage(Page):
         db, scope, text = self.db, self.scope, self.filter.text()
         industry, risk, status = (b.currentData() for b in (self.industry, self.risk, self.status))
         key_only = self.key_only.isChecked()
+        officer = self.officer.currentData()
         self.model.set_source(
             lambda after, limit: enterprises.list_enterprises(
                 db,
@@ -130,6 +136,7 @@ class EnterprisesPage(Page):
                 key_only=key_only,
                 risk_grade=risk,
                 status=status,
+                officer_id=officer,
             ),
             lambda r: (r.name, r.id),
         )
