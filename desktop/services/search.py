@@ -36,6 +36,18 @@ class EnterprisePick:
     status: str
 
 
+def _picks() -> Any:
+    """The columns of an EnterprisePick, in its order."""
+    return select(
+        Enterprise.id,
+        Enterprise.name,
+        Enterprise.credit_code,
+        Enterprise.address,
+        GridCell.name,
+        Enterprise.status,
+    ).join(GridCell, GridCell.id == Enterprise.grid_id)
+
+
 def index_enterprise(session: Session, record: Enterprise) -> None:
     """Write the enterprise's search terms anew (call after its name or code changed)."""
     variants = search_terms.initials(record.name)
@@ -98,19 +110,7 @@ def search_enterprises(
     clause = text_filter(text, scope)
     if clause is None:
         return []
-    stmt = (
-        select(
-            Enterprise.id,
-            Enterprise.name,
-            Enterprise.credit_code,
-            Enterprise.address,
-            GridCell.name,
-            Enterprise.status,
-        )
-        .join(GridCell, GridCell.id == Enterprise.grid_id)
-        .where(clause, Enterprise.deleted_at.is_(None))
-        .limit(limit)
-    )
+    stmt = _picks().where(clause, Enterprise.deleted_at.is_(None)).limit(limit)
     if scope is not None:
         stmt = stmt.where(SCOPE_COLUMN[scope.kind] == scope.id)
     with db.reading() as s:
@@ -123,18 +123,7 @@ def search_enterprises(
 
 def pick(db: Database, ident: uuid.UUID) -> EnterprisePick | None:
     """One enterprise as a picker shows it (a visit being edited, a restored draft)."""
-    stmt = (
-        select(
-            Enterprise.id,
-            Enterprise.name,
-            Enterprise.credit_code,
-            Enterprise.address,
-            GridCell.name,
-            Enterprise.status,
-        )
-        .join(GridCell, GridCell.id == Enterprise.grid_id)
-        .where(Enterprise.id == ident, Enterprise.deleted_at.is_(None))
-    )
+    stmt = _picks().where(Enterprise.id == ident, Enterprise.deleted_at.is_(None))
     with db.reading() as s:
         row = s.execute(stmt).first()
     return EnterprisePick(*row) if row else None

@@ -317,8 +317,10 @@ class MainWindow(QMainWindow):
         task = Task(
             self,
             self.tr("Generating the demo jurisdiction…"),
+            # The small jurisdiction (two stations, a thousand enterprises with three years of
+            # visits) comes up in seconds; `policedesk demo --scale district|city` for more.
             lambda progress, cancelled: demo.generate(
-                db, "district", 1, progress=progress, cancelled=cancelled
+                db, "small", 1, progress=progress, cancelled=cancelled
             ),
         )
         task.done.connect(lambda _r, error: self._demo_done(error))
@@ -507,5 +509,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        for task in (getattr(self, "_demo_task", None), self.visit_work.task):
+            if task is not None:
+                task.stop()
         self._close_db()
         super().closeEvent(event)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.ui.errors import show_error
+from desktop.ui.worker import Task
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -18,7 +19,7 @@ class VisitWork(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._task: Any = None
+        self.task: Task | None = None
 
     def edit_intervals(self) -> None:
         from desktop.ui.dialogs.cadence_dialog import CadenceDialog
@@ -37,7 +38,6 @@ class VisitWork(QObject):
     def export_visits(self) -> None:
         """The visit ledger of the selected unit, written on a worker thread."""
         from desktop.services import exports
-        from desktop.ui.worker import Task
 
         w = self.window
         if w.db is None:
@@ -58,7 +58,7 @@ class VisitWork(QObject):
         )
         task.done.connect(lambda n, error: self._export_done(name, n, error))
         task.start()
-        self._task = task
+        self.task = task
 
     def _export_done(self, path: str, n: int | None, error: BaseException | None) -> None:
         if error is not None:

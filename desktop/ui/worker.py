@@ -52,6 +52,7 @@ class Task(QObject):
         self._runner.finished.connect(self._finish)
         self.result: Any = None
         self.error: BaseException | None = None
+        self._stopped = False
 
     def start(self) -> Task:
         self._thread.start()
@@ -59,6 +60,15 @@ class Task(QObject):
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    def stop(self) -> None:
+        """Cancel and wait for the job to give up (at its next checkpoint): a window that
+        closes must not pull the database from under a running job."""
+        self._stopped = True
+        if self._thread.isRunning():
+            self._cancel.set()
+            self._thread.quit()
+            self._thread.wait()
 
     def _progress(self, done: int, total: int) -> None:
         self.dialog.setMaximum(total)
@@ -70,4 +80,5 @@ class Task(QObject):
         self.dialog.reset()
         self.dialog.hide()
         self.result, self.error = result, error
-        self.done.emit(result, error)
+        if not self._stopped:  # nobody is waiting for a job stopped with its window
+            self.done.emit(result, error)

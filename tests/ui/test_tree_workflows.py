@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLineEdit
 
-from desktop.domain.hierarchy import NodeKind
+from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.services import hierarchy
 from desktop.ui.dialogs.move_dialog import MoveDialog
 from desktop.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
@@ -26,6 +26,19 @@ def select_path(win: MainWindow, *rows: int) -> QModelIndex:
         win.tree.expand(index)
     win.tree.setCurrentIndex(index)
     return index
+
+
+def empty_grid(win: MainWindow) -> QModelIndex:
+    """A grid cell with nothing in it, selected: demo cells hold enterprises, which a delete
+    refuses (tested with the services)."""
+    from desktop.services import grids
+
+    office = select_path(win, 0, 0, 0).data(RefRole)
+    saved = grids.save_grid(win.db, grids.GridCellForm(office.id, "33010600100199", "空网格"))  # type: ignore[arg-type]
+    assert saved.id is not None
+    win.tree.reload()
+    assert win.tree.reveal(NodeRef(NodeKind.GRID, saved.id))
+    return win.tree.currentIndex()
 
 
 def test_selecting_a_node_scopes_the_pages(qtbot: Any, window: MainWindow) -> None:
@@ -144,11 +157,11 @@ def test_refused_delete_explains_why(
 
 
 def test_delete_then_restore_from_the_recycle_bin(qtbot: Any, window: MainWindow) -> None:
-    grid = select_path(window, 0, 0, 0, 0)
+    grid = empty_grid(window)
     name, ref = grid.data(), grid.data(RefRole)
     office = grid.parent()
     window.actions_.delete.trigger()
-    assert window.tree.tree_model.rowCount(office) == 3
+    assert window.tree.tree_model.rowCount(office) == 4
 
     def restore(dialog: RecycleBinDialog) -> None:
         assert dialog.table.item(0, 0).text() == "网格"
@@ -212,7 +225,7 @@ def test_a_second_window_on_the_same_file_is_refused(
 
 
 def test_deleting_a_node_scopes_the_pages_to_its_parent(qtbot: Any, window: MainWindow) -> None:
-    grid = select_path(window, 0, 0, 0, 0)
+    grid = empty_grid(window)
     office_ref = grid.parent().data(RefRole)
     window.actions_.delete.trigger()
     assert window.tree.current_ref() == office_ref

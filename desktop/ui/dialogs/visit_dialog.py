@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.dates import format_date, parse_date
 from desktop.domain.hierarchy import NodeRef
-from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, UserError, ValidationError
+from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
 from desktop.services import drafts, findings, officers, reference, search
 from desktop.services import visits as visit_service
 from desktop.services.database import Database
 from desktop.services.findings import FindingInput, FindingUpdate
 from desktop.services.visits import RequestInput, VisitForm
 from desktop.ui.dialogs.visit_rows import FindingRowEditor, OpenItemRow, RequestRow
-from desktop.ui.errors import show_error, translate
+from desktop.ui.errors import translate
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.form import INVALID_STYLE, FormDialog
 from desktop.ui.widgets.pickers import EnterprisePicker, PeopleEdit
@@ -293,14 +293,8 @@ class VisitDialog(FormDialog):
     def submit(self, close_after: bool = False) -> None:  # type: ignore[override]
         """Save; then close, or (a new visit) start the next one with the same team and day."""
         self._draft_timer.stop()
-        self.clear_errors()
-        try:
-            saved = self.save(self.collect())
-        except ValidationError as error:
-            self.show_errors(error)
-            return
-        except UserError as error:
-            show_error(self, error)
+        saved = self.attempt()
+        if saved is None:
             return
         self.saved = saved
         drafts.discard_draft(self.db, self.draft_kind)

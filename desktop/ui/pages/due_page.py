@@ -6,11 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -46,19 +44,12 @@ class DuePage(Page):
         self.visit_button = QPushButton(self.tr("&Record a visit…"))
         self.model: KeysetTableModel[DueRow] = KeysetTableModel(self.columns())
         self.model.row_colours = lambda r: cadence_colours(r.cadence)
-        self.table: QTableView = make_table("due_table")
+        self.table: QTableView = make_table("due_table", self.visit)
         self.table.setModel(self.model)
-        self.table.doubleClicked.connect(self.visit)
-        self.table.activated.connect(self.visit)
-        self.which.currentIndexChanged.connect(self.refresh)
-        self.officer.currentIndexChanged.connect(self.refresh)
+        self.watch(self.which, self.officer)
         self.visit_button.clicked.connect(lambda: self.visit(self.table.currentIndex()))
-        bar = QHBoxLayout()
-        for widget in (self.which, self.officer, self.counts, self.visit_button):
-            bar.addWidget(widget, 1 if widget is self.counts else 0)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table)
+        bar = [self.which, self.officer, self.counts, self.visit_button]
+        self.lay_out(bar, self.table, self.counts)
 
     def columns(self) -> list[Column[DueRow]]:
         return [

@@ -6,11 +6,9 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QPushButton,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -50,43 +48,25 @@ class EnterprisesPage(Page):
         self.visit_button.setObjectName("visit_enterprise")
         self.model: KeysetTableModel[EnterpriseRow] = KeysetTableModel(self.columns())
         self.model.row_colours = lambda r: cadence_colours(r.cadence)
-        self.table: QTableView = make_table("enterprise_table")
+        self.table: QTableView = make_table("enterprise_table", self.open)
         self.table.setModel(self.model)
-        self.table.doubleClicked.connect(self.open)
-        self.table.activated.connect(self.open)
-        self.filter.textChanged.connect(self.refresh)
-        for box in (self.industry, self.risk, self.status, self.officer):
-            box.currentIndexChanged.connect(self.refresh)
-        self.key_only.toggled.connect(self.refresh)
+        filters = [self.filter, self.industry, self.risk, self.status, self.officer]
+        filters.append(self.key_only)
+        self.watch(*filters)
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
         self.delete_button.clicked.connect(self.delete)
         self.visit_button.clicked.connect(self._visit)
         self.history = EnterpriseHistory()
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
-        bar = QHBoxLayout()
-        for widget in (
-            self.filter,
-            self.industry,
-            self.risk,
-            self.status,
-            self.officer,
-            self.key_only,
-            self.new_button,
-            self.edit_button,
-            self.delete_button,
-            self.visit_button,
-        ):
-            bar.addWidget(widget, 1 if widget is self.filter else 0)
         # The register above, the selected enterprise's visits and open items below.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.history)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.splitter)
+        buttons = [self.new_button, self.edit_button, self.delete_button, self.visit_button]
+        self.lay_out([*filters, *buttons], self.splitter, self.filter)
 
     def columns(self) -> list[Column[EnterpriseRow]]:
         return [

@@ -4,7 +4,7 @@ Overdue rows are red, rows due within three days yellow, closed ones grey."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QTableView, QWidget
 
 from desktop.domain.dates import format_date
 from desktop.domain.findings import Urgency
@@ -37,30 +37,13 @@ class FindingsPage(Page):
         self.step_button.setObjectName("follow_up")
         self.model: KeysetTableModel[FindingRow] = KeysetTableModel(self.columns())
         self.model.row_colours = lambda r: urgency_colours(r.urgency)
-        self.table: QTableView = make_table("finding_table")
+        self.table: QTableView = make_table("finding_table", self.open)
         self.table.setModel(self.model)
-        self.table.doubleClicked.connect(self.open)
-        self.table.activated.connect(self.open)
-        self.filter.textChanged.connect(self.refresh)
-        self.dates.changed.connect(self.refresh)
-        for box in (self.category, self.kind, self.status, self.urgency, self.officer):
-            box.currentIndexChanged.connect(self.refresh)
+        filters = [self.filter, self.dates, self.category, self.kind, self.status]
+        filters += [self.urgency, self.officer]
+        self.watch(*filters)
         self.step_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
-        bar = QHBoxLayout()
-        for widget in (
-            self.filter,
-            self.dates,
-            self.category,
-            self.kind,
-            self.status,
-            self.urgency,
-            self.officer,
-            self.step_button,
-        ):
-            bar.addWidget(widget, 1 if widget is self.filter else 0)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table)
+        self.lay_out([*filters, self.step_button], self.table, self.filter)
 
     def columns(self) -> list[Column[FindingRow]]:
         return [

@@ -6,10 +6,8 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,29 +34,15 @@ class OfficersPage(Page):
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.setObjectName("delete_officer")
         self.model: KeysetTableModel[OfficerRow] = KeysetTableModel(self.columns())
-        self.table: QTableView = make_table("officer_table")
+        self.table: QTableView = make_table("officer_table", self.open)
         self.table.setModel(self.model)
-        self.table.doubleClicked.connect(self.open)
-        self.table.activated.connect(self.open)
-        self.filter.textChanged.connect(self.refresh)
-        self.kind.currentIndexChanged.connect(self.refresh)
-        self.active_only.toggled.connect(self.refresh)
+        filters = [self.filter, self.kind, self.active_only]
+        self.watch(*filters)
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
         self.delete_button.clicked.connect(self.delete)
-        bar = QHBoxLayout()
-        for widget in (
-            self.filter,
-            self.kind,
-            self.active_only,
-            self.new_button,
-            self.edit_button,
-            self.delete_button,
-        ):
-            bar.addWidget(widget, 1 if widget is self.filter else 0)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table)
+        buttons = [self.new_button, self.edit_button, self.delete_button]
+        self.lay_out([*filters, *buttons], self.table, self.filter)
 
     def columns(self) -> list[Column[OfficerRow]]:
         return [

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMessageBox,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -62,6 +65,27 @@ class Page(QWidget):
         if self.table is not None and (state := settings.bytes(f"{self.state_key}/header")):
             self.table.horizontalHeader().restoreState(state)
             self.columns_fitted = True
+
+    def watch(self, *filters: QWidget) -> None:
+        """Reload the list whenever one of these filter widgets changes."""
+        for widget in filters:
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self.refresh)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.refresh)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self.refresh)
+            else:
+                widget.changed.connect(self.refresh)  # type: ignore[attr-defined]
+
+    def lay_out(self, bar: list[QWidget], body: QWidget, stretch: QWidget | None = None) -> None:
+        """The filter and button bar above the page's table (or splitter)."""
+        row = QHBoxLayout()
+        for widget in bar:
+            row.addWidget(widget, 1 if widget is stretch else 0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(body)
 
     def delete_selected(self, title: str, delete: Callable[[Database, Any], None]) -> None:
         """Ask, then move the selected row's record to the recycle bin: `delete(db, row)`."""
@@ -117,7 +141,8 @@ def make_filter(name: str, placeholder: str) -> QLineEdit:
     return edit
 
 
-def make_table(name: str) -> QTableView:
+def make_table(name: str, open_row: Callable[[QModelIndex], None] | None = None) -> QTableView:
+    """A read-only list; `open_row` runs on double-click and on Enter."""
     table = QTableView()
     table.setObjectName(name)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -127,4 +152,7 @@ def make_table(name: str) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    if open_row is not None:
+        table.doubleClicked.connect(open_row)
+        table.activated.connect(open_row)
     return table

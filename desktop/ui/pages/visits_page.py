@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QTableView, QWidget
 
 from desktop.domain.dates import format_date
 from desktop.domain.hierarchy import NodeRef
@@ -34,31 +34,15 @@ class VisitsPage(Page):
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.model: KeysetTableModel[VisitRow] = KeysetTableModel(self.columns())
-        self.table: QTableView = make_table("visit_table")
+        self.table: QTableView = make_table("visit_table", self.open)
         self.table.setModel(self.model)
-        self.table.doubleClicked.connect(self.open)
-        self.table.activated.connect(self.open)
-        self.filter.textChanged.connect(self.refresh)
-        self.dates.changed.connect(self.refresh)
-        self.kind.currentIndexChanged.connect(self.refresh)
-        self.officer.currentIndexChanged.connect(self.refresh)
+        filters = [self.filter, self.dates, self.kind, self.officer]
+        self.watch(*filters)
         self.new_button.clicked.connect(lambda: self.new())
         self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
         self.delete_button.clicked.connect(self.delete)
-        bar = QHBoxLayout()
-        for widget in (
-            self.filter,
-            self.dates,
-            self.kind,
-            self.officer,
-            self.new_button,
-            self.edit_button,
-            self.delete_button,
-        ):
-            bar.addWidget(widget, 1 if widget is self.filter else 0)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table)
+        buttons = [self.new_button, self.edit_button, self.delete_button]
+        self.lay_out([*filters, *buttons], self.table, self.filter)
 
     def columns(self) -> list[Column[VisitRow]]:
         return [

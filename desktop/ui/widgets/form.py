@@ -164,17 +164,21 @@ class FormDialog(QDialog):
             layout.activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
-    def submit(self) -> None:
+    def attempt(self) -> Any:
+        """Collect and save; marks the fields or shows the message and returns None when
+        nothing was saved."""
         self.clear_errors()
         try:
-            saved = self.save(self.collect())
+            return self.save(self.collect())
         except ValidationError as error:
             self.show_errors(error)
-            return
         except UserError as error:
             show_error(self, error)
-            return
-        if saved is None:  # the user chose not to save after all; the form stays open
+        return None
+
+    def submit(self) -> None:
+        saved = self.attempt()
+        if saved is None:  # not saved, or the user chose not to after all: the form stays
             return
         self.saved = saved
         self.accept()
