@@ -66,6 +66,8 @@ def test_the_ledger_has_a_title_a_header_and_every_visit(db: Database, tmp_path:
     )
     assert rows[2][8] == 1 and rows[3][7] == "检查消防设施，指导完善制度。"
     assert sheet.freeze_panes == "A3"
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows == "$2:$2"
 
 
 def test_command_line_scope_and_dates(file_db: Database, tmp_path: Path) -> None:

@@ -43,6 +43,13 @@ def write_visit_ledger(
     for n, (_, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(n)].width = width
     sheet.freeze_panes = "A3"
+    # Printable as it is: landscape A4, all columns on one page's width, the header on each.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = "2:2"
     heading = WriteOnlyCell(sheet, title)
     heading.font = Font(size=14, bold=True)
     sheet.append([heading])
