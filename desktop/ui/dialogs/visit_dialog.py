@@ -134,6 +134,8 @@ class VisitDialog(FormDialog):
         self.open_layout = QVBoxLayout(self.open_box)
         self.open_layout.setContentsMargins(0, 0, 0, 0)
         self.open_rows: list[OpenItemRow] = []
+        self.no_items = QLabel(self.tr("None"))
+        self.open_layout.addWidget(self.no_items)
         self.add("updates", self.tr("Open items"), self.open_box)
         self.status_names = reference.names(db, "finding_status")
 
@@ -214,6 +216,7 @@ class VisitDialog(FormDialog):
         self.open_rows = []
         if pick is None:
             self.place.setText("")
+            self.no_items.setVisible(True)
             return
         self.place.setText("　".join(x for x in (pick.grid, pick.address or "") if x))
         for item in findings.open_findings(self.db, pick.id):
@@ -221,10 +224,7 @@ class VisitDialog(FormDialog):
             row.changed.connect(self._draft_timer.start)
             self.open_layout.addWidget(row)
             self.open_rows.append(row)
-        if not self.open_rows:
-            label = QLabel(self.tr("None"))
-            self.open_layout.addWidget(label)
-            self.open_rows.append(label)  # type: ignore[arg-type]
+        self.no_items.setVisible(not self.open_rows)
 
     # -- collecting and saving ------------------------------------------------------------------
     def collect(self) -> VisitForm:
@@ -261,7 +261,7 @@ class VisitDialog(FormDialog):
         )
 
     def _item_rows(self) -> list[OpenItemRow]:
-        return [row for row in self.open_rows if isinstance(row, OpenItemRow)]
+        return self.open_rows
 
     @staticmethod
     def _date(text: str, field: str, errors: list[FieldError]) -> date | None:
