@@ -1,7 +1,9 @@
 """A generated, deterministic demo jurisdiction, bulk-inserted in one transaction.
 
 The same scale and seed always give the same records (keys included), so demo databases can
-be compared and bugs reproduced. Later features add their records in `_STEPS`.
+be compared and bugs reproduced. Later features add their records in `_STEPS`; enterprises
+with their visits and findings, millions of rows at city scale, are streamed in batches by
+`demo_visits`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import random
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from itertools import accumulate
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select
@@ -31,12 +34,13 @@ class Scale:
     grids_per_office: int
     officers_per_station: int
     bureau_officers: int
+    enterprises_per_grid: int = 42  # on average; each gets three years of visits
 
 
 SCALES = {
-    "small": Scale(2, 3, 4, 30, 12),
-    "district": Scale(5, 8, 12, 60, 40),
-    "city": Scale(20, 10, 25, 142, 160),
+    "small": Scale(2, 3, 4, 30, 12),  # about 1,000 enterprises
+    "district": Scale(5, 8, 12, 60, 40),  # about 20,000
+    "city": Scale(20, 10, 25, 142, 160, 40),  # 200,000 and about 3,000,000 visits
 }
 AREA_CODE = "330106"
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
@@ -51,6 +55,11 @@ class Names:
     streets: list[str]
     communities: list[str]
     roads: list[str]
+    cum_weights: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # What random.choices computes from the weights on every call (same picks, faster).
+        self.cum_weights = list(accumulate(self.weights))
 
     @classmethod
     def load(cls) -> Names:
@@ -101,7 +110,7 @@ class Generator:
         }
 
     def person(self) -> str:
-        surname = self.rng.choices(self.names.surnames, self.names.weights)[0]
+        surname = self.rng.choices(self.names.surnames, cum_weights=self.names.cum_weights)[0]
         given = "".join(self.rng.choices(self.names.given, k=self.rng.choice((1, 2, 2, 2))))
         return surname + given
 
@@ -263,17 +272,22 @@ def generate(
     *,
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
+    today: date | None = None,
 ) -> DemoSummary:
-    """Fill an empty database with a demo jurisdiction; refuses one that holds data."""
+    """Fill an empty database with a demo jurisdiction; refuses one that holds data.
+    Visits run for three years up to `today`."""
+    from desktop.services import demo_visits
+
     if scale not in SCALES:
         raise RefusedError(QT_TRANSLATE_NOOP("Messages", "Unknown scale {scale}."), scale=scale)
     g = Generator(random.Random(seed), Names.load())
-    total = len(_STEPS) + len(_TABLES)
+    total = len(_STEPS) + len(_TABLES) + demo_visits.step_count(SCALES[scale])
     for n, step in enumerate(_STEPS, start=1):
         step(g, SCALES[scale])
         progress(n, total)
         checkpoint(cancelled)
-    with db.transaction() as session:
+    bulk = demo_visits.Bulk(g, SCALES[scale], demo_visits.Codes.of(db), today or date.today())
+    with demo_visits.bulk_session(db) as session:
         _refuse_if_not_empty(session)
         for n, table in enumerate(_TABLES, start=len(_STEPS) + 1):
             rows = g.rows.get(table.name, [])
@@ -281,7 +295,9 @@ def generate(
                 session.execute(insert(table), rows[start : start + 5000])
                 checkpoint(cancelled)
             progress(n, total)
-    return DemoSummary({name: len(rows) for name, rows in g.rows.items()})
+        for n, _ in enumerate(bulk.write(session, cancelled), start=len(_STEPS) + len(_TABLES) + 1):
+            progress(n, total)
+    return DemoSummary({name: len(rows) for name, rows in g.rows.items()} | bulk.counts)
 
 
 def _refuse_if_not_empty(session: Session) -> None:

@@ -1,0 +1,756 @@
+"""Demo enterprises with three years of visits and what the visits found (hazards, unstable
+factors), for `demo.generate`.
+
+A city holds 200,000 enterprises and about three million visits, so rows are made as tuples
+in the form SQLite stores them (keys as 32 hex digits, dates as text, booleans as 0/1) and
+written a batch of grid cells at a time with the driver's executemany: nothing holds more
+than one batch. On SQLite the secondary indexes of these tables are dropped for the load and
+built again at the end (sorting once is much cheaper than millions of B-tree seeks), and the
+search terms are kept back and written in key order at the end. Any other database gets the
+same rows, typed, through Core inserts.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from itertools import chain
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import JSON, Boolean, Date, Table, Uuid, insert
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from desktop import paths
+from desktop.domain import search_terms
+from desktop.domain.findings import CONCERN, HAZARD
+from desktop.domain.messages import ConflictError
+from desktop.services.tasks import Cancelled, checkpoint
+from desktop.store.base import UTCDateTime
+from desktop.store.engine import _BUSY, Database
+from desktop.store.schema import Enterprise, EnterpriseTerm, Finding, Visit, VisitCompanion
+
+if TYPE_CHECKING:
+    from desktop.services.demo import Generator, Scale
+
+BATCH_GRIDS = 100  # about 4,000 enterprises and 60,000 visits per write
+HISTORY_DAYS = 3 * 365
+# Write through the driver on SQLite: the tuples are already in its storage form. Tests turn
+# it off to check that the Core path (any other database) stores exactly the same values.
+RAW_SQLITE = True
+
+# The columns of the tuples, by table. A record's updated_at (= created_at), version (1) and
+# deleted_at (none) are the same for every demo row: they are not in the tuples, the INSERT
+# writes them (fewer values to bind, and binding is most of the cost of a row).
+_RECORD = ("id", "created_at")
+_FIXED = {"updated_at": "?2", "version": "1", "deleted_at": "NULL"}
+_PATH = ("grid_id", "office_id", "station_id", "bureau_id")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "enterprise": (
+        *_RECORD,
+        *_PATH,
+        *("name", "credit_code", "address", "industry", "key_industry"),
+        *("legal_representative", "security_contact", "security_phone", "employees"),
+        *("risk_grade", "status", "registered_on", "visit_interval_days", "notes"),
+        *("last_visited_on", "next_due_on", "name_initials"),
+    ),
+    "visit": (
+        *_RECORD,
+        "enterprise_id",
+        *_PATH,
+        *("visited_on", "kind", "officer_id", "content", "guidance", "requests"),
+    ),
+    "visit_companion": ("visit_id", "officer_id", "position"),
+    "finding": (
+        *_RECORD,
+        *("category", "visit_id", "enterprise_id"),
+        *_PATH,
+        *("kind", "description", "found_on", "due_date", "responsible", "status"),
+        *("rectifying_on", "rectifying_by", "rectified_on", "rectified_by"),
+        *("closed_on", "closed_by", "progress_note"),
+    ),
+    "enterprise_term": ("term", "enterprise_id"),
+}
+TABLES: dict[str, Table] = {
+    m.__tablename__: m.__table__  # type: ignore[misc]
+    for m in (Enterprise, Visit, VisitCompanion, Finding, EnterpriseTerm)
+}
+_ROW_TABLES = ("enterprise", "visit", "visit_companion", "finding")  # in foreign-key order
+Rows = dict[str, list[tuple[Any, ...]]]
+
+# Shares of codes where the code tables give none. Tables of 128 are picked from with 7 bits.
+_STATUS = {"operating": 93, "suspended": 4, "deregistered": 3}
+_GRADES = {True: {"high": 24, "medium": 46, "low": 30}, False: {"high": 4, "medium": 38, "low": 58}}
+_VISIT_KINDS = {"routine": 80, "inspection": 9, "return_visit": 6, "guidance": 5}
+_HAZARD_KINDS = {
+    **{"fire": 30, "electrical": 18, "evacuation": 14, "technical_defence": 10},
+    **{"physical_defence": 6, "guard_staff": 5, "access_control": 6},
+    **{"hazardous_chemicals": 3, "production_safety": 5, "other": 3},
+}
+_CONCERN_KINDS = {
+    **{"labour_dispute": 35, "neighbour_dispute": 20, "petition": 15, "mass_finance": 10},
+    **{"land_acquisition": 8, "production_accident": 5, "other": 7},
+}
+# Entity-type prefix of the credit code (9x companies and 个体, 52/12 schools and clinics).
+_CODE_TYPES = {
+    "school": ("52", "52", "12", "91"),
+    "hospital": ("52", "12", "91", "92"),
+    "catering": ("92", "92", "91"),
+    "retail": ("92", "91"),
+    "other": ("92", "91"),
+}
+_AREA = "330106"
+_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)  # GB 11714 organisation-code check digit
+# GB 32100 check character: the arithmetic of stdnum.cn.uscc, which the tests check every
+# demo code against (stdnum takes 18 µs a code, a few seconds for a city).
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_USCC_VALUE = {c: n for n, c in enumerate(_USCC_ALPHABET)}
+_OVERDUE = 0.13  # share of working enterprises whose last visit is over an interval ago
+_CREDIT_CODE = 0.92
+_MAIN_IS_COMMUNITY = 870  # of 1024: the grid's community officer leads most visits
+_REQUESTS = 31  # of 1024
+_COMPANION = 512  # of 1024
+_HAZARD = {True: 46, False: 31}  # of 1024 visits, by key industry
+_CONCERN = 10  # of 1024
+
+
+def _table(weights: dict[str, int], known: list[str], size: int = 128) -> list[str]:
+    """`size` entries to pick from with one random index, each code about its weight's share."""
+    codes = [c for c in weights if c in known] or known
+    total = sum(weights.get(c, 1) for c in codes)
+    out: list[str] = []
+    for code in codes:
+        out += [code] * max(1, round(size * weights.get(code, 1) / total))
+    return (out * 2)[:size]
+
+
+def _expand(weights: dict[str, int]) -> list[str]:
+    return [code for code, w in weights.items() for _ in range(w)]
+
+
+@dataclass
+class Industry:
+    code: str
+    key: bool
+    employees: int
+    grades: list[str]
+    patterns: list[list[list[str]]]  # a name's parts, each a list of alternatives
+    code_types: tuple[str, ...]
+
+
+@dataclass
+class Vocabulary:
+    """Word lists and texts from data/demo."""
+
+    industries: list[Industry]  # repeated by weight
+    texts: dict[tuple[str, str], list[str]]
+
+    @classmethod
+    def load(cls, key_industries: dict[str, bool]) -> Vocabulary:
+        folder = paths.data_dir() / "demo"
+
+        def read(name: str) -> list[dict[str, str]]:
+            with (folder / name).open(encoding="utf-8", newline="") as fh:
+                return list(csv.DictReader(fh))
+
+        words = {
+            f"@{name}": (folder / f"{file}.txt").read_text(encoding="utf-8").split()
+            for name, file in (("brand", "brands"), ("road", "roads"), ("community", "communities"))
+        }
+        patterns: dict[str, list[list[list[str]]]] = {}
+        for row in read("enterprise_names.csv"):
+            parts = [words.get(p) or p.split("/") for p in row["pattern"].split("+")]
+            patterns.setdefault(row["industry"], []).extend([parts] * int(row["weight"]))
+        industries: list[Industry] = []
+        for row in read("industries.csv"):
+            code = row["code"]
+            if code in key_industries and code in patterns:
+                key = key_industries[code]
+                grades, types = _expand(_GRADES[key]), _CODE_TYPES.get(code, ("91",))
+                one = Industry(code, key, int(row["employees"]), grades, patterns[code], types)
+                industries += [one] * int(row["weight"])
+        texts: dict[tuple[str, str], list[str]] = {}
+        for row in read("texts.csv"):
+            texts.setdefault((row["use"], row["code"]), []).append(row["text"])
+        return cls(industries, texts)
+
+    def text(self, use: str, code: str) -> list[str]:
+        return self.texts.get((use, code)) or self.texts.get((use, "other")) or [""]
+
+
+@dataclass(frozen=True)
+class Codes:
+    """What the database's code tables say, as the generator needs it."""
+
+    intervals: dict[str, int]
+    key_industries: dict[str, bool]
+    visit_kinds: list[str]
+    hazard_kinds: list[str]
+    concern_kinds: list[str]
+    guidance_points: int
+
+    @classmethod
+    def of(cls, db: Database) -> Codes:
+        from desktop.services.cadence import intervals
+        from desktop.services.reference import codes
+
+        return cls(
+            intervals(db),
+            {c.code: bool(c.attrs.get("key_industry")) for c in codes(db, "industry")},
+            [c.code for c in codes(db, "visit_kind")],
+            [c.code for c in codes(db, "hazard_kind")],
+            [c.code for c in codes(db, "concern_kind")],
+            len(codes(db, "guidance_point")),
+        )
+
+
+def _digit_sums(weights: tuple[int, ...]) -> list[int]:
+    """Σ digit × weight of every 4-digit number, by the number."""
+    w0, w1, w2, w3 = weights
+    r = range(10)
+    return [a * w0 + b * w1 + c * w2 + d * w3 for a in r for b in r for c in r for d in r]
+
+
+def step_count(scale: Scale) -> int:
+    """Progress steps of `Bulk.write`: one a batch, then one a table."""
+    grids = scale.stations * scale.offices_per_station * scale.grids_per_office
+    return math.ceil(grids / BATCH_GRIDS) + len(TABLES)
+
+
+_MILLISECONDS = [f".{ms:03d}000" for ms in range(1000)]
+
+
+def key_maker(g: Generator) -> Callable[[], tuple[str, str]]:
+    """UUIDv7 keys with their creation times, from the generator's seeded clock and random
+    stream, as SQLite stores them (32 hex digits; naive UTC with microseconds). The clock only
+    moves forward, so every primary-key index is filled at its right-hand end."""
+    bits = g.rng.getrandbits
+    clock = g.clock_ms
+    second, stamp = -1, ""
+
+    def key() -> tuple[str, str]:
+        nonlocal clock, second, stamp
+        clock += 1 + bits(5)
+        g.clock_ms = clock
+        if clock // 1000 != second:
+            second = clock // 1000
+            stamp = datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%d %H:%M:%S")
+        # 48-bit time, version 7, 12 random bits, variant 0b10 and 62 random bits.
+        ident = "%012x7%03x%x%015x" % (clock, bits(12), 8 | bits(2), bits(60))  # noqa: UP031
+        return ident, stamp + _MILLISECONDS[clock % 1000]
+
+    return key
+
+
+@dataclass
+class Grid:
+    id: str
+    office_id: str
+    station_id: str
+    bureau_id: str
+    street: str
+    community_officer: str
+    grid_worker: str
+    police: list[str]  # police officers of the station
+    staff: list[str]  # its police officers and auxiliaries
+
+
+def _grids(g: Generator) -> list[Grid]:
+    offices = {o["id"]: o for o in g.rows["office"]}
+    stations = {s["id"]: s for s in g.rows["station"]}
+    police: dict[uuid.UUID, list[str]] = {}
+    staff: dict[uuid.UUID, list[str]] = {}
+    for o in g.rows["officer"]:
+        if o["station_id"] is not None and o["kind"] != "grid_worker":
+            staff.setdefault(o["station_id"], []).append(o["id"].hex)
+            if o["kind"] == "police":
+                police.setdefault(o["station_id"], []).append(o["id"].hex)
+    out = []
+    for cell in g.rows["grid_cell"]:
+        office = offices[cell["office_id"]]
+        station = stations[office["station_id"]]
+        out.append(
+            Grid(
+                cell["id"].hex,
+                office["id"].hex,
+                station["id"].hex,
+                station["bureau_id"].hex,
+                station["name"].removesuffix("派出所"),
+                cell["community_officer_id"].hex,
+                cell["grid_worker_id"].hex,
+                police[station["id"]],
+                staff[station["id"]],
+            )
+        )
+    return out
+
+
+@dataclass
+class Batch:
+    rows: Rows
+    # Search terms: the name's (shared by every enterprise of that name) and the code's.
+    terms: list[tuple[str, frozenset[str], list[str]]] = field(default_factory=list)
+
+
+class Bulk:
+    """Makes the enterprises of a demo with their visits and findings, and writes them."""
+
+    def __init__(self, g: Generator, scale: Scale, codes: Codes, today: date) -> None:
+        self.g = g
+        self.codes = codes
+        self.words = Vocabulary.load(codes.key_industries)
+        self.key = key_maker(g)
+        self.today = today.toordinal()
+        self.start = self.today - HISTORY_DAYS
+        self.base = self.start - 20 * 365
+        self.days = [date.fromordinal(o).isoformat() for o in range(self.base, self.today + 400)]
+        self.per_grid = scale.enterprises_per_grid
+        self.counts = dict.fromkeys(TABLES, 0)
+        self.grids = _grids(g)
+        self.batches = [
+            self.grids[i : i + BATCH_GRIDS] for i in range(0, len(self.grids), BATCH_GRIDS)
+        ]
+        rng = g.rng
+        # Organisation codes are a fixed permutation of a counter: unique without a set.
+        self.org_step = rng.randrange(1, 10**7) * 10 + rng.choice((1, 3, 7, 9))
+        self.org_offset = rng.randrange(10**8)
+        self.org_n = 0
+        # Weighted digit sums of the 4-digit halves of an organisation code's body: for its
+        # own check digit (GB 11714) and for the credit code's check character (GB 32100).
+        self.sums = [
+            *zip(_digit_sums(_ORG_WEIGHTS[:4]), _digit_sums(_USCC_WEIGHTS[8:12]), strict=True),
+            *zip(_digit_sums(_ORG_WEIGHTS[4:]), _digit_sums(_USCC_WEIGHTS[12:16]), strict=True),
+        ]
+        self.prefix_sums = {
+            kind: sum(_USCC_VALUE[c] * w for c, w in zip(kind + _AREA, _USCC_WEIGHTS, strict=False))
+            for industry in self.words.industries
+            for kind in industry.code_types
+        }
+        self.statuses = _expand(_STATUS)
+        self.visit_kinds = _table(_VISIT_KINDS, codes.visit_kinds)
+        self.hazard_kinds = _table(_HAZARD_KINDS, codes.hazard_kinds)
+        self.concern_kinds = _table(_CONCERN_KINDS, codes.concern_kinds)
+        full, n = (1 << codes.guidance_points) - 1, max(1, codes.guidance_points)
+        # Most visits go through the whole checklist; some leave a point or two out.
+        self.guidance = [full] * 72 + [full & ~(1 << b % n) for b in range(40)]
+        self.guidance += [full & ~(1 << b % n) & ~(1 << (b + 3) % n) for b in range(16)]
+        self.contents = {k: self.words.text("visit", k) for k in set(self.visit_kinds)}
+        self.names: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
+
+    # Making rows ------------------------------------------------------------------------
+
+    def _name(self, parts: tuple[str, ...]) -> tuple[str, frozenset[str]]:
+        """Initials and search terms of a name, from its parts: names repeat, so both are
+        kept (initials_of_parts caches each part's readings)."""
+        found = self.names.get(parts)
+        if found is None:
+            variants = search_terms.initials_of_parts(list(parts))
+            found = (
+                " ".join(variants)[:400],
+                frozenset(search_terms.terms("".join(parts), None, variants)),
+            )
+            self.names[parts] = found
+        return found
+
+    def _credit_code(self, industry: Industry) -> str:
+        """A valid 统一社会信用代码 with a valid organisation code (GB 11714) inside; the
+        organisation codes are a fixed permutation of a counter, so they never repeat."""
+        kind = industry.code_types[int(self.g.rng.random() * len(industry.code_types))]
+        self.org_n += 1
+        high, low = divmod((self.org_n * self.org_step + self.org_offset) % 10**8, 10**4)
+        (org_high, uscc_high), (org_low, uscc_low) = self.sums[high], self.sums[10**4 + low]
+        check = 11 - (org_high + org_low) % 11
+        digit = "X" if check == 10 else str(check % 11)
+        total = self.prefix_sums[kind] + uscc_high + uscc_low
+        total += _USCC_VALUE[digit] * _USCC_WEIGHTS[16]
+        return f"{kind}{_AREA}{high:04d}{low:04d}{digit}{_USCC_ALPHABET[(31 - total) % 31]}"
+
+    def _visit_days(self, interval: int, registered: int, status: str) -> list[int]:
+        """Visit days, oldest first: about one an interval, sometimes late, on weekdays."""
+        rnd = self.g.rng.random
+        first = max(self.start, registered)
+        end = self.today
+        if status == "deregistered":
+            end = first + int(rnd() * (self.today - first))
+        if status == "operating" and rnd() < _OVERDUE:
+            day = end - interval - 1 - int(rnd() * rnd() * interval * 1.5)
+        else:
+            day = end - int(rnd() * interval)
+        days = []
+        while day >= first:
+            weekday = (day + 6) % 7
+            if weekday >= 5 and day & 7:  # seven weekend visits in eight move to a weekday
+                if weekday == 5:
+                    moved = day - 1 - (day >> 3 & 1)
+                else:
+                    moved = day + 1 + (day >> 3 & 1)
+                    moved = moved if moved <= end else day - 2
+                day = moved if moved >= first else day
+            days.append(day)
+            u = rnd()
+            # A little early mostly; one time in sixteen a gap of well over an interval.
+            day -= max(1, int(interval * (0.72 + 0.36 * u if u < 0.94 else u * 10 - 8)))
+        days.reverse()
+        return days
+
+    def batch(self, grids: list[Grid]) -> Batch:
+        """The enterprises of `grids` with their visits, companions and findings."""
+        out = Batch({name: [] for name in _ROW_TABLES})
+        rnd = self.g.rng.random
+        for grid in grids:
+            for _ in range(self.per_grid - 12 + int(rnd() * 25)):
+                self._enterprise(out, grid)
+        return out
+
+    def _enterprise(self, out: Batch, grid: Grid) -> None:
+        g, rnd, days, base = self.g, self.g.rng.random, self.days, self.base
+        eid, created = self.key()
+        industries = self.words.industries
+        industry = industries[int(rnd() * len(industries))]
+        grade = industry.grades[int(rnd() * len(industry.grades))]
+        status = self.statuses[int(rnd() * len(self.statuses))]
+        pattern = industry.patterns[int(rnd() * len(industry.patterns))]
+        parts = tuple(grid.street if p[0] == "@street" else p[int(rnd() * len(p))] for p in pattern)
+        initials, name_terms = self._name(parts)
+        code = self._credit_code(industry) if rnd() < _CREDIT_CODE else None
+        legal = g.person()
+        contact = legal if rnd() < 0.4 else g.person()
+        if rnd() < 0.75:
+            registered = self.start - 30 - int(rnd() * 12 * 365)
+        else:
+            registered = self.start + int(rnd() * (HISTORY_DAYS - 14))
+        interval = self.codes.intervals.get(grade) or max(self.codes.intervals.values())
+        visited = self._visit_days(interval, registered, status)
+        last = visited[-1] if visited else None
+        out.rows["enterprise"].append(
+            (
+                *(eid, created, grid.id, grid.office_id, grid.station_id, grid.bureau_id),
+                *("".join(parts), code, g.address(grid.street), industry.code),
+                *(int(industry.key), legal, contact, g.mobile()),
+                max(1, int(industry.employees * g.rng.lognormvariate(0, 0.7))),
+                *(grade, status, days[registered - base], None, None),
+                days[last - base] if last else None,
+                days[(last or registered) + interval - base],
+                initials,
+            )
+        )
+        out.terms.append((eid, name_terms, _code_terms(code) if code else []))
+        self._visits(out, grid, eid, visited, _HAZARD[industry.key], contact)
+
+    def _visits(
+        self, out: Batch, grid: Grid, eid: str, visited: list[int], hazard: int, contact: str
+    ) -> None:
+        """The rows of one enterprise's visits: the hot loop of a city (three million)."""
+        key, rnd, bits, days, base = (
+            self.key,
+            self.g.rng.random,
+            self.g.rng.getrandbits,
+            self.days,
+            self.base,
+        )
+        kinds, guidance, contents = self.visit_kinds, self.guidance, self.contents
+        gid, oid, sid, bid = grid.id, grid.office_id, grid.station_id, grid.bureau_id
+        community, worker, police, staff = (
+            grid.community_officer,
+            grid.grid_worker,
+            grid.police,
+            grid.staff,
+        )
+        add_visit, add_companion = out.rows["visit"].append, out.rows["visit_companion"].append
+        for day in visited:
+            vid, created = key()
+            r = bits(60)  # one draw, cut into the visit's choices
+            officer = (
+                community
+                if r & 1023 < _MAIN_IS_COMMUNITY
+                else police[(r >> 10 & 255) % len(police)]
+            )
+            kind = kinds[r >> 18 & 127]
+            content = contents[kind]
+            text = content[(r >> 25 & 255) % len(content)]
+            points = guidance[r >> 33 & 127]
+            # No requests: JSON null, as SQLAlchemy's JSON type (and so the ORM) writes None.
+            requests = self._requests() if r >> 40 & 1023 < _REQUESTS else "null"
+            row = (vid, created, eid, gid, oid, sid, bid, days[day - base], kind, officer, text)
+            add_visit((*row, points, requests))
+            if r >> 50 & 1023 < _COMPANION and len(staff) > 2:
+                first = worker if rnd() < 0.65 else officer
+                while first == officer:
+                    first = staff[int(rnd() * len(staff))]
+                add_companion((vid, first, 1))
+                if rnd() < 0.15:
+                    second = officer
+                    while second in (officer, first):
+                        second = staff[int(rnd() * len(staff))]
+                    add_companion((vid, second, 2))
+            u = rnd() * 1024
+            if u < hazard:
+                for _n in range(2 if rnd() < 0.1 else 1):
+                    self._finding(out.rows, HAZARD, vid, eid, grid, day, officer, contact)
+            elif u < hazard + _CONCERN:
+                self._finding(out.rows, CONCERN, vid, eid, grid, day, officer, contact)
+
+    def _pick(self, options: list[str]) -> str:
+        return options[int(self.g.rng.random() * len(options))]
+
+    def _requests(self) -> str:
+        rnd = self.g.rng.random
+        items = []
+        for _ in range(2 if rnd() < 0.15 else 1):
+            kind = "opinion" if rnd() < 0.55 else "request"
+            text = self._pick(self.words.text("request", kind))
+            items.append({"kind": kind, "text": text, "solved": rnd() < 0.6})
+        return json.dumps(items)  # as SQLAlchemy's JSON type writes it
+
+    def _iso(self, day: int | None) -> str | None:
+        return None if day is None else self.days[day - self.base]
+
+    def _finding(
+        self,
+        rows: Rows,
+        category: str,
+        vid: str,
+        eid: str,
+        grid: Grid,
+        found: int,
+        officer: str,
+        contact: str,
+    ) -> None:
+        """A hazard or concern, at the step of its life its age makes likely: old ones mostly
+        closed, recent ones open or being rectified, some past their deadline."""
+        rnd, g = self.g.rng.random, self.g
+        kind = self._pick(self.hazard_kinds if category == HAZARD else self.concern_kinds)
+        due = found + 7 + int(rnd() * 24) if category == HAZARD or rnd() < 0.5 else None
+        age, p = self.today - found, rnd()
+        if age > 90:
+            wanted = 3 if p < 0.94 else 2 if p < 0.97 else 1
+        elif age > 30:
+            wanted = 3 if p < 0.6 else 2 if p < 0.8 else 1 if p < 0.95 else 0
+        else:
+            wanted = 3 if p < 0.15 else 2 if p < 0.3 else 1 if p < 0.65 else 0
+        on: list[int | None] = [None, None, None]  # rectifying, rectified, closed
+        by: list[str | None] = [None, None, None]
+        if wanted >= 1 and not (wanted >= 2 and rnd() < 0.2):  # else fixed on the spot
+            on[0] = found + int(rnd() * 4)
+        if wanted >= 2:
+            span = (due or found + 30) - found
+            on[1] = on[0] + 1 + int(rnd() * span) if on[0] is not None else found
+        if wanted >= 3:
+            on[2] = (on[1] or found) + 1 + int(rnd() * 14)
+        status = "open"
+        for step, name in enumerate(("rectifying", "rectified", "closed")):
+            day = on[step]
+            if day is not None and day > self.today:  # not yet: it stays a step behind
+                on[step:] = [None] * (3 - step)
+                break
+            if day is not None:
+                status = name
+                by[step] = officer if rnd() < 0.7 else self._pick(grid.police)
+        note = None
+        if status in ("rectified", "closed") and rnd() < 0.5:
+            at = on[1] if status == "rectified" else on[2]
+            note = f"{self._iso(at)} {status}: {self._pick(self.words.text('progress', status))}"
+        fid, fts = self.key()
+        iso = self._iso
+        rows["finding"].append(
+            (
+                *(fid, fts, category, vid, eid),
+                *(grid.id, grid.office_id, grid.station_id, grid.bureau_id),
+                *(kind, self._pick(self.words.text(category, kind)), iso(found), iso(due)),
+                contact if rnd() < 0.6 else g.person(),
+                *(status, iso(on[0]), by[0], iso(on[1]), by[1], iso(on[2]), by[2], note),
+            )
+        )
+
+    # Writing rows -----------------------------------------------------------------------
+
+    def write(self, session: Session, cancelled: Cancelled) -> Iterator[None]:
+        """Make and write every batch, then finish each table; yields once a progress step."""
+        raw = _driver(session)
+        writer: _RawWriter | _CoreWriter = (
+            _RawWriter(raw) if raw is not None else _CoreWriter(session)
+        )
+        for grids in self.batches:
+            made = self.batch(grids)
+            for name, rows in made.rows.items():
+                self.counts[name] += len(rows)
+            self.counts["enterprise_term"] += sum(len(n) + len(c) for _e, n, c in made.terms)
+            writer.write(made)
+            checkpoint(cancelled)
+            yield
+        for name in TABLES:
+            writer.finish(name)
+            checkpoint(cancelled)
+            yield
+
+
+def _code_terms(code: str) -> list[str]:
+    """search_terms.terms' credit-code terms for a demo code (upper-case letters and digits,
+    so normalising is lower-casing); the tests hold the two equal. Five times faster."""
+    text = code.lower()
+    prefix = search_terms.CODE
+    return [prefix + text] + [
+        prefix + text[i:] for i in range(search_terms.CODE_ORG_START, len(text) - 2)
+    ]
+
+
+def _driver(session: Session) -> sqlite3.Connection | None:
+    if not RAW_SQLITE or session.get_bind().dialect.name != "sqlite":
+        return None
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
+def _fixed(name: str) -> dict[str, str]:
+    return _FIXED if "version" in TABLES[name].c else {}
+
+
+def _insert_sql(name: str) -> str:
+    """The INSERT for tuples of COLUMNS[name], with the columns all demo rows share."""
+    fixed = _fixed(name)
+    columns = [*COLUMNS[name], *fixed]
+    values = [f"?{n}" for n in range(1, len(COLUMNS[name]) + 1)] + list(fixed.values())
+    return f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join(values)})"
+
+
+class _RawWriter:
+    """SQLite, straight from the tuples, into tables stripped of their secondary indexes.
+
+    The search terms are held back: a name's terms in memory (names repeat), the codes' in a
+    temporary table; at the end all of them go into the term index in key order."""
+
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        self.raw = raw
+        names = ", ".join(f"'{t}'" for t in TABLES)
+        self.indexes: dict[str, list[str]] = {}
+        for index, table, sql in raw.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master "
+            f"WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
+        ).fetchall():
+            self.indexes.setdefault(table, []).append(sql)
+            raw.execute(f'DROP INDEX "{index}"')
+        raw.execute("CREATE TEMP TABLE demo_code_term (term TEXT, enterprise_id TEXT)")
+        self.sql = {name: _insert_sql(name) for name in _ROW_TABLES}
+        self.name_terms: dict[str, list[str]] = {}
+
+    def write(self, made: Batch) -> None:
+        for name, rows in made.rows.items():
+            self.raw.executemany(self.sql[name], rows)
+        groups = self.name_terms
+        for eid, name_terms, _code in made.terms:
+            for term in name_terms:
+                group = groups.get(term)
+                if group is None:
+                    groups[term] = [eid]
+                else:
+                    group.append(eid)
+        self.raw.executemany(
+            "INSERT INTO temp.demo_code_term VALUES (?, ?)",
+            [(t, eid) for eid, _n, code in made.terms for t in code],
+        )
+
+    def finish(self, name: str) -> None:
+        if name == "enterprise_term":
+            # Code terms ("c:…") sort before name terms ("n:…", "p:…"); enterprises were
+            # made in key order, so each term's list is in order too.
+            self.raw.execute(
+                "INSERT INTO enterprise_term (term, enterprise_id) SELECT term, enterprise_id "
+                "FROM temp.demo_code_term ORDER BY term, enterprise_id"
+            )
+            self.raw.execute("DROP TABLE temp.demo_code_term")
+            groups, self.name_terms = self.name_terms, {}
+            self.raw.executemany(
+                "INSERT INTO enterprise_term (term, enterprise_id) VALUES (?, ?)",
+                ((t, eid) for t in sorted(groups) for eid in groups.pop(t)),
+            )
+        for sql in self.indexes.get(name, []):
+            self.raw.execute(sql)
+
+
+def _converter(table: Table, column: str) -> Callable[[Any], Any] | None:
+    kind = table.c[column].type
+    if isinstance(kind, UTCDateTime):
+        return lambda v: datetime.fromisoformat(v).replace(tzinfo=UTC)
+    if isinstance(kind, Uuid):
+        return lambda v: uuid.UUID(hex=v)
+    if isinstance(kind, Date):
+        return date.fromisoformat
+    if isinstance(kind, JSON):
+        return json.loads
+    if isinstance(kind, Boolean):
+        return bool
+    return None
+
+
+class _CoreWriter:
+    """Any database: the same rows as Python values, through SQLAlchemy's types."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.converters = {
+            name: [(c, _converter(TABLES[name], c)) for c in columns]
+            for name, columns in COLUMNS.items()
+        }
+
+    def write(self, made: Batch) -> None:
+        terms = [(t, eid) for eid, n, c in made.terms for t in chain(n, c)]
+        for name, rows in (*made.rows.items(), ("enterprise_term", terms)):
+            converters = self.converters[name]
+            fixed = {"version": 1, "deleted_at": None} if _fixed(name) else {}
+            typed = []
+            for row in rows:
+                values = {
+                    c: (f(v) if f is not None and v is not None else v)
+                    for (c, f), v in zip(converters, row, strict=True)
+                }
+                if fixed:
+                    values |= fixed | {"updated_at": values["created_at"]}
+                typed.append(values)
+            for start in range(0, len(typed), 5000):
+                self.session.execute(insert(TABLES[name]), typed[start : start + 5000])
+
+    def finish(self, name: str) -> None:
+        return None
+
+
+@contextmanager
+def bulk_session(db: Database) -> Iterator[Session]:
+    """The demo's one transaction. On SQLite its connection is set for a bulk load first:
+    no per-row foreign-key lookups (the generator makes consistent rows; `policedesk check`
+    verifies them), a larger page cache, and a helper thread for sorting index entries."""
+    if not (RAW_SQLITE and db.is_sqlite):
+        with db.transaction() as session:
+            yield session
+        return
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        cache = int(raw.execute("PRAGMA cache_size").fetchone()[0])
+        threads = int(raw.execute("PRAGMA threads").fetchone()[0])
+        raw.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction: set it first
+        # 32 MiB: plenty for appending; the index sorts then keep within about 150 MB, and
+        # with a helper thread they run faster than with a larger cache.
+        raw.execute("PRAGMA cache_size=-32768")
+        raw.execute("PRAGMA threads=2")
+        try:
+            with db.sessions(bind=conn) as session, session.begin():
+                yield session
+        except (sqlite3.OperationalError, OperationalError) as exc:
+            if "locked" in str(exc) or "busy" in str(exc):  # as Database.transaction says it
+                raise ConflictError(_BUSY) from exc
+            raise
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+            raw.execute(f"PRAGMA cache_size={cache}")
+            raw.execute(f"PRAGMA threads={threads}")
+        # Give the disk back: the load went through a write-ahead log as large as the data.
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
