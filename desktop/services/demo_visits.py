@@ -438,7 +438,8 @@ class Bulk:
                 max(1, int(industry.employees * g.rng.lognormvariate(0, 0.7))),
                 *(grade, status, days[registered - base], None, None),
                 days[last - base] if last else None,
-                days[(last or registered) + interval - base],
+                # Deregistered enterprises are not visited: no due date (see services.cadence).
+                None if status == "deregistered" else days[(last or registered) + interval - base],
                 initials,
             )
         )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select, tuple_
 
 from desktop.domain import credit_code
 from desktop.domain.hierarchy import NodeRef
@@ -28,7 +28,7 @@ from desktop.services.records import (
     soft_delete,
 )
 from desktop.services.reference import codes
-from desktop.services.search import SCOPE_COLUMN, index_enterprise, text_filter
+from desktop.services.search import SCOPE_COLUMN, index_enterprise, match
 from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, GridCell, Office, Station, Visit
 
@@ -186,6 +186,7 @@ def delete_enterprise(db: Database, ident: uuid.UUID) -> None:
                 n=n,
             )
         soft_delete(record)
+        record.next_due_on = None  # not visited any more (see cadence.not_visited)
 
 
 def restore_enterprise(db: Database, ident: uuid.UUID) -> None:
@@ -194,6 +195,7 @@ def restore_enterprise(db: Database, ident: uuid.UUID) -> None:
         require_live_parent(s, record, GridCell, record.grid_id)
         require_code_free(s, record, "credit_code")
         record.deleted_at = None
+        refresh_enterprise(s, record, intervals_in(s, default_intervals(db)))
 
 
 def list_enterprises(
@@ -228,10 +230,11 @@ def list_enterprises(
         .join(GridCell, Enterprise.grid_id == GridCell.id)
         .where(Enterprise.deleted_at.is_(None))
     )
-    if scope is not None:
+    found = match(db, text, scope)
+    if found is not None:
+        stmt = stmt.where(found.exists_for(Enterprise.id))
+    if scope is not None and (found is None or not found.scoped):  # see search.Match
         stmt = stmt.where(SCOPE_COLUMN[scope.kind] == scope.id)
-    if (clause := text_filter(text, scope)) is not None:
-        stmt = stmt.where(clause)
     for column, value in (
         (Enterprise.industry, industry),
         (Enterprise.risk_grade, risk_grade),
@@ -245,9 +248,8 @@ def list_enterprises(
         stmt = stmt.where(GridCell.community_officer_id == officer_id)
     if after is not None:
         name, ident = after
-        stmt = stmt.where(
-            or_(Enterprise.name > name, and_(Enterprise.name == name, Enterprise.id > ident))
-        )
+        # A row value, so that the page is one seek into the index (an OR of columns is not).
+        stmt = stmt.where(tuple_(Enterprise.name, Enterprise.id) > tuple_(name, ident))
     stmt = stmt.order_by(Enterprise.name, Enterprise.id).limit(limit)
     names = {c.code: c.name for c in codes(db, "industry")}
     grades = {c.code: c.name for c in codes(db, "risk_grade")}

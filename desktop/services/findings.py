@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.domain import findings as lifecycle
@@ -19,7 +19,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import REQUIRED, Checker
 from desktop.services.records import check_version, live
 from desktop.services.reference import codes
-from desktop.services.search import SCOPE_COLUMN, text_filter
+from desktop.services.search import SCOPE_COLUMN, match
 from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, Finding, GridCell, Officer
 
@@ -242,18 +242,17 @@ def list_findings(
         stmt = stmt.where(Finding.found_on >= date_from)
     if date_to is not None:
         stmt = stmt.where(Finding.found_on <= date_to)
-    if (clause := text_filter(text, scope)) is not None:
+    if (found := match(db, text, scope)) is not None:
         stmt = stmt.where(
             or_(
-                Finding.enterprise_id.in_(select(Enterprise.id).where(clause)),
+                found.within(Finding.enterprise_id),
                 Finding.description.contains(text.strip(), autoescape=True),
             )
         )
     if after is not None:
         day, ident = after
-        stmt = stmt.where(
-            or_(Finding.found_on < day, and_(Finding.found_on == day, Finding.id < ident))
-        )
+        # A row value, so that the page is one seek into the index (an OR of columns is not).
+        stmt = stmt.where(tuple_(Finding.found_on, Finding.id) < tuple_(day, ident))
     stmt = stmt.order_by(Finding.found_on.desc(), Finding.id.desc()).limit(limit)
     kinds = {c.code: c.name for t in KIND_TABLE.values() for c in codes(db, t)}
     statuses = {c.code: c.name for c in codes(db, "finding_status")}

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, exists, insert, or_, select, true
 from sqlalchemy.orm import Session
 
 from desktop.domain import search_terms
@@ -61,21 +61,54 @@ def index_enterprise(session: Session, record: Enterprise) -> None:
         )
 
 
-def matching(text: str) -> Any | None:
-    """A WHERE clause on Enterprise for a typed fragment, or None when nothing was typed."""
-    lookups = search_terms.lookups(text)
-    if not lookups:
-        return None
-    clauses = []
-    for lk in lookups:
-        term = EnterpriseTerm.term
-        found = term == lk.start if lk.stop is None else (term >= lk.start) & (term < lk.stop)
-        ids = select(EnterpriseTerm.enterprise_id).where(found)
-        clause: Any = Enterprise.id.in_(ids)
-        if lk.name_contains:
-            clause = clause & _name_like(lk.name_contains)
-        clauses.append(clause)
-    return or_(*clauses)
+PROBE = 500  # matches up to this many are fetched first; more are left to the index
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a typed fragment matches, in the form that reads fastest.
+
+    Few matches (a whole name, a credit code): `ids`, the live enterprises *already in scope*,
+    so a list must leave out its scope condition and go straight to their rows (with it,
+    SQLite walks the scope's index and tests each row: 280 ms against 1). Many (公司, 有限):
+    `ids` is None and `within(column)` tests each row of a list that walks its own index in
+    order. Both need the query to join Enterprise (a longer fragment checks the name).
+    """
+
+    ids: list[uuid.UUID] | None
+    lookups: tuple[search_terms.Lookup, ...] = ()
+
+    @property
+    def scoped(self) -> bool:
+        return self.ids is not None
+
+    def within(self, column: Any) -> Any:
+        if self.ids is not None:
+            return column.in_(self.ids)
+        return or_(*(column.in_(_term_ids(lk)) & _name_check(lk) for lk in self.lookups))
+
+    def exists_for(self, enterprise_id: Any) -> Any:
+        """The dense test row by row, for a list driven by enterprises."""
+        if self.ids is not None:
+            return enterprise_id.in_(self.ids)
+        return or_(
+            *(
+                exists(_term_ids(lk).where(EnterpriseTerm.enterprise_id == enterprise_id))
+                & _name_check(lk)
+                for lk in self.lookups
+            )
+        )
+
+
+def _term_ids(lk: search_terms.Lookup) -> Any:
+    term = EnterpriseTerm.term
+    found = term == lk.start if lk.stop is None else (term >= lk.start) & (term < lk.stop)
+    return select(EnterpriseTerm.enterprise_id).where(found)
+
+
+def _name_check(lk: search_terms.Lookup) -> Any:
+    """A fragment longer than the pair that found it: the name must hold all of it."""
+    return _name_like(lk.name_contains) if lk.name_contains else true()
 
 
 def _name_like(fragment: str) -> Any:
@@ -96,23 +129,46 @@ def _scan_clause(text: str) -> Any | None:
     )
 
 
-def text_filter(text: str, scope: NodeRef | None) -> Any | None:
-    """The WHERE clause for a list's free-text box, the fastest way for the scope's size."""
+def _in_scope(stmt: Any, scope: NodeRef | None) -> Any:
+    stmt = stmt.where(Enterprise.deleted_at.is_(None))
+    return stmt if scope is None else stmt.where(SCOPE_COLUMN[scope.kind] == scope.id)
+
+
+def match(db: Database, text: str, scope: NodeRef | None) -> Match | None:
+    """Resolve a typed fragment for `scope`; None when nothing was typed."""
     if scope is not None and scope.kind in _SCAN_SCOPES:
-        return _scan_clause(text)
-    return matching(text)
+        clause = _scan_clause(text)
+        if clause is None:
+            return None
+        with db.reading() as s:  # a few thousand rows at most
+            return Match(list(s.scalars(_in_scope(select(Enterprise.id).where(clause), scope))))
+    lookups = tuple(search_terms.lookups(text))
+    if not lookups:
+        return None
+    # Probe each range of the term index (a fraction of a millisecond): if all together hold
+    # few enterprises, read those; otherwise leave the test to the list's own walk.
+    with db.reading() as s:
+        ids: set[uuid.UUID] = set()
+        for lk in lookups:
+            probe = list(s.scalars(_term_ids(lk).limit(PROBE + 1)))
+            if len(probe) > PROBE:
+                return Match(None, lookups)
+            named = select(Enterprise.id).where(Enterprise.id.in_(probe), _name_check(lk))
+            ids.update(s.scalars(_in_scope(named, scope)))
+        return Match(list(ids))
 
 
 def search_enterprises(
     db: Database, text: str, scope: NodeRef | None = None, limit: int = 20
 ) -> list[EnterprisePick]:
     """Live enterprises matching `text` in `scope`, at most `limit`, names in order."""
-    clause = text_filter(text, scope)
-    if clause is None:
+    found = match(db, text, scope)
+    if found is None:
         return []
-    stmt = _picks().where(clause, Enterprise.deleted_at.is_(None)).limit(limit)
-    if scope is not None:
+    stmt = _picks().where(found.exists_for(Enterprise.id), Enterprise.deleted_at.is_(None))
+    if not found.scoped and scope is not None:
         stmt = stmt.where(SCOPE_COLUMN[scope.kind] == scope.id)
+    stmt = stmt.limit(limit)
     with db.reading() as s:
         rows = [EnterprisePick(*row) for row in s.execute(stmt)]
     typed = search_terms.normalise(text)

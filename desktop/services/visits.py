@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select
+from sqlalchemy import delete, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.domain import findings as lifecycle
@@ -18,7 +18,7 @@ from desktop.services.cadence import default_intervals, intervals_in, refresh_en
 from desktop.services.findings import FindingInput, FindingUpdate, add_findings, apply_updates
 from desktop.services.records import apply, check_version, deleted, live, soft_delete
 from desktop.services.reference import codes
-from desktop.services.search import SCOPE_COLUMN, text_filter
+from desktop.services.search import SCOPE_COLUMN, match
 from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, Finding, GridCell, Officer, Visit, VisitCompanion
 
@@ -288,7 +288,12 @@ def list_visits(
         .join(Officer, Officer.id == Visit.officer_id)
         .where(Visit.deleted_at.is_(None))
     )
-    if scope is not None:
+    matched = match(db, text, scope)
+    if matched is not None:
+        stmt = stmt.where(matched.within(Visit.enterprise_id))
+    # A few matching enterprises are already in scope: without the scope's index to walk,
+    # the list reads just their visits (a credit code typed whole: 17 s → 0.2 ms).
+    if scope is not None and (matched is None or not matched.scoped):
         stmt = stmt.where(getattr(Visit, SCOPE_COLUMN[scope.kind].key) == scope.id)
     if enterprise_id is not None:
         stmt = stmt.where(Visit.enterprise_id == enterprise_id)
@@ -298,20 +303,30 @@ def list_visits(
         stmt = stmt.where(Visit.visited_on <= date_to)
     if kind:
         stmt = stmt.where(Visit.kind == kind)
-    if officer_id is not None:
-        went_along = select(VisitCompanion.visit_id).where(VisitCompanion.officer_id == officer_id)
-        stmt = stmt.where(or_(Visit.officer_id == officer_id, Visit.id.in_(went_along)))
-    if (clause := text_filter(text, scope)) is not None:
-        stmt = stmt.where(Visit.enterprise_id.in_(select(Enterprise.id).where(clause)))
     if after is not None:
         day, ident = after
-        stmt = stmt.where(
-            or_(Visit.visited_on < day, and_(Visit.visited_on == day, Visit.id < ident))
+        # A row value, so that the page is one seek into the index (an OR of columns is not).
+        stmt = stmt.where(tuple_(Visit.visited_on, Visit.id) < tuple_(day, ident))
+    branches = [stmt]
+    if officer_id is not None:
+        # The officer's own visits and those they went along on, each read through its own
+        # index and merged here: one OR over both walks the scope's index instead (270 ms
+        # for a bureau against 18 ms).
+        led = stmt.where(Visit.officer_id == officer_id).with_hint(
+            Visit, "INDEXED BY ix_visit_officer_id_visited_on", "sqlite"
         )
-    stmt = stmt.order_by(Visit.visited_on.desc(), Visit.id.desc()).limit(limit)
+        along = stmt.join(
+            VisitCompanion,
+            (VisitCompanion.visit_id == Visit.id) & (VisitCompanion.officer_id == officer_id),
+        )
+        branches = [led, along]
     kinds = {c.code: c.name for c in codes(db, "visit_kind")}
     with db.reading() as s:
-        rows = s.execute(stmt).all()
+        rows: list[Any] = []
+        for branch in branches:
+            ordered = branch.order_by(Visit.visited_on.desc(), Visit.id.desc()).limit(limit)
+            rows += s.execute(ordered).all()
+        rows = sorted(rows, key=lambda r: (r[1], r[0]), reverse=True)[:limit]
         ids = [r[0] for r in rows]
         companions: dict[uuid.UUID, list[str]] = {}
         found: dict[tuple[uuid.UUID, str], int] = {}

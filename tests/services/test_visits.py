@@ -373,3 +373,19 @@ def test_drafts_are_kept_until_discarded(db: Database) -> None:
     assert drafts.load_draft(db, "visit") == {"content": "检查消防"}
     drafts.discard_draft(db, "visit")
     assert drafts.load_draft(db, "visit") is None
+
+
+def test_a_deregistered_enterprise_is_never_due_even_after_the_intervals_change(
+    db: Database,
+) -> None:
+    _, e, main, _ = setup(db)
+    visit_service.save_visit(db, visit(e, main, visited_on=TODAY - timedelta(days=90)))
+    assert cadence.counts(db, None).overdue == 1
+    form = enterprises.load_enterprise(db, e)
+    form.status = "deregistered"
+    enterprises.save_enterprise(db, form)
+    assert cadence.counts(db, None) == cadence.CadenceCounts(0, 0, 0)
+    cadence.set_intervals(db, {"high": 10})
+    assert cadence.due_list(db, None, cadence=None) == []
+    (row,) = enterprises.list_enterprises(db, None)
+    assert (row.next_due_on, row.cadence) == (None, Cadence.NOT_DUE)
