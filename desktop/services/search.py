@@ -153,8 +153,13 @@ def match(db: Database, text: str, scope: NodeRef | None) -> Match | None:
             probe = list(s.scalars(_term_ids(lk).limit(PROBE + 1)))
             if len(probe) > PROBE:
                 return Match(None, lookups)
-            named = select(Enterprise.id).where(Enterprise.id.in_(probe), _name_check(lk))
-            ids.update(s.scalars(_in_scope(named, scope)))
+            # The scope is tested here, not in SQL: given "AND bureau_id = ?" SQLite walks the
+            # bureau's whole index instead of looking up these few keys (175 ms against 1).
+            unit = SCOPE_COLUMN[scope.kind] if scope is not None else Enterprise.id
+            named = select(Enterprise.id, unit).where(
+                Enterprise.id.in_(probe), Enterprise.deleted_at.is_(None), _name_check(lk)
+            )
+            ids.update(i for i, u in s.execute(named) if scope is None or u == scope.id)
         return Match(list(ids))
 
 

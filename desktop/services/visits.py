@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, tuple_
+from sqlalchemy import delete, func, insert, or_, select, true, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.domain import findings as lifecycle
@@ -256,6 +256,18 @@ class VisitRow:
         return f"{self.enterprise} {self.visited_on.isoformat()}"
 
 
+def _officer_page(s: Session, stmt: Any, in_scope: Any, officer_id: uuid.UUID, limit: int) -> Any:
+    """The page's visits by one officer, led or gone along on. Asked in one ordered query,
+    SQLite walks the scope's index by date testing every visit (13 s for a bureau); without
+    the order it reads just the officer's visits through the officer and companion indexes
+    (a few thousand at most), and the newest of those are then read by key."""
+    went_along = select(VisitCompanion.visit_id).where(VisitCompanion.officer_id == officer_id)
+    mine = stmt.where(in_scope, or_(Visit.officer_id == officer_id, Visit.id.in_(went_along)))
+    pairs = s.execute(mine.with_only_columns(Visit.visited_on, Visit.id)).all()
+    newest = [i for _, i in sorted(pairs, reverse=True)[:limit]]
+    return stmt.where(Visit.id.in_(newest))
+
+
 def list_visits(
     db: Database,
     scope: NodeRef | None,
@@ -293,8 +305,9 @@ def list_visits(
         stmt = stmt.where(matched.within(Visit.enterprise_id))
     # A few matching enterprises are already in scope: without the scope's index to walk,
     # the list reads just their visits (a credit code typed whole: 17 s → 0.2 ms).
+    in_scope: Any = true()
     if scope is not None and (matched is None or not matched.scoped):
-        stmt = stmt.where(getattr(Visit, SCOPE_COLUMN[scope.kind].key) == scope.id)
+        in_scope = getattr(Visit, SCOPE_COLUMN[scope.kind].key) == scope.id
     if enterprise_id is not None:
         stmt = stmt.where(Visit.enterprise_id == enterprise_id)
     if date_from is not None:
@@ -307,26 +320,14 @@ def list_visits(
         day, ident = after
         # A row value, so that the page is one seek into the index (an OR of columns is not).
         stmt = stmt.where(tuple_(Visit.visited_on, Visit.id) < tuple_(day, ident))
-    branches = [stmt]
-    if officer_id is not None:
-        # The officer's own visits and those they went along on, each read through its own
-        # index and merged here: one OR over both walks the scope's index instead (270 ms
-        # for a bureau against 18 ms).
-        led = stmt.where(Visit.officer_id == officer_id).with_hint(
-            Visit, "INDEXED BY ix_visit_officer_id_visited_on", "sqlite"
-        )
-        along = stmt.join(
-            VisitCompanion,
-            (VisitCompanion.visit_id == Visit.id) & (VisitCompanion.officer_id == officer_id),
-        )
-        branches = [led, along]
     kinds = {c.code: c.name for c in codes(db, "visit_kind")}
     with db.reading() as s:
-        rows: list[Any] = []
-        for branch in branches:
-            ordered = branch.order_by(Visit.visited_on.desc(), Visit.id.desc()).limit(limit)
-            rows += s.execute(ordered).all()
-        rows = sorted(rows, key=lambda r: (r[1], r[0]), reverse=True)[:limit]
+        if officer_id is not None:
+            stmt = _officer_page(s, stmt, in_scope, officer_id, limit)
+        else:
+            stmt = stmt.where(in_scope)
+        ordered = stmt.order_by(Visit.visited_on.desc(), Visit.id.desc()).limit(limit)
+        rows = s.execute(ordered).all()
         ids = [r[0] for r in rows]
         companions: dict[uuid.UUID, list[str]] = {}
         found: dict[tuple[uuid.UUID, str], int] = {}
