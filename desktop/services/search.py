@@ -153,33 +153,68 @@ def match(db: Database, text: str, scope: NodeRef | None) -> Match | None:
             probe = list(s.scalars(_term_ids(lk).limit(PROBE + 1)))
             if len(probe) > PROBE:
                 return Match(None, lookups)
-            # The scope is tested here, not in SQL: given "AND bureau_id = ?" SQLite walks the
-            # bureau's whole index instead of looking up these few keys (175 ms against 1).
-            unit = SCOPE_COLUMN[scope.kind] if scope is not None else Enterprise.id
-            named = select(Enterprise.id, unit).where(
-                Enterprise.id.in_(probe), Enterprise.deleted_at.is_(None), _name_check(lk)
-            )
-            ids.update(i for i, u in s.execute(named) if scope is None or u == scope.id)
+            ids.update(_keep(s, probe, lk, scope))
         return Match(list(ids))
+
+
+def _keep(
+    s: Any, candidates: list[uuid.UUID], lk: search_terms.Lookup, scope: NodeRef | None
+) -> list[uuid.UUID]:
+    """The live candidates in scope whose names pass. The scope is tested here, not in SQL:
+    given "AND bureau_id = ?" SQLite walks the bureau's whole index instead of looking up
+    these few keys (175 ms against 1)."""
+    unit = SCOPE_COLUMN[scope.kind] if scope is not None else Enterprise.id
+    named = select(Enterprise.id, unit).where(
+        Enterprise.id.in_(candidates), Enterprise.deleted_at.is_(None), _name_check(lk)
+    )
+    return [i for i, u in s.execute(named) if scope is None or u == scope.id]
 
 
 def search_enterprises(
     db: Database, text: str, scope: NodeRef | None = None, limit: int = 20
 ) -> list[EnterprisePick]:
     """Live enterprises matching `text` in `scope`, at most `limit`, names in order."""
-    found = match(db, text, scope)
+    if scope is not None and scope.kind in _SCAN_SCOPES:
+        found = match(db, text, scope)
+    else:
+        found = _first_matches(db, text, scope, limit)
     if found is None:
         return []
     stmt = _picks().where(found.exists_for(Enterprise.id), Enterprise.deleted_at.is_(None))
     if not found.scoped and scope is not None:
         stmt = stmt.where(SCOPE_COLUMN[scope.kind] == scope.id)
-    stmt = stmt.limit(limit)
     with db.reading() as s:
-        rows = [EnterprisePick(*row) for row in s.execute(stmt)]
+        rows = [EnterprisePick(*row) for row in s.execute(stmt.limit(limit))]
     typed = search_terms.normalise(text)
     # Names that start with what was typed first, then the rest by name.
     rows.sort(key=lambda p: (not search_terms.normalise(p.name).startswith(typed), p.name))
     return rows
+
+
+def _first_matches(db: Database, text: str, scope: NodeRef | None, limit: int) -> Match | None:
+    """For a picker, the first few hundred matches in the term index, read in one join it
+    drives: either they hold enough in scope, or they are all there is. Only a fragment
+    common elsewhere but rare in scope is left to the walk of the scope (Match without ids);
+    testing every enterprise of a bureau in turn took 35 ms for "452"."""
+    lookups = tuple(search_terms.lookups(text))
+    if not lookups:
+        return None
+    unit = SCOPE_COLUMN[scope.kind] if scope is not None else Enterprise.id
+    ids: dict[uuid.UUID, None] = {}
+    complete = True
+    with db.reading() as s:
+        for lk in lookups:
+            first = (
+                _term_ids(lk)
+                .join(Enterprise, Enterprise.id == EnterpriseTerm.enterprise_id)
+                .where(Enterprise.deleted_at.is_(None), _name_check(lk))
+                .add_columns(unit)
+                .limit(PROBE)
+            )
+            rows = s.execute(first).all()
+            complete = complete and len(rows) < PROBE
+            ids.update((i, None) for i, u in rows if scope is None or u == scope.id)
+    return Match(list(ids)) if complete or len(ids) >= limit else Match(None, lookups)
 
 
 def pick(db: Database, ident: uuid.UUID) -> EnterprisePick | None:
