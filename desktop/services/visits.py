@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, tuple_
+from sqlalchemy import delete, func, insert, select, true, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.domain import findings as lifecycle
@@ -257,18 +257,28 @@ class VisitRow:
 
 
 def _officer_page(
-    s: Session, stmt: Any, scope: NodeRef | None, officer_id: uuid.UUID, limit: int
-) -> Any:
-    """The page's visits by one officer, led or gone along on. Given the scope (or an OR of
-    the two) in one query, SQLite walks the scope's date index testing every visit (13 s for
-    a bureau); so the officer's own visits and those with them as companion are read through
-    their own indexes (a few thousand at most), the scope tested here, and the newest read
-    by key."""
+    s: Session, candidates: Any, scope: NodeRef | None, officer_id: uuid.UUID, limit: int
+) -> list[uuid.UUID]:
+    """The keys of the page's visits by one officer, led or gone along on. Given the scope
+    (or an OR of the two) in one query, SQLite walks the scope's date index testing every
+    visit (13 s for a bureau); so the officer's own visits and those with them as companion
+    are read through their own indexes, without joins, the scope tested here, and the
+    newest kept."""
     unit = getattr(Visit, SCOPE_COLUMN[scope.kind].key) if scope is not None else Visit.id
     columns = (Visit.visited_on, Visit.id, unit)
-    led = stmt.where(Visit.officer_id == officer_id).with_only_columns(*columns)
+    newest = (Visit.visited_on.desc(), Visit.id.desc())
+    # A community officer leads thousands of visits: sorted and cut in SQL, through the
+    # officer's index. The scope is wrapped so that no index can serve it, or SQLite walks
+    # the scope's index instead (250 ms for a bureau against 15).
+    led = (
+        candidates.where(Visit.officer_id == officer_id)
+        .where(func.coalesce(unit, unit) == scope.id if scope is not None else true())
+        .with_only_columns(*columns)
+        .order_by(*newest)
+        .limit(limit)
+    )
     along = (
-        stmt.join(VisitCompanion, VisitCompanion.visit_id == Visit.id)
+        candidates.join(VisitCompanion, VisitCompanion.visit_id == Visit.id)
         .where(VisitCompanion.officer_id == officer_id)
         .with_only_columns(*columns)
     )
@@ -278,8 +288,7 @@ def _officer_page(
         for day, ident, at in s.execute(query)
         if scope is None or at == scope.id
     ]
-    newest = [i for _, i in sorted(pairs, reverse=True)[:limit]]
-    return stmt.where(Visit.id.in_(newest))
+    return [i for _, i in sorted(pairs, reverse=True)[:limit]]
 
 
 def list_visits(
@@ -312,30 +321,38 @@ def list_visits(
         .join(Enterprise, Enterprise.id == Visit.enterprise_id)
         .join(GridCell, GridCell.id == Visit.grid_id)
         .join(Officer, Officer.id == Visit.officer_id)
-        .where(Visit.deleted_at.is_(None))
     )
+    conditions: list[Any] = [Visit.deleted_at.is_(None)]
     matched = match(db, text, scope)
     if matched is not None:
-        stmt = stmt.where(matched.within(Visit.enterprise_id))
+        conditions.append(matched.within(Visit.enterprise_id))
     # A few matching enterprises are already in scope: without the scope's index to walk,
     # the list reads just their visits (a credit code typed whole: 17 s → 0.2 ms).
     by_scope = scope if matched is None or not matched.scoped else None
     if enterprise_id is not None:
-        stmt = stmt.where(Visit.enterprise_id == enterprise_id)
+        conditions.append(Visit.enterprise_id == enterprise_id)
     if date_from is not None:
-        stmt = stmt.where(Visit.visited_on >= date_from)
+        conditions.append(Visit.visited_on >= date_from)
     if date_to is not None:
-        stmt = stmt.where(Visit.visited_on <= date_to)
+        conditions.append(Visit.visited_on <= date_to)
     if kind:
-        stmt = stmt.where(Visit.kind == kind)
+        conditions.append(Visit.kind == kind)
     if after is not None:
         day, ident = after
         # A row value, so that the page is one seek into the index (an OR of columns is not).
-        stmt = stmt.where(tuple_(Visit.visited_on, Visit.id) < tuple_(day, ident))
+        conditions.append(tuple_(Visit.visited_on, Visit.id) < tuple_(day, ident))
+    stmt = stmt.where(*conditions)
+    # The officer's candidates need the enterprise's name only when the text tests it.
+    lean = matched is not None and not matched.scoped
     kinds = {c.code: c.name for c in codes(db, "visit_kind")}
     with db.reading() as s:
         if officer_id is not None:
-            stmt = _officer_page(s, stmt, by_scope, officer_id, limit)
+            candidates = select(Visit.id).where(*conditions)
+            if lean:
+                candidates = candidates.join(Enterprise, Enterprise.id == Visit.enterprise_id)
+            stmt = stmt.where(
+                Visit.id.in_(_officer_page(s, candidates, by_scope, officer_id, limit))
+            )
         elif by_scope is not None:
             stmt = stmt.where(getattr(Visit, SCOPE_COLUMN[by_scope.kind].key) == by_scope.id)
         ordered = stmt.order_by(Visit.visited_on.desc(), Visit.id.desc()).limit(limit)
