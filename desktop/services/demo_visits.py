@@ -478,8 +478,8 @@ class Bulk:
             content = contents[kind]
             text = content[(r >> 25 & 255) % len(content)]
             points = guidance[r >> 33 & 127]
-            # No requests: JSON null, as SQLAlchemy's JSON type (and so the ORM) writes None.
-            requests = self._requests() if r >> 40 & 1023 < _REQUESTS else "null"
+            # No requests: SQL NULL, as the schema's JSON(none_as_null) writes None.
+            requests = self._requests() if r >> 40 & 1023 < _REQUESTS else None
             row = (vid, created, eid, gid, oid, sid, bid, days[day - base], kind, officer, text)
             add_visit((*row, points, requests))
             if r >> 50 & 1023 < _COMPANION and len(staff) > 2:

@@ -204,7 +204,10 @@ class Visit(Record, Base):
     # The eight-point internal-security guidance checklist as bits, in guidance_point order.
     guidance: Mapped[int] = mapped_column(Integer, default=0)
     # 意见建议 / 困难诉求: [{"kind": "opinion"|"request", "text": …, "solved": bool}, …]
-    requests: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, default=None)
+    # SQL NULL when there are none (not the JSON text "null"), so "IS NULL" finds them.
+    requests: Mapped[list[dict[str, Any]] | None] = mapped_column(
+        JSON(none_as_null=True), default=None
+    )
 
 
 class VisitCompanion(Base):
