@@ -6,8 +6,13 @@ import re
 import unicodedata
 from datetime import date
 
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+
 _SEPARATED = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+BAD_DATE = QT_TRANSLATE_NOOP("Messages", "Write the date as 2026-03-05.")
 
 
 def parse_date(text: str | None) -> date | None:

@@ -96,6 +96,11 @@ def refresh_all(s: Session, by_grade: dict[str, int]) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+def refresh(db: Database, s: Session, record: Enterprise) -> None:
+    """refresh_enterprise with the intervals in force (the setting over the code table)."""
+    refresh_enterprise(s, record, intervals_in(s, default_intervals(db)))
+
+
 def refresh_enterprise(s: Session, record: Enterprise, by_grade: dict[str, int]) -> None:
     """Bring last_visited_on and next_due_on in line with the enterprise's live visits."""
     s.flush()

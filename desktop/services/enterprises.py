@@ -16,6 +16,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker, clean
 from desktop.domain.visit_cadence import Cadence, cadence
 from desktop.services.cadence import default_intervals, intervals_in, refresh_enterprise
+from desktop.services.cadence import refresh as refresh_cadence
 from desktop.services.records import (
     apply,
     check_version,
@@ -145,7 +146,7 @@ def save_enterprise(db: Database, form: EnterpriseForm) -> EnterpriseForm:
             apply(record, values)
         s.flush()
         index_enterprise(s, record)
-        refresh_enterprise(s, record, intervals_in(s, default_intervals(db)))
+        refresh_cadence(db, s, record)
         s.flush()
         return _form(record)
 
@@ -195,7 +196,7 @@ def restore_enterprise(db: Database, ident: uuid.UUID) -> None:
         require_live_parent(s, record, GridCell, record.grid_id)
         require_code_free(s, record, "credit_code")
         record.deleted_at = None
-        refresh_enterprise(s, record, intervals_in(s, default_intervals(db)))
+        refresh_cadence(db, s, record)
 
 
 def list_enterprises(

@@ -14,7 +14,7 @@ from desktop.domain import findings as lifecycle
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import REQUIRED, Checker
-from desktop.services.cadence import default_intervals, intervals_in, refresh_enterprise
+from desktop.services.cadence import refresh as refresh_cadence
 from desktop.services.findings import FindingInput, FindingUpdate, add_findings, apply_updates
 from desktop.services.records import apply, check_version, deleted, live, soft_delete
 from desktop.services.reference import codes
@@ -171,7 +171,7 @@ def save_visit(
             )
         add(s, record)
         updates()
-        refresh_enterprise(s, enterprise, intervals_in(s, default_intervals(db)))
+        refresh_cadence(db, s, enterprise)
         s.flush()
         return _load(db, s, record)
 
@@ -215,7 +215,7 @@ def delete_visit(db: Database, ident: uuid.UUID) -> None:
             finding.deleted_at = record.deleted_at
         enterprise = s.get(Enterprise, record.enterprise_id)
         assert enterprise is not None
-        refresh_enterprise(s, enterprise, intervals_in(s, default_intervals(db)))
+        refresh_cadence(db, s, enterprise)
 
 
 def restore_visit(db: Database, ident: uuid.UUID) -> None:
@@ -235,7 +235,7 @@ def restore_visit(db: Database, ident: uuid.UUID) -> None:
             select(Finding).where(Finding.visit_id == ident, Finding.deleted_at == when)
         ):
             finding.deleted_at = None
-        refresh_enterprise(s, enterprise, intervals_in(s, default_intervals(db)))
+        refresh_cadence(db, s, enterprise)
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,13 @@ class Enterprise(Record, Base):
         _live_unique("uq_enterprise_credit_code_live", "credit_code"),
         Index("ix_enterprise_station_id_name", "station_id", "name"),
         Index("ix_enterprise_name", "name"),
+        # Enterprises still to be indexed for search: found at every start without a scan.
+        Index(
+            "ix_enterprise_unindexed",
+            "id",
+            sqlite_where=text("name_initials IS NULL"),
+            postgresql_where=text("name_initials IS NULL"),
+        ),
         # Overdue lists (逾期未走访) by any level, soonest due first.
         *(
             Index(f"ix_enterprise_{level}_id_next_due_on", f"{level}_id", "next_due_on", "id")

@@ -208,72 +208,72 @@
 <context>
     <name>DuePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="38" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="36" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="39" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="37" />
         <source>Due within a week</source>
         <translation>一周内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="40" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="38" />
         <source>On time</source>
         <translation>按期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="41" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="39" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="44" />
         <source>&amp;Record a visit…</source>
         <translation>记录走访(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="65" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="56" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="57" />
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="58" />
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="60" />
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="63" />
         <source>Next due</source>
         <translation>下次应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="64" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="65" />
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="70" />
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="81" />
         <source>Overdue {a} · due within a week {b} · on time {c}</source>
         <translation>逾期 {a} · 一周内到期 {b} · 按期 {c}</translation>
     </message>
@@ -281,92 +281,92 @@
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="19" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="17" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="19" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="17" />
         <source>New enterprise</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="22" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="20" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="24" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="22" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="26" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="24" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="28" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="26" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="32" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="30" />
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="37" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="35" />
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="40" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="38" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="44" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="42" />
         <source>Security contact (治安保卫负责人)</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="49" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="47" />
         <source>Security contact's phone</source>
         <translation>治安保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="51" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="49" />
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="53" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="51" />
         <source>Registered on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="57" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="55" />
         <source>Visit every (days)</source>
         <translation>走访周期（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="59" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="57" />
         <source>(by risk grade)</source>
         <translation>（按风险等级）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="60" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="58" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="92" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="90" />
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="94" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="92" />
         <source>This grid cell already has: {names}. Save “{name}” as another enterprise all the same?</source>
         <translation>本网格已有：{names}。仍要把“{name}”另行登记为一家单位吗？</translation>
     </message>
@@ -433,122 +433,122 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="38" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="36" />
         <source>Filter by name, pinyin initials or part of the credit code</source>
         <translation>按名称、拼音首字母或部分信用代码筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="41" />
         <source>Key industries only</source>
         <translation>只看重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="42" />
         <source>&amp;New enterprise…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="44" />
         <source>Select a grid cell in the tree to register in it</source>
         <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="47" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="45" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="48" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="46" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="49" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="47" />
         <source>Record a &amp;visit…</source>
         <translation>记录走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="73" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="74" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="75" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="97" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="77" />
         <source>Key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="98" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="78" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="98" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="78" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="100" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="80" />
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="101" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="81" />
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="82" />
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="83" />
         <source>Security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="104" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="84" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86" />
         <source>Next visit due</source>
         <translation>下次应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="113" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93" />
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="114" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94" />
         <source>All risk grades</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="115" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="95" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="116" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="96" />
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="170" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="150" />
         <source>Delete enterprise</source>
         <translation>删除单位</translation>
     </message>
@@ -594,37 +594,37 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FindingStepDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="28" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="27" />
         <source>Follow up</source>
         <translation>跟踪整改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="33" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="32" />
         <source>Deadline {due}, responsible {who}, now: {status}</source>
         <translation>整改期限 {due}，责任人 {who}，当前：{status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="43" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="42" />
         <source>So far</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="51" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="50" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="53" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="52" />
         <source>Date</source>
         <translation>办理日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="56" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="55" />
         <source>Officer</source>
         <translation>经办民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="57" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="56" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -642,82 +642,82 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>跟踪整改(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="50" />
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="51" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="52" />
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="53" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="54" />
         <source>Description</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="55" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="56" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="57" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="62" />
         <source>Hazards and factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="63" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="68" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="69" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="73" />
         <source>Any deadline</source>
         <translation>全部期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="91" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="74" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="92" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="75" />
         <source>Due within three days</source>
         <translation>三日内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="96" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="79" />
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
@@ -1051,86 +1051,86 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336" />
+        <location filename="../../desktop/ui/main_window.py" line="338" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338" />
-        <location filename="../../desktop/ui/main_window.py" line="368" />
+        <location filename="../../desktop/ui/main_window.py" line="340" />
+        <location filename="../../desktop/ui/main_window.py" line="370" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="352" />
         <source>Desk databases (*.sqlite3)</source>
         <translation>工作台数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361" />
+        <location filename="../../desktop/ui/main_window.py" line="363" />
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366" />
+        <location filename="../../desktop/ui/main_window.py" line="368" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374" />
-        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="376" />
+        <location filename="../../desktop/ui/main_window.py" line="394" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376" />
+        <location filename="../../desktop/ui/main_window.py" line="378" />
         <source>Replace the open database with this backup? The current file is kept aside first.</source>
         <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <location filename="../../desktop/ui/main_window.py" line="395" />
         <source>The backup was restored. The replaced file is kept as {path}.</source>
         <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="282" />
-        <location filename="../../desktop/ui/main_window.py" line="408" />
-        <location filename="../../desktop/ui/main_window.py" line="416" />
+        <location filename="../../desktop/ui/main_window.py" line="410" />
+        <location filename="../../desktop/ui/main_window.py" line="418" />
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409" />
+        <location filename="../../desktop/ui/main_window.py" line="411" />
         <source>The database is whole: no problems found.</source>
         <translation>数据库完好，未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/main_window.py" line="420" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429" />
+        <location filename="../../desktop/ui/main_window.py" line="431" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431" />
+        <location filename="../../desktop/ui/main_window.py" line="433" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="478" />
+        <location filename="../../desktop/ui/main_window.py" line="480" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="480" />
+        <location filename="../../desktop/ui/main_window.py" line="482" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -1284,24 +1284,24 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="92" />
+        <location filename="../../desktop/services/enterprises.py" line="93" />
         <location filename="../../desktop/services/findings.py" line="164" />
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="180" />
+        <location filename="../../desktop/services/enterprises.py" line="181" />
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/cadence.py" line="54" />
-        <location filename="../../desktop/services/enterprises.py" line="96" />
+        <location filename="../../desktop/services/enterprises.py" line="97" />
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="129" />
+        <location filename="../../desktop/services/enterprises.py" line="130" />
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
@@ -1528,9 +1528,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请切换到那个窗口，或关闭它后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="14" />
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="20" />
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="42" />
+        <location filename="../../desktop/domain/dates.py" line="15" />
         <source>Write the date as 2026-03-05.</source>
         <translation>日期请写成 2026-03-05 的形式。</translation>
     </message>
@@ -1562,7 +1560,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>{name} 已停用，不能选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="334" />
+        <location filename="../../desktop/services/findings.py" line="333" />
         <source>This item is closed.</source>
         <translation>该事项已销号。</translation>
     </message>
@@ -1597,22 +1595,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>该单位登记于 {day}，晚于这个日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="21" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="20" />
         <source>Name the officer who took this step.</source>
         <translation>请填写经办民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="43" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="42" />
         <source>Nobody on the list is called {names}.</source>
         <translation>名单中没有 {names}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="44" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="43" />
         <source>Several officers are called {names}: add the badge number.</source>
         <translation>有多名人员叫 {names}，请加上警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="47" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="46" />
         <source>Name one main officer; the others go along.</source>
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
     </message>
@@ -1759,82 +1757,82 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="29" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="27" />
         <source>Filter by name or badge number</source>
         <translation>按姓名或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="32" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="30" />
         <source>Active only</source>
         <translation>只看在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="33" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="31" />
         <source>&amp;New officer…</source>
         <translation>新建人员(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="35" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="33" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="36" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="34" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="65" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="49" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="50" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="51" />
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="52" />
         <source>Force</source>
         <translation>勤务力量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="53" />
         <source>Unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="54" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="55" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="55" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="55" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="60" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="108" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="92" />
         <source>Delete officer</source>
         <translation>删除人员</translation>
     </message>
@@ -1963,7 +1961,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="76" />
+        <location filename="../../desktop/ui/pages/page.py" line="100" />
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>
@@ -2051,137 +2049,137 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="64" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="63" />
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="64" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="63" />
         <source>New visit</source>
         <translation>新增走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="75" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="74" />
         <source>Discard the draft</source>
         <translation>丢弃草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="91" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="90" />
         <source>Name, pinyin initials (hzl) or part of the credit code</source>
         <translation>单位名称、拼音首字母（如 hzl）或部分信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="93" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="92" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="98" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="97" />
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="101" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="100" />
         <source>Kind of visit</source>
         <translation>走访类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="106" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="105" />
         <source>Main officer</source>
         <translation>主办民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="109" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="108" />
         <source>Names separated by 、</source>
         <translation>多人用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="110" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="109" />
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="111" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="110" />
         <source>What was done</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="123" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="122" />
         <source>Security guidance</source>
         <translation>内部治安保卫指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="126" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="125" />
         <source>Add an opinion or request</source>
         <translation>添加意见建议或困难诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="128" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="127" />
         <source>Opinions and requests</source>
         <translation>意见建议/困难诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="130" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="129" />
         <source>Add a hazard or unstable factor</source>
         <translation>添加安全隐患或不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="132" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="131" />
         <source>Found on this visit</source>
         <translation>本次发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="137" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="138" />
         <source>Open items</source>
         <translation>未销号事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="142" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="143" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="144" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="145" />
         <source>Save and next (Ctrl+Enter)</source>
         <translation>保存并录入下一条 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="146" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="147" />
         <source>Save and close</source>
         <translation>保存并关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="150" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="151" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="173" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="174" />
         <source>The unsaved input of last time is back.</source>
         <translation>已恢复上次未保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="225" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="136" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="327" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="320" />
         <source>Saved: {name}, {day}.</source>
         <translation>已保存：{name}，{day}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="374" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="367" />
         <source>Opinion or request {n}</source>
         <translation>第 {n} 条意见诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="375" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="368" />
         <source>Finding {n}</source>
         <translation>第 {n} 条隐患/不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="376" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="369" />
         <source>Open item {n}</source>
         <translation>第 {n} 条未销号事项</translation>
     </message>
@@ -2189,7 +2187,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>VisitWork</name>
     <message>
-        <location filename="../../desktop/ui/visit_work.py" line="33" />
+        <location filename="../../desktop/ui/visit_work.py" line="34" />
         <source>Next-due dates of {n} enterprises recalculated.</source>
         <translation>已重新计算 {n} 家单位的下次应走访日期。</translation>
     </message>
@@ -2232,57 +2230,57 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="65" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="49" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="50" />
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="51" />
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="52" />
         <source>Kind</source>
         <translation>走访类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="53" />
         <source>Officers</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="54" />
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="55" />
         <source>Unstable factors</source>
         <translation>不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="56" />
         <source>What was done</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="61" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="62" />
         <source>All officers</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="136" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="120" />
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>

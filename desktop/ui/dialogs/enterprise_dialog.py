@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.domain.dates import format_date, parse_date
-from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
+from desktop.domain.dates import BAD_DATE, format_date, parse_date
+from desktop.domain.messages import FieldError, ValidationError
 from desktop.services import enterprises, reference
 from desktop.services.database import Database
 from desktop.services.enterprises import EnterpriseForm
 from desktop.ui.widgets.form import FormDialog, optional_number
-
-_BAD_DATE = QT_TRANSLATE_NOOP("Messages", "Write the date as 2026-03-05.")
 
 
 class EnterpriseDialog(FormDialog):
@@ -63,7 +61,7 @@ class EnterpriseDialog(FormDialog):
         try:
             registered = parse_date(self.registered.text())
         except ValueError:
-            raise ValidationError([FieldError("registered_on", _BAD_DATE)]) from None
+            raise ValidationError([FieldError("registered_on", BAD_DATE)]) from None
         return EnterpriseForm(
             grid_id=self.original.grid_id,
             name=self.name.text(),

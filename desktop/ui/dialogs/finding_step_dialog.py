@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.domain import findings as lifecycle
-from desktop.domain.dates import format_date, parse_date
+from desktop.domain.dates import BAD_DATE, format_date, parse_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
 from desktop.services import findings, officers, reference
@@ -17,7 +17,6 @@ from desktop.services.findings import FindingRow, FindingUpdate
 from desktop.ui.widgets.form import FormDialog
 from desktop.ui.widgets.pickers import PeopleEdit
 
-_BAD_DATE = QT_TRANSLATE_NOOP("Messages", "Write the date as 2026-03-05.")
 _WHO = QT_TRANSLATE_NOOP("Messages", "Name the officer who took this step.")
 
 
@@ -63,7 +62,7 @@ class FindingStepDialog(FormDialog):
         try:
             on = parse_date(self.on.text()) or on
         except ValueError:
-            errors.append(FieldError("on", _BAD_DATE))
+            errors.append(FieldError("on", BAD_DATE))
         ids, _unknown, _ambiguous = self.officer.resolve()
         if len(ids) != 1:
             errors.append(FieldError("officer_id", _WHO))

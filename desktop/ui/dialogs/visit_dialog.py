@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.dates import format_date, parse_date
+from desktop.domain.dates import BAD_DATE, format_date, parse_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
 from desktop.services import drafts, findings, officers, reference, search
@@ -39,7 +39,6 @@ from desktop.ui.widgets.form import INVALID_STYLE, FormDialog
 from desktop.ui.widgets.pickers import EnterprisePicker, PeopleEdit
 from desktop.ui.widgets.rows_editor import RowsEditor
 
-_BAD_DATE = QT_TRANSLATE_NOOP("Messages", "Write the date as 2026-03-05.")
 _UNKNOWN = QT_TRANSLATE_NOOP("Messages", "Nobody on the list is called {names}.")
 _AMBIGUOUS = QT_TRANSLATE_NOOP(
     "Messages", "Several officers are called {names}: add the badge number."
@@ -270,7 +269,7 @@ class VisitDialog(FormDialog):
         try:
             return parse_date(text)
         except ValueError:
-            errors.append(FieldError(field, _BAD_DATE))
+            errors.append(FieldError(field, BAD_DATE))
             return None
 
     def _people(self, errors: list[FieldError]) -> tuple[uuid.UUID | None, list[uuid.UUID]]:

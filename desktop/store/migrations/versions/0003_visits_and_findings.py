@@ -29,6 +29,7 @@ def upgrade() -> None:
     op.create_index('ix_enterprise_bureau_id_next_due_on', 'enterprise', ['bureau_id', 'next_due_on', 'id'], unique=False)
     op.create_index('ix_enterprise_grid_id_next_due_on', 'enterprise', ['grid_id', 'next_due_on', 'id'], unique=False)
     op.create_index('ix_enterprise_name', 'enterprise', ['name'], unique=False)
+    op.create_index('ix_enterprise_unindexed', 'enterprise', ['id'], unique=False, sqlite_where=sa.text('name_initials IS NULL'), postgresql_where=sa.text('name_initials IS NULL'))
     op.create_index('ix_enterprise_office_id_next_due_on', 'enterprise', ['office_id', 'next_due_on', 'id'], unique=False)
     op.create_index('ix_enterprise_station_id_next_due_on', 'enterprise', ['station_id', 'next_due_on', 'id'], unique=False)
 
@@ -203,6 +204,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_enterprise_station_id_next_due_on')
         batch_op.drop_index('ix_enterprise_office_id_next_due_on')
         batch_op.drop_index('ix_enterprise_name')
+        batch_op.drop_index('ix_enterprise_unindexed', sqlite_where=sa.text('name_initials IS NULL'), postgresql_where=sa.text('name_initials IS NULL'))
         batch_op.drop_index('ix_enterprise_grid_id_next_due_on')
         batch_op.drop_index('ix_enterprise_bureau_id_next_due_on')
         batch_op.create_index(batch_op.f('ix_enterprise_office_id'), ['office_id'], unique=False)
