@@ -276,7 +276,7 @@ def generate(
 ) -> DemoSummary:
     """Fill an empty database with a demo jurisdiction; refuses one that holds data.
     Visits run for three years up to `today`."""
-    from desktop.services import demo_visits
+    from desktop.services import demo_visits, demo_writing
 
     if scale not in SCALES:
         raise RefusedError(QT_TRANSLATE_NOOP("Messages", "Unknown scale {scale}."), scale=scale)
@@ -287,7 +287,7 @@ def generate(
         progress(n, total)
         checkpoint(cancelled)
     bulk = demo_visits.Bulk(g, SCALES[scale], demo_visits.Codes.of(db), today or date.today())
-    with demo_visits.bulk_session(db) as session:
+    with demo_writing.bulk_session(db) as session:
         _refuse_if_not_empty(session)
         for n, table in enumerate(_TABLES, start=len(_STEPS) + 1):
             rows = g.rows.get(table.name, [])

@@ -2,12 +2,8 @@
 factors), for `demo.generate`.
 
 A city holds 200,000 enterprises and about three million visits, so rows are made as tuples
-in the form SQLite stores them (keys as 32 hex digits, dates as text, booleans as 0/1) and
-written a batch of grid cells at a time with the driver's executemany: nothing holds more
-than one batch. On SQLite the secondary indexes of these tables are dropped for the load and
-built again at the end (sorting once is much cheaper than millions of B-tree seeks), and the
-search terms are kept back and written in key order at the end. Any other database gets the
-same rows, typed, through Core inserts.
+in the form SQLite stores them and handed to `demo_writing` a batch of grid cells at a time:
+nothing holds more than one batch.
 """
 
 from __future__ import annotations
@@ -15,75 +11,27 @@ from __future__ import annotations
 import csv
 import json
 import math
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Boolean, Date, Table, Uuid, insert
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desktop import paths
 from desktop.domain import search_terms
 from desktop.domain.findings import CONCERN, HAZARD
-from desktop.domain.messages import ConflictError
+from desktop.services import demo_writing
+from desktop.services.demo_writing import ROW_TABLES, TABLES, Batch, Rows
 from desktop.services.tasks import Cancelled, checkpoint
-from desktop.store.base import UTCDateTime
-from desktop.store.engine import _BUSY, Database
-from desktop.store.schema import Enterprise, EnterpriseTerm, Finding, Visit, VisitCompanion
+from desktop.store.engine import Database
 
 if TYPE_CHECKING:
     from desktop.services.demo import Generator, Scale
 
 BATCH_GRIDS = 100  # about 4,000 enterprises and 60,000 visits per write
 HISTORY_DAYS = 3 * 365
-# Write through the driver on SQLite: the tuples are already in its storage form. Tests turn
-# it off to check that the Core path (any other database) stores exactly the same values.
-RAW_SQLITE = True
-
-# The columns of the tuples, by table. A record's updated_at (= created_at), version (1) and
-# deleted_at (none) are the same for every demo row: they are not in the tuples, the INSERT
-# writes them (fewer values to bind, and binding is most of the cost of a row).
-_RECORD = ("id", "created_at")
-_FIXED = {"updated_at": "?2", "version": "1", "deleted_at": "NULL"}
-_PATH = ("grid_id", "office_id", "station_id", "bureau_id")
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "enterprise": (
-        *_RECORD,
-        *_PATH,
-        *("name", "credit_code", "address", "industry", "key_industry"),
-        *("legal_representative", "security_contact", "security_phone", "employees"),
-        *("risk_grade", "status", "registered_on", "visit_interval_days", "notes"),
-        *("last_visited_on", "next_due_on", "name_initials"),
-    ),
-    "visit": (
-        *_RECORD,
-        "enterprise_id",
-        *_PATH,
-        *("visited_on", "kind", "officer_id", "content", "guidance", "requests"),
-    ),
-    "visit_companion": ("visit_id", "officer_id", "position"),
-    "finding": (
-        *_RECORD,
-        *("category", "visit_id", "enterprise_id"),
-        *_PATH,
-        *("kind", "description", "found_on", "due_date", "responsible", "status"),
-        *("rectifying_on", "rectifying_by", "rectified_on", "rectified_by"),
-        *("closed_on", "closed_by", "progress_note"),
-    ),
-    "enterprise_term": ("term", "enterprise_id"),
-}
-TABLES: dict[str, Table] = {
-    m.__tablename__: m.__table__  # type: ignore[misc]
-    for m in (Enterprise, Visit, VisitCompanion, Finding, EnterpriseTerm)
-}
-_ROW_TABLES = ("enterprise", "visit", "visit_companion", "finding")  # in foreign-key order
-Rows = dict[str, list[tuple[Any, ...]]]
 
 # Shares of codes where the code tables give none. Tables of 128 are picked from with 7 bits.
 _STATUS = {"operating": 93, "suspended": 4, "deregistered": 3}
@@ -293,13 +241,6 @@ def _grids(g: Generator) -> list[Grid]:
     return out
 
 
-@dataclass
-class Batch:
-    rows: Rows
-    # Search terms: the name's (shared by every enterprise of that name) and the code's.
-    terms: list[tuple[str, frozenset[str], list[str]]] = field(default_factory=list)
-
-
 class Bulk:
     """Makes the enterprises of a demo with their visits and findings, and writes them."""
 
@@ -403,7 +344,7 @@ class Bulk:
 
     def batch(self, grids: list[Grid]) -> Batch:
         """The enterprises of `grids` with their visits, companions and findings."""
-        out = Batch({name: [] for name in _ROW_TABLES})
+        out = Batch({name: [] for name in ROW_TABLES})
         rnd = self.g.rng.random
         for grid in grids:
             for _ in range(self.per_grid - 12 + int(rnd() * 25)):
@@ -443,7 +384,7 @@ class Bulk:
                 initials,
             )
         )
-        out.terms.append((eid, name_terms, _code_terms(code) if code else []))
+        out.terms.append((eid, grid.station_id, name_terms, _code_terms(code) if code else []))
         self._visits(out, grid, eid, visited, _HAZARD[industry.key], contact)
 
     def _visits(
@@ -575,15 +516,12 @@ class Bulk:
 
     def write(self, session: Session, cancelled: Cancelled) -> Iterator[None]:
         """Make and write every batch, then finish each table; yields once a progress step."""
-        raw = _driver(session)
-        writer: _RawWriter | _CoreWriter = (
-            _RawWriter(raw) if raw is not None else _CoreWriter(session)
-        )
+        writer = demo_writing.writer(session)
         for grids in self.batches:
             made = self.batch(grids)
             for name, rows in made.rows.items():
                 self.counts[name] += len(rows)
-            self.counts["enterprise_term"] += sum(len(n) + len(c) for _e, n, c in made.terms)
+            self.counts["enterprise_term"] += sum(len(n) + len(c) for _e, _s, n, c in made.terms)
             writer.write(made)
             checkpoint(cancelled)
             yield
@@ -601,157 +539,3 @@ def _code_terms(code: str) -> list[str]:
     return [prefix + text] + [
         prefix + text[i:] for i in range(search_terms.CODE_ORG_START, len(text) - 2)
     ]
-
-
-def _driver(session: Session) -> sqlite3.Connection | None:
-    if not RAW_SQLITE or session.get_bind().dialect.name != "sqlite":
-        return None
-    driver = session.connection().connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
-
-
-def _fixed(name: str) -> dict[str, str]:
-    return _FIXED if "version" in TABLES[name].c else {}
-
-
-def _insert_sql(name: str) -> str:
-    """The INSERT for tuples of COLUMNS[name], with the columns all demo rows share."""
-    fixed = _fixed(name)
-    columns = [*COLUMNS[name], *fixed]
-    values = [f"?{n}" for n in range(1, len(COLUMNS[name]) + 1)] + list(fixed.values())
-    return f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join(values)})"
-
-
-class _RawWriter:
-    """SQLite, straight from the tuples, into tables stripped of their secondary indexes.
-
-    The search terms are held back: a name's terms in memory (names repeat), the codes' in a
-    temporary table; at the end all of them go into the term index in key order."""
-
-    def __init__(self, raw: sqlite3.Connection) -> None:
-        self.raw = raw
-        names = ", ".join(f"'{t}'" for t in TABLES)
-        self.indexes: dict[str, list[str]] = {}
-        for index, table, sql in raw.execute(
-            "SELECT name, tbl_name, sql FROM sqlite_master "
-            f"WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
-        ).fetchall():
-            self.indexes.setdefault(table, []).append(sql)
-            raw.execute(f'DROP INDEX "{index}"')
-        raw.execute("CREATE TEMP TABLE demo_code_term (term TEXT, enterprise_id TEXT)")
-        self.sql = {name: _insert_sql(name) for name in _ROW_TABLES}
-        self.name_terms: dict[str, list[str]] = {}
-
-    def write(self, made: Batch) -> None:
-        for name, rows in made.rows.items():
-            self.raw.executemany(self.sql[name], rows)
-        groups = self.name_terms
-        for eid, name_terms, _code in made.terms:
-            for term in name_terms:
-                group = groups.get(term)
-                if group is None:
-                    groups[term] = [eid]
-                else:
-                    group.append(eid)
-        self.raw.executemany(
-            "INSERT INTO temp.demo_code_term VALUES (?, ?)",
-            [(t, eid) for eid, _n, code in made.terms for t in code],
-        )
-
-    def finish(self, name: str) -> None:
-        if name == "enterprise_term":
-            # Code terms ("c:…") sort before name terms ("n:…", "p:…"); enterprises were
-            # made in key order, so each term's list is in order too.
-            self.raw.execute(
-                "INSERT INTO enterprise_term (term, enterprise_id) SELECT term, enterprise_id "
-                "FROM temp.demo_code_term ORDER BY term, enterprise_id"
-            )
-            self.raw.execute("DROP TABLE temp.demo_code_term")
-            groups, self.name_terms = self.name_terms, {}
-            self.raw.executemany(
-                "INSERT INTO enterprise_term (term, enterprise_id) VALUES (?, ?)",
-                ((t, eid) for t in sorted(groups) for eid in groups.pop(t)),
-            )
-        for sql in self.indexes.get(name, []):
-            self.raw.execute(sql)
-
-
-def _converter(table: Table, column: str) -> Callable[[Any], Any] | None:
-    kind = table.c[column].type
-    if isinstance(kind, UTCDateTime):
-        return lambda v: datetime.fromisoformat(v).replace(tzinfo=UTC)
-    if isinstance(kind, Uuid):
-        return lambda v: uuid.UUID(hex=v)
-    if isinstance(kind, Date):
-        return date.fromisoformat
-    if isinstance(kind, JSON):
-        return json.loads
-    if isinstance(kind, Boolean):
-        return bool
-    return None
-
-
-class _CoreWriter:
-    """Any database: the same rows as Python values, through SQLAlchemy's types."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.converters = {
-            name: [(c, _converter(TABLES[name], c)) for c in columns]
-            for name, columns in COLUMNS.items()
-        }
-
-    def write(self, made: Batch) -> None:
-        terms = [(t, eid) for eid, n, c in made.terms for t in chain(n, c)]
-        for name, rows in (*made.rows.items(), ("enterprise_term", terms)):
-            converters = self.converters[name]
-            fixed = {"version": 1, "deleted_at": None} if _fixed(name) else {}
-            typed = []
-            for row in rows:
-                values = {
-                    c: (f(v) if f is not None and v is not None else v)
-                    for (c, f), v in zip(converters, row, strict=True)
-                }
-                if fixed:
-                    values |= fixed | {"updated_at": values["created_at"]}
-                typed.append(values)
-            for start in range(0, len(typed), 5000):
-                self.session.execute(insert(TABLES[name]), typed[start : start + 5000])
-
-    def finish(self, name: str) -> None:
-        return None
-
-
-@contextmanager
-def bulk_session(db: Database) -> Iterator[Session]:
-    """The demo's one transaction. On SQLite its connection is set for a bulk load first:
-    no per-row foreign-key lookups (the generator makes consistent rows; `policedesk check`
-    verifies them), a larger page cache, and a helper thread for sorting index entries."""
-    if not (RAW_SQLITE and db.is_sqlite):
-        with db.transaction() as session:
-            yield session
-        return
-    with db.engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
-        cache = int(raw.execute("PRAGMA cache_size").fetchone()[0])
-        threads = int(raw.execute("PRAGMA threads").fetchone()[0])
-        raw.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction: set it first
-        # 32 MiB: plenty for appending; the index sorts then keep within about 150 MB, and
-        # with a helper thread they run faster than with a larger cache.
-        raw.execute("PRAGMA cache_size=-32768")
-        raw.execute("PRAGMA threads=2")
-        try:
-            with db.sessions(bind=conn) as session, session.begin():
-                yield session
-        except (sqlite3.OperationalError, OperationalError) as exc:
-            if "locked" in str(exc) or "busy" in str(exc):  # as Database.transaction says it
-                raise ConflictError(_BUSY) from exc
-            raise
-        finally:
-            raw.execute("PRAGMA foreign_keys=ON")
-            raw.execute(f"PRAGMA cache_size={cache}")
-            raw.execute(f"PRAGMA threads={threads}")
-        # Give the disk back: the load went through a write-ahead log as large as the data.
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

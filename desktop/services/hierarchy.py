@@ -19,6 +19,7 @@ from desktop.services.records import (
     require_live_parent,
     soft_delete,
 )
+from desktop.services.search import move_terms
 from desktop.store.base import Record, utcnow
 from desktop.store.engine import Database
 from desktop.store.schema import (
@@ -266,6 +267,8 @@ def _realign_path(s: Session, model: Any, ref: NodeRef) -> None:
         .where(column == ref.id)
         .values(office_id=office.id, station_id=station.id, bureau_id=station.bureau_id, **bump)
     )
+    if model is Enterprise:
+        move_terms(s, column == ref.id, station.id)
 
 
 def delete(db: Database, ref: NodeRef) -> None:

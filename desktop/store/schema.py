@@ -169,6 +169,9 @@ class EnterpriseTerm(Base):
 
     __tablename__ = "enterprise_term"
 
+    # The enterprise's station first, kept in step by the hierarchy's moves: a station's
+    # lookups (the clerk's picker) are then one index range, and a bureau's one per station.
+    station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"), primary_key=True)
     # Code-point order on PostgreSQL too, so that a prefix is one index range.
     term: Mapped[str] = mapped_column(
         String(40).with_variant(String(40, collation="C"), "postgresql"), primary_key=True

@@ -16,7 +16,7 @@ from stdnum.cn import uscc
 from desktop.domain import search_terms, visit_cadence
 from desktop.domain.findings import ORDER, Status
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.services import cadence, demo, demo_visits, search, visits
+from desktop.services import cadence, demo, demo_writing, search, visits
 from desktop.services.database import Database, open_desk
 from desktop.store.schema import Enterprise, Finding, Visit
 
@@ -30,9 +30,9 @@ def rows(db: Database, sql: str) -> list[tuple[object, ...]]:
 
 def test_the_tuples_cover_every_column() -> None:
     """A column added to the schema must be added to the demo's tuples too."""
-    for name, table in demo_visits.TABLES.items():
-        fixed = set(demo_visits._fixed(name))
-        assert set(demo_visits.COLUMNS[name]) | fixed == set(table.c.keys()), name
+    for name, table in demo_writing.TABLES.items():
+        fixed = set(demo_writing._fixed(name))
+        assert set(demo_writing.COLUMNS[name]) | fixed == set(table.c.keys()), name
 
 
 def test_same_seed_gives_the_same_rows_through_the_driver_and_through_core(
@@ -44,9 +44,12 @@ def test_same_seed_gives_the_same_rows_through_the_driver_and_through_core(
     monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
     fast, core = open_desk(tmp_path / "fast.sqlite3"), open_desk(tmp_path / "core.sqlite3")
     demo.generate(fast, "tiny", 5, today=today)
-    monkeypatch.setattr(demo_visits, "RAW_SQLITE", False)
+    monkeypatch.setattr(demo_writing, "RAW_SQLITE", False)
     demo.generate(core, "tiny", 5, today=today)
-    order = {"enterprise_term": "term, enterprise_id", "visit_companion": "visit_id, officer_id"}
+    order = {
+        "enterprise_term": "term, station_id, enterprise_id",
+        "visit_companion": "visit_id, officer_id",
+    }
     for table in TABLES:
         sql = f"SELECT * FROM {table} ORDER BY {order.get(table, 'id')}"
         assert rows(fast, sql) == rows(core, sql), table

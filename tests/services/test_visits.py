@@ -351,6 +351,17 @@ def test_search_finds_two_character_words_initials_and_code_parts(db: Database) 
     assert search.search_enterprises(db, "网吧", chain(db, 2).ref(NodeKind.STATION)) == []
 
 
+def test_the_picker_fills_its_limit_when_a_name_has_several_terms_in_range(
+    db: Database,
+) -> None:
+    c = chain(db)
+    for name in ("好吃好喝店", "好运超市"):  # n:好吃, n:好喝 sort before n:好运
+        enterprises.save_enterprise(db, enterprises.EnterpriseForm(grid_id=c.grid, name=name))
+    for kind in (NodeKind.STATION, NodeKind.BUREAU):
+        picked = search.search_enterprises(db, "好", c.ref(kind), limit=2)
+        assert sorted(p.name for p in picked) == ["好吃好喝店", "好运超市"]
+
+
 def test_renaming_reindexes_and_a_move_carries_visits_along(db: Database) -> None:
     c, e, main, _ = setup(db)
     visit_service.save_visit(db, visit(e, main, findings=[hazard()]))
@@ -364,6 +375,10 @@ def test_renaming_reindexes_and_a_move_carries_visits_along(db: Database) -> Non
     assert len(visit_service.list_visits(db, other.ref(NodeKind.STATION))) == 1
     assert len(findings.list_findings(db, other.ref(NodeKind.STATION))) == 1
     assert visit_service.list_visits(db, c.ref(NodeKind.STATION)) == []
+    # The term index is read by station: the picker follows the move too.
+    assert [p.id for p in search.search_enterprises(db, "rj", other.ref(NodeKind.STATION))] == [e]
+    assert search.search_enterprises(db, "rj", c.ref(NodeKind.STATION)) == []
+    assert search.match(db, "rj", c.ref(NodeKind.STATION)) == search.Match([])
 
 
 def test_drafts_are_kept_until_discarded(db: Database) -> None:

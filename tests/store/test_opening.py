@@ -185,3 +185,37 @@ def test_a_database_of_the_first_schema_keeps_its_data_when_migrated(tmp_path: P
     assert [n.name for n in hierarchy.children(db, hierarchy.roots(db)[0].ref)] == before
     db.close()
     assert list((tmp_path / "backups").glob("v1-before-*.sqlite3"))
+
+
+def test_search_terms_learn_their_station_when_migrated(tmp_path: Path) -> None:
+    import uuid
+
+    from alembic import command
+
+    from desktop.domain.hierarchy import NodeKind, NodeRef
+    from desktop.services import demo, search
+    from desktop.services.database import open_desk
+
+    path = tmp_path / "v3.sqlite3"
+    db = open_desk(path)
+    demo.generate(db, "small", 2)
+    with db.engine.begin() as conn:
+        command.downgrade(migrate._alembic_config(conn), "0003")
+        count = conn.execute(text("SELECT count(*) FROM enterprise_term")).scalar()
+    db.close()
+    db = open_desk(path)
+    with db.engine.connect() as conn:
+        moved = conn.execute(text("SELECT count(*) FROM enterprise_term")).scalar()
+        wrong = conn.execute(
+            text(
+                "SELECT count(*) FROM enterprise_term t JOIN enterprise e "
+                "ON e.id = t.enterprise_id WHERE e.station_id != t.station_id"
+            )
+        ).scalar()
+        name, station = conn.execute(
+            text("SELECT name, station_id FROM enterprise ORDER BY id LIMIT 1")
+        ).one()
+    assert count and moved == count and wrong == 0
+    scope = NodeRef(NodeKind.STATION, uuid.UUID(station))
+    assert name in [p.name for p in search.search_enterprises(db, name, scope)]
+    db.close()

@@ -1,0 +1,258 @@
+"""Writing the demo's rows: straight from tuples on SQLite, through Core anywhere else.
+
+Rows come as tuples in the form SQLite stores them (keys as 32 hex digits, dates as text,
+booleans as 0/1), a batch of grid cells at a time. On SQLite the driver's executemany writes
+them into tables stripped of their secondary indexes, which are built again at the end
+(sorting once is much cheaper than millions of B-tree seeks), and the search terms are kept
+back and written in key order at the end. Any other database gets the same rows, typed,
+through Core inserts.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from itertools import chain, groupby
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, Table, Uuid, insert
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from desktop.domain.messages import ConflictError
+from desktop.store.base import UTCDateTime
+from desktop.store.engine import _BUSY, Database
+from desktop.store.schema import Enterprise, EnterpriseTerm, Finding, Visit, VisitCompanion
+
+# Write through the driver on SQLite: the tuples are already in its storage form. Tests turn
+# it off to check that the Core path (any other database) stores exactly the same values.
+RAW_SQLITE = True
+
+# The columns of the tuples, by table. A record's updated_at (= created_at), version (1) and
+# deleted_at (none) are the same for every demo row: they are not in the tuples, the INSERT
+# writes them (fewer values to bind, and binding is most of the cost of a row).
+_RECORD = ("id", "created_at")
+_FIXED = {"updated_at": "?2", "version": "1", "deleted_at": "NULL"}
+_PATH = ("grid_id", "office_id", "station_id", "bureau_id")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "enterprise": (
+        *_RECORD,
+        *_PATH,
+        *("name", "credit_code", "address", "industry", "key_industry"),
+        *("legal_representative", "security_contact", "security_phone", "employees"),
+        *("risk_grade", "status", "registered_on", "visit_interval_days", "notes"),
+        *("last_visited_on", "next_due_on", "name_initials"),
+    ),
+    "visit": (
+        *_RECORD,
+        "enterprise_id",
+        *_PATH,
+        *("visited_on", "kind", "officer_id", "content", "guidance", "requests"),
+    ),
+    "visit_companion": ("visit_id", "officer_id", "position"),
+    "finding": (
+        *_RECORD,
+        *("category", "visit_id", "enterprise_id"),
+        *_PATH,
+        *("kind", "description", "found_on", "due_date", "responsible", "status"),
+        *("rectifying_on", "rectifying_by", "rectified_on", "rectified_by"),
+        *("closed_on", "closed_by", "progress_note"),
+    ),
+    "enterprise_term": ("station_id", "term", "enterprise_id"),
+}
+TABLES: dict[str, Table] = {
+    m.__tablename__: m.__table__  # type: ignore[misc]
+    for m in (Enterprise, Visit, VisitCompanion, Finding, EnterpriseTerm)
+}
+ROW_TABLES = ("enterprise", "visit", "visit_companion", "finding")  # in foreign-key order
+Rows = dict[str, list[tuple[Any, ...]]]
+
+
+@dataclass
+class Batch:
+    rows: Rows
+    # Search terms: the name's (shared by every enterprise of that name) and the code's.
+    # (enterprise, its station, name terms, code terms)
+    terms: list[tuple[str, str, frozenset[str], list[str]]] = field(default_factory=list)
+
+
+def _driver(session: Session) -> sqlite3.Connection | None:
+    if not RAW_SQLITE or session.get_bind().dialect.name != "sqlite":
+        return None
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
+def _fixed(name: str) -> dict[str, str]:
+    return _FIXED if "version" in TABLES[name].c else {}
+
+
+def _insert_sql(name: str) -> str:
+    """The INSERT for tuples of COLUMNS[name], with the columns all demo rows share."""
+    fixed = _fixed(name)
+    columns = [*COLUMNS[name], *fixed]
+    values = [f"?{n}" for n in range(1, len(COLUMNS[name]) + 1)] + list(fixed.values())
+    return f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join(values)})"
+
+
+class _RawWriter:
+    """SQLite, straight from the tuples, into tables stripped of their secondary indexes.
+
+    The search terms are held back: a name's terms in memory (names repeat), the codes' in a
+    temporary table; at the end all of them go into the term index in key order."""
+
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        self.raw = raw
+        names = ", ".join(f"'{t}'" for t in TABLES)
+        self.indexes: dict[str, list[str]] = {}
+        for index, table, sql in raw.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master "
+            f"WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
+        ).fetchall():
+            self.indexes.setdefault(table, []).append(sql)
+            raw.execute(f'DROP INDEX "{index}"')
+        raw.execute(
+            "CREATE TEMP TABLE demo_code_term (station_id TEXT, term TEXT, enterprise_id TEXT)"
+        )
+        self.sql = {name: _insert_sql(name) for name in ROW_TABLES}
+        self.name_terms: dict[tuple[str, str], list[str]] = {}
+
+    def write(self, made: Batch) -> None:
+        for name, rows in made.rows.items():
+            self.raw.executemany(self.sql[name], rows)
+        groups = self.name_terms
+        for eid, sid, name_terms, _code in made.terms:
+            for term in name_terms:
+                group = groups.get((sid, term))
+                if group is None:
+                    groups[sid, term] = [eid]
+                else:
+                    group.append(eid)
+        self.raw.executemany(
+            "INSERT INTO temp.demo_code_term VALUES (?, ?, ?)",
+            [(sid, t, eid) for eid, sid, _n, code in made.terms for t in code],
+        )
+
+    def finish(self, name: str) -> None:
+        if name == "enterprise_term":
+            self._write_terms()
+        for sql in self.indexes.get(name, []):
+            self.raw.execute(sql)
+
+    def _write_terms(self) -> None:
+        """Every term in key order, so the index only ever grows at its end: station by
+        station, its code terms ("c:…") then its name terms ("n:…", "p:…"), which sort
+        after them; each term's enterprises were made, and listed, in key order."""
+        raw, groups, self.name_terms = self.raw, self.name_terms, {}
+        raw.execute(
+            "CREATE INDEX temp.demo_code_term_key "
+            "ON demo_code_term (station_id, term, enterprise_id)"
+        )
+        coded = [sid for (sid,) in raw.execute("SELECT DISTINCT station_id FROM demo_code_term")]
+        named = groupby(sorted(groups), key=itemgetter(0))
+        by_station = {sid: list(keys) for sid, keys in named}
+        for sid in sorted(set(coded) | set(by_station)):
+            raw.execute(
+                "INSERT INTO enterprise_term (station_id, term, enterprise_id) "
+                "SELECT station_id, term, enterprise_id FROM temp.demo_code_term "
+                "WHERE station_id = ? ORDER BY term, enterprise_id",
+                (sid,),
+            )
+            raw.executemany(
+                "INSERT INTO enterprise_term (station_id, term, enterprise_id) VALUES (?, ?, ?)",
+                ((*key, eid) for key in by_station.pop(sid, []) for eid in groups.pop(key)),
+            )
+        raw.execute("DROP TABLE temp.demo_code_term")
+
+
+def _converter(table: Table, column: str) -> Callable[[Any], Any] | None:
+    kind = table.c[column].type
+    if isinstance(kind, UTCDateTime):
+        return lambda v: datetime.fromisoformat(v).replace(tzinfo=UTC)
+    if isinstance(kind, Uuid):
+        return lambda v: uuid.UUID(hex=v)
+    if isinstance(kind, Date):
+        return date.fromisoformat
+    if isinstance(kind, JSON):
+        return json.loads
+    if isinstance(kind, Boolean):
+        return bool
+    return None
+
+
+class _CoreWriter:
+    """Any database: the same rows as Python values, through SQLAlchemy's types."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.converters = {
+            name: [(c, _converter(TABLES[name], c)) for c in columns]
+            for name, columns in COLUMNS.items()
+        }
+
+    def write(self, made: Batch) -> None:
+        terms = [(sid, t, eid) for eid, sid, n, c in made.terms for t in chain(n, c)]
+        for name, rows in (*made.rows.items(), ("enterprise_term", terms)):
+            converters = self.converters[name]
+            fixed = {"version": 1, "deleted_at": None} if _fixed(name) else {}
+            typed = []
+            for row in rows:
+                values = {
+                    c: (f(v) if f is not None and v is not None else v)
+                    for (c, f), v in zip(converters, row, strict=True)
+                }
+                if fixed:
+                    values |= fixed | {"updated_at": values["created_at"]}
+                typed.append(values)
+            for start in range(0, len(typed), 5000):
+                self.session.execute(insert(TABLES[name]), typed[start : start + 5000])
+
+    def finish(self, name: str) -> None:
+        return None
+
+
+@contextmanager
+def bulk_session(db: Database) -> Iterator[Session]:
+    """The demo's one transaction. On SQLite its connection is set for a bulk load first:
+    no per-row foreign-key lookups (the generator makes consistent rows; `policedesk check`
+    verifies them), a larger page cache, and a helper thread for sorting index entries."""
+    if not (RAW_SQLITE and db.is_sqlite):
+        with db.transaction() as session:
+            yield session
+        return
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        cache = int(raw.execute("PRAGMA cache_size").fetchone()[0])
+        threads = int(raw.execute("PRAGMA threads").fetchone()[0])
+        raw.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction: set it first
+        # 32 MiB: plenty for appending; the index sorts then keep within about 150 MB, and
+        # with a helper thread they run faster than with a larger cache.
+        raw.execute("PRAGMA cache_size=-32768")
+        raw.execute("PRAGMA threads=2")
+        try:
+            with db.sessions(bind=conn) as session, session.begin():
+                yield session
+        except (sqlite3.OperationalError, OperationalError) as exc:
+            if "locked" in str(exc) or "busy" in str(exc):  # as Database.transaction says it
+                raise ConflictError(_BUSY) from exc
+            raise
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+            raw.execute(f"PRAGMA cache_size={cache}")
+            raw.execute(f"PRAGMA threads={threads}")
+        # Give the disk back: the load went through a write-ahead log as large as the data.
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def writer(session: Session) -> _RawWriter | _CoreWriter:
+    """The writer for the session's database."""
+    raw = _driver(session)
+    return _RawWriter(raw) if raw is not None else _CoreWriter(session)
