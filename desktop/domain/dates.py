@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta, timezone
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 
 _SEPARATED = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 
+
+# Beijing time (no summer time): times the users read, such as those of the audit trail.
+CHINA = timezone(timedelta(hours=8), "CST")
 
 BAD_DATE = QT_TRANSLATE_NOOP("Messages", "Write the date as 2026-03-05.")
 

@@ -15,6 +15,7 @@ from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.validation import Checker
 from desktop.domain.visit_cadence import Cadence
+from desktop.services import access
 from desktop.services.reference import codes
 from desktop.services.search import SCOPE_COLUMN
 from desktop.store.base import utcnow
@@ -155,6 +156,7 @@ def due_list(
 ) -> list[DueRow]:
     """Enterprises by next-due date, the longest overdue first; keyset-paged by (due, id).
     `officer_id` narrows to the grid cells that officer is responsible for (社区民警)."""
+    scope = access.scope(db, scope)
     today = today or date.today()
     officer = select(Officer.name).where(Officer.id == GridCell.community_officer_id)
     stmt = (
@@ -211,6 +213,7 @@ class CadenceCounts:
 
 
 def counts(db: Database, scope: NodeRef | None, today: date | None = None) -> CadenceCounts:
+    scope = access.scope(db, scope)
     today = today or date.today()
     soon = today + timedelta(days=visit_cadence.DUE_SOON_DAYS)
     due = Enterprise.next_due_on

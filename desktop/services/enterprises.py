@@ -15,6 +15,7 @@ from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker, clean
 from desktop.domain.visit_cadence import Cadence, cadence
+from desktop.services import access
 from desktop.services.cadence import default_intervals, intervals_in, refresh_enterprise
 from desktop.services.cadence import refresh as refresh_cadence
 from desktop.services.records import (
@@ -27,6 +28,7 @@ from desktop.services.records import (
     require_code_free,
     require_live_parent,
     soft_delete,
+    visible,
 )
 from desktop.services.reference import codes
 from desktop.services.search import SCOPE_COLUMN, index_enterprise, match
@@ -81,7 +83,7 @@ def _form(e: Enterprise) -> EnterpriseForm:
 
 def load_enterprise(db: Database, ident: uuid.UUID) -> EnterpriseForm:
     with db.reading() as s:
-        return _form(live(s, Enterprise, ident))
+        return _form(visible(db, s, Enterprise, ident))
 
 
 def _values(db: Database, c: Checker, form: EnterpriseForm) -> dict[str, Any]:
@@ -213,6 +215,7 @@ def list_enterprises(
     officer_id: uuid.UUID | None = None,
 ) -> list[EnterpriseRow]:
     """One page ordered by name; pass the last row's (name, id) for the next page."""
+    scope = access.scope(db, scope)
     stmt = (
         select(
             Enterprise.id,

@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.ledgers.visits import write_visit_ledger
-from desktop.services import hierarchy
+from desktop.services import access, hierarchy
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
 from desktop.services.visits import VisitRow, list_visits
 from desktop.store.engine import Database
@@ -36,6 +36,7 @@ def export_visits(
     cancelled: Cancelled = never_cancelled,
 ) -> int:
     """Write the visits of `scope` between `start` and `end`, newest first; returns how many."""
+    scope = access.scope(db, scope)
     if start and end and start > end:
         raise RefusedError(
             QT_TRANSLATE_NOOP("Messages", "The start date {start} is after the end date {end}."),

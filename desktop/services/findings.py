@@ -17,6 +17,7 @@ from desktop.domain.findings import Status, Urgency
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import REQUIRED, Checker
+from desktop.services import access
 from desktop.services.records import check_version, live
 from desktop.services.reference import codes
 from desktop.services.search import SCOPE_COLUMN, match
@@ -216,6 +217,7 @@ def list_findings(
     limit: int = 200,
 ) -> list[FindingRow]:
     """One page, newest found first, keyset-paged by (found_on, id)."""
+    scope = access.scope(db, scope)
     today = today or date.today()
     stmt = (
         select(Finding, Enterprise.name, GridCell.name)
@@ -312,6 +314,7 @@ class FindingCounts:
 
 
 def counts(db: Database, scope: NodeRef | None, today: date | None = None) -> FindingCounts:
+    scope = access.scope(db, scope)
     today = today or date.today()
     waiting = Finding.status.in_([Status.OPEN.value, Status.RECTIFYING.value])
     late = and_(waiting, Finding.due_date < today)

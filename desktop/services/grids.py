@@ -13,7 +13,8 @@ from desktop.domain.geo import boundary_problem
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.validation import Checker, clean
-from desktop.services.records import apply, check_version, code_taken, live
+from desktop.services import access
+from desktop.services.records import apply, check_version, code_taken, live, visible
 from desktop.store.engine import Database
 from desktop.store.schema import GridCell, Office, Officer, Station
 
@@ -62,7 +63,7 @@ def _form(g: GridCell) -> GridCellForm:
 
 def load_grid(db: Database, ident: uuid.UUID) -> GridCellForm:
     with db.reading() as s:
-        return _form(live(s, GridCell, ident))
+        return _form(visible(db, s, GridCell, ident))
 
 
 def _check_officer(
@@ -144,6 +145,7 @@ def list_grids(
     text: str = "",
 ) -> list[GridRow]:
     """One page of grid cells ordered by code; pass the last row's (code, id) for the next."""
+    scope = access.scope(db, scope)
     co, gw = aliased(Officer), aliased(Officer)
     stmt = (
         select(

@@ -10,6 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.domain.hierarchy import CHILD_KIND, PARENT_KIND, NodeKind, NodeRef, TreeNode, can_hold
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RECORD_GONE, NotFoundError, RefusedError
+from desktop.services import access
 from desktop.services.assignments import grids_under, release_stray
 from desktop.services.records import (
     count_live,
@@ -152,6 +153,10 @@ def _nodes(session: Session, kind: NodeKind, *where: ColumnElement[bool]) -> lis
 
 
 def roots(db: Database) -> list[TreeNode]:
+    """The tops of the tree: the sub-bureaus, or the logged-in user's own unit."""
+    user = access.actor(db)
+    if user is not None and user.node is not None:
+        return [node(db, user.node)]
     with db.reading() as s:
         return _nodes(s, NodeKind.BUREAU)
 
@@ -162,14 +167,21 @@ def children(db: Database, ref: NodeRef) -> list[TreeNode]:
         return []
     column = getattr(MODEL[child_kind], PARENT_COLUMN[child_kind])
     with db.reading() as s:
+        _require_within(db, s, ref)
         return _nodes(s, child_kind, column == ref.id)
 
 
 def node(db: Database, ref: NodeRef) -> TreeNode:
     with db.reading() as s:
         live(s, MODEL[ref.kind], ref.id)
+        _require_within(db, s, ref)
         found = _nodes(s, ref.kind, MODEL[ref.kind].id == ref.id)
         return found[0]
+
+
+def _require_within(db: Database, s: Session, ref: NodeRef) -> None:
+    if not access.within(s, access.actor(db), ref):
+        raise RefusedError(access.OUTSIDE)
 
 
 def parent_of(session: Session, ref: NodeRef) -> NodeRef | None:
@@ -323,10 +335,12 @@ def _labelled(s: Session, kind: NodeKind) -> list[tuple[NodeRef, str]]:
 def unit_choices(db: Database) -> list[tuple[NodeRef, str]]:
     """Every unit an officer can belong to: sub-bureaus, stations and offices."""
     with db.reading() as s:
+        user = access.actor(db)
         return [
             item
             for kind in (NodeKind.BUREAU, NodeKind.STATION, NodeKind.OFFICE)
             for item in _labelled(s, kind)
+            if access.within(s, user, item[0])
         ]
 
 
@@ -337,7 +351,12 @@ def possible_parents(db: Database, ref: NodeRef) -> list[tuple[NodeRef, str]]:
         return []
     with db.reading() as s:
         current = parent_of(s, ref)
-        return [item for item in _labelled(s, parent_kind) if item[0] != current]
+        user = access.actor(db)
+        return [
+            item
+            for item in _labelled(s, parent_kind)
+            if item[0] != current and access.within(s, user, item[0])
+        ]
 
 
 def station_of(db: Database, ref: NodeRef) -> uuid.UUID | None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker, clean
+from desktop.services import access
 from desktop.services.assignments import responsible_for
 from desktop.services.records import (
     apply,
@@ -21,6 +22,7 @@ from desktop.services.records import (
     require_code_free,
     require_live_parent,
     soft_delete,
+    visible,
 )
 from desktop.services.reference import codes
 from desktop.store.engine import Database
@@ -78,7 +80,7 @@ def _form(o: Officer) -> OfficerForm:
 
 def load_officer(db: Database, ident: uuid.UUID) -> OfficerForm:
     with db.reading() as s:
-        return _form(live(s, Officer, ident))
+        return _form(visible(db, s, Officer, ident))
 
 
 def _unit_path(s: Session, c: Checker, unit: NodeRef | None) -> dict[str, uuid.UUID | None]:
@@ -197,6 +199,7 @@ def list_officers(
     active_only: bool = False,
 ) -> list[OfficerRow]:
     """One page of officers ordered by name; pass the last row's (name, id) for the next."""
+    scope = access.scope(db, scope)
     kind_names = {k.code: k.name for k in codes(db, "officer_kind")}
     force_names = {k.code: k.name for k in codes(db, "force_type")}
     unit_name = Office.name
@@ -300,6 +303,7 @@ def people(db: Database, scope: NodeRef | None, responsible_only: bool = False) 
     """Active officers who can go on a visit in `scope`: its station's people, and the
     bureau's, by name (a grid or office scope means its station). `responsible_only`: just
     the community officers who answer for grid cells (社区民警), for their own lists."""
+    scope = access.scope(db, scope)
     from desktop.services.hierarchy import station_of
 
     station_id = station_of(db, scope) if scope is not None else None

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Select, func, select
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.services import access
 from desktop.services.cadence import CadenceCounts
 from desktop.services.cadence import counts as cadence_counts
 from desktop.services.findings import FindingCounts
@@ -32,6 +33,7 @@ class Overview:
 
 
 def overview(db: Database, scope: NodeRef | None) -> Overview:
+    scope = access.scope(db, scope)
     grid_base = (
         select(
             func.count(GridCell.id),
@@ -107,6 +109,7 @@ class VisitFigures:
 def visit_figures(db: Database, scope: NodeRef | None, today: date | None = None) -> VisitFigures:
     """The 定期走访 cards of the overview: the register, this month's visits, what is due
     and what is still open."""
+    scope = access.scope(db, scope)
     today = today or date.today()
     enterprises = select(func.count(Enterprise.id)).where(Enterprise.deleted_at.is_(None))
     month = select(func.count(Visit.id)).where(

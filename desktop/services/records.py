@@ -17,7 +17,9 @@ from desktop.domain.messages import (
     NotFoundError,
     RefusedError,
 )
+from desktop.services import access
 from desktop.store.base import Record, utcnow
+from desktop.store.engine import Database
 
 R = TypeVar("R", bound=Record)
 
@@ -26,6 +28,13 @@ def live(session: Session, model: type[R], ident: uuid.UUID | None) -> R:
     record = session.get(model, ident) if ident is not None else None
     if record is None or record.deleted_at is not None:
         raise NotFoundError(RECORD_GONE)
+    return record
+
+
+def visible(db: Database, session: Session, model: type[R], ident: uuid.UUID | None) -> R:
+    """A live record the logged-in user may read (a form opened by its key)."""
+    record = live(session, model, ident)
+    access.require_visible(db, session, record)
     return record
 
 

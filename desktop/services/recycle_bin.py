@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.services import enterprises, hierarchy, officers, visits
+from desktop.domain.messages import RefusedError
+from desktop.services import access, enterprises, hierarchy, officers, visits
 from desktop.store.engine import Database
 from desktop.store.schema import Bureau, Enterprise, GridCell, Office, Officer, Station, Visit
 
@@ -39,6 +40,8 @@ _MODELS: dict[str, type[Any]] = {
 
 
 def list_deleted(db: Database, limit: int = 500) -> list[DeletedItem]:
+    """Deleted records in the user's jurisdiction, for those whose role deletes."""
+    access.require(db, "deletes")
     items: list[DeletedItem] = []
     with db.reading() as s:
         for kind, model in _MODELS.items():
@@ -62,8 +65,20 @@ def list_deleted(db: Database, limit: int = 500) -> list[DeletedItem]:
             for i, name, day, when in s.execute(visits)
             if when is not None
         ]
+        user = access.actor(db)
+        if user is not None and user.node is not None:
+            items = [i for i in items if _visible(db, s, i)]
     items.sort(key=lambda item: item.deleted_at, reverse=True)
     return items[:limit]
+
+
+def _visible(db: Database, s: Any, item: DeletedItem) -> bool:
+    record = s.get(_MODELS.get(item.kind, Visit), item.id)
+    try:
+        access.require_visible(db, s, record)
+    except RefusedError:
+        return False
+    return True
 
 
 def restore(db: Database, item: DeletedItem) -> list[str]:

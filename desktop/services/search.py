@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import search_terms
 from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.services import access
 from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, EnterpriseTerm, GridCell, Station
 
@@ -168,6 +169,7 @@ def _in_scope(stmt: Any, scope: NodeRef | None) -> Any:
 
 def match(db: Database, text: str, scope: NodeRef | None) -> Match | None:
     """Resolve a typed fragment for `scope`; None when nothing was typed."""
+    scope = access.scope(db, scope)
     if scope is not None and scope.kind in _SCAN_SCOPES:
         clause = _scan_clause(text)
         if clause is None:
@@ -197,6 +199,7 @@ def search_enterprises(
     db: Database, text: str, scope: NodeRef | None = None, limit: int = 20
 ) -> list[EnterprisePick]:
     """Live enterprises matching `text` in `scope`, at most `limit`, names in order."""
+    scope = access.scope(db, scope)
     if scope is not None and scope.kind in _SCAN_SCOPES:
         found = match(db, text, scope)
     else:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.validation import Checker
-from desktop.services.records import apply, check_version, code_taken, live
+from desktop.services.records import apply, check_version, code_taken, live, visible
 from desktop.store.base import Record
 from desktop.store.engine import Database
 from desktop.store.schema import Bureau, Office, Station
@@ -76,7 +76,7 @@ def _station_form(st: Station) -> StationForm:
 
 def load_bureau(db: Database, ident: uuid.UUID) -> BureauForm:
     with db.reading() as s:
-        return _bureau_form(live(s, Bureau, ident))
+        return _bureau_form(visible(db, s, Bureau, ident))
 
 
 def save_bureau(db: Database, form: BureauForm) -> BureauForm:
@@ -96,7 +96,7 @@ def save_bureau(db: Database, form: BureauForm) -> BureauForm:
 
 def load_station(db: Database, ident: uuid.UUID) -> StationForm:
     with db.reading() as s:
-        return _station_form(live(s, Station, ident))
+        return _station_form(visible(db, s, Station, ident))
 
 
 def save_station(db: Database, form: StationForm) -> StationForm:
@@ -120,7 +120,7 @@ def save_station(db: Database, form: StationForm) -> StationForm:
 
 def load_office(db: Database, ident: uuid.UUID) -> OfficeForm:
     with db.reading() as s:
-        return _office_form(live(s, Office, ident))
+        return _office_form(visible(db, s, Office, ident))
 
 
 def _office_form(o: Office) -> OfficeForm:

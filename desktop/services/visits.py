@@ -14,9 +14,10 @@ from desktop.domain import findings as lifecycle
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import REQUIRED, Checker
+from desktop.services import access
 from desktop.services.cadence import refresh as refresh_cadence
 from desktop.services.findings import FindingInput, FindingUpdate, add_findings, apply_updates
-from desktop.services.records import apply, check_version, deleted, live, soft_delete
+from desktop.services.records import apply, check_version, deleted, live, soft_delete, visible
 from desktop.services.reference import codes
 from desktop.services.search import SCOPE_COLUMN, match
 from desktop.store.engine import Database
@@ -201,7 +202,7 @@ def _load(db: Database, s: Session, v: Visit) -> VisitForm:
 
 def load_visit(db: Database, ident: uuid.UUID) -> VisitForm:
     with db.reading() as s:
-        return _load(db, s, live(s, Visit, ident))
+        return _load(db, s, visible(db, s, Visit, ident))
 
 
 def delete_visit(db: Database, ident: uuid.UUID) -> None:
@@ -307,6 +308,7 @@ def list_visits(
 ) -> list[VisitRow]:
     """One page, newest first, keyset-paged by (visited_on, id): pass the last row's pair.
     Lists show the start of what was done; ledgers ask for all of it (content_chars=None)."""
+    scope = access.scope(db, scope)
     stmt = (
         select(
             Visit.id,

@@ -87,6 +87,9 @@ class Database:
     # Read-mostly data that services keep for the life of the open database (reference codes,
     # which change only when a database is opened).
     memo: dict[str, Any] = field(default_factory=dict)
+    # Who is working (services.accounts sets it at login; None: the command line, or the
+    # program itself at start). Services check rights and write the audit trail by it.
+    actor: Any = None
 
     @classmethod
     def from_engine(cls, url: URL, engine: Engine) -> Database:

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Uuid,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.store.base import Base, Record
+from desktop.store.base import Base, Record, UTCDateTime, new_id, utcnow
 
 # Partial unique indexes keep codes unique among live records only, so a deleted record's
 # code can be reused; SQLite and PostgreSQL both support the WHERE clause.
@@ -286,3 +298,49 @@ class Draft(Record, Base):
 
     kind: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class UserAccount(Record, Base):
+    """A person who logs in: a role, and the node of the hierarchy whose subtree they work in
+    (none: the whole database, for the administrator who set it up)."""
+
+    __tablename__ = "user_account"
+    __table_args__ = (_live_unique("uq_user_account_username_live", "username"),)
+
+    username: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(32))
+    node_kind: Mapped[str | None] = mapped_column(String(16))
+    node_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    officer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
+    # scrypt, with its parameters and salt: "scrypt$n$r$p$salt-hex$hash-hex".
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class AuditEntry(Base):
+    """One change or event, written in the transaction of the change. Append-only: the
+    database refuses UPDATE and DELETE of these rows (triggers in migration 0005)."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (
+        Index("ix_audit_entry_at", "at"),
+        Index("ix_audit_entry_record_id", "record_id"),
+        Index("ix_audit_entry_user_id_id", "user_id", "id"),
+    )
+
+    # Time-ordered (UUIDv7): the newest first is "ORDER BY id DESC", one keyset.
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # No foreign key: the entry names the user as they were, whatever happens to the account.
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    user_name: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str | None] = mapped_column(String(32))  # the table of the record
+    record_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    label: Mapped[str | None] = mapped_column(String(200))  # the record's name, or the file
+    # {field: [before, after]} for edits; the values for creations; None for events.
+    changes: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))

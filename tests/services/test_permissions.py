@@ -1,0 +1,212 @@
+"""The permission matrix: every role × service action × own or another jurisdiction.
+
+A user reads and writes only in the subtree of their unit; a leader writes nothing. Each
+refused write is checked to have left every table as it was.
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from desktop.domain.accounts import Role
+from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.domain.messages import RefusedError
+from desktop.services import (
+    accounts,
+    cadence,
+    enterprises,
+    findings,
+    grids,
+    hierarchy,
+    officers,
+    overview,
+    recycle_bin,
+    search,
+    units,
+    visits,
+)
+from desktop.services.accounts import UserForm
+from desktop.services.database import Database
+from desktop.services.findings import FindingInput
+from tests.services.helpers import Chain, chain, officer
+
+PASSWORD = "Jingwu-2026"
+TODAY = date.today()
+_serial = itertools.count(10)
+
+
+@dataclass
+class Side:
+    c: Chain
+    enterprise: uuid.UUID
+    visit: uuid.UUID
+    officer: uuid.UUID
+    kind: NodeKind = NodeKind.STATION  # the level lists are asked for: the user's own
+
+    @property
+    def scope(self) -> NodeRef:
+        return self.c.ref(self.kind)
+
+
+def side(db: Database, n: int) -> Side:
+    c = chain(db, n)
+    main = officer(db, c.ref(NodeKind.OFFICE), f"民警{n}", badge=f"33990{n}")
+    e = enterprises.save_enterprise(
+        db,
+        enterprises.EnterpriseForm(
+            grid_id=c.grid, name=f"第{n}好再来网吧", registered_on=TODAY - timedelta(days=400)
+        ),
+    )
+    assert e.id and main.id
+    saved = visits.save_visit(
+        db,
+        visits.VisitForm(
+            enterprise_id=e.id,
+            visited_on=TODAY - timedelta(days=3),
+            officer_id=main.id,
+            findings=[FindingInput("hazard", "fire", "灭火器过期", TODAY + timedelta(days=9))],
+        ),
+    )
+    assert saved.id
+    return Side(c, e.id, saved.id, main.id)
+
+
+def _edit_enterprise(db: Database, s: Side) -> object:
+    form = enterprises.load_enterprise(db, s.enterprise)
+    form.notes = f"第{next(_serial)}次修改"
+    return enterprises.save_enterprise(db, form)
+
+
+def _new_enterprise(db: Database, s: Side) -> object:
+    form = enterprises.EnterpriseForm(grid_id=s.c.grid, name=f"新开{next(_serial)}号商店")
+    return enterprises.save_enterprise(db, form)
+
+
+def _new_visit(db: Database, s: Side) -> object:
+    form = visits.VisitForm(enterprise_id=s.enterprise, visited_on=TODAY, officer_id=s.officer)
+    return visits.save_visit(db, form)
+
+
+def _new_grid(db: Database, s: Side) -> object:
+    code = f"330106002{next(_serial):03d}01"
+    return grids.save_grid(db, grids.GridCellForm(s.c.office, code, "新网格"))
+
+
+def _edit_office(db: Database, s: Side) -> object:
+    form = units.load_office(db, s.c.office)
+    form.phone = f"0571-8888{next(_serial):04d}"
+    return units.save_office(db, form)
+
+
+def _delete_visit(db: Database, s: Side) -> object:
+    visits.delete_visit(db, s.visit)
+    return visits.restore_visit(db, s.visit)
+
+
+def _new_officer(db: Database, s: Side) -> object:
+    return officer(db, s.c.ref(NodeKind.OFFICE), "新民警", badge=f"3{next(_serial):05d}")
+
+
+READS: dict[str, Callable[[Database, Side], object]] = {
+    "list enterprises": lambda db, s: enterprises.list_enterprises(db, s.scope),
+    "list visits": lambda db, s: visits.list_visits(db, s.scope),
+    "list findings": lambda db, s: findings.list_findings(db, s.scope),
+    "overdue list": lambda db, s: cadence.due_list(db, s.scope),
+    "cadence counts": lambda db, s: cadence.counts(db, s.scope),
+    "list grids": lambda db, s: grids.list_grids(db, s.scope),
+    "list officers": lambda db, s: officers.list_officers(db, s.scope),
+    "people": lambda db, s: officers.people(db, s.scope),
+    "visit figures": lambda db, s: overview.visit_figures(db, s.scope),
+    "search": lambda db, s: search.search_enterprises(db, "网吧", s.scope),
+    "open enterprise": lambda db, s: enterprises.load_enterprise(db, s.enterprise),
+    "open visit": lambda db, s: visits.load_visit(db, s.visit),
+    "open grid": lambda db, s: grids.load_grid(db, s.c.grid),
+    "open officer": lambda db, s: officers.load_officer(db, s.officer),
+    "open office": lambda db, s: units.load_office(db, s.c.office),
+    "tree below the unit": lambda db, s: hierarchy.children(db, s.scope),
+}
+WRITES: dict[str, Callable[[Database, Side], object]] = {
+    "edit enterprise": _edit_enterprise,
+    "new enterprise": _new_enterprise,
+    "record visit": _new_visit,
+    "delete and restore visit": _delete_visit,
+    "new grid": _new_grid,
+    "edit office": _edit_office,
+    "new officer": _new_officer,
+}
+# Each role at the unit of the own side it belongs to.
+ROLES = {
+    Role.ADMIN: NodeKind.STATION,
+    Role.CLERK: NodeKind.STATION,
+    Role.COMMUNITY_OFFICER: NodeKind.OFFICE,
+    Role.LEADER: NodeKind.STATION,
+}
+
+
+def snapshot(db: Database) -> list[tuple[object, ...]]:
+    tables = ("enterprise", "visit", "finding", "grid_cell", "office", "officer")
+    with db.engine.connect() as conn:
+        return [
+            tuple(conn.execute(text(f"SELECT count(*), sum(version) FROM {t}")).one())
+            for t in tables
+        ]
+
+
+def test_no_role_reads_or_writes_outside_its_jurisdiction(db: Database) -> None:
+    own, other = side(db, 1), side(db, 2)
+    accounts.create_first_admin(db, "admin", "管理员", PASSWORD)
+    for role, kind in ROLES.items():
+        accounts.save_user(
+            db, UserForm(f"u-{role.value}", "用户", role, own.c.ref(kind), password=PASSWORD)
+        )
+    wrong: list[str] = []
+    for role in ROLES:
+        accounts.login(db, f"u-{role.value}", PASSWORD)
+        own.kind = other.kind = ROLES[role]
+        for (name, act), (where, target) in itertools.product(
+            [*READS.items(), *WRITES.items()], [("own", own), ("other", other)]
+        ):
+            allowed = where == "own" and (name in READS or role.edits)
+            before = snapshot(db)
+            try:
+                act(db, target)
+            except RefusedError:
+                if allowed:
+                    wrong.append(f"{role.value} refused: {name} ({where})")
+                elif snapshot(db) != before:
+                    wrong.append(f"{role.value} left a write behind: {name} ({where})")
+            else:
+                if not allowed:
+                    wrong.append(f"{role.value} was let through: {name} ({where})")
+        # Without a scope, lists read the user's own jurisdiction only.
+        listed = {r.id for r in enterprises.list_enterprises(db, None)}
+        if other.enterprise in listed or own.enterprise not in listed:
+            wrong.append(f"{role.value}: the default scope is not the own jurisdiction")
+        roots = [n.ref for n in hierarchy.roots(db)]
+        if roots != [own.c.ref(ROLES[role])]:
+            wrong.append(f"{role.value}: the tree starts at {roots}")
+    assert wrong == []
+
+
+def test_a_leader_has_no_recycle_bin_and_a_clerk_sees_only_their_own(db: Database) -> None:
+    own, other = side(db, 1), side(db, 2)
+    visits.delete_visit(db, own.visit)
+    visits.delete_visit(db, other.visit)
+    accounts.create_first_admin(db, "admin", "管理员", PASSWORD)
+    for role in (Role.CLERK, Role.LEADER):
+        accounts.save_user(
+            db,
+            UserForm(f"u-{role.value}", "用户", role, own.scope, password=PASSWORD),
+        )
+    accounts.login(db, "u-leader", PASSWORD)
+    with pytest.raises(RefusedError):
+        recycle_bin.list_deleted(db)
+    accounts.login(db, "u-clerk", PASSWORD)
+    assert [i.id for i in recycle_bin.list_deleted(db)] == [own.visit]
