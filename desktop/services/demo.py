@@ -21,6 +21,8 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop import paths
+from desktop.domain.accounts import Role
+from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
 from desktop.store.engine import Database
@@ -297,7 +299,31 @@ def generate(
             progress(n, total)
         for n, _ in enumerate(bulk.write(session, cancelled), start=len(_STEPS) + len(_TABLES) + 1):
             progress(n, total)
+    _demo_accounts(db, g)
     return DemoSummary({name: len(rows) for name, rows in g.rows.items()} | bulk.counts)
+
+
+# The demo's logins (README): one for each role, all with this password.
+DEMO_PASSWORD = "demo1234"
+DEMO_USERS = (
+    ("admin", "演示管理员", Role.ADMIN, None),
+    ("neiqin", "演示内勤", Role.CLERK, NodeKind.STATION),
+    ("minjing", "演示社区民警", Role.COMMUNITY_OFFICER, NodeKind.OFFICE),
+    ("lingdao", "演示领导", Role.LEADER, NodeKind.BUREAU),
+)
+
+
+def _demo_accounts(db: Database, g: Generator) -> None:
+    """A login for each role, in the first station and office; not where users exist."""
+    from desktop.services import accounts
+
+    if accounts.has_accounts(db):
+        return
+    tables = {NodeKind.BUREAU: "bureau", NodeKind.STATION: "station", NodeKind.OFFICE: "office"}
+    for username, name, role, kind in DEMO_USERS:
+        node = NodeRef(kind, g.rows[tables[kind]][0]["id"]) if kind is not None else None
+        form = accounts.UserForm(username, name, role, node, password=DEMO_PASSWORD)
+        accounts.save_user(db, form)
 
 
 def _refuse_if_not_empty(session: Session) -> None:

@@ -370,7 +370,7 @@ def station_of(db: Database, ref: NodeRef) -> uuid.UUID | None:
 
 
 class TreeReader:
-    """The tree's data source over an open database (see services.startup for the other)."""
+    """The tree's data source over an open database."""
 
     def __init__(self, db: Database) -> None:
         self.db = db

@@ -1,5 +1,5 @@
-"""Starting the window: the application, the translations, the window with the tree, and
-then, behind it, the data layer."""
+"""Starting the window: the application, the translations, the window, and then, behind
+it, the data layer and the login."""
 
 from __future__ import annotations
 
@@ -55,30 +55,22 @@ class Loader(QObject):
 
 
 def start_window(target: str | Path | None, demo: bool = False) -> tuple[MainWindow, Loader]:
-    """Show the window at once, with the tree read through the quick path where it can be,
-    and load the data layer behind it."""
-    from desktop.services.startup import quick_tree
-
+    """Show the window at once and load the data layer behind it; the login follows. (No
+    data is shown before someone has logged in, not even the tree of units.)"""
     window = MainWindow(Settings())
-    quick = quick_tree(target)
-    if quick is not None:
-        window.show_quick(quick, str(target or paths.default_database_path()))
     window.show()
     window.repaint()
     loader = Loader(target)
 
     def loaded(db: Any, error: BaseException | None) -> None:
-        if quick is not None:
-            quick.close()
         if window.db is not None:  # the user opened another database meanwhile: keep that
             if db is not None:
                 db.close()
             return
         if error is not None:
-            window.tree.show_source(None)
             show_error(window, error)
             return
-        window.attach(db, demo=demo, fresh=quick is None)
+        window.attach(db, demo=demo)
 
     loader.loaded.connect(loaded)
     QTimer.singleShot(0, loader.start)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -21,6 +22,7 @@ from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef
 from desktop.domain.messages import UserError
 from desktop.ui.actions import Actions
 from desktop.ui.errors import show_error, translate
+from desktop.ui.session_work import SessionWork
 from desktop.ui.settings import Settings
 from desktop.ui.visit_work import VisitWork
 from desktop.ui.widgets.jurisdiction_tree import JurisdictionTree
@@ -45,6 +47,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Community Policing Desk"))
         self.resize(1280, 800)
         self.actions_ = Actions(self)
+        self.session = SessionWork(self)
         self.tree = JurisdictionTree()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pages")
@@ -60,8 +63,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([300, 980])
         self.setCentralWidget(self.splitter)
         self.scope_label = QLabel()
+        self.user_label = QLabel()
         self.db_label = QLabel()
         self.statusBar().addWidget(self.scope_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self._menus()
         self.damaged.connect(self._show_damage)
@@ -146,6 +151,7 @@ class MainWindow(QMainWindow):
         edit.addAction(a.intervals)
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(a.refresh)
+        self.session.menu(self.menuBar().addMenu(self.tr("&User")))
         help_ = self.menuBar().addMenu(self.tr("&Help"))
         help_.addAction(a.about)
         toolbar = self.addToolBar(self.tr("Main"))
@@ -176,23 +182,24 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self._about)
 
     def _update_actions(self) -> None:
-        a, has_db, ref = self.actions_, self.db is not None, self.scope
+        """Actions follow the open database and the logged-in user's role: a leader reads
+        and exports, only an administrator manages settings, users and whole sub-bureaus."""
+        a, ref, user = self.actions_, self.scope, self.session.user
+        has_db = self.db is not None and user is not None
+        edits = has_db and user is not None and user.role.edits
+        manages = has_db and user is not None and user.role.manages
         child = CHILD_KIND[ref.kind] if ref else None
-        for action in (
-            a.check,
-            a.new_bureau,
-            a.new_officer,
-            a.new_visit,
-            a.intervals,
-            a.export_visits,
-            a.recycle_bin,
-            a.refresh,
-        ):
+        for action in (a.check, a.export_visits, a.refresh):
             action.setEnabled(has_db)
+        for action in (a.new_officer, a.new_visit):
+            action.setEnabled(edits)
+        a.new_bureau.setEnabled(manages and user is not None and user.node is None)
+        a.intervals.setEnabled(manages)
+        a.recycle_bin.setEnabled(has_db and user is not None and user.role.deletes)
         local = has_db and self.db is not None and self.db.is_sqlite  # a server's admin backs up
         a.backup.setEnabled(local)
-        a.restore.setEnabled(local)
-        a.new_child.setEnabled(has_db and child is not None)
+        a.restore.setEnabled(local and manages)
+        a.new_child.setEnabled(edits and child is not None)
         labels = {
             NodeKind.STATION: self.tr("New &station…"),
             NodeKind.OFFICE: self.tr("New community police &office…"),
@@ -201,15 +208,11 @@ class MainWindow(QMainWindow):
         fallback = self.tr("&New under the selection…")
         a.new_child.setText(labels.get(child, fallback) if child else fallback)
         for action in (a.edit, a.delete):
-            action.setEnabled(has_db and ref is not None)
-        a.move.setEnabled(has_db and ref is not None and ref.kind != NodeKind.BUREAU)
+            action.setEnabled(edits and ref is not None)
+        a.move.setEnabled(edits and ref is not None and ref.kind != NodeKind.BUREAU)
+        self.session.update_actions()
 
     # -- database -----------------------------------------------------------------------------
-    def show_quick(self, source: Any, name: str) -> None:
-        """Show the tree from the quick reader while the data layer loads (app.run)."""
-        self.db_label.setText(name)
-        self.tree.show_source(source)
-
     def open_database(self, target: str | Path | None, demo: bool = False) -> bool:
         """Open a database here and now (menu actions, tests); False if it was refused."""
         from desktop.services.database import open_desk
@@ -219,11 +222,11 @@ class MainWindow(QMainWindow):
         except UserError as error:
             show_error(self, error)
             return False
-        return self.attach(db, demo=demo, fresh=True)
+        return self.attach(db, demo=demo)
 
-    def attach(self, db: Database, demo: bool = False, fresh: bool = False) -> bool:
-        """Work on `db` from now on. `fresh`: load the tree anew rather than keep the quick
-        view that is already on screen. False if another window has the file open."""
+    def attach(self, db: Database, demo: bool = False) -> bool:
+        """Work on `db` from now on, once someone has logged in to it. False if another
+        window has the file open or nobody logged in."""
         from desktop.services.database import DeskClaim
 
         try:
@@ -231,28 +234,68 @@ class MainWindow(QMainWindow):
         except UserError as error:
             db.close()
             show_error(self, error)
-            if self.db is None:
-                self.tree.show_source(None)
             return False
         self._close_db()
         self.db, self.claim = db, claim
-        self._build_pages()
         self.db_label.setText(db.display_name)
         self.setWindowTitle(self.tr("Community Policing Desk") + f" — {Path(db.display_name).name}")
-        if fresh or self.tree.tree_model.rowCount() == 0:
-            self.tree.set_database(db)
-        else:
-            self.tree.attach_database(db)
         if demo and self._is_empty():
-            self._fill_demo()
-        elif not demo and self._is_empty():
+            self._fill_demo()  # its accounts come with it; the login follows
+            return True
+        return self._enter()
+
+    def _enter(self) -> bool:
+        """Log in, then show the user's jurisdiction."""
+        db = self.db
+        if db is None:
+            return False
+        if not self.session.log_in(db):
+            self._close_db()
+            self._update_actions()
+            return False
+        self._build_pages()
+        user = self.session.user
+        self.user_label.setText(user.label if user else "")
+        self._show_audit(user is not None and user.role.reads_audit)
+        self.tree.set_database(db)
+        if self._is_empty():
             self._offer_demo()
         self._verify_later(db)
         last = self.settings.text(f"scope/{db.display_name}")
         if last and self.tree.current_ref() is None:
-            self.tree.reveal(NodeRef.parse(last))
+            # Another user's last scope may lie outside this one's jurisdiction.
+            with contextlib.suppress(UserError):
+                self.tree.reveal(NodeRef.parse(last))
         self.set_scope(self.tree.current_ref())
         return True
+
+    def relogin(self) -> None:
+        """After logging out: nothing of the last user stays on screen until the next one
+        has logged in."""
+        self.save_state()
+        self.tree.show_source(None)
+        for page in self.pages:
+            page.set_context(None, None)
+        self.user_label.setText("")
+        self._update_actions()
+        if self.db is not None:
+            self.db.actor = None
+            self._enter()
+
+    def _show_audit(self, shown: bool) -> None:
+        from desktop.ui.pages.audit_page import AuditPage
+
+        page = getattr(self, "audit", None)
+        if shown and page is None:
+            self.audit = AuditPage()
+            self.pages.append(self.audit)
+            self.tabs.addTab(self.audit, self.tr("Audit log"))
+            self.audit.restore_state(self.settings)
+        elif not shown and page is not None:
+            self.tabs.removeTab(self.tabs.indexOf(page))
+            self.pages.remove(page)
+            page.deleteLater()
+            del self.audit
 
     def _close_db(self) -> None:
         if self.claim is not None:
@@ -330,7 +373,7 @@ class MainWindow(QMainWindow):
     def _demo_done(self, error: BaseException | None) -> None:
         if error is not None:
             show_error(self, error)
-        self.tree.reload()
+        self._enter()
 
     def choose_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -508,6 +551,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.idle.stop()
         self.save_state()
         for task in (getattr(self, "_demo_task", None), self.visit_work.task):
             if task is not None:

@@ -119,6 +119,112 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="20" />
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="21" />
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="22" />
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="23" />
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="24" />
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="25" />
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="26" />
+        <source>Logged out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="27" />
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="28" />
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="29" />
+        <source>Backed up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="30" />
+        <source>Restored the database</source>
+        <translation>从备份恢复数据库</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="66" />
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
+        <source>Filter by user or record</source>
+        <translation>按用户或记录筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
+        <source>&amp;Details…</source>
+        <translation>详情(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="114" />
+        <source>Audit entry</source>
+        <translation>审计记录</translation>
+    </message>
+</context>
+<context>
     <name>BureauDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="43" />
@@ -723,6 +829,44 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="62" />
+        <source>Set up the administrator</source>
+        <translation>设置系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="66" />
+        <source>This database has no users yet. Choose the administrator's user name and password: the administrator then adds the clerks, officers and leaders.</source>
+        <translation>此数据库还没有用户。请设置系统管理员的用户名和密码，之后由管理员添加内勤、民警和领导账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="72" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="73" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="74" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="75" />
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="81" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../desktop/ui/widgets/form.py" line="102" />
@@ -859,7 +1003,7 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>JurisdictionModel</name>
     <message>
-        <location filename="../../desktop/ui/models/jurisdiction_model.py" line="149" />
+        <location filename="../../desktop/ui/models/jurisdiction_model.py" line="143" />
         <source>Jurisdiction</source>
         <translation>辖区</translation>
     </message>
@@ -867,22 +1011,22 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>JurisdictionTree</name>
     <message>
-        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="184" />
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="185" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="185" />
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="186" />
         <source>Move “{name}” to the recycle bin? It can be restored from there.</source>
         <translation>把“{name}”移入回收站吗？之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="248" />
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="249" />
         <source>Assign again</source>
         <translation>请重新指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="250" />
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="251" />
         <source>These grid cells lost their community officer or grid worker, who belong elsewhere now: {codes}. Assign people of their station in each grid cell's form.</source>
         <translation>以下网格的社区民警或网格员已不属于该网格所在的派出所，已解除：{codes}。请在网格表单中重新指定本所人员。</translation>
     </message>
@@ -926,211 +1070,283 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../desktop/ui/lock_screen.py" line="39" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock_screen.py" line="42" />
+        <source>The desk is locked</source>
+        <translation>工作台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock_screen.py" line="44" />
+        <source>Logged in: {user}</source>
+        <translation>当前用户：{user}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock_screen.py" line="48" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock_screen.py" line="53" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock_screen.py" line="55" />
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock_screen.py" line="68" />
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="28" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="31" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="32" />
+        <source>Database: {name}</source>
+        <translation>数据库：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="36" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="37" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/app.py" line="26" />
-        <location filename="../../desktop/ui/main_window.py" line="45" />
+        <location filename="../../desktop/ui/main_window.py" line="47" />
         <location filename="../../desktop/ui/main_window.py" line="241" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51" />
+        <location filename="../../desktop/ui/main_window.py" line="54" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53" />
-        <location filename="../../desktop/ui/main_window.py" line="106" />
+        <location filename="../../desktop/ui/main_window.py" line="56" />
+        <location filename="../../desktop/ui/main_window.py" line="111" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_window.py" line="114" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="116" />
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="117" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <location filename="../../desktop/ui/main_window.py" line="137" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="155" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198" />
+        <location filename="../../desktop/ui/main_window.py" line="205" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284" />
+        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="327" />
         <source>The database {path} is damaged ({detail}). Save nothing more in it: restore the latest backup (File &gt; Restore from backup).</source>
         <translation>数据库 {path} 已损坏（{detail}）。请不要再往里保存数据，并恢复最近的备份（文件 &gt; 从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="340" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305" />
+        <location filename="../../desktop/ui/main_window.py" line="348" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306" />
+        <location filename="../../desktop/ui/main_window.py" line="349" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338" />
+        <location filename="../../desktop/ui/main_window.py" line="381" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340" />
-        <location filename="../../desktop/ui/main_window.py" line="370" />
+        <location filename="../../desktop/ui/main_window.py" line="383" />
+        <location filename="../../desktop/ui/main_window.py" line="413" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="393" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="395" />
         <source>Desk databases (*.sqlite3)</source>
         <translation>工作台数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363" />
+        <location filename="../../desktop/ui/main_window.py" line="406" />
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368" />
+        <location filename="../../desktop/ui/main_window.py" line="411" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376" />
-        <location filename="../../desktop/ui/main_window.py" line="394" />
+        <location filename="../../desktop/ui/main_window.py" line="419" />
+        <location filename="../../desktop/ui/main_window.py" line="437" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378" />
+        <location filename="../../desktop/ui/main_window.py" line="421" />
         <source>Replace the open database with this backup? The current file is kept aside first.</source>
         <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395" />
+        <location filename="../../desktop/ui/main_window.py" line="438" />
         <source>The backup was restored. The replaced file is kept as {path}.</source>
         <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282" />
-        <location filename="../../desktop/ui/main_window.py" line="410" />
-        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/main_window.py" line="325" />
+        <location filename="../../desktop/ui/main_window.py" line="453" />
+        <location filename="../../desktop/ui/main_window.py" line="461" />
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411" />
+        <location filename="../../desktop/ui/main_window.py" line="454" />
         <source>The database is whole: no problems found.</source>
         <translation>数据库完好，未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420" />
+        <location filename="../../desktop/ui/main_window.py" line="463" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431" />
+        <location filename="../../desktop/ui/main_window.py" line="474" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433" />
+        <location filename="../../desktop/ui/main_window.py" line="476" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="480" />
+        <location filename="../../desktop/ui/main_window.py" line="523" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482" />
+        <location filename="../../desktop/ui/main_window.py" line="525" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -1171,15 +1387,57 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/domain/validation.py" line="25" />
+        <location filename="../../desktop/services/accounts.py" line="264" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
+        <location filename="../../desktop/domain/accounts.py" line="60" />
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="61" />
+        <source>This account is locked after {n} wrong passwords. Try again in {minutes} minutes, or ask an administrator to unlock it.</source>
+        <translation>密码连续错误 {n} 次，账号已锁定。请 {minutes} 分钟后再试，或请管理员解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="66" />
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation>此账号已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="76" />
+        <source>2 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
+        <translation>用户名为 2 至 32 位字母、数字、点、连字符或下划线，以字母或数字开头。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="88" />
+        <source>At least {n} characters.</source>
+        <translation>至少 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="90" />
         <location filename="../../desktop/domain/validation.py" line="58" />
         <location filename="../../desktop/domain/validation.py" line="66" />
         <location filename="../../desktop/domain/validation.py" line="80" />
         <source>At most {n} characters.</source>
         <translation>最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="92" />
+        <source>The password must not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="94" />
+        <source>Use at least three different characters.</source>
+        <translation>密码至少要包含三种不同的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="96" />
+        <source>The password holds invisible characters.</source>
+        <translation>密码中含有不可见字符。</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/validation.py" line="94" />
@@ -1222,97 +1480,97 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="282" />
+        <location filename="../../desktop/services/demo.py" line="284" />
         <source>Unknown scale {scale}.</source>
         <translation>未知的规模 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="306" />
+        <location filename="../../desktop/services/demo.py" line="332" />
         <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
         <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grids.py" line="75" />
+        <location filename="../../desktop/services/grids.py" line="76" />
         <source>This person is not an active officer.</source>
         <translation>此人不是在岗人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grids.py" line="77" />
+        <location filename="../../desktop/services/grids.py" line="78" />
         <source>This person is of the wrong kind here.</source>
         <translation>此人的人员类别不符合要求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grids.py" line="79" />
+        <location filename="../../desktop/services/grids.py" line="80" />
         <source>This person belongs to another station.</source>
         <translation>此人属于其他派出所。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grids.py" line="106" />
+        <location filename="../../desktop/services/grids.py" line="107" />
         <source>Another grid cell has this code.</source>
         <translation>已有其他网格使用这个编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="53" />
+        <location filename="../../desktop/services/hierarchy.py" line="55" />
         <source>Cannot delete “{name}”: {n} stations still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个派出所。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="62" />
-        <location filename="../../desktop/services/hierarchy.py" line="82" />
-        <location filename="../../desktop/services/hierarchy.py" line="102" />
+        <location filename="../../desktop/services/hierarchy.py" line="64" />
+        <location filename="../../desktop/services/hierarchy.py" line="84" />
+        <location filename="../../desktop/services/hierarchy.py" line="104" />
         <source>Cannot delete “{name}”: {n} officers still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：还有 {n} 名人员属于该单位。请先调走或删除他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="73" />
+        <location filename="../../desktop/services/hierarchy.py" line="75" />
         <source>Cannot delete “{name}”: {n} community police offices still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个社区警务室。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="93" />
+        <location filename="../../desktop/services/hierarchy.py" line="95" />
         <source>Cannot delete “{name}”: {n} grid cells still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个网格。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="113" />
+        <location filename="../../desktop/services/hierarchy.py" line="115" />
         <source>Cannot delete “{name}”: {n} enterprises are registered in it. Move or delete them first.</source>
         <translation>不能删除“{name}”：其中还登记有 {n} 家单位。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="198" />
+        <location filename="../../desktop/services/hierarchy.py" line="211" />
         <source>This cannot be moved there: a station goes under a sub-bureau, an office under a station, a grid cell under an office.</source>
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="93" />
-        <location filename="../../desktop/services/findings.py" line="164" />
+        <location filename="../../desktop/services/enterprises.py" line="95" />
+        <location filename="../../desktop/services/findings.py" line="165" />
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="181" />
+        <location filename="../../desktop/services/enterprises.py" line="183" />
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cadence.py" line="54" />
-        <location filename="../../desktop/services/enterprises.py" line="97" />
+        <location filename="../../desktop/services/cadence.py" line="55" />
+        <location filename="../../desktop/services/enterprises.py" line="99" />
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="130" />
+        <location filename="../../desktop/services/enterprises.py" line="132" />
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/records.py" line="82" />
-        <location filename="../../desktop/services/visits.py" line="228" />
+        <location filename="../../desktop/services/records.py" line="91" />
+        <location filename="../../desktop/services/visits.py" line="229" />
         <source>Restore “{parent}” first: “{name}” belongs to it.</source>
         <translation>请先恢复“{parent}”：“{name}”属于它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/records.py" line="93" />
+        <location filename="../../desktop/services/records.py" line="102" />
         <source>Cannot restore “{name}”: its code {code} is now used by another record.</source>
         <translation>不能恢复“{name}”：它的编号 {code} 已被其他记录使用。</translation>
     </message>
@@ -1377,22 +1635,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>数据库服务器由管理员恢复，不能在工作台上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="89" />
+        <location filename="../../desktop/services/officers.py" line="91" />
         <source>Choose the sub-bureau, station or office the officer belongs to.</source>
         <translation>请选择人员所属的分局、派出所或警务室。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="127" />
+        <location filename="../../desktop/services/officers.py" line="129" />
         <source>Another officer has this badge number.</source>
         <translation>已有其他人员使用这个警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="139" />
+        <location filename="../../desktop/services/officers.py" line="141" />
         <source>“{name}” is responsible for {n} grid cells, so cannot be made inactive or move to another station. Assign someone else there first.</source>
         <translation>“{name}”负责 {n} 个网格，不能设为不在岗或调到其他派出所。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="157" />
+        <location filename="../../desktop/services/officers.py" line="159" />
         <source>Cannot delete “{name}”: assigned to {n} grid cells. Assign someone else there first.</source>
         <translation>不能删除“{name}”：此人负责 {n} 个网格。请先给这些网格另行指定负责人。</translation>
     </message>
@@ -1402,7 +1660,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>该记录已不存在，可能刚被他人删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/records.py" line="36" />
+        <location filename="../../desktop/services/records.py" line="45" />
         <source>The record is not in the recycle bin any more.</source>
         <translation>该记录已不在回收站中。</translation>
     </message>
@@ -1528,69 +1786,69 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请切换到那个窗口，或关闭它后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dates.py" line="15" />
+        <location filename="../../desktop/domain/dates.py" line="18" />
         <source>Write the date as 2026-03-05.</source>
         <translation>日期请写成 2026-03-05 的形式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="69" />
+        <location filename="../../desktop/services/findings.py" line="70" />
         <source>The deadline cannot be before the visit.</source>
         <translation>整改期限不能早于走访日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="110" />
-        <location filename="../../desktop/services/findings.py" line="136" />
+        <location filename="../../desktop/services/findings.py" line="111" />
+        <location filename="../../desktop/services/findings.py" line="137" />
         <source>This item is no longer on record.</source>
         <translation>该事项已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="113" />
+        <location filename="../../desktop/services/findings.py" line="114" />
         <source>This step is not possible from here.</source>
         <translation>当前状态下不能进行这一步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="116" />
+        <location filename="../../desktop/services/findings.py" line="117" />
         <source>This date is before the item was found.</source>
         <translation>该日期早于发现日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="171" />
-        <location filename="../../desktop/services/visits.py" line="77" />
+        <location filename="../../desktop/services/findings.py" line="172" />
+        <location filename="../../desktop/services/visits.py" line="78" />
         <source>{name} is inactive and cannot be chosen.</source>
         <translation>{name} 已停用，不能选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="333" />
+        <location filename="../../desktop/services/findings.py" line="336" />
         <source>This item is closed.</source>
         <translation>该事项已销号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="25" />
+        <location filename="../../desktop/services/visits.py" line="26" />
         <source>This enterprise is outside your jurisdiction.</source>
         <translation>该单位不在您的辖区内。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="73" />
+        <location filename="../../desktop/services/visits.py" line="74" />
         <source>This officer is no longer on record.</source>
         <translation>该人员已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="81" />
+        <location filename="../../desktop/services/visits.py" line="82" />
         <source>{name} is named twice.</source>
         <translation>{name} 重复填写。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="91" />
+        <location filename="../../desktop/services/visits.py" line="92" />
         <source>This enterprise is not on record.</source>
         <translation>该单位不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="102" />
+        <location filename="../../desktop/services/visits.py" line="103" />
         <source>A visit cannot be in the future.</source>
         <translation>走访日期不能晚于今天（不能是未来日期）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="110" />
+        <location filename="../../desktop/services/visits.py" line="111" />
         <source>The enterprise was registered on {day}, after this date.</source>
         <translation>该单位登记于 {day}，晚于这个日期。</translation>
     </message>
@@ -1615,24 +1873,64 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="41" />
+        <location filename="../../desktop/services/exports.py" line="42" />
         <source>The start date {start} is after the end date {end}.</source>
         <translation>开始日期 {start} 晚于结束日期 {end}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="48" />
+        <location filename="../../desktop/services/exports.py" line="49" />
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="117" />
+        <location filename="../../desktop/services/exports.py" line="118" />
         <source>No unit is called or coded {scope}.</source>
         <translation>没有名称或代码为 {scope} 的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="120" />
+        <location filename="../../desktop/services/exports.py" line="121" />
         <source>Several units are called {scope}: give the station or grid code.</source>
         <translation>有多个单位叫 {scope}，请改用派出所或网格代码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/access.py" line="36" />
+        <source>This is outside your jurisdiction.</source>
+        <translation>超出您的辖区范围。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/access.py" line="37" />
+        <source>Your role reads and exports records; it does not change them.</source>
+        <translation>您的角色只能查看和导出，不能修改记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/access.py" line="40" />
+        <source>Only an administrator may do this.</source>
+        <translation>只有系统管理员才能进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="87" />
+        <source>The administrator is already set up.</source>
+        <translation>系统管理员已经设置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="268" />
+        <source>Choose the unit this user works in.</source>
+        <translation>请选择该用户所属的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="272" />
+        <source>This user name is taken.</source>
+        <translation>该用户名已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="305" />
+        <source>This is the last administrator of the whole database; keep it.</source>
+        <translation>这是全库唯一的系统管理员，不能取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts.py" line="337" />
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +2265,34 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="93" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="95" />
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="96" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="97" />
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="101" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="32" />
@@ -2018,11 +2344,82 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="47" />
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="48" />
+        <source>Clerk</source>
+        <translation>内勤</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="49" />
+        <source>Community officer</source>
+        <translation>社区民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="50" />
+        <source>Leader</source>
+        <translation>领导</translation>
+    </message>
+</context>
+<context>
     <name>RowWidget</name>
     <message>
         <location filename="../../desktop/ui/widgets/rows_editor.py" line="37" />
         <source>Remove this row</source>
         <translation>删除此行</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWork</name>
+    <message>
+        <location filename="../../desktop/ui/session_work.py" line="31" />
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_work.py" line="33" />
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_work.py" line="34" />
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_work.py" line="35" />
+        <source>Lock after &amp;idle time…</source>
+        <translation>空闲锁定时间(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_work.py" line="36" />
+        <source>&amp;Users…</source>
+        <translation>用户管理(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_work.py" line="69" />
+        <source>Demo logins: {names}; password {password}</source>
+        <translation>演示账号：{names}；密码 {password}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_work.py" line="119" />
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_work.py" line="124" />
+        <source>Lock after idle time</source>
+        <translation>空闲锁定时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_work.py" line="125" />
+        <source>Lock the desk after this many minutes without input (0: never):</source>
+        <translation>无操作多少分钟后锁定工作台（0 表示不锁定）：</translation>
     </message>
 </context>
 <context>
@@ -2044,6 +2441,137 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/worker.py" line="42" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="34" />
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="34" />
+        <source>Edit user</source>
+        <translation>编辑用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="37" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="38" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="40" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="44" />
+        <source>Works in</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="44" />
+        <source>(the whole database)</source>
+        <translation>（全库）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="48" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="48" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="54" />
+        <source>(unchanged)</source>
+        <translation>（不修改）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="55" />
+        <source>May log in</source>
+        <translation>允许登录</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="81" />
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="87" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="88" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="89" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="90" />
+        <source>Works in</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="91" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="92" />
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="100" />
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="101" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="102" />
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="126" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="128" />
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="130" />
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="132" />
+        <source>(the whole database)</source>
+        <translation>（全库）</translation>
     </message>
 </context>
 <context>

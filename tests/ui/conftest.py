@@ -11,6 +11,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.domain.accounts import Actor
+from desktop.services import accounts
+from desktop.services.demo import DEMO_PASSWORD
 from desktop.ui.app import make_application
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -57,6 +60,27 @@ class Modal:
             raise self.error
 
 
+@pytest.fixture(autouse=True)
+def logged_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows log in as the administrator without the dialog (the demo's, or a first one
+    on a new database); tests marked `login` drive the real dialogs."""
+    if request.node.get_closest_marker("login"):
+        return
+    from desktop.ui.session_work import SessionWork
+
+    real = SessionWork.log_in
+
+    def log_in(self: SessionWork, db: Any) -> bool:
+        if not isinstance(db.actor, Actor):
+            if accounts.has_accounts(db):
+                accounts.login(db, "admin", DEMO_PASSWORD)
+            else:
+                accounts.create_first_admin(db, "admin", "管理员", DEMO_PASSWORD)
+        return real(self, db)
+
+    monkeypatch.setattr(SessionWork, "log_in", log_in)
+
+
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Message boxes answer Yes and are recorded instead of blocking the test."""
@@ -74,6 +98,14 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     monkeypatch.setattr(QMessageBox, "information", record("information"))
     monkeypatch.setattr(QMessageBox, "critical", record("critical"))
     return seen
+
+
+@pytest.fixture
+def window_db(tmp_path: Path, demo_template: Path) -> Path:
+    """A copy of the demo database, not yet opened."""
+    path = tmp_path / "window.sqlite3"
+    shutil.copy(demo_template, path)
+    return path
 
 
 @pytest.fixture

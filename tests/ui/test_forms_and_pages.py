@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.hierarchy import NodeKind
 from desktop.services import grids, hierarchy, officers
@@ -162,23 +163,42 @@ def test_saving_a_grid_unchanged_keeps_its_responsible_people(
     assert after.version == before.version + 1  # type: ignore[operator]
 
 
-def test_start_shows_the_tree_first_then_attaches_the_database(
+@pytest.mark.login
+def test_start_shows_nothing_before_the_login_then_the_users_jurisdiction(
     qtbot: Any, demo_template: Path, tmp_path: Path
 ) -> None:
     import shutil
 
+    from PySide6.QtCore import Qt
+
     from desktop.ui.app import make_application, start_window
+    from desktop.ui.dialogs.login_dialog import LoginDialog
 
     make_application()
     path = tmp_path / "start.sqlite3"
     shutil.copy(demo_template, path)
+
+    def log_in(dialog: LoginDialog) -> None:
+        assert window.tree.tree_model.rowCount() == 0  # nothing shows behind the login
+        type_text(dialog.username, "neiqin")
+        dialog.password.setFocus()
+        qtbot.keyClicks(dialog.password, "wrong-one")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert dialog.isVisible()
+        assert dialog.error_labels["password"].text() == "用户名或密码错误。"
+        qtbot.keyClicks(dialog.password, "demo1234")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
     window, loader = start_window(path)
     qtbot.addWidget(window)
-    assert window.tree.tree_model.rowCount() == 1  # read through the quick path
-    assert window.db is None and not window.actions_.edit.isEnabled()
+    assert window.tree.tree_model.rowCount() == 0 and window.db is None
+    assert not window.actions_.edit.isEnabled()
+    modal = Modal(LoginDialog, log_in)
     with qtbot.waitSignal(loader.loaded, timeout=20_000):
         pass
-    qtbot.waitUntil(lambda: window.db is not None)
+    qtbot.waitUntil(lambda: modal.seen and not QApplication.activeModalWidget(), timeout=20_000)
+    modal.check()
+    assert window.session.user is not None
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "概览",
         "网格",
@@ -187,10 +207,12 @@ def test_start_shows_the_tree_first_then_attaches_the_database(
         "走访提醒",
         "隐患与不稳定因素",
         "人员",
-    ]
-    assert window.overview.cards["grids"].value.text() == "24"
+    ]  # a clerk has no audit log
+    top = window.tree.tree_model.index(0, 0)
+    assert window.tree.tree_model.rowCount() == 1 and "派出所" in top.data()
+    assert window.user_label.text() == "演示内勤 (neiqin)"
     select_path(window, 0, 0)
-    assert window.actions_.edit.isEnabled()
+    assert window.actions_.edit.isEnabled() and not window.actions_.intervals.isEnabled()
     window.db.close()  # type: ignore[union-attr]
 
 

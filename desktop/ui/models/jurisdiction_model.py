@@ -20,8 +20,7 @@ from desktop.ui.models.labels import kind_label
 
 
 class TreeSource(Protocol):
-    """Where the nodes come from: services.startup.QuickTree while the program loads,
-    services.hierarchy.TreeReader after."""
+    """Where the nodes come from: services.hierarchy.TreeReader (tests give others)."""
 
     def roots(self) -> list[TreeNode]: ...
     def children(self, ref: NodeRef) -> list[TreeNode]: ...
@@ -68,11 +67,6 @@ class JurisdictionModel(QAbstractItemModel):
         if source is not None:
             self.root.children = [Node(n, self.root) for n in source.roots()]
         self.endResetModel()
-
-    def swap_source(self, source: TreeSource) -> None:
-        """Read from `source` from now on, keeping what is loaded and expanded: both sources
-        give the same nodes."""
-        self.source = source
 
     def node(self, index: Index) -> Node:
         return index.internalPointer() if index.isValid() else self.root  # type: ignore[no-any-return]

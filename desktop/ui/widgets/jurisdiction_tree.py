@@ -15,8 +15,8 @@ from desktop.ui.models.jurisdiction_model import JurisdictionModel, RefRole, Tre
 if TYPE_CHECKING:
     from desktop.services.database import Database
 
-# Editing needs the services (and so SQLAlchemy); they are imported on first use, so that the
-# tree can show the jurisdiction before the data layer has loaded (see services.startup).
+# The services (and so SQLAlchemy) are imported on first use: the window shows before the
+# data layer has loaded (see ui.app).
 
 
 class JurisdictionTree(QTreeView):
@@ -51,13 +51,6 @@ class JurisdictionTree(QTreeView):
             self.expand(self.tree_model.index(0, 0))
         self.scopeChanged.emit(None)
 
-    def attach_database(self, db: Database) -> None:
-        """The full data layer is ready: read and edit through it, keeping what is shown."""
-        from desktop.services.hierarchy import TreeReader
-
-        self.db = db
-        self.tree_model.swap_source(TreeReader(db))
-
     # -- selection ----------------------------------------------------------------------------
     def current_ref(self) -> NodeRef | None:
         index = self.currentIndex()
@@ -78,6 +71,14 @@ class JurisdictionTree(QTreeView):
         except UserError:
             return False
         index = QModelIndex()
+        if self.tree_model.canFetchMore(index):
+            self.tree_model.fetchMore(index)
+        tops = {
+            self.tree_model.index(r, 0).data(RefRole) for r in range(self.tree_model.rowCount())
+        }
+        # The tree of a user below the sub-bureau starts at their own unit.
+        while path and path[0] not in tops:
+            path.pop(0)
         for step in path:
             if self.tree_model.canFetchMore(index):
                 self.tree_model.fetchMore(index)

@@ -1,0 +1,139 @@
+"""The user's session in the window: logging in when a database opens, the idle lock,
+logging out, one's own password, and the administrator's user list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
+
+from desktop import paths
+from desktop.domain.accounts import DEFAULT_IDLE_MINUTES, Actor
+from desktop.services import accounts, demo
+from desktop.services.database import Database
+from desktop.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog, PasswordDialog
+from desktop.ui.lock_screen import IdleWatch, LockScreen
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+class SessionWork(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        settings = window.settings
+        minutes = settings.integer("security/idle_minutes", DEFAULT_IDLE_MINUTES)
+        self.idle = IdleWatch(self, minutes, self.lock)
+        self.locked = False
+        self.lock_action = QAction(self.tr("&Lock now"), window)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.logout_action = QAction(self.tr("Log &out"), window)
+        self.password_action = QAction(self.tr("Change &password…"), window)
+        self.idle_action = QAction(self.tr("Lock after &idle time…"), window)
+        self.users_action = QAction(self.tr("&Users…"), window)
+        self.lock_action.triggered.connect(self.lock)
+        self.logout_action.triggered.connect(self.log_out)
+        self.password_action.triggered.connect(self.change_password)
+        self.idle_action.triggered.connect(self.set_idle_time)
+        self.users_action.triggered.connect(self.manage_users)
+
+    @property
+    def user(self) -> Actor | None:
+        db = self.window.db
+        return db.actor if db is not None and isinstance(db.actor, Actor) else None
+
+    def menu(self, menu: QMenu) -> None:
+        menu.addActions([self.lock_action, self.logout_action, self.password_action])
+        menu.addSeparator()
+        menu.addActions([self.idle_action, self.users_action])
+
+    def update_actions(self) -> None:
+        user = self.user
+        for action in (self.lock_action, self.logout_action, self.password_action):
+            action.setEnabled(user is not None)
+        self.users_action.setEnabled(user is not None and user.role.manages)
+
+    def log_in(self, db: Database) -> bool:
+        """Ask who is working on `db` (the first start: set up its administrator)."""
+        if isinstance(db.actor, Actor):  # logged in already (a window handing it over)
+            return self._started()
+        window = self.window
+        if not accounts.has_accounts(db):
+            dialog: FirstAdminDialog | LoginDialog = FirstAdminDialog(window, db)
+        else:
+            is_demo = db.display_name == str(paths.demo_database_path())
+            hint = (
+                self.tr("Demo logins: {names}; password {password}").format(
+                    names=", ".join(u[0] for u in demo.DEMO_USERS), password=demo.DEMO_PASSWORD
+                )
+                if is_demo
+                else ""
+            )
+            last = window.settings.text(f"login/{db.display_name}")
+            dialog = LoginDialog(window, db, last or ("admin" if is_demo else ""), hint)
+        if not dialog.exec():
+            return False
+        return self._started()
+
+    def _started(self) -> bool:
+        user = self.user
+        if user is None:
+            return False
+        db = self.window.db
+        assert db is not None
+        self.window.settings.set_text(f"login/{db.display_name}", user.username)
+        self.idle.paused = False
+        self.update_actions()
+        return True
+
+    def lock(self) -> None:
+        db, user = self.window.db, self.user
+        if self.locked or db is None or user is None:
+            return
+        self.locked = True
+        self.idle.paused = True
+        screen = LockScreen(self.window, db, user)
+        if (where := QApplication.primaryScreen()) is not None:
+            screen.setGeometry(where.geometry())
+        screen.showFullScreen()
+        screen.exec()
+        self.locked = False
+        self.idle.paused = False
+        if screen.logged_out:
+            self.log_out()
+
+    def log_out(self) -> None:
+        db = self.window.db
+        if db is None:
+            return
+        accounts.logout(db)
+        self.idle.paused = True
+        self.window.relogin()
+
+    def change_password(self) -> None:
+        db = self.window.db
+        if db is not None and self.user is not None and PasswordDialog(self.window, db).exec():
+            self.window.statusBar().showMessage(self.tr("Password changed."), 8000)
+
+    def set_idle_time(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self.window,
+            self.tr("Lock after idle time"),
+            self.tr("Lock the desk after this many minutes without input (0: never):"),
+            self.idle.minutes,
+            0,
+            240,
+        )
+        if ok:
+            self.idle.minutes = minutes
+            self.window.settings.set_integer("security/idle_minutes", minutes)
+
+    def manage_users(self) -> None:
+        from desktop.ui.dialogs.users_dialog import UsersDialog
+
+        db = self.window.db
+        if db is not None:
+            UsersDialog(self.window, db).exec()

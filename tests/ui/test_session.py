@@ -1,0 +1,171 @@
+"""The login, the first administrator, the idle lock, users and the audit log, driven
+through the real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.domain.accounts import Role
+from desktop.services import accounts, audit
+from desktop.ui.app import make_application
+from desktop.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog
+from desktop.ui.dialogs.users_dialog import UserDialog, UsersDialog
+from desktop.ui.lock_screen import LockScreen
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
+from tests.ui.conftest import Modal, type_text
+
+PASSWORD = "Jingwu-2026"
+
+
+def _window(qtbot: Any) -> MainWindow:
+    make_application()
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.mark.login
+def test_the_first_start_sets_up_the_administrator(
+    qtbot: Any, tmp_path: Path, messages: list[Any]
+) -> None:
+    win = _window(qtbot)
+
+    def set_up(dialog: FirstAdminDialog) -> None:
+        assert dialog.username.text() == "admin"
+        type_text(dialog.name, "王管理")
+        dialog.password.setText(PASSWORD)
+        dialog.repeat.setText(PASSWORD + "x")
+        dialog.submit()
+        assert dialog.isVisible()
+        assert dialog.error_labels["repeat"].text() == "两次输入的密码不一致。"
+        dialog.repeat.setText(PASSWORD)
+        qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    def start_empty(box: QMessageBox) -> None:
+        next(b for b in box.buttons() if b.text() == "从空白开始").click()
+
+    modal = Modal(FirstAdminDialog, set_up)
+    empty = Modal(QMessageBox, start_empty)
+    assert win.open_database(tmp_path / "new.sqlite3")
+    modal.check()
+    empty.check()
+    assert win.session.user is not None and win.session.user.role is Role.ADMIN
+    assert win.user_label.text() == "王管理 (admin)"
+    assert win.tabs.tabText(win.tabs.count() - 1) == "审计日志"
+    assert win.session.users_action.isEnabled() and win.actions_.new_bureau.isEnabled()
+
+
+@pytest.mark.login
+def test_cancelling_the_login_shows_nothing(
+    qtbot: Any, window_db: Path, messages: list[Any]
+) -> None:
+    win = _window(qtbot)
+    modal = Modal(LoginDialog, lambda dialog: dialog.reject())
+    assert not win.open_database(window_db)
+    modal.check()
+    assert win.db is None and win.tree.tree_model.rowCount() == 0
+    assert not win.actions_.new_visit.isEnabled() and not win.actions_.export_visits.isEnabled()
+
+
+@pytest.mark.login
+def test_a_leader_reads_and_edits_nothing(qtbot: Any, window_db: Path, messages: list[Any]) -> None:
+    win = _window(qtbot)
+
+    def log_in(dialog: LoginDialog) -> None:
+        dialog.username.setText("lingdao")
+        dialog.password.setText("demo1234")
+        dialog.submit()
+
+    modal = Modal(LoginDialog, log_in)
+    assert win.open_database(window_db)
+    modal.check()
+    win.tree.setCurrentIndex(win.tree.tree_model.index(0, 0))
+    actions = win.actions_
+    assert actions.export_visits.isEnabled()
+    for action in (actions.new_visit, actions.edit, actions.delete, actions.new_child):
+        assert not action.isEnabled(), action.text()
+    assert not actions.recycle_bin.isEnabled() and not win.session.users_action.isEnabled()
+    assert "审计日志" not in [win.tabs.tabText(i) for i in range(win.tabs.count())]
+
+
+def test_the_idle_lock_wants_the_same_password(qtbot: Any, window: MainWindow) -> None:
+    attempts: list[str] = []
+
+    def unlock(screen: LockScreen) -> None:
+        qtbot.keyClicks(screen.password, "wrong-password")
+        qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+        attempts.append(screen.message.text())
+        assert screen.isVisible()
+        qtbot.keyClick(screen, Qt.Key.Key_Escape)  # Esc does not unlock
+        assert screen.isVisible()
+        qtbot.keyClicks(screen.password, "demo1234")
+        qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+
+    window.session.idle.minutes = 1
+    window.session.idle.last -= 120  # two minutes without a key or a click
+    modal = Modal(LockScreen, unlock)
+    window.session.idle._check()
+    modal.check()
+    assert attempts == ["密码错误。"]
+    assert window.session.user is not None and not window.session.locked
+    assert window.db is not None
+    actions = [e.action for e in audit.list_entries(window.db, limit=3)]
+    assert actions[:2] == [audit.LOGIN, audit.LOGIN_FAILED]
+
+
+def test_logging_out_from_the_lock_asks_for_the_next_user(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[int] = []
+    monkeypatch.setattr(
+        type(window.session),
+        "log_in",
+        lambda self, db: seen.append(window.tree.tree_model.rowCount()) or False,
+    )
+    modal = Modal(LockScreen, lambda screen: screen.log_out())
+    window.session.lock()
+    modal.check()
+    assert seen == [0]  # the last user's tree was gone before the next login
+    assert window.db is None and not window.actions_.new_visit.isEnabled()
+
+
+def test_the_administrator_adds_a_clerk_who_can_then_log_in(qtbot: Any, window: MainWindow) -> None:
+    def add(users: UsersDialog) -> None:
+        def fill(form: UserDialog) -> None:
+            type_text(form.username, "clerk2")
+            type_text(form.name, "李内勤")
+            form.role.setCurrentIndex(form.role.findText("内勤"))
+            form.node.setCurrentIndex(1)
+            form.password.setText(PASSWORD)
+            form.submit()
+
+        inner = Modal(UserDialog, fill)
+        users.new()
+        inner.check()
+        names = [users.table.item(i, 0).text() for i in range(users.table.rowCount())]
+        assert "clerk2" in names
+        users.reject()
+
+    modal = Modal(UsersDialog, add)
+    window.session.manage_users()
+    modal.check()
+    assert window.db is not None
+    user = accounts.login(window.db, "clerk2", PASSWORD)
+    assert user.role is Role.CLERK and user.node is not None
+
+
+def test_the_audit_log_lists_changes_newest_first(qtbot: Any, window: MainWindow) -> None:
+    window.tabs.setCurrentWidget(window.audit)
+    qtbot.waitUntil(lambda: window.audit.model.rowCount() > 0)
+    first = window.audit.model.index(0, 2).data()
+    assert first == "登录"
+    window.audit.action.setCurrentIndex(window.audit.action.findData(audit.LOGIN_FAILED))
+    assert window.audit.model.rowCount() == 0
+    assert QApplication.activeModalWidget() is None
