@@ -23,10 +23,15 @@ from desktop.store.base import new_id
 from desktop.store.engine import Database
 from desktop.store.schema import (
     AuditEntry,
+    Bureau,
     Draft,
     Enterprise,
     EnterpriseTerm,
+    GridCell,
+    Office,
+    Officer,
     ReferenceCode,
+    Station,
     UserAccount,
     Visit,
     VisitCompanion,
@@ -103,14 +108,14 @@ def _on_flush(db: Database, session: Session) -> None:
         if not isinstance(obj, _SKIPPED):
             if getattr(obj, "id", False) is None:  # its default comes at INSERT: too late
                 obj.id = new_id()
-            _entry(db, session, obj, CREATE, _values(obj))
+            _entry(db, session, obj, CREATE, _values(session, obj))
     for obj in list(session.dirty):
         if not session.is_modified(obj) or isinstance(obj, _SKIPPED):
             if isinstance(obj, AuditEntry):
                 raise PermissionError("audit entries cannot be changed")
             access.check_write(db, session, obj)
             continue
-        changes = _diff(obj)
+        changes = _diff(session, obj)
         if not changes:
             continue  # derived values only (a due date moved by a visit)
         access.check_write(db, session, obj)
@@ -153,19 +158,23 @@ def _ignored(obj: Any) -> set[str]:
     return _QUIET | _DERIVED.get(type(obj), set())
 
 
-def _values(obj: Any) -> dict[str, Any]:
+def _values(session: Session, obj: Any) -> dict[str, Any]:
     ignored = _ignored(obj)
     out = {}
     for attr in inspect(obj).mapper.column_attrs:
         if attr.key in ignored:
             continue
         value = getattr(obj, attr.key)
-        if value is not None:
-            out[attr.key] = "***" if attr.key in _SECRET else _plain(value)
+        if value is None:
+            continue
+        if attr.key in _SECRET:
+            out["password"] = "***"
+        else:
+            out[attr.key] = _readable(session, obj, attr.key, value)
     return out
 
 
-def _diff(obj: Any) -> dict[str, list[Any]]:
+def _diff(session: Session, obj: Any) -> dict[str, list[Any]]:
     """{field: [before, after]} of the columns the user changed."""
     state = inspect(obj)
     ignored = _ignored(obj)
@@ -183,8 +192,39 @@ def _diff(obj: Any) -> dict[str, list[Any]]:
         if attr.key in _SECRET:
             out["password"] = ["***", "***"]
         else:
-            out[attr.key] = [_plain(before), _plain(after)]
+            out[attr.key] = [
+                _readable(session, obj, attr.key, before),
+                _readable(session, obj, attr.key, after),
+            ]
     return out
+
+
+# Columns that point at another record: the trail names it, as people read it.
+_REFERENCES: dict[str, type[Any]] = {
+    "bureau_id": Bureau,
+    "station_id": Station,
+    "office_id": Office,
+    "grid_id": GridCell,
+    "enterprise_id": Enterprise,
+    "officer_id": Officer,
+    "community_officer_id": Officer,
+    "grid_worker_id": Officer,
+    "rectifying_by": Officer,
+    "rectified_by": Officer,
+    "closed_by": Officer,
+}
+_NODE_MODELS: dict[str, type[Any]] = {"bureau": Bureau, "station": Station, "office": Office}
+
+
+def _readable(session: Session, obj: Any, key: str, value: Any) -> Any:
+    model = _REFERENCES.get(key)
+    if key == "node_id":
+        model = _NODE_MODELS.get(getattr(obj, "node_kind", None) or "")
+    if model is not None and isinstance(value, uuid.UUID):
+        target = session.get(model, value)
+        if target is not None and getattr(target, "name", None):
+            return str(target.name)
+    return _plain(value)
 
 
 def _plain(value: Any) -> Any:

@@ -266,6 +266,8 @@ class MainWindow(QMainWindow):
             # Another user's last scope may lie outside this one's jurisdiction.
             with contextlib.suppress(UserError):
                 self.tree.reveal(NodeRef.parse(last))
+        if self.tree.current_ref() is None and user is not None and user.node is not None:
+            self.tree.reveal(user.node)  # "all units" would be wrong: theirs are the scope
         self.set_scope(self.tree.current_ref())
         return True
 

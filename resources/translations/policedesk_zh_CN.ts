@@ -121,105 +121,348 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="20" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="22" />
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="21" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="23" />
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="22" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="24" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="23" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="25" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="24" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="26" />
         <source>Logged in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="25" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="27" />
         <source>Failed login</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="26" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="28" />
         <source>Logged out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="27" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="29" />
         <source>Exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="28" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="30" />
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="29" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="31" />
         <source>Backed up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="30" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="32" />
         <source>Restored the database</source>
         <translation>从备份恢复数据库</translation>
     </message>
 </context>
 <context>
-    <name>AuditPage</name>
+    <name>AuditFields</name>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="42" />
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="43" />
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="44" />
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="45" />
+        <source>unit level</source>
+        <translation>单位层级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="46" />
+        <source>unit</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="47" />
+        <source>active</source>
+        <translation>允许登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="48" />
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="49" />
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="50" />
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="51" />
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="52" />
+        <source>credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="53" />
+        <source>industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="54" />
+        <source>key industry</source>
+        <translation>重点行业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="55" />
+        <source>legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="56" />
+        <source>security contact</source>
+        <translation>治安保卫负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="57" />
+        <source>security phone</source>
+        <translation>保卫负责人电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="58" />
+        <source>employees</source>
+        <translation>从业人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="59" />
+        <source>risk grade</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="60" />
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="61" />
+        <source>registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="62" />
+        <source>visit interval</source>
+        <translation>走访周期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="63" />
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="64" />
+        <source>visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="65" />
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/pages/audit_page.py" line="66" />
+        <source>officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="67" />
+        <source>content</source>
+        <translation>走访内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="68" />
+        <source>guidance</source>
+        <translation>安保指导</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="69" />
+        <source>opinions and requests</source>
+        <translation>意见建议与诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
+        <source>enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
+        <source>grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="72" />
+        <source>office</source>
+        <translation>警务室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="73" />
+        <source>station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="74" />
+        <source>sub-bureau</source>
+        <translation>分局</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="75" />
+        <source>badge number</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="76" />
+        <source>force</source>
+        <translation>警力类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="77" />
+        <source>households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="78" />
+        <source>population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="79" />
+        <source>community officer</source>
+        <translation>社区民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="80" />
+        <source>grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
+        <source>category</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
+        <source>found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
+        <source>deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
+        <source>responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="86" />
+        <source>progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="87" />
+        <source>value</source>
+        <translation>设置值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="91" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="91" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="134" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="138" />
         <source>Filter by user or record</source>
         <translation>按用户或记录筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="139" />
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="149" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="150" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="151" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="152" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="153" />
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="114" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="182" />
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -1072,37 +1315,37 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="39" />
+        <location filename="../../desktop/ui/lock_screen.py" line="40" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="42" />
+        <location filename="../../desktop/ui/lock_screen.py" line="45" />
         <source>The desk is locked</source>
         <translation>工作台已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="44" />
+        <location filename="../../desktop/ui/lock_screen.py" line="47" />
         <source>Logged in: {user}</source>
         <translation>当前用户：{user}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="48" />
+        <location filename="../../desktop/ui/lock_screen.py" line="51" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="53" />
+        <location filename="../../desktop/ui/lock_screen.py" line="56" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="55" />
+        <location filename="../../desktop/ui/lock_screen.py" line="58" />
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="68" />
+        <location filename="../../desktop/ui/lock_screen.py" line="71" />
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>

@@ -151,6 +151,7 @@ def test_every_change_is_audited_with_who_and_what(db: Database) -> None:
     assert trail[2].changes == {"name": ["好再来网吧", "好再来网咖"]}
     assert trail[3].changes is not None and trail[3].changes["name"] == "好再来网吧"
     assert "next_due_on" not in trail[3].changes  # derived, not typed
+    assert trail[3].changes["grid_id"] == "第01网格"  # named, not a key
     assert all(e.label == "好再来网咖" for e in trail[:3])
 
 

@@ -8,10 +8,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QTableView, QWidget
 
+from desktop.domain.accounts import Role
 from desktop.domain.dates import CHINA
+from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.services import audit
 from desktop.services.audit import AuditRow
+from desktop.ui.dialogs.users_dialog import role_name
+from desktop.ui.models.labels import kind_label
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.filters import DateRange
 from desktop.ui.pages.page import Page, make_filter, make_table
@@ -35,22 +39,96 @@ def action_name(action: str) -> str:
     return QCoreApplication.translate("Audit", ACTION_NAMES.get(action, action))
 
 
+# The columns' names as users know them; a column not named here shows as it is.
+FIELD_NAMES = {
+    "name": QT_TRANSLATE_NOOP("AuditFields", "name"),
+    "username": QT_TRANSLATE_NOOP("AuditFields", "user name"),
+    "role": QT_TRANSLATE_NOOP("AuditFields", "role"),
+    "node_kind": QT_TRANSLATE_NOOP("AuditFields", "unit level"),
+    "node_id": QT_TRANSLATE_NOOP("AuditFields", "unit"),
+    "active": QT_TRANSLATE_NOOP("AuditFields", "active"),
+    "password": QT_TRANSLATE_NOOP("AuditFields", "password"),
+    "code": QT_TRANSLATE_NOOP("AuditFields", "code"),
+    "address": QT_TRANSLATE_NOOP("AuditFields", "address"),
+    "phone": QT_TRANSLATE_NOOP("AuditFields", "phone"),
+    "credit_code": QT_TRANSLATE_NOOP("AuditFields", "credit code"),
+    "industry": QT_TRANSLATE_NOOP("AuditFields", "industry"),
+    "key_industry": QT_TRANSLATE_NOOP("AuditFields", "key industry"),
+    "legal_representative": QT_TRANSLATE_NOOP("AuditFields", "legal representative"),
+    "security_contact": QT_TRANSLATE_NOOP("AuditFields", "security contact"),
+    "security_phone": QT_TRANSLATE_NOOP("AuditFields", "security phone"),
+    "employees": QT_TRANSLATE_NOOP("AuditFields", "employees"),
+    "risk_grade": QT_TRANSLATE_NOOP("AuditFields", "risk grade"),
+    "status": QT_TRANSLATE_NOOP("AuditFields", "status"),
+    "registered_on": QT_TRANSLATE_NOOP("AuditFields", "registered on"),
+    "visit_interval_days": QT_TRANSLATE_NOOP("AuditFields", "visit interval"),
+    "notes": QT_TRANSLATE_NOOP("AuditFields", "notes"),
+    "visited_on": QT_TRANSLATE_NOOP("AuditFields", "visit date"),
+    "kind": QT_TRANSLATE_NOOP("AuditFields", "kind"),
+    "officer_id": QT_TRANSLATE_NOOP("AuditFields", "officer"),
+    "content": QT_TRANSLATE_NOOP("AuditFields", "content"),
+    "guidance": QT_TRANSLATE_NOOP("AuditFields", "guidance"),
+    "requests": QT_TRANSLATE_NOOP("AuditFields", "opinions and requests"),
+    "enterprise_id": QT_TRANSLATE_NOOP("AuditFields", "enterprise"),
+    "grid_id": QT_TRANSLATE_NOOP("AuditFields", "grid cell"),
+    "office_id": QT_TRANSLATE_NOOP("AuditFields", "office"),
+    "station_id": QT_TRANSLATE_NOOP("AuditFields", "station"),
+    "bureau_id": QT_TRANSLATE_NOOP("AuditFields", "sub-bureau"),
+    "badge_no": QT_TRANSLATE_NOOP("AuditFields", "badge number"),
+    "force_type": QT_TRANSLATE_NOOP("AuditFields", "force"),
+    "households": QT_TRANSLATE_NOOP("AuditFields", "households"),
+    "population": QT_TRANSLATE_NOOP("AuditFields", "population"),
+    "community_officer_id": QT_TRANSLATE_NOOP("AuditFields", "community officer"),
+    "grid_worker_id": QT_TRANSLATE_NOOP("AuditFields", "grid worker"),
+    "category": QT_TRANSLATE_NOOP("AuditFields", "category"),
+    "description": QT_TRANSLATE_NOOP("AuditFields", "description"),
+    "found_on": QT_TRANSLATE_NOOP("AuditFields", "found on"),
+    "due_date": QT_TRANSLATE_NOOP("AuditFields", "deadline"),
+    "responsible": QT_TRANSLATE_NOOP("AuditFields", "responsible person"),
+    "progress_note": QT_TRANSLATE_NOOP("AuditFields", "progress"),
+    "value": QT_TRANSLATE_NOOP("AuditFields", "value"),
+}
+
+
+_YES_NO = (QT_TRANSLATE_NOOP("AuditFields", "no"), QT_TRANSLATE_NOOP("AuditFields", "yes"))
+
+
+def field_name(field: str) -> str:
+    return QCoreApplication.translate("AuditFields", FIELD_NAMES.get(field, field))
+
+
 def describe_changes(changes: dict[str, Any] | None) -> str:
-    """ "field: before → after; …" for edits, "field: value; …" for creations."""
+    """Each field with its value (a creation) or its value before → after (an edit)."""
     if not changes:
         return ""
     parts = []
     for field, value in changes.items():
+        if field in _CODES:  # the name, not the code
+            name = _CODES[field]
+            value = [name(v) for v in value] if isinstance(value, list) else name(value)
         if isinstance(value, list) and len(value) == 2:
-            parts.append(f"{field}: {_show(value[0])} → {_show(value[1])}")
+            parts.append(f"{field_name(field)}：{_show(value[0])} → {_show(value[1])}")
         else:
-            parts.append(f"{field}: {_show(value)}")
-    return "; ".join(parts)
+            parts.append(f"{field_name(field)}：{_show(value)}")
+    return "；".join(parts)
+
+
+def _role(code: Any) -> Any:
+    return role_name(Role(code)) if code in {r.value for r in Role} else code
+
+
+def _level(code: Any) -> Any:
+    return kind_label(NodeKind(code)) if code in {k.value for k in NodeKind} else code
+
+
+_CODES = {"role": _role, "node_kind": _level}
 
 
 def _show(value: Any) -> str:
     if value is None:
         return "∅"
+    if isinstance(value, bool):
+        return QCoreApplication.translate("AuditFields", _YES_NO[value])
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -119,7 +197,7 @@ class AuditPage(Page):
                     f"{self.tr('Action')}: {action_name(row.action)}",
                     f"{self.tr('Record')}: {row.label or ''} ({row.kind or '-'})",
                     "",
-                    describe_changes(row.changes).replace("; ", "\n"),
+                    describe_changes(row.changes).replace("；", "\n"),
                 ]
             ),
         )
