@@ -29,6 +29,7 @@ class Actions(QObject):
         self.backup = make("backup", self.tr("&Back up…"))
         self.restore = make("restore", self.tr("&Restore from backup…"))
         self.check = make("check", self.tr("&Check database"))
+        self.backup_folder = make("backup_folder", self.tr("Backup &folder…"))
         self.demo = make("demo", self.tr("Open the &demo jurisdiction"))
         self.quit = make("quit", self.tr("&Quit"), key.Quit)
 

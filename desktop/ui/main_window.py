@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,7 +21,8 @@ from desktop import paths
 from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef
 from desktop.domain.messages import UserError
 from desktop.ui.actions import Actions
-from desktop.ui.errors import show_error, translate
+from desktop.ui.backup_work import BackupWork
+from desktop.ui.errors import show_error
 from desktop.ui.session_work import SessionWork
 from desktop.ui.settings import Settings
 from desktop.ui.visit_work import VisitWork
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    damaged = Signal(str, list)  # database, problems found by the check behind the window
-
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
@@ -69,7 +68,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self._menus()
-        self.damaged.connect(self._show_damage)
         self.tree.scopeChanged.connect(self.set_scope)
         self.tree.changed.connect(self._tree_changed)
         self.tree.doubleClicked.connect(lambda _i: self.tree.edit_current())
@@ -139,7 +137,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addActions([a.export_visits])
         file.addSeparator()
-        file.addActions([a.backup, a.restore, a.check])
+        file.addActions([a.backup, a.restore, a.backup_folder, a.check])
         file.addSeparator()
         file.addAction(a.quit)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
@@ -163,9 +161,11 @@ class MainWindow(QMainWindow):
         self.tree.addActions([a.new_child, a.edit, a.move, a.delete])
         a.open_database.triggered.connect(self.choose_database)
         a.demo.triggered.connect(lambda: self.open_database(paths.demo_database_path(), demo=True))
-        a.backup.triggered.connect(self.backup)
-        a.restore.triggered.connect(self.restore)
-        a.check.triggered.connect(self.check)
+        self.backup_work = BackupWork(self)
+        a.backup.triggered.connect(self.backup_work.backup)
+        a.restore.triggered.connect(self.backup_work.restore)
+        a.check.triggered.connect(self.backup_work.check)
+        a.backup_folder.triggered.connect(self.backup_work.choose_folder)
         a.quit.triggered.connect(self.close)
         a.new_bureau.triggered.connect(lambda: self.tree.add(NodeKind.BUREAU))
         a.new_child.triggered.connect(self.tree.add_child)
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         self.tree.set_database(db)
         if self._is_empty():
             self._offer_demo()
-        self._verify_later(db)
+        self.backup_work.after_login(db)
         last = self.settings.text(f"scope/{db.display_name}")
         if last and self.tree.current_ref() is None:
             # Another user's last scope may lie outside this one's jurisdiction.
@@ -299,6 +299,15 @@ class MainWindow(QMainWindow):
             page.deleteLater()
             del self.audit
 
+    def close_database(self) -> None:
+        """Put the database down (a restore replaces its file): nothing of it stays shown."""
+        self.tree.show_source(None)
+        for page in self.pages:
+            page.set_context(None, None)
+        self.user_label.setText("")
+        self._close_db()
+        self._update_actions()
+
     def _close_db(self) -> None:
         if self.claim is not None:
             self.claim.release()
@@ -306,30 +315,6 @@ class MainWindow(QMainWindow):
         if self.db is not None:
             self.db.close()
             self.db = None
-
-    def _verify_later(self, db: Database) -> None:
-        """quick_check reads the whole file: run it behind the window, warn if it fails."""
-        import threading
-
-        from desktop.services import maintenance
-
-        def run() -> None:
-            problems = maintenance.quick_check(db)
-            if problems:
-                self.damaged.emit(db.display_name, problems)
-
-        self._verifier = threading.Thread(target=run, name="quick-check", daemon=True)
-        self._verifier.start()
-
-    def _show_damage(self, name: str, problems: list[str]) -> None:
-        QMessageBox.warning(
-            self,
-            self.tr("Check database"),
-            self.tr(
-                "The database {path} is damaged ({detail}). Save nothing more in it: restore "
-                "the latest backup (File > Restore from backup)."
-            ).format(path=name, detail="; ".join(problems[:3])),
-        )
 
     def _is_empty(self) -> bool:
         from desktop.services import demo
@@ -386,84 +371,6 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.open_database(name)
-
-    def backup(self) -> None:
-        if self.db is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Back up to"),
-            str(paths.backup_dir() / "policedesk-backup.sqlite3"),
-            self.tr("Desk databases (*.sqlite3)"),
-        )
-        if not name:
-            return
-        from desktop.services import maintenance
-
-        try:
-            maintenance.backup(self.db, Path(name))
-        except UserError as error:
-            show_error(self, error)
-            return
-        self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=name), 8000)
-
-    def restore(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Restore from backup"),
-            str(paths.backup_dir()),
-            self.tr("Desk databases (*.sqlite3 *.db);;All files (*)"),
-        )
-        if not name or self.db is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore"),
-            self.tr(
-                "Replace the open database with this backup? The current file is kept aside first."
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        from desktop.services import maintenance
-
-        target = self.db.display_name
-        self._close_db()
-        try:
-            aside = maintenance.restore(target, Path(name))
-        except UserError as error:
-            show_error(self, error)
-        else:
-            QMessageBox.information(
-                self,
-                self.tr("Restore"),
-                self.tr("The backup was restored. The replaced file is kept as {path}.").format(
-                    path=aside or "-"
-                ),
-            )
-        self.open_database(target)
-
-    def check(self) -> None:
-        from desktop.services import maintenance
-
-        if self.db is None:
-            return
-        report = maintenance.check(self.db)
-        if report.ok:
-            QMessageBox.information(
-                self,
-                self.tr("Check database"),
-                self.tr("The database is whole: no problems found."),
-            )
-        else:
-            lines = report.lines(translate)
-            more = len(lines) - 30
-            QMessageBox.warning(
-                self,
-                self.tr("Check database"),
-                "\n".join(lines[:30])
-                + ("\n" + self.tr("… and {n} more").format(n=more) if more > 0 else ""),
-            )
 
     # -- scope and pages ------------------------------------------------------------------------
     def set_scope(self, ref: NodeRef | None) -> None:

@@ -24,96 +24,101 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="32" />
+        <source>Backup &amp;folder…</source>
+        <translation>备份文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="33" />
         <source>Open the &amp;demo jurisdiction</source>
         <translation>打开演示辖区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="33" />
+        <location filename="../../desktop/ui/actions.py" line="34" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="35" />
+        <location filename="../../desktop/ui/actions.py" line="36" />
         <source>New &amp;sub-bureau…</source>
         <translation>新建分局(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="38" />
+        <location filename="../../desktop/ui/actions.py" line="39" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="40" />
+        <location filename="../../desktop/ui/actions.py" line="41" />
         <source>Add a station, office or grid cell under the selected node</source>
         <translation>在所选节点下新建派出所、警务室或网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="42" />
+        <location filename="../../desktop/ui/actions.py" line="43" />
         <source>New &amp;officer…</source>
         <translation>新建人员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="45" />
+        <location filename="../../desktop/ui/actions.py" line="46" />
         <source>New &amp;visit…</source>
         <translation>新增走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="47" />
+        <location filename="../../desktop/ui/actions.py" line="48" />
         <source>Record a visit to an enterprise</source>
         <translation>记录一次企业走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="51" />
+        <location filename="../../desktop/ui/actions.py" line="52" />
         <source>Visit &amp;intervals…</source>
         <translation>走访周期(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53" />
+        <location filename="../../desktop/ui/actions.py" line="54" />
         <source>Days between visits for each risk grade</source>
         <translation>各风险等级的走访间隔天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57" />
+        <location filename="../../desktop/ui/actions.py" line="58" />
         <source>E&amp;xport the visit ledger…</source>
         <translation>导出走访台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="59" />
+        <location filename="../../desktop/ui/actions.py" line="60" />
         <source>Write the visits of the selected unit to an Excel file</source>
         <translation>将所选单位的走访记录写入 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61" />
+        <location filename="../../desktop/ui/actions.py" line="62" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="64" />
+        <location filename="../../desktop/ui/actions.py" line="65" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="66" />
+        <location filename="../../desktop/ui/actions.py" line="67" />
         <source>Move the selected node to the recycle bin</source>
         <translation>把所选节点移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="68" />
+        <location filename="../../desktop/ui/actions.py" line="69" />
         <source>&amp;Move to…</source>
         <translation>移动到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="69" />
+        <location filename="../../desktop/ui/actions.py" line="70" />
         <source>Recycle &amp;bin…</source>
         <translation>回收站(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70" />
+        <location filename="../../desktop/ui/actions.py" line="71" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="71" />
+        <location filename="../../desktop/ui/actions.py" line="72" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -121,57 +126,57 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="22" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="24" />
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="23" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="25" />
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="24" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="26" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="25" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="27" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="26" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="28" />
         <source>Logged in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="27" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="29" />
         <source>Failed login</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="28" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="30" />
         <source>Logged out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="29" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="31" />
         <source>Exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="30" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="32" />
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="31" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="33" />
         <source>Backed up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="32" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="34" />
         <source>Restored the database</source>
         <translation>从备份恢复数据库</translation>
     </message>
@@ -179,242 +184,242 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="44" />
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="45" />
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="46" />
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="47" />
         <source>unit level</source>
         <translation>单位层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="48" />
         <source>unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="47" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="49" />
         <source>active</source>
         <translation>允许登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="48" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="50" />
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="49" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="51" />
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="50" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="52" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="51" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="53" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="52" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="54" />
         <source>credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="53" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="55" />
         <source>industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="56" />
         <source>key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="57" />
         <source>legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="56" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="58" />
         <source>security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="59" />
         <source>security phone</source>
         <translation>保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="60" />
         <source>employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="59" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="61" />
         <source>risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="62" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="61" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="63" />
         <source>registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="64" />
         <source>visit interval</source>
         <translation>走访周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="65" />
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="66" />
         <source>visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="65" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="67" />
         <source>kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="68" />
         <source>officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="69" />
         <source>content</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
         <source>guidance</source>
         <translation>安保指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
         <source>opinions and requests</source>
         <translation>意见建议与诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="72" />
         <source>enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="73" />
         <source>grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="74" />
         <source>office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="75" />
         <source>station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="76" />
         <source>sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="77" />
         <source>badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="78" />
         <source>force</source>
         <translation>警力类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="79" />
         <source>households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="80" />
         <source>population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
         <source>community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
         <source>category</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
         <source>found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="86" />
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="87" />
         <source>responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="88" />
         <source>progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="87" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="89" />
         <source>value</source>
         <translation>设置值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="91" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="93" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="91" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="93" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -422,49 +427,131 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="134" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="144" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="138" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="148" />
         <source>Filter by user or record</source>
         <translation>按用户或记录筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="139" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="149" />
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="149" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="159" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="150" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="160" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="151" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="161" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="152" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="162" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="153" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="163" />
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="182" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="192" />
         <source>Audit entry</source>
         <translation>审计记录</translation>
+    </message>
+</context>
+<context>
+    <name>BackupWork</name>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="32" />
+        <source>Today's backup: {path}</source>
+        <translation>今日自动备份：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="43" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="78" />
+        <location filename="../../desktop/ui/backup_work.py" line="87" />
+        <location filename="../../desktop/ui/backup_work.py" line="179" />
+        <location filename="../../desktop/ui/backup_work.py" line="187" />
+        <source>Check database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="80" />
+        <source>The database {path} is damaged ({detail}). Save nothing more in it: restore the latest backup (File &gt; Restore from backup).</source>
+        <translation>数据库 {path} 已损坏（{detail}）。请不要再往里保存数据，并恢复最近的备份（文件 &gt; 从备份恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="89" />
+        <source>The database {path} is damaged ({detail}). Restore the newest whole backup, {backup} of {time}? The damaged file is kept aside.</source>
+        <translation>数据库 {path} 已损坏（{detail}）。是否恢复最近一份完好的备份 {backup}（{time}）？损坏的文件会另行保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="107" />
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="109" />
+        <source>Desk databases (*.sqlite3)</source>
+        <translation>工作台数据库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="122" />
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="127" />
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="129" />
+        <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="135" />
+        <location filename="../../desktop/ui/backup_work.py" line="159" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="137" />
+        <source>Replace the open database with this backup? The current file is kept aside first.</source>
+        <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="160" />
+        <source>The backup was restored. The replaced file is kept as {path}.</source>
+        <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="180" />
+        <source>The database is whole: no problems found.</source>
+        <translation>数据库完好，未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_work.py" line="189" />
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 项</translation>
     </message>
 </context>
 <context>
@@ -1378,79 +1465,79 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/app.py" line="26" />
-        <location filename="../../desktop/ui/main_window.py" line="47" />
+        <location filename="../../desktop/ui/main_window.py" line="46" />
         <location filename="../../desktop/ui/main_window.py" line="241" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54" />
+        <location filename="../../desktop/ui/main_window.py" line="53" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56" />
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="55" />
+        <location filename="../../desktop/ui/main_window.py" line="109" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="110" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="111" />
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="114" />
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137" />
+        <location filename="../../desktop/ui/main_window.py" line="135" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="150" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_window.py" line="155" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -1475,121 +1562,62 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="294" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="327" />
-        <source>The database {path} is damaged ({detail}). Save nothing more in it: restore the latest backup (File &gt; Restore from backup).</source>
-        <translation>数据库 {path} 已损坏（{detail}）。请不要再往里保存数据，并恢复最近的备份（文件 &gt; 从备份恢复）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="340" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="329" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348" />
+        <location filename="../../desktop/ui/main_window.py" line="335" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349" />
+        <location filename="../../desktop/ui/main_window.py" line="336" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <location filename="../../desktop/ui/main_window.py" line="349" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381" />
+        <location filename="../../desktop/ui/main_window.py" line="368" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383" />
-        <location filename="../../desktop/ui/main_window.py" line="413" />
+        <location filename="../../desktop/ui/main_window.py" line="370" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393" />
-        <source>Back up to</source>
-        <translation>备份到</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="395" />
-        <source>Desk databases (*.sqlite3)</source>
-        <translation>工作台数据库 (*.sqlite3)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="406" />
-        <source>Backed up to {path}</source>
-        <translation>已备份到 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="411" />
-        <source>Restore from backup</source>
-        <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="419" />
-        <location filename="../../desktop/ui/main_window.py" line="437" />
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="421" />
-        <source>Replace the open database with this backup? The current file is kept aside first.</source>
-        <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="438" />
-        <source>The backup was restored. The replaced file is kept as {path}.</source>
-        <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="325" />
-        <location filename="../../desktop/ui/main_window.py" line="453" />
-        <location filename="../../desktop/ui/main_window.py" line="461" />
-        <source>Check database</source>
-        <translation>检查数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="454" />
-        <source>The database is whole: no problems found.</source>
-        <translation>数据库完好，未发现问题。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="463" />
-        <source>… and {n} more</source>
-        <translation>……另有 {n} 项</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="474" />
+        <location filename="../../desktop/ui/main_window.py" line="383" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476" />
+        <location filename="../../desktop/ui/main_window.py" line="385" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="523" />
+        <location filename="../../desktop/ui/main_window.py" line="432" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525" />
+        <location filename="../../desktop/ui/main_window.py" line="434" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}

@@ -242,6 +242,46 @@ def test_a_damaged_page_found_behind_the_window_is_reported(
     win.db.close()  # type: ignore[union-attr]
 
 
+def test_a_damaged_database_is_restored_from_the_newest_whole_backup(
+    qtbot: Any, tmp_path: Path, demo_template: Path, messages: list[tuple[str, str]]
+) -> None:
+    import shutil
+    import sqlite3
+
+    from desktop.services import audit, backups
+    from desktop.services.database import open_desk
+    from desktop.ui.app import make_application
+
+    path = tmp_path / "desk.sqlite3"
+    shutil.copy(demo_template, path)
+    folder = tmp_path / "backups"
+    db = open_desk(path)
+    assert backups.automatic_backup(db, folder) is not None  # yesterday's whole copy
+    db.close()
+    with sqlite3.connect(path) as conn:
+        page_size, pages = (
+            conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count")
+        )
+    data = bytearray(path.read_bytes())
+    middle = pages // 2 * page_size
+    data[middle : middle + page_size] = b"\x13" * page_size
+    path.write_bytes(bytes(data))
+    make_application()
+    win = MainWindow(Settings())
+    win.settings.set_text("backup/folder", str(folder))
+    qtbot.addWidget(win)
+    assert win.open_database(path)
+    qtbot.waitUntil(lambda: any("已恢复" in text for _, text in messages), timeout=20_000)
+    question = next(text for kind, text in messages if kind == "question")
+    assert "desk-daily-" in question and "损坏" in question
+    assert win.db is not None and win.session.user is not None
+    assert backups._whole(path)  # the file in place is the whole copy
+    assert list(tmp_path.glob("desk-replaced-*.sqlite3"))  # the damaged one, kept aside
+    restored = audit.list_entries(win.db, action=audit.RESTORE_DATABASE)
+    assert len(restored) == 1
+    win.db.close()
+
+
 def test_typing_a_unit_that_does_not_exist_is_not_saved(qtbot: Any, window: MainWindow) -> None:
     select_path(window, 0, 1)
     window.tabs.setCurrentWidget(window.officers)
