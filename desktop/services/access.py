@@ -106,6 +106,13 @@ def require_visible(db: Database, session: Session, record: Any) -> None:
         raise RefusedError(OUTSIDE)
 
 
+def unmasked(db: Database, reveal: bool) -> bool:
+    """Phone and ID numbers in full: asked for, and the role may see them (the command line
+    may). Otherwise lists, forms and exports show them masked."""
+    user = actor(db)
+    return user is None or (reveal and user.role.may_unmask)
+
+
 def require(db: Database, right: str) -> Actor | None:
     """The user's role must have `right` (a Role property: edits, manages, deletes, …)."""
     user = actor(db)

@@ -12,6 +12,7 @@ from sqlalchemy import select, tuple_
 
 from desktop.domain import credit_code
 from desktop.domain.hierarchy import NodeRef
+from desktop.domain.masking import mask_phone
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker, clean
 from desktop.domain.visit_cadence import Cadence, cadence
@@ -83,7 +84,10 @@ def _form(e: Enterprise) -> EnterpriseForm:
 
 def load_enterprise(db: Database, ident: uuid.UUID) -> EnterpriseForm:
     with db.reading() as s:
-        return _form(visible(db, s, Enterprise, ident))
+        form = _form(visible(db, s, Enterprise, ident))
+    if not access.unmasked(db, True):  # a form shows what the role may see
+        form.security_phone = mask_phone(form.security_phone)
+    return form
 
 
 def _values(db: Database, c: Checker, form: EnterpriseForm) -> dict[str, Any]:
@@ -213,9 +217,12 @@ def list_enterprises(
     risk_grade: str | None = None,
     status: str | None = None,
     officer_id: uuid.UUID | None = None,
+    reveal: bool = False,
 ) -> list[EnterpriseRow]:
-    """One page ordered by name; pass the last row's (name, id) for the next page."""
+    """One page ordered by name; pass the last row's (name, id) for the next page. Phone
+    numbers are masked unless `reveal` is asked for and the role may."""
     scope = access.scope(db, scope)
+    show = (lambda p: p) if access.unmasked(db, reveal) else mask_phone
     stmt = (
         select(
             Enterprise.id,
@@ -271,7 +278,7 @@ def list_enterprises(
                 statuses.get(st, st),
                 grid,
                 contact,
-                phone,
+                show(phone),
                 due,
                 cadence(due, today, status),
             )

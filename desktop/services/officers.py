@@ -9,6 +9,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.domain.masking import mask_phone
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker, clean
 from desktop.services import access
@@ -80,7 +81,10 @@ def _form(o: Officer) -> OfficerForm:
 
 def load_officer(db: Database, ident: uuid.UUID) -> OfficerForm:
     with db.reading() as s:
-        return _form(visible(db, s, Officer, ident))
+        form = _form(visible(db, s, Officer, ident))
+    if not access.unmasked(db, True):  # a form shows what the role may see
+        form.phone = mask_phone(form.phone)
+    return form
 
 
 def _unit_path(s: Session, c: Checker, unit: NodeRef | None) -> dict[str, uuid.UUID | None]:
@@ -197,9 +201,12 @@ def list_officers(
     text: str = "",
     kind: str | None = None,
     active_only: bool = False,
+    reveal: bool = False,
 ) -> list[OfficerRow]:
-    """One page of officers ordered by name; pass the last row's (name, id) for the next."""
+    """One page of officers ordered by name; pass the last row's (name, id) for the next.
+    Phone numbers are masked unless `reveal` is asked for and the role may."""
     scope = access.scope(db, scope)
+    show = (lambda p: p) if access.unmasked(db, reveal) else mask_phone
     kind_names = {k.code: k.name for k in codes(db, "officer_kind")}
     force_names = {k.code: k.name for k in codes(db, "force_type")}
     unit_name = Office.name
@@ -255,7 +262,7 @@ def list_officers(
                     badge,
                     force_names.get(force or "", force),
                     unit,
-                    phone,
+                    show(phone),
                     active,
                 )
             )

@@ -869,122 +869,122 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="36" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="43" />
         <source>Filter by name, pinyin initials or part of the credit code</source>
         <translation>按名称、拼音首字母或部分信用代码筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="41" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="48" />
         <source>Key industries only</source>
         <translation>只看重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="49" />
         <source>&amp;New enterprise…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="51" />
         <source>Select a grid cell in the tree to register in it</source>
         <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="52" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="53" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="47" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="54" />
         <source>Record a &amp;visit…</source>
         <translation>记录走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="81" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="82" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="83" />
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="85" />
         <source>Key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88" />
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="89" />
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="90" />
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="91" />
         <source>Security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="92" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94" />
         <source>Next visit due</source>
         <translation>下次应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="101" />
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="102" />
         <source>All risk grades</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="103" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="96" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="104" />
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="150" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="161" />
         <source>Delete enterprise</source>
         <translation>删除单位</translation>
     </message>
@@ -1813,24 +1813,24 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="95" />
+        <location filename="../../desktop/services/enterprises.py" line="99" />
         <location filename="../../desktop/services/findings.py" line="165" />
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="183" />
+        <location filename="../../desktop/services/enterprises.py" line="187" />
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/cadence.py" line="55" />
-        <location filename="../../desktop/services/enterprises.py" line="99" />
+        <location filename="../../desktop/services/enterprises.py" line="103" />
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="132" />
+        <location filename="../../desktop/services/enterprises.py" line="136" />
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
@@ -1906,22 +1906,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>数据库服务器由管理员恢复，不能在工作台上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="91" />
+        <location filename="../../desktop/services/officers.py" line="95" />
         <source>Choose the sub-bureau, station or office the officer belongs to.</source>
         <translation>请选择人员所属的分局、派出所或警务室。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="129" />
+        <location filename="../../desktop/services/officers.py" line="133" />
         <source>Another officer has this badge number.</source>
         <translation>已有其他人员使用这个警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="141" />
+        <location filename="../../desktop/services/officers.py" line="145" />
         <source>“{name}” is responsible for {n} grid cells, so cannot be made inactive or move to another station. Assign someone else there first.</source>
         <translation>“{name}”负责 {n} 个网格，不能设为不在岗或调到其他派出所。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="159" />
+        <location filename="../../desktop/services/officers.py" line="163" />
         <source>Cannot delete “{name}”: assigned to {n} grid cells. Assign someone else there first.</source>
         <translation>不能删除“{name}”：此人负责 {n} 个网格。请先给这些网格另行指定负责人。</translation>
     </message>
@@ -2326,82 +2326,82 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="27" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="34" />
         <source>Filter by name or badge number</source>
         <translation>按姓名或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="30" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="37" />
         <source>Active only</source>
         <translation>只看在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="31" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="38" />
         <source>&amp;New officer…</source>
         <translation>新建人员(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="33" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="40" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="34" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="41" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="49" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="57" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="50" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="58" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="51" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="59" />
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="52" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="60" />
         <source>Force</source>
         <translation>勤务力量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="53" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="61" />
         <source>Unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="62" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="63" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="63" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="63" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="68" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="92" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="109" />
         <source>Delete officer</source>
         <translation>删除人员</translation>
     </message>
@@ -2530,9 +2530,14 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="100" />
+        <location filename="../../desktop/ui/pages/page.py" line="101" />
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/page.py" line="139" />
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
     </message>
 </context>
 <context>

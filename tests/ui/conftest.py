@@ -120,5 +120,7 @@ def window(
     win.show()
     assert win.open_database(path)
     yield win
+    if (worker := win.backup_work._worker) is not None:
+        worker.join(20)  # the check and backup behind the window use the database too
     if win.db is not None:
         win.db.close()

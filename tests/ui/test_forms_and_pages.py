@@ -69,7 +69,7 @@ def test_new_officer_from_the_officers_page(qtbot: Any, window: MainWindow) -> N
     modal = Modal(OfficerDialog, fill)
     qtbot.mouseClick(window.officers.new_button, Qt.MouseButton.LeftButton)
     modal.check()
-    (found,) = officers.list_officers(window.db, station.data(RefRole), text="单雪")  # type: ignore[arg-type]
+    (found,) = officers.list_officers(window.db, station.data(RefRole), text="单雪", reveal=True)  # type: ignore[arg-type]
     assert (found.badge_no, found.force_type, found.phone) == (
         "339999",
         "派出所巡处队",

@@ -22,7 +22,14 @@ from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.enterprise_history import EnterpriseHistory
 from desktop.ui.pages.filters import fill_people
-from desktop.ui.pages.page import Page, fill_code_filter, make_filter, make_table
+from desktop.ui.pages.page import (
+    Page,
+    fill_code_filter,
+    make_filter,
+    make_reveal,
+    make_table,
+    may_reveal,
+)
 
 
 class EnterprisesPage(Page):
@@ -51,7 +58,8 @@ class EnterprisesPage(Page):
         self.table: QTableView = make_table("enterprise_table", self.open)
         self.table.setModel(self.model)
         filters = [self.filter, self.industry, self.risk, self.status, self.officer]
-        filters.append(self.key_only)
+        self.reveal = make_reveal()
+        filters += [self.key_only, self.reveal]
         self.watch(*filters)
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
@@ -102,6 +110,8 @@ class EnterprisesPage(Page):
             self.model.set_source(None, lambda r: None)
             return
         db, scope, text = self.db, self.scope, self.filter.text()
+        self.reveal.setEnabled(may_reveal(db))
+        reveal = self.reveal.isChecked() and may_reveal(db)
         industry, risk, status = (b.currentData() for b in (self.industry, self.risk, self.status))
         key_only = self.key_only.isChecked()
         officer = self.officer.currentData()
@@ -117,6 +127,7 @@ class EnterprisesPage(Page):
                 risk_grade=risk,
                 status=status,
                 officer_id=officer,
+                reveal=reveal,
             ),
             lambda r: (r.name, r.id),
         )

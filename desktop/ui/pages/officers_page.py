@@ -16,7 +16,14 @@ from desktop.services import officers
 from desktop.services.officers import OfficerForm, OfficerRow
 from desktop.ui.dialogs.officer_dialog import OfficerDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
-from desktop.ui.pages.page import Page, fill_code_filter, make_filter, make_table
+from desktop.ui.pages.page import (
+    Page,
+    fill_code_filter,
+    make_filter,
+    make_reveal,
+    make_table,
+    may_reveal,
+)
 
 
 class OfficersPage(Page):
@@ -36,7 +43,8 @@ class OfficersPage(Page):
         self.model: KeysetTableModel[OfficerRow] = KeysetTableModel(self.columns())
         self.table: QTableView = make_table("officer_table", self.open)
         self.table.setModel(self.model)
-        filters = [self.filter, self.kind, self.active_only]
+        self.reveal = make_reveal()
+        filters = [self.filter, self.kind, self.active_only, self.reveal]
         self.watch(*filters)
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
@@ -65,10 +73,19 @@ class OfficersPage(Page):
             self.model.set_source(None, lambda r: None)
             return
         db, scope, text = self.db, self.scope, self.filter.text()
+        self.reveal.setEnabled(may_reveal(db))
+        reveal = self.reveal.isChecked() and may_reveal(db)
         kind, active = self.kind.currentData(), self.active_only.isChecked()
         self.model.set_source(
             lambda after, limit: officers.list_officers(
-                db, scope, after=after, limit=limit, text=text, kind=kind, active_only=active
+                db,
+                scope,
+                after=after,
+                limit=limit,
+                text=text,
+                kind=kind,
+                active_only=active,
+                reveal=reveal,
             ),
             lambda r: (r.name, r.id),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.accounts import Actor
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import UserError
 from desktop.services import reference
@@ -131,6 +132,18 @@ def fill_code_filter(box: QComboBox, db: Database, category: str, everything: st
     for code, name in reference.choices(db, category):
         box.addItem(name, code)
     box.blockSignals(False)
+
+
+def make_reveal() -> QCheckBox:
+    """ "Show full numbers": phone numbers are masked unless the role may and the user asks."""
+    box = QCheckBox(QCoreApplication.translate("Page", "Show full numbers"))
+    box.setObjectName("reveal_numbers")
+    return box
+
+
+def may_reveal(db: Database | None) -> bool:
+    user = db.actor if db is not None else None
+    return not isinstance(user, Actor) or user.role.may_unmask
 
 
 def make_filter(name: str, placeholder: str) -> QLineEdit:
