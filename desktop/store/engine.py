@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.domain.messages import CHANGED_MEANWHILE, QT_TRANSLATE_NOOP, ConflictError
 
 BUSY_TIMEOUT_MS = 5000
+_WRITES = "policedesk_writes"
 
 _CLASHED = QT_TRANSLATE_NOOP(
     "Messages",
@@ -57,7 +58,11 @@ def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def _begin_sqlite(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A write transaction takes the write lock at BEGIN. A deferred one that reads first
+    # fails at once (SQLITE_BUSY, no busy wait) when another connection commits before its
+    # first write: a login while the backup behind the window records itself.
+    immediate = conn.get_execution_options().get(_WRITES, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _raise_if_damaged(db: Database, exc: DatabaseError) -> None:
@@ -111,7 +116,10 @@ class Database:
         Another desk saving at the same moment shows up here as a driver error; it becomes a
         message the user can act on (nothing was saved, try again)."""
         try:
-            with self.sessions() as session, session.begin():
+            with (
+                self.sessions(execution_options={_WRITES: True}) as session,
+                session.begin(),
+            ):
                 yield session
         except StaleDataError as exc:
             raise ConflictError(CHANGED_MEANWHILE) from exc

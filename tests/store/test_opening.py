@@ -219,3 +219,37 @@ def test_search_terms_learn_their_station_when_migrated(tmp_path: Path) -> None:
     scope = NodeRef(NodeKind.STATION, uuid.UUID(station))
     assert name in [p.name for p in search.search_enterprises(db, name, scope)]
     db.close()
+
+
+def test_a_save_that_reads_first_waits_for_another_desk_instead_of_failing(
+    tmp_path: Path,
+) -> None:
+    """Two desks on one file: the second one's commit between the first one's read and
+    write must not make the first fail (a deferred BEGIN would: SQLITE_BUSY, no wait)."""
+    import threading
+
+    from desktop.store.schema import Setting
+
+    first = open_database(tmp_path / "desk.sqlite3")
+    second = open_database(tmp_path / "desk.sqlite3")
+    read, other_done = threading.Event(), threading.Event()
+
+    def other_desk() -> None:
+        read.wait(5)
+        with second.transaction() as s:
+            s.add(Setting(key="other", value=1))
+        other_done.set()
+
+    thread = threading.Thread(target=other_desk)
+    thread.start()
+    with first.transaction() as s:
+        s.execute(text("SELECT count(*) FROM setting")).scalar_one()
+        read.set()
+        other_done.wait(0.5)  # the other desk waits for this save to finish
+        s.add(Setting(key="first", value=1))
+    thread.join(10)
+    assert other_done.is_set()
+    with first.reading() as s:
+        assert set(s.execute(text("SELECT key FROM setting")).scalars()) >= {"first", "other"}
+    first.close()
+    second.close()

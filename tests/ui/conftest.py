@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.domain.accounts import Actor
 from desktop.services import accounts
@@ -50,7 +50,11 @@ class Modal:
                 self.handler(widget)
             except BaseException as error:  # reported by the test, not lost in the event loop
                 self.error = error
-                widget.close()
+                # reject(), not close(): a dialog may refuse to close (the lock screen does)
+                if isinstance(widget, QDialog):
+                    widget.reject()
+                else:
+                    widget.close()
             return
         QTimer.singleShot(20, self._poll)
 
