@@ -68,7 +68,8 @@ DISABLED = QT_TRANSLATE_NOOP("Messages", "This account is disabled. Ask an admin
 
 def normalise_username(text: str | None) -> str:
     """User names compare without case, full-width forms or surrounding spaces."""
-    return unicodedata.normalize("NFKC", text or "").strip().lower()
+    text = "".join(ch for ch in text or "" if ch.isprintable())  # nothing unstorable
+    return unicodedata.normalize("NFKC", text).strip().lower()
 
 
 def username_problem(name: str) -> str | None:
@@ -92,7 +93,7 @@ def password_problem(password: str, username: str = "") -> tuple[str, dict[str, 
         return QT_TRANSLATE_NOOP("Messages", "The password must not be the user name."), {}
     if len(set(password)) < 3:
         return QT_TRANSLATE_NOOP("Messages", "Use at least three different characters."), {}
-    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in password):
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in password):
         return QT_TRANSLATE_NOOP("Messages", "The password holds invisible characters."), {}
     return None
 

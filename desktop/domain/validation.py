@@ -70,8 +70,9 @@ class Checker:
         self, field: str, value: str | None, max_len: int = 2000, required: bool = False
     ) -> str | None:
         """Free text as written: NFKC would turn Chinese full-width punctuation (，。：)
-        into ASCII, so only the ends are trimmed."""
-        text = (value or "").strip()
+        into ASCII, so only the ends are trimmed, and what no one can see or store goes
+        (control characters, direction overrides, halves of surrogate pairs)."""
+        text = "".join(ch for ch in value or "" if ch.isprintable() or ch in "\n\t").strip()
         if not text:
             if required:
                 self.fail(field, REQUIRED)

@@ -13,7 +13,7 @@ import random
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
 from typing import Any, cast
 
@@ -21,6 +21,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop import paths
+from desktop.domain import id_number
 from desktop.domain.accounts import Role
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
@@ -89,6 +90,7 @@ class Generator:
     rng: random.Random
     names: Names
     clock_ms: int = int(EPOCH.timestamp() * 1000)
+    people: int = 0  # officers so far, for their ID numbers
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def record(self) -> dict[str, Any]:
@@ -188,7 +190,7 @@ def _officer(
     if kind == "police":
         badge[0] += g.rng.randint(1, 9)
         badge_no = f"{badge[0]:06d}"
-    return (
+    row = (
         g.record()
         | unit
         | {
@@ -201,6 +203,18 @@ def _officer(
             "notes": None,
         }
     )
+    g.people += 1
+    row["id_number"] = _id_number(g.people, row["id"])
+    return row
+
+
+def _id_number(n: int, key: uuid.UUID) -> str:
+    """The n-th person's resident ID number, valid and unique, without drawing from the
+    random stream (so that adding it changed no other demo value): born 1965–1999, a
+    different birth day for each of the first 12,784 people (7919 is prime to 12,784),
+    the sequence from the record's key."""
+    born = date(1965, 1, 1) + timedelta(days=n * 7919 % 12_784)
+    return id_number.with_check_character(f"330106{born:%Y%m%d}{key.int % 1000:03d}")
 
 
 def _officers(g: Generator, scale: Scale) -> None:

@@ -90,8 +90,12 @@ def _driver(session: Session) -> sqlite3.Connection | None:
     return driver
 
 
+# Columns the demo leaves empty: its legal representatives have no ID number on file.
+_EMPTY = {"enterprise": {"legal_rep_id_number": "NULL"}}
+
+
 def _fixed(name: str) -> dict[str, str]:
-    return _FIXED if "version" in TABLES[name].c else {}
+    return (_FIXED if "version" in TABLES[name].c else {}) | _EMPTY.get(name, {})
 
 
 def _insert_sql(name: str) -> str:

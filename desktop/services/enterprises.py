@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy import select, tuple_
 
-from desktop.domain import credit_code
+from desktop.domain import credit_code, id_number
 from desktop.domain.hierarchy import NodeRef
-from desktop.domain.masking import mask_phone
+from desktop.domain.masking import mask_id_number, mask_phone
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker, clean
 from desktop.domain.visit_cadence import Cadence, cadence
@@ -47,6 +47,7 @@ class EnterpriseForm:
     address: str | None = None
     industry: str = "other"
     legal_representative: str | None = None
+    legal_rep_id_number: str | None = None
     security_contact: str | None = None
     security_phone: str | None = None
     employees: int | None = None
@@ -87,6 +88,7 @@ def load_enterprise(db: Database, ident: uuid.UUID) -> EnterpriseForm:
         form = _form(visible(db, s, Enterprise, ident))
     if not access.unmasked(db, True):  # a form shows what the role may see
         form.security_phone = mask_phone(form.security_phone)
+        form.legal_rep_id_number = mask_id_number(form.legal_rep_id_number)
     return form
 
 
@@ -109,6 +111,7 @@ def _values(db: Database, c: Checker, form: EnterpriseForm) -> dict[str, Any]:
         "industry": industry,
         "key_industry": bool(industry and industries[industry].attrs.get("key_industry")),
         "legal_representative": c.optional("legal_representative", form.legal_representative, 32),
+        "legal_rep_id_number": id_number.check(c, "legal_rep_id_number", form.legal_rep_id_number),
         "security_contact": c.optional("security_contact", form.security_contact, 32),
         "security_phone": c.phone("security_phone", form.security_phone),
         "employees": c.count("employees", form.employees, 1_000_000),

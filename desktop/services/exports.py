@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.ledgers.visits import write_visit_ledger
-from desktop.services import access, hierarchy
+from desktop.services import access, audit, hierarchy
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
 from desktop.services.visits import VisitRow, list_visits
 from desktop.store.engine import Database
@@ -83,7 +83,10 @@ def export_visits(
         if n % PAGE == 0:
             progress(n, 0)
 
-    return write_visit_ledger(out, ledger_title(db, scope, start, end), rows(), on_row)
+    count = write_visit_ledger(out, ledger_title(db, scope, start, end), rows(), on_row)
+    with db.transaction() as s:
+        audit.record(db, s, audit.EXPORT, kind="visit", label=f"{out} ({count})")
+    return count
 
 
 def resolve_scope(db: Database, text: str) -> NodeRef:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.domain import id_number
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.domain.masking import mask_phone
+from desktop.domain.masking import mask_id_number, mask_phone
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker, clean
 from desktop.services import access
@@ -40,6 +41,7 @@ class OfficerForm:
     phone: str | None = None
     active: bool = True
     notes: str | None = None
+    id_number: str | None = None  # 居民身份证号码
     id: uuid.UUID | None = None
     version: int | None = None
 
@@ -54,6 +56,7 @@ class OfficerRow:
     unit: str
     phone: str | None
     active: bool
+    id_number: str | None = None
 
 
 def _unit_of(o: Officer) -> NodeRef:
@@ -74,6 +77,7 @@ def _form(o: Officer) -> OfficerForm:
         o.phone,
         o.active,
         o.notes,
+        o.id_number,
         o.id,
         o.version,
     )
@@ -84,6 +88,7 @@ def load_officer(db: Database, ident: uuid.UUID) -> OfficerForm:
         form = _form(visible(db, s, Officer, ident))
     if not access.unmasked(db, True):  # a form shows what the role may see
         form.phone = mask_phone(form.phone)
+        form.id_number = mask_id_number(form.id_number)
     return form
 
 
@@ -123,6 +128,7 @@ def save_officer(db: Database, form: OfficerForm) -> OfficerForm:
             required=kind != "grid_worker",
         ),
         "phone": c.phone("phone", form.phone),
+        "id_number": id_number.check(c, "id_number", form.id_number),
         "active": bool(form.active),
         "notes": c.optional("notes", form.notes, 2000),
     }
@@ -131,6 +137,11 @@ def save_officer(db: Database, form: OfficerForm) -> OfficerForm:
         if code_taken(s, Officer, "badge_no", values["badge_no"], form.id):  # type: ignore[arg-type]
             c.fail(
                 "badge_no", QT_TRANSLATE_NOOP("Messages", "Another officer has this badge number.")
+            )
+        if code_taken(s, Officer, "id_number", values["id_number"], form.id):  # type: ignore[arg-type]
+            c.fail(
+                "id_number",
+                QT_TRANSLATE_NOOP("Messages", "Another officer has this ID number."),
             )
         c.raise_if_any()
         if form.id is None:
@@ -181,6 +192,7 @@ def restore_officer(db: Database, ident: uuid.UUID) -> None:
         ):
             require_live_parent(s, record, model, getattr(record, column))
         require_code_free(s, record, "badge_no")
+        require_code_free(s, record, "id_number")
         record.deleted_at = None
 
 
@@ -206,7 +218,9 @@ def list_officers(
     """One page of officers ordered by name; pass the last row's (name, id) for the next.
     Phone numbers are masked unless `reveal` is asked for and the role may."""
     scope = access.scope(db, scope)
-    show = (lambda p: p) if access.unmasked(db, reveal) else mask_phone
+    full = access.unmasked(db, reveal)
+    show = (lambda p: p) if full else mask_phone
+    show_id = (lambda p: p) if full else mask_id_number
     kind_names = {k.code: k.name for k in codes(db, "officer_kind")}
     force_names = {k.code: k.name for k in codes(db, "force_type")}
     unit_name = Office.name
@@ -222,6 +236,7 @@ def list_officers(
             Bureau.name,
             Officer.phone,
             Officer.active,
+            Officer.id_number,
         )
         .join(Bureau, Officer.bureau_id == Bureau.id)
         .outerjoin(Station, Officer.station_id == Station.id)
@@ -252,7 +267,9 @@ def list_officers(
     stmt = stmt.order_by(Officer.name, Officer.id).limit(limit)
     rows = []
     with db.reading() as s:
-        for ident, name, k, badge, force, station, office, bureau, phone, active in s.execute(stmt):
+        for ident, name, k, badge, force, station, office, bureau, phone, active, idn in s.execute(
+            stmt
+        ):
             unit = " / ".join(p for p in (station, office) if p) or bureau
             rows.append(
                 OfficerRow(
@@ -264,6 +281,7 @@ def list_officers(
                     unit,
                     show(phone),
                     active,
+                    show_id(idn),
                 )
             )
     return rows

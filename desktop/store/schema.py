@@ -84,6 +84,7 @@ class Officer(Record, Base):
     __tablename__ = "officer"
     __table_args__ = (
         _live_unique("uq_officer_badge_no_live", "badge_no"),
+        _live_unique("uq_officer_id_number_live", "id_number"),
         Index("ix_officer_bureau_id", "bureau_id"),
         Index("ix_officer_station_id", "station_id"),
         Index("ix_officer_office_id", "office_id"),
@@ -99,6 +100,7 @@ class Officer(Record, Base):
     badge_no: Mapped[str | None] = mapped_column(String(16))
     force_type: Mapped[str | None] = mapped_column(String(32))
     phone: Mapped[str | None] = mapped_column(String(32))
+    id_number: Mapped[str | None] = mapped_column(String(18))  # 居民身份证号码
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str | None] = mapped_column(Text)
 
@@ -157,6 +159,7 @@ class Enterprise(Record, Base):
     industry: Mapped[str] = mapped_column(String(32))
     key_industry: Mapped[bool] = mapped_column(Boolean, default=False)
     legal_representative: Mapped[str | None] = mapped_column(String(32))
+    legal_rep_id_number: Mapped[str | None] = mapped_column(String(18))
     security_contact: Mapped[str | None] = mapped_column(String(32))  # 治安保卫负责人
     security_phone: Mapped[str | None] = mapped_column(String(32))
     employees: Mapped[int | None] = mapped_column(Integer)

@@ -126,57 +126,57 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="24" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="33" />
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="25" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="34" />
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="26" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="35" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="27" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="36" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="28" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="37" />
         <source>Logged in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="29" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="38" />
         <source>Failed login</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="30" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="39" />
         <source>Logged out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="31" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="40" />
         <source>Exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="32" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="41" />
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="33" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="42" />
         <source>Backed up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="34" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="43" />
         <source>Restored the database</source>
         <translation>从备份恢复数据库</translation>
     </message>
@@ -184,242 +184,252 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="53" />
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="54" />
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="55" />
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="47" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="56" />
         <source>unit level</source>
         <translation>单位层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="48" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="57" />
         <source>unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="49" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="58" />
         <source>active</source>
         <translation>允许登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="50" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="59" />
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="51" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="60" />
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="52" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="61" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="53" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="62" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="63" />
         <source>credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="64" />
         <source>industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="56" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="65" />
         <source>key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="66" />
         <source>legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="67" />
+        <source>legal representative's ID number</source>
+        <translation>法定代表人身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="68" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="69" />
         <source>security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="59" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
         <source>security phone</source>
         <translation>保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
         <source>employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="61" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="72" />
         <source>risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="73" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="74" />
         <source>registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="75" />
         <source>visit interval</source>
         <translation>走访周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="65" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="76" />
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="77" />
         <source>visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="78" />
         <source>kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="79" />
         <source>officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="80" />
         <source>content</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
         <source>guidance</source>
         <translation>安保指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
         <source>opinions and requests</source>
         <translation>意见建议与诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
         <source>enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
         <source>grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
         <source>office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="86" />
         <source>station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="87" />
         <source>sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="88" />
         <source>badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="89" />
         <source>force</source>
         <translation>警力类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="90" />
         <source>households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="91" />
         <source>population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="92" />
         <source>community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="93" />
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="94" />
         <source>category</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="95" />
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="96" />
         <source>found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="97" />
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="87" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="98" />
         <source>responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="99" />
         <source>progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="89" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="100" />
         <source>value</source>
         <translation>设置值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="93" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="104" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="93" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="104" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -427,47 +437,68 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="144" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="166" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="148" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="170" />
         <source>Filter by user or record</source>
         <translation>按用户或记录筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="149" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="171" />
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="159" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="172" />
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="185" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="160" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="186" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="161" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="187" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="162" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="188" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="163" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="189" />
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="192" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="217" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="228" />
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="217" />
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="229" />
+        <source>{n} entries written to {path}.</source>
+        <translation>已将 {n} 条记录写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="238" />
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -763,46 +794,51 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="42" />
+        <source>Legal representative's ID number</source>
+        <translation>法定代表人身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="48" />
         <source>Security contact (治安保卫负责人)</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="47" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="53" />
         <source>Security contact's phone</source>
         <translation>治安保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="49" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="55" />
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="51" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="57" />
         <source>Registered on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="55" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="61" />
         <source>Visit every (days)</source>
         <translation>走访周期（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="57" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="63" />
         <source>(by risk grade)</source>
         <translation>（按风险等级）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="58" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="64" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="90" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="97" />
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="92" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="99" />
         <source>This grid cell already has: {names}. Save “{name}” as another enterprise all the same?</source>
         <translation>本网格已有：{names}。仍要把“{name}”另行登记为一家单位吗？</translation>
     </message>
@@ -1464,9 +1500,9 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="26" />
         <location filename="../../desktop/ui/main_window.py" line="46" />
         <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/app.py" line="26" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
@@ -1657,8 +1693,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>这不是有效的统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="25" />
         <location filename="../../desktop/services/accounts.py" line="264" />
+        <location filename="../../desktop/domain/validation.py" line="25" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
@@ -1678,85 +1714,85 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>此账号已停用，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="76" />
+        <location filename="../../desktop/domain/accounts.py" line="77" />
         <source>2 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
         <translation>用户名为 2 至 32 位字母、数字、点、连字符或下划线，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="88" />
+        <location filename="../../desktop/domain/accounts.py" line="89" />
         <source>At least {n} characters.</source>
         <translation>至少 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="90" />
+        <location filename="../../desktop/domain/accounts.py" line="91" />
         <location filename="../../desktop/domain/validation.py" line="58" />
         <location filename="../../desktop/domain/validation.py" line="66" />
-        <location filename="../../desktop/domain/validation.py" line="80" />
+        <location filename="../../desktop/domain/validation.py" line="81" />
         <source>At most {n} characters.</source>
         <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="92" />
+        <location filename="../../desktop/domain/accounts.py" line="93" />
         <source>The password must not be the user name.</source>
         <translation>密码不能与用户名相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="94" />
+        <location filename="../../desktop/domain/accounts.py" line="95" />
         <source>Use at least three different characters.</source>
         <translation>密码至少要包含三种不同的字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="96" />
+        <location filename="../../desktop/domain/accounts.py" line="97" />
         <source>The password holds invisible characters.</source>
         <translation>密码中含有不可见字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="94" />
+        <location filename="../../desktop/domain/validation.py" line="95" />
         <source>Not a phone number: give an 11-digit mobile number (13x–19x) or a landline with its area code, e.g. 0571-87654321.</source>
         <translation>不是有效的电话号码：请填写 11 位手机号（13x–19x 开头），或带区号的固定电话，如 0571-87654321。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="110" />
+        <location filename="../../desktop/domain/validation.py" line="111" />
         <source>A grid code has 14 digits: the 6-digit area code, 3 for the street, 3 for the community and a 2-digit sequence from 01, e.g. 33010600100101.</source>
         <translation>网格编码为 14 位数字：6 位行政区划代码、3 位街道码、3 位社区码和从 01 起的 2 位顺序码，如 33010600100101。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="124" />
+        <location filename="../../desktop/domain/validation.py" line="125" />
         <source>A police officer needs a badge number.</source>
         <translation>民警须填写警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="128" />
+        <location filename="../../desktop/domain/validation.py" line="129" />
         <source>A badge number has 6 digits.</source>
         <translation>警号为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="137" />
+        <location filename="../../desktop/domain/validation.py" line="138" />
         <source>Give a number from 0 to {maximum}.</source>
         <translation>请填写 0 到 {maximum} 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="146" />
+        <location filename="../../desktop/domain/validation.py" line="147" />
         <source>Give an area from 0 to 100000 km².</source>
         <translation>面积应在 0 到 100000 平方公里之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="153" />
+        <location filename="../../desktop/domain/validation.py" line="154" />
         <source>An office receives the public on at least two days a week.</source>
         <translation>警务室每周至少有两天接待群众。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="167" />
+        <location filename="../../desktop/domain/validation.py" line="168" />
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="284" />
+        <location filename="../../desktop/services/demo.py" line="298" />
         <source>Unknown scale {scale}.</source>
         <translation>未知的规模 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="332" />
+        <location filename="../../desktop/services/demo.py" line="346" />
         <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
         <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
     </message>
@@ -1813,24 +1849,24 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="99" />
         <location filename="../../desktop/services/findings.py" line="165" />
+        <location filename="../../desktop/services/enterprises.py" line="102" />
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="187" />
+        <location filename="../../desktop/services/enterprises.py" line="191" />
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/cadence.py" line="55" />
-        <location filename="../../desktop/services/enterprises.py" line="103" />
+        <location filename="../../desktop/services/enterprises.py" line="106" />
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="136" />
+        <location filename="../../desktop/services/enterprises.py" line="140" />
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
@@ -1906,22 +1942,27 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>数据库服务器由管理员恢复，不能在工作台上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="95" />
+        <location filename="../../desktop/services/officers.py" line="100" />
         <source>Choose the sub-bureau, station or office the officer belongs to.</source>
         <translation>请选择人员所属的分局、派出所或警务室。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="133" />
+        <location filename="../../desktop/services/officers.py" line="139" />
         <source>Another officer has this badge number.</source>
         <translation>已有其他人员使用这个警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="145" />
+        <location filename="../../desktop/services/officers.py" line="144" />
+        <source>Another officer has this ID number.</source>
+        <translation>已有其他人员使用此身份证号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/officers.py" line="156" />
         <source>“{name}” is responsible for {n} grid cells, so cannot be made inactive or move to another station. Assign someone else there first.</source>
         <translation>“{name}”负责 {n} 个网格，不能设为不在岗或调到其他派出所。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="163" />
+        <location filename="../../desktop/services/officers.py" line="174" />
         <source>Cannot delete “{name}”: assigned to {n} grid cells. Assign someone else there first.</source>
         <translation>不能删除“{name}”：此人负责 {n} 个网格。请先给这些网格另行指定负责人。</translation>
     </message>
@@ -2037,12 +2078,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>恢复 {path} 失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/engine.py" line="21" />
+        <location filename="../../desktop/store/engine.py" line="22" />
         <source>This clashes with a record someone else saved a moment ago (the same code or number). Nothing was saved; check and try again.</source>
         <translation>与他人刚刚保存的记录冲突（编码或号码相同）。未保存任何内容，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/engine.py" line="26" />
+        <location filename="../../desktop/store/engine.py" line="27" />
         <source>The database is busy with another desk's save. Nothing was saved; try again.</source>
         <translation>数据库正忙于其他工作台的保存。未保存任何内容，请重试。</translation>
     </message>
@@ -2083,8 +2124,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>该日期早于发现日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="172" />
         <location filename="../../desktop/services/visits.py" line="78" />
+        <location filename="../../desktop/services/findings.py" line="172" />
         <source>{name} is inactive and cannot be chosen.</source>
         <translation>{name} 已停用，不能选择。</translation>
     </message>
@@ -2154,12 +2195,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="118" />
+        <location filename="../../desktop/services/exports.py" line="121" />
         <source>No unit is called or coded {scope}.</source>
         <translation>没有名称或代码为 {scope} 的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="121" />
+        <location filename="../../desktop/services/exports.py" line="124" />
         <source>Several units are called {scope}: give the station or grid code.</source>
         <translation>有多个单位叫 {scope}，请改用派出所或网格代码。</translation>
     </message>
@@ -2202,6 +2243,31 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/accounts.py" line="337" />
         <source>Log in first.</source>
         <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/id_number.py" line="26" />
+        <source>A resident ID number has 18 characters; this one has {n}.</source>
+        <translation>居民身份证号码为18位，此处为{n}位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/id_number.py" line="30" />
+        <source>A resident ID number is 17 digits and a last digit or X.</source>
+        <translation>居民身份证号码由17位数字和1位数字或X组成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/id_number.py" line="34" />
+        <source>The check character (the last one) does not match: a digit was mistyped.</source>
+        <translation>校验码（最后一位）不符：有数字输错了。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/id_number.py" line="43" />
+        <source>The region or the birth date in this ID number does not exist.</source>
+        <translation>身份证号中的地区码或出生日期不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/id_number.py" line="47" />
+        <source>The birth date in this ID number is in the future.</source>
+        <translation>身份证号中的出生日期晚于今天。</translation>
     </message>
 </context>
 <context>
@@ -2308,17 +2374,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="36" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="37" />
+        <source>Resident ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="39" />
         <source>On duty (can be assigned)</source>
         <translation>在岗（可安排勤务）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="41" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="39" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="42" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2382,26 +2453,31 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/ui/pages/officers_page.py" line="63" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="64" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="64" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="64" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="69" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="109" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="110" />
         <source>Delete officer</source>
         <translation>删除人员</translation>
     </message>

@@ -187,3 +187,23 @@ def test_full_numbers_only_when_asked(qtbot: Any, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
     shown = page.model.index(0, column).data()
     assert shown.isdigit() and shown[-4:] == masked[-4:]
+
+
+def test_the_audit_log_exports_what_its_filters_show(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "审计.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.tabs.setCurrentWidget(window.audit)
+    window.audit.action.setCurrentIndex(window.audit.action.findData(audit.LOGIN))
+    qtbot.mouseClick(window.audit.export_button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(out).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "审计日志" and rows[1][:4] == ("序号", "时间", "用户", "操作")
+    assert [r[3] for r in rows[2:]] == ["登录"] and rows[2][2] == "演示管理员 (admin)"
+    assert sheet.print_title_rows == "$2:$2" and sheet.page_setup.orientation == "landscape"
+    assert window.db is not None
+    assert audit.list_entries(window.db, action=audit.EXPORT)[0].label == str(out)

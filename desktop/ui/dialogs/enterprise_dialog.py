@@ -37,6 +37,12 @@ class EnterpriseDialog(FormDialog):
         self.legal = self.line(
             "legal_representative", self.tr("Legal representative"), form.legal_representative, 32
         )
+        self.legal_id = self.line(
+            "legal_rep_id_number",
+            self.tr("Legal representative's ID number"),
+            form.legal_rep_id_number,
+            24,
+        )
         self.contact = self.line(
             "security_contact",
             self.tr("Security contact (治安保卫负责人)"),
@@ -69,6 +75,7 @@ class EnterpriseDialog(FormDialog):
             address=self.address.text(),
             industry=self.industry.currentData(),
             legal_representative=self.legal.text(),
+            legal_rep_id_number=self.legal_id.text(),
             security_contact=self.contact.text(),
             security_phone=self.phone.text(),
             employees=optional_number(self.employees),

@@ -1,4 +1,4 @@
-"""The officer form: name, kind, badge number, force, unit, phone, active."""
+"""The officer form: name, kind, badge number, force, unit, phone, ID number, active."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ class OfficerDialog(FormDialog):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
         self.phone = self.line("phone", self.tr("Phone"), form.phone, 32)
+        self.id_number = self.line("id_number", self.tr("Resident ID number"), form.id_number, 24)
         self.active = QCheckBox(self.tr("On duty (can be assigned)"))
         self.active.setChecked(form.active)
         self.add("active", self.tr("Active"), self.active)
@@ -57,6 +58,7 @@ class OfficerDialog(FormDialog):
             force_type=self.force.currentData(),
             unit=self._chosen_unit(),
             phone=self.phone.text(),
+            id_number=self.id_number.text(),
             active=self.active.isChecked(),
             notes=self.notes.toPlainText(),
             id=self.original.id,

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
-from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from desktop.domain.accounts import Role
 from desktop.domain.dates import CHINA
 from desktop.domain.hierarchy import NodeKind
-from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop.services import audit
 from desktop.services.audit import AuditRow
 from desktop.ui.dialogs.users_dialog import role_name
+from desktop.ui.errors import show_error
 from desktop.ui.models.labels import kind_label
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.filters import DateRange
@@ -55,6 +64,8 @@ FIELD_NAMES = {
     "industry": QT_TRANSLATE_NOOP("AuditFields", "industry"),
     "key_industry": QT_TRANSLATE_NOOP("AuditFields", "key industry"),
     "legal_representative": QT_TRANSLATE_NOOP("AuditFields", "legal representative"),
+    "legal_rep_id_number": QT_TRANSLATE_NOOP("AuditFields", "legal representative's ID number"),
+    "id_number": QT_TRANSLATE_NOOP("AuditFields", "ID number"),
     "security_contact": QT_TRANSLATE_NOOP("AuditFields", "security contact"),
     "security_phone": QT_TRANSLATE_NOOP("AuditFields", "security phone"),
     "employees": QT_TRANSLATE_NOOP("AuditFields", "employees"),
@@ -134,6 +145,17 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def describe_row(row: AuditRow) -> tuple[str, ...]:
+    return (
+        row.at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S"),
+        row.user_name,
+        action_name(row.action),
+        row.kind or "",
+        row.label or "",
+        describe_changes(row.changes),
+    )
+
+
 class AuditPage(Page):
     state_key = "audit"
 
@@ -147,12 +169,16 @@ class AuditPage(Page):
         self.dates = DateRange()
         self.filter = make_filter("audit_filter", self.tr("Filter by user or record"))
         self.details = QPushButton(self.tr("&Details…"))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setObjectName("export_audit")
+        self.export_button.clicked.connect(self.export)
         self.model: KeysetTableModel[AuditRow] = KeysetTableModel(self.columns())
         self.table: QTableView = make_table("audit_table", self.show_details)
         self.table.setModel(self.model)
         self.details.clicked.connect(lambda: self.show_details(self.table.currentIndex()))
         self.watch(self.action, self.dates, self.filter)
-        self.lay_out([self.action, self.dates, self.filter, self.details], self.table, self.filter)
+        bar = [self.action, self.dates, self.filter, self.details, self.export_button]
+        self.lay_out(bar, self.table, self.filter)
 
     def columns(self) -> list[Column[AuditRow]]:
         return [
@@ -163,25 +189,45 @@ class AuditPage(Page):
             Column(self.tr("Changes"), lambda r: describe_changes(r.changes)[:200]),
         ]
 
+    def filters(self) -> dict[str, Any]:
+        start, end = self.dates.value()
+        return {
+            "action": self.action.currentData(),
+            "date_from": start,
+            "date_to": end,
+            "text": self.filter.text().strip(),
+        }
+
     def refresh(self) -> None:
         if self.db is None:
             self.model.set_source(None, lambda r: None)
             return
-        db, action, text = self.db, self.action.currentData(), self.filter.text().strip()
-        start, end = self.dates.value()
+        db, filters = self.db, self.filters()
         self.model.set_source(
-            lambda after, limit: audit.list_entries(
-                db,
-                after=after,
-                limit=limit,
-                action=action,
-                date_from=start,
-                date_to=end,
-                text=text,
-            ),
+            lambda after, limit: audit.list_entries(db, after=after, limit=limit, **filters),
             lambda r: r.id,
         )
         self.fit_columns()
+
+    def export(self) -> None:
+        """The entries the filters show, all of them, into a workbook."""
+        if self.db is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the audit log"), "审计日志.xlsx", self.tr("Workbooks (*.xlsx)")
+        )
+        if not name:
+            return
+        try:
+            count = audit.export_entries(self.db, Path(name), describe_row, **self.filters())
+        except (UserError, OSError) as error:
+            show_error(self, error)
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Export the audit log"),
+            self.tr("{n} entries written to {path}.").format(n=count, path=name),
+        )
 
     def show_details(self, index: QModelIndex) -> None:
         row = self.model.row_object(index)

@@ -60,6 +60,7 @@ class OfficersPage(Page):
             Column(self.tr("Force"), lambda r: r.force_type),
             Column(self.tr("Unit"), lambda r: r.unit),
             Column(self.tr("Phone"), lambda r: r.phone),
+            Column(self.tr("ID number"), lambda r: r.id_number),
             Column(self.tr("Active"), lambda r: self.tr("Yes") if r.active else self.tr("No")),
         ]
 

@@ -1,0 +1,28 @@
+"""审计日志: the audit trail as a sheet, for filing or handing to an inspector."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop.ledgers.sheet import write_sheet
+
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("序号", 6),
+    ("时间", 20),
+    ("用户", 20),
+    ("操作", 10),
+    ("记录类型", 14),
+    ("记录", 30),
+    ("变更内容", 80),
+)
+
+
+def write_audit_ledger(
+    path: Path,
+    title: str,
+    rows: Iterable[Sequence[Any]],
+    on_row: Callable[[int], None] = lambda n: None,
+) -> int:
+    return write_sheet(path, title, "审计日志", COLUMNS, rows, on_row)

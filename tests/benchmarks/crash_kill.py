@@ -1,0 +1,194 @@
+"""Kill -9 the program's work at random moments and check the database every time.
+
+    python tests/benchmarks/crash_kill.py --runs 120
+
+A child process saves visits with two hazards each, generates the demo, backs the database
+up, or logs in and out, in a loop; the parent kills it with SIGKILL after a random time,
+then checks: PRAGMA integrity_check is "ok", every visit holds both of its hazards (the
+whole save or none of it), the demo is all there or not there at all, and a backup file
+under its final name is a whole database. It prints the counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+MODES = ("save", "demo", "backup", "login")
+PASSWORD = "demo1234"
+
+
+def child(mode: str, path: Path) -> None:
+    """The work that gets killed; it loops until then."""
+    from desktop.domain.messages import RefusedError
+    from desktop.services import accounts, maintenance, visits
+    from desktop.services.database import open_desk
+    from desktop.services.findings import FindingInput
+
+    if mode == "demo":
+        from desktop.services import demo
+
+        db = open_desk(path)
+        print("ready", flush=True)
+        demo.generate(db, "small", 3)
+        return
+    db = open_desk(path)
+    print("ready", flush=True)
+    if mode == "backup":
+        n = 0
+        while True:
+            n += 1
+            maintenance.backup(db, path.with_name(f"copy-{n % 3}.sqlite3"))
+    if mode == "login":
+        while True:
+            accounts.login(db, "neiqin", PASSWORD)
+            with contextlib.suppress(RefusedError):  # counted, and written to the trail
+                accounts.login(db, "neiqin", "wrong-password")
+    accounts.login(db, "neiqin", PASSWORD)
+    with sqlite3.connect(path) as conn:
+        ids = conn.execute(
+            "SELECT e.id, g.community_officer_id FROM enterprise e JOIN grid_cell g "
+            "ON g.id = e.grid_id WHERE e.status = 'operating' AND e.deleted_at IS NULL "
+            "AND e.station_id = (SELECT node_id FROM user_account WHERE username = 'neiqin') "
+            "AND g.community_officer_id IS NOT NULL LIMIT 50"
+        ).fetchall()
+    import uuid
+
+    today = date.today()
+    while True:
+        enterprise, officer = random.choice(ids)
+        form = visits.VisitForm(
+            enterprise_id=uuid.UUID(enterprise),
+            visited_on=today,
+            officer_id=uuid.UUID(officer),
+            content="崩溃测试走访",
+            findings=[
+                FindingInput("hazard", "fire", "崩溃测试甲", today + timedelta(days=10)),
+                FindingInput("hazard", "evacuation", "崩溃测试乙", today + timedelta(days=5)),
+            ],
+        )
+        visits.save_visit(db, form)
+
+
+def check(mode: str, path: Path) -> list[str]:
+    problems = []
+    conn = sqlite3.connect(path)
+    try:
+        result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            problems.append(f"integrity_check: {result[:3]}")
+        if mode == "save":
+            half = conn.execute(
+                "SELECT count(*) FROM visit v WHERE v.content = '崩溃测试走访' AND "
+                "(SELECT count(*) FROM finding f WHERE f.visit_id = v.id) != 2"
+            ).fetchone()[0]
+            if half:
+                problems.append(f"{half} visits without both hazards")
+        if mode == "demo":
+            bureaus = conn.execute("SELECT count(*) FROM bureau").fetchone()[0]
+            users = conn.execute("SELECT count(*) FROM user_account").fetchone()[0]
+            enterprises = conn.execute("SELECT count(*) FROM enterprise").fetchone()[0]
+            # The demo is one transaction, then its logins: all or nothing, logins may follow.
+            if (bureaus and not enterprises) or (not bureaus and (enterprises or users)):
+                problems.append(f"half a demo: {bureaus} bureaus, {enterprises} enterprises")
+    finally:
+        conn.close()
+    if mode == "backup":
+        for copy in path.parent.glob("copy-*.sqlite3"):
+            try:
+                with sqlite3.connect(f"file:{copy}?mode=ro", uri=True) as c:
+                    if [r[0] for r in c.execute("PRAGMA integrity_check")] != ["ok"]:
+                        problems.append(f"{copy.name} is not whole")
+            except sqlite3.Error as exc:
+                problems.append(f"{copy.name}: {exc}")
+    return problems
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=120)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"))
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]))
+        return
+    rnd = random.Random(args.seed)
+    folder = Path(tempfile.mkdtemp(prefix="policedesk-crash-"))
+    template = folder / "template.sqlite3"
+    subprocess.run(
+        [sys.executable, "-m", "desktop", "demo", "--scale", "small", "--database", str(template)],
+        check=True,
+        capture_output=True,
+    )
+    print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
+    counts = {m: {"kills": 0, "whole": 0, "changes": 0} for m in MODES}
+    failures: list[str] = []
+    for run in range(args.runs):
+        mode = MODES[run % len(MODES)]
+        work = folder / f"run-{run}"
+        work.mkdir()
+        path = work / "desk.sqlite3"
+        if mode != "demo":
+            path.write_bytes(template.read_bytes())
+        before = _count(path, mode)
+        env = dict(os.environ, POLICEDESK_HOME=str(work / "home"))
+        proc = subprocess.Popen(
+            [sys.executable, __file__, "--child", mode, str(path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        assert proc.stdout is not None
+        proc.stdout.readline()  # "ready": the database is open, the work starts now
+        time.sleep(rnd.uniform(0.02, 1.5 if mode != "demo" else 3.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        counts[mode]["kills"] += 1
+        problems = check(mode, path)
+        if problems:
+            failures.append(f"run {run} ({mode}): {'; '.join(problems)}")
+        else:
+            counts[mode]["whole"] += 1
+        if _count(path, mode) != before:
+            counts[mode]["changes"] += 1
+        for leftover in work.glob("**/*"):
+            if leftover.is_file():
+                leftover.unlink()
+    for mode, c in counts.items():
+        print(
+            f"{mode}: killed {c['kills']} times, database whole and consistent "
+            f"{c['whole']} times; killed after some work had been committed {c['changes']} times"
+        )
+    total = sum(c["kills"] for c in counts.values())
+    whole = sum(c["whole"] for c in counts.values())
+    print(f"in all: {whole} of {total} kills left the database whole")
+    for line in failures:
+        print("FAILED", line)
+
+
+def _count(path: Path, mode: str) -> int:
+    if not path.exists():
+        return 0
+    with sqlite3.connect(path) as conn:
+        table = {"save": "visit", "demo": "enterprise", "login": "audit_entry"}.get(mode)
+        if table is None:
+            return len(list(path.parent.glob("copy-*.sqlite3")))
+        try:
+            return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        except sqlite3.Error:
+            return 0
+
+
+if __name__ == "__main__":
+    main()
