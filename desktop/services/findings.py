@@ -18,7 +18,7 @@ from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import REQUIRED, Checker
 from desktop.services import access
-from desktop.services.records import check_version, live
+from desktop.services.records import check_version, live, visible
 from desktop.services.reference import codes
 from desktop.services.search import SCOPE_COLUMN, match
 from desktop.store.engine import Database
@@ -301,7 +301,10 @@ def _urgency_filter(wanted: Urgency, today: date) -> Any:
 
 
 def open_findings(db: Database, enterprise_id: uuid.UUID) -> list[FindingRow]:
-    """What is still open at an enterprise: shown on its next visit form and its page."""
+    """What is still open at an enterprise: shown on its next visit form and its page.
+    Refused for an enterprise outside the user's jurisdiction, as opening it would be."""
+    with db.reading() as s:
+        visible(db, s, Enterprise, enterprise_id)
     return list_findings(db, None, enterprise_id=enterprise_id, open_only=True, limit=500)
 
 

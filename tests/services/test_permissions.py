@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -22,6 +23,7 @@ from desktop.services import (
     accounts,
     cadence,
     enterprises,
+    exports,
     findings,
     grids,
     hierarchy,
@@ -48,6 +50,8 @@ class Side:
     enterprise: uuid.UUID
     visit: uuid.UUID
     officer: uuid.UUID
+    finding: uuid.UUID
+    folder: Path
     kind: NodeKind = NodeKind.STATION  # the level lists are asked for: the user's own
 
     @property
@@ -55,7 +59,7 @@ class Side:
         return self.c.ref(self.kind)
 
 
-def side(db: Database, n: int) -> Side:
+def side(db: Database, n: int, folder: Path) -> Side:
     c = chain(db, n)
     main = officer(db, c.ref(NodeKind.OFFICE), f"民警{n}", badge=f"33990{n}")
     e = enterprises.save_enterprise(
@@ -75,7 +79,8 @@ def side(db: Database, n: int) -> Side:
         ),
     )
     assert saved.id
-    return Side(c, e.id, saved.id, main.id)
+    (item,) = findings.open_findings(db, e.id)
+    return Side(c, e.id, saved.id, main.id, item.id, folder)
 
 
 def _edit_enterprise(db: Database, s: Side) -> object:
@@ -114,6 +119,48 @@ def _new_officer(db: Database, s: Side) -> object:
     return officer(db, s.c.ref(NodeKind.OFFICE), "新民警", badge=f"3{next(_serial):05d}")
 
 
+def _edit_officer(db: Database, s: Side) -> object:
+    form = officers.load_officer(db, s.officer)
+    form.notes = f"第{next(_serial)}次修改"
+    return officers.save_officer(db, form)
+
+
+def _edit_grid(db: Database, s: Side) -> object:
+    form = grids.load_grid(db, s.c.grid)
+    form.households = next(_serial)
+    return grids.save_grid(db, form)
+
+
+def _edit_visit(db: Database, s: Side) -> object:
+    form = visits.load_visit(db, s.visit)
+    form.content = f"第{next(_serial)}次补记"
+    return visits.save_visit(db, form)
+
+
+def _step_finding(db: Database, s: Side) -> object:
+    with db.engine.connect() as conn:
+        version = conn.execute(
+            text("SELECT version FROM finding WHERE id = :i"), {"i": s.finding.hex}
+        ).scalar_one()
+    update = findings.FindingUpdate(s.finding, version, "rectifying", "已通知整改")
+    findings.advance_finding(db, update, s.officer)
+    # Back to open through the database, so that the next role finds the same item.
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE finding SET status = 'open' WHERE id = :i"), {"i": s.finding.hex})
+    return None
+
+
+def _delete_enterprise(db: Database, s: Side) -> object:
+    created = _new_enterprise(db, s)
+    assert isinstance(created, enterprises.EnterpriseForm) and created.id
+    enterprises.delete_enterprise(db, created.id)
+    return enterprises.restore_enterprise(db, created.id)
+
+
+def _export(db: Database, s: Side) -> object:
+    return exports.export_visits(db, s.folder / f"ledger-{next(_serial)}.xlsx", s.scope)
+
+
 READS: dict[str, Callable[[Database, Side], object]] = {
     "list enterprises": lambda db, s: enterprises.list_enterprises(db, s.scope),
     "list visits": lambda db, s: visits.list_visits(db, s.scope),
@@ -131,6 +178,10 @@ READS: dict[str, Callable[[Database, Side], object]] = {
     "open officer": lambda db, s: officers.load_officer(db, s.officer),
     "open office": lambda db, s: units.load_office(db, s.c.office),
     "tree below the unit": lambda db, s: hierarchy.children(db, s.scope),
+    "open items of an enterprise": lambda db, s: findings.open_findings(db, s.enterprise),
+    "finding counts": lambda db, s: findings.counts(db, s.scope),
+    "overview": lambda db, s: overview.overview(db, s.scope),
+    "export the visit ledger": _export,
 }
 WRITES: dict[str, Callable[[Database, Side], object]] = {
     "edit enterprise": _edit_enterprise,
@@ -140,6 +191,11 @@ WRITES: dict[str, Callable[[Database, Side], object]] = {
     "new grid": _new_grid,
     "edit office": _edit_office,
     "new officer": _new_officer,
+    "edit officer": _edit_officer,
+    "edit grid": _edit_grid,
+    "edit visit": _edit_visit,
+    "step a hazard": _step_finding,
+    "delete and restore enterprise": _delete_enterprise,
 }
 # Each role at the unit of the own side it belongs to.
 ROLES = {
@@ -159,8 +215,10 @@ def snapshot(db: Database) -> list[tuple[object, ...]]:
         ]
 
 
-def test_no_role_reads_or_writes_outside_its_jurisdiction(db: Database) -> None:
-    own, other = side(db, 1), side(db, 2)
+def test_no_role_reads_or_writes_outside_its_jurisdiction(db: Database, tmp_path: Path) -> None:
+    """`pytest tests/services/test_permissions.py -s` prints the matrix's counts."""
+    own, other = side(db, 1, tmp_path), side(db, 2, tmp_path)
+    tally: dict[tuple[str, str], int] = {}
     accounts.create_first_admin(db, "admin", "管理员", PASSWORD)
     for role, kind in ROLES.items():
         accounts.save_user(
@@ -175,16 +233,21 @@ def test_no_role_reads_or_writes_outside_its_jurisdiction(db: Database) -> None:
         ):
             allowed = where == "own" and (name in READS or role.edits)
             before = snapshot(db)
+            files = set(tmp_path.iterdir())
             try:
                 act(db, target)
             except RefusedError:
+                outcome = "refused"
                 if allowed:
                     wrong.append(f"{role.value} refused: {name} ({where})")
-                elif snapshot(db) != before:
+                elif snapshot(db) != before or set(tmp_path.iterdir()) != files:
                     wrong.append(f"{role.value} left a write behind: {name} ({where})")
             else:
+                outcome = "done"
                 if not allowed:
                     wrong.append(f"{role.value} was let through: {name} ({where})")
+            key = (where, outcome)
+            tally[key] = tally.get(key, 0) + 1
         # Without a scope, lists read the user's own jurisdiction only.
         listed = {r.id for r in enterprises.list_enterprises(db, None)}
         if other.enterprise in listed or own.enterprise not in listed:
@@ -192,11 +255,22 @@ def test_no_role_reads_or_writes_outside_its_jurisdiction(db: Database) -> None:
         roots = [n.ref for n in hierarchy.roots(db)]
         if roots != [own.c.ref(ROLES[role])]:
             wrong.append(f"{role.value}: the tree starts at {roots}")
+    cells = len(ROLES) * (len(READS) + len(WRITES)) * 2
+    print(
+        f"\npermission matrix: {len(ROLES)} roles × {len(READS)} reads + {len(WRITES)} writes "
+        f"× own/other jurisdiction = {cells} calls; own: {tally.get(('own', 'done'), 0)} done, "
+        f"{tally.get(('own', 'refused'), 0)} refused (a leader's writes); other: "
+        f"{tally.get(('other', 'done'), 0)} done, {tally.get(('other', 'refused'), 0)} refused; "
+        f"wrong outcomes: {len(wrong)}"
+    )
+    assert sum(tally.values()) == cells
     assert wrong == []
 
 
-def test_a_leader_has_no_recycle_bin_and_a_clerk_sees_only_their_own(db: Database) -> None:
-    own, other = side(db, 1), side(db, 2)
+def test_a_leader_has_no_recycle_bin_and_a_clerk_sees_only_their_own(
+    db: Database, tmp_path: Path
+) -> None:
+    own, other = side(db, 1, tmp_path), side(db, 2, tmp_path)
     visits.delete_visit(db, own.visit)
     visits.delete_visit(db, other.visit)
     accounts.create_first_admin(db, "admin", "管理员", PASSWORD)

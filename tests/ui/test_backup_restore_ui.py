@@ -1,0 +1,74 @@
+"""Backing up and restoring from the File menu, through the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.services import audit, hierarchy, maintenance, units
+from desktop.ui.main_window import MainWindow
+
+
+def _station_names(window: MainWindow) -> set[str]:
+    window.tree.expandAll()  # the tree reads children as they are opened
+    model = window.tree.tree_model
+    bureau = model.index(0, 0)
+    return {model.index(r, 0, bureau).data() for r in range(model.rowCount(bureau))}
+
+
+def test_back_up_then_restore_from_the_menu(
+    qtbot: Any,
+    window: MainWindow,
+    tmp_path: Path,
+    messages: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy = tmp_path / "备份" / "手动备份.sqlite3"
+    copy.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    window.actions_.backup.trigger()
+    assert copy.exists()
+    assert window.db is not None
+    before = _station_names(window)
+    assert before
+    # A station added after the backup: the restore must take the database back before it.
+    (bureau,) = hierarchy.roots(window.db)
+    units.save_station(window.db, units.StationForm(bureau.ref.id, "备份后新建派出所", "330106999"))
+    window.tree.reload()
+    assert "备份后新建派出所" in _station_names(window)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy), ""))
+    window.actions_.restore.trigger()
+
+    assert [kind for kind, _ in messages] == ["question", "information"]
+    assert "替换当前数据库" in messages[0][1] and "被替换的文件保存在" in messages[1][1]
+    aside = Path(messages[1][1].split("保存在 ")[1].rstrip("。"))
+    assert aside.exists() and aside != copy  # the database as it was, kept aside
+    assert window.db is not None, "the restored database is open again"
+    qtbot.waitUntil(lambda: window.tree.tree_model.rowCount() > 0)
+    assert _station_names(window) == before
+    assert audit.list_entries(window.db, action=audit.RESTORE_DATABASE)[0].label == str(copy)
+    assert maintenance.check(window.db).ok
+
+
+def test_a_damaged_backup_is_refused_and_the_database_stays(
+    qtbot: Any,
+    window: MainWindow,
+    tmp_path: Path,
+    messages: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    broken = tmp_path / "坏备份.sqlite3"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    assert window.db is not None
+    before = _station_names(window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    window.actions_.restore.trigger()
+    assert [kind for kind, _ in messages] == ["question", "warning"]
+    assert "无法读取备份" in messages[1][1]
+    assert window.db is not None
+    qtbot.waitUntil(lambda: window.tree.tree_model.rowCount() > 0)
+    assert _station_names(window) == before
