@@ -10,13 +10,17 @@ from desktop.ledgers.sheet import write_sheet
 
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("序号", 6),
-    ("时间", 20),
-    ("用户", 20),
-    ("操作", 10),
-    ("记录类型", 14),
-    ("记录", 30),
-    ("变更内容", 80),
+    ("时间", 19),
+    ("用户", 18),
+    ("操作", 8),
+    ("记录类型", 12),
+    ("记录", 28),
+    ("变更内容", 60),
 )
+WRAPPED = (
+    4,
+    5,
+)  # 记录 and 变更内容 (data columns after 序号) wrap within their width: a page shows them whole
 
 
 def write_audit_ledger(
@@ -25,4 +29,4 @@ def write_audit_ledger(
     rows: Iterable[Sequence[Any]],
     on_row: Callable[[int], None] = lambda n: None,
 ) -> int:
-    return write_sheet(path, title, "审计日志", COLUMNS, rows, on_row)
+    return write_sheet(path, title, "审计日志", COLUMNS, rows, on_row, wrapped=WRAPPED)

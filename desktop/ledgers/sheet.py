@@ -7,9 +7,24 @@ an export that fails or is cancelled leaves no half-written workbook behind.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
+
+LINE_HEIGHT = 15  # points, for the default 11-point font
+
+
+def text_lines(value: Any, width: int) -> int:
+    """How many lines `value` takes in a column `width` characters wide: a Chinese character
+    is two characters wide."""
+    if not isinstance(value, str) or not value:
+        return 1
+    lines = 0
+    for part in value.split("\n"):
+        cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in part)
+        lines += max(1, -(-cells // max(1, width - 1)))
+    return lines
 
 
 def write_sheet(
@@ -19,9 +34,12 @@ def write_sheet(
     columns: Sequence[tuple[str, int]],
     rows: Iterable[Sequence[Any]],
     on_row: Callable[[int], None] = lambda n: None,
+    *,
+    wrapped: Sequence[int] = (),
 ) -> int:
     """A ledger sheet at `path`: title row, header, `rows` (the data columns after 序号),
-    printable landscape A4 with the header on each page. Returns the row count."""
+    printable landscape A4 with the header on each page. Data columns numbered in `wrapped`
+    (0 is the first after 序号) wrap their text. Returns the row count."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
@@ -49,9 +67,23 @@ def write_sheet(
         cell.alignment = Alignment(horizontal="center")
         header.append(cell)
     sheet.append(header)
+    wrap = Alignment(wrap_text=True)  # bottom, as the unstyled cells beside it
     count = 0
     for count, row in enumerate(rows, start=1):
-        sheet.append([count, *row])
+        values: list[Any] = [count, *row]
+        lines = 1
+        for n in wrapped:  # a styled cell costs more: only where the text is long
+            cell = WriteOnlyCell(sheet, values[n + 1])
+            cell.alignment = wrap
+            lines = max(lines, text_lines(values[n + 1], columns[n + 1][1]))
+            values[n + 1] = cell
+        # Spreadsheets do not grow a row for wrapped text they did not lay out themselves
+        # (LibreOffice prints one line of it): the height is written with the row.
+        index = count + 2
+        if lines > 1:
+            sheet.row_dimensions[index].height = LINE_HEIGHT * lines
+        sheet.append(values)
+        sheet.row_dimensions.pop(index, None)  # written with the row; memory stays flat
         on_row(count)
     partial = path.with_name(f".{path.name}.part")
     try:

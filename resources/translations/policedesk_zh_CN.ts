@@ -435,70 +435,128 @@
     </message>
 </context>
 <context>
+    <name>AuditKinds</name>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="150" />
+        <source>sub-bureau</source>
+        <translation>分局</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="151" />
+        <source>police station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="152" />
+        <source>community police office</source>
+        <translation>社区警务室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="153" />
+        <source>grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="154" />
+        <source>officer</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="155" />
+        <source>enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="156" />
+        <source>visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="157" />
+        <source>hazard or unstable factor</source>
+        <translation>隐患/不稳定因素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="158" />
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="159" />
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="160" />
+        <source>audit log</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="166" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="188" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="170" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="192" />
         <source>Filter by user or record</source>
         <translation>按用户或记录筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="171" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="193" />
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="172" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="194" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="185" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="207" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="186" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="208" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="187" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="209" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="188" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="210" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="189" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="211" />
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="217" />
-        <location filename="../../desktop/ui/pages/audit_page.py" line="228" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="239" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="250" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="217" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="239" />
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="229" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="251" />
         <source>{n} entries written to {path}.</source>
         <translation>已将 {n} 条记录写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="238" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="260" />
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -1850,23 +1908,23 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/findings.py" line="165" />
-        <location filename="../../desktop/services/enterprises.py" line="102" />
+        <location filename="../../desktop/services/enterprises.py" line="101" />
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="191" />
+        <location filename="../../desktop/services/enterprises.py" line="190" />
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/cadence.py" line="55" />
-        <location filename="../../desktop/services/enterprises.py" line="106" />
+        <location filename="../../desktop/services/enterprises.py" line="105" />
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="140" />
+        <location filename="../../desktop/services/enterprises.py" line="139" />
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
@@ -2130,7 +2188,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>{name} 已停用，不能选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="336" />
+        <location filename="../../desktop/services/findings.py" line="339" />
         <source>This item is closed.</source>
         <translation>该事项已销号。</translation>
     </message>
@@ -2374,22 +2432,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="37" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="36" />
         <source>Resident ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="39" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="37" />
         <source>On duty (can be assigned)</source>
         <translation>在岗（可安排勤务）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="41" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="39" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="42" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="40" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>

@@ -204,6 +204,7 @@ def test_the_audit_log_exports_what_its_filters_show(
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "审计日志" and rows[1][:4] == ("序号", "时间", "用户", "操作")
     assert [r[3] for r in rows[2:]] == ["登录"] and rows[2][2] == "演示管理员 (admin)"
+    assert rows[2][4] == "用户"  # the record's kind in words, not its table
     assert sheet.print_title_rows == "$2:$2" and sheet.page_setup.orientation == "landscape"
     assert window.db is not None
     assert audit.list_entries(window.db, action=audit.EXPORT)[0].label == str(out)

@@ -145,12 +145,34 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+# The trail names records by their table; readers know them by these words.
+RECORD_KINDS = {
+    "bureau": QT_TRANSLATE_NOOP("AuditKinds", "sub-bureau"),
+    "station": QT_TRANSLATE_NOOP("AuditKinds", "police station"),
+    "office": QT_TRANSLATE_NOOP("AuditKinds", "community police office"),
+    "grid_cell": QT_TRANSLATE_NOOP("AuditKinds", "grid cell"),
+    "officer": QT_TRANSLATE_NOOP("AuditKinds", "officer"),
+    "enterprise": QT_TRANSLATE_NOOP("AuditKinds", "enterprise"),
+    "visit": QT_TRANSLATE_NOOP("AuditKinds", "visit"),
+    "finding": QT_TRANSLATE_NOOP("AuditKinds", "hazard or unstable factor"),
+    "user_account": QT_TRANSLATE_NOOP("AuditKinds", "user"),
+    "setting": QT_TRANSLATE_NOOP("AuditKinds", "setting"),
+    "audit_entry": QT_TRANSLATE_NOOP("AuditKinds", "audit log"),
+}
+
+
+def record_kind(kind: str | None) -> str:
+    if not kind:
+        return ""
+    return QCoreApplication.translate("AuditKinds", RECORD_KINDS.get(kind, kind))
+
+
 def describe_row(row: AuditRow) -> tuple[str, ...]:
     return (
         row.at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S"),
         row.user_name,
         action_name(row.action),
-        row.kind or "",
+        record_kind(row.kind),
         row.label or "",
         describe_changes(row.changes),
     )
