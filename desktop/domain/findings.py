@@ -7,6 +7,7 @@ rectifying; nothing leaves the closed state.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -54,3 +55,21 @@ def urgency(status: str, due: date | None, today: date) -> Urgency:
     if due <= today + timedelta(days=DUE_SOON_DAYS):
         return Urgency.DUE_SOON
     return Urgency.NORMAL
+
+
+_STEP_LINE = re.compile(r"(\d{4}-\d{2}-\d{2}) ([a-z_]+): (.*)")
+
+
+def readable_progress(note: str | None, status_names: dict[str, str]) -> str | None:
+    """The progress note as people read it: each step's line is stored as
+    "2026-11-21 closed: …" (the status by its code, whatever the language) and shown as
+    "2026-11-21 已销号：…"."""
+    if not note:
+        return note
+    lines = []
+    for line in note.split("\n"):
+        found = _STEP_LINE.fullmatch(line)
+        if found and found[2] in status_names:
+            line = f"{found[1]} {status_names[found[2]]}：{found[3]}"
+        lines.append(line)
+    return "\n".join(lines)

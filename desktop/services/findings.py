@@ -275,7 +275,7 @@ def list_findings(
                 f.status,
                 statuses.get(f.status, f.status),
                 lifecycle.urgency(f.status, f.due_date, today),
-                f.progress_note,
+                lifecycle.readable_progress(f.progress_note, statuses),
             )
             for f, enterprise, grid in s.execute(stmt)
         ]

@@ -174,9 +174,9 @@ def test_every_lifecycle_step_records_who_and_when(db: Database) -> None:
         Urgency.CLOSED,
         "已复查销号",
     )
-    assert closed.progress == (
-        f"{day.isoformat()} rectifying: 已通知\n{TODAY.isoformat()} rectifying: 复查未通过\n"
-        f"{TODAY.isoformat()} closed: 复查合格"
+    assert closed.progress == (  # each step by its name, not the code it is stored with
+        f"{day.isoformat()} 整改中：已通知\n{TODAY.isoformat()} 整改中：复查未通过\n"
+        f"{TODAY.isoformat()} 已复查销号：复查合格"
     )
     with db.reading() as s:
         from desktop.store.schema import Finding
@@ -227,7 +227,7 @@ def test_open_items_are_followed_up_on_the_next_visit(db: Database) -> None:
     (item,) = findings.open_findings(db, e)
     assert (item.status, item.progress) == (
         "rectified",
-        f"{(TODAY - timedelta(days=2)).isoformat()} rectified: 已更换",
+        f"{(TODAY - timedelta(days=2)).isoformat()} 已整改待复查：已更换",
     )
 
 
