@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from desktop.domain.messages import UserError
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED = 1, 2, 3
+# `policedesk export LEDGER`: desktop.ledgers.catalogue.LEDGERS, and the two roster ledgers
+# (not imported here: the command line starts without openpyxl or XlsxWriter).
+LEDGER_CHOICES = ("grids", "enterprises", "visits", "hazards", "concerns", "roster", "reception")
 
 
 def _database_option(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -66,7 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
     _database_option(restore, top=False)
 
     export = commands.add_parser("export", help="write a ledger to an Excel file")
-    export.add_argument("ledger", choices=["visits"], help="visits: the visit ledger (走访台账)")
+    export.add_argument(
+        "ledger",
+        choices=[*LEDGER_CHOICES],
+        help="grids 网格, enterprises 单位, visits 走访, hazards 隐患, concerns 不稳定因素, "
+        "roster 排班, reception 接待值班",
+    )
+    export.add_argument(
+        "--full-numbers",
+        action="store_true",
+        help="phone and ID numbers in full (masked otherwise)",
+    )
     export.add_argument("--out", required=True, metavar="FILE", help="the .xlsx file to write")
     export.add_argument(
         "--scope", metavar="UNIT", help="a station or grid code, or a unit's exact name"
@@ -190,7 +203,8 @@ def _restore(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from desktop.domain.dates import parse_date
     from desktop.i18n import translate
-    from desktop.services import exports
+    from desktop.ledgers.catalogue import LEDGERS
+    from desktop.services import exports, ledgers
     from desktop.services.database import open_desk
 
     dates = []
@@ -202,13 +216,26 @@ def _export(args: argparse.Namespace) -> int:
             print(translate("Cli", message).format(text=text), file=sys.stderr)
             return EXIT_USAGE
     start, end = dates
+    if args.ledger not in LEDGERS:  # the roster ledgers wait for the rosters themselves
+        message = QT_TRANSLATE_NOOP(
+            "Cli", "There are no rosters to export yet: duty rostering is not in this version."
+        )
+        print(translate("Cli", message), file=sys.stderr)
+        return EXIT_REFUSED
     db = open_desk(_target(args))
     try:
         scope = exports.resolve_scope(db, args.scope) if args.scope else None
-        n = exports.export_visits(db, Path(args.out), scope, start, end)
+        n = ledgers.export_ledger(
+            db, args.ledger, Path(args.out), scope, start, end, reveal=args.full_numbers
+        )
     finally:
         db.close()
-    _say_done(QT_TRANSLATE_NOOP("Cli", "{n} visits written to {path}."), n=n, path=args.out)
+    _say_done(
+        QT_TRANSLATE_NOOP("Cli", "{n} rows of {ledger} written to {path}."),
+        n=n,
+        ledger=LEDGERS[args.ledger].name,
+        path=args.out,
+    )
     return 0
 
 

@@ -1,4 +1,4 @@
-"""`policedesk export visits --out FILE [--scope …] [--from … --to …]`, read back."""
+"""`policedesk export LEDGER --out FILE [--scope …] [--from … --to …]`, read back."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from openpyxl import load_workbook
 
 from desktop import cli
 from desktop.domain.hierarchy import NodeKind
-from desktop.services import enterprises, exports, visits
+from desktop.ledgers.catalogue import LEDGERS
+from desktop.ledgers.formatted import DUE_SOON, FILLS, SIGNATURES
+from desktop.services import enterprises, exports, ledgers, visits
 from desktop.services.database import Database
 from desktop.services.findings import FindingInput
 from desktop.services.visits import VisitForm
@@ -33,7 +35,13 @@ def fill(db: Database) -> None:
     e = enterprises.save_enterprise(
         db,
         enterprises.EnterpriseForm(
-            grid_id=c.grid, name="好再来网吧", credit_code="91110000600037341L"
+            grid_id=c.grid,
+            name="好再来网吧",
+            credit_code="91110000600037341L",
+            legal_representative="王伟",
+            legal_rep_id_number="11010519491231002X",
+            security_contact="李娜",
+            security_phone="13812345678",
         ),
     )
     for days, text in ((40, "检查消防设施，指导完善制度。"), (3, "回访整改情况")):
@@ -49,25 +57,65 @@ def fill(db: Database) -> None:
         )
 
 
-def test_the_ledger_has_a_title_a_header_and_every_visit(db: Database, tmp_path: Path) -> None:
+def rows_of(path: Path) -> list[tuple[object, ...]]:
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    return list(sheet.iter_rows(values_only=True))
+
+
+def test_the_visit_ledger_is_the_filed_form_with_every_visit(db: Database, tmp_path: Path) -> None:
     fill(db)
     out = tmp_path / "走访.xlsx"
     assert exports.export_visits(db, out) == 2
+    rows = rows_of(out)
+    assert rows[0][0] == "第1分局企业走访登记台账"
+    assert str(rows[1][0]).startswith("填报单位：第1分局　　统计时段：全部")
+    assert rows[2][:4] == ("序号", "走访日期", "单位名称", "统一社会信用代码")
+    assert rows[2][8] == "发现问题" and rows[3][8:] == ("安全隐患（条）", "不稳定因素（条）")
+    first, second = rows[4], rows[5]
+    assert first[0] == 1 and first[1].date() == TODAY - timedelta(days=3)  # type: ignore[union-attr]
+    assert first[2:4] == ("好再来网吧", "91110000600037341L") and first[8] == 1
+    assert second[7] == "检查消防设施，指导完善制度。"
+    assert rows[-1][0] == SIGNATURES and len(rows) == 8
+
+
+def test_every_register_exports_from_the_demo(demo_db: Database, tmp_path: Path) -> None:
+    from desktop.services import findings, grids
+
+    counts = {}
+    for kind in LEDGERS:
+        out = tmp_path / f"{kind}.xlsx"
+        counts[kind] = ledgers.export_ledger(demo_db, kind, out)
+        rows = rows_of(out)
+        assert rows[0][0] == f"江州市公安局城西分局{LEDGERS[kind].name}", kind
+        header = 2 if LEDGERS[kind].two_levels else 1
+        assert len(rows) == 2 + header + counts[kind] + 2, kind  # title, line; blank, signatures
+    assert counts["grids"] == len(grids.list_grids(demo_db, None, limit=10_000))
+    assert counts["hazards"] == len(
+        findings.list_findings(demo_db, None, category="hazard", limit=100_000)
+    )
+    assert min(counts.values()) > 0
+
+
+def test_personal_numbers_are_masked_unless_asked(db: Database, tmp_path: Path) -> None:
+    fill(db)
+    out = tmp_path / "单位.xlsx"
+    ledgers.export_ledger(db, "enterprises", out)
+    (row,) = [r for r in rows_of(out) if r[1] == "好再来网吧"]
+    assert row[7:11] == ("王伟", "110105********002X", "李娜", "138****5678")
+    ledgers.export_ledger(db, "enterprises", out, reveal=True)
+    (row,) = [r for r in rows_of(out) if r[1] == "好再来网吧"]
+    assert row[8] == "11010519491231002X" and row[10] == "13812345678"
+
+
+def test_overdue_hazards_are_red_in_the_ledger(db: Database, tmp_path: Path) -> None:
+    fill(db)  # the hazard is due today: due soon, yellow
+    out = tmp_path / "隐患.xlsx"
+    assert ledgers.export_ledger(db, "hazards", out) == 1
     sheet = load_workbook(out).active
     assert sheet is not None
-    rows = list(sheet.iter_rows(values_only=True))
-    assert "走访" in str(rows[0][0])
-    assert rows[1][:4] == ("序号", "走访日期", "单位名称", "统一社会信用代码")
-    assert rows[2][:4] == (
-        1,
-        (TODAY - timedelta(days=3)).isoformat(),
-        "好再来网吧",
-        "91110000600037341L",
-    )
-    assert rows[2][8] == 1 and rows[3][7] == "检查消防设施，指导完善制度。"
-    assert sheet.freeze_panes == "A3"
-    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
-    assert sheet.print_title_rows == "$2:$2"
+    assert sheet["B5"].fill.fgColor.rgb == "FF" + FILLS[DUE_SOON].lstrip("#")
+    assert sheet["F5"].value == "灭火器过期" and sheet["J5"].value == "待整改"
 
 
 def test_command_line_scope_and_dates(file_db: Database, tmp_path: Path) -> None:
@@ -93,8 +141,29 @@ def test_command_line_scope_and_dates(file_db: Database, tmp_path: Path) -> None
         ]
     )
     assert code == 0
-    rows = list(load_workbook(out).active.iter_rows(values_only=True))  # type: ignore[union-attr]
-    assert "第1派出所" in str(rows[0][0]) and len(rows) == 3
+    rows = rows_of(out)
+    assert rows[0][0] == "第1派出所企业走访登记台账" and len(rows) == 4 + 1 + 2
+    assert "统计时段：" + (TODAY - timedelta(days=10)).isoformat() in str(rows[1][0])
+
+
+def test_every_ledger_from_the_command_line(
+    file_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill(file_db)
+    path = Path(file_db.display_name)
+    file_db.close()
+    assert set(cli.LEDGER_CHOICES) == {*LEDGERS, "roster", "reception"}
+    for kind in LEDGERS:
+        out = tmp_path / f"{kind}.xlsx"
+        assert cli.main(["export", kind, "--out", str(out), "--database", str(path)]) == 0
+        assert rows_of(out)[0][0] == f"第1分局{LEDGERS[kind].name}"
+    out = tmp_path / "full.xlsx"
+    args = ["export", "enterprises", "--out", str(out), "--full-numbers", "--database", str(path)]
+    assert cli.main(args) == 0 and rows_of(out)[4][10] == "13812345678"
+    capsys.readouterr()
+    roster = tmp_path / "roster.xlsx"
+    assert cli.main(["export", "roster", "--out", str(roster), "--database", str(path)]) == 3
+    assert "排班" in capsys.readouterr().err and not roster.exists()
 
 
 @pytest.mark.parametrize(

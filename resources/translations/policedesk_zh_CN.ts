@@ -677,44 +677,49 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="123" />
+        <location filename="../../desktop/cli.py" line="136" />
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="141" />
+        <location filename="../../desktop/cli.py" line="154" />
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="156" />
+        <location filename="../../desktop/cli.py" line="169" />
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="171" />
+        <location filename="../../desktop/cli.py" line="184" />
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="181" />
+        <location filename="../../desktop/cli.py" line="194" />
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="186" />
+        <location filename="../../desktop/cli.py" line="199" />
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="201" />
+        <location filename="../../desktop/cli.py" line="215" />
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="211" />
-        <source>{n} visits written to {path}.</source>
-        <translation>已将 {n} 条走访记录写入 {path}。</translation>
+        <location filename="../../desktop/cli.py" line="220" />
+        <source>There are no rosters to export yet: duty rostering is not in this version.</source>
+        <translation>暂无可导出的排班表：本版本尚未提供排班功能。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="234" />
+        <source>{n} rows of {ledger} written to {path}.</source>
+        <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -2243,22 +2248,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="42" />
+        <location filename="../../desktop/services/ledgers.py" line="47" />
         <source>The start date {start} is after the end date {end}.</source>
         <translation>开始日期 {start} 晚于结束日期 {end}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="49" />
+        <location filename="../../desktop/services/ledgers.py" line="53" />
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="121" />
+        <location filename="../../desktop/services/exports.py" line="72" />
         <source>No unit is called or coded {scope}.</source>
         <translation>没有名称或代码为 {scope} 的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="124" />
+        <location filename="../../desktop/services/exports.py" line="75" />
         <source>Several units are called {scope}: give the station or grid code.</source>
         <translation>有多个单位叫 {scope}，请改用派出所或网格代码。</translation>
     </message>

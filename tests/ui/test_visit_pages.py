@@ -157,7 +157,8 @@ def test_export_from_the_window_writes_the_ledger(
     qtbot.waitUntil(lambda: "写入" in window.statusBar().currentMessage(), timeout=20_000)
     rows = list(load_workbook(out, read_only=True).active.iter_rows(values_only=True))  # type: ignore[union-attr]
     expected = len(visits.list_visits(window.db, window.scope, limit=100_000))  # type: ignore[arg-type]
-    assert "社区警务室企业走访台账" in str(rows[0][0]) and len(rows) == 2 + expected
+    # Title, line, two header rows, the visits, a blank row and the signature line.
+    assert "社区警务室企业走访登记台账" in str(rows[0][0]) and len(rows) == 4 + expected + 2
 
 
 def test_enterprises_of_one_community_officer(qtbot: Any, window: MainWindow) -> None:

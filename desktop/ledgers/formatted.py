@@ -1,0 +1,205 @@
+"""A ledger (台账) as the filed paper form: merged title, the 填报单位 / 统计时段 / 制表日期
+line, a bordered header of one or two levels, 序号, the rows, and the signature line.
+
+Written with XlsxWriter in constant-memory mode (a row is on disk once the next begins, so
+a million rows take the memory of one), into a file beside the target that is moved over it
+at the end: a failed or cancelled export leaves no half-written workbook.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.ledgers.sheet import LINE_HEIGHT, text_lines
+
+# Row states and their fills: overdue red, due soon yellow, closed grey.
+OVERDUE, DUE_SOON, CLOSED = "overdue", "due_soon", "closed"
+FILLS = {OVERDUE: "#FFC7CE", DUE_SOON: "#FFEB9C", CLOSED: "#D9D9D9"}
+FONT = "宋体"
+SIGNATURES = "制表人：            审核人：            负责人："
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: int  # characters
+    kind: str = "text"  # text, wrap (long text), date, number, yes_no
+    group: str | None = None  # the upper header over adjacent columns of one group
+
+
+@dataclass(frozen=True)
+class LedgerSpec:
+    name: str  # 网格基础信息台账 …: the official wording
+    sheet: str
+    columns: tuple[Column, ...]  # the data columns; 序号 comes first by itself
+
+    @property
+    def two_levels(self) -> bool:
+        return any(c.group for c in self.columns)
+
+
+@dataclass(frozen=True)
+class Heading:
+    unit: str  # 填报单位, and the title's first words
+    period: str  # 统计时段, as written (2026-01-01 至 2026-03-31, or 全部)
+    made_on: date  # 制表日期
+
+
+SERIAL = Column("序号", 6, "number")
+Row = tuple[Sequence[Any], str | None]  # the data columns, and the row's state (or None)
+
+
+def write_ledger(
+    path: Path,
+    spec: LedgerSpec,
+    heading: Heading,
+    rows: Iterable[Row],
+    on_row: Callable[[int], None] = lambda n: None,
+) -> int:
+    """Write the ledger to `path`; returns how many rows it holds."""
+    import xlsxwriter
+
+    partial = path.with_name(f".{path.name}.part")
+    workbook = xlsxwriter.Workbook(
+        str(partial), {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
+    )
+    try:
+        count = _fill(workbook, spec, heading, rows, on_row)
+        workbook.close()
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+def _fill(
+    workbook: Any, spec: LedgerSpec, heading: Heading, rows: Iterable[Row], on_row: Callable
+) -> int:
+    columns = (SERIAL, *spec.columns)
+    last = len(columns) - 1
+    sheet = workbook.add_worksheet(spec.sheet)
+    base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "vcenter"}
+    title = workbook.add_format({"font_name": FONT, "font_size": 16, "bold": True})
+    title.set_align("center")
+    info = workbook.add_format({"font_name": FONT, "font_size": 10})
+    header = workbook.add_format(base | {"bold": True, "align": "center", "text_wrap": True})
+    cells = _cell_formats(workbook, base)
+    for n, column in enumerate(columns):
+        sheet.set_column(n, n, column.width)
+
+    sheet.set_row(0, 28)
+    sheet.merge_range(0, 0, 0, last, f"{heading.unit}{spec.name}", title)
+    sheet.merge_range(
+        1,
+        0,
+        1,
+        last,
+        f"填报单位：{heading.unit}　　统计时段：{heading.period}　　"
+        f"制表日期：{heading.made_on.isoformat()}",
+        info,
+    )
+    body = _write_header(sheet, columns, header)
+
+    # Printed as filed: A4 landscape, one page wide, the header on every page, page numbers.
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.repeat_rows(2, body - 1)
+    sheet.set_footer("&C第 &P 页 共 &N 页")
+    sheet.freeze_panes(body, 0)
+
+    count = 0
+    for count, (values, state) in enumerate(rows, start=1):
+        row = body + count - 1
+        lines = max(
+            (
+                text_lines(v, c.width)
+                for c, v in zip(spec.columns, values, strict=True)
+                if c.kind == "wrap"
+            ),
+            default=1,
+        )
+        if lines > 1:
+            sheet.set_row(row, LINE_HEIGHT * lines)
+        sheet.write_number(row, 0, count, cells["number", state])
+        for n, (column, value) in enumerate(zip(spec.columns, values, strict=True), start=1):
+            _write_cell(sheet, row, n, column.kind, value, cells[column.kind, state])
+        on_row(count)
+    end = body + count
+    sheet.merge_range(end + 1, 0, end + 1, last, SIGNATURES, info)
+    return count
+
+
+def _cell_formats(workbook: Any, base: dict[str, Any]) -> dict[tuple[str, str | None], Any]:
+    """One format for each kind of column in each row state: XlsxWriter shares them."""
+    kinds: dict[str, dict[str, Any]] = {
+        "text": {},
+        "wrap": {"text_wrap": True, "valign": "top"},
+        "date": {"num_format": "yyyy-mm-dd", "align": "center"},
+        "number": {"align": "right"},
+        "yes_no": {"align": "center"},
+    }
+    formats = {}
+    for state in (None, *FILLS):
+        fill: dict[str, Any] = {"bg_color": FILLS[state], "pattern": 1} if state else {}
+        for kind, extra in kinds.items():
+            formats[kind, state] = workbook.add_format(base | extra | fill)
+    return formats
+
+
+def _write_header(sheet: Any, columns: Sequence[Column], fmt: Any) -> int:
+    """The header at row 2 (and 3 for grouped columns); returns the first data row.
+
+    Constant-memory mode writes row by row, so the cells of both header rows are written in
+    order and the merged ranges are listed with the sheet afterwards."""
+    top = 2
+    lines = max(text_lines(c.header, c.width) for c in columns)
+    sheet.set_row(top + (1 if any(c.group for c in columns) else 0), LINE_HEIGHT * lines + 2)
+    if not any(c.group for c in columns):
+        for n, column in enumerate(columns):
+            sheet.write_string(top, n, column.header, fmt)
+        return top + 1
+    merges: list[tuple[int, int, int, int]] = []
+    n = 0
+    while n < len(columns):
+        group = columns[n].group
+        if group is None:
+            sheet.write_string(top, n, columns[n].header, fmt)
+            merges.append((top, n, top + 1, n))
+            n += 1
+            continue
+        end = n
+        while end + 1 < len(columns) and columns[end + 1].group == group:
+            end += 1
+        sheet.write_string(top, n, group, fmt)
+        for blank in range(n + 1, end + 1):
+            sheet.write_blank(top, blank, None, fmt)
+        if end > n:
+            merges.append((top, n, top, end))
+        n = end + 1
+    for n, column in enumerate(columns):
+        if column.group is None:
+            sheet.write_blank(top + 1, n, None, fmt)
+        else:
+            sheet.write_string(top + 1, n, column.header, fmt)
+    sheet.merge.extend([list(m) for m in merges])  # the cells are written; only the ranges
+    return top + 2
+
+
+def _write_cell(sheet: Any, row: int, col: int, kind: str, value: Any, fmt: Any) -> None:
+    if value is None or value == "":
+        sheet.write_blank(row, col, None, fmt)
+    elif kind == "date" and isinstance(value, date):
+        sheet.write_datetime(row, col, value, fmt)
+    elif kind == "yes_no" or isinstance(value, bool):
+        sheet.write_string(row, col, "是" if value else "否", fmt)
+    elif isinstance(value, int | float):
+        sheet.write_number(row, col, value, fmt)
+    else:
+        sheet.write_string(row, col, str(value), fmt)

@@ -1,0 +1,109 @@
+"""The formatted ledger read back: the paper form's title, lines, header, fills and print."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.ledgers.formatted import (
+    CLOSED,
+    DUE_SOON,
+    FILLS,
+    OVERDUE,
+    SIGNATURES,
+    Column,
+    Heading,
+    LedgerSpec,
+    write_ledger,
+)
+
+SPEC = LedgerSpec(
+    "安全隐患整改台账",
+    "隐患",
+    (
+        Column("发现日期", 11, "date"),
+        Column("单位名称", 12, "wrap"),
+        Column("整改期限", 11, "date", "整改"),
+        Column("整改责任人", 10, "text", "整改"),
+        Column("已销号", 6, "yes_no"),
+        Column("条数", 6, "number"),
+    ),
+)
+HEADING = Heading("北山派出所", "2026-01-01 至 2026-03-31", date(2026, 4, 1))
+
+
+def write(path: Path) -> int:
+    rows = [
+        ((date(2026, 3, 1), "好再来网吧", date(2026, 3, 10), "王伟", False, 2), OVERDUE),
+        ((date(2026, 3, 2), "很长的单位名称" * 4, date(2026, 4, 2), None, False, 1), DUE_SOON),
+        ((date(2026, 3, 3), "兰亭快餐店", None, "李娜", True, 0), CLOSED),
+        ((date(2026, 3, 4), "平常单位", date(2026, 5, 1), "张三", False, 3), None),
+    ]
+    return write_ledger(path, SPEC, HEADING, rows)
+
+
+def test_the_paper_form_title_lines_and_two_level_header(tmp_path: Path) -> None:
+    out = tmp_path / "台账.xlsx"
+    assert write(out) == 4
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    assert sheet["A1"].value == "北山派出所安全隐患整改台账" and sheet["A1"].font.b
+    assert sheet["A2"].value == (
+        "填报单位：北山派出所　　统计时段：2026-01-01 至 2026-03-31　　制表日期：2026-04-01"
+    )
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    # Title and line across; 序号 and ungrouped headers over both header rows; 整改 over two.
+    assert {"A1:G1", "A2:G2", "A3:A4", "B3:B4", "C3:C4", "D3:E3", "F3:F4", "G3:G4"} <= merged
+    assert [sheet.cell(3, c).value for c in range(1, 8)] == [
+        *("序号", "发现日期", "单位名称", "整改", None, "已销号", "条数"),
+    ]
+    assert [sheet.cell(4, c).value for c in (4, 5)] == ["整改期限", "整改责任人"]
+    assert sheet["A3"].font.b and sheet["A3"].border.left.style == "thin"
+    assert sheet["A10"].value == SIGNATURES and "A10:G10" in merged  # a line below the table
+
+
+def test_rows_in_chinese_conventions_with_their_fills(tmp_path: Path) -> None:
+    out = tmp_path / "台账.xlsx"
+    write(out)
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    first = [c.value for c in sheet[5]]
+    assert first[0] == 1 and first[1].date() == date(2026, 3, 1)
+    assert sheet["B5"].number_format == "yyyy-mm-dd"
+    assert first[5:] == ["否", 2] and sheet["F7"].value == "是"
+    assert sheet["E6"].value is None  # nothing written as nothing, not "None"
+    colours = [sheet.cell(r, 2).fill.fgColor.rgb for r in range(5, 9)]
+    wanted = [f"FF{FILLS[s].lstrip('#')}" for s in (OVERDUE, DUE_SOON, CLOSED)]
+    assert colours[:3] == wanted and sheet.cell(8, 2).fill.fill_type is None
+    assert sheet["C6"].alignment.wrap_text and sheet.row_dimensions[6].height > 15
+
+
+def test_printed_as_filed(tmp_path: Path) -> None:
+    out = tmp_path / "台账.xlsx"
+    write(out)
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    # One page wide: 1 is the file format's default, so the writer leaves it out.
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (sheet.page_setup.fitToWidth or 1) == 1
+    assert sheet.page_setup.fitToHeight == 0
+    assert sheet.print_title_rows == "$3:$4"
+    assert sheet.freeze_panes == "A5"
+    assert sheet.oddFooter.center.text == "第 &P 页 共 &N 页"
+
+
+def test_a_failure_midway_leaves_no_file_and_keeps_the_old_one(tmp_path: Path) -> None:
+    out = tmp_path / "台账.xlsx"
+    out.write_bytes(b"old")
+
+    def rows():  # type: ignore[no-untyped-def]
+        yield (date(2026, 3, 1), "甲", None, None, False, 1), None
+        raise KeyboardInterrupt  # a cancel or a crash in the middle
+
+    with pytest.raises(KeyboardInterrupt):
+        write_ledger(out, SPEC, HEADING, rows())
+    assert out.read_bytes() == b"old" and sorted(tmp_path.iterdir()) == [out]
