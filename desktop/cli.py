@@ -21,6 +21,7 @@ EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED = 1, 2, 3
 # `policedesk export LEDGER`: desktop.ledgers.catalogue.LEDGERS, and the two roster ledgers
 # (not imported here: the command line starts without openpyxl or XlsxWriter).
 LEDGER_CHOICES = ("grids", "enterprises", "visits", "hazards", "concerns", "roster", "reception")
+IMPORT_CHOICES = ("enterprises", "visits", "officers")
 
 
 def _database_option(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -87,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-01-01")
     export.add_argument("--to", dest="date_to", metavar="DATE", help="last day, 2026-12-31")
     _database_option(export, top=False)
+
+    imp = commands.add_parser(
+        "import", help="read records from an Excel sheet (all rows or none: any bad row stops it)"
+    )
+    imp.add_argument("kind", choices=IMPORT_CHOICES, help="enterprises 单位, visits, officers")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    _database_option(imp, top=False)
     return parser
 
 
@@ -239,6 +248,44 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    """The command line imports all of a file or none of it: there is nobody to ask whether
+    the good rows should go in without the bad ones."""
+    from desktop import paths
+    from desktop.i18n import translate
+    from desktop.services import imports
+    from desktop.services.database import open_desk
+
+    db = open_desk(_target(args))
+    try:
+        plan = imports.plan_import(db, args.kind, args.file)
+        _say_done(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on "
+                "file, {bad} with problems.",
+            ),
+            file=args.file.name,
+            rows=plan.rows,
+            new=len(plan.new),
+            updated=len(plan.updated),
+            unchanged=plan.unchanged,
+            bad=len({p.row for p in plan.problems}),
+        )
+        if plan.problems:
+            print("\n".join(imports.problem_lines(plan, translate)), file=sys.stderr)
+            message = QT_TRANSLATE_NOOP("Cli", "Nothing was imported: correct these rows first.")
+            print(translate("Cli", message), file=sys.stderr)
+            return EXIT_PROBLEMS
+        if args.dry_run:
+            return 0
+        n = imports.apply_import(db, plan, paths.backup_dir())
+    finally:
+        db.close()
+    _say_done(QT_TRANSLATE_NOOP("Cli", "{n} records written."), n=n)
+    return 0
+
+
 COMMANDS = {
     "demo": _demo,
     "migrate": _migrate,
@@ -246,4 +293,5 @@ COMMANDS = {
     "backup": _backup,
     "restore": _restore,
     "export": _export,
+    "import": _import,
 }

@@ -208,3 +208,44 @@ def test_a_failed_write_leaves_the_old_file(
     with pytest.raises(OSError):
         exports.export_visits(db, out)
     assert out.read_bytes() == b"old" and not list(tmp_path.glob(".*.part"))
+
+
+def test_import_from_the_command_line_is_all_or_nothing(
+    file_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    from tests.services.test_imports import messy_workbook
+
+    chain(file_db)
+    path = Path(file_db.display_name)
+    file_db.close()
+    messy = tmp_path / "企业.xlsx"
+    messy_workbook(messy)
+
+    def enterprises_on_file() -> int:
+        from desktop.services.database import open_desk
+
+        db = open_desk(path)
+        try:
+            return len(enterprises.list_enterprises(db, None))
+        finally:
+            db.close()
+
+    assert cli.main(["import", "enterprises", str(messy), "--database", str(path)]) == 1
+    said = capsys.readouterr()
+    assert "7 行" in said.out and "第 8 行，社会信用代码：" in said.err and "未导入" in said.err
+    assert enterprises_on_file() == 0
+    clean = tmp_path / "干净.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["单位名称", "所属网格", "统一社会信用代码"])
+    ws.append(["好再来网吧", "33010600100101", "91110000600037341L"])
+    wb.save(clean)
+    args = ["import", "enterprises", str(clean), "--database", str(path)]
+    assert cli.main([*args, "--dry-run"]) == 0 and enterprises_on_file() == 0
+    assert cli.main(args) == 0 and enterprises_on_file() == 1
+    assert cli.main(args) == 0 and enterprises_on_file() == 1  # the second time adds nothing
+    assert "与现有记录相同 1" in capsys.readouterr().out
+    assert cli.main(["import", "officers", str(clean), "--database", str(path)]) == 3

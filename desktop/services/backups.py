@@ -16,7 +16,7 @@ from pathlib import Path
 
 from desktop.domain import backup_rotation
 from desktop.services import audit
-from desktop.store.backup import backup_file, read_only_uri
+from desktop.store.backup import backup_file, read_only_uri, timestamped_name, unused_path
 from desktop.store.engine import Database, sqlite_path
 
 _DAILY = re.compile(r"(?P<stem>.+)-daily-(?P<day>\d{8})\.sqlite3")
@@ -38,6 +38,19 @@ def automatic_backup(db: Database, folder: Path, today: date | None = None) -> P
         return None
     backup_file(path, target)
     rotate(folder, path, day)
+    with db.transaction() as s:
+        audit.record(db, s, audit.BACKUP, label=str(target))
+    return target
+
+
+def before(db: Database, folder: Path, reason: str) -> Path | None:
+    """A copy before something large changes the database (an import); kept by rotation,
+    found by recovery. None for a server's database."""
+    path = sqlite_path(db.url)
+    if path is None:
+        return None
+    target = unused_path(folder / timestamped_name(path, f"before-{reason}"))
+    backup_file(path, target)
     with db.transaction() as s:
         audit.record(db, s, audit.BACKUP, label=str(target))
     return target

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
 
 from desktop.domain import credit_code, id_number
 from desktop.domain.hierarchy import NodeRef
@@ -127,37 +128,49 @@ def save_enterprise(db: Database, form: EnterpriseForm) -> EnterpriseForm:
     """Create or update; the same credit code twice is refused. Call `similar_names` first to
     warn about a probable duplicate: that is the user's call, not a refusal."""
     c = Checker()
-    values = _values(db, c, form)
+    values = check_values(db, c, form)
     with db.transaction() as s:
-        record = live(s, Enterprise, form.id) if form.id is not None else None
-        grid = live(s, GridCell, record.grid_id if record is not None else form.grid_id)
-        office = live(s, Office, grid.office_id)
-        station = live(s, Station, office.station_id)
-        if code_taken(s, Enterprise, "credit_code", values["credit_code"], form.id):
-            c.fail(
-                "credit_code",
-                QT_TRANSLATE_NOOP(
-                    "Messages", "Another enterprise is registered with this credit code."
-                ),
-            )
-        c.raise_if_any()
-        values |= {
-            "grid_id": grid.id,
-            "office_id": office.id,
-            "station_id": station.id,
-            "bureau_id": station.bureau_id,
-        }
-        if record is None:
-            record = Enterprise(**values)
-            s.add(record)
-        else:
-            check_version(record, form.version)
-            apply(record, values)
-        s.flush()
-        index_enterprise(s, record)
-        refresh_cadence(db, s, record)
-        s.flush()
-        return _form(record)
+        return _form(store(db, s, c, values, form))
+
+
+def check_values(db: Database, c: Checker, form: EnterpriseForm) -> dict[str, Any]:
+    """The form's fields checked and cleaned, each problem marked in `c`."""
+    return _values(db, c, form)
+
+
+def store(
+    db: Database, s: Session, c: Checker, values: dict[str, Any], form: EnterpriseForm
+) -> Enterprise:
+    """Write checked `values` in the open transaction (a save, or one row of an import)."""
+    record = live(s, Enterprise, form.id) if form.id is not None else None
+    grid = live(s, GridCell, record.grid_id if record is not None else form.grid_id)
+    office = live(s, Office, grid.office_id)
+    station = live(s, Station, office.station_id)
+    if code_taken(s, Enterprise, "credit_code", values["credit_code"], form.id):
+        c.fail(
+            "credit_code",
+            QT_TRANSLATE_NOOP(
+                "Messages", "Another enterprise is registered with this credit code."
+            ),
+        )
+    c.raise_if_any()
+    values = values | {
+        "grid_id": grid.id,
+        "office_id": office.id,
+        "station_id": station.id,
+        "bureau_id": station.bureau_id,
+    }
+    if record is None:
+        record = Enterprise(**values)
+        s.add(record)
+    else:
+        check_version(record, form.version)
+        apply(record, values)
+    s.flush()
+    index_enterprise(s, record)
+    refresh_cadence(db, s, record)
+    s.flush()
+    return record
 
 
 def similar_names(

@@ -677,49 +677,64 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="136" />
+        <location filename="../../desktop/cli.py" line="145" />
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="154" />
+        <location filename="../../desktop/cli.py" line="163" />
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="169" />
+        <location filename="../../desktop/cli.py" line="178" />
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="184" />
+        <location filename="../../desktop/cli.py" line="193" />
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="194" />
+        <location filename="../../desktop/cli.py" line="203" />
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="199" />
+        <location filename="../../desktop/cli.py" line="208" />
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="215" />
+        <location filename="../../desktop/cli.py" line="224" />
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="220" />
+        <location filename="../../desktop/cli.py" line="229" />
         <source>There are no rosters to export yet: duty rostering is not in this version.</source>
         <translation>暂无可导出的排班表：本版本尚未提供排班功能。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="234" />
+        <location filename="../../desktop/cli.py" line="243" />
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="263" />
+        <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
+        <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="277" />
+        <source>Nothing was imported: correct these rows first.</source>
+        <translation>未导入任何记录：请先改正以上各行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="285" />
+        <source>{n} records written.</source>
+        <translation>已写入 {n} 条记录。</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1772,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/accounts.py" line="264" />
+        <location filename="../../desktop/services/imports.py" line="277" />
         <location filename="../../desktop/domain/validation.py" line="25" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
@@ -1913,23 +1929,23 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/findings.py" line="165" />
-        <location filename="../../desktop/services/enterprises.py" line="101" />
+        <location filename="../../desktop/services/enterprises.py" line="102" />
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="190" />
+        <location filename="../../desktop/services/enterprises.py" line="203" />
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/cadence.py" line="55" />
-        <location filename="../../desktop/services/enterprises.py" line="105" />
+        <location filename="../../desktop/services/enterprises.py" line="106" />
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="139" />
+        <location filename="../../desktop/services/enterprises.py" line="152" />
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
@@ -2331,6 +2347,51 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/domain/id_number.py" line="47" />
         <source>The birth date in this ID number is in the future.</source>
         <translation>身份证号中的出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports.py" line="54" />
+        <source>No header row was found in the first rows of {file}: it needs at least the columns 单位名称 and 所属网格.</source>
+        <translation>在 {file} 的前几行中找不到表头：至少需要“单位名称”和“所属网格”两列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports.py" line="59" />
+        <source>The sheet has no column for {column}.</source>
+        <translation>表中没有“{column}”列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports.py" line="60" />
+        <source>{file} cannot be read as a workbook: {detail}</source>
+        <translation>无法把 {file} 作为 Excel 工作簿读取：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports.py" line="61" />
+        <source>No grid cell in your jurisdiction is called {grid}.</source>
+        <translation>辖区内没有名为“{grid}”的网格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports.py" line="62" />
+        <source>Several grid cells are called {grid}: give its 14-digit code.</source>
+        <translation>有多个网格叫“{grid}”，请改填14位网格编码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports.py" line="65" />
+        <source>{value} is not one of: {choices}.</source>
+        <translation>“{value}”不在可选范围内：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports.py" line="66" />
+        <source>The same enterprise is on row {row} already.</source>
+        <translation>与第 {row} 行是同一单位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports.py" line="67" />
+        <source>Give a whole number.</source>
+        <translation>请填写整数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports.py" line="127" />
+        <source>Importing {kind} is not in this version.</source>
+        <translation>本版本尚不能导入 {kind}。</translation>
     </message>
 </context>
 <context>

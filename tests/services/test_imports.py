@@ -1,0 +1,172 @@
+"""Importing enterprises from sheets as clerks keep them: messy layouts read, every bad row
+reported exactly, nothing written unless accepted, the same file twice adding nothing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import text
+
+from desktop.domain.messages import UserError
+from desktop.i18n import translate
+from desktop.services import enterprises, imports, ledgers
+from desktop.services.database import Database
+from tests.services.helpers import chain
+
+GOOD_CODE = "91110000600037341L"
+
+
+def messy_workbook(path: Path) -> None:
+    """Two title rows, a merged two-level header in other words than ours, dates as text and
+    as dates, full-width digits, stray spaces, blank rows, and four bad rows."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["城西分局辖区企业登记表"])
+    ws.merge_cells("A1:H1")
+    ws.append(["填报单位：第1派出所", None, None, "2026年11月"])
+    ws.append(
+        ["序号", "企业名称", "社会信用代码", "网格", "治安保卫负责人", None, "成立日期", "从业人数"]
+    )
+    ws.append([None, None, None, None, "姓名", "联系电话", None, None])
+    for col in "ABCDGH":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("E3:F3")
+    rows = [
+        [
+            1,
+            " 好再来网吧 ",
+            GOOD_CODE.lower(),
+            "33010600100101",
+            "王伟",
+            "１３８１２３４５６７８",
+            "2026.3.5",
+            12,
+        ],
+        [2, "兰亭快餐店", None, "第01网格", "李娜", "0571-87654321", datetime(2025, 6, 1), "８"],
+        [None, None, None, None, None, None, None, None],
+        [3, "北山酒家", "91110000600037341A", "第01网格", None, None, "2026年3月5日", 3],
+        [4, "无名网格商店", None, "不存在的网格", None, None, "2026/03/05", None],
+        [5, "日期不对商店", None, "第01网格", None, None, "2026-02-30", "很多"],
+        [6, "好再来网吧", GOOD_CODE, "33010600100101", None, None, None, None],
+        [7, "新开书店", None, "第01网格", None, "12345", "20260305", 2],
+    ]
+    for row in rows:
+        ws.append(row)
+    ws.append([])
+    ws.append(["制表人：张三"])
+    wb.save(path)
+
+
+def counts(db: Database) -> tuple[int, int]:
+    with db.engine.connect() as conn:
+        return (
+            conn.execute(text("SELECT count(*) FROM enterprise")).scalar_one(),
+            conn.execute(text("SELECT count(*) FROM audit_entry")).scalar_one(),
+        )
+
+
+def test_a_messy_sheet_is_read_and_every_bad_row_reported(db: Database, tmp_path: Path) -> None:
+    c = chain(db)
+    path = tmp_path / "企业.xlsx"
+    messy_workbook(path)
+    before = counts(db)
+    plan = imports.plan_import(db, "enterprises", path)
+    assert counts(db) == before  # planning writes nothing
+    assert plan.headers[1:7] == [
+        *("企业名称", "社会信用代码", "网格", "治安保卫负责人姓名", "治安保卫负责人联系电话"),
+        "成立日期",
+    ]
+    assert plan.rows == 7 and len(plan.new) == 2 and plan.unchanged == 0
+    assert imports.problem_lines(plan, translate) == [
+        "第 8 行，社会信用代码：校验码（最后一位）不符，可能有字符输错。",
+        "第 9 行，网格：辖区内没有名为“不存在的网格”的网格。",
+        "第 10 行，成立日期：日期请写成 2026-03-05 的形式。",
+        "第 10 行，从业人数：请填写整数。",
+        "第 11 行，企业名称：与第 5 行是同一单位。",
+        "第 12 行，治安保卫负责人联系电话："
+        "不是有效的电话号码：请填写 11 位手机号（13x–19x 开头），或带区号的固定电话，"
+        "如 0571-87654321。",
+    ]
+    (_r1, first, v1), (_r2, second, v2) = plan.new
+    assert (v1["name"], v1["credit_code"], v1["security_phone"]) == (
+        "好再来网吧",
+        GOOD_CODE,
+        "13812345678",
+    )
+    assert v1["registered_on"] == date(2026, 3, 5) and v1["employees"] == 12
+    assert v2["registered_on"] == date(2025, 6, 1) and v2["employees"] == 8
+    assert first.grid_id == second.grid_id == c.grid
+
+
+def test_accepted_rows_go_in_together_once(db: Database, tmp_path: Path) -> None:
+    from desktop.services import audit
+
+    chain(db)
+    path = tmp_path / "企业.xlsx"
+    messy_workbook(path)
+    plan = imports.plan_import(db, "enterprises", path)
+    folder = tmp_path / "backups"
+    assert imports.apply_import(db, plan, folder) == 2
+    names = sorted(r.name for r in enterprises.list_enterprises(db, None))
+    assert names == ["兰亭快餐店", "好再来网吧"]
+    (copy,) = folder.glob("*-before-import-*.sqlite3")  # a copy from before the import
+    (entry,) = audit.list_entries(db, action=audit.IMPORT)
+    assert entry.label == "企业.xlsx: 2 new, 0 updated"
+    again = imports.plan_import(db, "enterprises", path)
+    assert (len(again.new), len(again.updated), again.unchanged) == (0, 0, 2)
+    assert imports.apply_import(db, again, folder) == 0
+    assert len(enterprises.list_enterprises(db, None)) == 2 and copy.exists()
+
+
+def test_a_ledger_exported_and_imported_back_is_the_same_records(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    out = tmp_path / "单位.xlsx"
+    n = ledgers.export_ledger(demo_db, "enterprises", out)  # masked numbers included
+    plan = imports.plan_import(demo_db, "enterprises", out)
+    assert (plan.rows, len(plan.new), len(plan.updated), plan.unchanged) == (n, 0, 0, n)
+    assert plan.problems == []
+
+
+def test_what_cannot_be_read_is_said(db: Database, tmp_path: Path) -> None:
+    chain(db)
+    junk = tmp_path / "坏.xlsx"
+    junk.write_text("not a workbook")
+    with pytest.raises(UserError) as unreadable:
+        imports.plan_import(db, "enterprises", junk)
+    assert "坏.xlsx" in unreadable.value.text(translate)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["名称", "地址"])  # no grid column
+    ws.append(["好再来网吧", "学院路1号"])
+    no_grid = tmp_path / "无网格.xlsx"
+    wb.save(no_grid)
+    with pytest.raises(UserError) as missing:
+        imports.plan_import(db, "enterprises", no_grid)
+    assert "所属网格" in missing.value.text(translate)
+
+
+def test_a_leader_cannot_import(db: Database, tmp_path: Path) -> None:
+    from desktop.domain.accounts import Role
+    from desktop.domain.hierarchy import NodeKind
+    from desktop.domain.messages import RefusedError
+    from desktop.services import accounts
+
+    c = chain(db)
+    path = tmp_path / "企业.xlsx"
+    messy_workbook(path)
+    accounts.create_first_admin(db, "admin", "管理员", "Jingwu-2026")
+    accounts.save_user(
+        db,
+        accounts.UserForm(
+            "ld", "领导", Role.LEADER, c.ref(NodeKind.STATION), password="Jingwu-2026"
+        ),
+    )
+    accounts.login(db, "ld", "Jingwu-2026")
+    with pytest.raises(RefusedError):
+        imports.plan_import(db, "enterprises", path)
