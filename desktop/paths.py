@@ -52,3 +52,11 @@ def backup_dir() -> Path:
     path = user_data_dir() / "backups"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def documents_dir() -> Path:
+    """Where ledgers and imported sheets are looked for first: the user's documents."""
+    from platformdirs import user_documents_dir
+
+    path = Path(user_documents_dir())
+    return path if path.is_dir() else Path.home()

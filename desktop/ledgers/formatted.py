@@ -130,6 +130,10 @@ def _fill(
         sheet.write_number(row, 0, count, cells["number", state])
         for n, (column, value) in enumerate(zip(spec.columns, values, strict=True), start=1):
             _write_cell(sheet, row, n, column.kind, value, cells[column.kind, state])
+        # XlsxWriter keeps every set_row() height for the life of the sheet; writing this row
+        # put the one before it on disk (constant memory), so that one's height can go.
+        sheet.row_info.pop(row - 1, None)
+        sheet.row_sizes.pop(row - 1, None)  # kept for placing images, which a ledger has not
         on_row(count)
     end = body + count
     sheet.merge_range(end + 1, 0, end + 1, last, SIGNATURES, info)

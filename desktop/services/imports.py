@@ -100,7 +100,7 @@ class Plan:
     path: Path
     headers: list[str]
     mapping: dict[str, int]  # field → column, editable before accepting
-    preview: list[list[Any]]  # the first rows as read
+    preview: list[tuple[int, list[Any]]]  # the first rows as read, with their row numbers
     new: list[tuple[int, EnterpriseForm, dict[str, Any]]] = field(default_factory=list)
     updated: list[tuple[int, EnterpriseForm, dict[str, Any]]] = field(default_factory=list)
     unchanged: int = 0
@@ -142,7 +142,7 @@ def plan_import(
     for needed in REQUIRED:
         if needed not in table.mapping:
             raise UserError(MISSING_COLUMN, column=COLUMN_NAMES[needed])
-    plan = Plan(kind, path, table.headers, table.mapping, [r for _, r in table.rows[:20]])
+    plan = Plan(kind, path, table.headers, table.mapping, table.rows[:20])
     _check_enterprises(db, plan, table, progress, cancelled)
     return plan
 
@@ -379,6 +379,18 @@ def _existing(
         by_code.get(v["credit_code"]) if v.get("credit_code") else by_name.get((g, v["name"]))  # type: ignore[arg-type]
         for v, g in wanted
     ]
+
+
+def write_problems(plan: Plan, out: Path, translate: Callable[[str, str], str]) -> int:
+    """The rows that cannot be imported, as a workbook to correct the sheet by."""
+    from desktop.ledgers.sheet import write_sheet
+
+    columns = (("序号", 6), ("行号", 8), ("列", 24), ("问题", 70))
+    rows = [
+        (p.row, p.column, translate("Messages", p.message).format(**p.params))
+        for p in plan.problems
+    ]
+    return write_sheet(out, f"{plan.path.name} 导入问题清单", "问题", columns, rows, wrapped=(2,))
 
 
 def problem_lines(plan: Plan, translate: Callable[[str, str], str]) -> list[str]:

@@ -41,6 +41,12 @@ _STATES = {
 }
 
 
+def catalogue() -> list[tuple[str, str, bool]]:
+    """(kind, official name, takes a date range) of each ledger, in a station's filing order."""
+    order = ("visits", "hazards", "concerns", "enterprises", "grids")
+    return [(kind, LEDGERS[kind].name, kind in DATED) for kind in order]
+
+
 def check_request(out: Path, start: date | None, end: date | None) -> None:
     if start and end and start > end:
         raise RefusedError(

@@ -59,6 +59,18 @@ class Actions(QObject):
             None,
             self.tr("Write the visits of the selected unit to an Excel file"),
         )
+        self.export_ledger = make(
+            "export_ledger",
+            self.tr("Export a &ledger…"),
+            "Ctrl+Shift+E",
+            self.tr("Any ledger of the selected unit, as the filed paper form"),
+        )
+        self.import_enterprises = make(
+            "import_enterprises",
+            self.tr("&Import enterprises…"),
+            None,
+            self.tr("Read enterprises from an Excel sheet, checked before anything is written"),
+        )
         self.edit = make("edit", self.tr("&Edit…"), "F2")
         self.delete = make(
             "delete",

@@ -23,6 +23,7 @@ from desktop.domain.messages import UserError
 from desktop.ui.actions import Actions
 from desktop.ui.backup_work import BackupWork
 from desktop.ui.errors import show_error
+from desktop.ui.ledger_work import LedgerWork
 from desktop.ui.session_work import SessionWork
 from desktop.ui.settings import Settings
 from desktop.ui.visit_work import VisitWork
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
         file = self.menuBar().addMenu(self.tr("&File"))
         file.addActions([a.open_database, a.demo])
         file.addSeparator()
-        file.addActions([a.export_visits])
+        file.addActions([a.export_ledger, a.export_visits, a.import_enterprises])
         file.addSeparator()
         file.addActions([a.backup, a.restore, a.backup_folder, a.check])
         file.addSeparator()
@@ -174,6 +175,9 @@ class MainWindow(QMainWindow):
         self.visit_work = VisitWork(self)
         a.intervals.triggered.connect(self.visit_work.edit_intervals)
         a.export_visits.triggered.connect(self.visit_work.export_visits)
+        self.ledger_work = LedgerWork(self)
+        a.export_ledger.triggered.connect(self.ledger_work.export_ledger)
+        a.import_enterprises.triggered.connect(self.ledger_work.import_enterprises)
         a.edit.triggered.connect(self.tree.edit_current)
         a.delete.triggered.connect(self.tree.delete_current)
         a.move.triggered.connect(self.tree.move_current)
@@ -189,9 +193,9 @@ class MainWindow(QMainWindow):
         edits = has_db and user is not None and user.role.edits
         manages = has_db and user is not None and user.role.manages
         child = CHILD_KIND[ref.kind] if ref else None
-        for action in (a.check, a.export_visits, a.refresh):
+        for action in (a.check, a.export_visits, a.export_ledger, a.refresh):
             action.setEnabled(has_db)
-        for action in (a.new_officer, a.new_visit):
+        for action in (a.new_officer, a.new_visit, a.import_enterprises):
             action.setEnabled(edits)
         a.new_bureau.setEnabled(manages and user is not None and user.node is None)
         a.intervals.setEnabled(manages)
@@ -462,7 +466,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.idle.stop()
         self.save_state()
-        for task in (getattr(self, "_demo_task", None), self.visit_work.task):
+        tasks = (getattr(self, "_demo_task", None), self.visit_work.task, self.ledger_work.task)
+        for task in tasks:
             if task is not None:
                 task.stop()
         self._close_db()

@@ -88,37 +88,57 @@
         <translation>将所选单位的走访记录写入 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="62" />
+        <location filename="../../desktop/ui/actions.py" line="64" />
+        <source>Export a &amp;ledger…</source>
+        <translation>导出台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="66" />
+        <source>Any ledger of the selected unit, as the filed paper form</source>
+        <translation>按归档纸质台账格式导出所选单位的各类台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="70" />
+        <source>&amp;Import enterprises…</source>
+        <translation>导入单位(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="72" />
+        <source>Read enterprises from an Excel sheet, checked before anything is written</source>
+        <translation>从 Excel 表读入单位，先逐行检查再写入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="74" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65" />
+        <location filename="../../desktop/ui/actions.py" line="77" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67" />
+        <location filename="../../desktop/ui/actions.py" line="79" />
         <source>Move the selected node to the recycle bin</source>
         <translation>把所选节点移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="69" />
+        <location filename="../../desktop/ui/actions.py" line="81" />
         <source>&amp;Move to…</source>
         <translation>移动到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70" />
+        <location filename="../../desktop/ui/actions.py" line="82" />
         <source>Recycle &amp;bin…</source>
         <translation>回收站(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="71" />
+        <location filename="../../desktop/ui/actions.py" line="83" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="72" />
+        <location filename="../../desktop/ui/actions.py" line="84" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -1445,6 +1465,54 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="70" />
+        <source>Import enterprises: {file}</source>
+        <translation>导入单位：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="72" />
+        <source>Columns (change one if it was guessed wrong)</source>
+        <translation>列对应关系（识别有误可在此更改）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="81" />
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="96" />
+        <source>&amp;Save the list of problems…</source>
+        <translation>保存问题清单(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="100" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="107" />
+        <source>The first rows as read:</source>
+        <translation>读入的前几行：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="120" />
+        <source>{rows} rows read: {new} new, {updated} to update, {unchanged} as on file; {bad} rows cannot be imported.</source>
+        <translation>读取 {rows} 行：新增 {new}，更新 {updated}，与现有记录相同 {unchanged}；{bad} 行无法导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="134" />
+        <source>&amp;Import {n} records</source>
+        <translation>导入 {n} 条记录(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="147" />
+        <source>Save the list of problems</source>
+        <translation>保存问题清单</translation>
+    </message>
+</context>
+<context>
     <name>JurisdictionModel</name>
     <message>
         <location filename="../../desktop/ui/models/jurisdiction_model.py" line="143" />
@@ -1514,6 +1582,103 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>LedgerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="48" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="96" />
+        <source>Export a ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="57" />
+        <source>Phone and ID numbers in full</source>
+        <translation>显示完整的电话和身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="60" />
+        <source>Masked unless ticked: a ledger leaves the desk on paper.</source>
+        <translation>不勾选则隐去部分号码：台账会打印带出。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="64" />
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="70" />
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="71" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="72" />
+        <source>Period</source>
+        <translation>统计时段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="74" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="78" />
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="104" />
+        <source>Choose the file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="108" />
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerWork</name>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="56" />
+        <source>Writing the ledger…</source>
+        <translation>正在写入台账…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="68" />
+        <source>{n} rows written to {path}.</source>
+        <translation>{n} 行已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="79" />
+        <source>Import enterprises</source>
+        <translation>导入单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="81" />
+        <source>Workbooks (*.xlsx *.xlsm)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="88" />
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="109" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="113" />
+        <source>{n} enterprises imported from {file}.</source>
+        <translation>已从 {file} 导入 {n} 家单位。</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../desktop/ui/lock_screen.py" line="40" />
@@ -1578,160 +1743,160 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="46" />
-        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/main_window.py" line="47" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <location filename="../../desktop/ui/app.py" line="26" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53" />
+        <location filename="../../desktop/ui/main_window.py" line="54" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55" />
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_window.py" line="56" />
+        <location filename="../../desktop/ui/main_window.py" line="110" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <location filename="../../desktop/ui/main_window.py" line="111" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="114" />
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="116" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_window.py" line="136" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155" />
+        <location filename="../../desktop/ui/main_window.py" line="156" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206" />
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="298" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327" />
+        <location filename="../../desktop/ui/main_window.py" line="331" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329" />
+        <location filename="../../desktop/ui/main_window.py" line="333" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335" />
+        <location filename="../../desktop/ui/main_window.py" line="339" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336" />
+        <location filename="../../desktop/ui/main_window.py" line="340" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349" />
+        <location filename="../../desktop/ui/main_window.py" line="353" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368" />
+        <location filename="../../desktop/ui/main_window.py" line="372" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370" />
+        <location filename="../../desktop/ui/main_window.py" line="374" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383" />
+        <location filename="../../desktop/ui/main_window.py" line="387" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385" />
+        <location filename="../../desktop/ui/main_window.py" line="389" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="432" />
+        <location filename="../../desktop/ui/main_window.py" line="436" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434" />
+        <location filename="../../desktop/ui/main_window.py" line="438" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -1772,7 +1937,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/accounts.py" line="264" />
-        <location filename="../../desktop/services/imports.py" line="277" />
+        <location filename="../../desktop/services/imports.py" line="280" />
         <location filename="../../desktop/domain/validation.py" line="25" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
@@ -2264,12 +2429,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/ledgers.py" line="47" />
+        <location filename="../../desktop/services/ledgers.py" line="53" />
         <source>The start date {start} is after the end date {end}.</source>
         <translation>开始日期 {start} 晚于结束日期 {end}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/ledgers.py" line="53" />
+        <location filename="../../desktop/services/ledgers.py" line="59" />
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>

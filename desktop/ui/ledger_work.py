@@ -1,0 +1,133 @@
+"""Window-wide actions of the ledgers: export any ledger of the selected unit, and import
+enterprises from a sheet; both on a worker thread behind a progress dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from desktop import paths
+from desktop.ui.errors import show_error
+from desktop.ui.worker import Task
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+class LedgerWork(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: Task | None = None
+
+    def _folder(self, key: str) -> Path:
+        chosen = self.window.settings.text(key)
+        return Path(chosen) if chosen else paths.documents_dir()
+
+    def export_ledger(self) -> None:
+        from desktop.services import hierarchy, ledgers
+        from desktop.ui.dialogs.ledger_dialog import LedgerDialog
+
+        w = self.window
+        if w.db is None or w.session.user is None:
+            return
+        db, scope = w.db, w.scope
+        unit = (
+            hierarchy.node(db, scope).name
+            if scope is not None
+            else "、".join(n.name for n in hierarchy.roots(db))
+        )
+        dialog = LedgerDialog(
+            w,
+            unit,
+            self._folder("ledgers/folder"),
+            w.session.user.role.may_unmask,
+            w.settings.text("ledgers/last"),
+        )
+        if not dialog.exec():
+            return
+        choice = dialog.choice()
+        w.settings.set_text("ledgers/last", choice.kind)
+        w.settings.set_text("ledgers/folder", str(choice.path.parent))
+        self._run(
+            self.tr("Writing the ledger…"),
+            lambda progress, cancelled: ledgers.export_ledger(
+                db,
+                choice.kind,
+                choice.path,
+                scope,
+                choice.start,
+                choice.end,
+                reveal=choice.reveal,
+                progress=progress,
+                cancelled=cancelled,
+            ),
+            lambda n: self.tr("{n} rows written to {path}.").format(n=n, path=choice.path),
+        )
+
+    def import_enterprises(self) -> None:
+        from desktop.services import imports
+
+        w = self.window
+        if w.db is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            w,
+            self.tr("Import enterprises"),
+            str(self._folder("imports/folder")),
+            self.tr("Workbooks (*.xlsx *.xlsm)"),
+        )
+        if not name:
+            return
+        w.settings.set_text("imports/folder", str(Path(name).parent))
+        db = w.db
+        self._run(
+            self.tr("Reading {file}…").format(file=Path(name).name),
+            lambda progress, cancelled: imports.plan_import(
+                db, "enterprises", Path(name), progress=progress, cancelled=cancelled
+            ),
+            None,
+            self._review,
+        )
+
+    def _review(self, plan: Any) -> None:
+        """The preview; on Import, the good rows go in after a copy of the database."""
+        from desktop.services import imports
+        from desktop.ui.dialogs.import_dialog import ImportDialog
+
+        w = self.window
+        if w.db is None:
+            return
+        dialog = ImportDialog(w, w.db, plan)
+        if not dialog.exec():
+            return
+        db, plan, folder = w.db, dialog.plan, w.backup_work.folder()
+        self._run(
+            self.tr("Importing…"),
+            lambda progress, cancelled: imports.apply_import(
+                db, plan, folder, progress=progress, cancelled=cancelled
+            ),
+            lambda n: self.tr("{n} enterprises imported from {file}.").format(
+                n=n, file=plan.path.name
+            ),
+            lambda _n: w.pages_changed(),
+        )
+
+    def _run(self, title: str, job: Any, said: Any, then: Any = None) -> None:
+        task = Task(self.window, title, job)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            if error is not None:
+                show_error(self.window, error)
+                return
+            if said is not None:
+                self.window.statusBar().showMessage(said(result), 10000)
+            if then is not None:
+                then(result)
+
+        task.done.connect(done)
+        task.start()
+        self.task = task

@@ -1,0 +1,87 @@
+"""Exporting a ledger and importing enterprises from the File menu, through real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+from desktop.services import enterprises, grids, hierarchy
+from desktop.ui.dialogs.import_dialog import ImportDialog
+from desktop.ui.dialogs.ledger_dialog import LedgerDialog
+from desktop.ui.main_window import MainWindow
+from tests.ui.conftest import Modal
+from tests.ui.test_tree_workflows import select_path
+
+
+def test_export_a_ledger_of_the_selected_station(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    select_path(window, 0, 0)
+    out = tmp_path / "隐患.xlsx"
+    assert window.db is not None and window.scope is not None
+    station = hierarchy.node(window.db, window.scope).name
+
+    def fill(dialog: LedgerDialog) -> None:
+        dialog.ledger.setCurrentIndex(dialog.ledger.findText("安全隐患整改台账"))
+        assert dialog.dates.isEnabled() and dialog.full.isEnabled()  # the administrator
+        assert Path(dialog.file.text()).name == f"{station}安全隐患整改台账.xlsx"
+        dialog.file.setText(str(out))
+        qtbot.keyClicks(dialog.dates.start, "2024.1.1")
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    modal = Modal(LedgerDialog, fill)
+    window.actions_.export_ledger.trigger()
+    modal.check()
+    qtbot.waitUntil(lambda: "行已写入" in window.statusBar().currentMessage(), timeout=20_000)
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    assert sheet["A1"].value == f"{station}安全隐患整改台账"
+    assert "统计时段：2024-01-01 至 …" in str(sheet["A2"].value)
+    assert window.settings.text("ledgers/last") == "hazards"
+
+
+def test_import_enterprises_with_a_preview_then_accept(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = window.db
+    assert db is not None
+    grid = grids.list_grids(db, None)[0]
+    sheet = tmp_path / "新单位.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["新开单位登记表"])
+    ws.append(["序号", "企业名称", "网格", "行业", "联系电话"])
+    ws.append([1, "导入测试书店", grid.code, "其他", "13812345678"])
+    ws.append([2, "导入测试茶馆", grid.name, "不知道的行业", None])
+    ws.append([3, "导入测试花店", grid.code, None, "0571-8"])
+    wb.save(sheet)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sheet), ""))
+    before = len(enterprises.list_enterprises(db, None, limit=100_000))
+    seen: list[str] = []
+
+    def review(dialog: ImportDialog) -> None:
+        seen.append(dialog.summary.text())
+        assert dialog.problems.count() == 2 and dialog.import_button.isEnabled()
+        assert dialog.preview.model().rowCount() == 3
+        # The phone column guessed right; leave it out, and the third row is fine too.
+        dialog.columns["security_phone"].setCurrentIndex(0)
+        seen.append(dialog.summary.text())
+        assert dialog.problems.count() == 1
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    modal = Modal(ImportDialog, review)
+    window.actions_.import_enterprises.trigger()
+    qtbot.waitUntil(lambda: modal.seen, timeout=20_000)
+    modal.check()
+    assert "3 行" in seen[0] and "新增 1" in seen[0] and "新增 2" in seen[1]
+    qtbot.waitUntil(lambda: "导入" in window.statusBar().currentMessage(), timeout=20_000)
+    after = [r.name for r in enterprises.list_enterprises(db, None, limit=100_000)]
+    assert len(after) == before + 2 and {"导入测试书店", "导入测试花店"} <= set(after)
+    assert "导入测试茶馆" not in after
