@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
         "roster 排班, reception 接待值班",
     )
     export.add_argument(
+        "--per-station", action="store_true", help="a sheet for each station in the scope"
+    )
+    export.add_argument(
+        "--leave-out",
+        metavar="COLUMNS",
+        default="",
+        help="optional columns to leave out, by their Chinese names, comma-separated",
+    )
+    export.add_argument(
         "--full-numbers",
         action="store_true",
         help="phone and ID numbers in full (masked otherwise)",
@@ -235,7 +244,15 @@ def _export(args: argparse.Namespace) -> int:
     try:
         scope = exports.resolve_scope(db, args.scope) if args.scope else None
         n = ledgers.export_ledger(
-            db, args.ledger, Path(args.out), scope, start, end, reveal=args.full_numbers
+            db,
+            args.ledger,
+            Path(args.out),
+            scope,
+            start,
+            end,
+            reveal=args.full_numbers,
+            per_station=args.per_station,
+            leave_out=frozenset(c.strip() for c in args.leave_out.replace("，", ",").split(",")),
         )
     finally:
         db.close()

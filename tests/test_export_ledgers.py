@@ -248,4 +248,49 @@ def test_import_from_the_command_line_is_all_or_nothing(
     assert cli.main(args) == 0 and enterprises_on_file() == 1
     assert cli.main(args) == 0 and enterprises_on_file() == 1  # the second time adds nothing
     assert "与现有记录相同 1" in capsys.readouterr().out
-    assert cli.main(["import", "officers", str(clean), "--database", str(path)]) == 3
+    assert cli.main(["import", "visits", str(clean), "--database", str(path)]) == 3
+
+
+def test_a_sheet_for_each_station_and_columns_left_out(demo_db: Database, tmp_path: Path) -> None:
+    from desktop.services import hierarchy
+
+    out = tmp_path / "单位.xlsx"
+    whole = ledgers.export_ledger(demo_db, "enterprises", tmp_path / "全部.xlsx")
+    left_out = frozenset({"地址", "法定代表人身份证号", "不是可选列"})
+    n = ledgers.export_ledger(demo_db, "enterprises", out, per_station=True, leave_out=left_out)
+    assert n == whole
+    workbook = load_workbook(out)
+    stations = [s.name for s in hierarchy.children(demo_db, hierarchy.roots(demo_db)[0].ref)]
+    titles = [ws.title for ws in workbook.worksheets]
+    assert [t.split(".", 1)[0] for t in titles] == [str(i) for i in range(1, len(stations) + 1)]
+    assert sorted(t.split(".", 1)[1] for t in titles) == sorted(stations)
+    counted = 0
+    for ws in workbook.worksheets:
+        rows = list(ws.iter_rows(values_only=True))
+        assert rows[0][0] == f"{ws.title.split('.', 1)[1]}单位（企业）基础信息台账"
+        assert "地址" not in rows[2] and rows[2][:4] == (
+            "序号",
+            "单位名称",
+            "统一社会信用代码",
+            "所属网格",
+        )
+        assert rows[3][6:8] == ("姓名", "姓名")  # 法定代表人 without its ID number column
+        counted += len(rows) - 6
+    assert counted == whole
+
+
+def test_per_station_and_left_out_columns_from_the_command_line(
+    demo_template: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_template, path)
+    out = tmp_path / "单位.xlsx"
+    args = ["export", "enterprises", "--out", str(out), "--per-station"]
+    args += ["--leave-out", "地址，从业人数", "--database", str(path)]
+    assert cli.main(args) == 0
+    workbook = load_workbook(out)
+    assert len(workbook.worksheets) == 2
+    header = [c.value for c in workbook.worksheets[0][3]]
+    assert "地址" not in header and "从业人数" not in header and "行业类别" in header

@@ -30,6 +30,15 @@ class Column:
     width: int  # characters
     kind: str = "text"  # text, wrap (long text), date, number, yes_no
     group: str | None = None  # the upper header over adjacent columns of one group
+    optional: bool = False  # the user may leave it out
+
+    @property
+    def key(self) -> str:
+        """The column as people name it: with its group's name (法定代表人姓名), unless it
+        starts with it already (整改情况 under 整改)."""
+        if self.group is None or self.header.startswith(self.group):
+            return self.header
+        return f"{self.group}{self.header}"
 
 
 @dataclass(frozen=True)
@@ -54,41 +63,90 @@ SERIAL = Column("序号", 6, "number")
 Row = tuple[Sequence[Any], str | None]  # the data columns, and the row's state (or None)
 
 
+@dataclass(frozen=True)
+class Part:
+    """One sheet of a ledger workbook: a station's, or the whole unit's."""
+
+    sheet: str
+    heading: Heading
+    rows: Iterable[Row]
+
+
 def write_ledger(
     path: Path,
     spec: LedgerSpec,
     heading: Heading,
     rows: Iterable[Row],
     on_row: Callable[[int], None] = lambda n: None,
+    *,
+    leave_out: frozenset[str] = frozenset(),
 ) -> int:
-    """Write the ledger to `path`; returns how many rows it holds."""
+    """Write the ledger to `path` as one sheet; returns how many rows it holds."""
+    return write_parts(path, spec, [Part(spec.sheet, heading, rows)], on_row, leave_out=leave_out)
+
+
+def write_parts(
+    path: Path,
+    spec: LedgerSpec,
+    parts: Iterable[Part],
+    on_row: Callable[[int], None] = lambda n: None,
+    *,
+    leave_out: frozenset[str] = frozenset(),
+) -> int:
+    """One sheet a part; columns whose key is in `leave_out` are left out. Returns the
+    rows written in all."""
     import xlsxwriter
 
+    keep = [n for n, c in enumerate(spec.columns) if c.key not in leave_out]
+    shown = LedgerSpec(spec.name, spec.sheet, tuple(spec.columns[n] for n in keep))
     partial = path.with_name(f".{path.name}.part")
     workbook = xlsxwriter.Workbook(
         str(partial), {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
     )
+    total = 0
+
+    def counted(n: int) -> None:
+        on_row(total + n)
+
     try:
-        count = _fill(workbook, spec, heading, rows, on_row)
+        formats = _Formats(workbook)
+        for part in parts:
+            rows = (([values[n] for n in keep], state) for values, state in part.rows)
+            total += _fill(workbook, formats, shown, part, rows, counted)
         workbook.close()
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
-    return count
+    return total
+
+
+class _Formats:
+    """A workbook's formats, made once: XlsxWriter shares them between cells and sheets."""
+
+    def __init__(self, workbook: Any) -> None:
+        base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "vcenter"}
+        self.title = workbook.add_format({"font_name": FONT, "font_size": 16, "bold": True})
+        self.title.set_align("center")
+        self.info = workbook.add_format({"font_name": FONT, "font_size": 10})
+        self.header = workbook.add_format(
+            base | {"bold": True, "align": "center", "text_wrap": True}
+        )
+        self.cells = _cell_formats(workbook, base)
 
 
 def _fill(
-    workbook: Any, spec: LedgerSpec, heading: Heading, rows: Iterable[Row], on_row: Callable
+    workbook: Any,
+    formats: _Formats,
+    spec: LedgerSpec,
+    part: Part,
+    rows: Iterable[Row],
+    on_row: Callable[[int], None],
 ) -> int:
+    heading = part.heading
     columns = (SERIAL, *spec.columns)
     last = len(columns) - 1
-    sheet = workbook.add_worksheet(spec.sheet)
-    base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "vcenter"}
-    title = workbook.add_format({"font_name": FONT, "font_size": 16, "bold": True})
-    title.set_align("center")
-    info = workbook.add_format({"font_name": FONT, "font_size": 10})
-    header = workbook.add_format(base | {"bold": True, "align": "center", "text_wrap": True})
-    cells = _cell_formats(workbook, base)
+    sheet = workbook.add_worksheet(part.sheet)
+    title, info, header, cells = formats.title, formats.info, formats.header, formats.cells
     for n, column in enumerate(columns):
         sheet.set_column(n, n, column.width)
 

@@ -5,6 +5,7 @@ and the role may see them."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,11 @@ from sqlalchemy.orm import aliased
 
 from desktop.domain import visit_cadence
 from desktop.domain.findings import CONCERN, HAZARD, Urgency
-from desktop.domain.hierarchy import NodeRef
+from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.masking import mask_id_number, mask_phone
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.ledgers.catalogue import LEDGERS
-from desktop.ledgers.formatted import CLOSED, DUE_SOON, OVERDUE, Heading, Row, write_ledger
+from desktop.ledgers.formatted import CLOSED, DUE_SOON, OVERDUE, Heading, Part, Row, write_parts
 from desktop.services import access, audit, grids, hierarchy
 from desktop.services.findings import list_findings
 from desktop.services.reference import codes
@@ -41,10 +42,26 @@ _STATES = {
 }
 
 
-def catalogue() -> list[tuple[str, str, bool]]:
-    """(kind, official name, takes a date range) of each ledger, in a station's filing order."""
+@dataclass(frozen=True)
+class LedgerKind:
+    kind: str
+    name: str  # the official name
+    dated: bool  # takes a date range
+    optional: tuple[str, ...]  # the keys of the columns a user may leave out
+
+
+def catalogue() -> list[LedgerKind]:
+    """The ledgers in a station's filing order."""
     order = ("visits", "hazards", "concerns", "enterprises", "grids")
-    return [(kind, LEDGERS[kind].name, kind in DATED) for kind in order]
+    return [
+        LedgerKind(
+            k,
+            LEDGERS[k].name,
+            k in DATED,
+            tuple(c.key for c in LEDGERS[k].columns if c.optional),
+        )
+        for k in order
+    ]
 
 
 def check_request(out: Path, start: date | None, end: date | None) -> None:
@@ -87,29 +104,63 @@ def export_ledger(
     end: date | None = None,
     *,
     reveal: bool = False,
+    per_station: bool = False,
+    leave_out: frozenset[str] = frozenset(),
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
 ) -> int:
-    """Write ledger `kind` (see LEDGERS) of `scope` to `out`; returns how many rows."""
+    """Write ledger `kind` (see LEDGERS) of `scope` to `out`; returns how many rows.
+    `per_station`: a sheet for each station in the scope, each with its own title;
+    `leave_out`: the keys of optional columns not wanted."""
     scope = access.scope(db, scope)
     out = Path(out)
     check_request(out, start, end)
     # Masked by default, from the command line too: a ledger leaves the desk on paper.
     full = reveal and access.unmasked(db, True)
-    rows = ROWS[kind](db, scope, start, end, full)
-
-    def counted() -> Iterator[Row]:
-        for n, row in enumerate(rows, start=1):
-            if n % PAGE == 0:
-                progress(n, 0)
-                checkpoint(cancelled)
-            yield row
-
     spec = LEDGERS[kind]
-    count = write_ledger(out, spec, heading(db, kind, scope, start, end), counted())
+    units = _stations(db, scope) if per_station else [scope]
+    parts = [
+        Part(
+            _sheet_name(db, unit, spec.sheet, n),
+            heading(db, kind, unit, start, end),
+            ROWS[kind](db, unit, start, end, full),
+        )
+        for n, unit in enumerate(units, start=1)
+    ]
+
+    def on_row(n: int) -> None:
+        if n % PAGE == 0:
+            progress(n, 0)
+            checkpoint(cancelled)
+
+    optional = {c.key for c in spec.columns if c.optional}
+    count = write_parts(out, spec, parts, on_row, leave_out=frozenset(leave_out) & optional)
     with db.transaction() as s:
         audit.record(db, s, audit.EXPORT, kind=kind, label=f"{spec.name} {out} ({count})")
     return count
+
+
+def _stations(db: Database, scope: NodeRef | None) -> list[NodeRef | None]:
+    """The stations in `scope`, by code; a station's scope or below is one sheet."""
+    if scope is not None and scope.kind not in (NodeKind.BUREAU,):
+        return [scope]
+    stmt = select(Station.id).where(Station.deleted_at.is_(None))
+    if scope is not None:
+        stmt = stmt.where(Station.bureau_id == scope.id)
+    elif (user := access.actor(db)) is not None and user.node is not None:
+        stmt = stmt.where(Station.bureau_id == user.node.id)
+    with db.reading() as s:
+        found = list(s.scalars(stmt.order_by(Station.code, Station.name)))
+    return [NodeRef(NodeKind.STATION, i) for i in found] or [scope]
+
+
+def _sheet_name(db: Database, unit: NodeRef | None, default: str, n: int) -> str:
+    """A station's name as a sheet's (31 characters at most, none of []:*?/\\), made unique
+    by its number."""
+    if unit is None or unit.kind != NodeKind.STATION:
+        return default
+    name = "".join(ch for ch in hierarchy.node(db, unit).name if ch not in "[]:*?/\\")
+    return f"{n}.{name}"[:31]
 
 
 def _pages(read: Callable[[Any], list[Any]], key: Callable[[Any], Any]) -> Iterator[Any]:

@@ -114,10 +114,17 @@ def _unit_path(s: Session, c: Checker, unit: NodeRef | None) -> dict[str, uuid.U
 
 def save_officer(db: Database, form: OfficerForm) -> OfficerForm:
     c = Checker()
+    values = check_values(db, c, form)
+    with db.transaction() as s:
+        return _form(store(s, c, values, form))
+
+
+def check_values(db: Database, c: Checker, form: OfficerForm) -> dict[str, object]:
+    """The form's fields checked and cleaned, each problem marked in `c`."""
     kinds = {k.code: k for k in codes(db, "officer_kind")}
     kind = c.one_of("kind", form.kind, set(kinds), required=True)
     needs_badge = bool(kind in kinds and kinds[kind].attrs.get("needs_badge"))
-    values: dict[str, object] = {
+    return {
         "name": c.required("name", form.name, 32),
         "kind": kind,
         "badge_no": c.badge_no("badge_no", form.badge_no, required=needs_badge),
@@ -132,38 +139,40 @@ def save_officer(db: Database, form: OfficerForm) -> OfficerForm:
         "active": bool(form.active),
         "notes": c.optional("notes", form.notes, 2000),
     }
-    with db.transaction() as s:
-        values.update(_unit_path(s, c, form.unit))
-        if code_taken(s, Officer, "badge_no", values["badge_no"], form.id):  # type: ignore[arg-type]
-            c.fail(
-                "badge_no", QT_TRANSLATE_NOOP("Messages", "Another officer has this badge number.")
+
+
+def store(s: Session, c: Checker, values: dict[str, object], form: OfficerForm) -> Officer:
+    """Write checked `values` in the open transaction (a save, or one row of an import)."""
+    values = dict(values)
+    values.update(_unit_path(s, c, form.unit))
+    if code_taken(s, Officer, "badge_no", values["badge_no"], form.id):  # type: ignore[arg-type]
+        c.fail("badge_no", QT_TRANSLATE_NOOP("Messages", "Another officer has this badge number."))
+    if code_taken(s, Officer, "id_number", values["id_number"], form.id):  # type: ignore[arg-type]
+        c.fail(
+            "id_number",
+            QT_TRANSLATE_NOOP("Messages", "Another officer has this ID number."),
+        )
+    c.raise_if_any()
+    if form.id is None:
+        record = Officer(**values)
+        s.add(record)
+    else:
+        record = live(s, Officer, form.id)
+        check_version(record, form.version)
+        leaving = not values["active"] or values["station_id"] != record.station_id
+        if leaving and (n := responsible_for(s, record.id)):
+            raise RefusedError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "“{name}” is responsible for {n} grid cells, so cannot be made inactive "
+                    "or move to another station. Assign someone else there first.",
+                ),
+                name=record.name,
+                n=n,
             )
-        if code_taken(s, Officer, "id_number", values["id_number"], form.id):  # type: ignore[arg-type]
-            c.fail(
-                "id_number",
-                QT_TRANSLATE_NOOP("Messages", "Another officer has this ID number."),
-            )
-        c.raise_if_any()
-        if form.id is None:
-            record = Officer(**values)
-            s.add(record)
-        else:
-            record = live(s, Officer, form.id)
-            check_version(record, form.version)
-            leaving = not values["active"] or values["station_id"] != record.station_id
-            if leaving and (n := responsible_for(s, record.id)):
-                raise RefusedError(
-                    QT_TRANSLATE_NOOP(
-                        "Messages",
-                        "“{name}” is responsible for {n} grid cells, so cannot be made inactive "
-                        "or move to another station. Assign someone else there first.",
-                    ),
-                    name=record.name,
-                    n=n,
-                )
-            apply(record, values)
-        s.flush()
-        return _form(record)
+        apply(record, values)
+    s.flush()
+    return record
 
 
 def delete_officer(db: Database, ident: uuid.UUID) -> None:

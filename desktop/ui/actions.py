@@ -71,6 +71,12 @@ class Actions(QObject):
             None,
             self.tr("Read enterprises from an Excel sheet, checked before anything is written"),
         )
+        self.import_officers = make(
+            "import_officers",
+            self.tr("Import &officers…"),
+            None,
+            self.tr("Read officers from an Excel sheet, checked before anything is written"),
+        )
         self.edit = make("edit", self.tr("&Edit…"), "F2")
         self.delete = make(
             "delete",

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from desktop import paths
+from desktop.domain.hierarchy import NodeKind
 from desktop.ui.errors import show_error
 from desktop.ui.worker import Task
 
@@ -46,6 +47,7 @@ class LedgerWork(QObject):
             self._folder("ledgers/folder"),
             w.session.user.role.may_unmask,
             w.settings.text("ledgers/last"),
+            above_station=scope is None or scope.kind == NodeKind.BUREAU,
         )
         if not dialog.exec():
             return
@@ -62,6 +64,8 @@ class LedgerWork(QObject):
                 choice.start,
                 choice.end,
                 reveal=choice.reveal,
+                per_station=choice.per_station,
+                leave_out=choice.leave_out,
                 progress=progress,
                 cancelled=cancelled,
             ),
@@ -69,16 +73,19 @@ class LedgerWork(QObject):
         )
 
     def import_enterprises(self) -> None:
+        self.import_records("enterprises", self.tr("Import enterprises"))
+
+    def import_officers(self) -> None:
+        self.import_records("officers", self.tr("Import officers"))
+
+    def import_records(self, kind: str, title: str) -> None:
         from desktop.services import imports
 
         w = self.window
         if w.db is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            w,
-            self.tr("Import enterprises"),
-            str(self._folder("imports/folder")),
-            self.tr("Workbooks (*.xlsx *.xlsm)"),
+            w, title, str(self._folder("imports/folder")), self.tr("Workbooks (*.xlsx *.xlsm)")
         )
         if not name:
             return
@@ -87,13 +94,13 @@ class LedgerWork(QObject):
         self._run(
             self.tr("Reading {file}…").format(file=Path(name).name),
             lambda progress, cancelled: imports.plan_import(
-                db, "enterprises", Path(name), progress=progress, cancelled=cancelled
+                db, kind, Path(name), progress=progress, cancelled=cancelled
             ),
             None,
-            self._review,
+            lambda plan: self._review(plan, title),
         )
 
-    def _review(self, plan: Any) -> None:
+    def _review(self, plan: Any, title: str) -> None:
         """The preview; on Import, the good rows go in after a copy of the database."""
         from desktop.services import imports
         from desktop.ui.dialogs.import_dialog import ImportDialog
@@ -101,7 +108,7 @@ class LedgerWork(QObject):
         w = self.window
         if w.db is None:
             return
-        dialog = ImportDialog(w, w.db, plan)
+        dialog = ImportDialog(w, w.db, plan, title)
         if not dialog.exec():
             return
         db, plan, folder = w.db, dialog.plan, w.backup_work.folder()
@@ -110,9 +117,7 @@ class LedgerWork(QObject):
             lambda progress, cancelled: imports.apply_import(
                 db, plan, folder, progress=progress, cancelled=cancelled
             ),
-            lambda n: self.tr("{n} enterprises imported from {file}.").format(
-                n=n, file=plan.path.name
-            ),
+            lambda n: self.tr("{n} records imported from {file}.").format(n=n, file=plan.path.name),
             lambda _n: w.pages_changed(),
         )
 

@@ -108,37 +108,47 @@
         <translation>从 Excel 表读入单位，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="74" />
+        <location filename="../../desktop/ui/actions.py" line="76" />
+        <source>Import &amp;officers…</source>
+        <translation>导入人员(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="78" />
+        <source>Read officers from an Excel sheet, checked before anything is written</source>
+        <translation>从 Excel 表读入人员，先逐行检查再写入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="80" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="77" />
+        <location filename="../../desktop/ui/actions.py" line="83" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="79" />
+        <location filename="../../desktop/ui/actions.py" line="85" />
         <source>Move the selected node to the recycle bin</source>
         <translation>把所选节点移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="81" />
+        <location filename="../../desktop/ui/actions.py" line="87" />
         <source>&amp;Move to…</source>
         <translation>移动到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="82" />
+        <location filename="../../desktop/ui/actions.py" line="88" />
         <source>Recycle &amp;bin…</source>
         <translation>回收站(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="83" />
+        <location filename="../../desktop/ui/actions.py" line="89" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="84" />
+        <location filename="../../desktop/ui/actions.py" line="90" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -697,62 +707,62 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="145" />
+        <location filename="../../desktop/cli.py" line="154" />
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="163" />
+        <location filename="../../desktop/cli.py" line="172" />
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="178" />
+        <location filename="../../desktop/cli.py" line="187" />
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="193" />
+        <location filename="../../desktop/cli.py" line="202" />
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="203" />
+        <location filename="../../desktop/cli.py" line="212" />
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="208" />
+        <location filename="../../desktop/cli.py" line="217" />
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="224" />
+        <location filename="../../desktop/cli.py" line="233" />
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="229" />
+        <location filename="../../desktop/cli.py" line="238" />
         <source>There are no rosters to export yet: duty rostering is not in this version.</source>
         <translation>暂无可导出的排班表：本版本尚未提供排班功能。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="243" />
+        <location filename="../../desktop/cli.py" line="260" />
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="263" />
+        <location filename="../../desktop/cli.py" line="280" />
         <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="277" />
+        <location filename="../../desktop/cli.py" line="294" />
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="285" />
+        <location filename="../../desktop/cli.py" line="302" />
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
     </message>
@@ -1467,47 +1477,42 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="70" />
-        <source>Import enterprises: {file}</source>
-        <translation>导入单位：{file}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="72" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="74" />
         <source>Columns (change one if it was guessed wrong)</source>
         <translation>列对应关系（识别有误可在此更改）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="81" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="82" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="96" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="97" />
         <source>&amp;Save the list of problems…</source>
         <translation>保存问题清单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="100" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="101" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="107" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="108" />
         <source>The first rows as read:</source>
         <translation>读入的前几行：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="120" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="122" />
         <source>{rows} rows read: {new} new, {updated} to update, {unchanged} as on file; {bad} rows cannot be imported.</source>
         <translation>读取 {rows} 行：新增 {new}，更新 {updated}，与现有记录相同 {unchanged}；{bad} 行无法导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="134" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="136" />
         <source>&amp;Import {n} records</source>
         <translation>导入 {n} 条记录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="147" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="149" />
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
@@ -1584,58 +1589,68 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="48" />
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="96" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="52" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="119" />
         <source>Export a ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="57" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="61" />
         <source>Phone and ID numbers in full</source>
         <translation>显示完整的电话和身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="60" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="64" />
         <source>Masked unless ticked: a ledger leaves the desk on paper.</source>
         <translation>不勾选则隐去部分号码：台账会打印带出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="64" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="69" />
+        <source>A sheet for each station</source>
+        <translation>每个派出所一张工作表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="75" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="70" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="81" />
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="71" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="82" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="72" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="83" />
         <source>Period</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="74" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="85" />
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="87" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="78" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="91" />
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="104" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="127" />
         <source>Choose the file to write.</source>
         <translation>请选择要写入的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="108" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="131" />
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
@@ -1643,39 +1658,44 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>LedgerWork</name>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="56" />
+        <location filename="../../desktop/ui/ledger_work.py" line="58" />
         <source>Writing the ledger…</source>
         <translation>正在写入台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="68" />
+        <location filename="../../desktop/ui/ledger_work.py" line="72" />
         <source>{n} rows written to {path}.</source>
         <translation>{n} 行已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="79" />
+        <location filename="../../desktop/ui/ledger_work.py" line="76" />
         <source>Import enterprises</source>
         <translation>导入单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="81" />
+        <location filename="../../desktop/ui/ledger_work.py" line="79" />
+        <source>Import officers</source>
+        <translation>导入人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="88" />
         <source>Workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="88" />
+        <location filename="../../desktop/ui/ledger_work.py" line="95" />
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="109" />
+        <location filename="../../desktop/ui/ledger_work.py" line="116" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="113" />
-        <source>{n} enterprises imported from {file}.</source>
-        <translation>已从 {file} 导入 {n} 家单位。</translation>
+        <location filename="../../desktop/ui/ledger_work.py" line="120" />
+        <source>{n} records imported from {file}.</source>
+        <translation>已从 {file} 导入 {n} 条记录。</translation>
     </message>
 </context>
 <context>
@@ -1744,7 +1764,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="47" />
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
         <location filename="../../desktop/ui/app.py" line="26" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
@@ -1796,107 +1816,107 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154" />
+        <location filename="../../desktop/ui/main_window.py" line="155" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209" />
+        <location filename="../../desktop/ui/main_window.py" line="211" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298" />
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331" />
+        <location filename="../../desktop/ui/main_window.py" line="333" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333" />
+        <location filename="../../desktop/ui/main_window.py" line="335" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339" />
+        <location filename="../../desktop/ui/main_window.py" line="341" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353" />
+        <location filename="../../desktop/ui/main_window.py" line="355" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372" />
+        <location filename="../../desktop/ui/main_window.py" line="374" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374" />
+        <location filename="../../desktop/ui/main_window.py" line="376" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387" />
+        <location filename="../../desktop/ui/main_window.py" line="389" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389" />
+        <location filename="../../desktop/ui/main_window.py" line="391" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436" />
+        <location filename="../../desktop/ui/main_window.py" line="438" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438" />
+        <location filename="../../desktop/ui/main_window.py" line="440" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -1937,7 +1957,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/accounts.py" line="264" />
-        <location filename="../../desktop/services/imports.py" line="280" />
+        <location filename="../../desktop/services/import_officers.py" line="168" />
+        <location filename="../../desktop/services/import_enterprises.py" line="172" />
         <location filename="../../desktop/domain/validation.py" line="25" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
@@ -2191,22 +2212,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请选择人员所属的分局、派出所或警务室。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="139" />
+        <location filename="../../desktop/services/officers.py" line="149" />
         <source>Another officer has this badge number.</source>
         <translation>已有其他人员使用这个警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="144" />
+        <location filename="../../desktop/services/officers.py" line="153" />
         <source>Another officer has this ID number.</source>
         <translation>已有其他人员使用此身份证号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="156" />
+        <location filename="../../desktop/services/officers.py" line="165" />
         <source>“{name}” is responsible for {n} grid cells, so cannot be made inactive or move to another station. Assign someone else there first.</source>
         <translation>“{name}”负责 {n} 个网格，不能设为不在岗或调到其他派出所。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="174" />
+        <location filename="../../desktop/services/officers.py" line="183" />
         <source>Cannot delete “{name}”: assigned to {n} grid cells. Assign someone else there first.</source>
         <translation>不能删除“{name}”：此人负责 {n} 个网格。请先给这些网格另行指定负责人。</translation>
     </message>
@@ -2429,12 +2450,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/ledgers.py" line="53" />
+        <location filename="../../desktop/services/ledgers.py" line="70" />
         <source>The start date {start} is after the end date {end}.</source>
         <translation>开始日期 {start} 晚于结束日期 {end}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/ledgers.py" line="59" />
+        <location filename="../../desktop/services/ledgers.py" line="76" />
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
@@ -2514,49 +2535,69 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>身份证号中的出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="54" />
-        <source>No header row was found in the first rows of {file}: it needs at least the columns 单位名称 and 所属网格.</source>
-        <translation>在 {file} 的前几行中找不到表头：至少需要“单位名称”和“所属网格”两列。</translation>
+        <location filename="../../desktop/services/imports.py" line="25" />
+        <source>No header row was found in the first rows of {file}: it needs at least the columns {columns}.</source>
+        <translation>在 {file} 的前几行中找不到表头：至少需要这几列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="59" />
+        <location filename="../../desktop/services/imports.py" line="29" />
         <source>The sheet has no column for {column}.</source>
         <translation>表中没有“{column}”列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="60" />
+        <location filename="../../desktop/services/imports.py" line="30" />
         <source>{file} cannot be read as a workbook: {detail}</source>
         <translation>无法把 {file} 作为 Excel 工作簿读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="61" />
+        <location filename="../../desktop/services/import_enterprises.py" line="48" />
         <source>No grid cell in your jurisdiction is called {grid}.</source>
         <translation>辖区内没有名为“{grid}”的网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="62" />
+        <location filename="../../desktop/services/import_enterprises.py" line="49" />
         <source>Several grid cells are called {grid}: give its 14-digit code.</source>
         <translation>有多个网格叫“{grid}”，请改填14位网格编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="65" />
+        <location filename="../../desktop/services/import_cells.py" line="15" />
         <source>{value} is not one of: {choices}.</source>
         <translation>“{value}”不在可选范围内：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="66" />
+        <location filename="../../desktop/services/import_enterprises.py" line="52" />
         <source>The same enterprise is on row {row} already.</source>
         <translation>与第 {row} 行是同一单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="67" />
+        <location filename="../../desktop/services/import_cells.py" line="16" />
         <source>Give a whole number.</source>
         <translation>请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="127" />
+        <location filename="../../desktop/services/imports.py" line="56" />
         <source>Importing {kind} is not in this version.</source>
         <translation>本版本尚不能导入 {kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/import_officers.py" line="51" />
+        <source>No unit in your jurisdiction is called {unit}.</source>
+        <translation>辖区内没有名为“{unit}”的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/import_officers.py" line="52" />
+        <source>Several units are called {unit}: write the station as well (北山派出所 / …).</source>
+        <translation>有多个单位叫“{unit}”，请连同派出所一起写（如 北山派出所 / …）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/import_officers.py" line="55" />
+        <source>The same officer is on row {row} already.</source>
+        <translation>与第 {row} 行是同一人员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/import_officers.py" line="56" />
+        <source>Write 是 or 否.</source>
+        <translation>请填写“是”或“否”。</translation>
     </message>
 </context>
 <context>

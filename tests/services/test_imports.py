@@ -170,3 +170,55 @@ def test_a_leader_cannot_import(db: Database, tmp_path: Path) -> None:
     accounts.login(db, "ld", "Jingwu-2026")
     with pytest.raises(RefusedError):
         imports.plan_import(db, "enterprises", path)
+
+
+def officers_sheet(path: Path, phone: str = "13900001111") -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["第1派出所人员名册"])
+    ws.append(
+        ["序号", "姓名", "类别", "警号", "勤务力量", "所属单位", "联系电话", "身份证号", "在岗"]
+    )
+    ws.append([1, "新民警甲", "民警", "330901", "社区民警", "第1派出所", phone, None, "是"])
+    ws.append(
+        [
+            2,
+            "新辅警乙",
+            "辅警",
+            None,
+            "处突队",
+            "第1派出所 / 第1警务室",
+            None,
+            "330106198001010013",
+            "在岗",
+        ]
+    )
+    ws.append([3, "无单位丙", "民警", "330902", "社区民警", "不存在所", None, None, None])
+    ws.append([4, "缺警号丁", "民警", None, "社区民警", "第1派出所", None, None, "也许"])
+    wb.save(path)
+
+
+def test_officers_import_by_badge_id_number_or_name_in_unit(db: Database, tmp_path: Path) -> None:
+    from desktop.domain.hierarchy import NodeKind
+    from desktop.services import officers
+
+    c = chain(db)
+    path = tmp_path / "人员.xlsx"
+    officers_sheet(path)
+    plan = imports.plan_import(db, "officers", path)
+    assert imports.problem_lines(plan, translate) == [
+        "第 5 行，所属单位：辖区内没有名为“不存在所”的单位。",
+        "第 6 行，警号：民警须填写警号。",
+        "第 6 行，在岗：请填写“是”或“否”。",
+    ]
+    assert imports.apply_import(db, plan, None) == 2
+    people = {o.name: o for o in officers.list_officers(db, None, reveal=True)}
+    assert people["新民警甲"].badge_no == "330901" and people["新民警甲"].phone == "13900001111"
+    assert people["新辅警乙"].kind == "辅警" and people["新辅警乙"].unit == "第1派出所 / 第1警务室"
+    # Again, with the phone masked as a list shows it: nothing changes, nothing is added.
+    officers_sheet(path, phone="139****1111")
+    again = imports.plan_import(db, "officers", path)
+    assert (len(again.new), len(again.updated), again.unchanged) == (0, 0, 2)
+    assert officers.load_officer(db, people["新民警甲"].id).phone == "13900001111"
+    assert c.ref(NodeKind.STATION) is not None

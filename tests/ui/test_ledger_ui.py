@@ -30,6 +30,8 @@ def test_export_a_ledger_of_the_selected_station(
         dialog.ledger.setCurrentIndex(dialog.ledger.findText("安全隐患整改台账"))
         assert dialog.dates.isEnabled() and dialog.full.isEnabled()  # the administrator
         assert Path(dialog.file.text()).name == f"{station}安全隐患整改台账.xlsx"
+        assert list(dialog.optional) == ["整改情况"] and not dialog.per_station.isEnabled()
+        dialog.optional["整改情况"].setChecked(False)
         dialog.file.setText(str(out))
         qtbot.keyClicks(dialog.dates.start, "2024.1.1")
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
@@ -43,6 +45,8 @@ def test_export_a_ledger_of_the_selected_station(
     assert sheet is not None
     assert sheet["A1"].value == f"{station}安全隐患整改台账"
     assert "统计时段：2024-01-01 至 …" in str(sheet["A2"].value)
+    headers = [c.value for c in sheet[4]]
+    assert "整改责任人" in headers and "整改情况" not in headers
     assert window.settings.text("ledgers/last") == "hazards"
 
 

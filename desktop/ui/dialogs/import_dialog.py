@@ -1,6 +1,6 @@
-"""The import preview (导入单位): the guessed column of each field (the user may change it),
-the first rows as read, every row that cannot go in and why. Nothing is written until the
-user presses Import, and then the good rows go in together."""
+"""The import preview (导入单位, 导入人员): the guessed column of each field (the user may
+change it), the first rows as read, every row that cannot go in and why. Nothing is written
+until the user presses Import, and then the good rows go in together."""
 
 from __future__ import annotations
 
@@ -66,17 +66,16 @@ class PreviewModel(QAbstractTableModel):
 
 
 class ImportDialog(QDialog):
-    def __init__(self, parent: QWidget | None, db: Database, plan: Plan) -> None:
+    def __init__(self, parent: QWidget | None, db: Database, plan: Plan, title: str) -> None:
         super().__init__(parent)
         self.db, self.plan = db, plan
-        self.setWindowTitle(self.tr("Import enterprises: {file}").format(file=plan.path.name))
+        self.setWindowTitle(f"{title}：{plan.path.name}")
         self.resize(1000, 680)
         mapping = QGroupBox(self.tr("Columns (change one if it was guessed wrong)"))
         grid = QGridLayout(mapping)
         self.columns: dict[str, QComboBox] = {}
-        fields = [
-            (f, n) for f, n in imports.COLUMN_NAMES.items() if f in imports.ENTERPRISE_HEADERS
-        ]
+        how = imports.importer(plan.kind)
+        fields = [(f, n) for f, n in how.names.items() if f in how.headers]
         for n, (field, name) in enumerate(fields):
             box = QComboBox()
             box.setObjectName(f"column_{field}")

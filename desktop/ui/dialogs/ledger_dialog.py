@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +33,8 @@ class LedgerChoice:
     end: date | None
     reveal: bool
     path: Path
+    per_station: bool = False
+    leave_out: frozenset[str] = frozenset()
 
 
 class LedgerDialog(QDialog):
@@ -42,6 +45,7 @@ class LedgerDialog(QDialog):
         folder: Path,
         may_unmask: bool,
         last: str = "",
+        above_station: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ledgers = ledgers.catalogue()
@@ -49,8 +53,8 @@ class LedgerDialog(QDialog):
         self.unit, self.folder = unit, folder
         self.ledger = QComboBox()
         self.ledger.setObjectName("ledger_kind")
-        for kind, name, _dated in self.ledgers:
-            self.ledger.addItem(name, kind)
+        for ledger in self.ledgers:
+            self.ledger.addItem(ledger.name, ledger.kind)
         if (index := self.ledger.findData(last)) >= 0:
             self.ledger.setCurrentIndex(index)
         self.dates = DateRange()
@@ -58,6 +62,13 @@ class LedgerDialog(QDialog):
         self.full.setObjectName("ledger_full_numbers")
         self.full.setEnabled(may_unmask)
         self.full.setToolTip(self.tr("Masked unless ticked: a ledger leaves the desk on paper."))
+        self.columns_box = QWidget()
+        self.columns = QGridLayout(self.columns_box)
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.optional: dict[str, QCheckBox] = {}
+        self.per_station = QCheckBox(self.tr("A sheet for each station"))
+        self.per_station.setObjectName("ledger_per_station")
+        self.per_station.setEnabled(above_station)
         self.file = QLineEdit()
         self.file.setObjectName("ledger_file")
         self.file.setMinimumWidth(360)
@@ -71,6 +82,8 @@ class LedgerDialog(QDialog):
         form.addRow(self.tr("Unit"), QLabel(unit))
         form.addRow(self.tr("Period"), self.dates)
         form.addRow("", self.full)
+        form.addRow(self.tr("Columns"), self.columns_box)
+        form.addRow("", self.per_station)
         form.addRow(self.tr("File"), row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -86,7 +99,17 @@ class LedgerDialog(QDialog):
         return f"{self.unit}{self.ledger.currentText()}.xlsx"
 
     def _kind_changed(self) -> None:
-        self.dates.setEnabled(self.ledgers[self.ledger.currentIndex()][2])
+        ledger = self.ledgers[self.ledger.currentIndex()]
+        self.dates.setEnabled(ledger.dated)
+        for box in self.optional.values():
+            self.columns.removeWidget(box)
+            box.deleteLater()
+        self.optional = {}
+        for n, key in enumerate(ledger.optional):
+            box = QCheckBox(key)
+            box.setChecked(True)
+            self.optional[key] = box
+            self.columns.addWidget(box, n // 3, n % 3)
         current = Path(self.file.text()) if self.file.text() else None
         if current is None or current.name.startswith(self.unit):  # not one the user chose
             self.file.setText(str((current.parent if current else self.folder) / self._name()))
@@ -115,4 +138,12 @@ class LedgerDialog(QDialog):
         path = Path(self.file.text().strip())
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        return LedgerChoice(self.ledger.currentData(), start, end, self.full.isChecked(), path)
+        return LedgerChoice(
+            self.ledger.currentData(),
+            start,
+            end,
+            self.full.isChecked(),
+            path,
+            self.per_station.isChecked() and self.per_station.isEnabled(),
+            frozenset(k for k, box in self.optional.items() if not box.isChecked()),
+        )

@@ -1,0 +1,79 @@
+"""Cells of an imported sheet as values: text, whole numbers, dates, codes by their names."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from desktop.domain.dates import BAD_DATE, parse_date
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.services.reference import codes
+from desktop.store.engine import Database
+
+UNKNOWN_CODE = QT_TRANSLATE_NOOP("Messages", "{value} is not one of: {choices}.")
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("Messages", "Give a whole number.")
+Fail = Callable[..., None]
+
+
+def by_name(db: Database, table: str) -> dict[str, str]:
+    """A code table's names and codes, both as typed, to its codes."""
+    out = {}
+    for c in codes(db, table):
+        out[c.code] = c.code
+        out[unicodedata.normalize("NFKC", c.name)] = c.code
+    return out
+
+
+def code(known: dict[str, str], value: Any, default: str, fld: str, fail: Fail) -> str:
+    typed = unicodedata.normalize("NFKC", text(value))
+    if not typed:
+        return default
+    if typed in known:
+        return known[typed]
+    names = sorted({k for k, v in known.items() if k != v})
+    fail(fld, UNKNOWN_CODE, value=typed, choices="、".join(names))
+    return default
+
+
+def cell(cells: list[Any], n: int) -> Any:
+    return cells[n] if n < len(cells) else None
+
+
+def text(value: Any) -> str:
+    """A cell as text: 13812345678.0 read from a number cell is 13812345678."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def number(value: Any, fld: str, fail: Fail) -> int | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, int | float) and float(value).is_integer():
+        return int(value)
+    text = unicodedata.normalize("NFKC", str(value)).strip().rstrip("人")
+    if text.isdigit():
+        return int(text)
+    fail(fld, NOT_A_NUMBER)
+    return None
+
+
+def day(value: Any, fld: str, fail: Fail) -> date | None:
+    """Excel dates, and dates written as text in the ways clerks write them."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and 20_000 < value < 80_000:  # a date cell's serial
+        return date(1899, 12, 30) + timedelta(days=int(value))
+    try:
+        return parse_date(text(value))
+    except ValueError:
+        fail(fld, BAD_DATE)
+        return None

@@ -1,0 +1,107 @@
+"""Import throughput: reading a sheet, and checking it row by row, at 100,000 enterprises.
+
+    python tests/benchmarks/bench_imports.py [--rows 100000] [--runs 3]
+
+A sheet of enterprises as a station keeps it (title, header, credit codes, grid codes,
+phones, dates as text) is written once; then, in one run each time: python-calamine and
+openpyxl's read-only mode read it (the reader the importer uses is chosen by this), and the
+import plans it (read, map, check every row, look up the records on file), writing nothing.
+Writing the good rows is timed too, into a fresh copy of the database each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from desktop.domain import credit_code  # noqa: E402
+from desktop.services import demo, grids, imports  # noqa: E402
+from desktop.services.database import open_desk  # noqa: E402
+
+
+def make_sheet(path: Path, codes: list[str], n: int) -> None:
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = workbook.add_worksheet("单位")
+    sheet.write_row(0, 0, ["辖区单位登记表"])
+    header = ["序号", "单位名称", "统一社会信用代码", "所属网格", "地址", "行业类别"]
+    header += ["治安保卫负责人", "联系电话", "从业人数", "风险等级", "登记日期"]
+    sheet.write_row(1, 0, header)
+    for i in range(n):
+        code = credit_code.with_check_character(f"9133010{i:010d}")
+        sheet.write_row(
+            i + 2,
+            0,
+            [
+                *(i + 1, f"测试单位{i:06d}号店", code, codes[i % len(codes)]),
+                *(f"江州市城西区学院路{i % 400}号", "餐饮服务", "王伟", f"139{i:08d}"),
+                *(i % 90 + 1, "中", f"2023.{i % 12 + 1}.{i % 28 + 1}"),
+            ],
+        )
+    workbook.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        template = folder / "demo.sqlite3"
+        db = open_desk(template)
+        demo.generate(db, "small", 1)
+        codes = [g.code for g in grids.list_grids(db, None, limit=1000)]
+        db.close()
+        sheet = folder / "单位.xlsx"
+        make_sheet(sheet, codes, args.rows)
+        times: dict[str, list[float]] = {
+            "read, python-calamine": [],
+            "read, openpyxl read-only": [],
+            "plan (read, map, check, look up)": [],
+            "write the checked rows": [],
+        }
+        for run in range(args.runs):
+            started = time.perf_counter()
+            from python_calamine import CalamineWorkbook
+
+            rows = CalamineWorkbook.from_path(str(sheet)).get_sheet_by_index(0).to_python()
+            times["read, python-calamine"].append(time.perf_counter() - started)
+            assert len(rows) == args.rows + 2
+            started = time.perf_counter()
+            from openpyxl import load_workbook
+
+            book = load_workbook(sheet, read_only=True)
+            count = sum(1 for _ in book.active.iter_rows(values_only=True))  # type: ignore[union-attr]
+            book.close()
+            times["read, openpyxl read-only"].append(time.perf_counter() - started)
+            assert count == args.rows + 2
+            copy = folder / f"run-{run}.sqlite3"
+            shutil.copy(template, copy)
+            db = open_desk(copy)
+            started = time.perf_counter()
+            plan = imports.plan_import(db, "enterprises", sheet)
+            times["plan (read, map, check, look up)"].append(time.perf_counter() - started)
+            assert len(plan.new) == args.rows and not plan.problems, plan.problems[:3]
+            started = time.perf_counter()
+            imports.apply_import(db, plan, None)
+            times["write the checked rows"].append(time.perf_counter() - started)
+            db.close()
+        print(f"{args.rows:,} rows × 11 columns, medians of {args.runs} runs:")
+        for name, values in times.items():
+            median = statistics.median(values)
+            print(f"  {name}: {median:.2f} s, {args.rows / median:,.0f} rows/s")
+
+
+if __name__ == "__main__":
+    main()
