@@ -18,9 +18,9 @@ from desktop.domain.validation import Checker
 from desktop.ledgers import reader
 from desktop.services import access, enterprises
 from desktop.services.enterprises import EnterpriseForm
-from desktop.services.import_cells import by_name, cell, code, day, number, text
-from desktop.services.imports_base import Plan, Problem
-from desktop.services.tasks import Cancelled, Progress, checkpoint
+from desktop.services.import_cells import by_name, code, day, number, text
+from desktop.services.imports_base import Plan, each_row
+from desktop.services.tasks import Cancelled, Progress
 from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, GridCell
 
@@ -77,17 +77,8 @@ def check(
     choices = {name: by_name(db, name) for name in ("industry", "risk_grade", "enterprise_status")}
     seen: dict[str, int] = {}
     good: list[tuple[int, EnterpriseForm, dict[str, Any], set[str]]] = []
-    header_of = {f: table.headers[n] for f, n in table.mapping.items()}
-    for done, (row_no, cells) in enumerate(table.rows, start=1):
-        plan.rows += 1
-        if done % 2000 == 0:
-            progress(done, len(table.rows))
-            checkpoint(cancelled)
-        got = {f: cell(cells, n) for f, n in table.mapping.items()}
-        problems: list[Problem] = []
-
-        def fail(fld: str, message: str, **params: Any) -> None:
-            problems.append(Problem(row_no, header_of.get(fld, fld), message, params))  # noqa: B023
+    for row in each_row(plan, table, progress, cancelled):
+        got, problems, fail, row_no = row.got, row.problems, row.fail, row.number
 
         form = EnterpriseForm(name=text(got.get("name")))
         grid = grids.find(text(got.get("grid")), fail)
@@ -121,9 +112,6 @@ def check(
             continue
         seen[key] = row_no
         good.append((row_no, form, values, masked))
-    # A row's problems in the order of its columns, as the user reads along it.
-    order = {h: n for n, h in enumerate(table.headers)}
-    plan.problems.sort(key=lambda p: (p.row, order.get(p.column, len(order))))
     # Then what is on file, read in batches of keys rather than a query a row.
     found = _existing(db, [(v, f.grid_id) for _r, f, v, _m in good])
     for (row_no, form, values, masked), existing in zip(good, found, strict=True):

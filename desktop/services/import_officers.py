@@ -16,10 +16,10 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.validation import Checker
 from desktop.ledgers import reader
 from desktop.services import access, hierarchy, officers
-from desktop.services.import_cells import Fail, by_name, cell, code, text
-from desktop.services.imports_base import Plan, Problem
+from desktop.services.import_cells import Fail, by_name, code, text
+from desktop.services.imports_base import Plan, each_row
 from desktop.services.officers import OfficerForm
-from desktop.services.tasks import Cancelled, Progress, checkpoint
+from desktop.services.tasks import Cancelled, Progress
 from desktop.store.engine import Database
 from desktop.store.schema import Officer
 
@@ -65,18 +65,9 @@ def check(
     kinds = by_name(db, "officer_kind")
     forces = by_name(db, "force_type")
     on_file = _on_file(db)
-    header_of = {f: table.headers[n] for f, n in table.mapping.items()}
     seen: dict[tuple[Any, ...], int] = {}
-    for done, (row_no, cells) in enumerate(table.rows, start=1):
-        plan.rows += 1
-        if done % 2000 == 0:
-            progress(done, len(table.rows))
-            checkpoint(cancelled)
-        got = {f: cell(cells, n) for f, n in table.mapping.items()}
-        problems: list[Problem] = []
-
-        def fail(fld: str, message: str, **params: Any) -> None:
-            problems.append(Problem(row_no, header_of.get(fld, fld), message, params))  # noqa: B023
+    for row in each_row(plan, table, progress, cancelled):
+        got, problems, fail, row_no = row.got, row.problems, row.fail, row.number
 
         badge = text(got.get("badge_no")) or None
         form = OfficerForm(
@@ -114,8 +105,6 @@ def check(
             plan.updated.append((row_no, replace(form, id=existing["id"]), values | kept))
         else:
             plan.unchanged += 1
-    order = {h: n for n, h in enumerate(table.headers)}
-    plan.problems.sort(key=lambda p: (p.row, order.get(p.column, len(order))))
 
 
 def store(db: Database, s: Session, form: OfficerForm, values: dict[str, Any]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,3 +34,38 @@ class Plan:
     @property
     def writes(self) -> int:
         return len(self.new) + len(self.updated)
+
+
+@dataclass
+class Row:
+    """One data row of a sheet being checked: its cells by field, and its problems."""
+
+    number: int
+    got: dict[str, Any]
+    problems: list[Problem]
+    header_of: dict[str, str]
+
+    def fail(self, fld: str, message: str, **params: Any) -> None:
+        self.problems.append(Problem(self.number, self.header_of.get(fld, fld), message, params))
+
+
+def each_row(
+    plan: Plan,
+    table: Any,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> Iterator[Row]:
+    """The table's rows for checking, counted into the plan, with progress and cancel; then
+    the problems in the order a user reads them, row by row and column by column."""
+    from desktop.services.tasks import checkpoint
+
+    header_of = {f: table.headers[n] for f, n in table.mapping.items()}
+    for done, (number, cells) in enumerate(table.rows, start=1):
+        plan.rows += 1
+        if done % 2000 == 0:
+            progress(done, len(table.rows))
+            checkpoint(cancelled)
+        got = {f: cells[n] if n < len(cells) else None for f, n in table.mapping.items()}
+        yield Row(number, got, [], header_of)
+    order = {h: n for n, h in enumerate(table.headers)}
+    plan.problems.sort(key=lambda p: (p.row, order.get(p.column, len(order))))
