@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from typing import Any
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
@@ -30,7 +31,9 @@ def clean(text: str | None) -> str:
     if text is None:
         return ""
     text = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
+    if not text.isprintable():  # the rare case: look at each character (imports check many)
+        text = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
+    return text.strip()
 
 
 def clean_code(text: str | None) -> str:
@@ -72,7 +75,10 @@ class Checker:
         """Free text as written: NFKC would turn Chinese full-width punctuation (，。：)
         into ASCII, so only the ends are trimmed, and what no one can see or store goes
         (control characters, direction overrides, halves of surrogate pairs)."""
-        text = "".join(ch for ch in value or "" if ch.isprintable() or ch in "\n\t").strip()
+        text = value or ""
+        if not text.isprintable():
+            text = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
+        text = text.strip()
         if not text:
             if required:
                 self.fail(field, REQUIRED)
@@ -158,7 +164,7 @@ class Checker:
         return days
 
     def one_of(
-        self, field: str, value: str | None, allowed: set[str], required: bool
+        self, field: str, value: str | None, allowed: Collection[str], required: bool
     ) -> str | None:
         if not value:
             if required:

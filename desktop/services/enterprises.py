@@ -32,7 +32,7 @@ from desktop.services.records import (
     soft_delete,
     visible,
 )
-from desktop.services.reference import codes
+from desktop.services.reference import by_code, codes
 from desktop.services.search import SCOPE_COLUMN, index_enterprise, match
 from desktop.store.base import new_id
 from desktop.store.engine import Database
@@ -95,10 +95,10 @@ def load_enterprise(db: Database, ident: uuid.UUID) -> EnterpriseForm:
 
 
 def _values(db: Database, c: Checker, form: EnterpriseForm) -> dict[str, Any]:
-    industries = {k.code: k for k in codes(db, "industry")}
-    industry = c.one_of("industry", form.industry, set(industries), required=True)
-    grades = {k.code for k in codes(db, "risk_grade")}
-    statuses = {k.code for k in codes(db, "enterprise_status")}
+    industries = by_code(db, "industry")
+    industry = c.one_of("industry", form.industry, industries.keys(), required=True)
+    grades = by_code(db, "risk_grade").keys()
+    statuses = by_code(db, "enterprise_status").keys()
     if form.registered_on and form.registered_on > date.today():
         c.fail("registered_on", QT_TRANSLATE_NOOP("Messages", "This date is in the future."))
     if form.visit_interval_days is not None and not 1 <= form.visit_interval_days <= 366:

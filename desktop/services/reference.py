@@ -27,6 +27,15 @@ def codes(db: Database, category: str) -> list[Code]:
     return list(cached[category])
 
 
+def by_code(db: Database, category: str) -> dict[str, Code]:
+    """One code table by code, kept like `codes`: checks that run for every row of an
+    import ask for it each time."""
+    cached: dict[str, dict[str, Code]] = db.memo.setdefault("reference_by_code", {})
+    if category not in cached:
+        cached[category] = {c.code: c for c in codes(db, category)}
+    return cached[category]
+
+
 def _read(db: Database, category: str) -> list[Code]:
     with db.reading() as session:
         rows = session.execute(
