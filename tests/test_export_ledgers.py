@@ -248,7 +248,9 @@ def test_import_from_the_command_line_is_all_or_nothing(
     assert cli.main(args) == 0 and enterprises_on_file() == 1
     assert cli.main(args) == 0 and enterprises_on_file() == 1  # the second time adds nothing
     assert "与现有记录相同 1" in capsys.readouterr().out
+    # As visits the same sheet lacks 走访日期 and 走访民警: said, and refused whole.
     assert cli.main(["import", "visits", str(clean), "--database", str(path)]) == 3
+    assert "走访日期" in capsys.readouterr().err
 
 
 def test_a_sheet_for_each_station_and_columns_left_out(demo_db: Database, tmp_path: Path) -> None:

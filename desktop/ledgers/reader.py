@@ -70,7 +70,14 @@ def find_table(
     last = top
     if top + 1 < len(cells):
         joined = _join(cells[top], cells[top + 1])
-        if _score(joined, lookup) > best[0]:
+        # A second level names more fields once joined, or at least as many while it fills
+        # cells under a merged group (the upper cell empty, its group's name before it).
+        under_group = any(
+            not str(up or "").strip() and str(down or "").strip()
+            for up, down in zip(cells[top], cells[top + 1], strict=False)
+        )
+        score = _score(joined, lookup)
+        if score > best[0] or (under_group and score >= best[0]):
             headers, last = joined, top + 1
     mapping: dict[str, int] = {}
     unmapped = []

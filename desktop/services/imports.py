@@ -15,7 +15,7 @@ from types import ModuleType
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError
 from desktop.ledgers import reader
-from desktop.services import access, audit, import_enterprises, import_officers
+from desktop.services import access, audit, import_enterprises, import_officers, import_visits
 from desktop.services.imports_base import Plan, Problem
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
 from desktop.store.engine import Database
@@ -47,6 +47,7 @@ class Importer:
 IMPORTERS = {
     "enterprises": Importer(import_enterprises, "enterprise"),
     "officers": Importer(import_officers, "officer"),
+    "visits": Importer(import_visits, "visit"),
 }
 
 

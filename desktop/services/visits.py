@@ -18,7 +18,7 @@ from desktop.services import access
 from desktop.services.cadence import refresh as refresh_cadence
 from desktop.services.findings import FindingInput, FindingUpdate, add_findings, apply_updates
 from desktop.services.records import apply, check_version, deleted, live, soft_delete, visible
-from desktop.services.reference import codes
+from desktop.services.reference import by_code, codes
 from desktop.services.search import SCOPE_COLUMN, match
 from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, Finding, GridCell, Officer, Visit, VisitCompanion
@@ -130,51 +130,78 @@ def save_visit(
 ) -> VisitForm:
     """Record (or edit) a visit, its new findings and the follow-up of open ones, in one
     transaction; `scope` is the user's jurisdiction, outside which nothing is recorded."""
+    with db.transaction() as s:
+        return _load(db, s, store_visit(db, s, form, scope=scope, today=today))
+
+
+def check_visit(
+    db: Database, s: Session, c: Checker, form: VisitForm, *, today: date | None = None
+) -> dict[str, Any]:
+    """The checks of a visit's own fields, marked in `c`, writing nothing (an import's
+    preview runs them for every row); returns the cleaned values."""
+    return _checked(db, s, c, form, None, today or date.today())[2]
+
+
+def _checked(
+    db: Database, s: Session, c: Checker, form: VisitForm, scope: NodeRef | None, today: date
+) -> tuple[Any, list[uuid.UUID], dict[str, Any]]:
+    kinds = by_code(db, "visit_kind").keys()
+    points = by_code(db, "guidance_point").keys()
+    enterprise = _enterprise(s, c, form, scope)
+    _check_date(c, form, enterprise, today)
+    companions = _officers(s, c, form)
+    values = {
+        "visited_on": form.visited_on,
+        "kind": c.one_of("kind", form.kind, kinds, required=True),
+        "officer_id": form.officer_id,
+        "content": c.prose("content", form.content, 4000),
+        "guidance": guidance_mask(db, [g for g in form.guidance if g in points]),
+        "requests": _requests(db, c, form.requests) or None,
+    }
+    return enterprise, companions, values
+
+
+def store_visit(
+    db: Database,
+    s: Session,
+    form: VisitForm,
+    *,
+    scope: NodeRef | None = None,
+    today: date | None = None,
+) -> Visit:
+    """Check and write the visit in the open transaction (a save, or one row of an import)."""
     today = today or date.today()
     c = Checker()
-    kinds = {k.code for k in codes(db, "visit_kind")}
-    points = {k.code for k in codes(db, "guidance_point")}
-    with db.transaction() as s:
-        record = live(s, Visit, form.id) if form.id is not None else None
-        if record is not None:
-            form.enterprise_id = record.enterprise_id  # a visit stays with its enterprise
-        enterprise = _enterprise(s, c, form, scope)
-        _check_date(c, form, enterprise, today)
-        companions = _officers(s, c, form)
-        values = {
-            "visited_on": form.visited_on,
-            "kind": c.one_of("kind", form.kind, kinds, required=True),
-            "officer_id": form.officer_id,
-            "content": c.prose("content", form.content, 4000),
-            "guidance": guidance_mask(db, [g for g in form.guidance if g in points]),
-            "requests": _requests(db, c, form.requests) or None,
-        }
-        visited = form.visited_on or today
-        add = add_findings(db, c, form.findings, visited)
-        updates = apply_updates(s, c, form.updates, enterprise, form.officer_id, visited)
-        c.raise_if_any()
-        if record is None:
-            path = {k: getattr(enterprise, k) for k in _PATH}
-            record = Visit(enterprise_id=enterprise.id, **path, **values)
-            s.add(record)
-        else:
-            check_version(record, form.version)
-            apply(record, values)
-        s.flush()
-        s.execute(delete(VisitCompanion).where(VisitCompanion.visit_id == record.id))
-        if companions:
-            s.execute(
-                insert(VisitCompanion),
-                [
-                    {"visit_id": record.id, "officer_id": o, "position": n}
-                    for n, o in enumerate(companions, start=1)
-                ],
-            )
-        add(s, record)
-        updates()
-        refresh_cadence(db, s, enterprise)
-        s.flush()
-        return _load(db, s, record)
+    record = live(s, Visit, form.id) if form.id is not None else None
+    if record is not None:
+        form.enterprise_id = record.enterprise_id  # a visit stays with its enterprise
+    enterprise, companions, values = _checked(db, s, c, form, scope, today)
+    visited = form.visited_on or today
+    add = add_findings(db, c, form.findings, visited)
+    updates = apply_updates(s, c, form.updates, enterprise, form.officer_id, visited)
+    c.raise_if_any()
+    if record is None:
+        path = {k: getattr(enterprise, k) for k in _PATH}
+        record = Visit(enterprise_id=enterprise.id, **path, **values)
+        s.add(record)
+    else:
+        check_version(record, form.version)
+        apply(record, values)
+    s.flush()
+    s.execute(delete(VisitCompanion).where(VisitCompanion.visit_id == record.id))
+    if companions:
+        s.execute(
+            insert(VisitCompanion),
+            [
+                {"visit_id": record.id, "officer_id": o, "position": n}
+                for n, o in enumerate(companions, start=1)
+            ],
+        )
+    add(s, record)
+    updates()
+    refresh_cadence(db, s, enterprise)
+    s.flush()
+    return record
 
 
 _PATH = ("grid_id", "office_id", "station_id", "bureau_id")

@@ -77,6 +77,12 @@ class Actions(QObject):
             None,
             self.tr("Read officers from an Excel sheet, checked before anything is written"),
         )
+        self.import_visits = make(
+            "import_visits",
+            self.tr("Import &visits…"),
+            None,
+            self.tr("Read visits from an Excel register, checked before anything is written"),
+        )
         self.edit = make("edit", self.tr("&Edit…"), "F2")
         self.delete = make(
             "delete",

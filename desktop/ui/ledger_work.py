@@ -78,6 +78,9 @@ class LedgerWork(QObject):
     def import_officers(self) -> None:
         self.import_records("officers", self.tr("Import officers"))
 
+    def import_visits(self) -> None:
+        self.import_records("visits", self.tr("Import visits"))
+
     def import_records(self, kind: str, title: str) -> None:
         from desktop.services import imports
 

@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         file.addActions([a.open_database, a.demo])
         file.addSeparator()
         file.addActions([a.export_ledger, a.export_visits])
-        file.addActions([a.import_enterprises, a.import_officers])
+        file.addActions([a.import_enterprises, a.import_officers, a.import_visits])
         file.addSeparator()
         file.addActions([a.backup, a.restore, a.backup_folder, a.check])
         file.addSeparator()
@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         a.export_ledger.triggered.connect(self.ledger_work.export_ledger)
         a.import_enterprises.triggered.connect(self.ledger_work.import_enterprises)
         a.import_officers.triggered.connect(self.ledger_work.import_officers)
+        a.import_visits.triggered.connect(self.ledger_work.import_visits)
         a.edit.triggered.connect(self.tree.edit_current)
         a.delete.triggered.connect(self.tree.delete_current)
         a.move.triggered.connect(self.tree.move_current)
@@ -197,7 +198,8 @@ class MainWindow(QMainWindow):
         child = CHILD_KIND[ref.kind] if ref else None
         for action in (a.check, a.export_visits, a.export_ledger, a.refresh):
             action.setEnabled(has_db)
-        for action in (a.new_officer, a.new_visit, a.import_enterprises, a.import_officers):
+        imports = (a.import_enterprises, a.import_officers, a.import_visits)
+        for action in (a.new_officer, a.new_visit, *imports):
             action.setEnabled(edits)
         a.new_bureau.setEnabled(manages and user is not None and user.node is None)
         a.intervals.setEnabled(manages)

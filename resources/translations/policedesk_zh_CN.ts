@@ -118,37 +118,47 @@
         <translation>从 Excel 表读入人员，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="80" />
+        <location filename="../../desktop/ui/actions.py" line="82" />
+        <source>Import &amp;visits…</source>
+        <translation>导入走访(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="84" />
+        <source>Read visits from an Excel register, checked before anything is written</source>
+        <translation>从 Excel 走访登记表读入走访记录，先逐行检查再写入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="86" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="83" />
+        <location filename="../../desktop/ui/actions.py" line="89" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="85" />
+        <location filename="../../desktop/ui/actions.py" line="91" />
         <source>Move the selected node to the recycle bin</source>
         <translation>把所选节点移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="87" />
+        <location filename="../../desktop/ui/actions.py" line="93" />
         <source>&amp;Move to…</source>
         <translation>移动到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="88" />
+        <location filename="../../desktop/ui/actions.py" line="94" />
         <source>Recycle &amp;bin…</source>
         <translation>回收站(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="89" />
+        <location filename="../../desktop/ui/actions.py" line="95" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="90" />
+        <location filename="../../desktop/ui/actions.py" line="96" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -1678,22 +1688,27 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>导入人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="88" />
+        <location filename="../../desktop/ui/ledger_work.py" line="82" />
+        <source>Import visits</source>
+        <translation>导入走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="91" />
         <source>Workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="95" />
+        <location filename="../../desktop/ui/ledger_work.py" line="98" />
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="116" />
+        <location filename="../../desktop/ui/ledger_work.py" line="119" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="120" />
+        <location filename="../../desktop/ui/ledger_work.py" line="123" />
         <source>{n} records imported from {file}.</source>
         <translation>已从 {file} 导入 {n} 条记录。</translation>
     </message>
@@ -1764,7 +1779,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="47" />
-        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <location filename="../../desktop/ui/app.py" line="26" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
@@ -1841,82 +1856,82 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333" />
+        <location filename="../../desktop/ui/main_window.py" line="335" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335" />
+        <location filename="../../desktop/ui/main_window.py" line="337" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="343" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355" />
+        <location filename="../../desktop/ui/main_window.py" line="357" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374" />
+        <location filename="../../desktop/ui/main_window.py" line="376" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376" />
+        <location filename="../../desktop/ui/main_window.py" line="378" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389" />
+        <location filename="../../desktop/ui/main_window.py" line="391" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391" />
+        <location filename="../../desktop/ui/main_window.py" line="393" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438" />
+        <location filename="../../desktop/ui/main_window.py" line="440" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440" />
+        <location filename="../../desktop/ui/main_window.py" line="442" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -1957,9 +1972,10 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/accounts.py" line="264" />
-        <location filename="../../desktop/services/import_officers.py" line="168" />
-        <location filename="../../desktop/services/import_enterprises.py" line="172" />
-        <location filename="../../desktop/domain/validation.py" line="25" />
+        <location filename="../../desktop/services/import_officers.py" line="157" />
+        <location filename="../../desktop/services/import_visits.py" line="192" />
+        <location filename="../../desktop/services/import_enterprises.py" line="164" />
+        <location filename="../../desktop/domain/validation.py" line="26" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
@@ -1990,9 +2006,9 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/domain/accounts.py" line="91" />
-        <location filename="../../desktop/domain/validation.py" line="58" />
-        <location filename="../../desktop/domain/validation.py" line="66" />
-        <location filename="../../desktop/domain/validation.py" line="81" />
+        <location filename="../../desktop/domain/validation.py" line="61" />
+        <location filename="../../desktop/domain/validation.py" line="69" />
+        <location filename="../../desktop/domain/validation.py" line="87" />
         <source>At most {n} characters.</source>
         <translation>最多 {n} 个字符。</translation>
     </message>
@@ -2012,42 +2028,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>密码中含有不可见字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="95" />
+        <location filename="../../desktop/domain/validation.py" line="101" />
         <source>Not a phone number: give an 11-digit mobile number (13x–19x) or a landline with its area code, e.g. 0571-87654321.</source>
         <translation>不是有效的电话号码：请填写 11 位手机号（13x–19x 开头），或带区号的固定电话，如 0571-87654321。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="111" />
+        <location filename="../../desktop/domain/validation.py" line="117" />
         <source>A grid code has 14 digits: the 6-digit area code, 3 for the street, 3 for the community and a 2-digit sequence from 01, e.g. 33010600100101.</source>
         <translation>网格编码为 14 位数字：6 位行政区划代码、3 位街道码、3 位社区码和从 01 起的 2 位顺序码，如 33010600100101。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="125" />
+        <location filename="../../desktop/domain/validation.py" line="131" />
         <source>A police officer needs a badge number.</source>
         <translation>民警须填写警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="129" />
+        <location filename="../../desktop/domain/validation.py" line="135" />
         <source>A badge number has 6 digits.</source>
         <translation>警号为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="138" />
+        <location filename="../../desktop/domain/validation.py" line="144" />
         <source>Give a number from 0 to {maximum}.</source>
         <translation>请填写 0 到 {maximum} 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="147" />
+        <location filename="../../desktop/domain/validation.py" line="153" />
         <source>Give an area from 0 to 100000 km².</source>
         <translation>面积应在 0 到 100000 平方公里之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="154" />
+        <location filename="../../desktop/domain/validation.py" line="160" />
         <source>An office receives the public on at least two days a week.</source>
         <translation>警务室每周至少有两天接待群众。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="168" />
+        <location filename="../../desktop/domain/validation.py" line="174" />
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
     </message>
@@ -2115,29 +2131,29 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/findings.py" line="165" />
-        <location filename="../../desktop/services/enterprises.py" line="102" />
+        <location filename="../../desktop/services/enterprises.py" line="103" />
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="203" />
+        <location filename="../../desktop/services/enterprises.py" line="253" />
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/cadence.py" line="55" />
-        <location filename="../../desktop/services/enterprises.py" line="106" />
+        <location filename="../../desktop/services/enterprises.py" line="107" />
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="152" />
+        <location filename="../../desktop/services/enterprises.py" line="153" />
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/records.py" line="91" />
-        <location filename="../../desktop/services/visits.py" line="229" />
+        <location filename="../../desktop/services/visits.py" line="256" />
         <source>Restore “{parent}” first: “{name}” belongs to it.</source>
         <translation>请先恢复“{parent}”：“{name}”属于它。</translation>
     </message>
@@ -2575,7 +2591,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="56" />
+        <location filename="../../desktop/services/imports.py" line="57" />
         <source>Importing {kind} is not in this version.</source>
         <translation>本版本尚不能导入 {kind}。</translation>
     </message>
@@ -2598,6 +2614,31 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/import_officers.py" line="56" />
         <source>Write 是 or 否.</source>
         <translation>请填写“是”或“否”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/import_visits.py" line="50" />
+        <source>No enterprise in your jurisdiction is called or coded {name}.</source>
+        <translation>辖区内没有名称或代码为“{name}”的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/import_visits.py" line="53" />
+        <source>Several enterprises are called {name}: add its credit code or its grid cell.</source>
+        <translation>有多家单位叫“{name}”，请补上统一社会信用代码或所属网格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/import_visits.py" line="56" />
+        <source>Nobody on record is called {name}.</source>
+        <translation>名单中没有“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/import_visits.py" line="57" />
+        <source>Several officers are called {name}: write the badge number instead.</source>
+        <translation>有多名人员叫“{name}”，请改写警号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/import_visits.py" line="60" />
+        <source>The same visit is on row {row} already.</source>
+        <translation>与第 {row} 行是同一次走访。</translation>
     </message>
 </context>
 <context>

@@ -222,3 +222,54 @@ def test_officers_import_by_badge_id_number_or_name_in_unit(db: Database, tmp_pa
     assert (len(again.new), len(again.updated), again.unchanged) == (0, 0, 2)
     assert officers.load_officer(db, people["新民警甲"].id).phone == "13900001111"
     assert c.ref(NodeKind.STATION) is not None
+
+
+def test_visits_import_finds_enterprises_and_officers_and_skips_those_on_file(
+    db: Database, tmp_path: Path
+) -> None:
+    from datetime import timedelta
+
+    from desktop.domain.hierarchy import NodeKind
+    from desktop.services import visits
+    from tests.services.helpers import officer
+
+    c = chain(db)
+    wang = officer(db, c.ref(NodeKind.STATION), "王伟", badge="330001")
+    li = officer(db, c.ref(NodeKind.STATION), "李娜", badge="330002")
+    e = enterprises.save_enterprise(
+        db, enterprises.EnterpriseForm(grid_id=c.grid, name="好再来网吧", credit_code=GOOD_CODE)
+    )
+    yesterday = date.today() - timedelta(days=1)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["2026年走访登记"])
+    ws.append(["序号", "日期", "企业名称", "走访类型", "民警", "内容"])
+    ws.append([1, yesterday, "好再来网吧", "专项检查", "王伟 330001、李娜", "检查消防设施"])
+    ws.append([2, yesterday.strftime("%Y.%m.%d"), "好再来网吧", None, "赵六", "回访"])
+    ws.append([3, "2099-01-01", "好再来网吧", None, "王伟", "未来的走访"])
+    ws.append([4, yesterday, "没有这家", None, "王伟", None])
+    ws.append([5, yesterday, "好再来网吧", None, "王伟", "同一天又写一遍"])
+    path = tmp_path / "走访.xlsx"
+    wb.save(path)
+    plan = imports.plan_import(db, "visits", path)
+    assert imports.problem_lines(plan, translate) == [
+        "第 4 行，民警：名单中没有“赵六”。",
+        "第 5 行，日期：走访日期不能晚于今天（不能是未来日期）。",
+        "第 6 行，企业名称：辖区内没有名称或代码为“没有这家”的单位。",
+        "第 7 行，企业名称：与第 3 行是同一次走访。",
+    ]
+    assert imports.apply_import(db, plan, None) == 1
+    (saved,) = visits.list_visits(db, None)
+    form = visits.load_visit(db, saved.id)
+    assert (form.enterprise_id, form.officer_id, form.companion_ids) == (e.id, wang.id, [li.id])
+    assert form.kind == "inspection" and form.content == "检查消防设施"
+    again = imports.plan_import(db, "visits", path)
+    assert (len(again.new), again.unchanged) == (0, 1)
+
+
+def test_the_visit_ledger_imported_back_is_all_on_file(demo_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "走访.xlsx"
+    n = ledgers.export_ledger(demo_db, "visits", out)
+    plan = imports.plan_import(demo_db, "visits", out)
+    assert (plan.rows, len(plan.new), plan.unchanged, plan.problems) == (n, 0, n, [])
