@@ -3090,6 +3090,59 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
 </context>
 <context>
+    <name>Roster</name>
+    <message>
+        <location filename="../../desktop/domain/roster.py" line="115" />
+        <source>{unit}, {shift}, {day}: {n} of {minimum} officers.</source>
+        <translation>{unit}，{shift}，{day}：仅 {n} 人，至少需 {minimum} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster.py" line="116" />
+        <source>{unit}, {shift}, {day}: no {force}.</source>
+        <translation>{unit}，{shift}，{day}：缺{force}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster.py" line="117" />
+        <source>{officer} is on duty twice at once on {day} ({unit} and {other}).</source>
+        <translation>{officer} 在 {day} 同时排在 {unit} 和 {other}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster.py" line="120" />
+        <source>{officer} has only {hours} hours' rest before {shift} on {day}.</source>
+        <translation>{officer} 在 {day} 的{shift}前只休息 {hours} 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster.py" line="123" />
+        <source>{officer} has {n} night shifts in a row up to {day} (at most {most}).</source>
+        <translation>{officer} 截至 {day} 连续 {n} 个夜班（最多 {most} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster.py" line="126" />
+        <source>{officer} is away ({kind}) on {day}.</source>
+        <translation>{officer} 在 {day} {kind}，不能排班。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster.py" line="127" />
+        <source>{officer} ({force}) does not patrol {unit}.</source>
+        <translation>{officer}（{force}）不负责 {unit} 的巡逻。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_solver.py" line="23" />
+        <source>{unit}, {shift}, {day}: {n} more {force} needed than are free.</source>
+        <translation>{unit}，{shift}，{day}：缺 {n} 名{force}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_solver.py" line="26" />
+        <source>{unit}, {shift}, {day}: cannot be staffed together with the rest and night-shift rules.</source>
+        <translation>{unit}，{shift}，{day}：在休息时间和连续夜班规则下无法排满。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_solver.py" line="30" />
+        <source>{officer} was set by hand on {unit}, {shift}, {day}, where they cannot serve.</source>
+        <translation>{officer} 被手工排在 {unit}，{shift}，{day}，但不能担任该勤务。</translation>
+    </message>
+</context>
+<context>
     <name>RowWidget</name>
     <message>
         <location filename="../../desktop/ui/widgets/rows_editor.py" line="37" />

@@ -1,0 +1,259 @@
+"""The duty roster's rules (排班规则), without I/O: who may patrol which unit in which shift
+on which day, and what is wrong with a roster as it stands.
+
+A shift is a time of day that may cross midnight (夜班 00:00–08:00 belongs to its day;
+中班 16:00–24:00 ends at the next midnight). Every check names the rule, the unit, the
+shift, the day and the officer, so that the grid can mark the cell and say why.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+
+# Which forces staff which tier (辖区大巡线、商场中巡区、社区小巡点).
+TIER_FORCES = {
+    "line": ("patrol_brigade", "swat_patrol"),
+    "zone": ("mobile_patrol", "station_patrol"),
+    "point": ("rapid_response", "community_officer"),
+}
+
+
+@dataclass(frozen=True)
+class Shift:
+    code: str
+    name: str
+    start: time
+    end: time  # time(0) as an end is the next midnight
+    night: bool = False
+
+    def span(self, day: date) -> tuple[datetime, datetime]:
+        begin = datetime.combine(day, self.start)
+        finish = datetime.combine(day, self.end)
+        if finish <= begin:  # crosses midnight (or ends at it)
+            finish += timedelta(days=1)
+        return begin, finish
+
+    @property
+    def hours(self) -> float:
+        begin, finish = self.span(date(2000, 1, 1))
+        return (finish - begin).total_seconds() / 3600
+
+
+@dataclass(frozen=True)
+class Staffing:
+    """A unit's rule for one shift: at least `minimum` officers, and one of each force."""
+
+    minimum: int
+    forces: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    tier: str  # line, zone, point
+    staffing: dict[str, Staffing]  # by shift code; a shift not named is not patrolled
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    force: str
+
+
+@dataclass(frozen=True)
+class Absence:
+    officer: str
+    first: date
+    last: date
+    kind: str = "leave"
+
+    def covers(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+
+@dataclass(frozen=True)
+class Duty:
+    unit: str
+    shift: str
+    day: date
+    officer: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    min_rest_hours: float = 12
+    max_nights_in_a_row: int = 3
+
+
+@dataclass
+class Month:
+    """What a roster is planned for: the days, the shifts, the units and the people."""
+
+    days: list[date]
+    shifts: dict[str, Shift]
+    units: dict[str, Unit]
+    people: dict[str, Person]
+    absences: list[Absence] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+
+    def absent(self, officer: str, day: date) -> Absence | None:
+        return next((a for a in self.absences if a.officer == officer and a.covers(day)), None)
+
+    def may_serve(self, person: Person, unit: Unit) -> bool:
+        return person.force in TIER_FORCES.get(unit.tier, ())
+
+
+# The rules, as the grid and the command line name them.
+UNDERSTAFFED = QT_TRANSLATE_NOOP("Roster", "{unit}, {shift}, {day}: {n} of {minimum} officers.")
+MISSING_FORCE = QT_TRANSLATE_NOOP("Roster", "{unit}, {shift}, {day}: no {force}.")
+DOUBLE_BOOKED = QT_TRANSLATE_NOOP(
+    "Roster", "{officer} is on duty twice at once on {day} ({unit} and {other})."
+)
+SHORT_REST = QT_TRANSLATE_NOOP(
+    "Roster", "{officer} has only {hours} hours' rest before {shift} on {day}."
+)
+TOO_MANY_NIGHTS = QT_TRANSLATE_NOOP(
+    "Roster", "{officer} has {n} night shifts in a row up to {day} (at most {most})."
+)
+ABSENT_ON_DUTY = QT_TRANSLATE_NOOP("Roster", "{officer} is away ({kind}) on {day}.")
+WRONG_FORCE = QT_TRANSLATE_NOOP("Roster", "{officer} ({force}) does not patrol {unit}.")
+
+
+@dataclass(frozen=True)
+class Problem:
+    rule: str  # the message, QT_TRANSLATE_NOOP text
+    day: date
+    unit: str | None = None
+    shift: str | None = None
+    officer: str | None = None
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+def check(month: Month, duties: Iterable[Duty]) -> list[Problem]:
+    """Every broken rule of `duties`, day by day."""
+    duties = list(duties)
+    problems: list[Problem] = []
+    problems += _staffing(month, duties)
+    problems += _people(month, duties)
+    return sorted(problems, key=lambda p: (p.day, p.unit or "", p.shift or "", p.officer or ""))
+
+
+def _staffing(month: Month, duties: Sequence[Duty]) -> list[Problem]:
+    on: dict[tuple[str, str, date], list[str]] = defaultdict(list)
+    for d in duties:
+        on[d.unit, d.shift, d.day].append(d.officer)
+    out = []
+    for unit in month.units.values():
+        for code, rule in unit.staffing.items():
+            shift = month.shifts[code]
+            for day in month.days:
+                there = on.get((unit.id, code, day), [])
+                names = {"unit": unit.name, "shift": shift.name, "day": day.isoformat()}
+                if len(there) < rule.minimum:
+                    out.append(
+                        Problem(
+                            UNDERSTAFFED,
+                            day,
+                            unit.id,
+                            code,
+                            None,
+                            names | {"n": len(there), "minimum": rule.minimum},
+                        )
+                    )
+                forces = {month.people[o].force for o in there if o in month.people}
+                for force in rule.forces:
+                    if force not in forces:
+                        out.append(
+                            Problem(
+                                MISSING_FORCE, day, unit.id, code, None, names | {"force": force}
+                            )
+                        )
+    return out
+
+
+def _people(month: Month, duties: Sequence[Duty]) -> list[Problem]:
+    out: list[Problem] = []
+    mine: dict[str, list[Duty]] = defaultdict(list)
+    for d in duties:
+        mine[d.officer].append(d)
+    most = month.settings.max_nights_in_a_row
+    for officer, own in mine.items():
+        person = month.people.get(officer)
+        name = person.name if person else officer
+        own.sort(key=lambda d: month.shifts[d.shift].span(d.day))
+        for d in own:
+            unit = month.units[d.unit]
+            if person is not None and not month.may_serve(person, unit):
+                out.append(
+                    Problem(
+                        WRONG_FORCE,
+                        d.day,
+                        d.unit,
+                        d.shift,
+                        officer,
+                        {"officer": name, "force": person.force, "unit": unit.name},
+                    )
+                )
+            if (away := month.absent(officer, d.day)) is not None:
+                out.append(
+                    Problem(
+                        ABSENT_ON_DUTY,
+                        d.day,
+                        d.unit,
+                        d.shift,
+                        officer,
+                        {"officer": name, "kind": away.kind, "day": d.day.isoformat()},
+                    )
+                )
+        for before, after in itertools.pairwise(own):
+            _, ended = month.shifts[before.shift].span(before.day)
+            began, _ = month.shifts[after.shift].span(after.day)
+            params = {"officer": name, "day": after.day.isoformat()}
+            if began < ended:
+                other = month.units[before.unit].name
+                out.append(
+                    Problem(
+                        DOUBLE_BOOKED,
+                        after.day,
+                        after.unit,
+                        after.shift,
+                        officer,
+                        params | {"unit": month.units[after.unit].name, "other": other},
+                    )
+                )
+            elif (began - ended) < timedelta(hours=month.settings.min_rest_hours):
+                hours = round((began - ended).total_seconds() / 3600, 1)
+                out.append(
+                    Problem(
+                        SHORT_REST,
+                        after.day,
+                        after.unit,
+                        after.shift,
+                        officer,
+                        params | {"hours": hours, "shift": month.shifts[after.shift].name},
+                    )
+                )
+        nights = sorted({d.day for d in own if month.shifts[d.shift].night})
+        run = 0
+        for n, day in enumerate(nights):
+            run = run + 1 if n and nights[n - 1] == day - timedelta(days=1) else 1
+            if run == most + 1:
+                out.append(
+                    Problem(
+                        TOO_MANY_NIGHTS,
+                        day,
+                        None,
+                        None,
+                        officer,
+                        {"officer": name, "n": run, "day": day.isoformat(), "most": most},
+                    )
+                )
+    return out
