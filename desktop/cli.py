@@ -105,6 +105,19 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     _database_option(imp, top=False)
+
+    rosters = commands.add_parser("roster", help="check or generate a station's month roster")
+    roster_commands = rosters.add_subparsers(dest="roster_command", required=True)
+    for name, text in (
+        ("check", "list every broken rule of the month (exit 1 when there is any)"),
+        ("generate", "fill the month, keeping the duties set by hand"),
+    ):
+        sub = roster_commands.add_parser(name, help=text)
+        sub.add_argument("--station", required=True, metavar="NAME", help="name or code")
+        sub.add_argument("--month", required=True, metavar="YYYY-MM")
+        if name == "generate":
+            sub.add_argument("--seconds", type=float, default=10.0, help="at most (10)")
+        _database_option(sub, top=False)
     return parser
 
 
@@ -303,6 +316,48 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _roster(args: argparse.Namespace) -> int:
+    from desktop.domain.hierarchy import NodeKind
+    from desktop.i18n import translate
+    from desktop.services import exports, rosters
+    from desktop.services.database import open_desk
+
+    days = rosters.month_days(args.month)
+    db = open_desk(_target(args))
+    try:
+        station = exports.resolve_scope(db, args.station)
+        if station.kind != NodeKind.STATION:
+            message = QT_TRANSLATE_NOOP("Cli", "{name} is not a police station.")
+            print(translate("Cli", message).format(name=args.station), file=sys.stderr)
+            return EXIT_REFUSED
+        if args.roster_command == "generate":
+            answer = rosters.generate(db, station.id, days, seconds=args.seconds)
+            if not answer.duties:
+                lines = rosters.problem_lines(db, answer.problems, translate)
+                print("\n".join(lines) or answer.status, file=sys.stderr)
+                return EXIT_PROBLEMS
+            _say_done(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "{n} duties in the roster of {month}; nights spread {nights}, "
+                    "shifts spread {shifts} between officers of a tier.",
+                ),
+                n=len(answer.duties),
+                month=args.month,
+                nights=answer.nights_spread,
+                shifts=answer.shifts_spread,
+            )
+        problems = rosters.check_month(db, station.id, days)
+        lines = rosters.problem_lines(db, problems, translate)
+    finally:
+        db.close()
+    if lines:
+        print("\n".join(lines), file=sys.stderr)
+        return EXIT_PROBLEMS
+    _say_done(QT_TRANSLATE_NOOP("Cli", "The roster of {month} keeps every rule."), month=args.month)
+    return 0
+
+
 COMMANDS = {
     "demo": _demo,
     "migrate": _migrate,
@@ -311,4 +366,5 @@ COMMANDS = {
     "restore": _restore,
     "export": _export,
     "import": _import,
+    "roster": _roster,
 }

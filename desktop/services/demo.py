@@ -314,7 +314,12 @@ def generate(
         for n, _ in enumerate(bulk.write(session, cancelled), start=len(_STEPS) + len(_TABLES) + 1):
             progress(n, total)
     _demo_accounts(db, g)
-    return DemoSummary({name: len(rows) for name, rows in g.rows.items()} | bulk.counts)
+    from desktop.services import demo_patrol
+
+    patrol = demo_patrol.add_patrol(db, seed, today)
+    return DemoSummary(
+        {name: len(rows) for name, rows in g.rows.items()} | bulk.counts | {"patrol_unit": patrol}
+    )
 
 
 # The demo's logins (README): one for each role, all with this password.

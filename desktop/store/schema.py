@@ -347,3 +347,6 @@ class AuditEntry(Base):
     label: Mapped[str | None] = mapped_column(String(200))  # the record's name, or the file
     # {field: [before, after]} for edits; the values for creations; None for events.
     changes: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+
+
+from desktop.store.roster_schema import Absence, PatrolUnit, RosterEntry  # noqa: E402, F401  (one metadata for every table)

@@ -531,72 +531,87 @@
         <source>audit log</source>
         <translation>审计日志</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="161" />
+        <source>patrol unit</source>
+        <translation>巡逻单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="162" />
+        <source>absence</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="163" />
+        <source>duty</source>
+        <translation>排班</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="188" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="191" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="192" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="195" />
         <source>Filter by user or record</source>
         <translation>按用户或记录筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="193" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="196" />
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="194" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="197" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="207" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="210" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="208" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="211" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="209" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="212" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="210" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="213" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="211" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="214" />
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="239" />
-        <location filename="../../desktop/ui/pages/audit_page.py" line="250" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="242" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="253" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="239" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="242" />
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="251" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="254" />
         <source>{n} entries written to {path}.</source>
         <translation>已将 {n} 条记录写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="260" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="263" />
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -717,64 +732,79 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="154" />
+        <location filename="../../desktop/cli.py" line="167" />
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="172" />
+        <location filename="../../desktop/cli.py" line="185" />
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="187" />
+        <location filename="../../desktop/cli.py" line="200" />
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="202" />
+        <location filename="../../desktop/cli.py" line="215" />
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="212" />
+        <location filename="../../desktop/cli.py" line="225" />
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="217" />
+        <location filename="../../desktop/cli.py" line="230" />
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="233" />
+        <location filename="../../desktop/cli.py" line="246" />
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="238" />
+        <location filename="../../desktop/cli.py" line="251" />
         <source>There are no rosters to export yet: duty rostering is not in this version.</source>
         <translation>暂无可导出的排班表：本版本尚未提供排班功能。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="260" />
+        <location filename="../../desktop/cli.py" line="273" />
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="280" />
+        <location filename="../../desktop/cli.py" line="293" />
         <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="294" />
+        <location filename="../../desktop/cli.py" line="307" />
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="302" />
+        <location filename="../../desktop/cli.py" line="315" />
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="330" />
+        <source>{name} is not a police station.</source>
+        <translation>“{name}”不是派出所。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="340" />
+        <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
+        <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="357" />
+        <source>The roster of {month} keeps every rule.</source>
+        <translation>{month} 的排班符合全部规则。</translation>
     </message>
 </context>
 <context>
@@ -2073,7 +2103,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>未知的规模 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="346" />
+        <location filename="../../desktop/services/demo.py" line="351" />
         <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
         <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
     </message>
@@ -2639,6 +2669,26 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/import_visits.py" line="60" />
         <source>The same visit is on row {row} already.</source>
         <translation>与第 {row} 行是同一次走访。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/rosters.py" line="33" />
+        <source>Write the month as 2026-12.</source>
+        <translation>月份请写成 2026-12 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/rosters.py" line="34" />
+        <source>The absence ends before it starts.</source>
+        <translation>请假结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/rosters.py" line="35" />
+        <source>No officer of the station is of the force {force}, which this rule asks for.</source>
+        <translation>本所没有该规则要求的{force}人员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/rosters.py" line="77" />
+        <source>Choose the unit that owns it.</source>
+        <translation>请选择所属单位。</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,9 @@ RECORD_KINDS = {
     "user_account": QT_TRANSLATE_NOOP("AuditKinds", "user"),
     "setting": QT_TRANSLATE_NOOP("AuditKinds", "setting"),
     "audit_entry": QT_TRANSLATE_NOOP("AuditKinds", "audit log"),
+    "patrol_unit": QT_TRANSLATE_NOOP("AuditKinds", "patrol unit"),
+    "absence": QT_TRANSLATE_NOOP("AuditKinds", "absence"),
+    "roster_entry": QT_TRANSLATE_NOOP("AuditKinds", "duty"),
 }
 
 

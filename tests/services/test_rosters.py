@@ -1,0 +1,101 @@
+"""A station's month roster from the demo: checked, generated, kept by hand, refused."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop import cli
+from desktop.domain import roster
+from desktop.domain.messages import RefusedError, ValidationError
+from desktop.i18n import translate
+from desktop.services import hierarchy, rosters
+from desktop.services.database import Database
+from desktop.store.roster_schema import PatrolUnit
+
+DAYS = rosters.month_days("2027-02")  # 28 days
+
+
+def first_station(db: Database) -> uuid.UUID:
+    (bureau,) = hierarchy.roots(db)
+    return hierarchy.children(db, bureau.ref)[0].ref.id
+
+
+def test_a_demo_station_is_rostered_to_every_rule(demo_db: Database) -> None:
+    station = first_station(demo_db)
+    before = rosters.check_month(demo_db, station, DAYS)
+    assert {p.rule for p in before} == {roster.UNDERSTAFFED, roster.MISSING_FORCE}
+    lines = rosters.problem_lines(demo_db, before, translate)
+    assert any("缺派出所巡处队" in line for line in lines)
+    answer = rosters.generate(demo_db, station, DAYS, seconds=5)
+    assert answer.duties and rosters.check_month(demo_db, station, DAYS) == []
+    assert len(rosters.duties(demo_db, station, DAYS)) == len(answer.duties)
+    assert answer.nights_spread <= 2
+
+
+def test_a_duty_set_by_hand_is_kept_when_generating_again(demo_db: Database) -> None:
+    station = first_station(demo_db)
+    m = rosters.month(demo_db, station, DAYS)
+    unit = next(u for u in m.units.values() if u.tier == "point")
+    person = next(p for p in m.people.values() if p.force == "community_officer")
+    rosters.set_duty(demo_db, uuid.UUID(unit.id), "early", DAYS[3], uuid.UUID(person.id))
+    rosters.generate(demo_db, station, DAYS, seconds=5)
+    on_file = rosters.duties(demo_db, station, DAYS)
+    assert (roster.Duty(unit.id, "early", DAYS[3], person.id), True) in on_file
+    assert rosters.check_month(demo_db, station, DAYS) == []
+
+
+def test_bad_input_is_refused_at_the_field(demo_db: Database) -> None:
+    station = first_station(demo_db)
+    m = rosters.month(demo_db, station, DAYS)
+    officer = uuid.UUID(next(iter(m.people)))
+    with pytest.raises(ValidationError) as backwards:
+        rosters.save_absence(demo_db, officer, date(2027, 2, 10), date(2027, 2, 9))
+    assert [e.field for e in backwards.value.errors] == ["last"]
+    form = rosters.UnitForm(
+        "无人能守的巡区",
+        "zone",
+        hierarchy.children(demo_db, hierarchy.roots(demo_db)[0].ref)[0].ref,
+        {"early": {"minimum": 1, "forces": ["swat_patrol"]}},  # a sub-bureau force
+    )
+    with pytest.raises(ValidationError) as nobody:
+        rosters.save_unit(demo_db, form)
+    assert [e.field for e in nobody.value.errors] == ["staffing"]
+    with demo_db.reading() as s:
+        names = set(s.scalars(select(PatrolUnit.name)))
+    assert "无人能守的巡区" not in names
+    with pytest.raises(RefusedError):
+        rosters.month_days("2027-13")
+
+
+def test_roster_from_the_command_line(
+    demo_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_template, path)
+    base = ["--station", "北山派出所", "--month", "2027-02", "--database", str(path)]
+    assert cli.main(["roster", "check", *base]) == 1
+    assert "仅 0 人" in capsys.readouterr().err
+    assert cli.main(["roster", "generate", *base, "--seconds", "5"]) == 0
+    assert "排班共" in capsys.readouterr().out
+    assert cli.main(["roster", "check", *base]) == 0
+    wrong = ["--station", "北山派出所", "--month", "二月", "--database", str(path)]
+    assert cli.main(["roster", "check", *wrong]) == 3
+    not_station = [
+        "--station",
+        "江州市公安局城西分局",
+        "--month",
+        "2027-02",
+        "--database",
+        str(path),
+    ]
+    assert cli.main(["roster", "check", *not_station]) == 3
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM roster_entry").fetchone()[0] > 0
