@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from desktop.domain.messages import UserError
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED = 1, 2, 3
-# `policedesk export LEDGER`: desktop.ledgers.catalogue.LEDGERS, and the two roster ledgers
+# `policedesk export LEDGER`: desktop.ledgers.catalogue.LEDGERS, and the reception roster
 # (not imported here: the command line starts without openpyxl or XlsxWriter).
 LEDGER_CHOICES = ("grids", "enterprises", "visits", "hazards", "concerns", "roster", "reception")
 IMPORT_CHOICES = ("enterprises", "visits", "officers")
@@ -247,9 +247,10 @@ def _export(args: argparse.Namespace) -> int:
             print(translate("Cli", message).format(text=text), file=sys.stderr)
             return EXIT_USAGE
     start, end = dates
-    if args.ledger not in LEDGERS:  # the roster ledgers wait for the rosters themselves
+    if args.ledger not in LEDGERS:  # reception duty is not rostered yet
         message = QT_TRANSLATE_NOOP(
-            "Cli", "There are no rosters to export yet: duty rostering is not in this version."
+            "Cli",
+            "There is no reception duty roster to export yet: it is not in this version.",
         )
         print(translate("Cli", message), file=sys.stderr)
         return EXIT_REFUSED

@@ -92,10 +92,29 @@ CONCERNS = LedgerSpec(
     ),
 )
 
+ROSTER = LedgerSpec(
+    "巡逻勤务排班表",
+    "排班",
+    (
+        Column("日期", 11, "date"),
+        Column("星期", 6),
+        Column("班次", 8, "text", "班次"),
+        Column("时间", 12, "text", "班次"),
+        Column("巡逻单元", 20, "wrap"),
+        Column("层级", 6),
+        Column("姓名", 10, "text", "勤务人员"),
+        Column("警号", 8, "text", "勤务人员"),
+        Column("勤务力量", 12, "text", "勤务人员"),
+        Column("安排方式", 8, optional=True),
+        Column("状态", 8),
+    ),
+)
+
 LEDGERS = {
     "grids": GRIDS,
     "enterprises": ENTERPRISES,
     "visits": VISITS,
     "hazards": HAZARDS,
     "concerns": CONCERNS,
+    "roster": ROSTER,
 }

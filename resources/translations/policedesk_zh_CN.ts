@@ -768,41 +768,41 @@
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="251" />
-        <source>There are no rosters to export yet: duty rostering is not in this version.</source>
-        <translation>暂无可导出的排班表：本版本尚未提供排班功能。</translation>
+        <source>There is no reception duty roster to export yet: it is not in this version.</source>
+        <translation>暂无可导出的警务室接待值班表：本版本尚未提供接待值班排班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="273" />
+        <location filename="../../desktop/cli.py" line="274" />
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="293" />
+        <location filename="../../desktop/cli.py" line="294" />
         <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="307" />
+        <location filename="../../desktop/cli.py" line="308" />
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="315" />
+        <location filename="../../desktop/cli.py" line="316" />
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="330" />
+        <location filename="../../desktop/cli.py" line="331" />
         <source>{name} is not a police station.</source>
         <translation>“{name}”不是派出所。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="340" />
+        <location filename="../../desktop/cli.py" line="341" />
         <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
         <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="357" />
+        <location filename="../../desktop/cli.py" line="358" />
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
     </message>

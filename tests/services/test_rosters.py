@@ -99,3 +99,23 @@ def test_roster_from_the_command_line(
 
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM roster_entry").fetchone()[0] > 0
+
+
+def test_the_roster_ledger_lists_each_duty(demo_db: Database, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from desktop.domain.hierarchy import NodeKind, NodeRef
+    from desktop.services import ledgers
+
+    station = first_station(demo_db)
+    answer = rosters.generate(demo_db, station, DAYS, seconds=5)
+    out = tmp_path / "排班.xlsx"
+    scope = NodeRef(NodeKind.STATION, station)
+    n = ledgers.export_ledger(demo_db, "roster", out, scope, DAYS[0], DAYS[-1])
+    assert n == len(answer.duties)
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    assert str(sheet["A1"].value).endswith("巡逻勤务排班表")
+    first = [c.value for c in sheet[5]]
+    assert first[1].date() == DAYS[0] and first[2] == "周一" and first[3] == "早班"
+    assert first[4] == "08:00–16:00" and first[11] == "草稿"
