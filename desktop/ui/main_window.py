@@ -85,11 +85,12 @@ class MainWindow(QMainWindow):
         from desktop.ui.pages.grids_page import GridsPage
         from desktop.ui.pages.officers_page import OfficersPage
         from desktop.ui.pages.overview_page import OverviewPage
+        from desktop.ui.pages.roster_page import RosterPage
         from desktop.ui.pages.visits_page import VisitsPage
 
         self.overview, self.grids, self.officers = OverviewPage(), GridsPage(), OfficersPage()
         self.enterprises, self.visits = EnterprisesPage(), VisitsPage()
-        self.due, self.findings = DuePage(), FindingsPage()
+        self.due, self.findings, self.roster = DuePage(), FindingsPage(), RosterPage()
         self.pages = [
             self.overview,
             self.grids,
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
             self.visits,
             self.due,
             self.findings,
+            self.roster,
             self.officers,
         ]
         self.due.visit_requested.connect(self.record_visit)
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
                 self.tr("Visits"),
                 self.tr("Visit reminders"),
                 self.tr("Hazards and unstable factors"),
+                self.tr("Roster"),
                 self.tr("Officers"),
             ),
             strict=True,
@@ -470,7 +473,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.idle.stop()
         self.save_state()
-        tasks = (getattr(self, "_demo_task", None), self.visit_work.task, self.ledger_work.task)
+        roster = getattr(getattr(self, "roster", None), "task", None)
+        tasks = (
+            getattr(self, "_demo_task", None),
+            self.visit_work.task,
+            self.ledger_work.task,
+            roster,
+        )
         for task in tasks:
             if task is not None:
                 task.stop()

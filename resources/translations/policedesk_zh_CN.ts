@@ -1809,7 +1809,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="47" />
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
         <location filename="../../desktop/ui/app.py" line="26" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
@@ -1821,147 +1821,152 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="56" />
-        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="114" />
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_window.py" line="116" />
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="117" />
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="118" />
+        <source>Roster</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="119" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="139" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <location filename="../../desktop/ui/main_window.py" line="148" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="155" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155" />
+        <location filename="../../desktop/ui/main_window.py" line="158" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="217" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="219" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335" />
+        <location filename="../../desktop/ui/main_window.py" line="338" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337" />
+        <location filename="../../desktop/ui/main_window.py" line="340" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343" />
+        <location filename="../../desktop/ui/main_window.py" line="346" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="347" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357" />
+        <location filename="../../desktop/ui/main_window.py" line="360" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376" />
+        <location filename="../../desktop/ui/main_window.py" line="379" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378" />
+        <location filename="../../desktop/ui/main_window.py" line="381" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391" />
+        <location filename="../../desktop/ui/main_window.py" line="394" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <location filename="../../desktop/ui/main_window.py" line="396" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440" />
+        <location filename="../../desktop/ui/main_window.py" line="443" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442" />
+        <location filename="../../desktop/ui/main_window.py" line="445" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -3190,6 +3195,87 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/domain/roster_solver.py" line="30" />
         <source>{officer} was set by hand on {unit}, {shift}, {day}, where they cannot serve.</source>
         <translation>{officer} 被手工排在 {unit}，{shift}，{day}，但不能担任该勤务。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterCellDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="45" />
+        <source>Tick the officers on duty:</source>
+        <translation>勾选上岗人员：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="51" />
+        <source>on another duty then</source>
+        <translation>该时段已有其他勤务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="52" />
+        <source>too little rest</source>
+        <translation>与相邻班次间休息不足</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="53" />
+        <source>too many nights in a row</source>
+        <translation>连续夜班过多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="54" />
+        <source>away</source>
+        <translation>请假中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="56" />
+        <source>breaks a rule</source>
+        <translation>不符合排班规则</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="89" />
+        <source>&amp;Generate</source>
+        <translation>自动排班(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="92" />
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="105" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="124" />
+        <source>Choose a police station in the tree.</source>
+        <translation>请在左侧树中选择一个派出所。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="145" />
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="145" />
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="170" />
+        <source>Filling the roster…</source>
+        <translation>正在自动排班…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="185" />
+        <source>No roster keeps every rule</source>
+        <translation>无法排出符合全部规则的排班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="195" />
+        <source> — {n} duties published</source>
+        <translation> — 已发布 {n} 个班次</translation>
     </message>
 </context>
 <context>

@@ -206,6 +206,7 @@ def test_start_shows_nothing_before_the_login_then_the_users_jurisdiction(
         "走访",
         "走访提醒",
         "隐患与不稳定因素",
+        "排班",
         "人员",
     ]  # a clerk has no audit log
     top = window.tree.tree_model.index(0, 0)

@@ -1,0 +1,63 @@
+"""Choosing who is on duty in one cell of the roster: the officers of the unit's tier, those
+on duty there ticked, and by each what speaks against picking them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import roster
+from desktop.services.rosters import Candidate
+
+
+class RosterCellDialog(QDialog):
+    def __init__(self, parent: QWidget | None, title: str, candidates: list[Candidate]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self.people = QListWidget()
+        self.people.setObjectName("roster_pool")
+        for c in candidates:
+            text = f"{c.name}（{c.force}）"
+            if c.why_not:
+                text += " — " + self._why(c.why_not)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if c.on_duty else Qt.CheckState.Unchecked)
+            if c.why_not:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.people.addItem(item)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Tick the officers on duty:")))
+        layout.addWidget(self.people)
+        layout.addWidget(buttons)
+
+    def _why(self, rule: str) -> str:
+        short = {
+            roster.DOUBLE_BOOKED: self.tr("on another duty then"),
+            roster.SHORT_REST: self.tr("too little rest"),
+            roster.TOO_MANY_NIGHTS: self.tr("too many nights in a row"),
+            roster.ABSENT_ON_DUTY: self.tr("away"),
+        }
+        return short.get(rule, self.tr("breaks a rule"))
+
+    def chosen(self) -> list[str]:
+        return [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in (self.people.item(n) for n in range(self.people.count()))
+            if item is not None and item.checkState() == Qt.CheckState.Checked
+        ]
