@@ -24,6 +24,7 @@ from desktop.services.records import (
     require_code_free,
     require_live_parent,
     soft_delete,
+    unit_path,
     visible,
 )
 from desktop.services.reference import codes
@@ -94,22 +95,15 @@ def load_officer(db: Database, ident: uuid.UUID) -> OfficerForm:
 
 def _unit_path(s: Session, c: Checker, unit: NodeRef | None) -> dict[str, uuid.UUID | None]:
     """The (bureau, station, office) path of the chosen unit."""
-    if unit is None or unit.kind == NodeKind.GRID:
+    path = unit_path(s, unit)
+    if not path:
         c.fail(
             "unit",
             QT_TRANSLATE_NOOP(
                 "Messages", "Choose the sub-bureau, station or office the officer belongs to."
             ),
         )
-        return {}
-    if unit.kind == NodeKind.OFFICE:
-        office = live(s, Office, unit.id)
-        station = live(s, Station, office.station_id)
-        return {"bureau_id": station.bureau_id, "station_id": station.id, "office_id": office.id}
-    if unit.kind == NodeKind.STATION:
-        station = live(s, Station, unit.id)
-        return {"bureau_id": station.bureau_id, "station_id": station.id, "office_id": None}
-    return {"bureau_id": live(s, Bureau, unit.id).id, "station_id": None, "office_id": None}
+    return path
 
 
 def save_officer(db: Database, form: OfficerForm) -> OfficerForm:

@@ -106,3 +106,21 @@ def require_code_free(session: Session, record: Any, column: str) -> None:
             name=record.name,
             code=value,
         )
+
+
+def unit_path(session: Session, unit: Any) -> dict[str, uuid.UUID | None]:
+    """The (bureau, station, office) path of a sub-bureau, station or office (a NodeRef);
+    empty for none, or for a grid cell."""
+    from desktop.domain.hierarchy import NodeKind
+    from desktop.store.schema import Bureau, Office, Station
+
+    if unit is None or unit.kind == NodeKind.GRID:
+        return {}
+    if unit.kind == NodeKind.OFFICE:
+        office = live(session, Office, unit.id)
+        station = live(session, Station, office.station_id)
+        return {"bureau_id": station.bureau_id, "station_id": station.id, "office_id": office.id}
+    if unit.kind == NodeKind.STATION:
+        station = live(session, Station, unit.id)
+        return {"bureau_id": station.bureau_id, "station_id": station.id, "office_id": None}
+    return {"bureau_id": live(session, Bureau, unit.id).id, "station_id": None, "office_id": None}

@@ -21,13 +21,13 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.roster import Absence, Duty, Month, Person, Shift, Staffing, Unit
 from desktop.domain.validation import Checker
 from desktop.services import access
-from desktop.services.records import live, soft_delete
+from desktop.services.records import live, soft_delete, unit_path
 from desktop.services.reference import by_code, codes
 from desktop.services.tasks import Cancelled, never_cancelled
 from desktop.store.engine import Database
 from desktop.store.roster_schema import Absence as AbsenceRecord
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
-from desktop.store.schema import Office, Officer, Station
+from desktop.store.schema import Officer, Station
 
 TIER_NAMES = {"line": "巡线", "zone": "巡区", "point": "巡点"}
 BAD_MONTH = QT_TRANSLATE_NOOP("Messages", "Write the month as 2026-12.")
@@ -72,7 +72,7 @@ def save_unit(db: Database, form: UnitForm) -> uuid.UUID:
             c.one_of("staffing", force, forces.keys(), required=True)
         staffing[code] = {"minimum": max(0, int(rule.get("minimum", 1))), "forces": wanted}
     with db.transaction() as s:
-        path = _path(s, form.unit)
+        path = unit_path(s, form.unit)
         if form.unit is None or not path:
             c.fail("unit", QT_TRANSLATE_NOOP("Messages", "Choose the unit that owns it."))
         else:
@@ -269,35 +269,25 @@ def set_duty(
 ) -> uuid.UUID:
     """A duty set by hand: the generator keeps it, the checks judge it like any other."""
     with db.transaction() as s:
-        unit = live(s, PatrolUnit, unit_id)
         live(s, Officer, officer_id)
-        record = RosterEntry(
-            bureau_id=unit.bureau_id,
-            station_id=unit.station_id,
-            office_id=unit.office_id,
-            unit_id=unit.id,
-            shift=shift,
-            day=day,
-            officer_id=officer_id,
-            by_hand=True,
-            status="draft",
-        )
+        record = _by_hand(live(s, PatrolUnit, unit_id), shift, day, officer_id)
         s.add(record)
         s.flush()
         return record.id
 
 
-def _path(s: Any, unit: NodeRef | None) -> dict[str, Any]:
-    if unit is None:
-        return {}
-    if unit.kind == NodeKind.OFFICE:
-        office = live(s, Office, unit.id)
-        station = live(s, Station, office.station_id)
-        return {"bureau_id": station.bureau_id, "station_id": station.id, "office_id": office.id}
-    if unit.kind == NodeKind.STATION:
-        station = live(s, Station, unit.id)
-        return {"bureau_id": station.bureau_id, "station_id": station.id, "office_id": None}
-    return {}
+def _by_hand(unit: PatrolUnit, shift: str, day: date, officer: uuid.UUID) -> RosterEntry:
+    return RosterEntry(
+        bureau_id=unit.bureau_id,
+        station_id=unit.station_id,
+        office_id=unit.office_id,
+        unit_id=unit.id,
+        shift=shift,
+        day=day,
+        officer_id=officer,
+        by_hand=True,
+        status="draft",
+    )
 
 
 def problem_lines(db: Database, problems: list[roster.Problem], translate: Any) -> list[str]:
@@ -437,19 +427,7 @@ def set_cell(db: Database, unit: str, shift: str, day: date, officers: list[str]
             soft_delete(entry)
         s.flush()
         for officer in officers:
-            s.add(
-                RosterEntry(
-                    bureau_id=record.bureau_id,
-                    station_id=record.station_id,
-                    office_id=record.office_id,
-                    unit_id=record.id,
-                    shift=shift,
-                    day=day,
-                    officer_id=uuid.UUID(officer),
-                    by_hand=True,
-                    status="draft",
-                )
-            )
+            s.add(_by_hand(record, shift, day, uuid.UUID(officer)))
 
 
 def publish(db: Database, station_id: uuid.UUID, days: list[date]) -> int:
