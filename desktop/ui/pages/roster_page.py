@@ -135,7 +135,8 @@ class RosterPage(Page):
             for key, found in grid.problems.items()
         }
         self.model.show(grid, {k: "\n".join(v) for k, v in lines.items()})
-        self.view.resizeColumnsToContents()
+        # A fixed width a day, not measured from every cell: the month opens at once.
+        self.view.horizontalHeader().setDefaultSectionSize(64)
         self.problems.clear()
         self.problems.addItems(
             [line for v in lines.values() for line in v]
