@@ -2258,27 +2258,27 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>数据库服务器由管理员恢复，不能在工作台上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="100" />
+        <location filename="../../desktop/services/officers.py" line="102" />
         <source>Choose the sub-bureau, station or office the officer belongs to.</source>
         <translation>请选择人员所属的分局、派出所或警务室。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="149" />
+        <location filename="../../desktop/services/officers.py" line="143" />
         <source>Another officer has this badge number.</source>
         <translation>已有其他人员使用这个警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="153" />
+        <location filename="../../desktop/services/officers.py" line="147" />
         <source>Another officer has this ID number.</source>
         <translation>已有其他人员使用此身份证号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="165" />
+        <location filename="../../desktop/services/officers.py" line="159" />
         <source>“{name}” is responsible for {n} grid cells, so cannot be made inactive or move to another station. Assign someone else there first.</source>
         <translation>“{name}”负责 {n} 个网格，不能设为不在岗或调到其他派出所。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="183" />
+        <location filename="../../desktop/services/officers.py" line="177" />
         <source>Cannot delete “{name}”: assigned to {n} grid cells. Assign someone else there first.</source>
         <translation>不能删除“{name}”：此人负责 {n} 个网格。请先给这些网格另行指定负责人。</translation>
     </message>
@@ -3253,27 +3253,27 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请在左侧树中选择一个派出所。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="145" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="146" />
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="145" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="146" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="170" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="171" />
         <source>Filling the roster…</source>
         <translation>正在自动排班…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="185" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="186" />
         <source>No roster keeps every rule</source>
         <translation>无法排出符合全部规则的排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="195" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="196" />
         <source> — {n} duties published</source>
         <translation> — 已发布 {n} 个班次</translation>
     </message>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import roster
-from desktop.services.rosters import Candidate
+from desktop.services.roster_grid import Candidate
 
 
 class RosterCellDialog(QDialog):

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import UserError
 from desktop.i18n import translate
-from desktop.services import hierarchy, rosters
-from desktop.services.rosters import Grid
+from desktop.services import hierarchy, roster_grid, rosters
+from desktop.services.roster_grid import Grid
 from desktop.ui.errors import show_error
 from desktop.ui.pages.page import Page
 from desktop.ui.worker import Task
@@ -126,7 +126,7 @@ class RosterPage(Page):
             self.problems.clear()
             return
         try:
-            grid = rosters.grid(self.db, self.station.id, self.days())
+            grid = roster_grid.grid(self.db, self.station.id, self.days())
         except UserError as error:
             show_error(self, error)
             return
@@ -153,11 +153,11 @@ class RosterPage(Page):
         if self.db is None or self.station is None or grid is None or not index.isValid():
             return
         row, day = grid.rows[index.row()], grid.days[index.column()]
-        candidates = rosters.pool(self.db, self.station.id, grid.days, row.unit, row.shift, day)
+        candidates = roster_grid.pool(self.db, self.station.id, grid.days, row.unit, row.shift, day)
         dialog = RosterCellDialog(self, f"{row.label} · {day.isoformat()}", candidates)
         if dialog.exec():
             try:
-                rosters.set_cell(self.db, row.unit, row.shift, day, dialog.chosen())
+                roster_grid.set_cell(self.db, row.unit, row.shift, day, dialog.chosen())
             except UserError as error:
                 show_error(self, error)
             self.refresh()
@@ -191,7 +191,7 @@ class RosterPage(Page):
     def publish(self) -> None:
         if self.db is None or self.station is None:
             return
-        n = rosters.publish(self.db, self.station.id, self.days())
+        n = roster_grid.publish(self.db, self.station.id, self.days())
         self.refresh()
         self.title.setText(self.title.text() + self.tr(" — {n} duties published").format(n=n))
 
