@@ -108,6 +108,8 @@ def test_the_idle_lock_wants_the_same_password(qtbot: Any, window: MainWindow) -
         qtbot.keyClicks(screen.password, "demo1234")
         qtbot.keyClick(screen.password, Qt.Key.Key_Return)
 
+    if (worker := window.backup_work._worker) is not None:
+        worker.join(20)  # its daily backup is in the trail too: let it land first
     window.session.idle.minutes = 1
     window.session.idle.last -= 120  # two minutes without a key or a click
     modal = Modal(LockScreen, unlock)
