@@ -333,7 +333,7 @@ def _roster(args: argparse.Namespace) -> int:
             return EXIT_REFUSED
         if args.roster_command == "generate":
             answer = rosters.generate(db, station.id, days, seconds=args.seconds)
-            if not answer.duties:
+            if not answer.found:
                 lines = rosters.problem_lines(db, answer.problems, translate)
                 print("\n".join(lines) or answer.status, file=sys.stderr)
                 return EXIT_PROBLEMS

@@ -44,7 +44,8 @@ class Answer:
 
     @property
     def found(self) -> bool:
-        return not self.problems and bool(self.duties or self.status)
+        """A roster keeping every rule (an empty one, for a month with nothing to staff)."""
+        return self.status in ("OPTIMAL", "FEASIBLE") and not self.problems
 
 
 def solve(
@@ -240,12 +241,10 @@ def _tiers(month: Month) -> list[Month]:
 
 
 def _together(answers: list[Answer]) -> Answer:
-    problems = [p for a in answers for p in a.problems]
-    if problems or not all(a.duties or a.status for a in answers):
-        status = next((a.status for a in answers if a.problems), answers[0].status)
-        return Answer(problems=problems, status=status)
-    if any(not a.duties and a.status not in ("OPTIMAL", "FEASIBLE") for a in answers):
-        return Answer(status=next(a.status for a in answers if not a.duties))
+    """The tiers' answers as one: a roster when every tier has one, else what went wrong."""
+    if not all(a.found for a in answers):
+        problems = [p for a in answers for p in a.problems]
+        return Answer(problems=problems, status=next(a.status for a in answers if not a.found))
     return Answer(
         duties=[d for a in answers for d in a.duties],
         nights_spread=max(a.nights_spread for a in answers),

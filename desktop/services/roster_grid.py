@@ -13,7 +13,7 @@ from desktop.domain import roster
 from desktop.services import access
 from desktop.services.records import live, soft_delete
 from desktop.services.reference import codes
-from desktop.services.rosters import by_hand, duties, month
+from desktop.services.rosters import duties, entry, month
 from desktop.store.engine import Database
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
 from desktop.store.schema import Officer
@@ -133,7 +133,7 @@ def set_cell(db: Database, unit: str, shift: str, day: date, officers: list[str]
     access.require(db, "edits")
     with db.transaction() as s:
         record = live(s, PatrolUnit, uuid.UUID(unit))
-        for entry in s.scalars(
+        for old in s.scalars(
             select(RosterEntry).where(
                 RosterEntry.unit_id == record.id,
                 RosterEntry.shift == shift,
@@ -141,10 +141,10 @@ def set_cell(db: Database, unit: str, shift: str, day: date, officers: list[str]
                 RosterEntry.deleted_at.is_(None),
             )
         ):
-            soft_delete(entry)
+            soft_delete(old)
         s.flush()
         for officer in officers:
-            s.add(by_hand(record, shift, day, uuid.UUID(officer)))
+            s.add(entry(record, shift, day, uuid.UUID(officer)))
 
 
 def publish(db: Database, station_id: uuid.UUID, days: list[date]) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -27,7 +27,7 @@ from desktop.services.tasks import Cancelled, never_cancelled
 from desktop.store.engine import Database
 from desktop.store.roster_schema import Absence as AbsenceRecord
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
-from desktop.store.schema import Officer, Station
+from desktop.store.schema import Officer
 
 TIER_NAMES = {"line": "巡线", "zone": "巡区", "point": "巡点"}
 BAD_MONTH = QT_TRANSLATE_NOOP("Messages", "Write the month as 2026-12.")
@@ -190,7 +190,7 @@ def shifts(db: Database) -> dict[str, Shift]:
         shift = Shift(code.code, code.name, start, end)
         begin, finish = shift.span(date(2000, 1, 1))
         night = any(begin <= datetime(2000, 1, d, 2) < finish for d in (1, 2))
-        out[code.code] = Shift(code.code, code.name, start, end, night=night)
+        out[code.code] = replace(shift, night=night)
     return out
 
 
@@ -199,17 +199,19 @@ def _clock(text: str) -> str:
 
 
 def duties(db: Database, station_id: uuid.UUID, days: list[date]) -> list[tuple[Duty, bool]]:
-    """The month's duties on file, and whether each was set by hand."""
+    """The month's duties on file, and whether generating must keep each: set by hand, or
+    published."""
     e = RosterEntry
     # Columns, not records: a month of a busy station is thousands of duties.
-    stmt = select(e.unit_id, e.shift, e.day, e.officer_id, e.by_hand).where(
+    kept = e.by_hand | (e.status == "published")
+    stmt = select(e.unit_id, e.shift, e.day, e.officer_id, kept).where(
         e.station_id == station_id,
         e.deleted_at.is_(None),
         e.day >= days[0],
         e.day <= days[-1],
     )
     with db.reading() as s:
-        return [(Duty(str(u), sh, d, str(o)), hand) for u, sh, d, o, hand in s.execute(stmt)]
+        return [(Duty(str(u), sh, d, str(o)), bool(k)) for u, sh, d, o, k in s.execute(stmt)]
 
 
 def check_month(db: Database, station_id: uuid.UUID, days: list[date]) -> list[roster.Problem]:
@@ -230,37 +232,30 @@ def generate(
 
     access.require(db, "edits")
     m = month(db, station_id, days)
-    fixed = [d for d, by_hand in duties(db, station_id, days) if by_hand]
+    fixed = [d for d, kept in duties(db, station_id, days) if kept]
     answer = solve(m, fixed, seconds=seconds, cancelled=cancelled)
-    if not answer.duties:
+    if not answer.found:
         return answer
     kept = {(d.unit, d.shift, d.day, d.officer) for d in fixed}
     with db.transaction() as s:
-        station = live(s, Station, station_id)
+        # Only the generated drafts go: what was set by hand or published stays, and was
+        # given to the solver as fixed.
         s.execute(
             delete(RosterEntry).where(
                 RosterEntry.station_id == station_id,
                 RosterEntry.by_hand.is_(False),
+                RosterEntry.status == "draft",
                 RosterEntry.day >= days[0],
                 RosterEntry.day <= days[-1],
             )
         )
+        units = {
+            str(u.id): u
+            for u in s.scalars(select(PatrolUnit).where(PatrolUnit.station_id == station_id))
+        }
         for d in answer.duties:
-            if (d.unit, d.shift, d.day, d.officer) in kept:
-                continue
-            s.add(
-                RosterEntry(
-                    bureau_id=station.bureau_id,
-                    station_id=station.id,
-                    office_id=None,
-                    unit_id=uuid.UUID(d.unit),
-                    shift=d.shift,
-                    day=d.day,
-                    officer_id=uuid.UUID(d.officer),
-                    by_hand=False,
-                    status="draft",
-                )
-            )
+            if (d.unit, d.shift, d.day, d.officer) not in kept:
+                s.add(entry(units[d.unit], d.shift, d.day, uuid.UUID(d.officer), by_hand=False))
     return answer
 
 
@@ -270,13 +265,16 @@ def set_duty(
     """A duty set by hand: the generator keeps it, the checks judge it like any other."""
     with db.transaction() as s:
         live(s, Officer, officer_id)
-        record = by_hand(live(s, PatrolUnit, unit_id), shift, day, officer_id)
+        record = entry(live(s, PatrolUnit, unit_id), shift, day, officer_id)
         s.add(record)
         s.flush()
         return record.id
 
 
-def by_hand(unit: PatrolUnit, shift: str, day: date, officer: uuid.UUID) -> RosterEntry:
+def entry(
+    unit: PatrolUnit, shift: str, day: date, officer: uuid.UUID, *, by_hand: bool = True
+) -> RosterEntry:
+    """A draft duty with its unit's path (an office's 巡点 is the office's as well)."""
     return RosterEntry(
         bureau_id=unit.bureau_id,
         station_id=unit.station_id,
@@ -285,7 +283,7 @@ def by_hand(unit: PatrolUnit, shift: str, day: date, officer: uuid.UUID) -> Rost
         shift=shift,
         day=day,
         officer_id=officer,
-        by_hand=True,
+        by_hand=by_hand,
         status="draft",
     )
 

@@ -119,3 +119,37 @@ def test_the_roster_ledger_lists_each_duty(demo_db: Database, tmp_path: Path) ->
     first = [c.value for c in sheet[5]]
     assert first[1].date() == DAYS[0] and first[2] == "周一" and first[3] == "早班"
     assert first[4] == "08:00–16:00" and first[11] == "草稿"
+
+
+def test_a_published_month_is_kept_when_generating_again(demo_db: Database) -> None:
+    from desktop.domain.hierarchy import NodeKind
+    from desktop.services import roster_grid
+
+    station = first_station(demo_db)
+    rosters.generate(demo_db, station, DAYS, seconds=5)
+    published = {d for d, _kept in rosters.duties(demo_db, station, DAYS)}
+    assert roster_grid.publish(demo_db, station, DAYS) == len(published)
+    again = rosters.generate(demo_db, station, DAYS, seconds=5)
+    assert again.found
+    assert {d for d, kept in rosters.duties(demo_db, station, DAYS) if kept} == published
+    # A 巡点's duties are its office's too: the office's roster lists them.
+    m = rosters.month(demo_db, station, DAYS)
+    points = {u.id for u in m.units.values() if u.tier == "point"}
+    office = next(
+        c.ref
+        for c in hierarchy.children(
+            demo_db, hierarchy.children(demo_db, hierarchy.roots(demo_db)[0].ref)[0].ref
+        )
+        if c.ref.kind == NodeKind.OFFICE
+    )
+    with demo_db.reading() as s:
+        from desktop.store.roster_schema import RosterEntry
+
+        offices = set(
+            s.scalars(
+                select(RosterEntry.office_id).where(
+                    RosterEntry.unit_id.in_([uuid.UUID(p) for p in points])
+                )
+            )
+        )
+    assert office.id in offices and None not in offices

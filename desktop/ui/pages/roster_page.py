@@ -179,7 +179,7 @@ class RosterPage(Page):
         if error is not None:
             show_error(self, error)
             return
-        if not answer.duties and self.db is not None:
+        if not answer.found and self.db is not None:
             lines = rosters.problem_lines(self.db, answer.problems, translate)
             QMessageBox.warning(
                 self,
