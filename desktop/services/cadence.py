@@ -110,14 +110,17 @@ def refresh_enterprise(s: Session, record: Enterprise, by_grade: dict[str, int])
             Visit.enterprise_id == record.id, Visit.deleted_at.is_(None)
         )
     )
+    record.next_due_on = next_due(record, by_grade)
+
+
+def next_due(record: Enterprise, by_grade: dict[str, int]) -> date | None:
+    """The record's next-due date from its last visit (as set on it) and its interval."""
     days = visit_cadence.interval(record.risk_grade, record.visit_interval_days, by_grade)
     # Without a registration date the cadence counts from the day it was entered.
     registered = record.registered_on or (record.created_at or utcnow()).date()
-    record.next_due_on = (
-        None
-        if not_visited(record.status, record.deleted_at is not None)
-        else visit_cadence.next_due(record.last_visited_on, registered, days)
-    )
+    if not_visited(record.status, record.deleted_at is not None):
+        return None
+    return visit_cadence.next_due(record.last_visited_on, registered, days)
 
 
 @dataclass(frozen=True)

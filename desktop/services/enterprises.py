@@ -177,8 +177,8 @@ def store(
 def add_many(db: Database, s: Session, rows: list[tuple[uuid.UUID, dict[str, Any]]]) -> int:
     """New enterprises from checked values (an import), in the open transaction: one flush
     and one insert of their search terms for all of them, not three flushes a record."""
-    from desktop.domain import search_terms, visit_cadence
-    from desktop.services.cadence import not_visited
+    from desktop.services.cadence import next_due as cadence_next_due
+    from desktop.services.search import term_rows
     from desktop.store.schema import EnterpriseTerm
 
     grades = intervals_in(s, default_intervals(db))
@@ -186,7 +186,6 @@ def add_many(db: Database, s: Session, rows: list[tuple[uuid.UUID, dict[str, Any
     # Held, not only their keys: the session forgets what nobody holds, and the audit trail
     # names each record's grid cell, office and station by reading them at the flush.
     units: list[Any] = []
-    today = date.today()
     records, terms = [], []
     for grid_id, values in rows:
         if grid_id not in paths:
@@ -201,20 +200,10 @@ def add_many(db: Database, s: Session, rows: list[tuple[uuid.UUID, dict[str, Any
                 "bureau_id": station.bureau_id,
             }
         record = Enterprise(id=new_id(), **values, **paths[grid_id])
-        variants = search_terms.initials(record.name)
-        record.name_initials = " ".join(variants)[:400]
-        days = visit_cadence.interval(record.risk_grade, record.visit_interval_days, grades)
-        registered = record.registered_on or today
-        deregistered = not_visited(record.status, False)
-        record.next_due_on = (
-            None if deregistered else visit_cadence.next_due(None, registered, days)
-        )
+        terms += term_rows(record)
+        record.name_initials = record.name_initials or ""  # indexed, even with no initials
+        record.next_due_on = cadence_next_due(record, grades)  # new: never visited
         records.append(record)
-        station_id = paths[grid_id]["station_id"]
-        terms += [
-            {"term": t, "station_id": station_id, "enterprise_id": record.id}
-            for t in search_terms.terms(record.name, record.credit_code, variants)
-        ]
     s.add_all(records)
     s.flush()
     for start in range(0, len(terms), 5000):

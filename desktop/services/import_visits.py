@@ -109,8 +109,6 @@ def check(
             else:
                 plan.new.append((row.number, form, {}))
         del held
-    order = {h: n for n, h in enumerate(table.headers)}
-    plan.problems.sort(key=lambda p: (p.row, order.get(p.column, len(order))))
 
 
 def _hold(s: Session, rows: list[tuple[Row, VisitForm]]) -> list[Any]:

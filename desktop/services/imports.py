@@ -88,6 +88,9 @@ def plan_import(
             raise UserError(MISSING_COLUMN, column=how.names[field])
     plan = Plan(kind, path, table.headers, table.mapping, table.rows[:20])
     how.module.check(db, plan, table, progress, cancelled)
+    # The problems in the order a user reads them: row by row, column by column.
+    order = {h: n for n, h in enumerate(table.headers)}
+    plan.problems.sort(key=lambda p: (p.row, order.get(p.column, len(order))))
     return plan
 
 

@@ -55,8 +55,7 @@ def each_row(
     progress: Callable[[int, int], None],
     cancelled: Callable[[], bool],
 ) -> Iterator[Row]:
-    """The table's rows for checking, counted into the plan, with progress and cancel; then
-    the problems in the order a user reads them, row by row and column by column."""
+    """The table's rows for checking, counted into the plan, with progress and cancel."""
     from desktop.services.tasks import checkpoint
 
     header_of = {f: table.headers[n] for f, n in table.mapping.items()}
@@ -67,5 +66,3 @@ def each_row(
             checkpoint(cancelled)
         got = {f: cells[n] if n < len(cells) else None for f, n in table.mapping.items()}
         yield Row(number, got, [], header_of)
-    order = {h: n for n, h in enumerate(table.headers)}
-    plan.problems.sort(key=lambda p: (p.row, order.get(p.column, len(order))))

@@ -49,21 +49,23 @@ def _picks() -> Any:
     ).join(GridCell, GridCell.id == Enterprise.grid_id)
 
 
-def index_enterprise(session: Session, record: Enterprise) -> None:
-    """Write the enterprise's search terms anew (call after its name or code changed)."""
+def term_rows(record: Enterprise) -> list[dict[str, Any]]:
+    """Set the record's pinyin initials; return its rows of the term index."""
     variants = search_terms.initials(record.name)
     record.name_initials = " ".join(variants)[:400] or None
+    return [
+        {"term": t, "station_id": record.station_id, "enterprise_id": record.id}
+        for t in search_terms.terms(record.name, record.credit_code, variants)
+    ]
+
+
+def index_enterprise(session: Session, record: Enterprise) -> None:
+    """Write the enterprise's search terms anew (call after its name or code changed)."""
+    rows = term_rows(record)
     session.flush()
     session.execute(delete(EnterpriseTerm).where(EnterpriseTerm.enterprise_id == record.id))
-    found = search_terms.terms(record.name, record.credit_code, variants)
-    if found:
-        session.execute(
-            insert(EnterpriseTerm),
-            [
-                {"term": t, "station_id": record.station_id, "enterprise_id": record.id}
-                for t in found
-            ],
-        )
+    if rows:
+        session.execute(insert(EnterpriseTerm), rows)
 
 
 def move_terms(session: Session, where: Any, station_id: uuid.UUID) -> None:

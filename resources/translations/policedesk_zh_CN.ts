@@ -2008,7 +2008,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/accounts.py" line="264" />
         <location filename="../../desktop/services/import_officers.py" line="157" />
-        <location filename="../../desktop/services/import_visits.py" line="192" />
+        <location filename="../../desktop/services/import_visits.py" line="190" />
         <location filename="../../desktop/services/import_enterprises.py" line="164" />
         <location filename="../../desktop/domain/validation.py" line="26" />
         <source>This field is required.</source>
@@ -2171,7 +2171,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="253" />
+        <location filename="../../desktop/services/enterprises.py" line="242" />
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
