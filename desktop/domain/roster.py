@@ -21,7 +21,13 @@ TIER_FORCES = {
     "line": ("patrol_brigade", "swat_patrol"),
     "zone": ("mobile_patrol", "station_patrol"),
     "point": ("rapid_response", "community_officer"),
+    # 警务室接待: an office's own community officers, on at least `weekly_days` days a week.
+    "reception": ("community_officer",),
 }
+# Tiers whose forces overlap are planned together (a community officer's reception day and
+# point patrol must not clash); each team is one part of the solver.
+TEAM_OF_TIER = {"line": "line", "zone": "zone", "point": "point", "reception": "point"}
+TEAM_OF_FORCE = {f: TEAM_OF_TIER[t] for t, forces in TIER_FORCES.items() for f in forces}
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,12 @@ class Unit:
     name: str
     tier: str  # line, zone, point
     staffing: dict[str, Staffing]  # by shift code; a shift not named is not patrolled
+    office: str | None = None  # the office that owns it (a 巡点's, a reception desk's)
+    weekdays: frozenset[int] | None = None  # the days it is staffed, Monday = 0; None: all
+    weekly_days: int = 0  # n: staffed on at least n days of each week (a reception desk)
+
+    def staffed_on(self, day: date) -> bool:
+        return self.weekdays is None or day.weekday() in self.weekdays
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,7 @@ class Person:
     id: str
     name: str
     force: str
+    office: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,12 +116,29 @@ class Month:
     people: dict[str, Person]
     absences: list[Absence] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
+    offices: dict[str, str] = field(default_factory=dict)  # id → name: each needs reception
+    # Duties just outside `days` in the weeks judged with them (a week belongs to the month
+    # that holds its Thursday, and may begin in the month before).
+    outside: list[Duty] = field(default_factory=list)
 
     def absent(self, officer: str, day: date) -> Absence | None:
         return next((a for a in self.absences if a.officer == officer and a.covers(day)), None)
 
     def may_serve(self, person: Person, unit: Unit) -> bool:
+        if unit.tier == "reception" and unit.office and person.office != unit.office:
+            return False  # an office's reception is its own officers'
         return person.force in TIER_FORCES.get(unit.tier, ())
+
+    def weeks(self) -> list[tuple[date, list[date]]]:
+        """The weeks judged in this month (Monday, and the week's days within `days`)."""
+        inside = set(self.days)
+        mondays = sorted({d - timedelta(days=d.weekday()) for d in self.days})
+        out = []
+        for monday in mondays:
+            if monday + timedelta(days=3) in inside:
+                week = [monday + timedelta(days=k) for k in range(7)]
+                out.append((monday, [d for d in week if d in inside]))
+        return out
 
 
 # The rules, as the grid and the command line name them.
@@ -125,6 +155,12 @@ TOO_MANY_NIGHTS = QT_TRANSLATE_NOOP(
 )
 ABSENT_ON_DUTY = QT_TRANSLATE_NOOP("Roster", "{officer} is away ({kind}) on {day}.")
 WRONG_FORCE = QT_TRANSLATE_NOOP("Roster", "{officer} ({force}) does not patrol {unit}.")
+FEW_RECEPTION_DAYS = QT_TRANSLATE_NOOP(
+    "Roster", "{unit}: {n} of {most} reception days in the week from {day}."
+)
+NO_RECEPTION = QT_TRANSLATE_NOOP(
+    "Roster", "{office} receives the public on fewer than two days a week: set its days."
+)
 
 
 @dataclass(frozen=True)
@@ -143,6 +179,7 @@ def check(month: Month, duties: Iterable[Duty]) -> list[Problem]:
     problems: list[Problem] = []
     problems += _staffing(month, duties)
     problems += _people(month, duties)
+    problems += _reception(month, duties)
     return sorted(problems, key=lambda p: (p.day, p.unit or "", p.shift or "", p.officer or ""))
 
 
@@ -156,6 +193,8 @@ def _staffing(month: Month, duties: Sequence[Duty]) -> list[Problem]:
             shift = month.shifts[code]
             for day in month.days:
                 there = on.get((unit.id, code, day), [])
+                if not unit.staffed_on(day) and not there:
+                    continue  # the office does not receive the public that day
                 names = {"unit": unit.name, "shift": shift.name, "day": day.isoformat()}
                 if len(there) < rule.minimum:
                     out.append(
@@ -254,6 +293,50 @@ def _people(month: Month, duties: Sequence[Duty]) -> list[Problem]:
                         None,
                         officer,
                         {"officer": name, "n": run, "day": day.isoformat(), "most": most},
+                    )
+                )
+    return out
+
+
+def staffed_days(month: Month, unit: Unit, duties: Iterable[Duty]) -> set[date]:
+    """The days on which each of the unit's shifts has its minimum staff."""
+    count: dict[tuple[str, date], int] = defaultdict(int)
+    for d in duties:
+        if d.unit == unit.id:
+            count[d.shift, d.day] += 1
+    days = {day for _s, day in count}
+    return {
+        day
+        for day in days
+        if all(count.get((code, day), 0) >= max(1, r.minimum) for code, r in unit.staffing.items())
+    }
+
+
+def _reception(month: Month, duties: Sequence[Duty]) -> list[Problem]:
+    out: list[Problem] = []
+    weekly = [u for u in month.units.values() if u.weekly_days]
+    for office, name in month.offices.items():
+        desk = next((u for u in weekly if u.office == office and u.tier == "reception"), None)
+        if desk is None or len(desk.weekdays or ()) < desk.weekly_days:
+            out.append(Problem(NO_RECEPTION, month.days[0], params={"office": name}))
+    everything = [*duties, *month.outside]
+    for unit in weekly:
+        staffed = staffed_days(month, unit, everything)
+        code = next(iter(unit.staffing), None)
+        for monday, inside in month.weeks():
+            week = {monday + timedelta(days=k) for k in range(7)}
+            n = len(staffed & week)
+            if n < unit.weekly_days:
+                params = {"unit": unit.name, "n": n, "most": unit.weekly_days}
+                # On the week's first day in the month, so that the grid marks a cell.
+                out.append(
+                    Problem(
+                        FEW_RECEPTION_DAYS,
+                        inside[0],
+                        unit.id,
+                        code,
+                        None,
+                        params | {"day": monday.isoformat()},
                     )
                 )
     return out

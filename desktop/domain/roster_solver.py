@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.domain.roster import TIER_FORCES, Duty, Month, Person, Problem
+from desktop.domain.roster import TEAM_OF_FORCE, TEAM_OF_TIER, Duty, Month, Person, Problem
 
 SHORT = QT_TRANSLATE_NOOP(
     "Roster", "{unit}, {shift}, {day}: {n} more {force} needed than are free."
@@ -121,9 +121,12 @@ class _Model:
 
         self.model = model = cp_model.CpModel()
         self.x: dict[tuple[str, str, str, date], Any] = {}
+        set_days = {(f.unit, f.day) for f in fixed}  # a closed day may be staffed by hand
         for unit in month.units.values():
             for code in unit.staffing:
                 for day in month.days:
+                    if not unit.staffed_on(day) and (unit.id, day) not in set_days:
+                        continue
                     for p in month.people.values():
                         if month.may_serve(p, unit) and month.absent(p.id, day) is None:
                             self.x[p.id, unit.id, code, day] = model.new_bool_var("")
@@ -137,7 +140,7 @@ class _Model:
             by_hand[duty.unit, duty.shift, duty.day] += 1
         for unit in month.units.values():
             for code, rule in unit.staffing.items():
-                for day in month.days:
+                for day in filter(unit.staffed_on, month.days):
                     here = slots.get((unit.id, code, day), [])
                     # Exactly the staffing asked for: a generated roster spends nobody's
                     # time beyond the rule (a planner may add more by hand).
@@ -200,10 +203,9 @@ class _Model:
             (2, lambda s, d: d.weekday() >= 5),
             (1, lambda s, d: True),
         ]
-        tier_of = {f: t for t, forces in TIER_FORCES.items() for f in forces}
         team: dict[str, list[str]] = defaultdict(list)
         for o in self.people:
-            team[tier_of.get(month.people[o].force, "")].append(o)
+            team[TEAM_OF_FORCE.get(month.people[o].force, "")].append(o)
         mine: dict[str, list[tuple[str, date, Any]]] = defaultdict(list)
         for (o, s, d), v in on_shift.items():
             mine[o].append((s, d, v))
@@ -214,9 +216,9 @@ class _Model:
                 wanted = sum(
                     rule.minimum
                     for unit in month.units.values()
-                    if unit.tier == tier
+                    if TEAM_OF_TIER.get(unit.tier) == tier
                     for code, rule in unit.staffing.items()
-                    for day in month.days
+                    for day in filter(unit.staffed_on, month.days)
                     if pick(code, day)
                 )
                 high, low = -(-wanted // len(members)), wanted // len(members)
@@ -232,11 +234,12 @@ class _Model:
 def _tiers(month: Month) -> list[Month]:
     """The month split by tier: each tier's units with the officers who may patrol them."""
     parts = []
-    for tier, forces in TIER_FORCES.items():
-        units = {k: u for k, u in month.units.items() if u.tier == tier}
+    for team in dict.fromkeys(TEAM_OF_TIER.values()):
+        units = {k: u for k, u in month.units.items() if TEAM_OF_TIER.get(u.tier) == team}
         if units:
-            people = {k: p for k, p in month.people.items() if p.force in forces}
-            parts.append(replace(month, units=units, people=people))
+            people = {k: p for k, p in month.people.items() if TEAM_OF_FORCE.get(p.force) == team}
+            outside = [d for d in month.outside if d.unit in units]
+            parts.append(replace(month, units=units, people=people, outside=outside))
     return parts
 
 
@@ -264,7 +267,7 @@ def _shortages(month: Month, fixed: list[Duty]) -> list[Problem]:
             out.append(Problem(NOT_ELIGIBLE, duty.day, duty.unit, duty.shift, duty.officer, names))
     for unit in month.units.values():
         for code, rule in unit.staffing.items():
-            for day in month.days:
+            for day in filter(unit.staffed_on, month.days):
                 free = [
                     p
                     for p in month.people.values()
@@ -313,7 +316,6 @@ def _clashing_pairs(month: Month, rest: timedelta) -> dict[str, list[tuple[str, 
 def _spreads(month: Month, duties: list[Duty], people: list[str]) -> tuple[int, int]:
     """Most minus fewest nights, and shifts, between officers of one tier (who could take
     each other's duties); the widest tier's."""
-    tier_of = {f: t for t, forces in TIER_FORCES.items() for f in forces}
     nights: dict[str, int] = dict.fromkeys(people, 0)
     shifts: dict[str, int] = dict.fromkeys(people, 0)
     for d in duties:
@@ -321,8 +323,8 @@ def _spreads(month: Month, duties: list[Duty], people: list[str]) -> tuple[int, 
         if month.shifts[d.shift].night:
             nights[d.officer] += 1
     worst = [0, 0]
-    for tier in TIER_FORCES:
-        members = [o for o in people if tier_of.get(month.people[o].force) == tier]
+    for team in dict.fromkeys(TEAM_OF_TIER.values()):
+        members = [o for o in people if TEAM_OF_FORCE.get(month.people[o].force) == team]
         for n, counts in enumerate((nights, shifts)):
             values = [counts[o] for o in members]
             if values:

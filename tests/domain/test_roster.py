@@ -3,6 +3,7 @@ small months whose answer is known."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 
 import pytest
@@ -148,3 +149,96 @@ def test_a_hand_set_duty_nobody_may_take_is_named() -> None:
     )
     answer = solve(m, [Duty("p1", "early", DAY, "o1")])
     assert [p.params.get("officer") for p in answer.problems] == ["民警1"]
+
+
+DECEMBER = [date(2026, 12, 1) + timedelta(days=n) for n in range(31)]
+
+
+def reception_month(days: list[date], **extra: object) -> Month:
+    """Office A receives the public on Mondays and Thursdays; it has a 巡点 too."""
+    desk = Unit(
+        "r1",
+        "文新警务室接待",
+        "reception",
+        {"early": Staffing(1, ("community_officer",))},
+        "A",
+        frozenset({0, 3}),
+        weekly_days=2,
+    )
+    point = Unit("p1", "文新巡点", "point", {"early": Staffing(1)}, "A")
+    team = {f"o{n}": Person(f"o{n}", f"民警{n}", "community_officer", "A") for n in range(1, 5)}
+    team["x1"] = Person("x1", "他所民警", "community_officer", "B")
+    return Month(
+        days, dict(SHIFTS), {"r1": desk, "p1": point}, team, offices={"A": "文新警务室"}, **extra
+    )  # type: ignore[arg-type]
+
+
+def test_weeks_belong_to_the_month_that_holds_their_thursday() -> None:
+    weeks = reception_month(DECEMBER).weeks()
+    # 2026-12-01 is a Tuesday: its week (Thursday the 3rd) is December's; the week of
+    # Monday the 28th has its Thursday on the 31st, so it is December's too.
+    assert [str(m) for m, _days in weeks] == [
+        "2026-11-30",
+        "2026-12-07",
+        "2026-12-14",
+        "2026-12-21",
+        "2026-12-28",
+    ]
+    assert weeks[0][1][0] == date(2026, 12, 1) and len(weeks[-1][1]) == 4
+    leap = reception_month([date(2028, 2, 1) + timedelta(days=n) for n in range(29)]).weeks()
+    # Monday 28 February 2028's Thursday is 2 March: that week is March's.
+    assert [str(m) for m, _d in leap][-1] == "2028-02-21"
+
+
+def test_an_office_needs_two_reception_days_a_week() -> None:
+    week = DECEMBER[6:13]  # Monday 7th to Sunday 13th
+    m = reception_month(week)
+    point = [Duty("p1", "early", d, "o4") for d in week]
+    two = [Duty("r1", "early", week[0], "o1"), Duty("r1", "early", week[3], "o2")]
+    assert rules(m, point + two) == []
+    found = roster.check(m, point + two[:1])
+    # Thursday's desk is empty, so the office received on one day only that week.
+    assert [(p.rule, p.day) for p in found] == [
+        (roster.FEW_RECEPTION_DAYS, week[0]),
+        (roster.UNDERSTAFFED, week[3]),
+        (roster.MISSING_FORCE, week[3]),
+    ]
+    # A desk open on one day a week only keeps its day, and breaks the weekly rule.
+    m.units["r1"] = replace(m.units["r1"], weekdays=frozenset({0}))
+    found = roster.check(m, point + two[:1])
+    assert [p.rule for p in found] == [roster.NO_RECEPTION, roster.FEW_RECEPTION_DAYS]
+    assert found[1].params == {"unit": "文新警务室接待", "n": 1, "most": 2, "day": "2026-12-07"}
+    assert (found[1].unit, found[1].day) == ("r1", week[0])  # marks a cell of the grid
+    # Staffed from another office: not this desk's officer.
+    m = reception_month(week)
+    assert roster.WRONG_FORCE in rules(m, [*point, *two, Duty("r1", "early", week[1], "x1")])
+
+
+def test_last_months_days_of_a_week_count_with_this_months() -> None:
+    m = reception_month(DECEMBER[:6])  # Tuesday 1st to Sunday 6th: Monday 30 November
+    m.outside = [Duty("r1", "early", date(2026, 11, 30), "o1")]
+    duties = [Duty("p1", "early", d, "o4") for d in m.days]
+    assert rules(m, [*duties, Duty("r1", "early", date(2026, 12, 3), "o2")]) == []
+    m.outside = []
+    assert rules(m, [*duties, Duty("r1", "early", date(2026, 12, 3), "o2")]) == [
+        roster.FEW_RECEPTION_DAYS
+    ]
+
+
+def test_the_solver_staffs_each_reception_day_from_the_office() -> None:
+    m = reception_month(DECEMBER, outside=[Duty("r1", "early", date(2026, 11, 30), "o3")])
+    answer = solve(m, seconds=5)
+    assert answer.found and roster.check(m, answer.duties) == []
+    opened = roster.staffed_days(m, m.units["r1"], answer.duties)
+    assert opened == {d for d in DECEMBER if d.weekday() in (0, 3)}
+    # The desk is its office's: the other office's officer patrols, never receives.
+    assert not any(d.officer == "x1" for d in answer.duties if d.unit == "r1")
+    assert any(d.officer == "x1" for d in answer.duties if d.unit == "p1")
+
+
+def test_a_reception_day_nobody_of_the_office_is_free_for_is_named() -> None:
+    week = DECEMBER[6:13]
+    away = [Absence(f"o{n}", week[3], week[3]) for n in range(1, 5)]
+    answer = solve(reception_month(week, absences=away))
+    assert not answer.found
+    assert [(p.rule, p.unit, p.day) for p in answer.problems] == [(SHORT, "r1", week[3])] * 2
