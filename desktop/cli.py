@@ -113,7 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
         ("generate", "fill the month, keeping the duties set by hand"),
     ):
         sub = roster_commands.add_parser(name, help=text)
-        sub.add_argument("--station", required=True, metavar="NAME", help="name or code")
+        sub.add_argument(
+            "--station",
+            required=True,
+            metavar="NAME",
+            help="a station's name or code; the sub-bureau's name for its 巡线",
+        )
         sub.add_argument("--month", required=True, metavar="YYYY-MM")
         if name == "generate":
             sub.add_argument("--seconds", type=float, default=10.0, help="at most (10)")
@@ -326,13 +331,16 @@ def _roster(args: argparse.Namespace) -> int:
     days = rosters.month_days(args.month)
     db = open_desk(_target(args))
     try:
-        station = exports.resolve_scope(db, args.station)
-        if station.kind != NodeKind.STATION:
-            message = QT_TRANSLATE_NOOP("Cli", "{name} is not a police station.")
+        # A station's roster, or with the sub-bureau's name its 巡线 roster.
+        owner = exports.resolve_scope(db, args.station)
+        if owner.kind not in (NodeKind.STATION, NodeKind.BUREAU):
+            message = QT_TRANSLATE_NOOP(
+                "Cli", "{name} is neither a police station nor the sub-bureau."
+            )
             print(translate("Cli", message).format(name=args.station), file=sys.stderr)
             return EXIT_REFUSED
         if args.roster_command == "generate":
-            answer = rosters.generate(db, station.id, days, seconds=args.seconds)
+            answer = rosters.generate(db, owner, days, seconds=args.seconds)
             if not answer.found:
                 lines = rosters.problem_lines(db, answer.problems, translate)
                 print("\n".join(lines) or answer.status, file=sys.stderr)
@@ -348,7 +356,7 @@ def _roster(args: argparse.Namespace) -> int:
                 nights=answer.nights_spread,
                 shifts=answer.shifts_spread,
             )
-        problems = rosters.check_month(db, station.id, days)
+        problems = rosters.check_month(db, owner, days)
         lines = rosters.problem_lines(db, problems, translate)
     finally:
         db.close()

@@ -141,6 +141,21 @@ class Month:
         return out
 
 
+def overlapping(shifts: Sequence[Shift]) -> list[tuple[Shift, Shift]]:
+    """Pairs of shift definitions that share some time of day (夜班 22:00–06:00 and 早班
+    05:00–13:00 do): one officer could not work both, and a day would count twice."""
+    day = date(2000, 1, 2)
+    out = []
+    for a, b in itertools.combinations(shifts, 2):
+        start_a, end_a = a.span(day)
+        for offset in (-1, 0, 1):
+            start_b, end_b = b.span(day + timedelta(days=offset))
+            if start_a < end_b and start_b < end_a:
+                out.append((a, b))
+                break
+    return out
+
+
 # The rules, as the grid and the command line name them.
 UNDERSTAFFED = QT_TRANSLATE_NOOP("Roster", "{unit}, {shift}, {day}: {n} of {minimum} officers.")
 MISSING_FORCE = QT_TRANSLATE_NOOP("Roster", "{unit}, {shift}, {day}: no {force}.")

@@ -321,7 +321,8 @@ def _roster_rows(
     db: Database, scope: NodeRef | None, start: date | None, end: date | None, _full: bool
 ) -> Iterator[Row]:
     """One row a duty, by day, shift and unit, as rostering tools list them."""
-    from desktop.services.rosters import TIER_NAMES, shifts
+    from desktop.services.patrol import TIER_NAMES
+    from desktop.services.shifts import shifts
     from desktop.store.roster_schema import PatrolUnit, RosterEntry
 
     shift_of = shifts(db)

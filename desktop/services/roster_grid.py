@@ -1,22 +1,24 @@
 """The 排班 page's month grid: who is on duty in each cell and each cell's problems, the pool
-of officers a cell may take, a cell set by hand, and publishing the month."""
+of officers a cell may take, cells set by hand (one, a pattern over days, last week's
+copied), publishing the month and the changes made after."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop.domain import roster
 from desktop.services import access
-from desktop.services.records import live, soft_delete
+from desktop.services.records import soft_delete
 from desktop.services.reference import codes
-from desktop.services.rosters import duties, entry, month
+from desktop.services.rosters import Owner, desk_record, duties, entry, mine, month, owner_of
 from desktop.store.engine import Database
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
-from desktop.store.schema import Officer
+from desktop.store.schema import AuditEntry, Officer
 
 
 @dataclass(frozen=True)
@@ -37,11 +39,14 @@ class Grid:
     problems: dict[tuple[int, int], list[roster.Problem]]
     others: list[roster.Problem]  # not of one cell (nights in a row …)
     published: bool
+    closed: set[tuple[int, int]] = field(default_factory=set)  # a desk's days off
+    drafts: int = 0  # duties not yet published
 
 
-def grid(db: Database, station_id: uuid.UUID, days: list[date]) -> Grid:
-    m = month(db, station_id, days)
-    on_file = duties(db, station_id, days)
+def grid(db: Database, owner: Owner, days: list[date]) -> Grid:
+    node = owner_of(owner)
+    m = month(db, node, days)
+    on_file = duties(db, node, days)
     rows = [
         GridRow(u.id, code, f"{u.name} · {m.shifts[code].name}")
         for u in sorted(m.units.values(), key=lambda u: (u.tier, u.name))
@@ -63,21 +68,24 @@ def grid(db: Database, station_id: uuid.UUID, days: list[date]) -> Grid:
             others.append(p)
         else:
             problems.setdefault((key[0], key[1]), []).append(p)  # type: ignore[arg-type]
+    closed = {
+        (n, c)
+        for n, r in enumerate(rows)
+        for c, d in enumerate(days)
+        if not m.units[r.unit].staffed_on(d)
+    }
+    e = RosterEntry
     with db.reading() as s:
-        published = bool(
-            s.scalar(
-                select(RosterEntry.id)
-                .where(
-                    RosterEntry.station_id == station_id,
-                    RosterEntry.status == "published",
-                    RosterEntry.deleted_at.is_(None),
-                    RosterEntry.day >= days[0],
-                    RosterEntry.day <= days[-1],
-                )
-                .limit(1)
-            )
+        # Published once, published still: changes since are drafts to publish again.
+        states = dict(
+            s.execute(
+                select(e.status, func.count(e.id).filter(e.deleted_at.is_(None)))
+                .where(mine(e, node), e.day >= days[0], e.day <= days[-1])
+                .group_by(e.status)
+            ).all()
         )
-    return Grid(days, rows, cells, problems, others, published)
+    published = "published" in states
+    return Grid(days, rows, cells, problems, others, published, closed, states.get("draft", 0))
 
 
 def _names_of(db: Database, ids: set[str]) -> dict[str, str]:
@@ -98,11 +106,11 @@ class Candidate:
 
 
 def pool(
-    db: Database, station_id: uuid.UUID, days: list[date], unit: str, shift: str, day: date
+    db: Database, owner: Owner, days: list[date], unit: str, shift: str, day: date
 ) -> list[Candidate]:
     """Who may take a cell: the unit's tier's forces; each with what speaks against them."""
-    m = month(db, station_id, days)
-    on_file = [d for d, _h in duties(db, station_id, days)]
+    m = month(db, owner, days)
+    on_file = [d for d, _h in duties(db, owner, days)]
     here = {d.officer for d in on_file if (d.unit, d.shift, d.day) == (unit, shift, day)}
     forces = {c.code: c.name for c in codes(db, "force_type")}
     out = []
@@ -132,29 +140,86 @@ def set_cell(db: Database, unit: str, shift: str, day: date, officers: list[str]
     """The cell's duties as the planner chose them, by hand (kept when generating)."""
     access.require(db, "edits")
     with db.transaction() as s:
-        record = live(s, PatrolUnit, uuid.UUID(unit))
-        for old in s.scalars(
-            select(RosterEntry).where(
-                RosterEntry.unit_id == record.id,
-                RosterEntry.shift == shift,
-                RosterEntry.day == day,
-                RosterEntry.deleted_at.is_(None),
-            )
-        ):
-            soft_delete(old)
-        s.flush()
-        for officer in officers:
-            s.add(entry(record, shift, day, uuid.UUID(officer)))
+        _set(s, desk_record(s, db, unit), shift, day, officers)
 
 
-def publish(db: Database, station_id: uuid.UUID, days: list[date]) -> int:
-    """Draft → published; from then on every change is in the audit trail's history."""
+def _set(s: Session, record: PatrolUnit, shift: str, day: date, officers: list[str]) -> None:
+    for old in s.scalars(
+        select(RosterEntry).where(
+            RosterEntry.unit_id == record.id,
+            RosterEntry.shift == shift,
+            RosterEntry.day == day,
+            RosterEntry.deleted_at.is_(None),
+        )
+    ):
+        soft_delete(old)
+    s.flush()
+    for officer in dict.fromkeys(officers):
+        s.add(entry(record, shift, day, uuid.UUID(officer)))
+
+
+def fill(
+    db: Database,
+    unit: str,
+    shift: str,
+    days: list[date],
+    officers: list[str],
+    per_day: int | None = None,
+) -> int:
+    """A pattern over days, in one transaction: every chosen officer each day, or, with
+    `per_day`, that many of them a day in turn (a rota). Returns the duties set."""
     access.require(db, "edits")
+    if not officers or not days:
+        return 0
+    count = 0
+    with db.transaction() as s:
+        record = desk_record(s, db, unit)
+        for n, day in enumerate(sorted(days)):
+            if per_day:
+                chosen = [officers[(n * per_day + k) % len(officers)] for k in range(per_day)]
+            else:
+                chosen = officers
+            _set(s, record, shift, day, chosen)
+            count += len(set(chosen))
+    return count
+
+
+def copy_week(db: Database, owner: Owner, monday: date) -> tuple[int, int]:
+    """Last week's duties into the week from `monday`, cell by cell, where a cell is still
+    empty; an officer away on the new day is left out. Returns (copied, left out)."""
+    access.require(db, "edits")
+    node = owner_of(owner)
+    week = [monday + timedelta(days=k) for k in range(7)]
+    before = [d - timedelta(days=7) for d in week]
+    m = month(db, node, week)
+    old = [d for d, _h in duties(db, node, before)]
+    filled = {(d.unit, d.shift, d.day) for d, _h in duties(db, node, week)}
+    copied = left_out = 0
+    with db.transaction() as s:
+        records: dict[str, PatrolUnit] = {}
+        for d in old:
+            day = d.day + timedelta(days=7)
+            if (d.unit, d.shift, day) in filled or d.unit not in m.units:
+                continue
+            if m.absent(d.officer, day) is not None or d.officer not in m.people:
+                left_out += 1
+                continue
+            if d.unit not in records:
+                records[d.unit] = desk_record(s, db, d.unit)
+            s.add(entry(records[d.unit], d.shift, day, uuid.UUID(d.officer)))
+            copied += 1
+    return copied, left_out
+
+
+def publish(db: Database, owner: Owner, days: list[date]) -> int:
+    """Draft → published; from then on every change is listed in the month's history."""
+    access.require(db, "edits")
+    node = owner_of(owner)
     with db.transaction() as s:
         entries = list(
             s.scalars(
                 select(RosterEntry).where(
-                    RosterEntry.station_id == station_id,
+                    mine(RosterEntry, node),
                     RosterEntry.status == "draft",
                     RosterEntry.deleted_at.is_(None),
                     RosterEntry.day >= days[0],
@@ -162,6 +227,71 @@ def publish(db: Database, station_id: uuid.UUID, days: list[date]) -> int:
                 )
             )
         )
-        for entry in entries:
-            entry.status = "published"
+        for e in entries:
+            e.status = "published"
         return len(entries)
+
+
+@dataclass(frozen=True)
+class Change:
+    at: datetime
+    user: str
+    added: bool  # False: taken off
+    day: date
+    label: str  # 巡区 北山商业街 · 早班
+    officer: str
+
+
+def history(db: Database, owner: Owner, days: list[date]) -> list[Change]:
+    """The changes to the month's duties since it was first published, newest first:
+    who put whom on or took them off which duty, and when."""
+    node = owner_of(owner)
+    m = month(db, node, days)
+    e = RosterEntry
+    with db.reading() as s:
+        entries = {
+            i: (u, sh, d, o)
+            for i, u, sh, d, o in s.execute(
+                select(e.id, e.unit_id, e.shift, e.day, e.officer_id).where(
+                    mine(e, node), e.day >= days[0], e.day <= days[-1]
+                )
+            )
+        }
+        trail = list(
+            s.execute(
+                select(
+                    AuditEntry.at,
+                    AuditEntry.user_name,
+                    AuditEntry.action,
+                    AuditEntry.record_id,
+                    AuditEntry.changes,
+                )
+                .where(AuditEntry.kind == RosterEntry.__tablename__)
+                .where(AuditEntry.record_id.in_(list(entries)))
+                .order_by(AuditEntry.id)
+            )
+        )
+        names = dict(
+            s.execute(
+                select(Officer.id, Officer.name).where(
+                    Officer.id.in_({o for *_x, o in entries.values()})
+                )
+            ).all()
+        )
+        units = dict(s.execute(select(PatrolUnit.id, PatrolUnit.name)).all())
+    published = [
+        n
+        for n, (_at, _u, action, _r, changes) in enumerate(trail)
+        if action == "edit" and (changes or {}).get("status", [None, None])[1] == "published"
+    ]
+    if not published:
+        return []
+    out = []
+    for at, user, action, record, changes in trail[published[0] :]:
+        if action not in ("create", "delete"):
+            continue
+        unit, shift, day, officer = entries[record]
+        name = m.units[str(unit)].name if str(unit) in m.units else units.get(unit, "")
+        label = f"{name} · {m.shifts[shift].name if shift in m.shifts else shift}"
+        out.append(Change(at, user, action == "create", day, label, names.get(officer, "")))
+    return out[::-1]

@@ -1,53 +1,41 @@
-"""Patrol units, absences and a station's month roster: check it, or fill it automatically.
+"""A roster's month: the rules and the solver see it as one Month, checked or filled.
 
-A station's roster covers its 巡区 and its offices' 巡点, staffed by the station's officers
-and its offices'. Generating keeps the duties set by hand and replaces the generated
-draft ones, in one transaction.
+A station's roster covers its 巡区, its offices' 巡点 and their reception desks, staffed by
+the station's officers and its offices'; the sub-bureau's covers its 巡线, staffed by its
+own forces. Generating keeps the duties set by hand or published and replaces the
+generated drafts, in one transaction.
 """
 
 from __future__ import annotations
 
 import calendar
 import uuid
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from desktop.domain import roster
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
-from desktop.domain.roster import Absence, Duty, Month, Person, Shift, Staffing, Unit
-from desktop.domain.validation import Checker
+from desktop.domain.roster import Absence, Duty, Month, Person, Staffing, Unit
+from desktop.domain.validation import MIN_RECEPTION_DAYS, weekdays
 from desktop.services import access
-from desktop.services.records import live, unit_path
+from desktop.services.patrol import TIER_NAMES, default_staffing
+from desktop.services.records import live
 from desktop.services.reference import by_code, codes
+from desktop.services.shifts import rules, shifts
 from desktop.services.tasks import Cancelled, never_cancelled
 from desktop.store.engine import Database
 from desktop.store.roster_schema import Absence as AbsenceRecord
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
-from desktop.store.schema import Officer
+from desktop.store.schema import Office, Officer
 
-TIER_NAMES = {"line": "巡线", "zone": "巡区", "point": "巡点"}
 BAD_MONTH = QT_TRANSLATE_NOOP("Messages", "Write the month as 2026-12.")
-ENDS_BEFORE = QT_TRANSLATE_NOOP("Messages", "The absence ends before it starts.")
-NOBODY_CAN = QT_TRANSLATE_NOOP(
-    "Messages", "No officer of the station is of the force {force}, which this rule asks for."
-)
-
-
-@dataclass
-class UnitForm:
-    name: str = ""
-    tier: str = "point"
-    unit: NodeRef | None = None  # the station (zone) or office (point) that owns it
-    staffing: dict[str, dict[str, Any]] = field(default_factory=dict)
-    route: str | None = None
-    peak_hours: str | None = None
-    notes: str | None = None
-    id: uuid.UUID | None = None
-    version: int | None = None
+NOT_AN_OWNER = QT_TRANSLATE_NOOP("Messages", "Choose a police station or the sub-bureau.")
+DESK = "reception:"  # a desk not yet on file: the office's id after this
+Owner = NodeRef | uuid.UUID  # a station's id, or the node of a station or the sub-bureau
 
 
 def month_days(text: str) -> list[date]:
@@ -59,107 +47,54 @@ def month_days(text: str) -> list[date]:
         raise RefusedError(BAD_MONTH) from None
 
 
-def save_unit(db: Database, form: UnitForm) -> uuid.UUID:
-    c = Checker()
-    name = c.required("name", form.name, 64)
-    tier = c.one_of("tier", form.tier, set(TIER_NAMES), required=True)
-    shifts, forces = by_code(db, "shift_template"), by_code(db, "force_type")
-    staffing: dict[str, Any] = {}
-    for code, rule in form.staffing.items():
-        wanted = [f for f in rule.get("forces", []) if f]
-        c.one_of("staffing", code, shifts.keys(), required=True)
-        for force in wanted:
-            c.one_of("staffing", force, forces.keys(), required=True)
-        staffing[code] = {"minimum": max(0, int(rule.get("minimum", 1))), "forces": wanted}
-    with db.transaction() as s:
-        path = unit_path(s, form.unit)
-        if form.unit is None or not path:
-            c.fail("unit", QT_TRANSLATE_NOOP("Messages", "Choose the unit that owns it."))
-        else:
-            # A rule no officer of the station could meet is refused here, not at rostering.
-            present = set(
-                s.scalars(
-                    select(Officer.force_type).where(
-                        Officer.station_id == path["station_id"],
-                        Officer.deleted_at.is_(None),
-                        Officer.active.is_(True),
-                    )
-                )
-            )
-            for rule in staffing.values():
-                for force in rule["forces"]:
-                    if force not in present:
-                        c.fail("staffing", NOBODY_CAN, force=forces[force].name)
-        c.raise_if_any()
-        values = {
-            "name": name,
-            "tier": tier,
-            "staffing": staffing,
-            "route": c.prose("route", form.route),
-            "peak_hours": c.optional("peak_hours", form.peak_hours, 100),
-            "notes": c.prose("notes", form.notes),
-        } | path
-        if form.id is None:
-            record = PatrolUnit(**values)
-            s.add(record)
-        else:
-            record = live(s, PatrolUnit, form.id)
-            for key, value in values.items():
-                setattr(record, key, value)
-        s.flush()
-        return record.id
+def owner_of(owner: Owner) -> NodeRef:
+    node = owner if isinstance(owner, NodeRef) else NodeRef(NodeKind.STATION, owner)
+    if node.kind not in (NodeKind.STATION, NodeKind.BUREAU):
+        raise RefusedError(NOT_AN_OWNER)
+    return node
 
 
-def save_absence(
-    db: Database, officer_id: uuid.UUID, first: date, last: date, kind: str = "leave"
-) -> uuid.UUID:
-    c = Checker()
-    c.one_of("kind", kind, by_code(db, "absence_kind").keys(), required=True)
-    if last < first:
-        c.fail("last", ENDS_BEFORE)
-    c.raise_if_any()
-    with db.transaction() as s:
-        officer = live(s, Officer, officer_id)
-        record = AbsenceRecord(
-            bureau_id=officer.bureau_id,
-            station_id=officer.station_id,
-            office_id=officer.office_id,
-            officer_id=officer.id,
-            first=first,
-            last=last,
-            kind=kind,
-        )
-        s.add(record)
-        s.flush()
-        return record.id
+def mine(model: Any, owner: NodeRef) -> Any:
+    """The rows of `model` (with a unit path) that the owner's roster holds."""
+    if owner.kind == NodeKind.STATION:
+        return model.station_id == owner.id
+    return (model.bureau_id == owner.id) & model.station_id.is_(None)
 
 
-def month(db: Database, station_id: uuid.UUID, days: list[date]) -> Month:
-    """The station's month for the rules and the solver."""
+def month(db: Database, owner: Owner, days: list[date]) -> Month:
+    """The owner's month for the rules and the solver."""
+    node = owner_of(owner)
     kinds = by_code(db, "absence_kind")
     with db.reading() as s:
-        if not access.within(s, access.actor(db), NodeRef(NodeKind.STATION, station_id)):
+        if not access.within(s, access.actor(db), node):
             raise RefusedError(access.OUTSIDE)
         units = {
-            str(u.id): Unit(
-                str(u.id),
-                f"{TIER_NAMES.get(u.tier, u.tier)} {u.name}",
-                u.tier,
-                {k: Staffing(int(r["minimum"]), tuple(r["forces"])) for k, r in u.staffing.items()},
-            )
+            str(u.id): _unit(u)
             for u in s.scalars(
-                select(PatrolUnit).where(
-                    PatrolUnit.station_id == station_id, PatrolUnit.deleted_at.is_(None)
-                )
+                select(PatrolUnit).where(mine(PatrolUnit, node), PatrolUnit.deleted_at.is_(None))
             )
         }
+        offices = _offices(s, node)
+        for office in offices:
+            desk = next(
+                (u for u in units.values() if u.office == str(office.id) and u.tier == "reception"),
+                None,
+            )
+            unit = desk or Unit(
+                f"{DESK}{office.id}",
+                f"接待 {office.name}",
+                "reception",
+                _staffing(default_staffing(db, "reception")),
+                str(office.id),
+            )
+            units[unit.id] = _with_days(unit, office.reception_days)
         people = {
-            str(o.id): Person(str(o.id), o.name, o.force_type or "")
+            str(o.id): Person(
+                str(o.id), o.name, o.force_type or "", str(o.office_id) if o.office_id else None
+            )
             for o in s.scalars(
                 select(Officer).where(
-                    Officer.station_id == station_id,
-                    Officer.deleted_at.is_(None),
-                    Officer.active.is_(True),
+                    mine(Officer, node), Officer.deleted_at.is_(None), Officer.active.is_(True)
                 )
             )
         }
@@ -172,56 +107,136 @@ def month(db: Database, station_id: uuid.UUID, days: list[date]) -> Month:
             )
             for a in s.scalars(
                 select(AbsenceRecord).where(
-                    AbsenceRecord.station_id == station_id,
+                    mine(AbsenceRecord, node),
                     AbsenceRecord.deleted_at.is_(None),
                     AbsenceRecord.last >= days[0],
                     AbsenceRecord.first <= days[-1],
                 )
             )
         ]
-    return Month(days, shifts(db), units, people, absences)
+    known = shifts(db)
+    # A unit staffed in a shift since taken away is not staffed in it.
+    units = {
+        k: replace_staffing(u, {c: r for c, r in u.staffing.items() if c in known})
+        for k, u in units.items()
+    }
+    m = Month(days, known, units, people, absences, rules(db), {str(o.id): o.name for o in offices})
+    m.outside = _outside(db, node, m)
+    return m
 
 
-def shifts(db: Database) -> dict[str, Shift]:
-    """The shift templates (早班, 中班, 夜班 …); a shift over 02:00 counts as a night."""
-    out = {}
-    for code in codes(db, "shift_template"):
-        start, end = (time.fromisoformat(_clock(code.attrs[k])) for k in ("start", "end"))
-        shift = Shift(code.code, code.name, start, end)
-        begin, finish = shift.span(date(2000, 1, 1))
-        night = any(begin <= datetime(2000, 1, d, 2) < finish for d in (1, 2))
-        out[code.code] = replace(shift, night=night)
-    return out
+def replace_staffing(unit: Unit, staffing: dict[str, Staffing]) -> Unit:
+    from dataclasses import replace
+
+    return replace(unit, staffing=staffing)
 
 
-def _clock(text: str) -> str:
-    return "00:00" if text.strip() == "24:00" else text.strip()
+def _unit(u: PatrolUnit) -> Unit:
+    return Unit(
+        str(u.id),
+        f"{TIER_NAMES.get(u.tier, u.tier)} {u.name}",
+        u.tier,
+        _staffing(u.staffing),
+        str(u.office_id) if u.office_id else None,
+    )
 
 
-def duties(db: Database, station_id: uuid.UUID, days: list[date]) -> list[tuple[Duty, bool]]:
+def _staffing(rules: dict[str, Any]) -> dict[str, Staffing]:
+    return {k: Staffing(int(r["minimum"]), tuple(r["forces"])) for k, r in rules.items()}
+
+
+def _with_days(unit: Unit, mask: int) -> Unit:
+    from dataclasses import replace
+
+    return replace(unit, weekdays=frozenset(weekdays(mask)), weekly_days=MIN_RECEPTION_DAYS)
+
+
+def _offices(s: Session, node: NodeRef) -> list[Office]:
+    if node.kind != NodeKind.STATION:
+        return []
+    return list(
+        s.scalars(
+            select(Office)
+            .where(Office.station_id == node.id, Office.deleted_at.is_(None))
+            .order_by(Office.name)
+        )
+    )
+
+
+def _outside(db: Database, node: NodeRef, m: Month) -> list[Duty]:
+    """The reception duties of the judged weeks' days outside the month."""
+    weeks = m.weeks()
+    desks = {u.id for u in m.units.values() if u.weekly_days}
+    if not weeks or not desks:
+        return []
+    first, last = weeks[0][0], weeks[-1][0] + timedelta(days=6)
+    inside = set(m.days)
+    return [
+        d for d, _kept in _duties(db, node, first, last) if d.unit in desks and d.day not in inside
+    ]
+
+
+def duties(db: Database, owner: Owner, days: list[date]) -> list[tuple[Duty, bool]]:
     """The month's duties on file, and whether generating must keep each: set by hand, or
     published."""
+    return _duties(db, owner_of(owner), days[0], days[-1])
+
+
+def _duties(db: Database, node: NodeRef, first: date, last: date) -> list[tuple[Duty, bool]]:
     e = RosterEntry
     # Columns, not records: a month of a busy station is thousands of duties.
     kept = e.by_hand | (e.status == "published")
-    stmt = select(e.unit_id, e.shift, e.day, e.officer_id, kept).where(
-        e.station_id == station_id,
-        e.deleted_at.is_(None),
-        e.day >= days[0],
-        e.day <= days[-1],
+    stmt = (
+        select(e.unit_id, e.shift, e.day, e.officer_id, kept)
+        .join(PatrolUnit, PatrolUnit.id == e.unit_id)
+        .where(
+            mine(e, node),
+            e.deleted_at.is_(None),
+            PatrolUnit.deleted_at.is_(None),  # a unit in the recycle bin is off the roster
+            e.day >= first,
+            e.day <= last,
+        )
     )
     with db.reading() as s:
         return [(Duty(str(u), sh, d, str(o)), bool(k)) for u, sh, d, o, k in s.execute(stmt)]
 
 
-def check_month(db: Database, station_id: uuid.UUID, days: list[date]) -> list[roster.Problem]:
-    m = month(db, station_id, days)
-    return roster.check(m, [d for d, _hand in duties(db, station_id, days)])
+def desk_record(s: Session, db: Database, unit: str) -> PatrolUnit:
+    """The unit of a grid row, making an office's reception desk the first time it is
+    staffed."""
+    if not unit.startswith(DESK):
+        return live(s, PatrolUnit, uuid.UUID(unit))
+    office = live(s, Office, uuid.UUID(unit.removeprefix(DESK)))
+    found = s.scalar(
+        select(PatrolUnit).where(
+            PatrolUnit.office_id == office.id,
+            PatrolUnit.tier == "reception",
+            PatrolUnit.deleted_at.is_(None),
+        )
+    )
+    if found is not None:
+        return found
+    from desktop.services.records import unit_path
+
+    desk = PatrolUnit(
+        name=office.name,
+        tier="reception",
+        staffing=default_staffing(db, "reception"),
+        **unit_path(s, NodeRef(NodeKind.OFFICE, office.id)),
+    )
+    s.add(desk)
+    s.flush()
+    return desk
+
+
+def check_month(db: Database, owner: Owner, days: list[date]) -> list[roster.Problem]:
+    m = month(db, owner, days)
+    return roster.check(m, [d for d, _hand in duties(db, owner, days)])
 
 
 def generate(
     db: Database,
-    station_id: uuid.UUID,
+    owner: Owner,
     days: list[date],
     *,
     seconds: float = 10.0,
@@ -231,8 +246,9 @@ def generate(
     from desktop.domain.roster_solver import solve
 
     access.require(db, "edits")
-    m = month(db, station_id, days)
-    fixed = [d for d, kept in duties(db, station_id, days) if kept]
+    node = owner_of(owner)
+    m = month(db, node, days)
+    fixed = [d for d, kept in duties(db, node, days) if kept]
     answer = solve(m, fixed, seconds=seconds, cancelled=cancelled)
     if not answer.found:
         return answer
@@ -242,30 +258,27 @@ def generate(
         # given to the solver as fixed.
         s.execute(
             delete(RosterEntry).where(
-                RosterEntry.station_id == station_id,
+                mine(RosterEntry, node),
                 RosterEntry.by_hand.is_(False),
                 RosterEntry.status == "draft",
                 RosterEntry.day >= days[0],
                 RosterEntry.day <= days[-1],
             )
         )
-        units = {
-            str(u.id): u
-            for u in s.scalars(select(PatrolUnit).where(PatrolUnit.station_id == station_id))
-        }
+        units: dict[str, PatrolUnit] = {}
         for d in answer.duties:
             if (d.unit, d.shift, d.day, d.officer) not in kept:
+                if d.unit not in units:
+                    units[d.unit] = desk_record(s, db, d.unit)
                 s.add(entry(units[d.unit], d.shift, d.day, uuid.UUID(d.officer), by_hand=False))
     return answer
 
 
-def set_duty(
-    db: Database, unit_id: uuid.UUID, shift: str, day: date, officer_id: uuid.UUID
-) -> uuid.UUID:
+def set_duty(db: Database, unit: str, shift: str, day: date, officer_id: uuid.UUID) -> uuid.UUID:
     """A duty set by hand: the generator keeps it, the checks judge it like any other."""
     with db.transaction() as s:
         live(s, Officer, officer_id)
-        record = entry(live(s, PatrolUnit, unit_id), shift, day, officer_id)
+        record = entry(desk_record(s, db, unit), shift, day, officer_id)
         s.add(record)
         s.flush()
         return record.id

@@ -242,3 +242,14 @@ def test_a_reception_day_nobody_of_the_office_is_free_for_is_named() -> None:
     answer = solve(reception_month(week, absences=away))
     assert not answer.found
     assert [(p.rule, p.unit, p.day) for p in answer.problems] == [(SHORT, "r1", week[3])] * 2
+
+
+def test_shift_definitions_that_share_time_overlap() -> None:
+    three = list(SHIFTS.values())
+    assert roster.overlapping(three) == []
+    late = Shift("late", "晚班", time(22), time(6))  # crosses midnight into 夜班 and 早班
+    pairs = {(a.code, b.code) for a, b in roster.overlapping([*three, late])}
+    assert pairs == {("middle", "late"), ("night", "late")}
+    touching = Shift("dawn", "晨班", time(6), time(8))
+    assert roster.overlapping([touching, SHIFTS["early"]]) == []
+    assert roster.overlapping([Shift("x", "甲", time(7), time(9)), SHIFTS["early"]])

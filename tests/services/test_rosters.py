@@ -14,7 +14,7 @@ from desktop import cli
 from desktop.domain import roster
 from desktop.domain.messages import RefusedError, ValidationError
 from desktop.i18n import translate
-from desktop.services import hierarchy, rosters
+from desktop.services import hierarchy, patrol, rosters
 from desktop.services.database import Database
 from desktop.store.roster_schema import PatrolUnit
 
@@ -29,13 +29,24 @@ def first_station(db: Database) -> uuid.UUID:
 def test_a_demo_station_is_rostered_to_every_rule(demo_db: Database) -> None:
     station = first_station(demo_db)
     before = rosters.check_month(demo_db, station, DAYS)
-    assert {p.rule for p in before} == {roster.UNDERSTAFFED, roster.MISSING_FORCE}
+    assert {p.rule for p in before} == {
+        roster.UNDERSTAFFED,
+        roster.MISSING_FORCE,
+        roster.FEW_RECEPTION_DAYS,
+    }
     lines = rosters.problem_lines(demo_db, before, translate)
     assert any("缺派出所巡处队" in line for line in lines)
     answer = rosters.generate(demo_db, station, DAYS, seconds=5)
     assert answer.duties and rosters.check_month(demo_db, station, DAYS) == []
     assert len(rosters.duties(demo_db, station, DAYS)) == len(answer.duties)
     assert answer.nights_spread <= 2
+    # Each office's desk is staffed on its reception weekdays by its own officers.
+    m = rosters.month(demo_db, station, DAYS)
+    desks = [u for u in m.units.values() if u.tier == "reception"]
+    assert desks and all(len(u.weekdays or ()) >= 2 for u in desks)
+    for desk in desks:
+        staffed = roster.staffed_days(m, desk, [d for d, _k in rosters.duties(demo_db, station, DAYS)])
+        assert staffed == {d for d in DAYS if desk.staffed_on(d)}
 
 
 def test_a_duty_set_by_hand_is_kept_when_generating_again(demo_db: Database) -> None:
@@ -43,7 +54,7 @@ def test_a_duty_set_by_hand_is_kept_when_generating_again(demo_db: Database) -> 
     m = rosters.month(demo_db, station, DAYS)
     unit = next(u for u in m.units.values() if u.tier == "point")
     person = next(p for p in m.people.values() if p.force == "community_officer")
-    rosters.set_duty(demo_db, uuid.UUID(unit.id), "early", DAYS[3], uuid.UUID(person.id))
+    rosters.set_duty(demo_db, unit.id, "early", DAYS[3], uuid.UUID(person.id))
     rosters.generate(demo_db, station, DAYS, seconds=5)
     on_file = rosters.duties(demo_db, station, DAYS)
     assert (roster.Duty(unit.id, "early", DAYS[3], person.id), True) in on_file
@@ -55,17 +66,17 @@ def test_bad_input_is_refused_at_the_field(demo_db: Database) -> None:
     m = rosters.month(demo_db, station, DAYS)
     officer = uuid.UUID(next(iter(m.people)))
     with pytest.raises(ValidationError) as backwards:
-        rosters.save_absence(demo_db, officer, date(2027, 2, 10), date(2027, 2, 9))
+        patrol.save_absence(demo_db, officer, date(2027, 2, 10), date(2027, 2, 9))
     assert [e.field for e in backwards.value.errors] == ["last"]
-    form = rosters.UnitForm(
+    form = patrol.UnitForm(
         "无人能守的巡区",
         "zone",
         hierarchy.children(demo_db, hierarchy.roots(demo_db)[0].ref)[0].ref,
         {"early": {"minimum": 1, "forces": ["swat_patrol"]}},  # a sub-bureau force
     )
     with pytest.raises(ValidationError) as nobody:
-        rosters.save_unit(demo_db, form)
-    assert [e.field for e in nobody.value.errors] == ["staffing"]
+        patrol.save_unit(demo_db, form)
+    assert {e.field for e in nobody.value.errors} == {"staffing"}
     with demo_db.reading() as s:
         names = set(s.scalars(select(PatrolUnit.name)))
     assert "无人能守的巡区" not in names
@@ -86,15 +97,13 @@ def test_roster_from_the_command_line(
     assert cli.main(["roster", "check", *base]) == 0
     wrong = ["--station", "北山派出所", "--month", "二月", "--database", str(path)]
     assert cli.main(["roster", "check", *wrong]) == 3
-    not_station = [
-        "--station",
-        "江州市公安局城西分局",
-        "--month",
-        "2027-02",
-        "--database",
-        str(path),
-    ]
-    assert cli.main(["roster", "check", *not_station]) == 3
+    office = ["--station", "文新社区警务室", "--month", "2027-02", "--database", str(path)]
+    assert cli.main(["roster", "check", *office]) == 3
+    assert "既不是派出所" in capsys.readouterr().err
+    # The sub-bureau's name: its 巡线, staffed by its own forces.
+    bureau = ["--station", "江州市公安局城西分局", "--month", "2027-02", "--database", str(path)]
+    assert cli.main(["roster", "generate", *bureau, "--seconds", "5"]) == 0
+    assert cli.main(["roster", "check", *bureau]) == 0
     import sqlite3
 
     with sqlite3.connect(path) as conn:
