@@ -102,7 +102,5 @@ def add_patrol(db: Database, seed: int, today: date | None = None) -> int:
         for officer in rng.sample(theirs, min(2, len(theirs))):
             first = today + timedelta(days=rng.randint(1, 25))
             kind = rng.choice(("leave", "training", "compensatory"))
-            patrol.save_absence(
-                db, officer, first, first + timedelta(days=rng.randint(0, 3)), kind
-            )
+            patrol.save_absence(db, officer, first, first + timedelta(days=rng.randint(0, 3)), kind)
     return count

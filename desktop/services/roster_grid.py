@@ -287,7 +287,7 @@ def history(db: Database, owner: Owner, days: list[date]) -> list[Change]:
     if not published:
         return []
     out = []
-    for at, user, action, record, changes in trail[published[0] :]:
+    for at, user, action, record, _changes in trail[published[0] :]:
         if action not in ("create", "delete"):
             continue
         unit, shift, day, officer = entries[record]

@@ -76,7 +76,7 @@ def test_a_unit_in_the_wrong_place_or_with_a_rule_nobody_meets_is_refused(
 
 def test_overlapping_shifts_are_refused_and_a_shift_in_use_stays(demo_db: Database) -> None:
     forms = shifts.shift_forms(demo_db)
-    assert [(f.name, f.start, f.end) for f in forms][0] == ("早班", "08:00", "16:00")
+    assert (forms[0].name, forms[0].start, forms[0].end) == ("早班", "08:00", "16:00")
     with pytest.raises(ValidationError) as overlap:
         shifts.save_shifts(demo_db, [*forms, ShiftForm("晚高峰", "17:00", "21:00")])
     assert [e.field for e in overlap.value.errors] == ["shifts"]
