@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from desktop.domain.messages import UserError
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED = 1, 2, 3
-# `policedesk export LEDGER`: desktop.ledgers.catalogue.LEDGERS, and the reception roster
-# (not imported here: the command line starts without openpyxl or XlsxWriter).
+# `policedesk export LEDGER`: desktop.ledgers.catalogue.LEDGERS (not imported here: the
+# command line starts without openpyxl or XlsxWriter).
 LEDGER_CHOICES = ("grids", "enterprises", "visits", "hazards", "concerns", "roster", "reception")
 IMPORT_CHOICES = ("enterprises", "visits", "officers")
 
@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, text in (
         ("check", "list every broken rule of the month (exit 1 when there is any)"),
         ("generate", "fill the month, keeping the duties set by hand"),
+        ("schedules", "write each officer's personal schedule of the month, a sheet each"),
     ):
         sub = roster_commands.add_parser(name, help=text)
         sub.add_argument(
@@ -122,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--month", required=True, metavar="YYYY-MM")
         if name == "generate":
             sub.add_argument("--seconds", type=float, default=10.0, help="at most (10)")
+        if name == "schedules":
+            sub.add_argument("--out", required=True, type=Path, metavar="FILE")
         _database_option(sub, top=False)
     return parser
 
@@ -252,13 +255,7 @@ def _export(args: argparse.Namespace) -> int:
             print(translate("Cli", message).format(text=text), file=sys.stderr)
             return EXIT_USAGE
     start, end = dates
-    if args.ledger not in LEDGERS:  # reception duty is not rostered yet
-        message = QT_TRANSLATE_NOOP(
-            "Cli",
-            "There is no reception duty roster to export yet: it is not in this version.",
-        )
-        print(translate("Cli", message), file=sys.stderr)
-        return EXIT_REFUSED
+    assert set(LEDGER_CHOICES) == set(LEDGERS)
     db = open_desk(_target(args))
     try:
         scope = exports.resolve_scope(db, args.scope) if args.scope else None
@@ -339,6 +336,12 @@ def _roster(args: argparse.Namespace) -> int:
             )
             print(translate("Cli", message).format(name=args.station), file=sys.stderr)
             return EXIT_REFUSED
+        if args.roster_command == "schedules":
+            from desktop.services.roster_ledgers import export_schedules
+
+            n = export_schedules(db, owner, days, args.out)
+            _say_done(QT_TRANSLATE_NOOP("Cli", "{n} personal schedules written."), n=n)
+            return 0
         if args.roster_command == "generate":
             answer = rosters.generate(db, owner, days, seconds=args.seconds)
             if not answer.found:

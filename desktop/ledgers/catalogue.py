@@ -110,6 +110,35 @@ ROSTER = LedgerSpec(
     ),
 )
 
+RECEPTION = LedgerSpec(
+    "警务室接待值班表",
+    "接待值班",
+    (
+        Column("日期", 11, "date"),
+        Column("星期", 6),
+        Column("警务室", 20, "wrap"),
+        Column("接待时间", 12),
+        Column("姓名", 10, "text", "值班民警"),
+        Column("警号", 8, "text", "值班民警"),
+        Column("联系电话", 14, "text", "值班民警", optional=True),
+        Column("状态", 8),
+    ),
+)
+
+# Not a filed ledger: each officer's month on a page of its own, to hand out.
+SCHEDULE = LedgerSpec(
+    "个人勤务安排表",
+    "勤务",
+    (
+        Column("日期", 11, "date"),
+        Column("星期", 6),
+        Column("班次", 8),
+        Column("时间", 12),
+        Column("勤务", 22, "wrap"),
+        Column("路线", 36, "wrap"),
+    ),
+)
+
 LEDGERS = {
     "grids": GRIDS,
     "enterprises": ENTERPRISES,
@@ -117,4 +146,5 @@ LEDGERS = {
     "hazards": HAZARDS,
     "concerns": CONCERNS,
     "roster": ROSTER,
+    "reception": RECEPTION,
 }

@@ -57,6 +57,7 @@ class Heading:
     unit: str  # 填报单位, and the title's first words
     period: str  # 统计时段, as written (2026-01-01 至 2026-03-31, or 全部)
     made_on: date  # 制表日期
+    title: str | None = None  # instead of the unit and the ledger's name
 
 
 SERIAL = Column("序号", 6, "number")
@@ -151,7 +152,7 @@ def _fill(
         sheet.set_column(n, n, column.width)
 
     sheet.set_row(0, 28)
-    sheet.merge_range(0, 0, 0, last, f"{heading.unit}{spec.name}", title)
+    sheet.merge_range(0, 0, 0, last, heading.title or f"{heading.unit}{spec.name}", title)
     sheet.merge_range(
         1,
         0,

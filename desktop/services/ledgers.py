@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import false, select, tuple_
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import aliased
 
 from desktop.domain import visit_cadence
@@ -20,7 +20,7 @@ from desktop.domain.masking import mask_id_number, mask_phone
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.ledgers.catalogue import LEDGERS
 from desktop.ledgers.formatted import CLOSED, DUE_SOON, OVERDUE, Heading, Part, Row, write_parts
-from desktop.services import access, audit, grids, hierarchy
+from desktop.services import access, audit, grids, hierarchy, roster_ledgers
 from desktop.services.findings import list_findings
 from desktop.services.reference import codes
 from desktop.services.search import SCOPE_COLUMN
@@ -31,7 +31,7 @@ from desktop.store.schema import Enterprise, GridCell, Office, Officer, Station
 
 PAGE = 2000
 # Ledgers of records in time are cut by the dates; registers list what is on record.
-DATED = {"visits", "hazards", "concerns", "roster"}
+DATED = {"visits", "hazards", "concerns", "roster", "reception"}
 _STATES = {
     Urgency.OVERDUE: OVERDUE,
     Urgency.DUE_SOON: DUE_SOON,
@@ -314,70 +314,12 @@ def _finding_rows(category: str) -> Callable[..., Iterator[Row]]:
     return rows
 
 
-_WEEKDAYS = "一二三四五六日"
-
-
-def _roster_rows(
-    db: Database, scope: NodeRef | None, start: date | None, end: date | None, _full: bool
-) -> Iterator[Row]:
-    """One row a duty, by day, shift and unit, as rostering tools list them."""
-    from desktop.services.patrol import TIER_NAMES
-    from desktop.services.shifts import shifts
-    from desktop.store.roster_schema import PatrolUnit, RosterEntry
-
-    shift_of = shifts(db)
-    forces = {c.code: c.name for c in codes(db, "force_type")}
-    order = {code: n for n, code in enumerate(shift_of)}
-    stmt = (
-        select(RosterEntry, PatrolUnit.name, PatrolUnit.tier, Officer.name, Officer.badge_no)
-        .join(PatrolUnit, PatrolUnit.id == RosterEntry.unit_id)
-        .join(Officer, Officer.id == RosterEntry.officer_id)
-        .add_columns(Officer.force_type)
-        .where(RosterEntry.deleted_at.is_(None))
-    )
-    if scope is not None:
-        column = {
-            NodeKind.BUREAU: RosterEntry.bureau_id,
-            NodeKind.STATION: RosterEntry.station_id,
-            NodeKind.OFFICE: RosterEntry.office_id,
-        }.get(scope.kind)
-        stmt = stmt.where(column == scope.id) if column is not None else stmt.where(false())
-    if start is not None:
-        stmt = stmt.where(RosterEntry.day >= start)
-    if end is not None:
-        stmt = stmt.where(RosterEntry.day <= end)
-    with db.reading() as s:
-        found = list(s.execute(stmt))
-    found.sort(key=lambda r: (r[0].day, order.get(r[0].shift, 99), r[1], r[3]))
-    for entry, unit, tier, name, badge, force in found:
-        shift = shift_of.get(entry.shift)
-        span = ""
-        if shift is not None:
-            ends = "24:00" if shift.end == time(0) else f"{shift.end:%H:%M}"
-            span = f"{shift.start:%H:%M}–{ends}"
-        yield (
-            (
-                entry.day,
-                f"周{_WEEKDAYS[entry.day.weekday()]}",
-                shift.name if shift else entry.shift,
-                span,
-                unit,
-                TIER_NAMES.get(tier, tier),
-                name,
-                badge,
-                forces.get(force or "", force),
-                "手工" if entry.by_hand else "自动",
-                "已发布" if entry.status == "published" else "草稿",
-            ),
-            None,
-        )
-
-
 ROWS: dict[str, Callable[..., Iterator[Row]]] = {
     "grids": _grid_rows,
     "enterprises": _enterprise_rows,
     "visits": _visit_rows,
     "hazards": _finding_rows(HAZARD),
     "concerns": _finding_rows(CONCERN),
-    "roster": _roster_rows,
+    "roster": roster_ledgers.roster_rows,
+    "reception": roster_ledgers.reception_rows,
 }
