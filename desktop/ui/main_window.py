@@ -85,12 +85,14 @@ class MainWindow(QMainWindow):
         from desktop.ui.pages.grids_page import GridsPage
         from desktop.ui.pages.officers_page import OfficersPage
         from desktop.ui.pages.overview_page import OverviewPage
+        from desktop.ui.pages.patrol_page import PatrolPage
         from desktop.ui.pages.roster_page import RosterPage
         from desktop.ui.pages.visits_page import VisitsPage
 
         self.overview, self.grids, self.officers = OverviewPage(), GridsPage(), OfficersPage()
         self.enterprises, self.visits = EnterprisesPage(), VisitsPage()
         self.due, self.findings, self.roster = DuePage(), FindingsPage(), RosterPage()
+        self.patrol = PatrolPage()
         self.pages = [
             self.overview,
             self.grids,
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
             self.visits,
             self.due,
             self.findings,
+            self.patrol,
             self.roster,
             self.officers,
         ]
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
                 self.tr("Visits"),
                 self.tr("Visit reminders"),
                 self.tr("Hazards and unstable factors"),
+                self.tr("Patrol"),
                 self.tr("Roster"),
                 self.tr("Officers"),
             ),

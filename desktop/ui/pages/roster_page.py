@@ -1,15 +1,19 @@
-"""排班: a station's month grid. A row a patrol unit and shift, a column a day, in each cell
-who is on duty; a cell that breaks a rule is red, with the reasons in its tooltip and in the
-list below. Double-click a cell to choose its officers; generate the month; publish it."""
+"""排班: a station's month grid (or the sub-bureau's, for its 巡线). A row a patrol unit or
+reception desk and shift, a column a day, in each cell who is on duty; a cell that breaks a
+rule is red, with the reasons in its tooltip and in the list below; a desk's closed days
+are grey. Double-click a cell to choose its officers; fill a pattern over the selected
+days; copy last week; generate the month; publish it; see what changed since."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +36,7 @@ from desktop.ui.worker import Task
 
 Index = QModelIndex | QPersistentModelIndex
 RED = QColor("#ffc7ce")
+GREY = QColor("#e8e8e8")
 WEEKDAYS = "一二三四五六日"
 
 
@@ -60,6 +65,8 @@ class RosterModel(QAbstractTableModel):
             return "、".join(self.grid.cells.get(key, []))
         if role == Qt.ItemDataRole.BackgroundRole and key in self.grid.problems:
             return QBrush(RED)
+        if role == Qt.ItemDataRole.BackgroundRole and key in self.grid.closed:
+            return QBrush(GREY)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tips.get(key)
         return None
@@ -92,6 +99,21 @@ class RosterPage(Page):
         self.publish_button = QPushButton(self.tr("&Publish"))
         self.publish_button.setObjectName("roster_publish")
         self.publish_button.clicked.connect(self.publish)
+        self.fill_button = QPushButton(self.tr("&Fill selected days…"))
+        self.fill_button.setObjectName("roster_fill")
+        self.fill_button.clicked.connect(self.fill)
+        self.copy_button = QPushButton(self.tr("&Copy last week"))
+        self.copy_button.setObjectName("roster_copy_week")
+        self.copy_button.setToolTip(
+            self.tr("Into the week of the selected day, where its cells are still empty")
+        )
+        self.copy_button.clicked.connect(self.copy_week)
+        self.history_button = QPushButton(self.tr("&History…"))
+        self.history_button.setObjectName("roster_history")
+        self.history_button.clicked.connect(self.show_history)
+        self.schedules_button = QPushButton(self.tr("&Personal schedules…"))
+        self.schedules_button.setObjectName("roster_schedules")
+        self.schedules_button.clicked.connect(self.export_schedules)
         self.model = RosterModel()
         self.view = QTableView()
         self.view.setObjectName("roster_grid")
@@ -101,12 +123,20 @@ class RosterPage(Page):
         self.problems.setObjectName("roster_problems")
         self.problems.setMaximumHeight(140)
         self.task: Task | None = None
+        self.buttons = [
+            self.fill_button,
+            self.copy_button,
+            self.generate_button,
+            self.publish_button,
+            self.history_button,
+            self.schedules_button,
+        ]
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("Month")), self.month, self.title):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.generate_button)
-        bar.addWidget(self.publish_button)
+        for button in self.buttons:
+            bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
@@ -118,15 +148,15 @@ class RosterPage(Page):
     def refresh(self) -> None:
         self.station = _station(self.db, self.scope)
         usable = self.db is not None and self.station is not None
-        for button in (self.generate_button, self.publish_button):
+        for button in self.buttons:
             button.setEnabled(usable)
         if self.db is None or self.station is None:
-            self.title.setText(self.tr("Choose a police station in the tree."))
+            self.title.setText(self.tr("Choose a police station or the sub-bureau in the tree."))
             self.model.show(None, {})
             self.problems.clear()
             return
         try:
-            grid = roster_grid.grid(self.db, self.station.id, self.days())
+            grid = roster_grid.grid(self.db, self.station, self.days())
         except UserError as error:
             show_error(self, error)
             return
@@ -143,7 +173,12 @@ class RosterPage(Page):
             + rosters.problem_lines(self.db, grid.others, translate)
         )
         name = hierarchy.node(self.db, self.station).name
-        state = self.tr("published") if grid.published else self.tr("draft")
+        if not grid.published:
+            state = self.tr("draft")
+        elif grid.drafts:
+            state = self.tr("published, {n} changes not yet published").format(n=grid.drafts)
+        else:
+            state = self.tr("published")
         self.title.setText(f"{name}（{state}）")
 
     def edit_cell(self, index: QModelIndex) -> None:
@@ -153,7 +188,7 @@ class RosterPage(Page):
         if self.db is None or self.station is None or grid is None or not index.isValid():
             return
         row, day = grid.rows[index.row()], grid.days[index.column()]
-        candidates = roster_grid.pool(self.db, self.station.id, grid.days, row.unit, row.shift, day)
+        candidates = roster_grid.pool(self.db, self.station, grid.days, row.unit, row.shift, day)
         dialog = RosterCellDialog(self, f"{row.label} · {day.isoformat()}", candidates)
         if dialog.exec():
             try:
@@ -165,7 +200,7 @@ class RosterPage(Page):
     def generate(self) -> None:
         if self.db is None or self.station is None:
             return
-        db, station, days = self.db, self.station.id, self.days()
+        db, station, days = self.db, self.station, self.days()
         task = Task(
             self,
             self.tr("Filling the roster…"),
@@ -191,13 +226,117 @@ class RosterPage(Page):
     def publish(self) -> None:
         if self.db is None or self.station is None:
             return
-        n = roster_grid.publish(self.db, self.station.id, self.days())
+        n = roster_grid.publish(self.db, self.station, self.days())
         self.refresh()
         self.title.setText(self.title.text() + self.tr(" — {n} duties published").format(n=n))
 
+    # -- bulk edits, history, schedules --------------------------------------------------
+    def _selected_days(self) -> tuple[int, list[date]] | None:
+        """The current row and the days selected in it (the current day if none)."""
+        grid, current = self.model.grid, self.view.currentIndex()
+        if grid is None or not current.isValid():
+            return None
+        columns = {
+            i.column()
+            for i in self.view.selectionModel().selectedIndexes()
+            if i.row() == current.row()
+        } or {current.column()}
+        return current.row(), [grid.days[c] for c in sorted(columns)]
+
+    def fill(self) -> None:
+        from desktop.ui.dialogs.roster_cell_dialog import RosterFillDialog
+
+        chosen = self._selected_days()
+        grid = self.model.grid
+        if self.db is None or self.station is None or grid is None or chosen is None:
+            return
+        row_number, days = chosen
+        row = grid.rows[row_number]
+        pool = roster_grid.pool(self.db, self.station, grid.days, row.unit, row.shift, days[0])
+        title = self.tr("{row}: {first} to {last}").format(
+            row=row.label, first=days[0].isoformat(), last=days[-1].isoformat()
+        )
+        dialog = RosterFillDialog(self, title, pool, 1)
+        if not dialog.exec():
+            return
+        wanted = [d for d in days if d.weekday() in dialog.weekdays()]
+        try:
+            roster_grid.fill(
+                self.db, row.unit, row.shift, wanted, dialog.chosen(), dialog.in_turn()
+            )
+        except UserError as error:
+            show_error(self, error)
+        self.refresh()
+
+    def copy_week(self) -> None:
+        grid, current = self.model.grid, self.view.currentIndex()
+        if self.db is None or self.station is None or grid is None:
+            return
+        day = grid.days[current.column()] if current.isValid() else grid.days[0]
+        monday = day - timedelta(days=day.weekday())
+        try:
+            copied, left_out = roster_grid.copy_week(self.db, self.station, monday)
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+        text = self.tr("{n} duties copied into the week from {monday}.").format(
+            n=copied, monday=monday.isoformat()
+        )
+        if left_out:
+            text += self.tr(" {n} left out: the officer is away.").format(n=left_out)
+        self.title.setText(self.title.text() + " — " + text)
+
+    def show_history(self) -> None:
+        from desktop.ui.dialogs.roster_history_dialog import RosterHistoryDialog
+
+        if self.db is None or self.station is None:
+            return
+        changes = roster_grid.history(self.db, self.station, self.days())
+        RosterHistoryDialog(self, changes).exec()
+
+    def export_schedules(self) -> None:
+        """A workbook of personal schedules, a sheet (a printed page) per officer."""
+        from desktop import paths
+        from desktop.services import roster_ledgers
+
+        if self.db is None or self.station is None:
+            return
+        days = self.days()
+        suggested = paths.documents_dir() / f"个人勤务安排表_{days[0]:%Y-%m}.xlsx"
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Personal schedules"), str(suggested), self.tr("Workbooks (*.xlsx)")
+        )
+        if not name:
+            return
+        db, owner, out = self.db, self.station, Path(name).with_suffix(".xlsx")
+        task = Task(
+            self,
+            self.tr("Writing the personal schedules…"),
+            lambda progress, cancelled: roster_ledgers.export_schedules(
+                db, owner, days, out, progress=progress, cancelled=cancelled
+            ),
+        )
+
+        def done(n: Any, error: BaseException | None) -> None:
+            if error is not None:
+                show_error(self, error)
+            else:
+                self.title.setText(
+                    self.title.text()
+                    + self.tr(" — {n} schedules written to {path}").format(n=n, path=out)
+                )
+
+        task.done.connect(done)
+        task.start()
+        self.task = task
+
 
 def _station(db: Any, scope: NodeRef | None) -> NodeRef | None:
-    if db is None or scope is None or scope.kind == NodeKind.BUREAU:
+    """Whose roster the scope shows: its station's, or at the sub-bureau its 巡线'."""
+    if db is None or scope is None:
         return None
+    if scope.kind == NodeKind.BUREAU:
+        return scope
     found = hierarchy.station_of(db, scope)
     return NodeRef(NodeKind.STATION, found) if found else None

@@ -145,9 +145,13 @@ class FormDialog(QDialog):
 
     def show_errors(self, error: ValidationError) -> None:
         first: QWidget | None = None
+        said: dict[str, list[str]] = {}  # a field with several errors shows them all
         for item in error.errors:
             widget = self.fields.get(item.field)
             text = item.text(translate)
+            if widget is not None:
+                said.setdefault(item.field, []).append(text)
+                text = "\n".join(dict.fromkeys(said[item.field]))
             if widget is None:  # a rule about no single field
                 self.summary.setText(text)
                 self.summary.show()
