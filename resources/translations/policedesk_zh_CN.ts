@@ -1,6 +1,44 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="34" />
+        <source>Absence</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="34" />
+        <source>New absence</source>
+        <translation>新建请假</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="41" />
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="45" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="46" />
+        <source>First day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="47" />
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="50" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../desktop/ui/actions.py" line="28" />
@@ -732,77 +770,77 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="167" />
+        <location filename="../../desktop/cli.py" line="175" />
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="185" />
+        <location filename="../../desktop/cli.py" line="193" />
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="200" />
+        <location filename="../../desktop/cli.py" line="208" />
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="215" />
+        <location filename="../../desktop/cli.py" line="223" />
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="225" />
+        <location filename="../../desktop/cli.py" line="233" />
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="230" />
+        <location filename="../../desktop/cli.py" line="238" />
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="246" />
+        <location filename="../../desktop/cli.py" line="254" />
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="251" />
-        <source>There is no reception duty roster to export yet: it is not in this version.</source>
-        <translation>暂无可导出的警务室接待值班表：本版本尚未提供接待值班排班。</translation>
+        <location filename="../../desktop/cli.py" line="334" />
+        <source>{name} is neither a police station nor the sub-bureau.</source>
+        <translation>{name} 既不是派出所，也不是分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="274" />
+        <location filename="../../desktop/cli.py" line="343" />
+        <source>{n} personal schedules written.</source>
+        <translation>已写出 {n} 份个人勤务安排表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="276" />
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="294" />
+        <location filename="../../desktop/cli.py" line="296" />
         <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="308" />
+        <location filename="../../desktop/cli.py" line="310" />
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="316" />
+        <location filename="../../desktop/cli.py" line="318" />
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="331" />
-        <source>{name} is not a police station.</source>
-        <translation>“{name}”不是派出所。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cli.py" line="341" />
+        <location filename="../../desktop/cli.py" line="352" />
         <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
         <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="358" />
+        <location filename="../../desktop/cli.py" line="369" />
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
     </message>
@@ -1809,7 +1847,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="47" />
-        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <location filename="../../desktop/ui/main_window.py" line="256" />
         <location filename="../../desktop/ui/app.py" line="26" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
@@ -1821,152 +1859,157 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="56" />
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="116" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_window.py" line="117" />
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="118" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="119" />
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_window.py" line="120" />
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118" />
+        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <source>Patrol</source>
+        <translation>巡逻</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="122" />
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_window.py" line="123" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_window.py" line="161" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="162" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="219" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="221" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="223" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347" />
+        <location filename="../../desktop/ui/main_window.py" line="351" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360" />
+        <location filename="../../desktop/ui/main_window.py" line="364" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379" />
+        <location filename="../../desktop/ui/main_window.py" line="383" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381" />
+        <location filename="../../desktop/ui/main_window.py" line="385" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394" />
+        <location filename="../../desktop/ui/main_window.py" line="398" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396" />
+        <location filename="../../desktop/ui/main_window.py" line="400" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443" />
+        <location filename="../../desktop/ui/main_window.py" line="447" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="445" />
+        <location filename="../../desktop/ui/main_window.py" line="449" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -1986,22 +2029,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请更正标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/credit_code.py" line="27" />
+        <location filename="../../desktop/domain/credit_code.py" line="34" />
         <source>A unified social credit code has 18 characters; this one has {n}.</source>
         <translation>统一社会信用代码为 18 位，这里是 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/credit_code.py" line="31" />
+        <location filename="../../desktop/domain/credit_code.py" line="38" />
         <source>A unified social credit code holds digits and capital letters other than I, O, S, V and Z.</source>
         <translation>统一社会信用代码由数字和除 I、O、S、V、Z 以外的大写字母组成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/credit_code.py" line="39" />
+        <location filename="../../desktop/domain/credit_code.py" line="49" />
         <source>The check character (the last one) does not match: a character was mistyped.</source>
         <translation>校验码（最后一位）不符，可能有字符输错。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/credit_code.py" line="44" />
+        <location filename="../../desktop/domain/credit_code.py" line="54" />
         <source>This is not a valid unified social credit code.</source>
         <translation>这不是有效的统一社会信用代码。</translation>
     </message>
@@ -2009,7 +2052,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/accounts.py" line="264" />
         <location filename="../../desktop/services/import_officers.py" line="157" />
         <location filename="../../desktop/services/import_visits.py" line="190" />
-        <location filename="../../desktop/services/import_enterprises.py" line="164" />
+        <location filename="../../desktop/services/import_enterprises.py" line="179" />
         <location filename="../../desktop/domain/validation.py" line="26" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
@@ -2041,9 +2084,9 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/domain/accounts.py" line="91" />
-        <location filename="../../desktop/domain/validation.py" line="61" />
-        <location filename="../../desktop/domain/validation.py" line="69" />
-        <location filename="../../desktop/domain/validation.py" line="87" />
+        <location filename="../../desktop/domain/validation.py" line="62" />
+        <location filename="../../desktop/domain/validation.py" line="70" />
+        <location filename="../../desktop/domain/validation.py" line="88" />
         <source>At most {n} characters.</source>
         <translation>最多 {n} 个字符。</translation>
     </message>
@@ -2063,42 +2106,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>密码中含有不可见字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="101" />
+        <location filename="../../desktop/domain/validation.py" line="102" />
         <source>Not a phone number: give an 11-digit mobile number (13x–19x) or a landline with its area code, e.g. 0571-87654321.</source>
         <translation>不是有效的电话号码：请填写 11 位手机号（13x–19x 开头），或带区号的固定电话，如 0571-87654321。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="117" />
+        <location filename="../../desktop/domain/validation.py" line="118" />
         <source>A grid code has 14 digits: the 6-digit area code, 3 for the street, 3 for the community and a 2-digit sequence from 01, e.g. 33010600100101.</source>
         <translation>网格编码为 14 位数字：6 位行政区划代码、3 位街道码、3 位社区码和从 01 起的 2 位顺序码，如 33010600100101。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="131" />
+        <location filename="../../desktop/domain/validation.py" line="132" />
         <source>A police officer needs a badge number.</source>
         <translation>民警须填写警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="135" />
+        <location filename="../../desktop/domain/validation.py" line="136" />
         <source>A badge number has 6 digits.</source>
         <translation>警号为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="144" />
+        <location filename="../../desktop/domain/validation.py" line="145" />
         <source>Give a number from 0 to {maximum}.</source>
         <translation>请填写 0 到 {maximum} 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="153" />
+        <location filename="../../desktop/domain/validation.py" line="154" />
         <source>Give an area from 0 to 100000 km².</source>
         <translation>面积应在 0 到 100000 平方公里之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="160" />
+        <location filename="../../desktop/domain/validation.py" line="161" />
         <source>An office receives the public on at least two days a week.</source>
         <translation>警务室每周至少有两天接待群众。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="174" />
+        <location filename="../../desktop/domain/validation.py" line="175" />
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
     </message>
@@ -2601,12 +2644,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>无法把 {file} 作为 Excel 工作簿读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_enterprises.py" line="48" />
+        <location filename="../../desktop/services/import_enterprises.py" line="49" />
         <source>No grid cell in your jurisdiction is called {grid}.</source>
         <translation>辖区内没有名为“{grid}”的网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_enterprises.py" line="49" />
+        <location filename="../../desktop/services/import_enterprises.py" line="50" />
         <source>Several grid cells are called {grid}: give its 14-digit code.</source>
         <translation>有多个网格叫“{grid}”，请改填14位网格编码。</translation>
     </message>
@@ -2616,7 +2659,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>“{value}”不在可选范围内：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_enterprises.py" line="52" />
+        <location filename="../../desktop/services/import_enterprises.py" line="53" />
         <source>The same enterprise is on row {row} already.</source>
         <translation>与第 {row} 行是同一单位。</translation>
     </message>
@@ -2676,24 +2719,114 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>与第 {row} 行是同一次走访。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rosters.py" line="33" />
+        <location filename="../../desktop/services/rosters.py" line="35" />
         <source>Write the month as 2026-12.</source>
         <translation>月份请写成 2026-12 的形式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rosters.py" line="34" />
+        <location filename="../../desktop/services/rosters.py" line="36" />
+        <source>Choose a police station or the sub-bureau.</source>
+        <translation>请选择派出所或分局。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol.py" line="37" />
         <source>The absence ends before it starts.</source>
         <translation>请假结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rosters.py" line="35" />
+        <location filename="../../desktop/services/patrol.py" line="38" />
         <source>No officer of the station is of the force {force}, which this rule asks for.</source>
         <translation>本所没有该规则要求的{force}人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rosters.py" line="77" />
-        <source>Choose the unit that owns it.</source>
-        <translation>请选择所属单位。</translation>
+        <location filename="../../desktop/services/patrol.py" line="41" />
+        <source>{shift} asks for {n} officers, but only {have} who may patrol a {tier} serve here.</source>
+        <translation>{shift}要求 {n} 人，但本单位能守{tier}的只有 {have} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol.py" line="45" />
+        <source>A 巡线 belongs to the sub-bureau, a 巡区 to a station, a 巡点 to an office.</source>
+        <translation>巡线归分局，巡区归派出所，巡点归警务室。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol.py" line="48" />
+        <source>{force} does not patrol a {tier}.</source>
+        <translation>{force}不负责{tier}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol.py" line="49" />
+        <source>Staff at least one shift.</source>
+        <translation>请至少安排一个班次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol.py" line="50" />
+        <source>A grid cell it covers lies outside its owner's area.</source>
+        <translation>所覆盖的网格不在所属单位的辖区内。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol.py" line="51" />
+        <source>An office's reception desk is made with the office, and goes with it.</source>
+        <translation>警务室接待岗随警务室设立和撤销，不能单独新建或删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol.py" line="322" />
+        <source>Choose the officer.</source>
+        <translation>请选择民警。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol.py" line="324" />
+        <source>Give the first day.</source>
+        <translation>请填写起始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol.py" line="326" />
+        <source>Give the last day.</source>
+        <translation>请填写结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="27" />
+        <source>Row {row}: {text}</source>
+        <translation>第 {row} 行：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/shifts.py" line="30" />
+        <source>Write the time as 08:00 (24:00 for midnight at the end).</source>
+        <translation>时间请写成 08:00 的形式（结束于午夜写 24:00）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/shifts.py" line="31" />
+        <source>A shift ends at another time than it starts.</source>
+        <translation>班次的结束时间不能与开始时间相同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/shifts.py" line="32" />
+        <source>{shift} overlaps {other}: one officer cannot do both.</source>
+        <translation>{shift}与{other}时间重叠：同一民警无法兼顾。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/shifts.py" line="33" />
+        <source>{shift} is staffed by {unit}: take it out of the unit's staffing first.</source>
+        <translation>{unit}安排了{shift}：请先从该单元的配置中去掉此班次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/shifts.py" line="36" />
+        <source>Two shifts are called {shift}.</source>
+        <translation>有两个班次都叫“{shift}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/shifts.py" line="37" />
+        <source>Give the rest between shifts as 0 to 24 hours.</source>
+        <translation>两班之间的休息时间请填 0 至 24 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/shifts.py" line="38" />
+        <source>Give the night shifts in a row as 1 to 31.</source>
+        <translation>连续夜班数请填 1 至 31。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/shifts.py" line="113" />
+        <source>Keep at least one shift.</source>
+        <translation>至少保留一个班次。</translation>
     </message>
 </context>
 <context>
@@ -3071,6 +3204,187 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
 </context>
 <context>
+    <name>PatrolPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="62" />
+        <source>Patrol units covering the jurisdiction</source>
+        <translation>覆盖本辖区的巡逻单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="63" />
+        <source>&amp;New unit…</source>
+        <translation>新建单元(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="66" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="69" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="70" />
+        <source>&amp;Shifts and rules…</source>
+        <translation>班次与规则(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="72" />
+        <source>Absences in the month</source>
+        <translation>月份请假</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="75" />
+        <source>New &amp;absence…</source>
+        <translation>新建请假(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="78" />
+        <source>Edit a&amp;bsence…</source>
+        <translation>编辑请假(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="84" />
+        <source>Delete absen&amp;ce</source>
+        <translation>删除请假(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="104" />
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="105" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="106" />
+        <source>Owned by</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="107" />
+        <source>Staffing a shift</source>
+        <translation>每班配置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="108" />
+        <source>Peak hours</source>
+        <translation>高峰时段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="109" />
+        <source>Grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="110" />
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="115" />
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="116" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="117" />
+        <source>First day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="118" />
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="119" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="120" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="155" />
+        <source>Delete patrol unit</source>
+        <translation>删除巡逻单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="184" />
+        <source>Delete absence</source>
+        <translation>删除请假</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="185" />
+        <source>Delete the absence of {name} from {first} to {last}?</source>
+        <translation>删除 {name} 自 {first} 至 {last} 的请假？</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolUnitDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="88" />
+        <source>Patrol unit</source>
+        <translation>巡逻单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="88" />
+        <source>New patrol unit</source>
+        <translation>新建巡逻单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="94" />
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="96" />
+        <source>Owned by</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="97" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="99" />
+        <source>Route (a waypoint or street a line)</source>
+        <translation>路线（每行一个途经点或街道）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="101" />
+        <source>Peak hours</source>
+        <translation>高峰时段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="105" />
+        <source>Grid cells covered</source>
+        <translation>覆盖网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="107" />
+        <source>Staffing a shift</source>
+        <translation>每班配置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="108" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="32" />
@@ -3147,39 +3461,49 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Roster</name>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="115" />
+        <location filename="../../desktop/domain/roster.py" line="160" />
         <source>{unit}, {shift}, {day}: {n} of {minimum} officers.</source>
         <translation>{unit}，{shift}，{day}：仅 {n} 人，至少需 {minimum} 人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="116" />
+        <location filename="../../desktop/domain/roster.py" line="161" />
         <source>{unit}, {shift}, {day}: no {force}.</source>
         <translation>{unit}，{shift}，{day}：缺{force}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="117" />
+        <location filename="../../desktop/domain/roster.py" line="162" />
         <source>{officer} is on duty twice at once on {day} ({unit} and {other}).</source>
         <translation>{officer} 在 {day} 同时排在 {unit} 和 {other}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="120" />
+        <location filename="../../desktop/domain/roster.py" line="165" />
         <source>{officer} has only {hours} hours' rest before {shift} on {day}.</source>
         <translation>{officer} 在 {day} 的{shift}前只休息 {hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="123" />
+        <location filename="../../desktop/domain/roster.py" line="168" />
         <source>{officer} has {n} night shifts in a row up to {day} (at most {most}).</source>
         <translation>{officer} 截至 {day} 连续 {n} 个夜班（最多 {most} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="126" />
+        <location filename="../../desktop/domain/roster.py" line="171" />
         <source>{officer} is away ({kind}) on {day}.</source>
         <translation>{officer} 在 {day} {kind}，不能排班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="127" />
+        <location filename="../../desktop/domain/roster.py" line="172" />
         <source>{officer} ({force}) does not patrol {unit}.</source>
         <translation>{officer}（{force}）不负责 {unit} 的巡逻。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster.py" line="173" />
+        <source>{unit}: {n} of {most} reception days in the week from {day}.</source>
+        <translation>{unit}：{day} 起的一周只有 {n} 个接待日（应有 {most} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster.py" line="176" />
+        <source>{office} receives the public on fewer than two days a week: set its days.</source>
+        <translation>{office}每周接待日少于两天：请设置其接待日。</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/roster_solver.py" line="23" />
@@ -3200,82 +3524,203 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RosterCellDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="49" />
         <source>Tick the officers on duty:</source>
         <translation>勾选上岗人员：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="51" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="55" />
         <source>on another duty then</source>
         <translation>该时段已有其他勤务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="52" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="56" />
         <source>too little rest</source>
         <translation>与相邻班次间休息不足</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="53" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="57" />
         <source>too many nights in a row</source>
         <translation>连续夜班过多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="54" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="58" />
         <source>away</source>
         <translation>请假中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="56" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="60" />
         <source>breaks a rule</source>
         <translation>不符合排班规则</translation>
     </message>
 </context>
 <context>
+    <name>RosterFillDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="81" />
+        <source>In turn, officers a day:</source>
+        <translation>轮流，每天人数：</translation>
+    </message>
+</context>
+<context>
+    <name>RosterHistoryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="22" />
+        <source>Changes since publishing</source>
+        <translation>发布后的变更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27" />
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27" />
+        <source>Duty</source>
+        <translation>勤务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27" />
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="33" />
+        <source>put on</source>
+        <translation>排入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="33" />
+        <source>taken off</source>
+        <translation>撤下</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="42" />
+        <source>Nothing has changed since the month was published.</source>
+        <translation>本月排班发布后没有变更。</translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="89" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="96" />
         <source>&amp;Generate</source>
         <translation>自动排班(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="92" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="99" />
         <source>&amp;Publish</source>
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="105" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="135" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="124" />
-        <source>Choose a police station in the tree.</source>
-        <translation>请在左侧树中选择一个派出所。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="146" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="181" />
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="146" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="177" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="171" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="102" />
+        <source>&amp;Fill selected days…</source>
+        <translation>批量排班(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="105" />
+        <source>&amp;Copy last week</source>
+        <translation>复制上周(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="108" />
+        <source>Into the week of the selected day, where its cells are still empty</source>
+        <translation>复制到所选日期所在的一周，只填尚空的格子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="111" />
+        <source>&amp;History…</source>
+        <translation>变更记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="114" />
+        <source>&amp;Personal schedules…</source>
+        <translation>个人勤务表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="154" />
+        <source>Choose a police station or the sub-bureau in the tree.</source>
+        <translation>请在左侧选择派出所或分局。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="179" />
+        <source>published, {n} changes not yet published</source>
+        <translation>已发布，另有 {n} 项变更未发布</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="206" />
         <source>Filling the roster…</source>
         <translation>正在自动排班…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="186" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="221" />
         <source>No roster keeps every rule</source>
         <translation>无法排出符合全部规则的排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="196" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="231" />
         <source> — {n} duties published</source>
         <translation> — 已发布 {n} 个班次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="256" />
+        <source>{row}: {first} to {last}</source>
+        <translation>{row}：{first} 至 {last}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="283" />
+        <source>{n} duties copied into the week from {monday}.</source>
+        <translation>已复制 {n} 个勤务到 {monday} 起的一周。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="287" />
+        <source> {n} left out: the officer is away.</source>
+        <translation> {n} 个因民警请假未复制。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="308" />
+        <source>Personal schedules</source>
+        <translation>个人勤务安排表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="308" />
+        <source>Workbooks (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="315" />
+        <source>Writing the personal schedules…</source>
+        <translation>正在写出个人勤务安排表…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="327" />
+        <source> — {n} schedules written to {path}</source>
+        <translation> — 已写出 {n} 份勤务表到 {path}</translation>
     </message>
 </context>
 <context>
@@ -3332,6 +3777,72 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/session_work.py" line="125" />
         <source>Lock the desk after this many minutes without input (0: never):</source>
         <translation>无操作多少分钟后锁定工作台（0 表示不锁定）：</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="32" />
+        <source>Shifts and roster rules</source>
+        <translation>班次与排班规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35" />
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="41" />
+        <source>&amp;Add shift</source>
+        <translation>添加班次(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="41" />
+        <source>&amp;Remove shift</source>
+        <translation>删除班次(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="55" />
+        <source>Shifts (24:00 ends at midnight)</source>
+        <translation>班次（24:00 表示午夜结束）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="60" />
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="62" />
+        <source>Rest between shifts at least</source>
+        <translation>两班之间至少休息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="66" />
+        <source>Night shifts in a row at most</source>
+        <translation>连续夜班至多</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingEditor</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="45" />
+        <source>Officers at least</source>
+        <translation>至少人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="46" />
+        <source>Must include</source>
+        <translation>必须包含</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,8 @@ def test_generate_see_a_conflict_fix_it_and_publish(qtbot: Any, window: MainWind
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.problems.count() == 0, timeout=30_000)
     grid = page.model.grid
-    assert grid is not None and all(grid.cells.get((r, 0)) for r in range(len(grid.rows)))
+    assert grid is not None
+    assert all(grid.cells.get((r, 0)) for r in range(len(grid.rows)) if (r, 0) not in grid.closed)
 
     # Put the officer of row 0 on day 1 into row 1 on day 1 as well: on duty twice.
     name = grid.cells[0, 0][0]
@@ -59,3 +60,92 @@ def test_generate_see_a_conflict_fix_it_and_publish(qtbot: Any, window: MainWind
     assert page.problems.count() == 0
     qtbot.mouseClick(page.publish_button, Qt.MouseButton.LeftButton)
     assert "已发布" in page.title.text()
+
+
+def test_fill_a_pattern_copy_it_and_see_the_history(qtbot: Any, window: MainWindow) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    from desktop.services import roster_grid
+    from desktop.ui.dialogs.roster_cell_dialog import RosterFillDialog
+    from desktop.ui.dialogs.roster_history_dialog import RosterHistoryDialog
+
+    page = window.roster
+    window.tabs.setCurrentWidget(page)
+    select_path(window, 0, 0)
+    page.month.setText("2027-02")
+    page.refresh()
+    grid = page.model.grid
+    assert grid is not None
+    # A reception desk's row: grey on the days its office does not receive the public.
+    desk = next(n for n, r in enumerate(grid.rows) if "接待" in r.label)
+    closed = [c for c in range(7) if (desk, c) in grid.closed]
+    assert closed and page.model.index(desk, closed[0]).data(Qt.ItemDataRole.BackgroundRole)
+    # Select Monday to Friday of the first week in a 巡点's early row.
+    row = next(
+        n for n, r in enumerate(grid.rows) if r.label.startswith("巡点") and r.shift == "early"
+    )
+    page.view.setCurrentIndex(page.model.index(row, 0))
+    selection = page.view.selectionModel()
+    for column in range(5):
+        selection.select(page.model.index(row, column), QItemSelectionModel.SelectionFlag.Select)
+    names: list[str] = []
+
+    def pick_two(dialog: RosterFillDialog) -> None:
+        picked = 0
+        for n in range(dialog.people.count()):
+            item = dialog.people.item(n)
+            if item is not None and "—" not in item.text() and picked < 2:
+                item.setCheckState(Qt.CheckState.Checked)
+                names.append(item.text().split("（")[0])
+                picked += 1
+        dialog.days[2].setChecked(False)  # not on Wednesdays
+        dialog.accept()
+
+    modal = Modal(RosterFillDialog, pick_two)
+    page.fill()
+    modal.check()
+    grid = page.model.grid
+    assert grid is not None
+    assert [grid.cells.get((row, c)) for c in range(5)] == [
+        [names[0]],
+        [names[1]],
+        None,
+        [names[0]],
+        [names[1]],
+    ]
+    # Into the next week, cell by cell.
+    page.view.setCurrentIndex(page.model.index(row, 7))
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    grid = page.model.grid
+    assert grid is not None and grid.cells.get((row, 7)) == [names[0]]
+    assert "4" in page.title.text().split("—")[-1]  # 4 duties copied (Wednesday was left out)
+
+    qtbot.mouseClick(page.publish_button, Qt.MouseButton.LeftButton)
+    assert page.db is not None and page.station is not None
+    day = grid.days[3]
+    roster_grid.set_cell(page.db, grid.rows[row].unit, "early", day, [])
+    page.refresh()
+    after = page.model.grid
+    assert after is not None and after.published and after.drafts == 0  # taken off, not added
+
+    def read(dialog: RosterHistoryDialog) -> None:
+        assert dialog.table.rowCount() == 1
+        assert names[0] in dialog.table.item(0, 4).text()  # type: ignore[union-attr]
+        dialog.reject()
+
+    modal = Modal(RosterHistoryDialog, read)
+    qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
+    modal.check()
+
+
+def test_the_sub_bureau_rosters_its_lines(qtbot: Any, window: MainWindow) -> None:
+    page = window.roster
+    window.tabs.setCurrentWidget(page)
+    select_path(window, 0)
+    page.month.setText("2027-02")
+    page.refresh()
+    grid = page.model.grid
+    assert grid is not None and grid.rows
+    assert all(r.label.startswith("巡线") for r in grid.rows)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.problems.count() == 0, timeout=30_000)

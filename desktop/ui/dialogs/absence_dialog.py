@@ -33,7 +33,11 @@ class AbsenceDialog(FormDialog):
     ) -> None:
         super().__init__(parent, self.tr("Absence") if form.id else self.tr("New absence"))
         self.db, self.original = db, form
-        people = [(p.id, p.label) for p in officers.people(db, scope)]
+        # The scope's own people: their absences are the ones its lists show.
+        people = [
+            (o.id, f"{o.name} {o.badge_no or ''}".strip())
+            for o in officers.list_officers(db, scope, limit=5000, active_only=True)
+        ]
         self.officer = self.combo("officer", self.tr("Officer"), people, form.officer, "")
         self.officer.setEditable(True)  # type a name among a station's people
         self.officer.setInsertPolicy(self.officer.InsertPolicy.NoInsert)
