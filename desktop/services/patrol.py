@@ -18,7 +18,7 @@ from sqlalchemy import select
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.roster import TIER_FORCES
-from desktop.domain.validation import Checker
+from desktop.domain.validation import Checker, weekdays
 from desktop.services import access
 from desktop.services.records import check_version, live, soft_delete, unit_path, visible
 from desktop.services.reference import by_code, codes
@@ -26,6 +26,7 @@ from desktop.store.engine import Database
 from desktop.store.roster_schema import Absence, PatrolUnit
 from desktop.store.schema import Bureau, GridCell, Office, Officer, Station
 
+WEEKDAYS = "一二三四五六日"
 TIER_NAMES = {"line": "巡线", "zone": "巡区", "point": "巡点", "reception": "接待"}
 # Who owns a unit of each tier.
 TIER_OWNERS = {
@@ -257,6 +258,7 @@ def list_units(db: Database, scope: NodeRef | None) -> list[UnitRow]:
                     column = getattr(PatrolUnit, key)
                     stmt = stmt.where((column == path[key]) | column.is_(None))
         owners = _owner_names(s)
+        desk_days = dict(s.execute(select(Office.id, Office.reception_days)).all())
         rows = []
         for u in s.scalars(stmt):
             rules = [
@@ -269,6 +271,9 @@ def list_units(db: Database, scope: NodeRef | None) -> list[UnitRow]:
                 for code, r in u.staffing.items()
             ]
             owner = owners.get(u.office_id or u.station_id or u.bureau_id, "")
+            if u.tier == "reception" and u.office_id in desk_days:
+                days = "、".join(f"周{WEEKDAYS[d]}" for d in weekdays(desk_days[u.office_id]))
+                rules.append(f"接待日 {days}")
             route = " → ".join(
                 line.strip() for line in (u.route or "").splitlines() if line.strip()
             )

@@ -86,8 +86,8 @@ class StaffingEditor(QWidget):
 class PatrolUnitDialog(FormDialog):
     def __init__(self, parent: QWidget | None, db: Database, form: UnitForm) -> None:
         title = self.tr("Patrol unit") if form.id else self.tr("New patrol unit")
-        super().__init__(parent, title, scrolling=True)
-        self.setMinimumWidth(620)
+        super().__init__(parent, title)
+        self.setMinimumWidth(640)
         self.db, self.original = db, form
         desk = form.tier == "reception"
         tiers = [(t, n) for t, n in TIER_NAMES.items() if t != "reception" or desk]

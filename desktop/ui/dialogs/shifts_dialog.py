@@ -9,11 +9,11 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +33,7 @@ class ShiftsDialog(FormDialog):
         self.db = db
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Shift"), self.tr("Start"), self.tr("End")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(150)
         self.codes: list[str] = []
         for form in shifts.shift_forms(db):
@@ -43,16 +43,14 @@ class ShiftsDialog(FormDialog):
         remove.setObjectName("remove_shift")
         add.clicked.connect(lambda: self._append(ShiftForm("", "", "")))
         remove.clicked.connect(self._remove)
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.table)
-        buttons = QHBoxLayout()
+        self.add("shifts", self.tr("Shifts (24:00 ends at midnight)"), self.table)
+        row = QWidget()
+        buttons = QHBoxLayout(row)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
-        column.addLayout(buttons)
-        self.add("shifts", self.tr("Shifts (24:00 ends at midnight)"), box)
+        self.form.addRow("", row)
         settings = shifts.rules(db)
         self.rest = QDoubleSpinBox()
         self.rest.setRange(0, 24)
