@@ -10,6 +10,7 @@ night rules.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -54,7 +55,10 @@ def solve(
     *,
     seconds: float = 10.0,
     cancelled: Callable[[], bool] = lambda: False,
+    progress: Callable[[float], None] = lambda seconds: None,
 ) -> Answer:
+    """`progress(seconds)` says how long it has searched; `cancelled()` stops the search
+    (within a tenth of a second) with the best roster found so far."""
     began = time.perf_counter()
     fixed = list(fixed)
     short = _shortages(month, fixed)
@@ -68,7 +72,14 @@ def solve(
             # What a tier proved optimal early in, the next ones may use.
             budget = max(0.5, (deadline - time.perf_counter()) / (len(parts) - n))
             fixed_here = [f for f in fixed if f.unit in part.units]
-            answers.append(solve(part, fixed_here, seconds=budget, cancelled=cancelled))
+            spent = seconds - (deadline - time.perf_counter())
+
+            def told(s: float, spent: float = spent) -> None:
+                progress(spent + s)
+
+            answers.append(
+                solve(part, fixed_here, seconds=budget, cancelled=cancelled, progress=told)
+            )
         return _together(answers)
     from ortools.sat.python import cp_model
 
@@ -81,14 +92,29 @@ def solve(
     started = time.perf_counter()
     first: list[float] = []
 
-    class _Stop(cp_model.CpSolverSolutionCallback):
+    class _First(cp_model.CpSolverSolutionCallback):
         def on_solution_callback(self) -> None:
             if not first:
                 first.append(time.perf_counter() - started)
-            if cancelled():
-                self.stop_search()
 
-    status = solver.solve(built.model, _Stop())
+    # A search may go long between solutions: a watcher asks for cancelling and reports
+    # the time ten times a second.
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            progress(time.perf_counter() - began)
+            if cancelled():
+                solver.stop_search()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        status = solver.solve(built.model, _First())
+    finally:
+        done.set()
+        watcher.join()
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         duties = [Duty(u, s, d, o) for (o, u, s, d), v in built.x.items() if solver.value(v)]
         answer = Answer(duties=duties, status=solver.status_name(status))

@@ -26,7 +26,7 @@ from desktop.services.patrol import TIER_NAMES, default_staffing
 from desktop.services.records import live
 from desktop.services.reference import by_code, codes
 from desktop.services.shifts import rules, shifts
-from desktop.services.tasks import Cancelled, never_cancelled
+from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
 from desktop.store.engine import Database
 from desktop.store.roster_schema import Absence as AbsenceRecord
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
@@ -240,16 +240,26 @@ def generate(
     days: list[date],
     *,
     seconds: float = 10.0,
+    progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
 ) -> Any:
-    """Fill the month: the duties set by hand stay, the generated drafts are replaced."""
+    """Fill the month: the duties set by hand stay, the generated drafts are replaced.
+    Cancelled, it writes nothing (CancelledError)."""
     from desktop.domain.roster_solver import solve
 
     access.require(db, "edits")
     node = owner_of(owner)
     m = month(db, node, days)
     fixed = [d for d, kept in duties(db, node, days) if kept]
-    answer = solve(m, fixed, seconds=seconds, cancelled=cancelled)
+    tenths = int(seconds * 10)
+    answer = solve(
+        m,
+        fixed,
+        seconds=seconds,
+        cancelled=cancelled,
+        progress=lambda s: progress(min(int(s * 10), tenths), tenths),
+    )
+    checkpoint(cancelled)
     if not answer.found:
         return answer
     kept = {(d.unit, d.shift, d.day, d.officer) for d in fixed}

@@ -194,3 +194,21 @@ def test_the_sub_bureau_rosters_its_lines(demo_db: Database) -> None:
     with pytest.raises(RefusedError):
         rosters.month(demo_db, NodeRef(NodeKind.OFFICE, _office.id), DAYS)
     assert date(2027, 2, 1) == DAYS[0]
+
+
+def test_a_cancelled_generation_writes_nothing_and_progress_is_told(demo_db: Database) -> None:
+    from desktop.services.tasks import CancelledError
+
+    station, _office = station_and_office(demo_db)
+    told: list[tuple[int, int]] = []
+    with pytest.raises(CancelledError):
+        rosters.generate(
+            demo_db,
+            station,
+            DAYS,
+            seconds=5,
+            progress=lambda done, total: told.append((done, total)),
+            cancelled=lambda: len(told) >= 3,
+        )
+    assert rosters.duties(demo_db, station, DAYS) == []
+    assert len(told) >= 3 and all(total == 50 and 0 <= done <= 50 for done, total in told)

@@ -30,6 +30,7 @@ from desktop.domain.messages import UserError
 from desktop.i18n import translate
 from desktop.services import hierarchy, roster_grid, rosters
 from desktop.services.roster_grid import Grid
+from desktop.services.tasks import CancelledError
 from desktop.ui.errors import show_error
 from desktop.ui.pages.page import Page
 from desktop.ui.worker import Task
@@ -204,13 +205,17 @@ class RosterPage(Page):
         task = Task(
             self,
             self.tr("Filling the roster…"),
-            lambda progress, cancelled: rosters.generate(db, station, days, cancelled=cancelled),
+            lambda progress, cancelled: rosters.generate(
+                db, station, days, progress=progress, cancelled=cancelled
+            ),
         )
         task.done.connect(self._generated)
         task.start()
         self.task = task
 
     def _generated(self, answer: Any, error: BaseException | None) -> None:
+        if isinstance(error, CancelledError):  # asked for: the month is as it was
+            return
         if error is not None:
             show_error(self, error)
             return
