@@ -120,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="NAME",
             help="a station's name or code; the sub-bureau's name for its 巡线",
         )
-        sub.add_argument("--month", required=True, metavar="YYYY-MM")
+        sub.add_argument("--month", required=True, metavar="YYYY-MM", help="or a week: YYYY-Www")
         if name == "generate":
             sub.add_argument("--seconds", type=float, default=10.0, help="at most (10)")
         if name == "schedules":

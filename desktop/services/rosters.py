@@ -32,16 +32,22 @@ from desktop.store.roster_schema import Absence as AbsenceRecord
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
 from desktop.store.schema import Office, Officer
 
-BAD_MONTH = QT_TRANSLATE_NOOP("Messages", "Write the month as 2026-12.")
+BAD_MONTH = QT_TRANSLATE_NOOP("Messages", "Write the month as 2026-12, or a week as 2026-W49.")
 NOT_AN_OWNER = QT_TRANSLATE_NOOP("Messages", "Choose a police station or the sub-bureau.")
 DESK = "reception:"  # a desk not yet on file: the office's id after this
 Owner = NodeRef | uuid.UUID  # a station's id, or the node of a station or the sub-bureau
 
 
 def month_days(text: str) -> list[date]:
-    """2026-12 → its days; RefusedError for anything else."""
+    """2026-12 → its days, 2026-W49 → Monday to Sunday of that ISO week; RefusedError for
+    anything else."""
+    text = text.strip().upper()
     try:
-        year, month = (int(p) for p in text.strip().split("-"))
+        if "-W" in text:
+            year, week = (int(p) for p in text.split("-W"))
+            monday = date.fromisocalendar(year, week, 1)
+            return [monday + timedelta(days=k) for k in range(7)]
+        year, month = (int(p) for p in text.split("-"))
         return [date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)]
     except (ValueError, TypeError):
         raise RefusedError(BAD_MONTH) from None

@@ -81,8 +81,12 @@ def test_bad_input_is_refused_at_the_field(demo_db: Database) -> None:
     with demo_db.reading() as s:
         names = set(s.scalars(select(PatrolUnit.name)))
     assert "无人能守的巡区" not in names
-    with pytest.raises(RefusedError):
-        rosters.month_days("2027-13")
+    for wrong in ("2027-13", "2027-W54", "二月"):
+        with pytest.raises(RefusedError):
+            rosters.month_days(wrong)
+    week = rosters.month_days("2026-w53")  # 2026 has 53 ISO weeks; its last ends in 2027
+    assert (week[0], week[-1]) == (date(2026, 12, 28), date(2027, 1, 3))
+    assert len(rosters.month_days("2028-02")) == 29
 
 
 def test_roster_from_the_command_line(

@@ -92,6 +92,7 @@ class RosterPage(Page):
         self.month = QLineEdit(f"{date.today():%Y-%m}")
         self.month.setObjectName("roster_month")
         self.month.setFixedWidth(90)
+        self.month.setToolTip(self.tr("A month as 2026-12, or a week as 2026-W49"))
         self.month.editingFinished.connect(self.refresh)
         self.title = QLabel()
         self.generate_button = QPushButton(self.tr("&Generate"))
