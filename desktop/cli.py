@@ -21,7 +21,7 @@ EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED = 1, 2, 3
 # `policedesk export LEDGER`: desktop.ledgers.catalogue.LEDGERS (not imported here: the
 # command line starts without openpyxl or XlsxWriter).
 LEDGER_CHOICES = ("grids", "enterprises", "visits", "hazards", "concerns", "roster", "reception")
-IMPORT_CHOICES = ("enterprises", "visits", "officers")
+IMPORT_CHOICES = ("enterprises", "visits", "officers", "boundaries")
 
 
 def _database_option(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -101,7 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser(
         "import", help="read records from an Excel sheet (all rows or none: any bad row stops it)"
     )
-    imp.add_argument("kind", choices=IMPORT_CHOICES, help="enterprises 单位, visits, officers")
+    imp.add_argument(
+        "kind",
+        choices=IMPORT_CHOICES,
+        help="enterprises 单位, visits, officers (Excel); boundaries (GeoJSON of grid cells)",
+    )
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     _database_option(imp, top=False)
@@ -291,6 +295,12 @@ def _import(args: argparse.Namespace) -> int:
 
     db = open_desk(_target(args))
     try:
+        if args.kind == "boundaries":  # GeoJSON for the map, not a sheet
+            from desktop.services import grid_map
+
+            n = grid_map.import_boundaries(db, args.file, dry_run=args.dry_run)
+            _say_done(QT_TRANSLATE_NOOP("Cli", "{n} grid cells have their boundary now."), n=n)
+            return 0
         plan = imports.plan_import(db, args.kind, args.file)
         _say_done(
             QT_TRANSLATE_NOOP(

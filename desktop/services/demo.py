@@ -25,6 +25,7 @@ from desktop.domain import id_number
 from desktop.domain.accounts import Role
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
+from desktop.services.demo_map import boundary, cell_place
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
 from desktop.store.engine import Database
 from desktop.store.schema import Bureau, GridCell, Office, Officer, Station
@@ -178,7 +179,16 @@ def _units(g: Generator, scale: Scale) -> None:
                         "community_officer_id": None,
                         "grid_worker_id": None,
                         "notes": None,
-                        "boundary_geojson": None,
+                        "boundary_geojson": boundary(
+                            *cell_place(
+                                si,
+                                oi,
+                                gi,
+                                scale.stations,
+                                scale.offices_per_station,
+                                scale.grids_per_office,
+                            )
+                        ),
                     }
                 )
 

@@ -83,6 +83,12 @@ class Actions(QObject):
             None,
             self.tr("Read visits from an Excel register, checked before anything is written"),
         )
+        self.import_boundaries = make(
+            "import_boundaries",
+            self.tr("Import grid &boundaries…"),
+            None,
+            self.tr("Read the grid cells' boundaries for the map from a GeoJSON file"),
+        )
         self.edit = make("edit", self.tr("&Edit…"), "F2")
         self.delete = make(
             "delete",

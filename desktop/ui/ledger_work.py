@@ -81,6 +81,29 @@ class LedgerWork(QObject):
     def import_visits(self) -> None:
         self.import_records("visits", self.tr("Import visits"))
 
+    def import_boundaries(self) -> None:
+        """Grid cells' boundaries from GeoJSON, all or none, for the map."""
+        from desktop.services import grid_map
+
+        w = self.window
+        if w.db is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            w,
+            self.tr("Import grid boundaries"),
+            str(self._folder("imports/folder")),
+            self.tr("GeoJSON (*.geojson *.json)"),
+        )
+        if not name:
+            return
+        db = w.db
+        self._run(
+            self.tr("Reading {file}…").format(file=Path(name).name),
+            lambda progress, cancelled: grid_map.import_boundaries(db, Path(name)),
+            lambda n: self.tr("{n} grid cells have their boundary now.").format(n=n),
+            lambda _n: w.pages_changed(),
+        )
+
     def import_records(self, kind: str, title: str) -> None:
         from desktop.services import imports
 

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.pages.enterprises_page import EnterprisesPage
         from desktop.ui.pages.findings_page import FindingsPage
         from desktop.ui.pages.grids_page import GridsPage
+        from desktop.ui.pages.map_page import MapPage
         from desktop.ui.pages.officers_page import OfficersPage
         from desktop.ui.pages.overview_page import OverviewPage
         from desktop.ui.pages.patrol_page import PatrolPage
@@ -92,9 +93,12 @@ class MainWindow(QMainWindow):
         self.overview, self.grids, self.officers = OverviewPage(), GridsPage(), OfficersPage()
         self.enterprises, self.visits = EnterprisesPage(), VisitsPage()
         self.due, self.findings, self.roster = DuePage(), FindingsPage(), RosterPage()
-        self.patrol = PatrolPage()
+        self.patrol, self.map = PatrolPage(), MapPage()
+        self.map.settings = self.settings
+        self.map.scope_requested.connect(self.tree.reveal)
         self.pages = [
             self.overview,
+            self.map,
             self.grids,
             self.enterprises,
             self.visits,
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
             self.pages,
             (
                 self.tr("Overview"),
+                self.tr("Map"),
                 self.tr("Grid cells"),
                 self.tr("Enterprises"),
                 self.tr("Visits"),
@@ -144,7 +149,9 @@ class MainWindow(QMainWindow):
         file.addActions([a.open_database, a.demo])
         file.addSeparator()
         file.addActions([a.export_ledger, a.export_visits])
-        file.addActions([a.import_enterprises, a.import_officers, a.import_visits])
+        file.addActions(
+            [a.import_enterprises, a.import_officers, a.import_visits, a.import_boundaries]
+        )
         file.addSeparator()
         file.addActions([a.backup, a.restore, a.backup_folder, a.check])
         file.addSeparator()
@@ -188,6 +195,7 @@ class MainWindow(QMainWindow):
         a.import_enterprises.triggered.connect(self.ledger_work.import_enterprises)
         a.import_officers.triggered.connect(self.ledger_work.import_officers)
         a.import_visits.triggered.connect(self.ledger_work.import_visits)
+        a.import_boundaries.triggered.connect(self.ledger_work.import_boundaries)
         a.edit.triggered.connect(self.tree.edit_current)
         a.delete.triggered.connect(self.tree.delete_current)
         a.move.triggered.connect(self.tree.move_current)
@@ -205,7 +213,7 @@ class MainWindow(QMainWindow):
         child = CHILD_KIND[ref.kind] if ref else None
         for action in (a.check, a.export_visits, a.export_ledger, a.refresh):
             action.setEnabled(has_db)
-        imports = (a.import_enterprises, a.import_officers, a.import_visits)
+        imports = (a.import_enterprises, a.import_officers, a.import_visits, a.import_boundaries)
         for action in (a.new_officer, a.new_visit, *imports):
             action.setEnabled(edits)
         a.new_bureau.setEnabled(manages and user is not None and user.node is None)

@@ -1,0 +1,323 @@
+"""地图: the grid cells of the selected station (or of the sub-bureau) drawn from their
+boundaries, coloured by the share of their enterprises overdue for a visit, with the patrol
+lines, zones and points over them. No network and no tiles: a scanned map of the
+jurisdiction can be laid underneath, placed by two points whose coordinates are known.
+Clicking a cell selects it in the tree, which scopes every page."""
+
+from __future__ import annotations
+
+import math
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsPathItem,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.geo import ImagePlacement
+from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.domain.messages import UserError
+from desktop.services import grid_map, hierarchy
+from desktop.services.grid_map import MapCell, MapUnit
+from desktop.ui.errors import show_error
+from desktop.ui.pages.page import Page
+
+GREEN, YELLOW, RED, GREY = "#c6efce", "#ffeb9c", "#ffc7ce", "#eeeeee"
+UNIT_PENS = {"line": "#1f5fbf", "zone": "#e07b00", "point": "#8e24aa"}
+LATE_SHARE = 0.2  # above this share overdue, a cell is red
+
+
+def colour_of(cell: MapCell) -> str:
+    if not cell.enterprises:
+        return GREY
+    if cell.overdue == 0:
+        return GREEN
+    return RED if cell.share_overdue > LATE_SHARE else YELLOW
+
+
+class Projection:
+    """Longitude and latitude to metres on a plane about the jurisdiction (north up)."""
+
+    def __init__(self, lon0: float, lat0: float) -> None:
+        self.lon0, self.lat0 = lon0, lat0
+        self.kx = 111_320 * math.cos(math.radians(lat0))
+        self.ky = 110_540
+
+    def point(self, lon: float, lat: float) -> QPointF:
+        return QPointF((lon - self.lon0) * self.kx, -(lat - self.lat0) * self.ky)
+
+
+class MapView(QGraphicsView):
+    clicked = Signal(object)  # the grid cell's id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.items_by_cell: dict[uuid.UUID, QGraphicsPathItem] = {}
+        self.projection: Projection | None = None
+        self.underlay: QGraphicsPixmapItem | None = None
+        self._pressed: QPointF | None = None
+
+    def draw(
+        self,
+        cells: list[MapCell],
+        units: list[MapUnit],
+        selected: uuid.UUID | None,
+        tip: Any,
+        keep_view: bool = False,
+    ) -> None:
+        """Draw anew; `keep_view`: at the same zoom and place (the same area redrawn)."""
+        zoom, centre = self.transform(), self.mapToScene(self.viewport().rect().center())
+        scene = self.scene()
+        scene.clear()
+        self.items_by_cell.clear()
+        self.underlay = None
+        if not cells:
+            return
+        first = cells[0].polygons[0][0][0]
+        self.projection = projection = Projection(*first)
+        outline = QPen(QColor("#606060"), 0)  # cosmetic: one pixel at any zoom
+        for cell in cells:
+            path = QPainterPath()
+            for polygon in cell.polygons:
+                for ring in polygon:
+                    path.addPolygon(QPolygonF([projection.point(*p) for p in ring]))
+            item = QGraphicsPathItem(path)
+            item.setBrush(QBrush(QColor(colour_of(cell))))
+            item.setPen(outline)
+            item.setData(0, cell.id)
+            item.setToolTip(tip(cell))
+            scene.addItem(item)
+            self.items_by_cell[cell.id] = item
+        centres = {c: i.path().boundingRect().center() for c, i in self.items_by_cell.items()}
+        for unit in units:
+            self._draw_unit(unit, centres)
+        if selected in self.items_by_cell:
+            pen = QPen(QColor("#000000"))
+            pen.setWidthF(3)
+            pen.setCosmetic(True)
+            self.items_by_cell[selected].setPen(pen)
+            self.items_by_cell[selected].setZValue(1)
+        if keep_view:
+            self.setTransform(zoom)
+            self.centerOn(centre)
+        else:
+            self.fitInView(scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _draw_unit(self, unit: MapUnit, centres: dict[uuid.UUID, QPointF]) -> None:
+        points = [centres[g] for g in unit.grids if g in centres]
+        if not points:
+            return
+        pen = QPen(QColor(UNIT_PENS.get(unit.tier, "#000000")))
+        pen.setCosmetic(True)
+        path = QPainterPath()
+        if unit.tier == "line":
+            pen.setWidthF(3)
+            path.moveTo(points[0])
+            for p in points[1:]:
+                path.lineTo(p)
+        elif unit.tier == "zone":
+            pen.setWidthF(2.5)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            for g in unit.grids:
+                if g in self.items_by_cell:
+                    path.addPath(self.items_by_cell[g].path())
+        else:
+            pen.setWidthF(2)
+            path.addEllipse(points[0], 60, 60)
+        item = QGraphicsPathItem(path)
+        item.setPen(pen)
+        item.setZValue(2)
+        item.setToolTip(unit.name)
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the cell below
+        self.scene().addItem(item)
+
+    def place_underlay(self, image: Path, placement: ImagePlacement) -> bool:
+        """The scanned map under the cells, pixel (x, y) → (lon, lat) by `placement`."""
+        pixmap = QPixmap(str(image))
+        if pixmap.isNull() or self.projection is None:
+            return False
+        if self.underlay is not None:
+            self.scene().removeItem(self.underlay)
+        item = QGraphicsPixmapItem(pixmap)
+        p = self.projection
+        # pixel → lon/lat is x·sx + tx, y·sy + ty; lon/lat → scene is linear too.
+        item.setTransform(
+            QTransform(
+                placement.sx * p.kx,
+                0,
+                0,
+                -placement.sy * p.ky,
+                (placement.tx - p.lon0) * p.kx,
+                -(placement.ty - p.lat0) * p.ky,
+            )
+        )
+        item.setZValue(-1)
+        item.setOpacity(0.8)
+        self.scene().addItem(item)
+        self.underlay = item
+        for cell in self.items_by_cell.values():  # the scan shows through the colours
+            brush = cell.brush()
+            colour = brush.color()
+            colour.setAlpha(150)
+            cell.setBrush(QBrush(colour))
+        return True
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+        self.scale(factor, factor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed = self._pressed, None
+        # A click, not the end of a drag: the cell under the pointer.
+        if pressed is None or (event.position() - pressed).manhattanLength() > 4:
+            return
+        for item in self.items(event.position().toPoint()):
+            ident = item.data(0)
+            if isinstance(ident, uuid.UUID):
+                self.clicked.emit(ident)
+                return
+
+
+class MapPage(Page):
+    state_key = "map"
+    scope_requested = Signal(object)  # a NodeRef: select it in the tree
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = MapView()
+        self.view.setObjectName("grid_map")
+        self.view.clicked.connect(self._clicked)
+        self.title = QLabel()
+        self.legend = QLabel(
+            self.tr(
+                "<span style='background:{g}'>&nbsp;none overdue&nbsp;</span> "
+                "<span style='background:{y}'>&nbsp;up to a fifth overdue&nbsp;</span> "
+                "<span style='background:{r}'>&nbsp;more overdue&nbsp;</span> "
+                "<span style='color:{line}'>━ 巡线</span> <span style='color:{zone}'>┅ 巡区</span> "
+                "<span style='color:{point}'>○ 巡点</span>"
+            ).format(g=GREEN, y=YELLOW, r=RED, **UNIT_PENS)
+        )
+        self.image_button = QPushButton(self.tr("Map &image underneath…"))
+        self.image_button.setObjectName("map_image")
+        self.image_button.clicked.connect(self.choose_image)
+        self.fit_button = QPushButton(self.tr("&Whole area"))
+        self.fit_button.clicked.connect(self._fit)
+        self.cells: list[MapCell] = []
+        self.drawn: NodeRef | None = None  # the area on screen
+        bar = QHBoxLayout()
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.legend)
+        bar.addWidget(self.fit_button)
+        bar.addWidget(self.image_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+    def area(self) -> NodeRef | None:
+        """The map shows the scope's station whole (or the sub-bureau), the scope marked."""
+        if self.db is None or self.scope is None or self.scope.kind == NodeKind.BUREAU:
+            return self.scope
+        station = hierarchy.station_of(self.db, self.scope)
+        return NodeRef(NodeKind.STATION, station) if station else self.scope
+
+    def refresh(self) -> None:
+        if self.db is None:
+            self.view.scene().clear()
+            return
+        area = self.area()
+        try:
+            self.cells = grid_map.cells(self.db, area)
+            units = grid_map.units(self.db, area)
+        except UserError as error:
+            show_error(self, error)
+            return
+        selected = self.scope.id if self.scope and self.scope.kind == NodeKind.GRID else None
+        self.view.draw(self.cells, units, selected, self._tip, keep_view=area == self.drawn)
+        self.drawn = area
+        name = hierarchy.node(self.db, area).name if area else ""
+        late = sum(c.overdue for c in self.cells)
+        total = sum(c.enterprises for c in self.cells)
+        self.title.setText(
+            self.tr("{name}: {n} grid cells drawn, {late} of {total} enterprises overdue").format(
+                name=name, n=len(self.cells), late=late, total=total
+            )
+            if self.cells
+            else self.tr("No grid cell here has a boundary yet: import them from GeoJSON.")
+        )
+        self._restore_underlay()
+
+    def _tip(self, cell: MapCell) -> str:
+        return self.tr("{code} {name}\n{late} of {n} enterprises overdue").format(
+            code=cell.code, name=cell.name, late=cell.overdue, n=cell.enterprises
+        )
+
+    def _fit(self) -> None:
+        scene = self.view.scene()
+        self.view.fitInView(scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _clicked(self, ident: uuid.UUID) -> None:
+        self.scope_requested.emit(NodeRef(NodeKind.GRID, ident))
+
+    # -- the scanned map underneath -------------------------------------------------------
+    settings: Any = None  # the window's Settings, for the image and its placement
+
+    def choose_image(self) -> None:
+        from desktop.ui.dialogs.map_image_dialog import MapImageDialog
+
+        dialog = MapImageDialog(self, self._stored())
+        if dialog.exec() and self.settings is not None and dialog.result_value is not None:
+            path, placement = dialog.result_value
+            self.settings.set_text("map/image", str(path))
+            self.settings.set_text("map/placement", placement.to_text())
+            self._restore_underlay()
+
+    def _stored(self) -> tuple[str, ImagePlacement | None]:
+        if self.settings is None:
+            return "", None
+        text = self.settings.text("map/placement")
+        return self.settings.text("map/image"), ImagePlacement.from_text(text) if text else None
+
+    def _restore_underlay(self) -> None:
+        image, placement = self._stored()
+        if image and placement is not None and Path(image).exists():
+            self.view.place_underlay(Path(image), placement)
+
+
+def choose_file(parent: QWidget) -> str:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, parent.tr("Map image"), "", parent.tr("Images (*.png *.jpg *.jpeg *.bmp *.tif)")
+    )
+    return name

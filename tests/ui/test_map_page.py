@@ -1,0 +1,85 @@
+"""The map through real widgets: drawn, a cell clicked, the pages rescoped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from desktop.domain.hierarchy import NodeKind
+from desktop.ui.main_window import MainWindow
+from tests.ui.test_tree_workflows import select_path
+
+
+def test_clicking_a_cell_scopes_the_pages(qtbot: Any, window: MainWindow) -> None:
+    page = window.map
+    window.tabs.setCurrentWidget(page)
+    select_path(window, 0)  # the sub-bureau: every cell
+    qtbot.waitUntil(lambda: len(page.view.items_by_cell) == 24, timeout=5000)
+    assert "24" in page.title.text()
+    cell = page.cells[5]
+    item = page.view.items_by_cell[cell.id]
+    # Tooltips say the counts.
+    assert f"{cell.overdue}" in item.toolTip() and str(cell.enterprises) in item.toolTip()
+    where = page.view.mapFromScene(item.path().boundingRect().center())
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    scope = window.tree.current_ref()
+    assert scope is not None and (scope.kind, scope.id) == (NodeKind.GRID, cell.id)
+    # The map keeps showing the cell's station, the cell marked; the grid list is scoped.
+    assert cell.id in page.view.items_by_cell
+    assert page.view.items_by_cell[cell.id].pen().widthF() == 3
+    window.tabs.setCurrentWidget(window.grids)
+    assert window.grids.model.rowCount() == 1
+
+
+def test_colours_follow_the_overdue_share() -> None:
+    import uuid
+
+    from desktop.services.grid_map import MapCell
+    from desktop.ui.pages.map_page import GREEN, GREY, RED, YELLOW, colour_of
+
+    def cell(n: int, late: int) -> MapCell:
+        return MapCell(uuid.uuid4(), "01", "网格", [], n, late)
+
+    assert [colour_of(cell(n, late)) for n, late in ((0, 0), (10, 0), (10, 2), (10, 3))] == [
+        GREY,
+        GREEN,
+        YELLOW,
+        RED,
+    ]
+
+
+def test_a_scanned_map_is_laid_underneath(qtbot: Any, window: MainWindow, tmp_path: Any) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop.ui.dialogs.map_image_dialog import MapImageDialog
+    from tests.ui.conftest import Modal
+
+    scan = tmp_path / "辖区图.png"
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ddeeff"))
+    image.save(str(scan))
+    page = window.map
+    window.tabs.setCurrentWidget(page)
+    select_path(window, 0)
+    qtbot.waitUntil(lambda: bool(page.view.items_by_cell), timeout=5000)
+
+    def place(dialog: MapImageDialog) -> None:
+        dialog.image.setText(str(scan))
+        values = (("0", "0", "120.02", "30.37"), ("400", "300", "120.06", "30.33"))
+        for edits, row in zip(dialog.points, values, strict=True):
+            for edit, text in zip(edits, row, strict=True):
+                edit.setText(text)
+        dialog.points[1][0].setText("0")  # the same x twice: refused at the field
+        dialog.submit()
+        assert dialog.isVisible() and dialog.error_labels["p2_0"].isVisible()
+        dialog.points[1][0].setText("400")
+        dialog.submit()
+
+    modal = Modal(MapImageDialog, place)
+    page.choose_image()
+    modal.check()
+    assert page.view.underlay is not None
+    corner = page.view.underlay.mapToScene(0, 0)
+    expected = page.view.projection.point(120.02, 30.37)  # type: ignore[union-attr]
+    assert abs(corner.x() - expected.x()) < 1 and abs(corner.y() - expected.y()) < 1
