@@ -115,9 +115,13 @@ def _data(cells: Sequence[Sequence[Any]], start: int) -> Iterator[tuple[int, lis
     """Rows after the header, blank ones left out, up to the signature line if any."""
     for i in range(start, len(cells)):
         row = list(cells[i])
-        filled = [c for c in row if c not in ("", None)]
+        # Counted in C (count() compares as `in` does); the cells are looked at only when
+        # one is filled, as a signature line is.
+        filled = len(row) - row.count("") - row.count(None)
         if not filled:
             continue
-        if len(filled) == 1 and str(filled[0]).strip().startswith(_END):
-            return
+        if filled == 1:
+            (only,) = (c for c in row if c not in ("", None))
+            if str(only).strip().startswith(_END):
+                return
         yield i + 1, row

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop.domain.dates import BAD_DATE, parse_date
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -15,6 +15,8 @@ from desktop.store.engine import Database
 UNKNOWN_CODE = QT_TRANSLATE_NOOP("Messages", "{value} is not one of: {choices}.")
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Messages", "Give a whole number.")
 Fail = Callable[..., None]
+T = TypeVar("T")
+_Failures = list[tuple[tuple[Any, ...], dict[str, Any]]]  # a check's fail() calls, kept
 
 
 def by_name(db: Database, table: str) -> dict[str, str]:
@@ -43,6 +45,8 @@ def cell(cells: list[Any], n: int) -> Any:
 
 def text(value: Any) -> str:
     """A cell as text: 13812345678.0 read from a number cell is 13812345678."""
+    if type(value) is str:  # most cells, with nothing to convert
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -77,3 +81,26 @@ def day(value: Any, fld: str, fail: Fail) -> date | None:
     except ValueError:
         fail(fld, BAD_DATE)
         return None
+
+
+def remembered(check: Callable[[Any, Fail], T]) -> Callable[[Any, Fail], T]:
+    """`check` run once per distinct value, for columns whose values repeat down a sheet
+    (grid cells, code names, dates): later rows get its result, and its failures again."""
+    seen: dict[tuple[type, Any], tuple[T, _Failures]] = {}
+
+    def run(value: Any, fail: Fail) -> T:
+        key = (type(value), value)  # 1, 1.0 and True are equal keys, but not the same text
+        failures: _Failures
+        try:
+            result, failures = seen[key]
+        except KeyError:
+            failures = []
+            result = check(value, lambda *args, **params: failures.append((args, params)))
+            seen[key] = (result, failures)
+        except TypeError:  # unhashable (a sheet's cells never are): checked as ever
+            return check(value, fail)
+        for args, params in failures:
+            fail(*args, **params)
+        return result
+
+    return run

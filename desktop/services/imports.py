@@ -16,7 +16,7 @@ from types import ModuleType
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError
 from desktop.ledgers import reader
 from desktop.services import access, audit, import_enterprises, import_officers, import_visits
-from desktop.services.imports_base import Plan, Problem
+from desktop.services.imports_base import Plan, Problem, collector_paused
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
 from desktop.store.engine import Database
 
@@ -59,6 +59,7 @@ def importer(kind: str) -> Importer:
     return IMPORTERS[kind]
 
 
+@collector_paused()
 def plan_import(
     db: Database,
     kind: str,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +39,7 @@ class Plan:
         return len(self.new) + len(self.updated)
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One data row of a sheet being checked: its cells by field, and its problems."""
 
@@ -59,10 +62,36 @@ def each_row(
     from desktop.services.tasks import checkpoint
 
     header_of = {f: table.headers[n] for f, n in table.mapping.items()}
+    fields, columns = list(table.mapping), list(table.mapping.values())
+    # One C call picks a row's mapped cells: the first column asked twice keeps the result a
+    # tuple when only one is mapped (zip stops before it). A row shorter than the mapping,
+    # rare, is padded with None.
+    pick = itemgetter(*columns, *columns[:1]) if columns else None
+    width = max(columns, default=-1) + 1
     for done, (number, cells) in enumerate(table.rows, start=1):
         plan.rows += 1
         if done % 2000 == 0:
             progress(done, len(table.rows))
             checkpoint(cancelled)
-        got = {f: cells[n] if n < len(cells) else None for f, n in table.mapping.items()}
+        if pick is not None and len(cells) >= width:
+            got = dict(zip(fields, pick(cells), strict=False))
+        else:
+            got = {f: cells[n] if n < len(cells) else None for f, n in table.mapping.items()}
         yield Row(number, got, [], header_of)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a sheet is checked. A plan keeps the objects it
+    makes, hundreds of thousands, and each full collection while it grows walks them all
+    again: about a fifth of a plan's time at 100,000 rows. Paused, they are walked once or
+    twice after it. The pause is process-wide; other threads only hold cyclic garbage a few
+    seconds longer."""
+    if not gc.isenabled():  # paused already, by whoever paused it
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

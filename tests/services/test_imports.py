@@ -273,3 +273,64 @@ def test_the_visit_ledger_imported_back_is_all_on_file(demo_db: Database, tmp_pa
     n = ledgers.export_ledger(demo_db, "visits", out)
     plan = imports.plan_import(demo_db, "visits", out)
     assert (plan.rows, len(plan.new), plan.unchanged, plan.problems) == (n, 0, n, [])
+
+
+def test_a_bad_value_down_many_rows_is_reported_on_each(db: Database, tmp_path: Path) -> None:
+    # Each distinct grid, code name or date is looked at once: its problem still goes to
+    # every row that has it.
+    chain(db)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["单位名称", "所属网格", "行业类别", "登记日期"])
+    for n in range(3):
+        ws.append([f"商店{n}", "不存在的网格", "开矿", "2026-02-30"])
+    ws.append(["商店3", "第01网格", None, "2026-02-30"])
+    ws.append(["商店4", "第01网格", None, "2026.3.5"])
+    path = tmp_path / "企业.xlsx"
+    wb.save(path)
+    plan = imports.plan_import(db, "enterprises", path)
+    lines = imports.problem_lines(plan, translate)  # 第 2 行，所属网格：…
+    assert [line.split("：")[0] for line in lines] == [
+        *(
+            f"第 {n} 行，{column}"
+            for n in (2, 3, 4)
+            for column in ("所属网格", "行业类别", "登记日期")
+        ),
+        "第 5 行，登记日期",
+    ]
+    assert lines[-1] == "第 5 行，登记日期：日期请写成 2026-03-05 的形式。"
+    ((_row, _form, values),) = plan.new
+    assert values["name"] == "商店4" and values["registered_on"] == date(2026, 3, 5)
+
+
+def test_a_remembered_check_keeps_apart_values_equal_only_as_numbers() -> None:
+    from desktop.services.import_cells import remembered, text
+
+    calls: list[object] = []
+
+    def check(value: object, fail: object) -> str:
+        calls.append(value)
+        return text(value)
+
+    seen = remembered(check)
+    assert [seen(v, print) for v in (1, 1.0, True, 1, True)] == ["1", "1", "True", "1", "True"]
+    assert calls == [1, 1.0, True]
+
+
+def test_short_rows_and_a_single_column_are_read_as_none() -> None:
+    from types import SimpleNamespace
+
+    from desktop.services.imports_base import Plan, each_row
+
+    def got(
+        mapping: dict[str, int], rows: list[tuple[int, list[object]]]
+    ) -> list[dict[str, object]]:
+        table = SimpleNamespace(headers=["甲", "乙", "丙"], mapping=mapping, rows=rows)
+        plan = Plan("enterprises", Path("x.xlsx"), table.headers, mapping, [])
+        return [r.got for r in each_row(plan, table, lambda _d, _n: None, lambda: False)]
+
+    rows: list[tuple[int, list[object]]] = [(2, ["a", "b", "c"]), (3, ["d"])]
+    assert got({"x": 0, "z": 2}, rows) == [{"x": "a", "z": "c"}, {"x": "d", "z": None}]
+    assert got({"y": 1}, rows) == [{"y": "b"}, {"y": None}]
+    assert got({}, rows) == [{}, {}]
