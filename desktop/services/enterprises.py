@@ -94,12 +94,33 @@ def load_enterprise(db: Database, ident: uuid.UUID) -> EnterpriseForm:
     return form
 
 
-def _values(db: Database, c: Checker, form: EnterpriseForm) -> dict[str, Any]:
-    industries = by_code(db, "industry")
+@dataclass(frozen=True)
+class Context:
+    """What every enterprise's check looks up: the code tables and today. An import makes
+    it once for all its rows."""
+
+    industries: dict[str, Any]
+    grades: Any
+    statuses: Any
+    today: date
+
+
+def context(db: Database) -> Context:
+    return Context(
+        by_code(db, "industry"),
+        by_code(db, "risk_grade").keys(),
+        by_code(db, "enterprise_status").keys(),
+        date.today(),
+    )
+
+
+def _values(
+    db: Database, c: Checker, form: EnterpriseForm, known: Context | None = None
+) -> dict[str, Any]:
+    known = known or context(db)
+    industries, grades, statuses = known.industries, known.grades, known.statuses
     industry = c.one_of("industry", form.industry, industries.keys(), required=True)
-    grades = by_code(db, "risk_grade").keys()
-    statuses = by_code(db, "enterprise_status").keys()
-    if form.registered_on and form.registered_on > date.today():
+    if form.registered_on and form.registered_on > known.today:
         c.fail("registered_on", QT_TRANSLATE_NOOP("Messages", "This date is in the future."))
     if form.visit_interval_days is not None and not 1 <= form.visit_interval_days <= 366:
         c.fail(
@@ -134,9 +155,11 @@ def save_enterprise(db: Database, form: EnterpriseForm) -> EnterpriseForm:
         return _form(store(db, s, c, values, form))
 
 
-def check_values(db: Database, c: Checker, form: EnterpriseForm) -> dict[str, Any]:
+def check_values(
+    db: Database, c: Checker, form: EnterpriseForm, known: Context | None = None
+) -> dict[str, Any]:
     """The form's fields checked and cleaned, each problem marked in `c`."""
-    return _values(db, c, form)
+    return _values(db, c, form, known)
 
 
 def store(

@@ -84,6 +84,7 @@ def check(
         lambda v, fail: code(choices["enterprise_status"], v, "operating", "status", fail)
     )
     registered = remembered(lambda v, fail: day(v, "registered_on", fail))
+    known = enterprises.context(db)
     seen: dict[str, int] = {}
     good: list[tuple[int, EnterpriseForm, dict[str, Any], frozenset[str]]] = []
     for row in each_row(plan, table, progress, cancelled):
@@ -116,7 +117,7 @@ def check(
             registered_on=registered(cell("registered_on"), fail),
         )
         c = Checker()
-        values = enterprises.check_values(db, c, form)
+        values = enterprises.check_values(db, c, form, known)
         for error in c.errors:
             fail(error.field, error.message, **error.params)
         key = values.get("credit_code") or f"{grid}/{values.get('name')}"
