@@ -166,37 +166,47 @@
         <translation>从 Excel 走访登记表读入走访记录，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="86" />
+        <location filename="../../desktop/ui/actions.py" line="88" />
+        <source>Import grid &amp;boundaries…</source>
+        <translation>导入网格边界(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="90" />
+        <source>Read the grid cells' boundaries for the map from a GeoJSON file</source>
+        <translation>从 GeoJSON 文件读取网格边界，用于地图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="92" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="89" />
+        <location filename="../../desktop/ui/actions.py" line="95" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="91" />
+        <location filename="../../desktop/ui/actions.py" line="97" />
         <source>Move the selected node to the recycle bin</source>
         <translation>把所选节点移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="93" />
+        <location filename="../../desktop/ui/actions.py" line="99" />
         <source>&amp;Move to…</source>
         <translation>移动到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="94" />
+        <location filename="../../desktop/ui/actions.py" line="100" />
         <source>Recycle &amp;bin…</source>
         <translation>回收站(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="95" />
+        <location filename="../../desktop/ui/actions.py" line="101" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="96" />
+        <location filename="../../desktop/ui/actions.py" line="102" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -770,77 +780,82 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="175" />
+        <location filename="../../desktop/cli.py" line="179" />
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="193" />
+        <location filename="../../desktop/cli.py" line="197" />
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="208" />
+        <location filename="../../desktop/cli.py" line="212" />
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="223" />
+        <location filename="../../desktop/cli.py" line="227" />
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="233" />
+        <location filename="../../desktop/cli.py" line="237" />
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="238" />
+        <location filename="../../desktop/cli.py" line="242" />
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="254" />
+        <location filename="../../desktop/cli.py" line="258" />
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="334" />
+        <location filename="../../desktop/cli.py" line="302" />
+        <source>{n} grid cells have their boundary now.</source>
+        <translation>已为 {n} 个网格写入边界。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="344" />
         <source>{name} is neither a police station nor the sub-bureau.</source>
         <translation>{name} 既不是派出所，也不是分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="343" />
+        <location filename="../../desktop/cli.py" line="353" />
         <source>{n} personal schedules written.</source>
         <translation>已写出 {n} 份个人勤务安排表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="276" />
+        <location filename="../../desktop/cli.py" line="280" />
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="296" />
+        <location filename="../../desktop/cli.py" line="306" />
         <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="310" />
+        <location filename="../../desktop/cli.py" line="320" />
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="318" />
+        <location filename="../../desktop/cli.py" line="328" />
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="352" />
+        <location filename="../../desktop/cli.py" line="362" />
         <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
         <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="369" />
+        <location filename="../../desktop/cli.py" line="379" />
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
     </message>
@@ -1761,22 +1776,38 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>导入走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="91" />
+        <location filename="../../desktop/ui/ledger_work.py" line="93" />
+        <source>Import grid boundaries</source>
+        <translation>导入网格边界</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="95" />
+        <source>GeoJSON (*.geojson *.json)</source>
+        <translation>GeoJSON (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="103" />
+        <source>{n} grid cells have their boundary now.</source>
+        <translation>已为 {n} 个网格写入边界。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_work.py" line="114" />
         <source>Workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="98" />
+        <location filename="../../desktop/ui/ledger_work.py" line="101" />
+        <location filename="../../desktop/ui/ledger_work.py" line="121" />
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="119" />
+        <location filename="../../desktop/ui/ledger_work.py" line="142" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="123" />
+        <location filename="../../desktop/ui/ledger_work.py" line="146" />
         <source>{n} records imported from {file}.</source>
         <translation>已从 {file} 导入 {n} 条记录。</translation>
     </message>
@@ -1847,7 +1878,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="47" />
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="264" />
         <location filename="../../desktop/ui/app.py" line="26" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
@@ -1859,157 +1890,162 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="56" />
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="119" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="121" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_window.py" line="122" />
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118" />
+        <location filename="../../desktop/ui/main_window.py" line="123" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_window.py" line="124" />
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_window.py" line="125" />
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="126" />
         <source>Patrol</source>
         <translation>巡逻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <location filename="../../desktop/ui/main_window.py" line="127" />
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_window.py" line="128" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="148" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="166" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221" />
+        <location filename="../../desktop/ui/main_window.py" line="229" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <location filename="../../desktop/ui/main_window.py" line="231" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="317" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="352" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351" />
+        <location filename="../../desktop/ui/main_window.py" line="359" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364" />
+        <location filename="../../desktop/ui/main_window.py" line="372" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383" />
+        <location filename="../../desktop/ui/main_window.py" line="391" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385" />
+        <location filename="../../desktop/ui/main_window.py" line="393" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398" />
+        <location filename="../../desktop/ui/main_window.py" line="406" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400" />
+        <location filename="../../desktop/ui/main_window.py" line="408" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="447" />
+        <location filename="../../desktop/ui/main_window.py" line="455" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="449" />
+        <location filename="../../desktop/ui/main_window.py" line="457" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -2017,11 +2053,104 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
 </context>
 <context>
+    <name>MapImageDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="21" />
+        <source>Map image underneath</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="24" />
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="31" />
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34" />
+        <source>Pixel x</source>
+        <translation>像素 x</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34" />
+        <source>Pixel y</source>
+        <translation>像素 y</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34" />
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34" />
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="38" />
+        <source>Point {n}: {what}</source>
+        <translation>参照点 {n}：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="225" />
+        <source>none overdue</source>
+        <translation>无逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="226" />
+        <source>up to a fifth overdue</source>
+        <translation>逾期不超过五分之一</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="227" />
+        <source>more overdue</source>
+        <translation>逾期较多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="235" />
+        <source>Map &amp;image underneath…</source>
+        <translation>底图(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="238" />
+        <source>&amp;Whole area</source>
+        <translation>全图(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="276" />
+        <source>{name}: {n} grid cells drawn, {late} of {total} enterprises overdue</source>
+        <translation>{name}：共 {n} 个网格，{total} 家单位中 {late} 家逾期未走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="280" />
+        <source>No grid cell here has a boundary yet: import them from GeoJSON.</source>
+        <translation>这里的网格还没有边界：请从 GeoJSON 导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="285" />
+        <source>{code} {name}
+{late} of {n} enterprises overdue</source>
+        <translation>{code} {name}
+{n} 家单位中 {late} 家逾期</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/domain/geo.py" line="10" />
+        <location filename="../../desktop/domain/geo.py" line="11" />
         <source>The boundary must be a GeoJSON Polygon or MultiPolygon with longitude/latitude pairs.</source>
         <translation>边界须为 GeoJSON 的 Polygon 或 MultiPolygon，坐标为经度、纬度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/geo.py" line="57" />
+        <source>The two reference points must differ both across and up and down, on the image and on the ground.</source>
+        <translation>两个参照点在图上和实地都必须横向、纵向各不相同。</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/messages.py" line="83" />
@@ -2052,7 +2181,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/accounts.py" line="264" />
         <location filename="../../desktop/services/import_officers.py" line="157" />
         <location filename="../../desktop/services/import_visits.py" line="190" />
-        <location filename="../../desktop/services/import_enterprises.py" line="179" />
+        <location filename="../../desktop/services/import_enterprises.py" line="180" />
         <location filename="../../desktop/domain/validation.py" line="26" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
@@ -2146,12 +2275,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="298" />
+        <location filename="../../desktop/services/demo.py" line="308" />
         <source>Unknown scale {scale}.</source>
         <translation>未知的规模 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="351" />
+        <location filename="../../desktop/services/demo.py" line="361" />
         <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
         <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
     </message>
@@ -2209,23 +2338,23 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/findings.py" line="165" />
-        <location filename="../../desktop/services/enterprises.py" line="103" />
+        <location filename="../../desktop/services/enterprises.py" line="124" />
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="242" />
+        <location filename="../../desktop/services/enterprises.py" line="265" />
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/cadence.py" line="55" />
-        <location filename="../../desktop/services/enterprises.py" line="107" />
+        <location filename="../../desktop/services/enterprises.py" line="128" />
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="153" />
+        <location filename="../../desktop/services/enterprises.py" line="176" />
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
@@ -2720,8 +2849,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/rosters.py" line="35" />
-        <source>Write the month as 2026-12.</source>
-        <translation>月份请写成 2026-12 的形式。</translation>
+        <source>Write the month as 2026-12, or a week as 2026-W49.</source>
+        <translation>月份请写成 2026-12，或周写成 2026-W49。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/rosters.py" line="36" />
@@ -2729,57 +2858,57 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请选择派出所或分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="37" />
+        <location filename="../../desktop/services/patrol.py" line="38" />
         <source>The absence ends before it starts.</source>
         <translation>请假结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="38" />
+        <location filename="../../desktop/services/patrol.py" line="39" />
         <source>No officer of the station is of the force {force}, which this rule asks for.</source>
         <translation>本所没有该规则要求的{force}人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="41" />
+        <location filename="../../desktop/services/patrol.py" line="42" />
         <source>{shift} asks for {n} officers, but only {have} who may patrol a {tier} serve here.</source>
         <translation>{shift}要求 {n} 人，但本单位能守{tier}的只有 {have} 人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="45" />
+        <location filename="../../desktop/services/patrol.py" line="46" />
         <source>A 巡线 belongs to the sub-bureau, a 巡区 to a station, a 巡点 to an office.</source>
         <translation>巡线归分局，巡区归派出所，巡点归警务室。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="48" />
+        <location filename="../../desktop/services/patrol.py" line="49" />
         <source>{force} does not patrol a {tier}.</source>
         <translation>{force}不负责{tier}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="49" />
+        <location filename="../../desktop/services/patrol.py" line="50" />
         <source>Staff at least one shift.</source>
         <translation>请至少安排一个班次。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="50" />
+        <location filename="../../desktop/services/patrol.py" line="51" />
         <source>A grid cell it covers lies outside its owner's area.</source>
         <translation>所覆盖的网格不在所属单位的辖区内。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="51" />
+        <location filename="../../desktop/services/patrol.py" line="52" />
         <source>An office's reception desk is made with the office, and goes with it.</source>
         <translation>警务室接待岗随警务室设立和撤销，不能单独新建或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="322" />
+        <location filename="../../desktop/services/patrol.py" line="327" />
         <source>Choose the officer.</source>
         <translation>请选择民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="324" />
+        <location filename="../../desktop/services/patrol.py" line="329" />
         <source>Give the first day.</source>
         <translation>请填写起始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="326" />
+        <location filename="../../desktop/services/patrol.py" line="331" />
         <source>Give the last day.</source>
         <translation>请填写结束日期。</translation>
     </message>
@@ -2827,6 +2956,36 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/shifts.py" line="113" />
         <source>Keep at least one shift.</source>
         <translation>至少保留一个班次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="15" />
+        <source>Give a number.</source>
+        <translation>请填写数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="16" />
+        <source>Choose an image file that exists.</source>
+        <translation>请选择存在的图片文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/grid_map.py" line="125" />
+        <source>The file is not GeoJSON with features: save it as a FeatureCollection.</source>
+        <translation>文件不是含要素的 GeoJSON：请存为 FeatureCollection。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/grid_map.py" line="128" />
+        <source>Feature {n}: no grid cell has the code {code}.</source>
+        <translation>第 {n} 个要素：没有编码为 {code} 的网格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/grid_map.py" line="129" />
+        <source>Feature {n}: it has no grid code (a property code, grid_code or 网格编码).</source>
+        <translation>第 {n} 个要素：缺少网格编码（属性 code、grid_code 或 网格编码）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/grid_map.py" line="132" />
+        <source>Feature {n} ({code}): the boundary must be a Polygon or MultiPolygon of longitude/latitude pairs.</source>
+        <translation>第 {n} 个要素（{code}）：边界须为经纬度坐标的 Polygon 或 MultiPolygon。</translation>
     </message>
 </context>
 <context>
@@ -3506,17 +3665,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>{office}每周接待日少于两天：请设置其接待日。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster_solver.py" line="23" />
+        <location filename="../../desktop/domain/roster_solver.py" line="24" />
         <source>{unit}, {shift}, {day}: {n} more {force} needed than are free.</source>
         <translation>{unit}，{shift}，{day}：缺 {n} 名{force}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster_solver.py" line="26" />
+        <location filename="../../desktop/domain/roster_solver.py" line="27" />
         <source>{unit}, {shift}, {day}: cannot be staffed together with the rest and night-shift rules.</source>
         <translation>{unit}，{shift}，{day}：在休息时间和连续夜班规则下无法排满。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster_solver.py" line="30" />
+        <location filename="../../desktop/domain/roster_solver.py" line="31" />
         <source>{officer} was set by hand on {unit}, {shift}, {day}, where they cannot serve.</source>
         <translation>{officer} 被手工排在 {unit}，{shift}，{day}，但不能担任该勤务。</translation>
     </message>
@@ -3613,112 +3772,117 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="96" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="98" />
         <source>&amp;Generate</source>
         <translation>自动排班(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="99" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="101" />
         <source>&amp;Publish</source>
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="135" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="137" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="181" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="183" />
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="177" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="179" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="95" />
+        <source>A month as 2026-12, or a week as 2026-W49</source>
+        <translation>月份如 2026-12，或周如 2026-W49</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="104" />
         <source>&amp;Fill selected days…</source>
         <translation>批量排班(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="105" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="107" />
         <source>&amp;Copy last week</source>
         <translation>复制上周(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="108" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="110" />
         <source>Into the week of the selected day, where its cells are still empty</source>
         <translation>复制到所选日期所在的一周，只填尚空的格子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="111" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="113" />
         <source>&amp;History…</source>
         <translation>变更记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="114" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="116" />
         <source>&amp;Personal schedules…</source>
         <translation>个人勤务表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="154" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="156" />
         <source>Choose a police station or the sub-bureau in the tree.</source>
         <translation>请在左侧选择派出所或分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="179" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="181" />
         <source>published, {n} changes not yet published</source>
         <translation>已发布，另有 {n} 项变更未发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="206" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="208" />
         <source>Filling the roster…</source>
         <translation>正在自动排班…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="221" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="227" />
         <source>No roster keeps every rule</source>
         <translation>无法排出符合全部规则的排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="231" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="237" />
         <source> — {n} duties published</source>
         <translation> — 已发布 {n} 个班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="256" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="262" />
         <source>{row}: {first} to {last}</source>
         <translation>{row}：{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="283" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="289" />
         <source>{n} duties copied into the week from {monday}.</source>
         <translation>已复制 {n} 个勤务到 {monday} 起的一周。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="287" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="293" />
         <source> {n} left out: the officer is away.</source>
         <translation> {n} 个因民警请假未复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="308" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="314" />
         <source>Personal schedules</source>
         <translation>个人勤务安排表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="308" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="314" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="315" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="321" />
         <source>Writing the personal schedules…</source>
         <translation>正在写出个人勤务安排表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="327" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="333" />
         <source> — {n} schedules written to {path}</source>
         <translation> — 已写出 {n} 份勤务表到 {path}</translation>
     </message>
@@ -3812,22 +3976,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>删除班次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="55" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="46" />
         <source>Shifts (24:00 ends at midnight)</source>
         <translation>班次（24:00 表示午夜结束）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="60" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="58" />
         <source> hours</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="62" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="60" />
         <source>Rest between shifts at least</source>
         <translation>两班之间至少休息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="66" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="64" />
         <source>Night shifts in a row at most</source>
         <translation>连续夜班至多</translation>
     </message>
@@ -4295,6 +4459,19 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="29" />
         <source>Phone</source>
         <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="323" />
+        <source>Map image</source>
+        <translation>底图图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="323" />
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif)</translation>
     </message>
 </context>
 </TS>

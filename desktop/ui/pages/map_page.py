@@ -221,14 +221,16 @@ class MapPage(Page):
         self.view.setObjectName("grid_map")
         self.view.clicked.connect(self._clicked)
         self.title = QLabel()
+        swatches = (
+            (GREEN, self.tr("none overdue")),
+            (YELLOW, self.tr("up to a fifth overdue")),
+            (RED, self.tr("more overdue")),
+        )
+        lines = (("line", "━ 巡线"), ("zone", "┅ 巡区"), ("point", "○ 巡点"))
         self.legend = QLabel(
-            self.tr(
-                "<span style='background:{g}'>&nbsp;none overdue&nbsp;</span> "
-                "<span style='background:{y}'>&nbsp;up to a fifth overdue&nbsp;</span> "
-                "<span style='background:{r}'>&nbsp;more overdue&nbsp;</span> "
-                "<span style='color:{line}'>━ 巡线</span> <span style='color:{zone}'>┅ 巡区</span> "
-                "<span style='color:{point}'>○ 巡点</span>"
-            ).format(g=GREEN, y=YELLOW, r=RED, **UNIT_PENS)
+            " ".join(f"<span style='background:{c}'>&nbsp;{t}&nbsp;</span>" for c, t in swatches)
+            + " "
+            + " ".join(f"<span style='color:{UNIT_PENS[k]}'>{t}</span>" for k, t in lines)
         )
         self.image_button = QPushButton(self.tr("Map &image underneath…"))
         self.image_button.setObjectName("map_image")
