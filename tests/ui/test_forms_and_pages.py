@@ -201,11 +201,13 @@ def test_start_shows_nothing_before_the_login_then_the_users_jurisdiction(
     assert window.session.user is not None
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "概览",
+        "地图",
         "网格",
         "单位",
         "走访",
         "走访提醒",
         "隐患与不稳定因素",
+        "巡逻",
         "排班",
         "人员",
     ]  # a clerk has no audit log
