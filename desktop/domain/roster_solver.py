@@ -58,7 +58,7 @@ def solve(
     progress: Callable[[float], None] = lambda seconds: None,
 ) -> Answer:
     """`progress(seconds)` says how long it has searched; `cancelled()` stops the search
-    (within a tenth of a second) with the best roster found so far."""
+    (within a fifth of a second) with the best roster found so far."""
     began = time.perf_counter()
     fixed = list(fixed)
     short = _shortages(month, fixed)
@@ -98,11 +98,11 @@ def solve(
                 first.append(time.perf_counter() - started)
 
     # A search may go long between solutions: a watcher asks for cancelling and reports
-    # the time ten times a second.
+    # the time five times a second.
     done = threading.Event()
 
     def watch() -> None:
-        while not done.wait(0.1):
+        while not done.wait(0.2):
             progress(time.perf_counter() - began)
             if cancelled():
                 solver.stop_search()
