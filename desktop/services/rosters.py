@@ -176,9 +176,14 @@ def _outside(db: Database, node: NodeRef, m: Month) -> list[Duty]:
     if not weeks or not desks:
         return []
     first, last = weeks[0][0], weeks[-1][0] + timedelta(days=6)
-    inside = set(m.days)
+    # The few days before the month and after it, not the month again.
+    edges = [(first, m.days[0] - timedelta(days=1)), (m.days[-1] + timedelta(days=1), last)]
     return [
-        d for d, _kept in _duties(db, node, first, last) if d.unit in desks and d.day not in inside
+        d
+        for start, end in edges
+        if start <= end
+        for d, _kept in _duties(db, node, start, end)
+        if d.unit in desks
     ]
 
 

@@ -48,7 +48,9 @@ def main() -> None:
         station = hierarchy.children(db, bureau.ref)[0].ref
         days = rosters.month_days("2027-03")
         month = rosters.month(db, station.id, days)
-        cells = [(u, s) for u in month.units.values() for s in u.staffing]
+        # Units on file (an office's desk is made when first staffed, through the service).
+        on_file = [u for u in month.units.values() if not u.id.startswith(rosters.DESK)]
+        cells = [(u, s) for u in on_file for s in u.staffing]
         people = list(month.people)
         rng = random.Random(1)
         with db.transaction() as s:
