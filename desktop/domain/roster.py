@@ -239,10 +239,19 @@ def _people(month: Month, duties: Sequence[Duty]) -> list[Problem]:
     for d in duties:
         mine[d.officer].append(d)
     most = month.settings.max_nights_in_a_row
+    spans: dict[tuple[str, date], tuple[datetime, datetime]] = {}
+
+    def span(shift: str, day: date) -> tuple[datetime, datetime]:
+        """A shift's hours on a day, worked out once for all who work it."""
+        key = (shift, day)
+        if key not in spans:
+            spans[key] = month.shifts[shift].span(day)
+        return spans[key]
+
     for officer, own in mine.items():
         person = month.people.get(officer)
         name = person.name if person else officer
-        own.sort(key=lambda d: month.shifts[d.shift].span(d.day))
+        own.sort(key=lambda d: span(d.shift, d.day))
         for d in own:
             unit = month.units[d.unit]
             if person is not None and not month.may_serve(person, unit):
@@ -268,8 +277,8 @@ def _people(month: Month, duties: Sequence[Duty]) -> list[Problem]:
                     )
                 )
         for before, after in itertools.pairwise(own):
-            _, ended = month.shifts[before.shift].span(before.day)
-            began, _ = month.shifts[after.shift].span(after.day)
+            _, ended = span(before.shift, before.day)
+            began, _ = span(after.shift, after.day)
             params = {"officer": name, "day": after.day.isoformat()}
             if began < ended:
                 other = month.units[before.unit].name

@@ -209,7 +209,9 @@ def _duties(db: Database, node: NodeRef, first: date, last: date) -> list[tuple[
         )
     )
     with db.reading() as s:
-        return [(Duty(str(u), sh, d, str(o)), bool(k)) for u, sh, d, o, k in s.execute(stmt)]
+        # Through the connection: the ORM's row machinery is most of the cost of a month.
+        found = s.connection().execute(stmt)
+        return [(Duty(str(u), sh, d, str(o)), bool(k)) for u, sh, d, o, k in found]
 
 
 def desk_record(s: Session, db: Database, unit: str) -> PatrolUnit:
@@ -325,10 +327,13 @@ def entry(
 def problem_lines(db: Database, problems: list[roster.Problem], translate: Any) -> list[str]:
     """Each problem in words, forces by their names (社区民警, not community_officer)."""
     forces = {c.code: c.name for c in codes(db, "force_type")} | {"officer": "人员"}
+    said: dict[str, str] = {}  # a month lists thousands of problems of a few rules
     lines = []
     for p in problems:
         params = dict(p.params)
         if "force" in params:
             params["force"] = forces.get(str(params["force"]), params["force"])
-        lines.append(translate("Roster", p.rule).format(**params))
+        if p.rule not in said:
+            said[p.rule] = translate("Roster", p.rule)
+        lines.append(said[p.rule].format(**params))
     return lines

@@ -124,6 +124,8 @@ class RosterPage(Page):
         self.problems = QListWidget()
         self.problems.setObjectName("roster_problems")
         self.problems.setMaximumHeight(140)
+        # Thousands of lines of one height: not measured one by one.
+        self.problems.setUniformItemSizes(True)
         self.task: Task | None = None
         self.buttons = [
             self.fill_button,
@@ -162,10 +164,12 @@ class RosterPage(Page):
         except UserError as error:
             show_error(self, error)
             return
-        lines = {
-            key: rosters.problem_lines(self.db, found, translate)
-            for key, found in grid.problems.items()
-        }
+        # One pass over every problem in words, then back to their cells.
+        keyed = [(key, p) for key, found in grid.problems.items() for p in found]
+        words = rosters.problem_lines(self.db, [p for _k, p in keyed], translate)
+        lines: dict[tuple[int, int], list[str]] = {}
+        for (key, _p), line in zip(keyed, words, strict=True):
+            lines.setdefault(key, []).append(line)
         self.model.show(grid, {k: "\n".join(v) for k, v in lines.items()})
         # A fixed width a day, not measured from every cell: the month opens at once.
         self.view.horizontalHeader().setDefaultSectionSize(64)
