@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -29,6 +31,22 @@ class Card(QFrame):
         colour = "#c62828" if warn and value else "#0d47a1"
         self.value.setStyleSheet(f"font-size: 22pt; font-weight: 600; color: {colour};")
 
+    def set_done(self, done: int, due: int) -> None:
+        """Visits done of those due, and the share: red below 60%, yellow below 90%."""
+        share = done / due if due else 1.0
+        colour = "#c62828" if share < 0.6 else "#b26a00" if share < 0.9 else "#2e7d32"
+        self.value.setText(f"{done:,} / {due:,}（{share:.0%}）")
+        self.value.setStyleSheet(f"font-size: 18pt; font-weight: 600; color: {colour};")
+
+    def set_colours(self, red: int, yellow: int, green: int) -> None:
+        """Open items by deadline: past it, within three days, later."""
+        self.value.setText(
+            f"<span style='color:#c62828'>{red:,}</span> · "
+            f"<span style='color:#b26a00'>{yellow:,}</span> · "
+            f"<span style='color:#2e7d32'>{green:,}</span>"
+        )
+        self.value.setStyleSheet("font-size: 18pt; font-weight: 600;")
+
 
 class OverviewPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -55,6 +73,15 @@ class OverviewPage(Page):
             "hazards_late": Card(self.tr("Hazards past their deadline")),
             "concerns": Card(self.tr("Open unstable factors")),
             "concerns_late": Card(self.tr("Unstable factors past their deadline")),
+            "week": Card(self.tr("Enterprises visited this week, of those due")),
+            "month": Card(self.tr("… this month")),
+            "quarter": Card(self.tr("… this quarter")),
+            "roster_gaps": Card(self.tr("Shifts short of staff in the coming 7 days")),
+            "hazard_colours": Card(self.tr("Open hazards: past deadline · within 3 days · later")),
+            "concern_colours": Card(self.tr("Open unstable factors: past · within 3 days · later")),
+            "missing": Card(self.tr("Enterprises missing a required field")),
+            "stale": Card(self.tr("Enterprises not updated for a year")),
+            "duplicates": Card(self.tr("Enterprises with a probable duplicate")),
         }
         grid = QGridLayout()
         for n, card in enumerate(self.cards.values()):
@@ -91,6 +118,7 @@ class OverviewPage(Page):
         self.cards["hazards_late"].set(work.findings.overdue_hazards, warn=True)
         self.cards["concerns"].set(work.findings.open_concerns)
         self.cards["concerns_late"].set(work.findings.overdue_concerns, warn=True)
+        self._leaders_figures()
         # Officer kinds come from the reference table; keep the card titles in its words.
         names = reference.names(self.db, "officer_kind")
         for kind, card in (
@@ -100,3 +128,24 @@ class OverviewPage(Page):
         ):
             if kind in names:
                 self.cards[card].title.setText(self.tr("{kind} (active)").format(kind=names[kind]))
+
+    def _leaders_figures(self) -> None:
+        """周调度、月通报、季考评 at a glance, the coming week's roster, the register's health."""
+        from desktop.domain.periods import MONTH, QUARTER, WEEK, period_of
+        from desktop.services import ledger_health, reports
+
+        if self.db is None:
+            return
+        today = date.today()
+        for kind in (WEEK, MONTH, QUARTER):
+            done = reports.done(self.db, self.scope, period_of(kind, today))
+            self.cards[kind].set_done(done.visited, done.due)
+        self.cards["roster_gaps"].set(ledger_health.roster_gaps(self.db, self.scope), warn=True)
+        items = ledger_health.open_items(self.db, self.scope)
+        for category in ("hazard", "concern"):
+            found = items[category]
+            self.cards[f"{category}_colours"].set_colours(found.red, found.yellow, found.green)
+        health = ledger_health.health(self.db, self.scope)
+        self.cards["missing"].set(health.missing, warn=True)
+        self.cards["stale"].set(health.stale, warn=True)
+        self.cards["duplicates"].set(health.duplicates, warn=True)

@@ -1,0 +1,205 @@
+"""The leaders' figures: visits done against those due in a week, month or quarter; the
+units (stations, offices, or community officers) ranked by it, by hazards rectified on
+time and by unstable factors resolved; and the visits of each part of the period.
+
+"Due" in a period: the enterprises visited in it, and those still due by its end that were
+last visited before it began. (An enterprise visited after a past period counts as not due
+in it: the register keeps only its latest visit date.)
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+
+from desktop.domain.findings import CONCERN, HAZARD
+from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.domain.periods import Period
+from desktop.services import access
+from desktop.services.search import SCOPE_COLUMN
+from desktop.store.engine import Database
+from desktop.store.schema import Enterprise, Finding, GridCell, Office, Officer, Station, Visit
+
+# 季考评 weights: visits done against due, hazards rectified on time, factors resolved.
+WEIGHTS = (60, 25, 15)
+
+
+@dataclass(frozen=True)
+class Done:
+    visits: int
+    visited: int  # enterprises
+    due: int
+
+    @property
+    def completion(self) -> float | None:
+        return self.visited / self.due if self.due else None
+
+
+def _scoped(stmt: Any, model: Any, scope: NodeRef | None) -> Any:
+    if scope is None:
+        return stmt
+    return stmt.where(getattr(model, SCOPE_COLUMN[scope.kind].key) == scope.id)
+
+
+def _not_visited_due(period: Period) -> Any:
+    e = Enterprise
+    return and_(
+        e.deleted_at.is_(None),
+        e.next_due_on <= period.end,
+        or_(e.last_visited_on.is_(None), e.last_visited_on < period.start),
+    )
+
+
+def done(db: Database, scope: NodeRef | None, period: Period) -> Done:
+    scope = access.scope(db, scope)
+    v = Visit
+    visits = select(func.count(v.id), func.count(func.distinct(v.enterprise_id))).where(
+        v.deleted_at.is_(None), v.visited_on >= period.start, v.visited_on <= period.end
+    )
+    waiting = select(func.count(Enterprise.id)).where(_not_visited_due(period))
+    with db.reading() as s:
+        n, visited = s.execute(_scoped(visits, v, scope)).one()
+        left = int(s.scalar(_scoped(waiting, Enterprise, scope)) or 0)
+    return Done(int(n), int(visited), int(visited) + left)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    unit: str
+    visits: int
+    visited: int
+    due: int
+    hazards_due: int  # whose deadline fell in the period
+    hazards_on_time: int  # of those, rectified by their deadline
+    concerns_due: int
+    concerns_resolved: int  # of those, resolved by the period's end
+
+    @property
+    def completion(self) -> float | None:
+        return self.visited / self.due if self.due else None
+
+    @property
+    def on_time(self) -> float | None:
+        return self.hazards_on_time / self.hazards_due if self.hazards_due else None
+
+    @property
+    def resolved(self) -> float | None:
+        return self.concerns_resolved / self.concerns_due if self.concerns_due else None
+
+    @property
+    def score(self) -> float:
+        """季考评: each share weighed, full marks where nothing was due."""
+        parts = (self.completion, self.on_time, self.resolved)
+        return round(
+            sum(w * (1.0 if p is None else p) for w, p in zip(WEIGHTS, parts, strict=True)), 1
+        )
+
+
+def level_of(scope: NodeRef | None) -> str:
+    """What a scope's units are ranked as: its stations, offices or community officers."""
+    if scope is None or scope.kind == NodeKind.BUREAU:
+        return "station"
+    return "office" if scope.kind == NodeKind.STATION else "officer"
+
+
+def ranking(db: Database, scope: NodeRef | None, period: Period) -> list[Ranked]:
+    """The scope's units, best first by completion (then by name)."""
+    scope = access.scope(db, scope)
+    level = level_of(scope)
+    names = _names(db, scope, level)
+
+    def key(model: Any) -> Any:
+        if level == "officer":
+            return GridCell.community_officer_id
+        return getattr(model, f"{level}_id")
+
+    def grouped(stmt: Any, model: Any) -> Any:
+        if level == "officer":
+            stmt = stmt.join(GridCell, GridCell.id == model.grid_id)
+        return _scoped(stmt, model, scope).group_by(key(model))
+
+    v, e, f = Visit, Enterprise, Finding
+    in_period = and_(
+        v.deleted_at.is_(None), v.visited_on >= period.start, v.visited_on <= period.end
+    )
+    visits = grouped(
+        select(key(v), func.count(v.id), func.count(func.distinct(v.enterprise_id))).where(
+            in_period
+        ),
+        v,
+    )
+    waiting = grouped(select(key(e), func.count(e.id)).where(_not_visited_due(period)), e)
+    deadline = and_(f.deleted_at.is_(None), f.due_date >= period.start, f.due_date <= period.end)
+    on_time = and_(f.rectified_on.is_not(None), f.rectified_on <= f.due_date)
+    resolved = and_(f.rectified_on.is_not(None), f.rectified_on <= period.end)
+    findings = grouped(
+        select(
+            key(f),
+            func.count(f.id).filter(f.category == HAZARD),
+            func.count(f.id).filter(and_(f.category == HAZARD, on_time)),
+            func.count(f.id).filter(f.category == CONCERN),
+            func.count(f.id).filter(and_(f.category == CONCERN, resolved)),
+        ).where(deadline),
+        f,
+    )
+    figures: dict[Any, list[int]] = defaultdict(lambda: [0] * 7)
+    with db.reading() as s:
+        for unit, n, visited in s.execute(visits):
+            figures[unit][0:2] = [int(n), int(visited)]
+        for unit, left in s.execute(waiting):
+            figures[unit][2] = int(left)
+        for unit, *counts in s.execute(findings):
+            figures[unit][3:7] = [int(c) for c in counts]
+    rows = []
+    for unit, name in names.items():
+        n, visited, left, hd, ho, cd, cr = figures.get(unit, [0] * 7)
+        rows.append(Ranked(name, n, visited, visited + left, hd, ho, cd, cr))
+    rows.sort(key=lambda r: (-(r.completion or 0.0), -r.score, r.unit))
+    return rows
+
+
+def _names(db: Database, scope: NodeRef | None, level: str) -> dict[uuid.UUID, str]:
+    with db.reading() as s:
+        if level == "station":
+            stmt = select(Station.id, Station.name).where(Station.deleted_at.is_(None))
+            if scope is not None:
+                stmt = stmt.where(Station.bureau_id == scope.id)
+            return dict(s.execute(stmt.order_by(Station.code)).all())
+        if level == "office":
+            stmt = select(Office.id, Office.name).where(Office.deleted_at.is_(None))
+            if scope is not None:
+                stmt = stmt.where(Office.station_id == scope.id)
+            return dict(s.execute(stmt.order_by(Office.name)).all())
+        stmt = (
+            select(Officer.id, Officer.name)
+            .join(GridCell, GridCell.community_officer_id == Officer.id)
+            .join(Office, Office.id == GridCell.office_id)
+            .where(GridCell.deleted_at.is_(None))
+            .distinct()
+        )
+        if scope is not None:
+            column = GridCell.id if scope.kind == NodeKind.GRID else Office.id
+            stmt = stmt.where(column == scope.id)
+        return dict(s.execute(stmt).all())
+
+
+def trend(db: Database, scope: NodeRef | None, period: Period) -> list[tuple[Period, int]]:
+    """The visits of each part of the period (each day of a week, each week of a month)."""
+    scope = access.scope(db, scope)
+    v = Visit
+    stmt = (
+        select(v.visited_on, func.count(v.id))
+        .where(v.deleted_at.is_(None), v.visited_on >= period.start, v.visited_on <= period.end)
+        .group_by(v.visited_on)
+    )
+    with db.reading() as s:
+        by_day: dict[date, int] = {d: int(n) for d, n in s.execute(_scoped(stmt, v, scope))}
+    return [
+        (part, sum(n for d, n in by_day.items() if part.start <= d <= part.end))
+        for part in period.slices()
+    ]

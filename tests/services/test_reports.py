@@ -1,0 +1,109 @@
+"""The leaders' figures against a small jurisdiction counted by hand."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.domain.hierarchy import NodeKind
+from desktop.domain.periods import WEEK, period_of
+from desktop.services import enterprises, ledger_health, reports, visits
+from desktop.services.database import Database
+from desktop.services.findings import FindingInput, FindingUpdate, advance_finding
+from desktop.services.visits import VisitForm
+from desktop.store.schema import Finding
+from tests.services.helpers import chain, officer
+
+TODAY = date.today()
+W = period_of(WEEK, TODAY - timedelta(days=21))  # a week wholly past
+
+
+def jurisdiction(db: Database) -> Any:
+    """Four enterprises in one grid cell, and the week W three weeks ago:
+    E1 visited on W's Monday and Tuesday; a hazard found on Monday, due Thursday, rectified
+    on Wednesday (on time);
+    E2 visited 40 days before W (due again 20 days after its Monday), a hazard due on W's
+    Friday still open;
+    E3 registered 200 days ago and never visited (overdue), no security contact;
+    E4 registered today, due in 60 days; its name is E1's with a space (a probable twin)."""
+    c = chain(db)
+    main = officer(db, c.ref(NodeKind.STATION))
+    made = {}
+    for name, registered, contact in (
+        ("好再来网吧", TODAY - timedelta(days=300), "李娜"),
+        ("红星五金店", TODAY - timedelta(days=300), "张强"),
+        ("老王面馆", TODAY - timedelta(days=200), None),
+        ("好再来 网吧", TODAY, "赵敏"),
+    ):
+        made[name] = enterprises.save_enterprise(
+            db,
+            enterprises.EnterpriseForm(
+                grid_id=c.grid,
+                name=name,
+                address="学院路1号",
+                registered_on=registered,
+                security_contact=contact,
+                security_phone="13812345678" if contact else None,
+            ),
+        )
+
+    def visit(name: str, day: date, hazard: str | None = None, due: date | None = None) -> None:
+        found = [FindingInput("hazard", "fire", hazard, due)] if hazard else []
+        visits.save_visit(
+            db,
+            VisitForm(
+                enterprise_id=made[name].id, officer_id=main.id, visited_on=day, findings=found
+            ),
+        )
+
+    visit("红星五金店", W.start - timedelta(days=40), "通道堵塞", W.start + timedelta(days=4))
+    visit("好再来网吧", W.start, "灭火器过期", W.start + timedelta(days=3))
+    visit("好再来网吧", W.start + timedelta(days=1))
+    with db.reading() as s:
+        first = s.scalar(select(Finding).where(Finding.description == "灭火器过期"))
+        assert first is not None
+        ident, version = first.id, first.version
+    advance_finding(
+        db, FindingUpdate(ident, version, "rectified"), main.id, on=W.start + timedelta(days=2)
+    )
+    return c
+
+
+def test_visits_done_against_due_by_period(db: Database) -> None:
+    c = jurisdiction(db)
+    scope = c.ref(NodeKind.STATION)
+    week = reports.done(db, scope, W)
+    # Visited: E1 (two visits). Due: E1, and E3 (overdue, not visited since).
+    assert (week.visits, week.visited, week.due) == (2, 1, 2)
+    (station,) = reports.ranking(db, c.ref(NodeKind.BUREAU), W)
+    assert (station.visits, station.visited, station.due) == (2, 1, 2)
+    # Both hazards fell due in W: E1's rectified on time, E2's not.
+    assert (station.hazards_due, station.hazards_on_time) == (2, 1)
+    assert (station.concerns_due, station.resolved) == (0, None)
+    assert station.score == 60 * 0.5 + 25 * 0.5 + 15 * 1.0
+    trend = reports.trend(db, scope, W)
+    assert [n for _p, n in trend] == [1, 1, 0, 0, 0, 0, 0]
+    assert reports.level_of(scope) == "office"
+    assert [r.visits for r in reports.ranking(db, scope, W)] == [2]
+    # The week after W: nothing visited; E1 (next due in 60 days) is not due, E3 still is.
+    after = reports.done(db, scope, period_of(WEEK, W.end + timedelta(days=1)))
+    assert (after.visits, after.visited, after.due) == (0, 0, 1)
+
+
+def test_open_items_roster_gaps_and_register_health(db: Database) -> None:
+    c = jurisdiction(db)
+    scope = c.ref(NodeKind.STATION)
+    items = ledger_health.open_items(db, scope)
+    # E2's hazard is past its deadline and open; E1's is rectified, awaiting its recheck.
+    assert items["hazard"].by_status == {"open": 1, "rectified": 1}
+    assert (items["hazard"].red, items["hazard"].yellow, items["hazard"].green) == (1, 0, 1)
+    assert items["concern"].by_status == {}
+    health = ledger_health.health(db, scope)
+    # No credit codes on any of the four; E3 has no contact either. 好再来网吧 and 好再来 网吧.
+    assert (health.missing, health.stale, health.duplicates) == (4, 0, 2)
+    # The office receives on Mondays and Wednesdays (0b101) and has no desk yet: each of its
+    # reception days in the coming week is a gap; there are no patrol units.
+    receiving = sum(1 for k in range(7) if (TODAY + timedelta(days=k)).weekday() in (0, 2))
+    assert ledger_health.roster_gaps(db, scope) == receiving
