@@ -203,3 +203,90 @@ def trend(db: Database, scope: NodeRef | None, period: Period) -> list[tuple[Per
         (part, sum(n for d, n in by_day.items() if part.start <= d <= part.end))
         for part in period.slices()
     ]
+
+
+REPORT_NAMES = {"week": "周调度", "month": "月通报", "quarter": "季考评"}
+LEVEL_WORDS = {"station": "派出所", "office": "警务室", "officer": "社区民警"}
+
+
+def report(db: Database, scope: NodeRef | None, period: Period) -> Any:
+    """The report of a period as its workbook and its page show it: the units ranked, with
+    their figures, and the visits through the period."""
+    from desktop.ledgers.report_sheet import Report
+    from desktop.services import hierarchy
+
+    scope = access.scope(db, scope)
+    level = level_of(scope)
+    unit = (
+        hierarchy.node(db, scope).name if scope else "、".join(n.name for n in hierarchy.roots(db))
+    )
+    headers = [
+        "名次",
+        LEVEL_WORDS[level],
+        "走访次数",
+        "已走访单位",
+        "应走访单位",
+        "走访完成率",
+        "到期隐患",
+        "按期整改",
+        "按期整改率",
+        "到期不稳定因素",
+        "已化解",
+        "化解率",
+    ]
+    quarter = period.kind == "quarter"
+    if quarter:
+        headers.append("考评得分")
+    rows = []
+    for n, r in enumerate(ranking(db, scope, period), start=1):
+        row: list[Any] = [
+            n,
+            r.unit,
+            r.visits,
+            r.visited,
+            r.due,
+            r.completion,
+            r.hazards_due,
+            r.hazards_on_time,
+            r.on_time,
+            r.concerns_due,
+            r.concerns_resolved,
+            r.resolved,
+        ]
+        if quarter:
+            row.append(r.score)
+        rows.append(row)
+    return Report(
+        f"{unit} {period.label} {REPORT_NAMES.get(period.kind, '')}",
+        f"统计时段：{period.start.isoformat()} 至 {period.end.isoformat()}",
+        headers,
+        rows,
+        frozenset({5, 8, 11}),
+        5,
+        [(_part_label(p), n) for p, n in trend(db, scope, period)],
+        date.today().isoformat(),
+    )
+
+
+def _part_label(part: Period) -> str:
+    if part.kind == "day":
+        return f"{part.start:%m-%d} 周{'一二三四五六日'[part.start.weekday()]}"
+    if part.start == part.end:
+        return f"{part.start:%m-%d}"
+    return f"{part.start:%m-%d}–{part.end:%m-%d}"
+
+
+def export_report(db: Database, scope: NodeRef | None, period: Period, out: Any) -> int:
+    """The report as a workbook with its charts; returns how many units it ranks."""
+    from pathlib import Path
+
+    from desktop.ledgers.report_sheet import write_report
+    from desktop.services import audit
+    from desktop.services.ledgers import check_request
+
+    check_request(Path(out), period.start, period.end)
+    made = report(db, scope, period)
+    write_report(Path(out), made)
+    with db.transaction() as s:
+        audit.record(db, s, audit.EXPORT, kind="report", label=f"{made.title} {out}")
+    return len(made.rows)

@@ -87,17 +87,19 @@ class MainWindow(QMainWindow):
         from desktop.ui.pages.officers_page import OfficersPage
         from desktop.ui.pages.overview_page import OverviewPage
         from desktop.ui.pages.patrol_page import PatrolPage
+        from desktop.ui.pages.reports_page import ReportsPage
         from desktop.ui.pages.roster_page import RosterPage
         from desktop.ui.pages.visits_page import VisitsPage
 
         self.overview, self.grids, self.officers = OverviewPage(), GridsPage(), OfficersPage()
         self.enterprises, self.visits = EnterprisesPage(), VisitsPage()
         self.due, self.findings, self.roster = DuePage(), FindingsPage(), RosterPage()
-        self.patrol, self.map = PatrolPage(), MapPage()
+        self.patrol, self.map, self.reports = PatrolPage(), MapPage(), ReportsPage()
         self.map.settings = self.settings
         self.map.scope_requested.connect(self.tree.reveal)
         self.pages = [
             self.overview,
+            self.reports,
             self.map,
             self.grids,
             self.enterprises,
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
             self.pages,
             (
                 self.tr("Overview"),
+                self.tr("Reports"),
                 self.tr("Map"),
                 self.tr("Grid cells"),
                 self.tr("Enterprises"),

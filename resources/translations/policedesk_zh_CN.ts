@@ -1878,7 +1878,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="47" />
-        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <location filename="../../desktop/ui/app.py" line="26" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
@@ -1890,162 +1890,167 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="56" />
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_window.py" line="121" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="123" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="124" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <location filename="../../desktop/ui/main_window.py" line="125" />
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_window.py" line="126" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="127" />
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <location filename="../../desktop/ui/main_window.py" line="128" />
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="129" />
         <source>Patrol</source>
         <translation>巡逻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="130" />
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128" />
+        <location filename="../../desktop/ui/main_window.py" line="131" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="162" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="172" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="174" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="230" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="231" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <location filename="../../desktop/ui/main_window.py" line="232" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231" />
+        <location filename="../../desktop/ui/main_window.py" line="234" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="353" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="355" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372" />
+        <location filename="../../desktop/ui/main_window.py" line="375" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391" />
+        <location filename="../../desktop/ui/main_window.py" line="394" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <location filename="../../desktop/ui/main_window.py" line="396" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406" />
+        <location filename="../../desktop/ui/main_window.py" line="409" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408" />
+        <location filename="../../desktop/ui/main_window.py" line="411" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455" />
+        <location filename="../../desktop/ui/main_window.py" line="458" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457" />
+        <location filename="../../desktop/ui/main_window.py" line="460" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -3216,107 +3221,152 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="39" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="57" />
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="40" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="58" />
         <source>Community police offices</source>
         <translation>社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="41" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="59" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="60" />
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="61" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="62" />
         <source>Police officers (active)</source>
         <translation>在岗民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="63" />
         <source>Auxiliary police (active)</source>
         <translation>在岗辅警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="64" />
         <source>Grid workers (active)</source>
         <translation>在岗网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="47" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="65" />
         <source>Grid cells without a community officer</source>
         <translation>未配社区民警的网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="48" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="66" />
         <source>Grid cells without a grid worker</source>
         <translation>未配网格员的网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="49" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="67" />
         <source>Offices receiving fewer than 2 days a week</source>
         <translation>每周接待不足两天的警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="50" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="68" />
         <source>Enterprises</source>
         <translation>单位总数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="51" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="69" />
         <source>Visits this month</source>
         <translation>本月走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="52" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="70" />
         <source>Enterprises overdue for a visit</source>
         <translation>逾期未走访单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="53" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="71" />
         <source>Due for a visit within a week</source>
         <translation>一周内应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="72" />
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="73" />
         <source>Hazards past their deadline</source>
         <translation>超期未整改隐患</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="56" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="74" />
         <source>Open unstable factors</source>
         <translation>未化解不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="75" />
         <source>Unstable factors past their deadline</source>
         <translation>超期不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="76" />
+        <source>Enterprises visited this week, of those due</source>
+        <translation>本周已走访 / 应走访单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="77" />
+        <source>… this month</source>
+        <translation>本月已走访 / 应走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="78" />
+        <source>… this quarter</source>
+        <translation>本季已走访 / 应走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="79" />
+        <source>Shifts short of staff in the coming 7 days</source>
+        <translation>未来 7 天缺员班次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="80" />
+        <source>Open hazards: past deadline · within 3 days · later</source>
+        <translation>未销号隐患：已超期 · 3 天内到期 · 其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="81" />
+        <source>Open unstable factors: past · within 3 days · later</source>
+        <translation>未化解不稳定因素：已超期 · 3 天内到期 · 其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="82" />
+        <source>Enterprises missing a required field</source>
+        <translation>缺少必填项的单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="83" />
+        <source>Enterprises not updated for a year</source>
+        <translation>一年未更新的单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="84" />
+        <source>Enterprises with a probable duplicate</source>
+        <translation>疑似重复的单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="100" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="130" />
         <source>{kind} (active)</source>
         <translation>在岗{kind}</translation>
     </message>
@@ -3582,6 +3632,76 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="67" />
+        <source>Any day of the period</source>
+        <translation>统计时段内的任一天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="69" />
+        <source>The period before</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="70" />
+        <source>The period after</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="73" />
+        <source>To &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="76" />
+        <source>To &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="94" />
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="156" />
+        <source>Visits done of those due, by unit</source>
+        <translation>各单位走访完成率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="159" />
+        <source>Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="179" />
+        <source>Visits through the period</source>
+        <translation>走访趋势</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="201" />
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="206" />
+        <source>Workbooks (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="215" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="261" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="265" />
+        <source>{title} — written to {path}</source>
+        <translation>{title} — 已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="220" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>RequestRow</name>
     <message>
         <location filename="../../desktop/ui/dialogs/visit_rows.py" line="36" />
@@ -3782,17 +3902,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="137" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="139" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="183" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="187" />
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="179" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="183" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
@@ -3827,62 +3947,62 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>个人勤务表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="156" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="158" />
         <source>Choose a police station or the sub-bureau in the tree.</source>
         <translation>请在左侧选择派出所或分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="181" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="185" />
         <source>published, {n} changes not yet published</source>
         <translation>已发布，另有 {n} 项变更未发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="208" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="212" />
         <source>Filling the roster…</source>
         <translation>正在自动排班…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="227" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="231" />
         <source>No roster keeps every rule</source>
         <translation>无法排出符合全部规则的排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="237" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="241" />
         <source> — {n} duties published</source>
         <translation> — 已发布 {n} 个班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="262" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="266" />
         <source>{row}: {first} to {last}</source>
         <translation>{row}：{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="289" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="293" />
         <source>{n} duties copied into the week from {monday}.</source>
         <translation>已复制 {n} 个勤务到 {monday} 起的一周。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="293" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="297" />
         <source> {n} left out: the officer is away.</source>
         <translation> {n} 个因民警请假未复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="314" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="318" />
         <source>Personal schedules</source>
         <translation>个人勤务安排表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="314" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="318" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="321" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="325" />
         <source>Writing the personal schedules…</source>
         <translation>正在写出个人勤务安排表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="333" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="337" />
         <source> — {n} schedules written to {path}</source>
         <translation> — 已写出 {n} 份勤务表到 {path}</translation>
     </message>

@@ -201,6 +201,7 @@ def test_start_shows_nothing_before_the_login_then_the_users_jurisdiction(
     assert window.session.user is not None
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "概览",
+        "报表",
         "地图",
         "网格",
         "单位",

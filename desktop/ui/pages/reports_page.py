@@ -1,0 +1,283 @@
+"""报表: the weekly dispatch (周调度), the monthly bulletin (月通报) and the quarterly
+evaluation (季考评) of the selected jurisdiction: its units ranked by visits done against
+those due, hazards rectified on time and unstable factors resolved, with a bar chart of the
+ranking and a line of the visits through the period; exported to Excel (with its charts)
+or to PDF for printing."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import paths
+from desktop.domain.dates import parse_date
+from desktop.domain.messages import UserError
+from desktop.domain.periods import MONTH, QUARTER, WEEK, Period, period_of
+from desktop.services import reports
+from desktop.ui.errors import show_error
+from desktop.ui.pages.page import Page
+
+TOP = 15  # units in the bar chart; the table lists them all
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def share(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+class ReportsPage(Page):
+    state_key = "reports"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox()
+        self.kind.setObjectName("report_kind")
+        for code, name in ((WEEK, "周调度"), (MONTH, "月通报"), (QUARTER, "季考评")):
+            self.kind.addItem(name, code)
+        self.kind.setCurrentIndex(1)
+        self.day = QLineEdit(date.today().isoformat())
+        self.day.setObjectName("report_day")
+        self.day.setFixedWidth(100)
+        self.day.setToolTip(self.tr("Any day of the period"))
+        earlier, later = QPushButton("◀"), QPushButton("▶")
+        earlier.setToolTip(self.tr("The period before"))
+        later.setToolTip(self.tr("The period after"))
+        earlier.clicked.connect(lambda: self._step(-1))
+        later.clicked.connect(lambda: self._step(1))
+        self.excel_button = QPushButton(self.tr("To &Excel…"))
+        self.excel_button.setObjectName("report_excel")
+        self.excel_button.clicked.connect(self.export_excel)
+        self.pdf_button = QPushButton(self.tr("To &PDF…"))
+        self.pdf_button.setObjectName("report_pdf")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.day.editingFinished.connect(self.refresh)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.bars = QChartView()
+        self.bars.setObjectName("report_bars")
+        self.bars.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.line = QChartView()
+        self.line.setObjectName("report_line")
+        self.line.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.ranked = QTableWidget()
+        self.ranked.setObjectName("report_table")
+        self.ranked.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.made: Any = None
+        bar = QHBoxLayout()
+        for widget in (QLabel(self.tr("Report")), self.kind, earlier, self.day, later):
+            bar.addWidget(widget)
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.excel_button)
+        bar.addWidget(self.pdf_button)
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        charts.addWidget(self.bars)
+        charts.addWidget(self.line)
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(charts)
+        body.addWidget(self.ranked)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(body, 1)
+
+    def period(self) -> Period:
+        try:
+            day = parse_date(self.day.text())
+        except ValueError:
+            day = None
+        return period_of(self.kind.currentData(), day or date.today())
+
+    def _step(self, direction: int) -> None:
+        period = self.period()
+        day = period.before().start if direction < 0 else period.end + timedelta(days=1)
+        self.day.setText(day.isoformat())
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.db is None:
+            return
+        try:
+            self.made = reports.report(self.db, self.scope, self.period())
+        except UserError as error:
+            show_error(self, error)
+            return
+        made = self.made
+        self.title.setText(made.title)
+        self._fill_table(made)
+        self.bars.setChart(self._bar_chart(made))
+        self.line.setChart(self._line_chart(made))
+
+    def _fill_table(self, made: Any) -> None:
+        self.ranked.clear()
+        self.ranked.setColumnCount(len(made.headers))
+        self.ranked.setRowCount(len(made.rows))
+        self.ranked.setHorizontalHeaderLabels(list(made.headers))
+        for r, row in enumerate(made.rows):
+            for c, value in enumerate(row):
+                text = share(value) if c in made.share_columns else str(value)
+                item = QTableWidgetItem(text)
+                if c != 1:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.ranked.setItem(r, c, item)
+        self.ranked.resizeColumnsToContents()
+
+    def _bar_chart(self, made: Any) -> QChart:
+        chart = QChart()
+        chart.setTitle(self.tr("Visits done of those due, by unit"))
+        chart.legend().hide()
+        shown = list(made.rows[:TOP])[::-1]  # a horizontal chart draws from the bottom
+        values = QBarSet(self.tr("Done"))
+        values.append([float(round((row[5] or 0.0) * 100)) for row in shown])
+        series = QHorizontalBarSeries()
+        series.append(values)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value%")
+        chart.addSeries(series)
+        names = QBarCategoryAxis()
+        names.append([str(row[1]) for row in shown])
+        percent = QValueAxis()
+        percent.setRange(0, 100)
+        percent.setLabelFormat("%d%%")
+        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(percent, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(names)
+        series.attachAxis(percent)
+        return chart
+
+    def _line_chart(self, made: Any) -> QChart:
+        chart = QChart()
+        chart.setTitle(self.tr("Visits through the period"))
+        chart.legend().hide()
+        series = QLineSeries()
+        for n, (_label, visits) in enumerate(made.trend):
+            series.append(QPointF(n, visits))
+        chart.addSeries(series)
+        parts = QBarCategoryAxis()
+        parts.append([label for label, _n in made.trend])
+        counts = QValueAxis()
+        counts.setRange(0, max([n for _l, n in made.trend] + [1]) * 1.15)
+        counts.setLabelFormat("%d")
+        chart.addAxis(parts, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(counts)
+        return chart
+
+    # -- exports --------------------------------------------------------------------------
+    def _target(self, suffix: str, kinds: str) -> Path | None:
+        if self.made is None:
+            return None
+        suggested = paths.documents_dir() / f"{self.made.title.replace(' ', '_')}{suffix}"
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), str(suggested), kinds
+        )
+        return Path(name).with_suffix(suffix) if name else None
+
+    def export_excel(self, target: Path | None = None) -> None:
+        out = target or self._target(".xlsx", self.tr("Workbooks (*.xlsx)"))
+        if out is None or self.db is None:
+            return
+        try:
+            reports.export_report(self.db, self.scope, self.period(), out)
+        except UserError as error:
+            show_error(self, error)
+            return
+        self.title.setText(
+            self.tr("{title} — written to {path}").format(title=self.made.title, path=out)
+        )
+
+    def export_pdf(self, target: Path | None = None) -> None:
+        """A4 landscape: the title, the two charts side by side, then the table."""
+        out = target or self._target(".pdf", self.tr("PDF (*.pdf)"))
+        if out is None or self.made is None:
+            return
+        writer = QPdfWriter(str(out))
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Landscape,
+                QMarginsF(12, 12, 12, 12),
+            )
+        )
+        writer.setResolution(150)
+        painter = QPainter(writer)
+        try:
+            page = writer.pageLayout().paintRectPixels(writer.resolution())
+            width = page.width()
+            doc = QTextDocument()
+            doc.setHtml(self._html())
+            doc.setTextWidth(width)
+            chart_height = int(page.height() * 0.42)
+            half = QSizeF(width / 2 - 10, chart_height)
+            title = QTextDocument()
+            title.setHtml(
+                f"<h2 style='text-align:center'>{self.made.title}</h2><p>{self.made.period}</p>"
+            )
+            title.setTextWidth(width)
+            title.drawContents(painter)
+            top = int(title.size().height())
+            for n, view in enumerate((self.bars, self.line)):
+                # The chart laid out at the page's size, drawn as vectors, then put back.
+                chart = view.chart()
+                old = chart.size()
+                chart.resize(half)
+                place = QRectF(n * (width / 2 + 10), top, half.width(), half.height())
+                chart.scene().render(painter, place, QRectF(chart.pos(), half))
+                chart.resize(old)
+            painter.translate(0, top + chart_height + 10)
+            doc.drawContents(painter)
+        finally:
+            painter.end()
+        self.title.setText(
+            self.tr("{title} — written to {path}").format(title=self.made.title, path=out)
+        )
+
+    def _written(self, out: Path) -> None:
+        text = self.tr("{title} — written to {path}")
+        self.title.setText(text.format(title=self.made.title, path=out))
+
+    def _html(self) -> str:
+        made = self.made
+        head = "".join(f"<th>{h}</th>" for h in made.headers)
+        body = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{share(v) if c in made.share_columns else v}</td>" for c, v in enumerate(row)
+            )
+            + "</tr>"
+            for row in made.rows
+        )
+        return (
+            "<table border='1' cellspacing='0' cellpadding='3' width='100%' "
+            "style='font-size:9pt; border-collapse:collapse'>"
+            f"<tr style='background:#e8eef7'>{head}</tr>{body}</table>"
+        )
