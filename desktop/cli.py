@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 
@@ -21,7 +21,7 @@ EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED = 1, 2, 3
 # `policedesk export LEDGER`: desktop.ledgers.catalogue.LEDGERS (not imported here: the
 # command line starts without openpyxl or XlsxWriter).
 LEDGER_CHOICES = ("grids", "enterprises", "visits", "hazards", "concerns", "roster", "reception")
-IMPORT_CHOICES = ("enterprises", "visits", "officers", "boundaries")
+IMPORT_CHOICES = ("enterprises", "visits", "officers", "boundaries", "checkins")
 
 
 def _database_option(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -104,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "kind",
         choices=IMPORT_CHOICES,
-        help="enterprises 单位, visits, officers (Excel); boundaries (GeoJSON of grid cells)",
+        help="enterprises 单位, visits, officers (Excel); boundaries (GeoJSON of grid cells); "
+        "checkins (CSV or Excel: officer, point, time)",
     )
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
@@ -301,6 +302,8 @@ def _import(args: argparse.Namespace) -> int:
             n = grid_map.import_boundaries(db, args.file, dry_run=args.dry_run)
             _say_done(QT_TRANSLATE_NOOP("Cli", "{n} grid cells have their boundary now."), n=n)
             return 0
+        if args.kind == "checkins":  # a device's CSV or sheet: officer, point, time
+            return _import_checkins(db, args)
         plan = imports.plan_import(db, args.kind, args.file)
         _say_done(
             QT_TRANSLATE_NOOP(
@@ -326,6 +329,31 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         db.close()
     _say_done(QT_TRANSLATE_NOOP("Cli", "{n} records written."), n=n)
+    return 0
+
+
+def _import_checkins(db: Any, args: argparse.Namespace) -> int:
+    from desktop.i18n import translate
+    from desktop.services import checkins
+
+    plan = checkins.plan_checkins(db, args.file)
+    _say_done(
+        QT_TRANSLATE_NOOP(
+            "Cli", "{file}: {rows} check-ins read; {new} new, {on_file} on file, {bad} wrong."
+        ),
+        file=args.file.name,
+        rows=plan.rows,
+        new=len(plan.new),
+        on_file=plan.on_file,
+        bad=len({p.row for p in plan.problems}),
+    )
+    if plan.problems:
+        print("\n".join(checkins.problem_lines(plan, translate)), file=sys.stderr)
+        message = QT_TRANSLATE_NOOP("Cli", "Nothing was imported: correct these rows first.")
+        print(translate("Cli", message), file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not args.dry_run:
+        checkins.apply_checkins(db, plan)
     return 0
 
 

@@ -327,8 +327,13 @@ def generate(
     from desktop.services import demo_patrol
 
     patrol = demo_patrol.add_patrol(db, seed, today)
+    from desktop.services import demo_checkins
+
+    checkins = demo_checkins.add_month(db, seed, today)
     return DemoSummary(
-        {name: len(rows) for name, rows in g.rows.items()} | bulk.counts | {"patrol_unit": patrol}
+        {name: len(rows) for name, rows in g.rows.items()}
+        | bulk.counts
+        | {"patrol_unit": patrol, "patrol_checkin": checkins}
     )
 
 

@@ -5,13 +5,13 @@ by one indexed comparison."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.store.base import Base, Record
+from desktop.store.base import Base, Record, UTCDateTime
 
 _LIVE = text("deleted_at IS NULL")
 
@@ -82,3 +82,30 @@ class RosterEntry(Record, Base):
     officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
     by_hand: Mapped[bool] = mapped_column(Boolean, default=False)  # kept when generating
     status: Mapped[str] = mapped_column(String(16), default="draft")  # draft, published
+
+
+class PatrolCheckin(Record, Base):
+    """打卡: an officer reported at a patrol unit (a device or a phone said so), to hold the
+    published roster against."""
+
+    __tablename__ = "patrol_checkin"
+    __table_args__ = (
+        Index("ix_patrol_checkin_station_id_at", "station_id", "at"),
+        Index(
+            "uq_patrol_checkin_live",
+            "officer_id",
+            "unit_id",
+            "at",
+            unique=True,
+            sqlite_where=_LIVE,
+            postgresql_where=_LIVE,
+        ),
+    )
+
+    bureau_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bureau.id"))
+    station_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("station.id"))
+    office_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("office.id"))
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("patrol_unit.id"))
+    officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    source: Mapped[str | None] = mapped_column(String(200))  # the file it came from

@@ -349,4 +349,4 @@ class AuditEntry(Base):
     changes: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
-from desktop.store.roster_schema import Absence, PatrolUnit, RosterEntry  # noqa: E402, F401  (one metadata for every table)
+from desktop.store.roster_schema import Absence, PatrolCheckin, PatrolUnit, RosterEntry  # noqa: E402, F401  (one metadata for every table)

@@ -778,84 +778,163 @@
     </message>
 </context>
 <context>
+    <name>CheckinDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="40" />
+        <source>Check-ins against the roster</source>
+        <translation>打卡核对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="48" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="49" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="50" />
+        <source>Patrol unit</source>
+        <translation>巡逻单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="51" />
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="52" />
+        <source>Checked in</source>
+        <translation>打卡情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="53" />
+        <source>First check-in</source>
+        <translation>首次打卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="58" />
+        <source>&amp;Import check-ins…</source>
+        <translation>导入打卡记录(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="79" />
+        <source>{n} duties begun: {ok} on time, {late} late, {missed} missed.</source>
+        <translation>已开始的勤务 {n} 个：按时 {ok}，迟到 {late}，未到 {missed}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="90" />
+        <source> ({n} min)</source>
+        <translation>（{n} 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="103" />
+        <source>Import check-ins</source>
+        <translation>导入打卡记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="105" />
+        <source>Check-in records (*.csv *.xlsx *.xlsm)</source>
+        <translation>打卡记录 (*.csv *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="116" />
+        <source>Nothing was imported</source>
+        <translation>未导入任何记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="127" />
+        <source> {n} check-ins imported, {same} already on file.</source>
+        <translation> 已导入 {n} 条打卡，{same} 条已在册。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="179" />
+        <location filename="../../desktop/cli.py" line="180" />
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="197" />
+        <location filename="../../desktop/cli.py" line="198" />
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="212" />
+        <location filename="../../desktop/cli.py" line="213" />
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="227" />
+        <location filename="../../desktop/cli.py" line="228" />
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="237" />
+        <location filename="../../desktop/cli.py" line="238" />
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="242" />
+        <location filename="../../desktop/cli.py" line="243" />
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="258" />
+        <location filename="../../desktop/cli.py" line="259" />
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="302" />
+        <location filename="../../desktop/cli.py" line="303" />
         <source>{n} grid cells have their boundary now.</source>
         <translation>已为 {n} 个网格写入边界。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="344" />
+        <location filename="../../desktop/cli.py" line="341" />
+        <source>{file}: {rows} check-ins read; {new} new, {on_file} on file, {bad} wrong.</source>
+        <translation>{file}：读取打卡 {rows} 条；新增 {new}，已在册 {on_file}，有误 {bad}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="372" />
         <source>{name} is neither a police station nor the sub-bureau.</source>
         <translation>{name} 既不是派出所，也不是分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="353" />
+        <location filename="../../desktop/cli.py" line="381" />
         <source>{n} personal schedules written.</source>
         <translation>已写出 {n} 份个人勤务安排表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="280" />
+        <location filename="../../desktop/cli.py" line="281" />
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="306" />
+        <location filename="../../desktop/cli.py" line="309" />
         <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="320" />
+        <location filename="../../desktop/cli.py" line="323" />
+        <location filename="../../desktop/cli.py" line="352" />
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="328" />
+        <location filename="../../desktop/cli.py" line="331" />
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="362" />
+        <location filename="../../desktop/cli.py" line="390" />
         <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
         <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="379" />
+        <location filename="../../desktop/cli.py" line="407" />
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
     </message>
@@ -2285,7 +2364,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>未知的规模 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="361" />
+        <location filename="../../desktop/services/demo.py" line="366" />
         <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
         <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
     </message>
@@ -2991,6 +3070,46 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/grid_map.py" line="132" />
         <source>Feature {n} ({code}): the boundary must be a Polygon or MultiPolygon of longitude/latitude pairs.</source>
         <translation>第 {n} 个要素（{code}）：边界须为经纬度坐标的 Polygon 或 MultiPolygon。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/checkins.py" line="39" />
+        <source>No header found: the file needs columns for the officer, the point and the time.</source>
+        <translation>找不到表头：文件须有民警、巡逻点和时间三列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/checkins.py" line="43" />
+        <source>The file cannot be read: {why}</source>
+        <translation>无法读取文件：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/checkins.py" line="44" />
+        <source>No officer here is called {name}.</source>
+        <translation>本辖区没有名为 {name} 的民警。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/checkins.py" line="45" />
+        <source>Two officers are called {name}: give the badge number.</source>
+        <translation>有两名民警都叫 {name}：请填写警号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/checkins.py" line="48" />
+        <source>No patrol unit here is called {name}.</source>
+        <translation>本辖区没有名为 {name} 的巡逻单元。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/checkins.py" line="49" />
+        <source>Write the time as 2026-12-01 08:05.</source>
+        <translation>时间请写成 2026-12-01 08:05 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/checkins.py" line="50" />
+        <source>This cell is empty.</source>
+        <translation>此格为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/checkins.py" line="51" />
+        <source>Nothing was imported: correct these rows first.</source>
+        <translation>未导入任何记录：请先改正这些行。</translation>
     </message>
 </context>
 <context>
@@ -3902,17 +4021,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="139" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="146" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="187" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="194" />
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="183" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="190" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
@@ -3943,66 +4062,76 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/ui/pages/roster_page.py" line="116" />
+        <source>Check-&amp;ins…</source>
+        <translation>打卡核对(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="119" />
+        <source>The published duties against the patrol check-ins</source>
+        <translation>已发布勤务与巡逻打卡的核对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="122" />
         <source>&amp;Personal schedules…</source>
         <translation>个人勤务表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="158" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="165" />
         <source>Choose a police station or the sub-bureau in the tree.</source>
         <translation>请在左侧选择派出所或分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="185" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="192" />
         <source>published, {n} changes not yet published</source>
         <translation>已发布，另有 {n} 项变更未发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="212" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="219" />
         <source>Filling the roster…</source>
         <translation>正在自动排班…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="231" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="238" />
         <source>No roster keeps every rule</source>
         <translation>无法排出符合全部规则的排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="241" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="248" />
         <source> — {n} duties published</source>
         <translation> — 已发布 {n} 个班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="266" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="273" />
         <source>{row}: {first} to {last}</source>
         <translation>{row}：{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="293" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="300" />
         <source>{n} duties copied into the week from {monday}.</source>
         <translation>已复制 {n} 个勤务到 {monday} 起的一周。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="297" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="304" />
         <source> {n} left out: the officer is away.</source>
         <translation> {n} 个因民警请假未复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="318" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="332" />
         <source>Personal schedules</source>
         <translation>个人勤务安排表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="318" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="332" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="325" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="339" />
         <source>Writing the personal schedules…</source>
         <translation>正在写出个人勤务安排表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="337" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="351" />
         <source> — {n} schedules written to {path}</source>
         <translation> — 已写出 {n} 份勤务表到 {path}</translation>
     </message>

@@ -48,7 +48,7 @@ def test_a_unit_is_kept_with_its_route_grids_and_staffing(demo_db: Database) -> 
     assert "早班 2 人（处突队、社区民警）" in row.shifts
     # The station sees its 巡区 and its offices' 巡点; an office its own and those above.
     tiers = {r.tier for r in patrol.list_units(demo_db, office)}
-    assert tiers == {"巡线", "巡区", "巡点"}
+    assert tiers == {"巡线", "巡区", "巡点", "接待"}  # the demo's roster made the desks
     patrol.delete_unit(demo_db, ident)
     assert ident not in {r.id for r in patrol.list_units(demo_db, station)}
 
@@ -165,7 +165,17 @@ def test_changes_after_publishing_are_the_months_history(demo_db: Database) -> N
 
 
 def test_a_reception_desk_is_made_when_first_staffed(demo_db: Database) -> None:
-    station, office = station_and_office(demo_db)
+    from desktop.services import units
+    from tests.services.helpers import officer
+
+    station, _office = station_and_office(demo_db)
+    # A new office, receiving on Tuesdays and Thursdays: the demo's have their desks.
+    form = units.save_office(
+        demo_db, units.OfficeForm(station.id, "新建社区警务室", reception_days=0b1010)
+    )
+    assert form.id is not None
+    office = NodeRef(NodeKind.OFFICE, form.id)
+    officer(demo_db, office, "新来的民警", badge="339001")
     m = rosters.month(demo_db, station, DAYS)
     desk = next(u for u in m.units.values() if u.tier == "reception" and u.office == str(office.id))
     assert desk.id.startswith(rosters.DESK) and desk.weekly_days == 2

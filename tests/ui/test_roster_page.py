@@ -149,3 +149,43 @@ def test_the_sub_bureau_rosters_its_lines(qtbot: Any, window: MainWindow) -> Non
     assert all(r.label.startswith("巡线") for r in grid.rows)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.problems.count() == 0, timeout=30_000)
+
+
+def test_check_ins_are_held_against_the_demo_roster(
+    qtbot: Any, window: MainWindow, tmp_path: Any
+) -> None:
+    from datetime import date, timedelta
+
+    from desktop.services import checkins
+    from desktop.ui.dialogs.checkin_dialog import FILLS, CheckinDialog
+
+    page = window.roster
+    window.tabs.setCurrentWidget(page)
+    select_path(window, 0, 0)
+    last_month = date.today().replace(day=1) - timedelta(days=1)
+    page.month.setText(f"{last_month:%Y-%m}")  # the demo rosters it and checks in on it
+    page.refresh()
+
+    def look(dialog: CheckinDialog) -> None:
+        states = {h.state for h in dialog.held}
+        assert dialog.table.rowCount() == len(dialog.held) > 100
+        assert states == {checkins.ON_TIME, checkins.LATE, checkins.MISSED}
+        row = next(n for n, h in enumerate(dialog.held) if h.state == checkins.MISSED)
+        colour = dialog.table.item(row, 4).background().color().name()  # type: ignore[union-attr]
+        assert colour == FILLS[checkins.MISSED] and "未到" in dialog.table.item(row, 4).text()  # type: ignore[union-attr]
+        missed = dialog.held[row]
+        sheet = tmp_path / "补录.csv"
+        unit = missed.unit.split(" ", 1)[1]
+        at = {"夜班": "00:05", "早班": "08:05", "中班": "16:05"}[missed.shift]
+        sheet.write_text(
+            f"姓名,巡逻点,打卡时间\n{missed.officer},{unit},{missed.day} {at}\n", encoding="utf-8"
+        )
+        before = len([h for h in dialog.held if h.state == checkins.MISSED])
+        dialog.import_file(sheet)
+        after = len([h for h in dialog.held if h.state == checkins.MISSED])
+        assert after == before - 1 and "1" in dialog.summary.text()
+        dialog.reject()
+
+    modal = Modal(CheckinDialog, look)
+    qtbot.mouseClick(page.checkins_button, Qt.MouseButton.LeftButton)
+    modal.check()

@@ -113,6 +113,12 @@ class RosterPage(Page):
         self.history_button = QPushButton(self.tr("&History…"))
         self.history_button.setObjectName("roster_history")
         self.history_button.clicked.connect(self.show_history)
+        self.checkins_button = QPushButton(self.tr("Check-&ins…"))
+        self.checkins_button.setObjectName("roster_checkins")
+        self.checkins_button.setToolTip(
+            self.tr("The published duties against the patrol check-ins")
+        )
+        self.checkins_button.clicked.connect(self.show_checkins)
         self.schedules_button = QPushButton(self.tr("&Personal schedules…"))
         self.schedules_button.setObjectName("roster_schedules")
         self.schedules_button.clicked.connect(self.export_schedules)
@@ -133,6 +139,7 @@ class RosterPage(Page):
             self.generate_button,
             self.publish_button,
             self.history_button,
+            self.checkins_button,
             self.schedules_button,
         ]
         bar = QHBoxLayout()
@@ -304,6 +311,13 @@ class RosterPage(Page):
             return
         changes = roster_grid.history(self.db, self.station, self.days())
         RosterHistoryDialog(self, changes).exec()
+
+    def show_checkins(self) -> None:
+        from desktop.ui.dialogs.checkin_dialog import CheckinDialog
+
+        if self.db is not None and self.station is not None:
+            CheckinDialog(self, self.db, self.station, self.days()).exec()
+            self.refresh()
 
     def export_schedules(self) -> None:
         """A workbook of personal schedules, a sheet (a printed page) per officer."""
