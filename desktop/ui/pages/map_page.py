@@ -11,10 +11,11 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsPathItem,
     QGraphicsPixmapItem,
+    QGraphicsPolygonItem,
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +51,7 @@ from desktop.ui.pages.page import Page
 GREEN, YELLOW, RED, GREY = "#c6efce", "#ffeb9c", "#ffc7ce", "#eeeeee"
 UNIT_PENS = {"line": "#1f5fbf", "zone": "#e07b00", "point": "#8e24aa"}
 LATE_SHARE = 0.2  # above this share overdue, a cell is red
+SMOOTH_UP_TO = 1500  # cells drawn antialiased
 
 
 def colour_of(cell: MapCell) -> str:
@@ -80,7 +84,9 @@ class MapView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.items_by_cell: dict[uuid.UUID, QGraphicsPathItem] = {}
+        self.items_by_cell: dict[uuid.UUID, QGraphicsPathItem | QGraphicsPolygonItem] = {}
+        self.cell_of: dict[int, MapCell] = {}  # by id() of its item: hit tests and tooltips
+        self.tip: Any = str
         self.projection: Projection | None = None
         self.underlay: QGraphicsPixmapItem | None = None
         self._pressed: QPointF | None = None
@@ -103,20 +109,40 @@ class MapView(QGraphicsView):
             return
         first = cells[0].polygons[0][0][0]
         self.projection = projection = Projection(*first)
+        # Thousands of cells a few pixels wide each: smoothing their edges costs a third of
+        # the paint and shows nothing; a station's few hundred are smoothed.
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, len(cells) <= SMOOTH_UP_TO)
+        lon0, lat0, kx, ky = projection.lon0, projection.lat0, projection.kx, projection.ky
         outline = QPen(QColor("#606060"), 0)  # cosmetic: one pixel at any zoom
+        brushes = {c: QBrush(QColor(c)) for c in (GREEN, YELLOW, RED, GREY)}
+        self.cell_of = {}
+        self.tip = tip
+        # Thousands of cells: one polygon item each, built in as few calls as Qt allows;
+        # tooltips are asked for when shown, not made for every cell.
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for cell in cells:
-            path = QPainterPath()
-            for polygon in cell.polygons:
-                for ring in polygon:
-                    path.addPolygon(QPolygonF([projection.point(*p) for p in ring]))
-            item = QGraphicsPathItem(path)
-            item.setBrush(QBrush(QColor(colour_of(cell))))
+            rings = [
+                QPolygonF([QPointF((x - lon0) * kx, (lat0 - y) * ky) for x, y in ring])
+                for polygon in cell.polygons
+                for ring in polygon
+            ]
+            if len(rings) == 1:
+                item: QGraphicsPathItem | QGraphicsPolygonItem = QGraphicsPolygonItem(rings[0])
+            else:
+                path = QPainterPath()
+                for ring in rings:
+                    path.addPolygon(ring)
+                item = QGraphicsPathItem(path)
+            item.setBrush(brushes[colour_of(cell)])
             item.setPen(outline)
-            item.setData(0, cell.id)
-            item.setToolTip(tip(cell))
             scene.addItem(item)
             self.items_by_cell[cell.id] = item
-        centres = {c: i.path().boundingRect().center() for c, i in self.items_by_cell.items()}
+            self.cell_of[id(item)] = cell
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        wanted = {g for unit in units for g in unit.grids}
+        centres = {
+            c: i.boundingRect().center() for c, i in self.items_by_cell.items() if c in wanted
+        }
         for unit in units:
             self._draw_unit(unit, centres)
         if selected in self.items_by_cell:
@@ -148,7 +174,7 @@ class MapView(QGraphicsView):
             pen.setStyle(Qt.PenStyle.DashLine)
             for g in unit.grids:
                 if g in self.items_by_cell:
-                    path.addPath(self.items_by_cell[g].path())
+                    path.addPath(self.items_by_cell[g].shape())
         else:
             pen.setWidthF(2)
             path.addEllipse(points[0], 60, 60)
@@ -205,10 +231,21 @@ class MapView(QGraphicsView):
         if pressed is None or (event.position() - pressed).manhattanLength() > 4:
             return
         for item in self.items(event.position().toPoint()):
-            ident = item.data(0)
-            if isinstance(ident, uuid.UUID):
-                self.clicked.emit(ident)
+            cell = self.cell_of.get(id(item))
+            if cell is not None:
+                self.clicked.emit(cell.id)
                 return
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A cell's tooltip, made when asked for."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            for item in self.items(event.pos()):
+                cell = self.cell_of.get(id(item))
+                if cell is not None:
+                    QToolTip.showText(event.globalPos(), self.tip(cell), self)
+                    return True
+            QToolTip.hideText()
+        return super().viewportEvent(event)
 
 
 class MapPage(Page):

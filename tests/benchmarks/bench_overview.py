@@ -1,0 +1,87 @@
+"""The overview and the reports of the whole jurisdiction at city scale.
+
+    python tests/benchmarks/bench_overview.py --database CITY.sqlite3 [--runs 5]
+
+CITY.sqlite3 is a city-scale demo (`policedesk demo --scale city`, about 200,000
+enterprises and 3 million visits); without --database a small demo is made here. Times,
+for the sub-bureau (every station), what the 概览 page computes: the register's counts,
+the visit cards, visits done against due this week, month and quarter, open items by
+status and deadline, the coming week's roster gaps and the register's health; then the
+monthly bulletin's ranking and its line of visits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from desktop.domain.periods import MONTH, QUARTER, WEEK, period_of  # noqa: E402
+from desktop.services import demo, hierarchy, ledger_health, overview, reports  # noqa: E402
+from desktop.services.database import open_desk  # noqa: E402
+
+
+def timed(runs: int, work: Callable[[], Any]) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
+    with tempfile.TemporaryDirectory() as folder:
+        path = args.database or Path(folder) / "demo.sqlite3"
+        db = open_desk(path)
+        if args.database is None:
+            demo.generate(db, "small", 1)
+        (bureau,) = hierarchy.roots(db)
+        scope, today = bureau.ref, date.today()
+        month = period_of(MONTH, today)
+        parts: dict[str, Callable[[], Any]] = {
+            "register counts": lambda: overview.overview(db, scope),
+            "visit cards": lambda: overview.visit_figures(db, scope),
+            "done against due (week, month, quarter)": lambda: [
+                reports.done(db, scope, period_of(k, today)) for k in (WEEK, MONTH, QUARTER)
+            ],
+            "open items by status and deadline": lambda: ledger_health.open_items(db, scope),
+            "roster gaps of the coming week": lambda: ledger_health.roster_gaps(db, scope),
+            "register health": lambda: ledger_health.health(db, scope),
+        }
+        with db.reading() as s:
+            from sqlalchemy import func, select
+
+            from desktop.store.schema import Enterprise, Visit
+
+            enterprises = s.scalar(select(func.count(Enterprise.id)))
+            visits = s.scalar(select(func.count(Visit.id)))
+        print(f"{enterprises:,} enterprises, {visits:,} visits; medians of {args.runs} runs:")
+        total = 0.0
+        for name, work in parts.items():
+            ms = timed(args.runs, work)
+            total += ms
+            print(f"  {name}: {ms:.1f} ms")
+        print(f"the overview in all: {total:.0f} ms (target ≤ 300 ms)")
+        ranking = timed(args.runs, lambda: reports.ranking(db, scope, month))
+        line = timed(args.runs, lambda: reports.trend(db, scope, month))
+        print(f"monthly bulletin: ranking {ranking:.0f} ms, visits through the month {line:.0f} ms")
+        db.close()
+
+
+if __name__ == "__main__":
+    main()
