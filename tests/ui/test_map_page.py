@@ -19,9 +19,15 @@ def test_clicking_a_cell_scopes_the_pages(qtbot: Any, window: MainWindow) -> Non
     assert "24" in page.title.text()
     cell = page.cells[5]
     item = page.view.items_by_cell[cell.id]
-    # Tooltips say the counts.
-    assert f"{cell.overdue}" in item.toolTip() and str(cell.enterprises) in item.toolTip()
-    where = page.view.mapFromScene(item.path().boundingRect().center())
+    where = page.view.mapFromScene(item.boundingRect().center())
+    # The tooltip, made when the pointer rests on the cell, says its counts.
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    rest = QHelpEvent(QEvent.Type.ToolTip, where, page.view.viewport().mapToGlobal(where))
+    QApplication.sendEvent(page.view.viewport(), rest)
+    assert QToolTip.text() == page._tip(cell) and f"{cell.overdue}" in QToolTip.text()
     qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     scope = window.tree.current_ref()
     assert scope is not None and (scope.kind, scope.id) == (NodeKind.GRID, cell.id)
