@@ -111,9 +111,13 @@ def visit_figures(db: Database, scope: NodeRef | None, today: date | None = None
     and what is still open."""
     scope = access.scope(db, scope)
     today = today or date.today()
-    enterprises = select(func.count(Enterprise.id)).where(Enterprise.deleted_at.is_(None))
-    month = select(func.count(Visit.id)).where(
-        Visit.deleted_at.is_(None), Visit.visited_on >= today.replace(day=1)
+    enterprises = (
+        select(func.count()).select_from(Enterprise).where(Enterprise.deleted_at.is_(None))
+    )
+    month = (
+        select(func.count())
+        .select_from(Visit)
+        .where(Visit.deleted_at.is_(None), Visit.visited_on >= today.replace(day=1))
     )
     if scope is not None:
         enterprises = enterprises.where(SCOPE_COLUMN[scope.kind] == scope.id)
@@ -126,3 +130,18 @@ def visit_figures(db: Database, scope: NodeRef | None, today: date | None = None
         cadence_counts(db, scope, today),
         finding_counts(db, scope, today),
     )
+
+
+def register_figures(
+    db: Database, scope: NodeRef | None, today: date | None = None
+) -> tuple[int, CadenceCounts]:
+    """The enterprises on the register, and how many are overdue or due soon."""
+    scope = access.scope(db, scope)
+    enterprises = (
+        select(func.count()).select_from(Enterprise).where(Enterprise.deleted_at.is_(None))
+    )
+    if scope is not None:
+        enterprises = enterprises.where(SCOPE_COLUMN[scope.kind] == scope.id)
+    with db.reading() as s:
+        n = int(s.scalar(enterprises) or 0)
+    return n, cadence_counts(db, scope, today)

@@ -5,7 +5,8 @@
 CITY.sqlite3 is a city-scale demo (`policedesk demo --scale city`, about 200,000
 enterprises and 3 million visits); without --database a small demo is made here. Times,
 for the sub-bureau (every station), what the 概览 page computes: the register's counts,
-the visit cards, visits done against due this week, month and quarter, open items by
+the enterprises and their cadence, visits done against due this week, month and quarter
+(in one pass), open items by
 status and deadline, the coming week's roster gaps and the register's health; then the
 monthly bulletin's ranking and its line of visits.
 """
@@ -53,12 +54,11 @@ def main() -> None:
         (bureau,) = hierarchy.roots(db)
         scope, today = bureau.ref, date.today()
         month = period_of(MONTH, today)
+        now = [period_of(k, today) for k in (WEEK, MONTH, QUARTER)]
         parts: dict[str, Callable[[], Any]] = {
             "register counts": lambda: overview.overview(db, scope),
-            "visit cards": lambda: overview.visit_figures(db, scope),
-            "done against due (week, month, quarter)": lambda: [
-                reports.done(db, scope, period_of(k, today)) for k in (WEEK, MONTH, QUARTER)
-            ],
+            "enterprises and their cadence": lambda: overview.register_figures(db, scope),
+            "done against due (week, month, quarter)": lambda: reports.done_now(db, scope, now),
             "open items by status and deadline": lambda: ledger_health.open_items(db, scope),
             "roster gaps of the coming week": lambda: ledger_health.roster_gaps(db, scope),
             "register health": lambda: ledger_health.health(db, scope),

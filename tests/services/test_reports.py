@@ -90,6 +90,17 @@ def test_visits_done_against_due_by_period(db: Database) -> None:
     # The week after W: nothing visited; E1 (next due in 60 days) is not due, E3 still is.
     after = reports.done(db, scope, period_of(WEEK, W.end + timedelta(days=1)))
     assert (after.visits, after.visited, after.due) == (0, 0, 1)
+    # This week, not over: E2 fell due at the end of last week (visited 60 days before),
+    # E3 is overdue; then E3 is visited today.
+    now = period_of(WEEK, TODAY)
+    assert reports.done(db, scope, now) == reports.Done(0, 0, 2)
+    e3 = next(e for e in enterprises.list_enterprises(db, scope, limit=10) if e.name == "老王面馆")
+    main = officer(db, c.ref(NodeKind.STATION), "李强", badge="330002")
+    visits.save_visit(db, VisitForm(enterprise_id=e3.id, officer_id=main.id, visited_on=TODAY))
+    assert reports.done(db, scope, now) == reports.Done(1, 1, 2)
+    # The overview's one pass over this week, month and quarter says the same.
+    current = [period_of(k, TODAY) for k in (WEEK, "month", "quarter")]
+    assert reports.done_now(db, scope, current) == [reports.done(db, scope, p) for p in current]
 
 
 def test_open_items_roster_gaps_and_register_health(db: Database) -> None:

@@ -66,13 +66,8 @@ class OverviewPage(Page):
             "no_worker": Card(self.tr("Grid cells without a grid worker")),
             "reception": Card(self.tr("Offices receiving fewer than 2 days a week")),
             "enterprises": Card(self.tr("Enterprises")),
-            "visits_month": Card(self.tr("Visits this month")),
             "overdue": Card(self.tr("Enterprises overdue for a visit")),
             "due_soon": Card(self.tr("Due for a visit within a week")),
-            "hazards": Card(self.tr("Open hazards")),
-            "hazards_late": Card(self.tr("Hazards past their deadline")),
-            "concerns": Card(self.tr("Open unstable factors")),
-            "concerns_late": Card(self.tr("Unstable factors past their deadline")),
             "week": Card(self.tr("Enterprises visited this week, of those due")),
             "month": Card(self.tr("… this month")),
             "quarter": Card(self.tr("… this quarter")),
@@ -109,15 +104,12 @@ class OverviewPage(Page):
         self.cards["no_officer"].set(figures.grids_without_officer, warn=True)
         self.cards["no_worker"].set(figures.grids_without_worker, warn=True)
         self.cards["reception"].set(figures.offices_short_of_reception, warn=True)
-        work = overview.visit_figures(self.db, self.scope)
-        self.cards["enterprises"].set(work.enterprises)
-        self.cards["visits_month"].set(work.visits_this_month)
-        self.cards["overdue"].set(work.cadence.overdue, warn=True)
-        self.cards["due_soon"].set(work.cadence.due_soon)
-        self.cards["hazards"].set(work.findings.open_hazards)
-        self.cards["hazards_late"].set(work.findings.overdue_hazards, warn=True)
-        self.cards["concerns"].set(work.findings.open_concerns)
-        self.cards["concerns_late"].set(work.findings.overdue_concerns, warn=True)
+        # The register and its cadence here; this month's visits and the open items by
+        # deadline are the leaders' cards below, each counted once.
+        enterprises, cadence = overview.register_figures(self.db, self.scope)
+        self.cards["enterprises"].set(enterprises)
+        self.cards["overdue"].set(cadence.overdue, warn=True)
+        self.cards["due_soon"].set(cadence.due_soon)
         self._leaders_figures()
         # Officer kinds come from the reference table; keep the card titles in its words.
         names = reference.names(self.db, "officer_kind")
@@ -137,8 +129,9 @@ class OverviewPage(Page):
         if self.db is None:
             return
         today = date.today()
-        for kind in (WEEK, MONTH, QUARTER):
-            done = reports.done(self.db, self.scope, period_of(kind, today))
+        kinds = (WEEK, MONTH, QUARTER)
+        periods = [period_of(kind, today) for kind in kinds]
+        for kind, done in zip(kinds, reports.done_now(self.db, self.scope, periods), strict=True):
             self.cards[kind].set_done(done.visited, done.due)
         self.cards["roster_gaps"].set(ledger_health.roster_gaps(self.db, self.scope), warn=True)
         items = ledger_health.open_items(self.db, self.scope)
