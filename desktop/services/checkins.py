@@ -287,8 +287,8 @@ def compare(
     out = []
     for unit, code, day, officer in duties:
         shift = m.shifts.get(code)
-        if shift is None or str(unit) not in m.units:
-            continue
+        if shift is None or str(unit) not in m.units or m.units[str(unit)].tier == "reception":
+            continue  # a reception desk is not patrolled: nobody checks in at it
         begin, finish = shift.span(day)
         begin, finish = begin.replace(tzinfo=CHINA), finish.replace(tzinfo=CHINA)
         if begin > now:
@@ -309,5 +309,6 @@ def compare(
                 max(0, late),
             )
         )
-    out.sort(key=lambda h: (h.day, h.shift, h.unit, h.officer))
+    order = {s.name: n for n, s in enumerate(sorted(m.shifts.values(), key=lambda s: s.start))}
+    out.sort(key=lambda h: (h.day, order.get(h.shift, 99), h.unit, h.officer))
     return out
