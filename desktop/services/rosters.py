@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import uuid
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -81,6 +82,11 @@ def month(db: Database, owner: Owner, days: list[date]) -> Month:
             )
         }
         offices = _offices(s, node)
+        live_offices = {str(o.id) for o in offices}
+        # The desk of an office since deleted goes with it.
+        units = {
+            k: u for k, u in units.items() if u.tier != "reception" or u.office in live_offices
+        }
         for office in offices:
             desk = next(
                 (u for u in units.values() if u.office == str(office.id) and u.tier == "reception"),
@@ -132,8 +138,6 @@ def month(db: Database, owner: Owner, days: list[date]) -> Month:
 
 
 def replace_staffing(unit: Unit, staffing: dict[str, Staffing]) -> Unit:
-    from dataclasses import replace
-
     return replace(unit, staffing=staffing)
 
 
@@ -152,8 +156,6 @@ def _staffing(rules: dict[str, Any]) -> dict[str, Staffing]:
 
 
 def _with_days(unit: Unit, mask: int) -> Unit:
-    from dataclasses import replace
-
     return replace(unit, weekdays=frozenset(weekdays(mask)), weekly_days=MIN_RECEPTION_DAYS)
 
 

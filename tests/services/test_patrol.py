@@ -190,6 +190,14 @@ def test_a_reception_desk_is_made_when_first_staffed(demo_db: Database) -> None:
     )
     with pytest.raises(RefusedError):
         patrol.delete_unit(demo_db, uuid.UUID(made.id))
+    # The office gone (to the recycle bin), its desk is off the roster with it.
+    from desktop.services.records import soft_delete
+    from desktop.store.schema import Office
+
+    with demo_db.transaction() as s:
+        soft_delete(s.get(Office, office.id))  # type: ignore[arg-type]
+    gone = rosters.month(demo_db, station, DAYS)
+    assert made.id not in gone.units and str(office.id) not in gone.offices
 
 
 def test_the_sub_bureau_rosters_its_lines(demo_db: Database) -> None:
