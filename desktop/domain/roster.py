@@ -22,11 +22,11 @@ TIER_FORCES = {
     "zone": ("mobile_patrol", "station_patrol"),
     "point": ("rapid_response", "community_officer"),
     # 警务室接待: an office's own community officers, on at least `weekly_days` days a week.
-    "reception": ("community_officer",),
+    "desk": ("community_officer",),
 }
 # Tiers whose forces overlap are planned together (a community officer's reception day and
 # point patrol must not clash); each team is one part of the solver.
-TEAM_OF_TIER = {"line": "line", "zone": "zone", "point": "point", "reception": "point"}
+TEAM_OF_TIER = {"line": "line", "zone": "zone", "point": "point", "desk": "point"}
 TEAM_OF_FORCE = {f: TEAM_OF_TIER[t] for t, forces in TIER_FORCES.items() for f in forces}
 
 
@@ -125,7 +125,7 @@ class Month:
         return next((a for a in self.absences if a.officer == officer and a.covers(day)), None)
 
     def may_serve(self, person: Person, unit: Unit) -> bool:
-        if unit.tier == "reception" and unit.office and person.office != unit.office:
+        if unit.tier == "desk" and unit.office and person.office != unit.office:
             return False  # an office's reception is its own officers'
         return person.force in TIER_FORCES.get(unit.tier, ())
 
@@ -189,8 +189,9 @@ class Problem:
 
 
 def check(month: Month, duties: Iterable[Duty]) -> list[Problem]:
-    """Every broken rule of `duties`, day by day."""
-    duties = list(duties)
+    """Every broken rule of `duties`, day by day. A duty of a unit or shift since taken
+    away is not judged: it is no longer on the roster."""
+    duties = [d for d in duties if d.unit in month.units and d.shift in month.shifts]
     problems: list[Problem] = []
     problems += _staffing(month, duties)
     problems += _people(month, duties)
@@ -340,7 +341,7 @@ def _reception(month: Month, duties: Sequence[Duty]) -> list[Problem]:
     out: list[Problem] = []
     weekly = [u for u in month.units.values() if u.weekly_days]
     for office, name in month.offices.items():
-        desk = next((u for u in weekly if u.office == office and u.tier == "reception"), None)
+        desk = next((u for u in weekly if u.office == office and u.tier == "desk"), None)
         if desk is None or len(desk.weekdays or ()) < desk.weekly_days:
             out.append(Problem(NO_RECEPTION, month.days[0], params={"office": name}))
     everything = [*duties, *month.outside]

@@ -22,14 +22,16 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.domain.dates import CHINA
-from desktop.domain.hierarchy import NodeRef
+from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.ledgers import reader
 from desktop.services import access, audit, rosters
+from desktop.services.import_cells import text
 from desktop.store.engine import Database
 from desktop.store.roster_schema import PatrolCheckin, PatrolUnit, RosterEntry
 
 LATE_MINUTES = 15  # reported more than this after the shift began: late
+EARLY = timedelta(minutes=30)  # reported this long before the shift: on time, not missed
 ALIASES = {
     "officer": ("姓名", "民警", "民警姓名", "人员", "巡逻人员", "警员", "officer", "name"),
     "badge": ("警号", "工号", "badge"),
@@ -46,6 +48,9 @@ TWO_OFFICERS = QT_TRANSLATE_NOOP(
     "Messages", "Two officers are called {name}: give the badge number."
 )
 NO_UNIT = QT_TRANSLATE_NOOP("Messages", "No patrol unit here is called {name}.")
+TWO_UNITS = QT_TRANSLATE_NOOP(
+    "Messages", "Two patrol units here are called {name}: rename one of them first."
+)
 BAD_TIME = QT_TRANSLATE_NOOP("Messages", "Write the time as 2026-12-01 08:05.")
 EMPTY = QT_TRANSLATE_NOOP("Messages", "This cell is empty.")
 NOT_IMPORTED = QT_TRANSLATE_NOOP("Messages", "Nothing was imported: correct these rows first.")
@@ -140,12 +145,15 @@ def plan_checkins(db: Database, path: Path) -> CheckinPlan:
             plan.problems.append(Bad(row, header.get(column, column), message, params))
 
         officer = _officer(cell, people, badges, bad)
-        unit_name = str(cell("unit") or "").strip()
-        unit = units.get(_key(unit_name))
+        unit_name = text(cell("unit"))
+        named = units.get(_key(unit_name), [])
+        unit = named[0] if len(named) == 1 else None
         if not unit_name:
             bad("unit", EMPTY)
-        elif unit is None:
+        elif not named:
             bad("unit", NO_UNIT, name=unit_name)
+        elif len(named) > 1:
+            bad("unit", TWO_UNITS, name=unit_name)
         at = parse_stamp(cell("at"))
         if at is None:
             bad("at", BAD_TIME)
@@ -167,7 +175,7 @@ def _key(name: str) -> str:
 def _officer(
     cell: Any, people: dict[str, list[uuid.UUID]], badges: dict[str, uuid.UUID], bad: Any
 ) -> uuid.UUID | None:
-    badge = re.sub(r"\s+", "", str(cell("badge") or ""))
+    badge = re.sub(r"\s+", "", text(cell("badge")))  # 330175, not 330175.0
     if badge:
         if badge in badges:
             return badges[badge]
@@ -188,7 +196,9 @@ def _officer(
 
 def _directory(
     db: Database, scope: NodeRef | None
-) -> tuple[dict[str, list[uuid.UUID]], dict[str, uuid.UUID], dict[str, uuid.UUID]]:
+) -> tuple[dict[str, list[uuid.UUID]], dict[str, uuid.UUID], dict[str, list[uuid.UUID]]]:
+    """Officers by name and badge, and the patrol units the user may record check-ins at
+    (their own and those below: a 巡区 is the station's), by name."""
     from desktop.services.officers import list_officers
     from desktop.services.patrol import list_units
 
@@ -198,7 +208,20 @@ def _directory(
         people[_key(o.name)].append(o.id)
         if o.badge_no:
             badges[o.badge_no] = o.id
-    units = {_key(u.name): u.id for u in list_units(db, scope) if u.tier != "接待"}
+    wanted = {u.id for u in list_units(db, scope)}
+    units: dict[str, list[uuid.UUID]] = defaultdict(list)
+    user = access.actor(db)
+    with db.reading() as s:
+        for u in s.scalars(select(PatrolUnit).where(PatrolUnit.id.in_(wanted))):
+            owner = (
+                NodeRef(NodeKind.OFFICE, u.office_id)
+                if u.office_id
+                else NodeRef(NodeKind.STATION, u.station_id)
+                if u.station_id
+                else NodeRef(NodeKind.BUREAU, u.bureau_id)
+            )
+            if u.tier != "desk" and access.within(s, user, owner):
+                units[_key(u.name)].append(u.id)
     return people, badges, units
 
 
@@ -287,14 +310,14 @@ def compare(
     out = []
     for unit, code, day, officer in duties:
         shift = m.shifts.get(code)
-        if shift is None or str(unit) not in m.units or m.units[str(unit)].tier == "reception":
+        if shift is None or str(unit) not in m.units or m.units[str(unit)].tier == "desk":
             continue  # a reception desk is not patrolled: nobody checks in at it
         begin, finish = shift.span(day)
         begin, finish = begin.replace(tzinfo=CHINA), finish.replace(tzinfo=CHINA)
-        if begin > now:
-            continue  # not begun yet
-        inside = sorted(t for t in stamps.get((officer, unit), []) if begin <= t < finish)
+        inside = sorted(t for t in stamps.get((officer, unit), []) if begin - EARLY <= t < finish)
         first = inside[0] if inside else None
+        if begin > now or (first is None and now < begin + timedelta(minutes=late_minutes)):
+            continue  # not begun, or begun so lately that nobody can be late yet
         late = int((first - begin).total_seconds() // 60) if first else 0
         state = MISSED if first is None else LATE if late > late_minutes else ON_TIME
         person = m.people.get(str(officer))

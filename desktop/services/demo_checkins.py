@@ -47,7 +47,7 @@ def add_month(db: Database, seed: int, today: date | None = None) -> int:
         ).all()
         for unit_id, code, day, officer in duties:
             unit, shift = units[unit_id], shifts.get(code)
-            if shift is None or unit.tier == "reception":
+            if shift is None or unit.tier == "desk":
                 continue  # a desk is not patrolled: nobody checks in at it
             begin = shift.span(day)[0].replace(tzinfo=CHINA)
             draw = rng.random()

@@ -118,7 +118,7 @@ def units(db: Database, scope: NodeRef | None) -> list[MapUnit]:
         return [
             MapUnit(i, t, n, [uuid.UUID(g) for g in grids])
             for i, t, n, grids in found
-            if grids and t != "reception"
+            if grids and t != "desk"
         ]
 
 

@@ -25,6 +25,7 @@ from desktop.store.schema import (
     Finding,
     GridCell,
     Office,
+    Station,
 )
 
 STALE_DAYS = 365
@@ -106,16 +107,20 @@ def roster_gaps(db: Database, scope: NodeRef | None, today: date | None = None) 
             offices = offices.where(Office.id == scope.id)
         elif scope.kind == NodeKind.STATION:
             offices = offices.where(Office.station_id == scope.id)
+        else:  # a sub-bureau's own offices, not another's
+            offices = offices.join(Station, Station.id == Office.station_id).where(
+                Station.bureau_id == scope.id
+            )
     with db.reading() as s:
         on = {(i, sh, d): int(n) for i, sh, d, n in s.execute(staffed)}
         found = list(s.execute(units))
         open_days = {o: set(weekdays(int(m))) for o, m in s.execute(offices)}
-    desks = {o for _i, tier, _r, o in found if tier == "reception"}
+    desks = {o for _i, tier, _r, o in found if tier == "desk"}
     gaps = 0
     for ident, tier, staffing, office in found:
         for code, rule in (staffing or {}).items():
             for day in days:
-                if tier == "reception" and day.weekday() not in open_days.get(office, set()):
+                if tier == "desk" and day.weekday() not in open_days.get(office, set()):
                     continue
                 if on.get((ident, code, day), 0) < max(1, int(rule["minimum"])):
                     gaps += 1

@@ -27,13 +27,13 @@ from desktop.store.roster_schema import Absence, PatrolUnit
 from desktop.store.schema import Bureau, GridCell, Office, Officer, Station
 
 WEEKDAYS = "一二三四五六日"
-TIER_NAMES = {"line": "巡线", "zone": "巡区", "point": "巡点", "reception": "接待"}
+TIER_NAMES = {"line": "巡线", "zone": "巡区", "point": "巡点", "desk": "接待"}
 # Who owns a unit of each tier.
 TIER_OWNERS = {
     "line": (NodeKind.BUREAU,),
     "zone": (NodeKind.STATION,),
     "point": (NodeKind.OFFICE,),
-    "reception": (NodeKind.OFFICE,),
+    "desk": (NodeKind.OFFICE,),
 }
 ENDS_BEFORE = QT_TRANSLATE_NOOP("Messages", "The absence ends before it starts.")
 NOBODY_CAN = QT_TRANSLATE_NOOP(
@@ -73,7 +73,7 @@ def default_staffing(db: Database, tier: str) -> dict[str, dict[str, Any]]:
     desk: one community officer on the first day shift)."""
     forces = list(TIER_FORCES.get(tier, ()))
     shifts = [s.code for s in codes(db, "shift_template")]
-    if tier == "reception":
+    if tier == "desk":
         day = "early" if "early" in shifts else shifts[0]
         return {day: {"minimum": 1, "forces": forces}}
     return {code: {"minimum": len(forces), "forces": forces} for code in shifts}
@@ -106,9 +106,9 @@ def save_unit(db: Database, form: UnitForm) -> uuid.UUID:
         record = live(s, PatrolUnit, form.id) if form.id is not None else None
         if record is not None:
             check_version(record, form.version)
-            if (record.tier == "reception") != (tier == "reception"):
+            if (record.tier == "desk") != (tier == "desk"):
                 raise RefusedError(DESK_OF_OFFICE)
-        elif tier == "reception":
+        elif tier == "desk":
             raise RefusedError(DESK_OF_OFFICE)
         path = unit_path(s, form.unit) if form.unit is not None else {}
         if form.unit is None or not path or form.unit.kind not in TIER_OWNERS[tier]:
@@ -156,7 +156,7 @@ def _staffing_can_be_met(
         if path["station_id"]
         else Officer.station_id.is_(None)
     )
-    if tier == "reception":
+    if tier == "desk":
         stmt = stmt.where(Officer.office_id == path["office_id"])
     present = list(s.scalars(stmt))
     eligible = sum(1 for f in present if f in TIER_FORCES[tier])
@@ -223,7 +223,7 @@ def delete_unit(db: Database, ident: uuid.UUID) -> None:
     """To the recycle bin; its duties stay on file, and leave the grid with it."""
     with db.transaction() as s:
         record = live(s, PatrolUnit, ident)
-        if record.tier == "reception":
+        if record.tier == "desk":
             raise RefusedError(DESK_OF_OFFICE)
         soft_delete(record)
 
@@ -271,7 +271,7 @@ def list_units(db: Database, scope: NodeRef | None) -> list[UnitRow]:
                 for code, r in u.staffing.items()
             ]
             owner = owners.get(u.office_id or u.station_id or u.bureau_id, "")
-            if u.tier == "reception" and u.office_id in desk_days:
+            if u.tier == "desk" and u.office_id in desk_days:
                 days = "、".join(f"周{WEEKDAYS[d]}" for d in weekdays(desk_days[u.office_id]))
                 rules.append(f"接待日 {days}")
             route = " → ".join(

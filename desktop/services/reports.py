@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
@@ -157,7 +157,12 @@ def ranking(db: Database, scope: NodeRef | None, period: Period) -> list[Ranked]
         v,
     )
     waiting = grouped(select(key(e), func.count()).where(_not_visited_due(period)), e)
-    deadline = and_(f.deleted_at.is_(None), f.due_date >= period.start, f.due_date <= period.end)
+    # Deadlines that have come: one later this month is not yet missed.
+    deadline = and_(
+        f.deleted_at.is_(None),
+        f.due_date >= period.start,
+        f.due_date <= min(period.end, date.today() - timedelta(days=1)),
+    )
     on_time = and_(f.rectified_on.is_not(None), f.rectified_on <= f.due_date)
     resolved = and_(f.rectified_on.is_not(None), f.rectified_on <= period.end)
     findings = grouped(

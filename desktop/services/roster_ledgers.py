@@ -53,7 +53,7 @@ def _entries(
         .add_columns(Officer.force_type, Officer.phone, Office.name)
         .outerjoin(Office, Office.id == PatrolUnit.office_id)
         .where(e.deleted_at.is_(None), PatrolUnit.deleted_at.is_(None))
-        .where((PatrolUnit.tier == "reception") if reception else (PatrolUnit.tier != "reception"))
+        .where((PatrolUnit.tier == "desk") if reception else (PatrolUnit.tier != "desk"))
     )
     if scope is not None:
         column = {

@@ -84,19 +84,17 @@ def month(db: Database, owner: Owner, days: list[date]) -> Month:
         offices = _offices(s, node)
         live_offices = {str(o.id) for o in offices}
         # The desk of an office since deleted goes with it.
-        units = {
-            k: u for k, u in units.items() if u.tier != "reception" or u.office in live_offices
-        }
+        units = {k: u for k, u in units.items() if u.tier != "desk" or u.office in live_offices}
         for office in offices:
             desk = next(
-                (u for u in units.values() if u.office == str(office.id) and u.tier == "reception"),
+                (u for u in units.values() if u.office == str(office.id) and u.tier == "desk"),
                 None,
             )
             unit = desk or Unit(
                 f"{DESK}{office.id}",
                 f"接待 {office.name}",
-                "reception",
-                _staffing(default_staffing(db, "reception")),
+                "desk",
+                _staffing(default_staffing(db, "desk")),
                 str(office.id),
             )
             units[unit.id] = _with_days(unit, office.reception_days)
@@ -225,7 +223,7 @@ def desk_record(s: Session, db: Database, unit: str) -> PatrolUnit:
     found = s.scalar(
         select(PatrolUnit).where(
             PatrolUnit.office_id == office.id,
-            PatrolUnit.tier == "reception",
+            PatrolUnit.tier == "desk",
             PatrolUnit.deleted_at.is_(None),
         )
     )
@@ -235,8 +233,8 @@ def desk_record(s: Session, db: Database, unit: str) -> PatrolUnit:
 
     desk = PatrolUnit(
         name=office.name,
-        tier="reception",
-        staffing=default_staffing(db, "reception"),
+        tier="desk",
+        staffing=default_staffing(db, "desk"),
         **unit_path(s, NodeRef(NodeKind.OFFICE, office.id)),
     )
     s.add(desk)
@@ -265,7 +263,12 @@ def generate(
     access.require(db, "edits")
     node = owner_of(owner)
     m = month(db, node, days)
-    fixed = [d for d, kept in duties(db, node, days) if kept]
+    # What the solver must keep, of units, shifts and officers still on this roster.
+    fixed = [
+        d
+        for d, kept in duties(db, node, days)
+        if kept and d.unit in m.units and d.shift in m.shifts and d.officer in m.people
+    ]
     tenths = int(seconds * 10)
     answer = solve(
         m,

@@ -2182,42 +2182,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="225" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="262" />
         <source>none overdue</source>
         <translation>无逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="226" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="263" />
         <source>up to a fifth overdue</source>
         <translation>逾期不超过五分之一</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="227" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="264" />
         <source>more overdue</source>
         <translation>逾期较多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="235" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="272" />
         <source>Map &amp;image underneath…</source>
         <translation>底图(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="238" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="275" />
         <source>&amp;Whole area</source>
         <translation>全图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="276" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="317" />
         <source>{name}: {n} grid cells drawn, {late} of {total} enterprises overdue</source>
         <translation>{name}：共 {n} 个网格，{total} 家单位中 {late} 家逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="280" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="321" />
         <source>No grid cell here has a boundary yet: import them from GeoJSON.</source>
         <translation>这里的网格还没有边界：请从 GeoJSON 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="285" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="326" />
         <source>{code} {name}
 {late} of {n} enterprises overdue</source>
         <translation>{code} {name}
@@ -2932,12 +2932,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>与第 {row} 行是同一次走访。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rosters.py" line="35" />
+        <location filename="../../desktop/services/rosters.py" line="36" />
         <source>Write the month as 2026-12, or a week as 2026-W49.</source>
         <translation>月份请写成 2026-12，或周写成 2026-W49。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rosters.py" line="36" />
+        <location filename="../../desktop/services/rosters.py" line="37" />
         <source>Choose a police station or the sub-bureau.</source>
         <translation>请选择派出所或分局。</translation>
     </message>
@@ -3072,42 +3072,47 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>第 {n} 个要素（{code}）：边界须为经纬度坐标的 Polygon 或 MultiPolygon。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="39" />
+        <location filename="../../desktop/services/checkins.py" line="41" />
         <source>No header found: the file needs columns for the officer, the point and the time.</source>
         <translation>找不到表头：文件须有民警、巡逻点和时间三列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="43" />
+        <location filename="../../desktop/services/checkins.py" line="45" />
         <source>The file cannot be read: {why}</source>
         <translation>无法读取文件：{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="44" />
+        <location filename="../../desktop/services/checkins.py" line="46" />
         <source>No officer here is called {name}.</source>
         <translation>本辖区没有名为 {name} 的民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="45" />
+        <location filename="../../desktop/services/checkins.py" line="47" />
         <source>Two officers are called {name}: give the badge number.</source>
         <translation>有两名民警都叫 {name}：请填写警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="48" />
+        <location filename="../../desktop/services/checkins.py" line="50" />
         <source>No patrol unit here is called {name}.</source>
         <translation>本辖区没有名为 {name} 的巡逻单元。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="49" />
+        <location filename="../../desktop/services/checkins.py" line="51" />
+        <source>Two patrol units here are called {name}: rename one of them first.</source>
+        <translation>本辖区有两个巡逻单元都叫 {name}：请先给其中一个改名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/checkins.py" line="54" />
         <source>Write the time as 2026-12-01 08:05.</source>
         <translation>时间请写成 2026-12-01 08:05 的形式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="50" />
+        <location filename="../../desktop/services/checkins.py" line="55" />
         <source>This cell is empty.</source>
         <translation>此格为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="51" />
+        <location filename="../../desktop/services/checkins.py" line="56" />
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正这些行。</translation>
     </message>
@@ -3401,91 +3406,66 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/ui/pages/overview_page.py" line="69" />
-        <source>Visits this month</source>
-        <translation>本月走访</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="70" />
         <source>Enterprises overdue for a visit</source>
         <translation>逾期未走访单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="70" />
         <source>Due for a visit within a week</source>
         <translation>一周内应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="72" />
-        <source>Open hazards</source>
-        <translation>未销号隐患</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="73" />
-        <source>Hazards past their deadline</source>
-        <translation>超期未整改隐患</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="74" />
-        <source>Open unstable factors</source>
-        <translation>未化解不稳定因素</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="75" />
-        <source>Unstable factors past their deadline</source>
-        <translation>超期不稳定因素</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="71" />
         <source>Enterprises visited this week, of those due</source>
         <translation>本周已走访 / 应走访单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="72" />
         <source>… this month</source>
         <translation>本月已走访 / 应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="73" />
         <source>… this quarter</source>
         <translation>本季已走访 / 应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="74" />
         <source>Shifts short of staff in the coming 7 days</source>
         <translation>未来 7 天缺员班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="75" />
         <source>Open hazards: past deadline · within 3 days · later</source>
         <translation>未销号隐患：已超期 · 3 天内到期 · 其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="76" />
         <source>Open unstable factors: past · within 3 days · later</source>
         <translation>未化解不稳定因素：已超期 · 3 天内到期 · 其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="77" />
         <source>Enterprises missing a required field</source>
         <translation>缺少必填项的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="78" />
         <source>Enterprises not updated for a year</source>
         <translation>一年未更新的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="79" />
         <source>Enterprises with a probable duplicate</source>
         <translation>疑似重复的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="100" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="95" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="130" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="122" />
         <source>{kind} (active)</source>
         <translation>在岗{kind}</translation>
     </message>
@@ -3753,71 +3733,77 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="68" />
         <source>Any day of the period</source>
         <translation>统计时段内的任一天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="70" />
         <source>The period before</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="71" />
         <source>The period after</source>
         <translation>下一期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="74" />
         <source>To &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="77" />
         <source>To &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="95" />
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="156" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="157" />
         <source>Visits done of those due, by unit</source>
         <translation>各单位走访完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="159" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="160" />
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="179" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="180" />
         <source>Visits through the period</source>
         <translation>走访趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="201" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="202" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="237" />
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="206" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="207" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="215" />
-        <location filename="../../desktop/ui/pages/reports_page.py" line="261" />
-        <location filename="../../desktop/ui/pages/reports_page.py" line="265" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="216" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="284" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="288" />
         <source>{title} — written to {path}</source>
         <translation>{title} — 已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="220" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="221" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="238" />
+        <source>{path} cannot be written: is it open in another program?</source>
+        <translation>无法写入 {path}：是否已在其他程序中打开？</translation>
     </message>
 </context>
 <context>
@@ -4713,12 +4699,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="323" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="364" />
         <source>Map image</source>
         <translation>底图图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="323" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="364" />
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif)</translation>
     </message>

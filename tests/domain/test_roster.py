@@ -159,7 +159,7 @@ def reception_month(days: list[date], **extra: object) -> Month:
     desk = Unit(
         "r1",
         "文新警务室接待",
-        "reception",
+        "desk",
         {"early": Staffing(1, ("community_officer",))},
         "A",
         frozenset({0, 3}),
@@ -253,3 +253,9 @@ def test_shift_definitions_that_share_time_overlap() -> None:
     touching = Shift("dawn", "晨班", time(6), time(8))
     assert roster.overlapping([touching, SHIFTS["early"]]) == []
     assert roster.overlapping([Shift("x", "甲", time(7), time(9)), SHIFTS["early"]])
+
+
+def test_a_duty_of_a_unit_or_shift_taken_away_is_not_judged() -> None:
+    m = month([DAY], {"early": Staffing(1)})
+    kept = Duty("p1", "early", DAY, "o1")
+    assert rules(m, [kept, Duty("gone", "early", DAY, "o1"), Duty("p1", "late", DAY, "o2")]) == []

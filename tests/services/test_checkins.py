@@ -13,6 +13,7 @@ from desktop.domain.dates import CHINA
 from desktop.domain.messages import RefusedError
 from desktop.services import checkins, hierarchy, roster_grid, rosters
 from desktop.services.database import Database
+from desktop.services.officers import list_officers
 
 DAYS = rosters.month_days("2027-02")
 
@@ -56,9 +57,17 @@ def test_check_ins_against_the_published_roster(demo_db: Database, tmp_path: Pat
         (3, checkins.MISSED, 0),
     ]
     assert held[0].first == datetime(2027, 2, 1, 8, 4, tzinfo=CHINA)
-    # Before a shift begins it is not judged.
+    # Before a shift begins it is not judged, nor in its first minutes with nobody there.
     early = checkins.compare(demo_db, station, DAYS, now=datetime(2027, 2, 2, 7, tzinfo=CHINA))
     assert [h.day for h in early] == [date(2027, 2, 1)]
+    begun = checkins.compare(demo_db, station, DAYS, now=datetime(2027, 2, 3, 8, 5, tzinfo=CHINA))
+    assert [h.day.day for h in begun] == [1, 2]
+    # Arriving a little before the shift is on time, not missed.
+    sooner = tmp_path / "早到.csv"
+    sooner.write_text(f"姓名,巡逻点,打卡时间\n{people[2].name},{point},2027-02-03 07:50\n")
+    checkins.apply_checkins(demo_db, checkins.plan_checkins(demo_db, sooner))
+    held = checkins.compare(demo_db, station, DAYS, now=datetime(2027, 3, 1, tzinfo=CHINA))
+    assert (held[2].state, held[2].minutes_late) == (checkins.ON_TIME, 0)
 
 
 def test_a_wrong_row_stops_the_whole_file(demo_db: Database, tmp_path: Path) -> None:
@@ -67,11 +76,12 @@ def test_a_wrong_row_stops_the_whole_file(demo_db: Database, tmp_path: Path) -> 
     path = tmp_path / "打卡.xlsx"
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet()
-    sheet.write_row(0, 0, ["民警", "点位", "时间"])
-    sheet.write_row(1, 0, [people[0].name, point, "2027-02-01 08:01"])
-    sheet.write_row(2, 0, ["查无此人", point, "2027-02-01 08:02"])
-    sheet.write_row(3, 0, [people[1].name, "不存在的点", "2027-02-01 08:03"])
-    sheet.write_row(4, 0, [people[1].name, point, "二月一日"])
+    sheet.write_row(0, 0, ["民警", "警号", "点位", "时间"])
+    badge = next(o.badge_no for o in list_officers(demo_db, None, limit=5000) if o.badge_no)
+    sheet.write_row(1, 0, ["", int(badge), point, "2027-02-01 08:01"])  # a number cell
+    sheet.write_row(2, 0, ["查无此人", "", point, "2027-02-01 08:02"])
+    sheet.write_row(3, 0, [people[1].name, "", "不存在的点", "2027-02-01 08:03"])
+    sheet.write_row(4, 0, [people[1].name, "", point, "二月一日"])
     book.close()
     plan = checkins.plan_checkins(demo_db, path)
     assert [(p.row, p.column) for p in plan.problems] == [(3, "民警"), (4, "点位"), (5, "时间")]

@@ -177,13 +177,13 @@ def test_a_reception_desk_is_made_when_first_staffed(demo_db: Database) -> None:
     office = NodeRef(NodeKind.OFFICE, form.id)
     officer(demo_db, office, "新来的民警", badge="339001")
     m = rosters.month(demo_db, station, DAYS)
-    desk = next(u for u in m.units.values() if u.tier == "reception" and u.office == str(office.id))
+    desk = next(u for u in m.units.values() if u.tier == "desk" and u.office == str(office.id))
     assert desk.id.startswith(rosters.DESK) and desk.weekly_days == 2
     mine = next(p.id for p in m.people.values() if m.may_serve(p, desk))
     day = next(d for d in DAYS if desk.staffed_on(d))
     roster_grid.set_cell(demo_db, desk.id, "early", day, [mine])
     after = rosters.month(demo_db, station, DAYS)
-    (made,) = [u for u in after.units.values() if u.tier == "reception" and u.office == desk.office]
+    (made,) = [u for u in after.units.values() if u.tier == "desk" and u.office == desk.office]
     assert not made.id.startswith(rosters.DESK)
     assert (roster.Duty(made.id, "early", day, mine), True) in rosters.duties(
         demo_db, station, DAYS

@@ -96,8 +96,14 @@ def test_visits_done_against_due_by_period(db: Database) -> None:
     assert reports.done(db, scope, now) == reports.Done(0, 0, 2)
     e3 = next(e for e in enterprises.list_enterprises(db, scope, limit=10) if e.name == "老王面馆")
     main = officer(db, c.ref(NodeKind.STATION), "李强", badge="330002")
-    visits.save_visit(db, VisitForm(enterprise_id=e3.id, officer_id=main.id, visited_on=TODAY))
+    found = [FindingInput("hazard", "fire", "电线老化", TODAY + timedelta(days=1))]
+    visits.save_visit(
+        db, VisitForm(enterprise_id=e3.id, officer_id=main.id, visited_on=TODAY, findings=found)
+    )
     assert reports.done(db, scope, now) == reports.Done(1, 1, 2)
+    # A deadline still to come is not yet missed: this week's hazards due are none.
+    (ranked,) = reports.ranking(db, c.ref(NodeKind.BUREAU), now)
+    assert ranked.hazards_due == 0
     # The overview's one pass over this week, month and quarter says the same.
     current = [period_of(k, TODAY) for k in (WEEK, "month", "quarter")]
     assert reports.done_now(db, scope, current) == [reports.done(db, scope, p) for p in current]

@@ -25,7 +25,7 @@ def test_the_reception_ledger_lists_each_desk_day(demo_db: Database, tmp_path: P
     owner = station(demo_db)
     rosters.generate(demo_db, owner, DAYS, seconds=5)
     m = rosters.month(demo_db, owner, DAYS)
-    desks = [u for u in m.units.values() if u.tier == "reception"]
+    desks = [u for u in m.units.values() if u.tier == "desk"]
     expected = sum(1 for u in desks for d in DAYS if u.staffed_on(d))
     out = tmp_path / "接待.xlsx"
     assert ledgers.export_ledger(demo_db, "reception", out, owner, DAYS[0], DAYS[-1]) == expected

@@ -42,7 +42,7 @@ def test_a_demo_station_is_rostered_to_every_rule(demo_db: Database) -> None:
     assert answer.nights_spread <= 2
     # Each office's desk is staffed on its reception weekdays by its own officers.
     m = rosters.month(demo_db, station, DAYS)
-    desks = [u for u in m.units.values() if u.tier == "reception"]
+    desks = [u for u in m.units.values() if u.tier == "desk"]
     assert desks and all(len(u.weekdays or ()) >= 2 for u in desks)
     on_file = [d for d, _k in rosters.duties(demo_db, station, DAYS)]
     for desk in desks:

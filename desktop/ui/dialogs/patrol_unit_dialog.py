@@ -89,8 +89,8 @@ class PatrolUnitDialog(FormDialog):
         super().__init__(parent, title)
         self.setMinimumWidth(640)
         self.db, self.original = db, form
-        desk = form.tier == "reception"
-        tiers = [(t, n) for t, n in TIER_NAMES.items() if t != "reception" or desk]
+        desk = form.tier == "desk"
+        tiers = [(t, n) for t, n in TIER_NAMES.items() if t != "desk" or desk]
         self.tier = self.combo("tier", self.tr("Tier"), tiers, form.tier)
         self.tier.setEnabled(not desk)  # a desk is its office's, and stays one
         self.owner = self.combo("unit", self.tr("Owned by"), [], None)

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.geo import ImagePlacement
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.domain.messages import UserError
+from desktop.domain.messages import RefusedError, UserError
 from desktop.services import grid_map, hierarchy
 from desktop.services.grid_map import MapCell, MapUnit
 from desktop.ui.errors import show_error
@@ -298,7 +298,11 @@ class MapPage(Page):
             return
         area = self.area()
         try:
-            self.cells = grid_map.cells(self.db, area)
+            try:
+                self.cells = grid_map.cells(self.db, area)
+            except RefusedError:  # the station is beyond an office's user: their own area
+                area = self.scope
+                self.cells = grid_map.cells(self.db, area)
             units = grid_map.units(self.db, area)
         except UserError as error:
             show_error(self, error)

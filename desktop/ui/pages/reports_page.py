@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -230,6 +231,15 @@ class ReportsPage(Page):
         )
         writer.setResolution(150)
         painter = QPainter(writer)
+        if not painter.isActive():  # the file cannot be written (open in a viewer, say)
+            QMessageBox.warning(
+                self,
+                self.tr("Save the report"),
+                self.tr("{path} cannot be written: is it open in another program?").format(
+                    path=out
+                ),
+            )
+            return
         try:
             page = writer.pageLayout().paintRectPixels(writer.resolution())
             width = page.width()
@@ -253,8 +263,21 @@ class ReportsPage(Page):
                 place = QRectF(n * (width / 2 + 10), top, half.width(), half.height())
                 chart.scene().render(painter, place, QRectF(chart.pos(), half))
                 chart.resize(old)
-            painter.translate(0, top + chart_height + 10)
-            doc.drawContents(painter)
+            # The table below the charts, and on as many pages more as it takes.
+            below = top + chart_height + 10
+            room = page.height() - below
+            painter.save()
+            painter.translate(0, below)
+            doc.drawContents(painter, QRectF(0, 0, width, room))
+            painter.restore()
+            shown = room
+            while shown < doc.size().height():
+                writer.newPage()
+                painter.save()
+                painter.translate(0, -shown)
+                doc.drawContents(painter, QRectF(0, shown, width, page.height()))
+                painter.restore()
+                shown += page.height()
         finally:
             painter.end()
         self.title.setText(
