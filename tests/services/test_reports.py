@@ -124,3 +124,6 @@ def test_open_items_roster_gaps_and_register_health(db: Database) -> None:
     # reception days in the coming week is a gap; there are no patrol units.
     receiving = sum(1 for k in range(7) if (TODAY + timedelta(days=k)).weekday() in (0, 2))
     assert ledger_health.roster_gaps(db, scope) == receiving
+    # Another sub-bureau's office is not this one's gap.
+    chain(db, 2)
+    assert ledger_health.roster_gaps(db, c.ref(NodeKind.BUREAU)) == receiving

@@ -89,3 +89,16 @@ def test_a_scanned_map_is_laid_underneath(qtbot: Any, window: MainWindow, tmp_pa
     corner = page.view.underlay.mapToScene(0, 0)
     expected = page.view.projection.point(120.02, 30.37)  # type: ignore[union-attr]
     assert abs(corner.x() - expected.x()) < 1 and abs(corner.y() - expected.y()) < 1
+
+
+def test_an_offices_user_sees_their_own_cells(qtbot: Any, window: MainWindow) -> None:
+    from desktop.services import accounts
+    from desktop.services.demo import DEMO_PASSWORD
+
+    assert window.db is not None
+    accounts.login(window.db, "minjing", DEMO_PASSWORD)  # 社区民警 of the first office
+    page = window.map
+    window.tabs.setCurrentWidget(page)
+    page.set_context(window.db, window.db.actor.node)  # type: ignore[union-attr]
+    # The station is beyond them: the map draws their office's four cells, no error.
+    assert len(page.view.items_by_cell) == 4 and "4" in page.title.text()
