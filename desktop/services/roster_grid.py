@@ -20,6 +20,8 @@ from desktop.store.engine import Database
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
 from desktop.store.schema import AuditEntry, Officer
 
+TIER_ORDER = {"line": 0, "zone": 1, "point": 2, "desk": 3}
+
 
 @dataclass(frozen=True)
 class GridRow:
@@ -49,7 +51,8 @@ def grid(db: Database, owner: Owner, days: list[date]) -> Grid:
     on_file = duties(db, node, days)
     rows = [
         GridRow(u.id, code, f"{u.name} · {m.shifts[code].name}")
-        for u in sorted(m.units.values(), key=lambda u: (u.tier, u.name))
+        # 巡线, 巡区, 巡点, then the reception desks, as the deployment is read
+        for u in sorted(m.units.values(), key=lambda u: (TIER_ORDER.get(u.tier, 9), u.name))
         for code in m.shifts
         if code in u.staffing
     ]

@@ -28,9 +28,12 @@ def test_generate_see_a_conflict_fix_it_and_publish(qtbot: Any, window: MainWind
     assert grid is not None
     assert all(grid.cells.get((r, 0)) for r in range(len(grid.rows)) if (r, 0) not in grid.closed)
 
-    # Put the officer of row 0 on day 1 into row 1 on day 1 as well: on duty twice.
-    name = grid.cells[0, 0][0]
-    target = next(r for r in range(1, len(grid.rows)) if grid.rows[r].shift == grid.rows[0].shift)
+    # Put the officer of the first 巡点's row on day 1 into another 巡点 the same shift and
+    # day as well: on duty twice (both take the same forces, so both pools name them).
+    points = [r for r, row in enumerate(grid.rows) if row.label.startswith("巡点")]
+    first = points[0]
+    name = grid.cells[first, 0][0]
+    target = next(r for r in points[1:] if grid.rows[r].shift == grid.rows[first].shift)
 
     def add_twice(dialog: RosterCellDialog) -> None:
         for n in range(dialog.people.count()):
