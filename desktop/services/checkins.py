@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.domain.dates import CHINA
-from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.ledgers import reader
 from desktop.services import access, audit, rosters
@@ -200,7 +200,7 @@ def _directory(
     """Officers by name and badge, and the patrol units the user may record check-ins at
     (their own and those below: a 巡区 is the station's), by name."""
     from desktop.services.officers import list_officers
-    from desktop.services.patrol import list_units
+    from desktop.services.patrol import list_units, owner_node
 
     people: dict[str, list[uuid.UUID]] = defaultdict(list)
     badges = {}
@@ -213,16 +213,22 @@ def _directory(
     user = access.actor(db)
     with db.reading() as s:
         for u in s.scalars(select(PatrolUnit).where(PatrolUnit.id.in_(wanted))):
-            owner = (
-                NodeRef(NodeKind.OFFICE, u.office_id)
-                if u.office_id
-                else NodeRef(NodeKind.STATION, u.station_id)
-                if u.station_id
-                else NodeRef(NodeKind.BUREAU, u.bureau_id)
-            )
-            if u.tier != "desk" and access.within(s, user, owner):
+            if u.tier != "desk" and access.within(s, user, owner_node(u)):
                 units[_key(u.name)].append(u.id)
     return people, badges, units
+
+
+def checkin(unit: PatrolUnit, officer: uuid.UUID, at: datetime, source: str) -> PatrolCheckin:
+    """A check-in record with its unit's path (a 巡点's is its office's as well)."""
+    return PatrolCheckin(
+        bureau_id=unit.bureau_id,
+        station_id=unit.station_id,
+        office_id=unit.office_id,
+        unit_id=unit.id,
+        officer_id=officer,
+        at=at,
+        source=source[:200],
+    )
 
 
 def apply_checkins(db: Database, plan: CheckinPlan) -> int:
@@ -234,18 +240,7 @@ def apply_checkins(db: Database, plan: CheckinPlan) -> int:
     with db.transaction() as s:
         units = {u.id: u for u in s.scalars(select(PatrolUnit).where(PatrolUnit.id.in_(wanted)))}
         for officer, unit, at in plan.new:
-            u = units[unit]
-            s.add(
-                PatrolCheckin(
-                    bureau_id=u.bureau_id,
-                    station_id=u.station_id,
-                    office_id=u.office_id,
-                    unit_id=unit,
-                    officer_id=officer,
-                    at=at,
-                    source=plan.path.name[:200],
-                )
-            )
+            s.add(checkin(units[unit], officer, at, plan.path.name))
         label = f"{plan.path} ({len(plan.new)})"
         audit.record(db, s, audit.IMPORT, kind="patrol_checkin", label=label)
     return len(plan.new)

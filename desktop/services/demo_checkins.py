@@ -12,8 +12,9 @@ from sqlalchemy import select
 from desktop.domain.dates import CHINA
 from desktop.domain.hierarchy import NodeRef
 from desktop.services import hierarchy, roster_grid, rosters
+from desktop.services.checkins import checkin
 from desktop.store.engine import Database
-from desktop.store.roster_schema import PatrolCheckin, PatrolUnit, RosterEntry
+from desktop.store.roster_schema import PatrolUnit, RosterEntry
 
 STATIONS = 2  # rostered at any scale: the demo stays quick to make
 SECONDS = 1.0  # each roster's solving budget
@@ -58,16 +59,6 @@ def add_month(db: Database, seed: int, today: date | None = None) -> int:
                 at = begin + timedelta(minutes=late + 150 * k, seconds=rng.randint(0, 59))
                 if at >= begin + timedelta(hours=shift.hours):
                     break
-                s.add(
-                    PatrolCheckin(
-                        bureau_id=unit.bureau_id,
-                        station_id=unit.station_id,
-                        office_id=unit.office_id,
-                        unit_id=unit_id,
-                        officer_id=officer,
-                        at=at,
-                        source="演示打卡",
-                    )
-                )
+                s.add(checkin(unit, officer, at, "演示打卡"))
                 added += 1
     return added

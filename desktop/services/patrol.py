@@ -195,16 +195,19 @@ def _grids(s: Any, c: Checker, path: dict[str, Any], wanted: list[uuid.UUID]) ->
     return out
 
 
+def owner_node(u: PatrolUnit) -> NodeRef:
+    """The node that owns a unit: its office, else its station, else its sub-bureau."""
+    if u.office_id:
+        return NodeRef(NodeKind.OFFICE, u.office_id)
+    if u.station_id:
+        return NodeRef(NodeKind.STATION, u.station_id)
+    return NodeRef(NodeKind.BUREAU, u.bureau_id)
+
+
 def unit_form(db: Database, ident: uuid.UUID) -> UnitForm:
     with db.reading() as s:
         u = visible(db, s, PatrolUnit, ident)
-        owner = (
-            NodeRef(NodeKind.OFFICE, u.office_id)
-            if u.office_id
-            else NodeRef(NodeKind.STATION, u.station_id)
-            if u.station_id
-            else NodeRef(NodeKind.BUREAU, u.bureau_id)
-        )
+        owner = owner_node(u)
         return UnitForm(
             u.name,
             u.tier,
