@@ -131,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "schedules":
             sub.add_argument("--out", required=True, type=Path, metavar="FILE")
         _database_option(sub, top=False)
+
+    from desktop import cli_exchange
+
+    cli_exchange.add_parser(commands, _database_option)
     return parser
 
 
@@ -408,7 +412,14 @@ def _roster(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exchange(args: argparse.Namespace) -> int:
+    from desktop import cli_exchange
+
+    return cli_exchange.run(args, _target(args))
+
+
 COMMANDS = {
+    "exchange": _exchange,
     "demo": _demo,
     "migrate": _migrate,
     "check": _check,

@@ -43,7 +43,7 @@ from desktop.store.schema import (
 
 CREATE, EDIT, DELETE, RESTORE = "create", "edit", "delete", "restore"
 LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, IMPORT = "login", "login_failed", "logout", "export", "import"
-BACKUP, RESTORE_DATABASE = "backup", "restore_db"
+BACKUP, RESTORE_DATABASE, RESOLVE = "backup", "restore_db", "resolve"
 ACTIONS = (
     CREATE,
     EDIT,
@@ -56,6 +56,7 @@ ACTIONS = (
     IMPORT,
     BACKUP,
     RESTORE_DATABASE,
+    RESOLVE,
 )
 COMMAND_LINE = "命令行"  # the user named in entries written with nobody logged in
 
@@ -228,6 +229,11 @@ _PERSONAL: dict[str, Callable[[str | None], str | None]] = {
     "id_number": mask_id_number,
     "legal_rep_id_number": mask_id_number,
 }
+
+
+def readable(session: Session, key: str, value: Any) -> Any:
+    """A column's value as the trail shows it: names for keys, masked personal numbers."""
+    return _readable(session, None, key, value)
 
 
 def _readable(session: Session, obj: Any, key: str, value: Any) -> Any:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain import roster
@@ -28,7 +28,9 @@ from desktop.services.records import live
 from desktop.services.reference import by_code, codes
 from desktop.services.shifts import rules, shifts
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
+from desktop.store.base import utcnow
 from desktop.store.engine import Database
+from desktop.store.exchange_schema import ExchangeState
 from desktop.store.roster_schema import Absence as AbsenceRecord
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
 from desktop.store.schema import Office, Officer
@@ -284,14 +286,22 @@ def generate(
     with db.transaction() as s:
         # Only the generated drafts go: what was set by hand or published stays, and was
         # given to the solver as fixed.
+        drafts = (
+            mine(RosterEntry, node),
+            RosterEntry.by_hand.is_(False),
+            RosterEntry.status == "draft",
+            RosterEntry.day >= days[0],
+            RosterEntry.day <= days[-1],
+            RosterEntry.deleted_at.is_(None),
+        )
+        # Drafts that some package carried stay as tombstones, for the other desk to drop
+        # too; the rest simply go, or every regeneration would leave a month of them.
+        exchanged = RosterEntry.id.in_(select(ExchangeState.record_id))
+        s.execute(delete(RosterEntry).where(*drafts, ~exchanged))
         s.execute(
-            delete(RosterEntry).where(
-                mine(RosterEntry, node),
-                RosterEntry.by_hand.is_(False),
-                RosterEntry.status == "draft",
-                RosterEntry.day >= days[0],
-                RosterEntry.day <= days[-1],
-            )
+            update(RosterEntry)
+            .where(*drafts, exchanged)
+            .values(deleted_at=utcnow(), updated_at=utcnow(), version=RosterEntry.version + 1)
         )
         units: dict[str, PatrolUnit] = {}
         for d in answer.duties:

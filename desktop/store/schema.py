@@ -441,4 +441,10 @@ class AuditEntry(Base):
     changes: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
+from desktop.store.exchange_schema import (  # noqa: E402, F401
+    ExchangeConflict,
+    ExchangePackage,
+    ExchangeSeen,
+    ExchangeState,
+)
 from desktop.store.roster_schema import Absence, PatrolCheckin, PatrolUnit, RosterEntry  # noqa: E402, F401  (one metadata for every table)

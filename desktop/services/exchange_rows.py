@@ -1,0 +1,176 @@
+"""What a data package carries of each record, and the digest that names its revision.
+
+A row is the record's columns as JSON (a visit with its companions), without the version
+counter (each desk counts its own saves) and without what each desk derives for itself
+(an enterprise's search initials and due dates). Two desks holding the same revision of a
+record compute the same digest, whatever database they run on.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Date, Table, Uuid, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.store.base import Base, UTCDateTime
+from desktop.store.schema import VisitCompanion
+
+# In foreign-key order: a package written in this order can be applied in it.
+EXCHANGED = tuple(
+    t.name
+    for t in Base.metadata.sorted_tables
+    if t.name
+    in {
+        "bureau",
+        "station",
+        "office",
+        "officer",
+        "grid_cell",
+        "enterprise",
+        "visit",
+        "finding",
+        "patrol_unit",
+        "absence",
+        "roster_entry",
+        "patrol_checkin",
+    }
+)
+# The three-level grid and its people: the sub-bureau passes on what one station changed of
+# them to the others. Every other record goes only from the desk where it was changed.
+HIERARCHY = frozenset({"bureau", "station", "office", "officer", "grid_cell"})
+DERIVED = {"enterprise": frozenset({"last_visited_on", "next_due_on", "name_initials"})}
+COMPANIONS = "companions"  # a visit's row carries its companions' ids
+
+KIND_NAMES = {
+    "bureau": QT_TRANSLATE_NOOP("Exchange", "sub-bureau"),
+    "station": QT_TRANSLATE_NOOP("Exchange", "station"),
+    "office": QT_TRANSLATE_NOOP("Exchange", "police office"),
+    "officer": QT_TRANSLATE_NOOP("Exchange", "officer"),
+    "grid_cell": QT_TRANSLATE_NOOP("Exchange", "grid cell"),
+    "enterprise": QT_TRANSLATE_NOOP("Exchange", "enterprise"),
+    "visit": QT_TRANSLATE_NOOP("Exchange", "visit"),
+    "finding": QT_TRANSLATE_NOOP("Exchange", "hazard or unstable factor"),
+    "patrol_unit": QT_TRANSLATE_NOOP("Exchange", "patrol unit"),
+    "absence": QT_TRANSLATE_NOOP("Exchange", "absence"),
+    "roster_entry": QT_TRANSLATE_NOOP("Exchange", "duty"),
+    "patrol_checkin": QT_TRANSLATE_NOOP("Exchange", "check-in"),
+}
+
+Row = dict[str, Any]
+
+
+def table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def columns(name: str) -> list[str]:
+    """The columns a row carries, in the table's order."""
+    skipped = DERIVED.get(name, frozenset()) | {"version"}
+    return [c.name for c in table(name).columns if c.name not in skipped]
+
+
+def encode(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _converter(kind: Any) -> Any:
+    if isinstance(kind, Uuid):
+        return uuid.UUID
+    if isinstance(kind, UTCDateTime):
+        return datetime.fromisoformat
+    if isinstance(kind, Date):
+        return date.fromisoformat
+    return None
+
+
+@functools.cache
+def _converters(name: str) -> dict[str, Any]:
+    return {c.name: _converter(c.type) for c in table(name).columns}
+
+
+def decode(name: str, row: Row) -> dict[str, Any]:
+    """A package row's values as the table's columns take them (companions left out)."""
+    converters = _converters(name)
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if key == COMPANIONS:
+            continue
+        convert = converters[key]
+        out[key] = value if value is None or convert is None else convert(value)
+    return out
+
+
+def digest(row: Row) -> bytes:
+    """The revision's name. Not of its time stamp: a desk touches that when it only derives
+    (a visit moves its enterprise's due date), and such a touch is no change to pass on."""
+    values = {k: v for k, v in row.items() if k != "updated_at"}
+    text = json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).digest()[:16]
+
+
+def read_rows(
+    s: Session, name: str, where: Any = None, ids: Iterable[uuid.UUID] | None = None
+) -> Iterator[tuple[Row, int]]:
+    """(row, version) of the table's records, all or `where` or those of `ids`."""
+    t = table(name)
+    keys = columns(name)
+    stmt = select(*(t.c[k] for k in keys), t.c.version)
+    if where is not None:
+        stmt = stmt.where(where)
+    if ids is not None:
+        wanted = list(ids)
+        for start in range(0, len(wanted), 500):
+            yield from _rows(s, name, stmt.where(t.c.id.in_(wanted[start : start + 500])), keys)
+        return
+    yield from _rows(s, name, stmt.order_by(t.c.id), keys)
+
+
+def _rows(s: Session, name: str, stmt: Any, keys: list[str]) -> Iterator[tuple[Row, int]]:
+    batch: list[tuple[Row, int]] = []
+    for values in s.execute(stmt).yield_per(2000):
+        batch.append(({k: encode(v) for k, v in zip(keys, values, strict=False)}, values[-1]))
+        if len(batch) == 2000:
+            yield from _with_companions(s, name, batch)
+            batch = []
+    yield from _with_companions(s, name, batch)
+
+
+def _with_companions(
+    s: Session, name: str, batch: list[tuple[Row, int]]
+) -> Iterator[tuple[Row, int]]:
+    if name == "visit" and batch:
+        ids = [uuid.UUID(row["id"]) for row, _ in batch]
+        found: dict[str, list[str]] = {}
+        stmt = select(VisitCompanion.visit_id, VisitCompanion.officer_id).where(
+            VisitCompanion.visit_id.in_(ids)
+        )
+        for visit_id, officer_id in s.execute(stmt):
+            found.setdefault(str(visit_id), []).append(str(officer_id))
+        for row, _ in batch:
+            row[COMPANIONS] = sorted(found.get(row["id"], []))
+    yield from batch
+
+
+def label(name: str, row: Row) -> str:
+    """How a user recognises the record in a summary or a conflict."""
+    for key in ("name", "description", "key"):
+        if row.get(key):
+            return str(row[key])[:200]
+    for key in ("visited_on", "day", "at", "first"):
+        if row.get(key):
+            return str(row[key])[:200]
+    return str(row.get("id", ""))[:8]

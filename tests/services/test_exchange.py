@@ -1,0 +1,390 @@
+"""Data packages: station changes merged at the sub-bureau, and the sub-bureau's back."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+import zipfile
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop import cli
+from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.domain.messages import RefusedError
+from desktop.services import (
+    audit,
+    enterprises,
+    exchange,
+    exchange_conflicts,
+    grids,
+    patrol,
+    roster_grid,
+    units,
+)
+from desktop.services import visits as visit_service
+from desktop.services.database import Database, open_desk
+from desktop.services.exchange_package import PackageError
+from desktop.services.exchange_rows import EXCHANGED, digest, read_rows
+from desktop.services.visits import VisitForm
+from desktop.store.schema import AuditEntry, Enterprise
+from tests.services.helpers import chain, officer
+
+TODAY = date.today()
+
+
+@dataclasses.dataclass
+class Bureau:
+    """The sub-bureau's database with two stations, an enterprise in each and one more."""
+
+    db: Database
+    bureau: uuid.UUID
+    stations: list[uuid.UUID]
+    offices: list[uuid.UUID]
+    enterprises: list[uuid.UUID]
+    officers: list[uuid.UUID]
+
+
+def build(db: Database) -> Bureau:
+    first = chain(db)
+    second_station = units.save_station(db, units.StationForm(first.bureau, "第2派出所", "S002"))
+    second_office = units.save_office(
+        db, units.OfficeForm(second_station.id, "第2警务室", reception_days=0b101)
+    )
+    second_grid = grids.save_grid(db, grids.GridCellForm(second_office.id, "33010600200201", "甲"))
+    assert second_station.id and second_office.id and second_grid.id
+    people = [
+        officer(db, NodeRef(NodeKind.STATION, first.station), "王伟", badge="330001").id,
+        officer(db, NodeRef(NodeKind.STATION, second_station.id), "李娜", badge="330002").id,
+    ]
+    made = []
+    for grid, name in (
+        (first.grid, "好再来网吧"),
+        (second_grid.id, "顺丰速运"),
+        (first.grid, "如家"),
+    ):
+        form = enterprises.EnterpriseForm(
+            grid_id=grid, name=name, industry="other", registered_on=TODAY - timedelta(400)
+        )
+        made.append(enterprises.save_enterprise(db, form).id)
+    return Bureau(
+        db,
+        first.bureau,
+        [first.station, second_station.id],
+        [first.office, second_office.id],
+        made,  # type: ignore[arg-type]
+        people,  # type: ignore[arg-type]
+    )
+
+
+def snapshot(db: Database) -> dict[str, str]:
+    """Every exchanged record's revision, to compare databases by."""
+    with db.reading() as s:
+        return {row["id"]: digest(row).hex() for name in EXCHANGED for row, _ in read_rows(s, name)}
+
+
+def edit(db: Database, ident: uuid.UUID, **values: object) -> None:
+    form = enterprises.load_enterprise(db, ident)
+    enterprises.save_enterprise(db, dataclasses.replace(form, **values))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def desks(db: Database, tmp_path: Path) -> Iterator[tuple[Bureau, Database, Database]]:
+    """The sub-bureau and two stations set up from its first (full) package."""
+    bureau = build(db)
+    start = tmp_path / "start.zip"
+    exchange.export_package(db, start)
+    stations = [open_desk(tmp_path / f"station{i}.sqlite3") for i in (1, 2)]
+    for station in stations:
+        assert exchange.import_package(station, start).total("new") > 0
+        assert snapshot(station) == snapshot(db)
+    yield bureau, stations[0], stations[1]
+    for station in stations:
+        station.close()
+
+
+def test_station_changes_merge_and_conflicts_wait_for_a_choice(
+    desks: tuple[Bureau, Database, Database], tmp_path: Path
+) -> None:
+    b, a, c = desks
+    mine, theirs, both = b.enterprises
+    edit(a, mine, notes="甲所改")
+    edit(c, theirs, employees=12)
+    edit(a, both, address="甲所地址")
+    edit(c, both, address="乙所地址")
+    visit = visit_service.save_visit(
+        a, VisitForm(enterprise_id=mine, officer_id=b.officers[0], visited_on=TODAY)
+    )
+    assert visit.id
+    from_a, from_c = tmp_path / "a1.zip", tmp_path / "c1.zip"
+    exchange.export_package(a, from_a)
+    exchange.export_package(c, from_c)
+
+    first = exchange.import_package(b.db, from_a)
+    assert (first.total("new"), first.total("updated"), first.total("conflicts")) == (1, 2, 0)
+    second = exchange.import_package(b.db, from_c)
+    assert second.total("conflicts") == 1 and second.counts["enterprise"]["updated"] == 1
+    got = enterprises.load_enterprise(b.db, mine)
+    assert got.notes == "甲所改"
+    assert enterprises.load_enterprise(b.db, theirs).employees == 12
+    # The merged visit counts at the sub-bureau: its enterprise's last visit moved.
+    with b.db.reading() as s:
+        assert s.get(Enterprise, mine).last_visited_on == TODAY  # type: ignore[union-attr]
+    # The record changed on both sides keeps the first version until someone chooses.
+    assert enterprises.load_enterprise(b.db, both).address == "甲所地址"
+
+    before, entries = snapshot(b.db), _audit_count(b.db)
+    again = exchange.import_package(b.db, from_a)
+    assert again.already and again.changed == 0
+    assert snapshot(b.db) == before and _audit_count(b.db) == entries
+
+    (conflict,) = exchange_conflicts.open_conflicts(b.db)
+    assert conflict.record_id == both and conflict.label == "如家"
+    diff = {d.field: (d.local, d.incoming) for d in conflict.differences}
+    assert diff["address"] == ("甲所地址", "乙所地址")
+    exchange_conflicts.resolve(b.db, conflict.id, exchange_conflicts.INCOMING)
+    assert exchange_conflicts.open_conflicts(b.db) == []
+    assert enterprises.load_enterprise(b.db, both).address == "乙所地址"
+    with b.db.reading() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == audit.RESOLVE)).one()
+    assert entry.record_id == both and entry.changes["kept"] == "incoming"  # type: ignore[index]
+    assert entry.changes["address"] == ["甲所地址", "乙所地址"]  # type: ignore[index]
+
+    # The choice goes back with the sub-bureau's package: the station that lost follows it,
+    # and nobody gets a conflict over it.
+    back = tmp_path / "back.zip"
+    exchange.export_package(b.db, back)
+    at_a = exchange.import_package(a, back)
+    assert at_a.total("conflicts") == 0
+    assert enterprises.load_enterprise(a, both).address == "乙所地址"
+    assert exchange.import_package(c, back).total("conflicts") == 0
+    assert enterprises.load_enterprise(c, both).address == "乙所地址"
+
+
+def test_keeping_this_desks_version_travels_back_as_the_newer(
+    desks: tuple[Bureau, Database, Database], tmp_path: Path
+) -> None:
+    b, a, _ = desks
+    both = b.enterprises[2]
+    edit(a, both, address="甲所地址")
+    edit(b.db, both, address="分局地址")
+    exchange.export_package(a, tmp_path / "a1.zip")
+    assert exchange.import_package(b.db, tmp_path / "a1.zip").total("conflicts") == 1
+    (conflict,) = exchange_conflicts.open_conflicts(b.db)
+    exchange_conflicts.resolve(b.db, conflict.id, exchange_conflicts.LOCAL)
+    assert enterprises.load_enterprise(b.db, both).address == "分局地址"
+    exchange.export_package(b.db, tmp_path / "back.zip")
+    # The station had no choice to make yet; it simply takes the sub-bureau's decision.
+    assert exchange.import_package(a, tmp_path / "back.zip").total("conflicts") == 0
+    assert enterprises.load_enterprise(a, both).address == "分局地址"
+    # The station's old version, sent again, is old news at the sub-bureau.
+    exchange.export_package(a, tmp_path / "a2.zip", full=True)
+    late = exchange.import_package(b.db, tmp_path / "a2.zip")
+    assert late.total("conflicts") == 0
+    assert enterprises.load_enterprise(b.db, both).address == "分局地址"
+
+
+def test_deletions_travel_as_tombstones(
+    desks: tuple[Bureau, Database, Database], tmp_path: Path
+) -> None:
+    b, a, _ = desks
+    gone = b.enterprises[0]
+    enterprises.delete_enterprise(a, gone)
+    exchange.export_package(a, tmp_path / "a1.zip")
+    result = exchange.import_package(b.db, tmp_path / "a1.zip")
+    assert result.counts["enterprise"]["deleted"] == 1
+    with b.db.reading() as s:
+        assert s.get(Enterprise, gone).deleted_at is not None  # type: ignore[union-attr]
+
+
+def test_the_hierarchy_and_patrol_lines_go_back_to_every_station(
+    desks: tuple[Bureau, Database, Database], tmp_path: Path
+) -> None:
+    b, a, c = desks
+    # The sub-bureau plans a 巡线 and its roster; station 1 changes its own office's phone.
+    here = NodeRef(NodeKind.BUREAU, b.bureau)
+    crew = [
+        officer(b.db, here, "赵强", badge="330009", force="patrol_brigade").id,
+        officer(b.db, here, "钱勇", badge="330010", force="swat_patrol").id,
+    ]
+    staffing = patrol.default_staffing(b.db, "line")
+    form = patrol.UnitForm(name="文三路巡线", tier="line", unit=here, staffing=staffing)
+    line = patrol.save_unit(b.db, form)
+    roster_grid.set_cell(b.db, str(line), "early", TODAY, [str(p) for p in crew])
+    office = units.load_office(a, b.offices[0])
+    units.save_office(a, dataclasses.replace(office, phone="0571-88880000"))
+    exchange.export_package(a, tmp_path / "a1.zip")
+    exchange.import_package(b.db, tmp_path / "a1.zip")
+
+    exchange.export_package(b.db, tmp_path / "back.zip")
+    for station in (a, c):
+        result = exchange.import_package(station, tmp_path / "back.zip")
+        assert result.total("conflicts") == 0
+        assert result.counts["patrol_unit"]["new"] == 1
+        assert result.counts["roster_entry"]["new"] == 2
+        # What station 1 changed of the hierarchy reaches station 2 through the sub-bureau.
+        assert units.load_office(station, b.offices[0]).phone == "0571-88880000"
+    assert snapshot(c) == snapshot(b.db)
+
+
+def test_nothing_changed_means_an_empty_package_and_packages_keep_their_order(
+    desks: tuple[Bureau, Database, Database], tmp_path: Path
+) -> None:
+    b, a, _ = desks
+    empty = exchange.export_package(a, tmp_path / "a1.zip")
+    edit(a, b.enterprises[0], notes="一")
+    exchange.export_package(a, tmp_path / "a2.zip")
+    edit(a, b.enterprises[0], notes="二")
+    exchange.export_package(a, tmp_path / "a3.zip")
+    assert empty.sequence == 1 and empty.records > 0  # the hierarchy it had not sent yet
+    before = snapshot(b.db)
+    with pytest.raises(RefusedError) as refused:
+        exchange.import_package(b.db, tmp_path / "a2.zip")
+    assert "1" in refused.value.text()
+    exchange.import_package(b.db, tmp_path / "a1.zip")
+    exchange.import_package(b.db, tmp_path / "a2.zip")
+    exchange.import_package(b.db, tmp_path / "a3.zip")
+    with pytest.raises(RefusedError):  # an older one would undo newer changes
+        _reimport_under_new_id(b.db, tmp_path / "a2.zip", tmp_path)
+    assert before != snapshot(b.db)
+    assert enterprises.load_enterprise(b.db, b.enterprises[0]).notes == "二"
+    # A desk's own package is not taken back.
+    with pytest.raises(RefusedError):
+        exchange.import_package(a, tmp_path / "a3.zip")
+
+
+def _reimport_under_new_id(db: Database, package: Path, tmp_path: Path) -> None:
+    """The same package as if written again: a new id, the same place in the series."""
+    import hashlib
+    import json
+
+    with zipfile.ZipFile(package) as z:
+        manifest, records = json.loads(z.read("manifest.json")), z.read("records.jsonl")
+    manifest["package_id"] = str(uuid.uuid4())
+    from desktop.services.exchange_package import _seal
+
+    manifest["records_sha256"] = hashlib.sha256(records).hexdigest()
+    manifest["sha256"] = _seal(manifest)
+    copy = tmp_path / "copy.zip"
+    with zipfile.ZipFile(copy, "w") as z:
+        z.writestr("manifest.json", json.dumps(manifest))
+        z.writestr("records.jsonl", records)
+    exchange.import_package(db, copy)
+
+
+def test_a_dry_run_reports_and_writes_nothing(
+    desks: tuple[Bureau, Database, Database], tmp_path: Path
+) -> None:
+    b, a, _ = desks
+    edit(a, b.enterprises[0], notes="试")
+    exchange.export_package(a, tmp_path / "a1.zip")
+    before = snapshot(b.db)
+    dry = exchange.import_package(b.db, tmp_path / "a1.zip", dry_run=True)
+    assert dry.dry_run and dry.counts["enterprise"]["updated"] == 1
+    assert snapshot(b.db) == before
+    assert exchange.import_package(b.db, tmp_path / "a1.zip").counts["enterprise"]["updated"] == 1
+
+
+@pytest.mark.parametrize("damage", ["record", "truncated", "checksum", "not a zip"])
+def test_damaged_packages_are_refused_and_nothing_is_written(
+    desks: tuple[Bureau, Database, Database], tmp_path: Path, damage: str
+) -> None:
+    b, a, _ = desks
+    edit(a, b.enterprises[0], notes="篡改前")
+    good = tmp_path / "a1.zip"
+    exchange.export_package(a, good)
+    bad = tmp_path / "bad.zip"
+    if damage == "truncated":
+        bad.write_bytes(good.read_bytes()[: good.stat().st_size * 2 // 3])
+    elif damage == "not a zip":
+        bad.write_text("hello")
+    else:
+        with zipfile.ZipFile(good) as z:
+            manifest, records = z.read("manifest.json"), z.read("records.jsonl").decode()
+        if damage == "record":
+            records = records.replace("篡改前", "篡改后")
+        else:
+            manifest = manifest.replace(b'"sequence": 1', b'"sequence": 2')
+        with zipfile.ZipFile(bad, "w") as z:
+            z.writestr("manifest.json", manifest)
+            z.writestr("records.jsonl", records)
+    before, entries = snapshot(b.db), _audit_count(b.db)
+    with pytest.raises(PackageError) as refused:
+        exchange.import_package(b.db, bad)
+    assert "bad.zip" in refused.value.text()
+    assert snapshot(b.db) == before and _audit_count(b.db) == entries
+    # The good one still goes in afterwards.
+    exchange.import_package(b.db, good)
+    assert enterprises.load_enterprise(b.db, b.enterprises[0]).notes == "篡改前"
+
+
+def test_a_package_referring_to_records_never_received_is_refused(
+    desks: tuple[Bureau, Database, Database], tmp_path: Path
+) -> None:
+    b, a, _ = desks
+    fresh = open_desk(tmp_path / "fresh.sqlite3")
+    try:
+        edit(a, b.enterprises[0], notes="x")
+        exchange.export_package(a, tmp_path / "a1.zip")
+        # fresh never had the hierarchy: station 1's enterprise has nowhere to go.
+        with pytest.raises(RefusedError) as refused:
+            _strip_hierarchy(tmp_path / "a1.zip", tmp_path / "only.zip")
+            exchange.import_package(fresh, tmp_path / "only.zip")
+        assert "好再来网吧" in refused.value.text()
+        assert snapshot(fresh) == {}
+    finally:
+        fresh.close()
+
+
+def _strip_hierarchy(package: Path, out: Path) -> None:
+    import hashlib
+    import json
+
+    from desktop.services.exchange_package import _seal
+
+    with zipfile.ZipFile(package) as z:
+        manifest, lines = json.loads(z.read("manifest.json")), z.read("records.jsonl").decode()
+    kept = "".join(line + "\n" for line in lines.splitlines() if '"t":"enterprise"' in line)
+    manifest["records_sha256"] = hashlib.sha256(kept.encode()).hexdigest()
+    manifest["sha256"] = _seal(manifest)
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("manifest.json", json.dumps(manifest))
+        z.writestr("records.jsonl", kept)
+
+
+def test_the_command_line_exports_imports_and_lists_conflicts(
+    desks: tuple[Bureau, Database, Database], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    b, a, _ = desks
+    both = b.enterprises[2]
+    edit(a, both, address="甲所地址")
+    edit(b.db, both, address="分局地址")
+    station_file = str(a.url.database)
+    package = tmp_path / "a1.zip"
+    assert cli.main(["exchange", "export", "--out", str(package), "--database", station_file]) == 0
+    assert "a1.zip" in capsys.readouterr().out
+    if not b.db.is_sqlite:
+        return  # the command line takes a URL with its password: tested on a file here
+    bureau_file = str(b.db.url.database)
+    assert cli.main(["exchange", "import", str(package), "--database", bureau_file]) == 0
+    out = capsys.readouterr().out
+    assert "1" in out and "a1.zip" in out
+    assert cli.main(["exchange", "conflicts", "--database", bureau_file]) == 1
+    listed = capsys.readouterr().out
+    assert "如家" in listed and "甲所地址" in listed and "分局地址" in listed
+    (conflict,) = exchange_conflicts.open_conflicts(b.db)
+    assert (
+        cli.main(
+            ["exchange", "resolve", str(conflict.id), "--keep", "local", "--database", bureau_file]
+        )
+        == 0
+    )
+    assert cli.main(["exchange", "conflicts", "--database", bureau_file]) == 0
+
+
+def _audit_count(db: Database) -> int:
+    with db.reading() as s:
+        return int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
