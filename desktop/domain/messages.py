@@ -67,6 +67,25 @@ class ConflictError(UserError):
 
 
 @dataclass(frozen=True)
+class Change:
+    """One save of a record by someone else, as the audit trail has it."""
+
+    user: str
+    at: Any  # datetime (UTC)
+    action: str  # edit, delete, restore
+    fields: dict[str, Any]  # {field: [before, after]}
+
+
+class ChangedMeanwhileError(ConflictError):
+    """The form's record was saved by someone else after the form was filled: nothing was
+    saved, and `changes` says who changed what meanwhile (the newest last)."""
+
+    def __init__(self, changes: list[Change]) -> None:
+        super().__init__(CHANGED_MEANWHILE)
+        self.changes = changes
+
+
+@dataclass(frozen=True)
 class FieldError:
     field: str
     message: str

@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from desktop.domain.messages import (
-    CHANGED_MEANWHILE,
     QT_TRANSLATE_NOOP,
     RECORD_GONE,
-    ConflictError,
+    Change,
+    ChangedMeanwhileError,
     NotFoundError,
     RefusedError,
 )
@@ -48,9 +48,36 @@ def deleted(session: Session, model: type[R], ident: uuid.UUID) -> R:
 
 
 def check_version(record: Record, expected: int | None) -> None:
-    """Optimistic lock: the form was filled from `expected`; refuse if someone saved since."""
+    """Optimistic lock: the form was filled from `expected`; refuse if someone saved since,
+    saying who and what."""
     if expected is not None and record.version != expected:
-        raise ConflictError(CHANGED_MEANWHILE)
+        raise ChangedMeanwhileError(_saves_since(record, expected))
+
+
+def _saves_since(record: Record, expected: int) -> list[Change]:
+    """The audit trail's last saves of the record: one a version since `expected`, as far
+    as the trail has them (a few at most)."""
+    from desktop.services import audit
+    from desktop.store.schema import AuditEntry
+
+    session = object_session(record)
+    if session is None:
+        return []
+    wanted = max(1, min(record.version - expected, 5))
+    stmt = (
+        select(AuditEntry.user_name, AuditEntry.at, AuditEntry.action, AuditEntry.changes)
+        .where(
+            AuditEntry.record_id == record.id,
+            AuditEntry.action.in_((audit.EDIT, audit.DELETE, audit.RESTORE)),
+        )
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(wanted)
+    )
+    saves = [
+        Change(user, at, action, dict(fields or {}))
+        for user, at, action, fields in session.execute(stmt)
+    ]
+    return saves[::-1]
 
 
 def apply(record: Record, values: Mapping[str, Any]) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import paths
-from desktop.domain.messages import UserError
+from desktop.domain.messages import ChangedMeanwhileError, UserError
 
 log = logging.getLogger("policedesk")
 
@@ -38,7 +38,7 @@ def setup_logging() -> None:
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     if isinstance(error, UserError):
         QMessageBox.warning(
-            parent, QCoreApplication.translate("Errors", "Cannot do that"), error.text(translate)
+            parent, QCoreApplication.translate("Errors", "Cannot do that"), error_text(error)
         )
         return
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
@@ -51,6 +51,23 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
             "The details are in {log}; please send that file to your administrator.",
         ).format(log=log_file()),
     )
+
+
+def error_text(error: UserError) -> str:
+    """The message, and for a record saved by someone else meanwhile, who changed what."""
+    text = error.text(translate)
+    if isinstance(error, ChangedMeanwhileError) and error.changes:
+        from desktop.domain.dates import CHINA
+        from desktop.ui.pages.audit_page import action_name, describe_changes
+
+        lines = [
+            f"{c.user}，{c.at.astimezone(CHINA):%Y-%m-%d %H:%M}，{action_name(c.action)}"
+            + (f"：{describe_changes(c.fields)}" if c.fields else "")
+            for c in error.changes
+        ]
+        title = QCoreApplication.translate("Errors", "What changed meanwhile:")
+        text += "\n\n" + title + "\n" + "\n".join(lines)
+    return text
 
 
 def _hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
