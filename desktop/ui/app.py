@@ -54,10 +54,24 @@ class Loader(QObject):
             self.loaded.emit(db, None)
 
 
-def start_window(target: str | Path | None, demo: bool = False) -> tuple[MainWindow, Loader]:
+def startup_target(
+    database: str | Path | None, demo: bool, settings: Settings
+) -> str | Path | None:
+    """What the window opens: --database, else --demo's file, else the connection saved in
+    File > Database connection…; None: the default file in the user data folder."""
+    if database is not None:
+        return database
+    if demo:
+        return paths.demo_database_path()
+    return settings.database_target()
+
+
+def start_window(
+    target: str | Path | None, demo: bool = False, settings: Settings | None = None
+) -> tuple[MainWindow, Loader]:
     """Show the window at once and load the data layer behind it; the login follows. (No
     data is shown before someone has logged in, not even the tree of units.)"""
-    window = MainWindow(Settings())
+    window = MainWindow(settings or Settings())
     window.show()
     window.repaint()
     loader = Loader(target)
@@ -81,8 +95,8 @@ def run(database: str | Path | None = None, demo: bool = False) -> int:
     app = make_application()
     setup_logging()
     install_excepthook()
-    target = paths.demo_database_path() if demo and database is None else database
-    window, loader = start_window(target, demo)
+    settings = Settings()
+    window, loader = start_window(startup_target(database, demo, settings), demo, settings)
     code = app.exec()
     del window, loader
     return code

@@ -6,6 +6,8 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from desktop import paths
 
+DATABASE_KEY = "database/target"
+
 
 class Settings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
@@ -39,3 +41,19 @@ class Settings:
 
     def sync(self) -> None:
         self.q.sync()
+
+    # -- the database this desk works on (File > Database connection…) ------------------------
+    def database_target(self) -> str | None:
+        """The saved database: a file's path or a server's URL (with its password when one
+        was given); None: the default file in the user data folder."""
+        return self.text(DATABASE_KEY).strip() or None
+
+    def set_database_target(self, target: str | None) -> None:
+        if target:
+            self.q.setValue(DATABASE_KEY, target)
+        else:
+            self.q.remove(DATABASE_KEY)
+        self.q.sync()
+
+    def file_name(self) -> str:
+        return self.q.fileName()
