@@ -23,6 +23,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError
 from desktop.services import access, audit
 from desktop.services.exchange_package import Line, Package, read, write
@@ -113,7 +114,7 @@ def export_package(
             package = Package(
                 id=new_id(),
                 origin_id=last.origin_id if last is not None else new_id(),
-                origin_label=_origin_label(s, lines),
+                origin_label=_origin_label(db, s, lines, last.origin_label if last else None),
                 sequence=last.sequence + 1 if last is not None else 1,
                 full=full,
                 written_at=read_at,
@@ -230,15 +231,26 @@ def remember(s: Session, revisions: Iterable[tuple[uuid.UUID, bytes]], sent: boo
         s.execute(seen, [{"record_id": i, "digest": d} for i, d in chunk])
 
 
-def _origin_label(s: Session, lines: list[Line]) -> str:
-    """Who wrote the package, as the receiving desk will show it: the one station its
-    records belong to, else the sub-bureau."""
-    stations = {line.row.get("station_id") for line in lines if line.table != "station"}
-    stations.discard(None)
-    if len(stations) == 1:
+def _origin_label(db: Database, s: Session, lines: list[Line], last: str | None) -> str:
+    """Who wrote the package, as the receiving desk shows it: the unit of the user writing
+    it; from the command line, the one station the records of its own belong to, else the
+    last package's name, else the sub-bureau."""
+    from desktop.services.records import unit_path
+
+    user = access.actor(db)
+    if user is not None and user.node is not None:
+        path = unit_path(s, user.node) if user.node.kind != NodeKind.GRID else {}
+        station = path.get("station_id") or path.get("bureau_id")
+        model: Any = Station if path.get("station_id") else Bureau
+        if station is not None:
+            return str(s.scalar(select(model.name).where(model.id == station)))[:200]
+    stations = {line.row.get("station_id") for line in lines if line.table not in HIERARCHY}
+    if len(stations) == 1 and None not in stations:
         name = s.scalar(select(Station.name).where(Station.id == uuid.UUID(stations.pop())))
         if name:
-            return str(name)
+            return str(name)[:200]
+    if last and not stations:
+        return last
     names = s.scalars(select(Bureau.name).where(Bureau.deleted_at.is_(None))).all()
     return "、".join(names)[:200] or "?"
 

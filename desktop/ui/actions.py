@@ -26,6 +26,30 @@ class Actions(QObject):
             return action
 
         self.open_database = make("open_database", self.tr("&Open database…"), key.Open)
+        self.database_connection = make(
+            "database_connection",
+            self.tr("Database co&nnection…"),
+            None,
+            self.tr("Work on a database file on this computer or on a shared PostgreSQL server"),
+        )
+        self.exchange_export = make(
+            "exchange_export",
+            self.tr("Write a data &package…"),
+            None,
+            self.tr("This desk's changes since its last package, for the sub-bureau or a station"),
+        )
+        self.exchange_import = make(
+            "exchange_import",
+            self.tr("Import a data pa&ckage…"),
+            None,
+            self.tr("Merge another desk's package; records changed on both sides wait for you"),
+        )
+        self.exchange_conflicts = make(
+            "exchange_conflicts",
+            self.tr("Data con&flicts…"),
+            None,
+            self.tr("Records changed both here and at another desk: keep one version"),
+        )
         self.backup = make("backup", self.tr("&Back up…"))
         self.restore = make("restore", self.tr("&Restore from backup…"))
         self.check = make("check", self.tr("&Check database"))

@@ -23,6 +23,7 @@ from desktop.domain.messages import UserError
 from desktop.ui.actions import Actions
 from desktop.ui.backup_work import BackupWork
 from desktop.ui.errors import show_error
+from desktop.ui.exchange_work import ExchangeWork
 from desktop.ui.ledger_work import LedgerWork
 from desktop.ui.session_work import SessionWork
 from desktop.ui.settings import Settings
@@ -149,12 +150,14 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         a = self.actions_
         file = self.menuBar().addMenu(self.tr("&File"))
-        file.addActions([a.open_database, a.demo])
+        file.addActions([a.open_database, a.database_connection, a.demo])
         file.addSeparator()
         file.addActions([a.export_ledger, a.export_visits])
         file.addActions(
             [a.import_enterprises, a.import_officers, a.import_visits, a.import_boundaries]
         )
+        file.addSeparator()
+        file.addActions([a.exchange_export, a.exchange_import, a.exchange_conflicts])
         file.addSeparator()
         file.addActions([a.backup, a.restore, a.backup_folder, a.check])
         file.addSeparator()
@@ -179,6 +182,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions([a.new_visit, a.new_officer, a.recycle_bin, a.refresh])
         self.tree.addActions([a.new_child, a.edit, a.move, a.delete])
         a.open_database.triggered.connect(self.choose_database)
+        a.database_connection.triggered.connect(self.edit_connection)  # per PC: for anyone
         a.demo.triggered.connect(lambda: self.open_database(paths.demo_database_path(), demo=True))
         self.backup_work = BackupWork(self)
         a.backup.triggered.connect(self.backup_work.backup)
@@ -199,6 +203,10 @@ class MainWindow(QMainWindow):
         a.import_officers.triggered.connect(self.ledger_work.import_officers)
         a.import_visits.triggered.connect(self.ledger_work.import_visits)
         a.import_boundaries.triggered.connect(self.ledger_work.import_boundaries)
+        self.exchange_work = ExchangeWork(self)
+        a.exchange_export.triggered.connect(self.exchange_work.export_package)
+        a.exchange_import.triggered.connect(self.exchange_work.import_package)
+        a.exchange_conflicts.triggered.connect(self.exchange_work.show_conflicts)
         a.edit.triggered.connect(self.tree.edit_current)
         a.delete.triggered.connect(self.tree.delete_current)
         a.move.triggered.connect(self.tree.move_current)
@@ -221,6 +229,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(edits)
         a.new_bureau.setEnabled(manages and user is not None and user.node is None)
         a.intervals.setEnabled(manages)
+        a.exchange_export.setEnabled(edits)
+        a.exchange_import.setEnabled(manages)
+        a.exchange_conflicts.setEnabled(manages)
         a.recycle_bin.setEnabled(has_db and user is not None and user.role.deletes)
         local = has_db and self.db is not None and self.db.is_sqlite  # a server's admin backs up
         a.backup.setEnabled(local)
@@ -398,6 +409,28 @@ class MainWindow(QMainWindow):
         if name:
             self.open_database(name)
 
+    def edit_connection(self) -> None:
+        """File > Database connection…: choose, test and save this PC's database, then
+        perhaps switch to it at once (it is opened at every start from now on)."""
+        from desktop.services.connection import target_of
+        from desktop.ui.dialogs.database_dialog import DatabaseDialog
+
+        dialog = DatabaseDialog(self, self.settings, target_of(self.db) if self.db else None)
+        if not dialog.exec() or dialog.saved is None:
+            return
+        probe = dialog.saved
+        if self.db is not None and self.db.display_name == probe.display_name:
+            return  # already open here
+        answer = QMessageBox.question(
+            self,
+            self.tr("Database connection"),
+            self.tr(
+                "Saved: the program opens {name} when it starts. Open it in this window now?"
+            ).format(name=probe.display_name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_database(probe.target)
+
     # -- scope and pages ------------------------------------------------------------------------
     def set_scope(self, ref: NodeRef | None) -> None:
         self.scope = ref
@@ -493,6 +526,7 @@ class MainWindow(QMainWindow):
             getattr(self, "_demo_task", None),
             self.visit_work.task,
             self.ledger_work.task,
+            self.exchange_work.task,
             roster,
         )
         for task in tasks:

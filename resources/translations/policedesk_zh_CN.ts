@@ -46,167 +46,207 @@
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="29" />
+        <location filename="../../desktop/ui/actions.py" line="31" />
+        <source>Database co&amp;nnection…</source>
+        <translation>数据库连接(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="33" />
+        <source>Work on a database file on this computer or on a shared PostgreSQL server</source>
+        <translation>使用本机的数据库文件，或共用的 PostgreSQL 数据库服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="37" />
+        <source>Write a data &amp;package…</source>
+        <translation>导出数据包(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="39" />
+        <source>This desk's changes since its last package, for the sub-bureau or a station</source>
+        <translation>本机自上一个数据包以来的变动，交分局或派出所导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="43" />
+        <source>Import a data pa&amp;ckage…</source>
+        <translation>导入数据包(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="45" />
+        <source>Merge another desk's package; records changed on both sides wait for you</source>
+        <translation>合并其他单位的数据包；双方都改过的记录留待您选择</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="49" />
+        <source>Data con&amp;flicts…</source>
+        <translation>数据冲突(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="51" />
+        <source>Records changed both here and at another desk: keep one version</source>
+        <translation>本机与其他单位都改过的记录：选择保留一个版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="53" />
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="30" />
+        <location filename="../../desktop/ui/actions.py" line="54" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="31" />
+        <location filename="../../desktop/ui/actions.py" line="55" />
         <source>&amp;Check database</source>
         <translation>检查数据库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="32" />
+        <location filename="../../desktop/ui/actions.py" line="56" />
         <source>Backup &amp;folder…</source>
         <translation>备份文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="33" />
+        <location filename="../../desktop/ui/actions.py" line="57" />
         <source>Open the &amp;demo jurisdiction</source>
         <translation>打开演示辖区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="34" />
+        <location filename="../../desktop/ui/actions.py" line="58" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="36" />
+        <location filename="../../desktop/ui/actions.py" line="60" />
         <source>New &amp;sub-bureau…</source>
         <translation>新建分局(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="39" />
+        <location filename="../../desktop/ui/actions.py" line="63" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="41" />
+        <location filename="../../desktop/ui/actions.py" line="65" />
         <source>Add a station, office or grid cell under the selected node</source>
         <translation>在所选节点下新建派出所、警务室或网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="43" />
+        <location filename="../../desktop/ui/actions.py" line="67" />
         <source>New &amp;officer…</source>
         <translation>新建人员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="46" />
+        <location filename="../../desktop/ui/actions.py" line="70" />
         <source>New &amp;visit…</source>
         <translation>新增走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="48" />
+        <location filename="../../desktop/ui/actions.py" line="72" />
         <source>Record a visit to an enterprise</source>
         <translation>记录一次企业走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="52" />
+        <location filename="../../desktop/ui/actions.py" line="76" />
         <source>Visit &amp;intervals…</source>
         <translation>走访周期(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="54" />
+        <location filename="../../desktop/ui/actions.py" line="78" />
         <source>Days between visits for each risk grade</source>
         <translation>各风险等级的走访间隔天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58" />
+        <location filename="../../desktop/ui/actions.py" line="82" />
         <source>E&amp;xport the visit ledger…</source>
         <translation>导出走访台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60" />
+        <location filename="../../desktop/ui/actions.py" line="84" />
         <source>Write the visits of the selected unit to an Excel file</source>
         <translation>将所选单位的走访记录写入 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="64" />
+        <location filename="../../desktop/ui/actions.py" line="88" />
         <source>Export a &amp;ledger…</source>
         <translation>导出台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="66" />
+        <location filename="../../desktop/ui/actions.py" line="90" />
         <source>Any ledger of the selected unit, as the filed paper form</source>
         <translation>按归档纸质台账格式导出所选单位的各类台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70" />
+        <location filename="../../desktop/ui/actions.py" line="94" />
         <source>&amp;Import enterprises…</source>
         <translation>导入单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="72" />
+        <location filename="../../desktop/ui/actions.py" line="96" />
         <source>Read enterprises from an Excel sheet, checked before anything is written</source>
         <translation>从 Excel 表读入单位，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="76" />
+        <location filename="../../desktop/ui/actions.py" line="100" />
         <source>Import &amp;officers…</source>
         <translation>导入人员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="78" />
+        <location filename="../../desktop/ui/actions.py" line="102" />
         <source>Read officers from an Excel sheet, checked before anything is written</source>
         <translation>从 Excel 表读入人员，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="82" />
+        <location filename="../../desktop/ui/actions.py" line="106" />
         <source>Import &amp;visits…</source>
         <translation>导入走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="84" />
+        <location filename="../../desktop/ui/actions.py" line="108" />
         <source>Read visits from an Excel register, checked before anything is written</source>
         <translation>从 Excel 走访登记表读入走访记录，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="88" />
+        <location filename="../../desktop/ui/actions.py" line="112" />
         <source>Import grid &amp;boundaries…</source>
         <translation>导入网格边界(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="90" />
+        <location filename="../../desktop/ui/actions.py" line="114" />
         <source>Read the grid cells' boundaries for the map from a GeoJSON file</source>
         <translation>从 GeoJSON 文件读取网格边界，用于地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="92" />
+        <location filename="../../desktop/ui/actions.py" line="116" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="95" />
+        <location filename="../../desktop/ui/actions.py" line="119" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="97" />
+        <location filename="../../desktop/ui/actions.py" line="121" />
         <source>Move the selected node to the recycle bin</source>
         <translation>把所选节点移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="99" />
+        <location filename="../../desktop/ui/actions.py" line="123" />
         <source>&amp;Move to…</source>
         <translation>移动到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="100" />
+        <location filename="../../desktop/ui/actions.py" line="124" />
         <source>Recycle &amp;bin…</source>
         <translation>回收站(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="101" />
+        <location filename="../../desktop/ui/actions.py" line="125" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="102" />
+        <location filename="../../desktop/ui/actions.py" line="126" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -268,256 +308,336 @@
         <source>Restored the database</source>
         <translation>从备份恢复数据库</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="44" />
+        <source>Settled a data conflict</source>
+        <translation>处理数据冲突</translation>
+    </message>
 </context>
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="53" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="54" />
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="55" />
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="56" />
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="56" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="57" />
         <source>unit level</source>
         <translation>单位层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="58" />
         <source>unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="59" />
         <source>active</source>
         <translation>允许登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="59" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="60" />
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="61" />
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="61" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="62" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="63" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="64" />
         <source>credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="65" />
         <source>industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="65" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="66" />
         <source>key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="67" />
         <source>legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="68" />
         <source>legal representative's ID number</source>
         <translation>法定代表人身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="69" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
         <source>security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
         <source>security phone</source>
         <translation>保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="72" />
         <source>employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="73" />
         <source>risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="74" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="75" />
         <source>registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="76" />
         <source>visit interval</source>
         <translation>走访周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="77" />
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="78" />
         <source>visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="79" />
         <source>kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="80" />
         <source>officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
         <source>content</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
         <source>guidance</source>
         <translation>安保指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
         <source>opinions and requests</source>
         <translation>意见建议与诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
         <source>enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
         <source>grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="86" />
         <source>office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="87" />
         <source>station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="87" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="88" />
         <source>sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="89" />
         <source>badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="89" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="90" />
         <source>force</source>
         <translation>警力类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="91" />
         <source>households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="91" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="92" />
         <source>population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="92" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="93" />
         <source>community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="93" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="94" />
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="95" />
         <source>category</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="96" />
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="96" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="97" />
         <source>found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="97" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="98" />
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="98" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="99" />
         <source>responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="99" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="100" />
         <source>progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="100" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="101" />
         <source>value</source>
         <translation>设置值</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="102" />
+        <source>last changed</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="103" />
+        <source>companions</source>
+        <translation>同行民警</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/pages/audit_page.py" line="104" />
+        <source>tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="105" />
+        <source>route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="106" />
+        <source>peak hours</source>
+        <translation>高峰时段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="107" />
+        <source>staffing</source>
+        <translation>配备要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="108" />
+        <source>shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="109" />
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="110" />
+        <source>from</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="111" />
+        <source>to</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="112" />
+        <source>patrol unit</source>
+        <translation>巡逻单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="113" />
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="114" />
+        <source>version kept</source>
+        <translation>保留的版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="117" />
+        <source>this desk's</source>
+        <translation>本机版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="118" />
+        <source>the package's</source>
+        <translation>数据包版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="122" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="104" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="122" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -525,72 +645,72 @@
 <context>
     <name>AuditKinds</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="150" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="172" />
         <source>sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="151" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="173" />
         <source>police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="152" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="174" />
         <source>community police office</source>
         <translation>社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="153" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="175" />
         <source>grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="154" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="176" />
         <source>officer</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="155" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="177" />
         <source>enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="156" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="178" />
         <source>visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="157" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="179" />
         <source>hazard or unstable factor</source>
         <translation>隐患/不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="158" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="180" />
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="159" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="181" />
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="160" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="182" />
         <source>audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="161" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="183" />
         <source>patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="162" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="184" />
         <source>absence</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="163" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="185" />
         <source>duty</source>
         <translation>排班</translation>
     </message>
@@ -598,68 +718,68 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="191" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="213" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="195" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="217" />
         <source>Filter by user or record</source>
         <translation>按用户或记录筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="196" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="218" />
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="197" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="219" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="210" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="232" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="211" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="233" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="212" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="234" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="213" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="235" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="214" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="236" />
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="242" />
-        <location filename="../../desktop/ui/pages/audit_page.py" line="253" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="264" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="275" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="242" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="264" />
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="254" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="276" />
         <source>{n} entries written to {path}.</source>
         <translation>已将 {n} 条记录写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="263" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="285" />
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -853,90 +973,276 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="180" />
+        <location filename="../../desktop/cli.py" line="184" />
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="198" />
+        <location filename="../../desktop/cli.py" line="202" />
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="213" />
+        <location filename="../../desktop/cli.py" line="217" />
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="228" />
+        <location filename="../../desktop/cli.py" line="232" />
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="238" />
+        <location filename="../../desktop/cli.py" line="242" />
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="243" />
+        <location filename="../../desktop/cli.py" line="247" />
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="259" />
+        <location filename="../../desktop/cli.py" line="263" />
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="303" />
+        <location filename="../../desktop/cli.py" line="307" />
         <source>{n} grid cells have their boundary now.</source>
         <translation>已为 {n} 个网格写入边界。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="341" />
+        <location filename="../../desktop/cli.py" line="345" />
         <source>{file}: {rows} check-ins read; {new} new, {on_file} on file, {bad} wrong.</source>
         <translation>{file}：读取打卡 {rows} 条；新增 {new}，已在册 {on_file}，有误 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="372" />
+        <location filename="../../desktop/cli.py" line="376" />
         <source>{name} is neither a police station nor the sub-bureau.</source>
         <translation>{name} 既不是派出所，也不是分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="381" />
+        <location filename="../../desktop/cli.py" line="385" />
         <source>{n} personal schedules written.</source>
         <translation>已写出 {n} 份个人勤务安排表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="281" />
+        <location filename="../../desktop/cli.py" line="285" />
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="309" />
+        <location filename="../../desktop/cli.py" line="313" />
         <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="323" />
-        <location filename="../../desktop/cli.py" line="352" />
+        <location filename="../../desktop/cli.py" line="327" />
+        <location filename="../../desktop/cli.py" line="356" />
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="331" />
+        <location filename="../../desktop/cli.py" line="335" />
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="390" />
+        <location filename="../../desktop/cli.py" line="394" />
         <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
         <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="407" />
+        <location filename="../../desktop/cli.py" line="411" />
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="67" />
+        <source>{file}: package {sequence} from {origin}, {n} records.</source>
+        <translation>{file}：{origin} 的第 {sequence} 号数据包，共 {n} 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="85" />
+        <source>{file} was imported before; nothing changed.</source>
+        <translation>{file} 以前已导入过，未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="90" />
+        <source>{file} (package {sequence} from {origin}): {new} new, {updated} updated, {deleted} deleted, {unchanged} as here, {older} older than here, {conflicts} conflicts.</source>
+        <translation>{file}（{origin} 的第 {sequence} 号数据包）：新增 {new}，更新 {updated}，删除 {deleted}，与本机相同 {unchanged}，比本机旧 {older}，冲突 {conflicts}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="102" />
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="105" />
+        <source>Settle the conflicts: policedesk exchange conflicts, then resolve.</source>
+        <translation>请处理冲突：先运行 policedesk exchange conflicts，再用 resolve 选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="124" />
+        <source>{n} conflicts (this desk's value | the package's).</source>
+        <translation>共 {n} 处冲突（本机的值 | 数据包的值）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="138" />
+        <source>Settled: kept the {keep} version.</source>
+        <translation>已处理：保留了 {keep} 版本。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="116" />
+        <source>Data conflicts</source>
+        <translation>数据冲突</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="120" />
+        <source>These records were changed both here and at another desk since the two last exchanged them. This desk's version is in force until you choose; the version you keep goes out with this desk's next package, and the other desk follows.</source>
+        <translation>以下记录自上次交换以来，本机和其他单位都修改过。在您选择之前以本机版本为准；您保留的版本随本机下一个数据包发出，对方导入后随之一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="133" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="133" />
+        <source>This desk</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="133" />
+        <source>The package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="142" />
+        <source>Keep this desk's version</source>
+        <translation>保留本机版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="143" />
+        <source>Take the package's version</source>
+        <translation>采用数据包版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="146" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="165" />
+        <source>No conflicts are waiting.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="179" />
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="179" />
+        <source>in use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="182" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="59" />
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="65" />
+        <source>This computer (a database file)</source>
+        <translation>本机（数据库文件）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="66" />
+        <source>A database server (PostgreSQL)</source>
+        <translation>数据库服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="77" />
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="86" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="93" />
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="94" />
+        <source>name or address, e.g. 10.32.1.5</source>
+        <translation>名称或地址，例如 10.32.1.5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="98" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="100" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="103" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="105" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="110" />
+        <source>The password is kept in this computer user's settings file ({file}), which anyone who signs in as this user can read. Leave it empty to use PostgreSQL's own password file (pgpass) instead.</source>
+        <translation>密码保存在本机当前用户的设置文件（{file}）中，以该用户身份登录电脑的人都能读到。留空则使用 PostgreSQL 自己的密码文件（pgpass）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="120" />
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="166" />
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="168" />
+        <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>数据库文件 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="194" />
+        <source>Changed since the test: Save tests it again.</source>
+        <translation>测试后已修改：保存时会重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="206" />
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1629,152 @@
 The details are in {log}; please send that file to your administrator.</source>
         <translation>抱歉，程序遇到了意外错误。已保存的数据不受影响。
 详细信息记录在 {log}，请把该文件发给系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="68" />
+        <source>What changed meanwhile:</source>
+        <translation>期间的修改：</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="42" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="43" />
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="44" />
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="45" />
+        <source>As here</source>
+        <translation>与本机相同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="46" />
+        <source>Older than here</source>
+        <translation>比本机旧</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="47" />
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="53" />
+        <source>sub-bureau</source>
+        <translation>分局</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="54" />
+        <source>station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="55" />
+        <source>police office</source>
+        <translation>警务室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="56" />
+        <source>officer</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="57" />
+        <source>grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="58" />
+        <source>enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="59" />
+        <source>visit</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="60" />
+        <source>hazard or unstable factor</source>
+        <translation>隐患或不稳定因素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="61" />
+        <source>patrol unit</source>
+        <translation>巡逻单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="62" />
+        <source>absence</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="63" />
+        <source>duty</source>
+        <translation>勤务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_rows.py" line="64" />
+        <source>check-in</source>
+        <translation>打卡</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeWork</name>
+    <message>
+        <location filename="../../desktop/ui/exchange_work.py" line="34" />
+        <source>Data packages (*.zip)</source>
+        <translation>数据包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_work.py" line="42" />
+        <source>data package {day}.zip</source>
+        <translation>数据包 {day}.zip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_work.py" line="46" />
+        <source>Write a data package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_work.py" line="54" />
+        <source>Writing the data package…</source>
+        <translation>正在写数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_work.py" line="60" />
+        <source>Data package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_work.py" line="62" />
+        <source>{path}: package {sequence} of this desk, {n} records changed since the last one. Take it to the other desk and import it there.</source>
+        <translation>{path}：本机第 {sequence} 号数据包，自上一个以来变动的 {n} 条记录。请带到对方电脑上导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_work.py" line="77" />
+        <source>Import a data package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_work.py" line="85" />
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_work.py" line="104" />
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
     </message>
 </context>
 <context>
@@ -1956,180 +2408,190 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="47" />
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="48" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
         <location filename="../../desktop/ui/app.py" line="26" />
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54" />
+        <location filename="../../desktop/ui/main_window.py" line="55" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56" />
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="57" />
+        <location filename="../../desktop/ui/main_window.py" line="122" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <location filename="../../desktop/ui/main_window.py" line="123" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_window.py" line="124" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="125" />
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <location filename="../../desktop/ui/main_window.py" line="126" />
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="127" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="128" />
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128" />
+        <location filename="../../desktop/ui/main_window.py" line="129" />
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <location filename="../../desktop/ui/main_window.py" line="130" />
         <source>Patrol</source>
         <translation>巡逻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
+        <location filename="../../desktop/ui/main_window.py" line="131" />
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131" />
+        <location filename="../../desktop/ui/main_window.py" line="132" />
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <location filename="../../desktop/ui/main_window.py" line="165" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="172" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="174" />
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172" />
+        <location filename="../../desktop/ui/main_window.py" line="175" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174" />
+        <location filename="../../desktop/ui/main_window.py" line="177" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230" />
+        <location filename="../../desktop/ui/main_window.py" line="241" />
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231" />
+        <location filename="../../desktop/ui/main_window.py" line="242" />
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232" />
+        <location filename="../../desktop/ui/main_window.py" line="243" />
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="331" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353" />
+        <location filename="../../desktop/ui/main_window.py" line="364" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355" />
+        <location filename="../../desktop/ui/main_window.py" line="366" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361" />
+        <location filename="../../desktop/ui/main_window.py" line="372" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <location filename="../../desktop/ui/main_window.py" line="373" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375" />
+        <location filename="../../desktop/ui/main_window.py" line="386" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394" />
+        <location filename="../../desktop/ui/main_window.py" line="405" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396" />
+        <location filename="../../desktop/ui/main_window.py" line="407" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409" />
+        <location filename="../../desktop/ui/main_window.py" line="426" />
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="428" />
+        <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
+        <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="442" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411" />
+        <location filename="../../desktop/ui/main_window.py" line="444" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458" />
+        <location filename="../../desktop/ui/main_window.py" line="491" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460" />
+        <location filename="../../desktop/ui/main_window.py" line="493" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -2237,7 +2699,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>两个参照点在图上和实地都必须横向、纵向各不相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/messages.py" line="83" />
+        <location filename="../../desktop/domain/messages.py" line="102" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
@@ -2443,13 +2905,13 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/records.py" line="91" />
+        <location filename="../../desktop/services/records.py" line="118" />
         <location filename="../../desktop/services/visits.py" line="256" />
         <source>Restore “{parent}” first: “{name}” belongs to it.</source>
         <translation>请先恢复“{parent}”：“{name}”属于它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/records.py" line="102" />
+        <location filename="../../desktop/services/records.py" line="129" />
         <source>Cannot restore “{name}”: its code {code} is now used by another record.</source>
         <translation>不能恢复“{name}”：它的编号 {code} 已被其他记录使用。</translation>
     </message>
@@ -2932,12 +3394,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>与第 {row} 行是同一次走访。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rosters.py" line="36" />
+        <location filename="../../desktop/services/rosters.py" line="38" />
         <source>Write the month as 2026-12, or a week as 2026-W49.</source>
         <translation>月份请写成 2026-12，或周写成 2026-W49。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rosters.py" line="37" />
+        <location filename="../../desktop/services/rosters.py" line="39" />
         <source>Choose a police station or the sub-bureau.</source>
         <translation>请选择派出所或分局。</translation>
     </message>
@@ -2982,17 +3444,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>警务室接待岗随警务室设立和撤销，不能单独新建或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="327" />
+        <location filename="../../desktop/services/patrol.py" line="330" />
         <source>Choose the officer.</source>
         <translation>请选择民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="329" />
+        <location filename="../../desktop/services/patrol.py" line="332" />
         <source>Give the first day.</source>
         <translation>请填写起始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="331" />
+        <location filename="../../desktop/services/patrol.py" line="334" />
         <source>Give the last day.</source>
         <translation>请填写结束日期。</translation>
     </message>
@@ -3115,6 +3577,233 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/checkins.py" line="56" />
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正这些行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_conflicts.py" line="26" />
+        <source>This conflict was settled meanwhile.</source>
+        <translation>这处冲突已由他人处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="39" />
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="40" />
+        <source>A port is a number from 1 to 65535.</source>
+        <translation>端口是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="162" />
+        <source>Give the database file, or the server's address and database name.</source>
+        <translation>请填写数据库文件，或服务器地址和数据库名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="172" />
+        <source>{target} is not a database address ({detail}).</source>
+        <translation>{target} 不是数据库地址（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="181" />
+        <source>A database in memory keeps nothing; choose a file.</source>
+        <translation>内存数据库不保存任何内容；请选择一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="205" />
+        <location filename="../../desktop/services/connection.py" line="412" />
+        <location filename="../../desktop/services/connection.py" line="497" />
+        <source>Cannot connect to the server: {detail}</source>
+        <translation>无法连接服务器：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="218" />
+        <source>The server {host} did not answer within {seconds} seconds. Check its address and that this computer may reach it (network, firewall).</source>
+        <translation>服务器 {host} 在 {seconds} 秒内没有应答。请检查地址，以及本机能否访问它（网络、防火墙）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="245" />
+        <source>The database is empty: the program creates its tables when it opens it.</source>
+        <translation>数据库是空的：程序打开时会建立数据表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="249" />
+        <source>The database is ready for this program (schema {revision}).</source>
+        <translation>数据库可供本程序使用（结构版本 {revision}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="252" />
+        <source>The database has an older schema ({revision}); it is upgraded to {head} when the program opens it. Desks with an older version of the program cannot open it afterwards.</source>
+        <translation>数据库结构版本较旧（{revision}），程序打开时会升级到 {head}。升级后，装有旧版程序的电脑将无法打开它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="258" />
+        <source>The database was written by a newer version of this program (schema {revision}); this version cannot use it. Install the newer version.</source>
+        <translation>数据库由较新版本的程序写入（结构版本 {revision}），本版本无法使用。请安装新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="263" />
+        <source>The database holds another program's tables; it is not a police desk database.</source>
+        <translation>数据库里是其他程序的数据表，不是本程序的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="278" />
+        <source>{target} is a folder; choose a file in it.</source>
+        <translation>{target} 是文件夹；请选择其中的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="286" />
+        <source>The program may not create a file in {folder}; choose another.</source>
+        <translation>程序无权在 {folder} 中建立文件；请另选位置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="296" />
+        <source>There is no database file there yet: the program creates it when it opens it.</source>
+        <translation>那里还没有数据库文件：程序打开时会建立它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="310" />
+        <source>Cannot read {target}: {detail}</source>
+        <translation>无法读取 {target}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="317" />
+        <source>{target} is not a police desk database.</source>
+        <translation>{target} 不是本程序的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="333" />
+        <source>The file {target} cannot be used ({detail}).</source>
+        <translation>无法使用文件 {target}（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="339" />
+        <source>The program may not write to {target}.</source>
+        <translation>程序无权写入 {target}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="360" />
+        <source>The driver for {kind} is not installed ({detail}). Install the program with its PostgreSQL support: pip install policedesk[postgres].</source>
+        <translation>没有安装 {kind} 的驱动（{detail}）。请安装带 PostgreSQL 支持的程序：pip install policedesk[postgres]。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="372" />
+        <source>This program does not know the database kind {kind}; a server address starts with postgresql+psycopg://</source>
+        <translation>本程序不支持 {kind} 类型的数据库；服务器地址以 postgresql+psycopg:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="396" />
+        <source>Connected, but the user {user} may not create tables in the database {database}. Ask the server's administrator to make the user its owner, or to run: GRANT CREATE ON SCHEMA public TO {user}</source>
+        <translation>已连上，但用户 {user} 无权在数据库 {database} 中建表。请服务器管理员把该用户设为数据库所有者，或执行：GRANT CREATE ON SCHEMA public TO {user}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="433" />
+        <source>The server refused the user name or the password (user {user}).</source>
+        <translation>服务器拒绝了用户名或密码（用户 {user}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="441" />
+        <source>The server asks for a password: type it, or put it in this user's password file (pgpass).</source>
+        <translation>服务器要求密码：请填写，或写进该用户的密码文件（pgpass）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="449" />
+        <source>The server has no database {database}. Check the name, or ask the server's administrator to create it.</source>
+        <translation>服务器上没有数据库 {database}。请检查名称，或请服务器管理员建立。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="458" />
+        <source>The server has no user {user}.</source>
+        <translation>服务器上没有用户 {user}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="462" />
+        <source>No computer is called {host} on this network: check the address.</source>
+        <translation>网络上找不到名为 {host} 的计算机：请检查地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="469" />
+        <source>Nothing answers at {host}, port {port}: check the address and the port, and that the database server is running and accepts connections from the network.</source>
+        <translation>{host} 的 {port} 端口没有应答：请检查地址和端口，并确认数据库服务器正在运行且接受网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="479" />
+        <source>The server {host} did not answer in time. Check its address and that this computer may reach it (network, firewall).</source>
+        <translation>服务器 {host} 没有及时应答。请检查地址，以及本机能否访问它（网络、防火墙）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/connection.py" line="488" />
+        <source>The server does not let this computer in as {user} to {database} (its pg_hba.conf). Ask the server's administrator.</source>
+        <translation>服务器不允许本机以 {user} 身份连接 {database}（见其 pg_hba.conf）。请联系服务器管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_package.py" line="34" />
+        <source>{file} is damaged or incomplete ({detail}). Nothing was imported; ask for the package again.</source>
+        <translation>{file} 已损坏或不完整（{detail}），未导入任何内容；请重新索要数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_package.py" line="116" />
+        <source>Cannot write {file}: {detail}</source>
+        <translation>无法写入 {file}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_package.py" line="135" />
+        <source>There is no file {file}.</source>
+        <translation>没有文件 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_package.py" line="139" />
+        <source>Cannot read {file}: {detail}</source>
+        <translation>无法读取 {file}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_package.py" line="147" />
+        <source>{file} is not a data package of this program.</source>
+        <translation>{file} 不是本程序的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange_package.py" line="156" />
+        <source>{file} was written by a newer version of this program. Nothing was imported; install that version here first.</source>
+        <translation>{file} 由较新版本的程序写出，未导入任何内容；请先在本机安装该版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange.py" line="347" />
+        <source>{file} was written by this database (or a copy of it). Nothing was imported.</source>
+        <translation>{file} 是本数据库（或其副本）写出的，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange.py" line="363" />
+        <source>{file} is package {sequence} from {origin}, but package {last} from there is already imported. Nothing was imported: an older package would undo newer changes.</source>
+        <translation>{file} 是 {origin} 的第 {sequence} 号数据包，但该处的第 {last} 号已经导入。未导入任何内容：旧数据包会撤销较新的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange.py" line="376" />
+        <source>{file} is package {sequence} from {origin}; package {expected} from there has not been imported here. Nothing was imported.</source>
+        <translation>{file} 是 {origin} 的第 {sequence} 号数据包，而该处的第 {expected} 号尚未在本机导入。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange.py" line="381" />
+        <source>Import the missing packages first, or ask {origin} for a full package (policedesk exchange export --full).</source>
+        <translation>请先导入缺少的数据包，或请 {origin} 导出完整数据包（policedesk exchange export --full）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange.py" line="503" />
+        <source>The {kind} “{name}” in the package belongs to a record this database does not have. Nothing was imported.</source>
+        <translation>数据包中的{kind}“{name}”所属的记录本数据库没有，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange.py" line="509" />
+        <source>The {kind} “{name}” in the package has a code or number that another record here already has. Nothing was imported.</source>
+        <translation>数据包中的{kind}“{name}”的代码或编号已被本机另一条记录使用，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange.py" line="516" />
+        <source>A package from there was probably missed: ask for a full package (policedesk exchange export --full).</source>
+        <translation>可能漏导了对方的某个数据包：请对方导出完整数据包（policedesk exchange export --full）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange.py" line="522" />
+        <source>Desks that exchange data must be set up from the same records: start a new desk from the sub-bureau's full package rather than from its own entries.</source>
+        <translation>交换数据的各台电脑须从同一份数据起步：新电脑请先导入分局的完整数据包，而不是自行录入。</translation>
     </message>
 </context>
 <context>
@@ -4255,6 +4944,49 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="52" />
         <source>New police station</source>
         <translation>新建派出所</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="57" />
+        <source>Data package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="59" />
+        <source>{file}: package {sequence} from {origin}.</source>
+        <translation>{file}：{origin} 的第 {sequence} 号数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="63" />
+        <source>It was imported before; nothing changes.</source>
+        <translation>以前已导入过，不作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="66" />
+        <source>Nothing is written yet. Import it? A copy of the database is made first.</source>
+        <translation>尚未写入任何内容。要导入吗？导入前会先备份数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="69" />
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="73" />
+        <source>{n} records were changed both here and there since the last exchange: this desk's version stays until you choose one in File &gt; Data conflicts.</source>
+        <translation>有 {n} 条记录自上次交换以来双方都修改过：在您于“文件 &gt; 数据冲突”中选择之前，以本机版本为准。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="82" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="98" />
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>

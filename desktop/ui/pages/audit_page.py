@@ -41,6 +41,7 @@ ACTION_NAMES = {
     audit.IMPORT: QT_TRANSLATE_NOOP("Audit", "Imported"),
     audit.BACKUP: QT_TRANSLATE_NOOP("Audit", "Backed up"),
     audit.RESTORE_DATABASE: QT_TRANSLATE_NOOP("Audit", "Restored the database"),
+    audit.RESOLVE: QT_TRANSLATE_NOOP("Audit", "Settled a data conflict"),
 }
 
 
@@ -98,6 +99,23 @@ FIELD_NAMES = {
     "responsible": QT_TRANSLATE_NOOP("AuditFields", "responsible person"),
     "progress_note": QT_TRANSLATE_NOOP("AuditFields", "progress"),
     "value": QT_TRANSLATE_NOOP("AuditFields", "value"),
+    "updated_at": QT_TRANSLATE_NOOP("AuditFields", "last changed"),
+    "companions": QT_TRANSLATE_NOOP("AuditFields", "companions"),
+    "tier": QT_TRANSLATE_NOOP("AuditFields", "tier"),
+    "route": QT_TRANSLATE_NOOP("AuditFields", "route"),
+    "peak_hours": QT_TRANSLATE_NOOP("AuditFields", "peak hours"),
+    "staffing": QT_TRANSLATE_NOOP("AuditFields", "staffing"),
+    "shift": QT_TRANSLATE_NOOP("AuditFields", "shift"),
+    "day": QT_TRANSLATE_NOOP("AuditFields", "day"),
+    "first": QT_TRANSLATE_NOOP("AuditFields", "from"),
+    "last": QT_TRANSLATE_NOOP("AuditFields", "to"),
+    "unit_id": QT_TRANSLATE_NOOP("AuditFields", "patrol unit"),
+    "at": QT_TRANSLATE_NOOP("AuditFields", "time"),
+    "kept": QT_TRANSLATE_NOOP("AuditFields", "version kept"),
+}
+_KEPT = {
+    "local": QT_TRANSLATE_NOOP("AuditFields", "this desk's"),
+    "incoming": QT_TRANSLATE_NOOP("AuditFields", "the package's"),
 }
 
 
@@ -132,7 +150,11 @@ def _level(code: Any) -> Any:
     return kind_label(NodeKind(code)) if code in {k.value for k in NodeKind} else code
 
 
-_CODES = {"role": _role, "node_kind": _level}
+def _kept(code: Any) -> Any:
+    return QCoreApplication.translate("AuditFields", _KEPT[code]) if code in _KEPT else code
+
+
+_CODES = {"role": _role, "node_kind": _level, "kept": _kept}
 
 
 def _show(value: Any) -> str:

@@ -1,0 +1,140 @@
+"""Window-wide actions of data exchange: write this desk's package, import another desk's
+(shown first, written after a copy of the database), and settle the conflicts it left."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop import paths
+from desktop.ui.errors import show_error
+from desktop.ui.worker import Task
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+FOLDER = "exchange/folder"
+
+
+class ExchangeWork(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: Task | None = None
+
+    def _folder(self) -> Path:
+        chosen = self.window.settings.text(FOLDER)
+        return Path(chosen) if chosen else paths.documents_dir()
+
+    def _files(self) -> str:
+        return self.tr("Data packages (*.zip)")
+
+    def export_package(self) -> None:
+        from desktop.services import exchange
+
+        w = self.window
+        if w.db is None:
+            return
+        suggested = self._folder() / self.tr("data package {day}.zip").format(
+            day=date.today().isoformat()
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            w, self.tr("Write a data package"), str(suggested), self._files()
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".zip") else Path(name + ".zip")
+        w.settings.set_text(FOLDER, str(path.parent))
+        db = w.db
+        self._run(
+            self.tr("Writing the data package…"),
+            lambda progress, cancelled: exchange.export_package(
+                db, path, progress=progress, cancelled=cancelled
+            ),
+            lambda done: QMessageBox.information(
+                w,
+                self.tr("Data package"),
+                self.tr(
+                    "{path}: package {sequence} of this desk, {n} records changed since the "
+                    "last one. Take it to the other desk and import it there."
+                ).format(path=done.path, sequence=done.sequence, n=done.records),
+            ),
+        )
+
+    def import_package(self) -> None:
+        """Read and check the whole package first (a dry run), show what it brings, and
+        import it only when the user says so."""
+        from desktop.services import exchange
+
+        w = self.window
+        if w.db is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            w, self.tr("Import a data package"), str(self._folder()), self._files()
+        )
+        if not name:
+            return
+        path = Path(name)
+        w.settings.set_text(FOLDER, str(path.parent))
+        db = w.db
+        self._run(
+            self.tr("Reading {file}…").format(file=path.name),
+            lambda progress, cancelled: exchange.import_package(
+                db, path, dry_run=True, progress=progress, cancelled=cancelled
+            ),
+            lambda preview: self._confirm(path, preview),
+        )
+
+    def _confirm(self, path: Path, preview: Any) -> None:
+        from desktop.services import exchange
+        from desktop.ui.dialogs.exchange_dialog import SummaryDialog
+
+        w = self.window
+        if w.db is None:
+            return
+        dialog = SummaryDialog(w, preview, asking=True)
+        if not dialog.exec() or preview.already:
+            return
+        db, folder = w.db, w.backup_work.folder()
+        self._run(
+            self.tr("Importing {file}…").format(file=path.name),
+            lambda progress, cancelled: exchange.import_package(
+                db, path, backup_folder=folder, progress=progress, cancelled=cancelled
+            ),
+            self._imported,
+        )
+
+    def _imported(self, result: Any) -> None:
+        from desktop.ui.dialogs.exchange_dialog import SummaryDialog
+
+        w = self.window
+        w.tree.reload()
+        w.pages_changed()
+        SummaryDialog(w, result, asking=False).exec()
+        if result.total("conflicts"):
+            self.show_conflicts()
+
+    def show_conflicts(self) -> None:
+        from desktop.ui.dialogs.exchange_dialog import ConflictsDialog
+
+        w = self.window
+        if w.db is None:
+            return
+        ConflictsDialog(w, w.db).exec()
+        w.pages_changed()
+
+    def _run(self, title: str, job: Any, then: Any) -> None:
+        def done(result: Any, error: BaseException | None) -> None:
+            self.task = None
+            if error is not None:
+                show_error(self.window, error)
+            else:
+                then(result)
+
+        self.task = Task(self.window, title, job)
+        self.task.done.connect(done)
+        self.task.start()

@@ -1,0 +1,129 @@
+"""Data packages from the File menu: the preview, the import and the conflicts dialog."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+from desktop.services import enterprises, exchange
+from desktop.services.database import open_desk
+from desktop.ui.app import make_application
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
+from tests.services.test_exchange import build
+
+
+class Script:
+    """Handles the modal dialogs that come up, in order, each with its own step."""
+
+    def __init__(self, steps: list[tuple[type[QDialog], Callable[[Any], None]]]) -> None:
+        self.steps, self.error = list(steps), None
+        self._handled: set[int] = set()
+        QTimer.singleShot(20, self._poll)
+
+    def _poll(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if (
+            widget is not None
+            and id(widget) not in self._handled
+            and self.steps
+            and isinstance(widget, self.steps[0][0])
+        ):
+            self._handled.add(id(widget))
+            _, handler = self.steps.pop(0)
+            widget.activateWindow()
+            try:
+                handler(widget)
+            except BaseException as error:  # reported by the test
+                self.error = error  # type: ignore[assignment]
+                widget.reject()
+        if self.steps and self.error is None:
+            QTimer.singleShot(20, self._poll)
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> tuple[Path, Path]:
+    """The sub-bureau's database, and a station's package with one change to take and one
+    that clashes with the sub-bureau's own."""
+    bureau = open_desk(tmp_path / "bureau.sqlite3")
+    b = build(bureau)
+    exchange.export_package(bureau, tmp_path / "start.zip")
+    station = open_desk(tmp_path / "station.sqlite3")
+    exchange.import_package(station, tmp_path / "start.zip")
+    for db, ident, values in (
+        (station, b.enterprises[0], {"notes": "派出所补充"}),
+        (station, b.enterprises[2], {"address": "派出所填的地址"}),
+        (bureau, b.enterprises[2], {"address": "分局填的地址"}),
+    ):
+        form = enterprises.load_enterprise(db, ident)
+        enterprises.save_enterprise(db, dataclasses.replace(form, **values))  # type: ignore[arg-type]
+    exchange.export_package(station, tmp_path / "station1.zip")
+    station.close()
+    bureau.close()
+    return tmp_path / "bureau.sqlite3", tmp_path / "station1.zip"
+
+
+def test_import_a_package_then_settle_its_conflict(
+    qtbot: Any,
+    package: tuple[Path, Path],
+    messages: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop.ui.dialogs.exchange_dialog import ConflictsDialog, SummaryDialog
+
+    make_application()
+    database, file = package
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_database(database)
+    assert win.actions_.exchange_import.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(file), ""))
+    seen: dict[str, Any] = {}
+
+    def preview(dialog: SummaryDialog) -> None:
+        seen["preview"] = dialog.heading.text()
+        table = dialog.table
+        rows = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+        columns = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        total = rows.index("合计")
+        seen["updated"] = table.item(total, columns.index("更新")).text()
+        seen["conflicts"] = table.item(total, columns.index("冲突")).text()
+        dialog.accept()
+
+    def after(dialog: SummaryDialog) -> None:
+        seen["after"] = dialog.heading.text()
+        dialog.accept()
+
+    def settle(dialog: ConflictsDialog) -> None:
+        seen["listed"] = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        cells = dialog.differences
+        seen["versions"] = [
+            [cells.item(r, c).text() for c in range(3)] for r in range(cells.rowCount())
+        ]
+        dialog.keep_incoming.click()
+        seen["left"] = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        dialog.accept()
+
+    script = Script([(SummaryDialog, preview), (SummaryDialog, after), (ConflictsDialog, settle)])
+    win.exchange_work.import_package()
+    qtbot.waitUntil(lambda: not script.steps or script.error is not None, timeout=60000)
+    if script.error:
+        raise script.error
+    assert "尚未写入" in seen["preview"] and "station1.zip" in seen["preview"]
+    assert (seen["updated"], seen["conflicts"]) == ("1", "1")
+    assert "已导入" in seen["after"]
+    assert len(seen["listed"]) == 1 and "如家" in seen["listed"][0]
+    assert ["地址", "分局填的地址", "派出所填的地址"] in seen["versions"]
+    assert seen["left"] == ["没有待处理的冲突。"]
+    assert win.db is not None
+    got = {e.name: e for e in enterprises.list_enterprises(win.db, None)}
+    assert enterprises.load_enterprise(win.db, got["如家"].id).address == "派出所填的地址"
+    assert enterprises.load_enterprise(win.db, got["好再来网吧"].id).notes == "派出所补充"
+    win.db.close()
