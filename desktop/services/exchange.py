@@ -52,6 +52,7 @@ from desktop.store.schema import Bureau, Station, VisitCompanion
 # Changes are looked for from this long before the last package was read: a save that was
 # under way while it was read (its time stamp earlier, its commit later) is not missed.
 MARGIN = timedelta(minutes=30)
+EXCHANGE_LOCK = 0x706F6C6963  # any number of this program's own, the same on every desk
 OUTCOMES = ("new", "updated", "deleted", "unchanged", "older", "conflicts")
 
 
@@ -107,6 +108,7 @@ def export_package(
     written = False
     try:
         with db.transaction() as s:
+            _one_at_a_time(s)
             read_at = utcnow()
             last = _last_out(s)
             since = None if full or last is None or last.read_at is None else last.read_at - MARGIN
@@ -137,6 +139,14 @@ def export_package(
             out.unlink(missing_ok=True)  # marked nothing after all: the file must not travel
         raise
     return Exported(out, len(lines), counts, package.sequence, full, package.origin_label)
+
+
+def _one_at_a_time(s: Session) -> None:
+    """Desks sharing a server write and import packages one after another: two at once
+    would number their packages alike, or import one twice. (SQLite's write lock, taken
+    at the transaction's start, does the same for a file.)"""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(select(func.pg_advisory_xact_lock(EXCHANGE_LOCK)))
 
 
 def _last_out(s: Session) -> ExchangePackage | None:
@@ -207,15 +217,17 @@ def _seen(s: Session, ids: list[uuid.UUID]) -> set[tuple[uuid.UUID, bytes]]:
 
 
 def _insert_for(s: Session, model: Any) -> Any:
+    """An INSERT that can skip or update on a clash, of the table (a Core executemany, not
+    the ORM's bulk path)."""
     from sqlalchemy.dialects import postgresql, sqlite
 
     if s.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(model)
-    return sqlite.insert(model)
+        return postgresql.insert(model.__table__)
+    return sqlite.insert(model.__table__)
 
 
 def remember(s: Session, revisions: Iterable[tuple[uuid.UUID, bytes]], sent: bool) -> None:
-    """Record that these revisions were exchanged (and with `sent`, sent by this desk)."""
+    """Record that these revisions were received here (or with `sent`, sent from here)."""
     pairs = list(revisions)
     for start in range(0, len(pairs), 1000):
         chunk = pairs[start : start + 1000]
@@ -223,9 +235,9 @@ def remember(s: Session, revisions: Iterable[tuple[uuid.UUID, bytes]], sent: boo
             break
         rows = [{"record_id": i, "last": d, "sent": d if sent else None} for i, d in chunk]
         stmt = _insert_for(s, ExchangeState)
-        keep = {"last": stmt.excluded.last}
-        if sent:
-            keep["sent"] = stmt.excluded.sent
+        # Sending is not yet exchanging: the package may never be imported, so the revision
+        # last received stays a parent of the next package's row, beside the one sent.
+        keep = {"sent": stmt.excluded.sent} if sent else {"last": stmt.excluded.last}
         s.execute(stmt.on_conflict_do_update(index_elements=["record_id"], set_=keep), rows)
         seen = _insert_for(s, ExchangeSeen).on_conflict_do_nothing()
         s.execute(seen, [{"record_id": i, "digest": d} for i, d in chunk])
@@ -308,6 +320,7 @@ def _merge(
     db: Database, s: Session, package: Package, progress: Progress, cancelled: Cancelled
 ) -> Imported:
     result = Imported(package.file_name, package.origin_label, package.sequence)
+    _one_at_a_time(s)
     _check_series(s, package)
     if s.get(ExchangePackage, package.id) is not None:
         result.already = True
@@ -352,10 +365,13 @@ def _check_series(s: Session, package: Package) -> None:
         )
     if package.full or s.get(ExchangePackage, package.id) is not None:
         return
+    # The latest imported, not the highest: a full package (after the other desk restored a
+    # backup, say) starts the series again from its own number.
     last = s.scalar(
-        select(func.max(ExchangePackage.sequence)).where(
-            ExchangePackage.origin_id == package.origin_id, ExchangePackage.direction == "in"
-        )
+        select(ExchangePackage.sequence)
+        .where(ExchangePackage.origin_id == package.origin_id, ExchangePackage.direction == "in")
+        .order_by(ExchangePackage.at.desc())
+        .limit(1)
     )
     expected = (last or 0) + 1
     if package.sequence < expected:
@@ -521,8 +537,9 @@ def _clash(line: Line, exc: IntegrityError) -> UserError:
         if missing
         else QT_TRANSLATE_NOOP(
             "Messages",
-            "Desks that exchange data must be set up from the same records: start a new desk "
-            "from the sub-bureau's full package rather than from its own entries.",
+            "Correct the code of one of the two: here, or at the desk that wrote the package "
+            "(then ask it for a new package), and import again. A new desk must start from "
+            "the sub-bureau's full package, not from entries of its own.",
         )
     )
     return RefusedError(

@@ -16,9 +16,9 @@ from desktop.store.base import Base, UTCDateTime, new_id, utcnow
 
 
 class ExchangeState(Base):
-    """Per record: the revision last exchanged with another desk (in or out), and the one this
-    desk last put in a package of its own. A package row names both as its parents, so that a
-    desk holding either takes the new revision as a plain update, not a conflict."""
+    """Per record: the revision last received from another desk (or settled in a conflict),
+    and the one this desk last put in a package of its own. A package row names both as its
+    parents, so that a desk holding either takes the new revision as a plain update."""
 
     __tablename__ = "exchange_state"
     __table_args__ = ({"sqlite_with_rowid": False},)

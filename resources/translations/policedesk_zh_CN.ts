@@ -3766,44 +3766,44 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>{file} 由较新版本的程序写出，未导入任何内容；请先在本机安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="347" />
+        <location filename="../../desktop/services/exchange.py" line="360" />
         <source>{file} was written by this database (or a copy of it). Nothing was imported.</source>
         <translation>{file} 是本数据库（或其副本）写出的，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="363" />
+        <location filename="../../desktop/services/exchange.py" line="379" />
         <source>{file} is package {sequence} from {origin}, but package {last} from there is already imported. Nothing was imported: an older package would undo newer changes.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，但该处的第 {last} 号已经导入。未导入任何内容：旧数据包会撤销较新的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="376" />
+        <location filename="../../desktop/services/exchange.py" line="392" />
         <source>{file} is package {sequence} from {origin}; package {expected} from there has not been imported here. Nothing was imported.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，而该处的第 {expected} 号尚未在本机导入。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="381" />
+        <location filename="../../desktop/services/exchange.py" line="397" />
         <source>Import the missing packages first, or ask {origin} for a full package (policedesk exchange export --full).</source>
         <translation>请先导入缺少的数据包，或请 {origin} 导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="503" />
+        <location filename="../../desktop/services/exchange.py" line="519" />
         <source>The {kind} “{name}” in the package belongs to a record this database does not have. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”所属的记录本数据库没有，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="509" />
+        <location filename="../../desktop/services/exchange.py" line="525" />
         <source>The {kind} “{name}” in the package has a code or number that another record here already has. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”的代码或编号已被本机另一条记录使用，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="516" />
+        <location filename="../../desktop/services/exchange.py" line="532" />
         <source>A package from there was probably missed: ask for a full package (policedesk exchange export --full).</source>
         <translation>可能漏导了对方的某个数据包：请对方导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="522" />
-        <source>Desks that exchange data must be set up from the same records: start a new desk from the sub-bureau's full package rather than from its own entries.</source>
-        <translation>交换数据的各台电脑须从同一份数据起步：新电脑请先导入分局的完整数据包，而不是自行录入。</translation>
+        <location filename="../../desktop/services/exchange.py" line="538" />
+        <source>Correct the code of one of the two: here, or at the desk that wrote the package (then ask it for a new package), and import again. A new desk must start from the sub-bureau's full package, not from entries of its own.</source>
+        <translation>请改正两者之一的代码：在本机改，或请写出数据包的一方改后重新发数据包，然后再导入。新电脑须从分局的完整数据包起步，而不是自行录入。</translation>
     </message>
 </context>
 <context>

@@ -388,3 +388,40 @@ def test_the_command_line_exports_imports_and_lists_conflicts(
 def _audit_count(db: Database) -> int:
     with db.reading() as s:
         return int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+
+def test_after_a_restored_backup_a_full_package_starts_the_series_again(
+    desks: tuple[Bureau, Database, Database], tmp_path: Path
+) -> None:
+    import shutil
+
+    b, a, _ = desks
+    edit(a, b.enterprises[0], notes="一")
+    exchange.export_package(a, tmp_path / "a1.zip")
+    exchange.import_package(b.db, tmp_path / "a1.zip")
+    station_file = Path(str(a.url.database))
+    with a.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(station_file, tmp_path / "backup.sqlite3")
+    edit(a, b.enterprises[0], notes="二")
+    exchange.export_package(a, tmp_path / "a2.zip")
+    exchange.import_package(b.db, tmp_path / "a2.zip")
+    # The station goes back to its backup, from before package 2, and works on.
+    a.close()
+    shutil.copy(tmp_path / "backup.sqlite3", station_file)
+    restored = open_desk(station_file)
+    try:
+        edit(restored, b.enterprises[1], notes="恢复后")
+        exchange.export_package(restored, tmp_path / "again.zip")  # numbered 2 again
+        with pytest.raises(RefusedError):
+            exchange.import_package(b.db, tmp_path / "again.zip")
+        exchange.export_package(restored, tmp_path / "full.zip", full=True)
+        full = exchange.import_package(b.db, tmp_path / "full.zip")
+        assert full.counts["enterprise"]["updated"] == 1 and full.total("conflicts") == 0
+        edit(restored, b.enterprises[1], notes="接着干")
+        exchange.export_package(restored, tmp_path / "next.zip")
+        assert exchange.import_package(b.db, tmp_path / "next.zip").changed == 1
+        # What the station lost with its backup stays at the sub-bureau.
+        assert enterprises.load_enterprise(b.db, b.enterprises[0]).notes == "二"
+    finally:
+        restored.close()

@@ -1,0 +1,104 @@
+"""Data packages at station scale: the first full package, and a day's changes.
+
+    python tests/benchmarks/bench_exchange.py [--runs 3]
+
+The sub-bureau is the small demo (2 stations, 980 enterprises, 15,000 visits, 17,000
+records in all). Times writing its first package (every record), importing it into a new
+desk, then a station's day of work (20 visits, 10 enterprises edited, 3 of them also at
+the sub-bureau) written as a package and merged at the sub-bureau. Medians of the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import select  # noqa: E402
+
+from desktop.services import demo, enterprises, exchange  # noqa: E402
+from desktop.services import visits as visit_service  # noqa: E402
+from desktop.services.database import open_desk  # noqa: E402
+from desktop.store.schema import Enterprise, Officer  # noqa: E402
+
+
+def timed(work: object) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = work()  # type: ignore[operator]
+    return (time.perf_counter() - start) * 1000, result
+
+
+def run(template: Path, folder: Path) -> dict[str, float]:
+    shutil.copy(template, folder / "bureau.sqlite3")
+    bureau = open_desk(folder / "bureau.sqlite3")
+    station = open_desk(folder / "station.sqlite3")
+    out: dict[str, float] = {}
+    out["write the first package (ms)"], first = timed(
+        lambda: exchange.export_package(bureau, folder / "p0.zip")
+    )
+    out["records in it"] = first.records  # type: ignore[attr-defined]
+    out["import it into a new desk (ms)"], _ = timed(
+        lambda: exchange.import_package(station, folder / "p0.zip")
+    )
+    with station.reading() as s:
+        ids = s.scalars(select(Enterprise.id).order_by(Enterprise.id).limit(20)).all()
+        officer = s.scalars(select(Officer.id).where(Officer.kind == "police").limit(1)).one()
+    for n, ident in enumerate(ids):
+        visit_service.save_visit(
+            station,
+            visit_service.VisitForm(
+                enterprise_id=ident, officer_id=officer, visited_on=date.today()
+            ),
+        )
+        if n < 10:
+            form = enterprises.load_enterprise(station, ident)
+            enterprises.save_enterprise(station, dataclasses.replace(form, notes=f"站{n}"))
+        if n < 3:
+            form = enterprises.load_enterprise(bureau, ident)
+            enterprises.save_enterprise(bureau, dataclasses.replace(form, notes=f"局{n}"))
+    out["write a day's package (ms)"], day = timed(
+        lambda: exchange.export_package(station, folder / "p1.zip")
+    )
+    out["records in the day's package"] = day.records  # type: ignore[attr-defined]
+    out["merge it at the sub-bureau (ms)"], merged = timed(
+        lambda: exchange.import_package(bureau, folder / "p1.zip")
+    )
+    out["conflicts listed"] = merged.total("conflicts")  # type: ignore[attr-defined]
+    out["import it again (ms)"], _ = timed(
+        lambda: exchange.import_package(bureau, folder / "p1.zip")
+    )
+    bureau.close()
+    station.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        template = Path(tmp) / "demo.sqlite3"
+        db = open_desk(template)
+        demo.generate(db, "small", 7)
+        db.close()
+        results = []
+        for n in range(args.runs):
+            folder = Path(tmp) / f"run{n}"
+            folder.mkdir()
+            results.append(run(template, folder))
+        for key in results[0]:
+            values = [r[key] for r in results]
+            print(f"{key:40} {statistics.median(values):10.0f}   runs: {values}")
+
+
+if __name__ == "__main__":
+    main()
