@@ -26,6 +26,22 @@ class ExchangeWork(QObject):
         self.window = window
         self.task: Task | None = None
 
+    def after_login(self, db: Any) -> None:
+        """Conflicts left by an earlier import are said at once, to whoever may settle them."""
+        from desktop.services import exchange_conflicts
+
+        user = self.window.session.user
+        if user is None or not user.role.manages:
+            return
+        waiting = exchange_conflicts.count_open(db)
+        if waiting:
+            self.window.statusBar().showMessage(
+                self.tr("{n} data conflicts wait for a choice: File > Data conflicts.").format(
+                    n=waiting
+                ),
+                30000,
+            )
+
     def _folder(self) -> Path:
         chosen = self.window.settings.text(FOLDER)
         return Path(chosen) if chosen else paths.documents_dir()

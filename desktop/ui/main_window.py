@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
         if self._is_empty():
             self._offer_demo()
         self.backup_work.after_login(db)
+        self.exchange_work.after_login(db)
         last = self.settings.text(f"scope/{db.display_name}")
         if last and self.tree.current_ref() is None:
             # Another user's last scope may lie outside this one's jurisdiction.

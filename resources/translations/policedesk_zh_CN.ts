@@ -1732,47 +1732,52 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>ExchangeWork</name>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="34" />
+        <location filename="../../desktop/ui/exchange_work.py" line="39" />
+        <source>{n} data conflicts wait for a choice: File &gt; Data conflicts.</source>
+        <translation>有 {n} 处数据冲突待您选择：文件 &gt; 数据冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_work.py" line="50" />
         <source>Data packages (*.zip)</source>
         <translation>数据包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="42" />
+        <location filename="../../desktop/ui/exchange_work.py" line="58" />
         <source>data package {day}.zip</source>
         <translation>数据包 {day}.zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="46" />
+        <location filename="../../desktop/ui/exchange_work.py" line="62" />
         <source>Write a data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="54" />
+        <location filename="../../desktop/ui/exchange_work.py" line="70" />
         <source>Writing the data package…</source>
         <translation>正在写数据包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="60" />
+        <location filename="../../desktop/ui/exchange_work.py" line="76" />
         <source>Data package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="62" />
+        <location filename="../../desktop/ui/exchange_work.py" line="78" />
         <source>{path}: package {sequence} of this desk, {n} records changed since the last one. Take it to the other desk and import it there.</source>
         <translation>{path}：本机第 {sequence} 号数据包，自上一个以来变动的 {n} 条记录。请带到对方电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="77" />
+        <location filename="../../desktop/ui/exchange_work.py" line="93" />
         <source>Import a data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="85" />
+        <location filename="../../desktop/ui/exchange_work.py" line="101" />
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="104" />
+        <location filename="../../desktop/ui/exchange_work.py" line="120" />
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
@@ -2526,72 +2531,72 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331" />
+        <location filename="../../desktop/ui/main_window.py" line="332" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364" />
+        <location filename="../../desktop/ui/main_window.py" line="365" />
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366" />
+        <location filename="../../desktop/ui/main_window.py" line="367" />
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372" />
+        <location filename="../../desktop/ui/main_window.py" line="373" />
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373" />
+        <location filename="../../desktop/ui/main_window.py" line="374" />
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386" />
+        <location filename="../../desktop/ui/main_window.py" line="387" />
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405" />
+        <location filename="../../desktop/ui/main_window.py" line="406" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407" />
+        <location filename="../../desktop/ui/main_window.py" line="408" />
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426" />
+        <location filename="../../desktop/ui/main_window.py" line="427" />
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428" />
+        <location filename="../../desktop/ui/main_window.py" line="429" />
         <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
         <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442" />
+        <location filename="../../desktop/ui/main_window.py" line="443" />
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="444" />
+        <location filename="../../desktop/ui/main_window.py" line="445" />
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="491" />
+        <location filename="../../desktop/ui/main_window.py" line="492" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="493" />
+        <location filename="../../desktop/ui/main_window.py" line="494" />
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}

@@ -127,3 +127,20 @@ def test_import_a_package_then_settle_its_conflict(
     assert enterprises.load_enterprise(win.db, got["如家"].id).address == "派出所填的地址"
     assert enterprises.load_enterprise(win.db, got["好再来网吧"].id).notes == "派出所补充"
     win.db.close()
+
+
+def test_conflicts_left_waiting_are_said_at_login(
+    qtbot: Any, package: tuple[Path, Path], messages: list[Any]
+) -> None:
+    database, file = package
+    bureau = open_desk(database)
+    exchange.import_package(bureau, file)
+    bureau.close()
+    make_application()
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_database(database)
+    assert "1 处数据冲突" in win.statusBar().currentMessage()
+    assert win.db is not None
+    win.db.close()
