@@ -12,10 +12,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import roster
+from desktop.domain.messages import Change as Save
+from desktop.domain.messages import ChangedMeanwhileError
 from desktop.services import access
 from desktop.services.records import soft_delete
 from desktop.services.reference import codes
 from desktop.services.rosters import Owner, desk_record, duties, entry, mine, month, owner_of
+from desktop.store.base import utcnow
 from desktop.store.engine import Database
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
 from desktop.store.schema import AuditEntry, Officer
@@ -139,11 +142,67 @@ def pool(
     return out
 
 
-def set_cell(db: Database, unit: str, shift: str, day: date, officers: list[str]) -> None:
-    """The cell's duties as the planner chose them, by hand (kept when generating)."""
+def set_cell(
+    db: Database,
+    unit: str,
+    shift: str,
+    day: date,
+    officers: list[str],
+    expected: list[str] | None = None,
+) -> None:
+    """The cell's duties as the planner chose them, by hand (kept when generating). With
+    `expected`, the officers the planner saw in the cell: refused if another desk changed
+    the cell meanwhile, saying who is on it now."""
     access.require(db, "edits")
     with db.transaction() as s:
-        _set(s, desk_record(s, db, unit), shift, day, officers)
+        record = desk_record(s, db, unit)
+        if expected is not None:
+            _require_unchanged(s, record, shift, day, expected)
+        _set(s, record, shift, day, officers)
+
+
+def _require_unchanged(
+    s: Session, record: PatrolUnit, shift: str, day: date, expected: list[str]
+) -> None:
+    live = s.scalars(
+        select(RosterEntry).where(
+            RosterEntry.unit_id == record.id,
+            RosterEntry.shift == shift,
+            RosterEntry.day == day,
+            RosterEntry.deleted_at.is_(None),
+        )
+    ).all()
+    now = {str(e.officer_id) for e in live}
+    if now == set(expected):
+        return
+    wanted = [uuid.UUID(i) for i in now | set(expected)]
+    names = {
+        i: n for i, n in s.execute(select(Officer.id, Officer.name).where(Officer.id.in_(wanted)))
+    }
+    shown = {i: names.get(uuid.UUID(i), "?") for i in now | set(expected)}
+    # Who set the cell as it is now: the trail's latest entry for one of its duties.
+    last = s.execute(
+        select(AuditEntry.user_name, AuditEntry.at)
+        .where(AuditEntry.record_id.in_([e.id for e in live]))
+        .order_by(AuditEntry.at.desc())
+        .limit(1)
+    ).first()
+    who, when = (last[0], last[1]) if last is not None else ("?", utcnow())
+    raise ChangedMeanwhileError(
+        [
+            Save(
+                who,
+                when,
+                "edit",
+                {
+                    "officer_id": [
+                        "、".join(sorted(shown[i] for i in expected)),
+                        "、".join(sorted(shown[i] for i in now)),
+                    ]
+                },
+            )
+        ]
+    )
 
 
 def _set(s: Session, record: PatrolUnit, shift: str, day: date, officers: list[str]) -> None:

@@ -230,3 +230,22 @@ def test_a_cancelled_generation_writes_nothing_and_progress_is_told(demo_db: Dat
         )
     assert rosters.duties(demo_db, station, DAYS) == []
     assert len(told) >= 3 and all(total == 50 and 0 <= done <= 50 for done, total in told)
+
+
+def test_a_cell_changed_at_another_desk_meanwhile_is_not_overwritten(demo_db: Database) -> None:
+    from desktop.domain.messages import ChangedMeanwhileError
+
+    station, _office = station_and_office(demo_db)
+    unit, people = _point_and_officers(demo_db, station)
+    roster_grid.set_cell(demo_db, unit, "early", DAYS[0], [people[0]])
+    # Two planners open the cell showing people[0]; the first puts people[1] on.
+    roster_grid.set_cell(demo_db, unit, "early", DAYS[0], [people[1]], expected=[people[0]])
+    with pytest.raises(ChangedMeanwhileError) as refused:
+        roster_grid.set_cell(
+            demo_db, unit, "early", DAYS[0], [people[0], people[2]], expected=[people[0]]
+        )
+    names = {p.id: p.name for p in rosters.month(demo_db, station, DAYS).people.values()}
+    (change,) = refused.value.changes
+    assert change.fields["officer_id"] == [names[people[0]], names[people[1]]]
+    on = [d.officer for d, _k in rosters.duties(demo_db, station, DAYS[:1]) if d.unit == unit]
+    assert on == [people[1]]

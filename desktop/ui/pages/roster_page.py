@@ -205,7 +205,10 @@ class RosterPage(Page):
         dialog = RosterCellDialog(self, f"{row.label} · {day.isoformat()}", candidates)
         if dialog.exec():
             try:
-                roster_grid.set_cell(self.db, row.unit, row.shift, day, dialog.chosen())
+                shown = [c.id for c in candidates if c.on_duty]
+                roster_grid.set_cell(
+                    self.db, row.unit, row.shift, day, dialog.chosen(), expected=shown
+                )
             except UserError as error:
                 show_error(self, error)
             self.refresh()
