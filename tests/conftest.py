@@ -15,6 +15,9 @@ os.environ.setdefault("POLICEDESK_LANG", "zh_CN")
 from desktop.services import demo
 from desktop.services.database import Database, open_desk
 
+# The backends (a SQLite file, a PostgreSQL server of the session's own) and their fixtures.
+pytest_plugins = ["tests.backends"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -36,29 +39,10 @@ def isolated_settings(tmp_path: Path) -> Iterator[None]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """A fresh desk database: a SQLite file, or with POLICEDESK_TEST_POSTGRES set to a
-    server URL (postgresql+psycopg://user@host:port/postgres), a new database on it."""
-    server = os.environ.get("POLICEDESK_TEST_POSTGRES")
-    if not server:
-        database = open_desk(tmp_path / "desk.sqlite3")
-        yield database
-        database.close()
-        return
-    import uuid
-
-    from sqlalchemy import create_engine, make_url
-
-    name = f"desk_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name}")
-    database = open_desk(make_url(server).set(database=name).render_as_string(False))
-    yield database
-    database.close()
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
-    admin.dispose()
+def db(sqlite_desk: Database) -> Database:
+    """A fresh desk database in a SQLite file. Under tests/services and tests/ledgers the
+    tests that take it run on PostgreSQL as well (their conftest; tests/backends.py)."""
+    return sqlite_desk
 
 
 @pytest.fixture

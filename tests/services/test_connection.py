@@ -1,0 +1,189 @@
+"""Probing a database before the desk is pointed at it: files, servers, and what goes wrong."""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url
+from sqlalchemy.pool import NullPool
+
+from desktop.domain.messages import ValidationError
+from desktop.services import connection
+from desktop.services.connection import SchemaState, probe
+from desktop.services.database import Database, open_desk
+from desktop.store.engine import make_engine, resolve_url
+from desktop.store.migrate import upgrade
+from desktop.store.migrations import HEAD
+
+
+def test_a_new_file_is_usable_and_is_not_created_by_the_probe(tmp_path: Path) -> None:
+    path = tmp_path / "new folder" / "desk.sqlite3"
+    found = probe(str(path))
+    assert found.ok and found.reachable and found.state is SchemaState.EMPTY
+    assert "creates it" in found.text()
+    assert not path.exists() and not path.parent.exists()
+
+
+def test_an_empty_sqlite_file_is_usable_and_stays_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite3"
+    sqlite3.connect(path).close()
+    found = probe(str(path))
+    assert found.ok and found.state is SchemaState.EMPTY
+    assert path.stat().st_size == 0
+
+
+def test_a_migrated_file_is_current(sqlite_db: Database) -> None:
+    found = probe(sqlite_db.display_name)
+    assert found.ok and found.state is SchemaState.CURRENT and found.revision == HEAD
+    assert HEAD in found.text()
+
+
+def test_an_older_file_will_be_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(resolve_url(path))
+    upgrade(engine, "0005")
+    engine.dispose()
+    found = probe(str(path))
+    assert found.ok and found.state is SchemaState.OLDER and found.revision == "0005"
+    assert "upgraded" in found.text()
+
+
+def test_a_file_of_a_newer_program_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    open_desk(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.close()
+    before = path.read_bytes()
+    found = probe(str(path))
+    assert not found.ok and found.reachable and found.state is SchemaState.NEWER
+    assert "newer version" in found.text() and "9999_future" in found.text()
+    assert path.read_bytes() == before
+
+
+def test_another_programs_file_and_what_is_no_database_are_refused(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.close()
+    assert probe(str(other)).state is SchemaState.FOREIGN and not probe(str(other)).ok
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database at all, just some words", encoding="utf-8")
+    found = probe(str(text))
+    assert not found.ok and "not a police desk database" in found.text()
+    found = probe(str(tmp_path))
+    assert not found.ok and "folder" in found.text()
+
+
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [
+        ("", "Give the database file"),
+        ("   ", "Give the database file"),
+        ("://", "is not a database address"),
+        ("sqlite://", "in memory"),
+        ("nosuchdialect://user@host/db", "does not know the database kind"),
+        ("postgresql+psycopg2://u:p@127.0.0.1/db", "driver"),  # psycopg2 is not installed
+    ],
+)
+def test_garbage_is_an_answer_not_an_exception(target: str, words: str) -> None:
+    found = probe(target)
+    assert not found.ok and not found.reachable and found.state is None
+    assert words in found.text()
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_a_closed_port_is_refused_at_once_and_the_password_is_not_shown() -> None:
+    port = _closed_port()
+    started = time.monotonic()
+    found = probe(f"postgresql+psycopg://clerk:s3cret@127.0.0.1:{port}/desk")
+    assert time.monotonic() - started < 3
+    assert not found.ok and not found.reachable
+    assert f"port {port}" in found.text() and "Nothing answers" in found.text()
+    assert "s3cret" not in found.text() and "s3cret" not in found.display_name
+
+
+def test_a_server_that_never_answers_is_given_up_on_in_time() -> None:
+    with socket.socket() as silent:  # accepts the connection, then says nothing
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        port = silent.getsockname()[1]
+        started = time.monotonic()
+        found = probe(f"postgresql+psycopg://clerk@127.0.0.1:{port}/desk", timeout=1.0)
+        assert time.monotonic() - started < 2.5
+    assert not found.ok and "did not answer" in found.text()
+
+
+def test_an_unknown_host_is_named() -> None:
+    found = probe("postgresql+psycopg://clerk@no-such-host.invalid/desk")
+    assert not found.ok and "no-such-host.invalid" in found.text()
+
+
+def test_server_url_escapes_every_part_and_reads_back() -> None:
+    password = "p@ss:w/rd%#?中"
+    url = connection.server_url(" 10.32.1.5 ", "5433", "desk", "clerk", password)
+    assert url.startswith("postgresql+psycopg://clerk:")
+    parsed = make_url(url)
+    assert (parsed.host, parsed.port, parsed.database, parsed.username, parsed.password) == (
+        "10.32.1.5",
+        5433,
+        "desk",
+        "clerk",
+        password,
+    )
+    assert connection.server_parts(url) == connection.ServerParts(
+        "10.32.1.5", 5433, "desk", "clerk", password
+    )
+    assert "***" in connection.display_name(url) and password not in connection.display_name(url)
+
+
+def test_server_url_without_user_or_password_leaves_them_to_libpq() -> None:
+    url = connection.server_url("db.station", 5432, "desk", "", "")
+    assert url == "postgresql+psycopg://db.station:5432/desk"
+    assert connection.server_parts("/some/file.sqlite3") is None
+
+
+def test_server_url_names_the_missing_fields() -> None:
+    with pytest.raises(ValidationError) as caught:
+        connection.server_url("", "0", " ", "clerk", "")
+    assert {e.field for e in caught.value.errors} == {"host", "port", "database"}
+    with pytest.raises(ValidationError):
+        connection.file_target("  ")
+
+
+# -- on a PostgreSQL server (POLICEDESK_TEST_POSTGRES, or the session's throwaway cluster) -----
+@pytest.fixture
+def empty_server_database(postgres_server: str) -> Iterator[str]:
+    name = f"desk_probe_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    try:
+        yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_probe_a_postgresql_server(empty_server_database: str) -> None:
+    found = probe(empty_server_database)
+    assert found.ok and found.reachable and found.state is SchemaState.EMPTY, found.text()
+    open_desk(empty_server_database).close()
+    found = probe(empty_server_database)
+    assert found.ok and found.state is SchemaState.CURRENT and found.revision == HEAD
+    missing = make_url(empty_server_database).set(database="no_such_desk_database")
+    found = probe(missing.render_as_string(hide_password=False))
+    assert not found.ok and "no database no_such_desk_database" in found.text()
