@@ -386,12 +386,13 @@ class Setting(Record, Base):
 
 class Draft(Record, Base):
     """A form's unsaved input, written as the user types, so that a form closed by mistake or
-    a program that died gives it back. One per form kind and desk (the database file)."""
+    a program that died gives it back. One per form kind and user: on a shared server
+    several clerks type at once (the kind ends with the user's id, migration 0013)."""
 
     __tablename__ = "draft"
     __table_args__ = (Index("uq_draft_kind", "kind", unique=True),)
 
-    kind: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(80))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 

@@ -390,6 +390,29 @@ def test_drafts_are_kept_until_discarded(db: Database) -> None:
     assert drafts.load_draft(db, "visit") is None
 
 
+def test_two_clerks_on_one_server_each_get_their_own_draft(db: Database) -> None:
+    from desktop.domain.accounts import Role
+    from desktop.services import accounts
+    from desktop.services.accounts import UserForm
+
+    c = chain(db)
+    password = "clerk-pass-1234"
+    accounts.create_first_admin(db, "admin", "管理员", password)
+    accounts.login(db, "admin", password)
+    for name in ("clerk1", "clerk2"):
+        accounts.save_user(
+            db, UserForm(name, name, Role.CLERK, c.ref(NodeKind.STATION), password=password)
+        )
+    accounts.login(db, "clerk1", password)
+    drafts.save_draft(db, "visit", {"content": "甲在打字"})
+    accounts.login(db, "clerk2", password)
+    assert drafts.load_draft(db, "visit") is None
+    drafts.save_draft(db, "visit", {"content": "乙在打字"})
+    drafts.discard_draft(db, "visit")
+    accounts.login(db, "clerk1", password)
+    assert drafts.load_draft(db, "visit") == {"content": "甲在打字"}
+
+
 def test_a_deregistered_enterprise_is_never_due_even_after_the_intervals_change(
     db: Database,
 ) -> None:
