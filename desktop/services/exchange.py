@@ -31,6 +31,7 @@ from desktop.services.exchange_rows import (
     COMPANIONS,
     EXCHANGED,
     HIERARCHY,
+    KIND_NAMES,
     Row,
     decode,
     digest,
@@ -511,8 +512,6 @@ def touch(name: str, row: Row, touched: set[uuid.UUID]) -> None:
 
 
 def _clash(line: Line, exc: IntegrityError) -> UserError:
-    from desktop.services.exchange_rows import KIND_NAMES
-
     text = str(exc.orig).lower()
     missing = "foreign key" in text or getattr(exc.orig, "sqlstate", "") == "23503"
     message = (

@@ -164,14 +164,7 @@ def set_cell(
 def _require_unchanged(
     s: Session, record: PatrolUnit, shift: str, day: date, expected: list[str]
 ) -> None:
-    live = s.scalars(
-        select(RosterEntry).where(
-            RosterEntry.unit_id == record.id,
-            RosterEntry.shift == shift,
-            RosterEntry.day == day,
-            RosterEntry.deleted_at.is_(None),
-        )
-    ).all()
+    live = _cell(s, record, shift, day)
     now = {str(e.officer_id) for e in live}
     if now == set(expected):
         return
@@ -205,15 +198,19 @@ def _require_unchanged(
     )
 
 
+def _cell(s: Session, record: PatrolUnit, shift: str, day: date) -> list[RosterEntry]:
+    """The cell's live duties."""
+    stmt = select(RosterEntry).where(
+        RosterEntry.unit_id == record.id,
+        RosterEntry.shift == shift,
+        RosterEntry.day == day,
+        RosterEntry.deleted_at.is_(None),
+    )
+    return list(s.scalars(stmt))
+
+
 def _set(s: Session, record: PatrolUnit, shift: str, day: date, officers: list[str]) -> None:
-    for old in s.scalars(
-        select(RosterEntry).where(
-            RosterEntry.unit_id == record.id,
-            RosterEntry.shift == shift,
-            RosterEntry.day == day,
-            RosterEntry.deleted_at.is_(None),
-        )
-    ):
+    for old in _cell(s, record, shift, day):
         soft_delete(old)
     s.flush()
     for officer in dict.fromkeys(officers):
