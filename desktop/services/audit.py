@@ -108,6 +108,16 @@ def _who(db: Database) -> tuple[uuid.UUID | None, str]:
 
 
 def _on_flush(db: Database, session: Session) -> None:
+    # Names of the records the entries point at, looked up once a flush: a month of
+    # check-ins names the same officers thousands of times (a query each on a server).
+    session.info[_NAMES] = {}
+    try:
+        _write_entries(db, session)
+    finally:
+        del session.info[_NAMES]
+
+
+def _write_entries(db: Database, session: Session) -> None:
     for obj in list(session.new):
         access.check_write(db, session, obj)
         if not isinstance(obj, _SKIPPED):
@@ -219,6 +229,7 @@ _REFERENCES: dict[str, type[Any]] = {
     "closed_by": Officer,
 }
 _NODE_MODELS: dict[str, type[Any]] = {"bureau": Bureau, "station": Station, "office": Office}
+_NAMES = "audit.names"  # session.info: the names looked up in the flush under way
 
 
 # Personal numbers go into the append-only trail masked: it can never be erased, and it
@@ -243,9 +254,18 @@ def _readable(session: Session, obj: Any, key: str, value: Any) -> Any:
     if key == "node_id":
         model = _NODE_MODELS.get(getattr(obj, "node_kind", None) or "")
     if model is not None and isinstance(value, uuid.UUID):
-        target = session.get(model, value)
-        if target is not None and getattr(target, "name", None):
-            return str(target.name)
+        names: dict[tuple[type[Any], uuid.UUID], str | None] | None = session.info.get(_NAMES)
+        if names is not None and (model, value) in names:
+            name = names[model, value]
+        else:
+            target = session.get(model, value)
+            name = (
+                str(target.name) if target is not None and getattr(target, "name", None) else None
+            )
+            if names is not None:
+                names[model, value] = name
+        if name is not None:
+            return name
     return _plain(value)
 
 
