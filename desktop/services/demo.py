@@ -8,6 +8,7 @@ with their visits and findings, millions of rows at city scale, are streamed in 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import random
 import uuid
@@ -39,6 +40,11 @@ class Scale:
     officers_per_station: int
     bureau_officers: int
     enterprises_per_grid: int = 42  # on average; each gets three years of visits
+
+
+def _enterprises(scale: Scale) -> int:
+    grids = scale.stations * scale.offices_per_station * scale.grids_per_office
+    return grids * scale.enterprises_per_grid
 
 
 SCALES = {
@@ -299,10 +305,12 @@ def generate(
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
     today: date | None = None,
+    large: bool | None = None,
 ) -> DemoSummary:
     """Fill an empty database with a demo jurisdiction; refuses one that holds data.
-    Visits run for three years up to `today`."""
-    from desktop.services import demo_visits, demo_writing
+    Visits run for three years up to `today`. A `large` demo (by default from LARGE
+    enterprises on) is made in a second process and loaded through a rollback journal."""
+    from desktop.services import demo_maker, demo_visits, demo_writing
 
     if scale not in SCALES:
         raise RefusedError(QT_TRANSLATE_NOOP("Messages", "Unknown scale {scale}."), scale=scale)
@@ -312,8 +320,16 @@ def generate(
         step(g, SCALES[scale])
         progress(n, total)
         checkpoint(cancelled)
-    bulk = demo_visits.Bulk(g, SCALES[scale], demo_visits.Codes.of(db), today or date.today())
-    with demo_writing.bulk_session(db) as session:
+    codes, day = demo_visits.Codes.of(db), today or date.today()
+    if large is None:
+        large = _enterprises(SCALES[scale]) >= demo_maker.LARGE
+    # The maker starts from g as it is now: before Bulk draws from it.
+    maker = demo_maker.Maker(g, SCALES[scale], codes, day) if large and is_empty(db) else None
+    with (
+        maker if maker is not None else contextlib.nullcontext(),
+        demo_writing.bulk_session(db, large=large) as session,
+    ):
+        bulk = demo_visits.Bulk(g, SCALES[scale], codes, day)
         _refuse_if_not_empty(session)
         for n, table in enumerate(_TABLES, start=len(_STEPS) + 1):
             rows = g.rows.get(table.name, [])
@@ -321,7 +337,8 @@ def generate(
                 session.execute(insert(table), rows[start : start + 5000])
                 checkpoint(cancelled)
             progress(n, total)
-        for n, _ in enumerate(bulk.write(session, cancelled), start=len(_STEPS) + len(_TABLES) + 1):
+        steps = bulk.write(session, cancelled, maker)
+        for n, _ in enumerate(steps, start=len(_STEPS) + len(_TABLES) + 1):
             progress(n, total)
     _demo_accounts(db, g)
     from desktop.services import demo_patrol

@@ -12,7 +12,7 @@ import csv
 import json
 import math
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -514,11 +514,14 @@ class Bulk:
 
     # Writing rows -----------------------------------------------------------------------
 
-    def write(self, session: Session, cancelled: Cancelled) -> Iterator[None]:
-        """Make and write every batch, then finish each table; yields once a progress step."""
+    def write(
+        self, session: Session, cancelled: Cancelled, made_elsewhere: Iterable[Batch] | None = None
+    ) -> Iterator[None]:
+        """Write every batch, made here or (`demo_maker`) in another process, then finish
+        each table; yields once a progress step."""
         writer = demo_writing.writer(session)
-        for grids in self.batches:
-            made = self.batch(grids)
+        made_here = (self.batch(grids) for grids in self.batches)
+        for made in made_here if made_elsewhere is None else made_elsewhere:
             for name, rows in made.rows.items():
                 self.counts[name] += len(rows)
             self.counts["enterprise_term"] += sum(len(n) + len(c) for _e, _s, n, c in made.terms)

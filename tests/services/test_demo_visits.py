@@ -3,21 +3,27 @@ exactly as SQLAlchemy would write them."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import multiprocessing
 import re
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 from stdnum.cn import uscc
 
 from desktop.domain import search_terms, visit_cadence
 from desktop.domain.findings import ORDER, Status
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.services import cadence, demo, demo_writing, search, visits
+from desktop.services import cadence, demo, demo_maker, demo_visits, demo_writing, search, visits
 from desktop.services.database import Database, open_desk
+from desktop.services.tasks import CancelledError
 from desktop.store.schema import Enterprise, Finding, Visit
 
 TABLES = ("enterprise", "enterprise_term", "visit", "visit_companion", "finding")
@@ -59,6 +65,80 @@ def test_same_seed_gives_the_same_rows_through_the_driver_and_through_core(
     assert rows(fast, "PRAGMA foreign_keys") == [(1,)]
     for db in (fast, core):
         db.close()
+
+
+def test_a_large_demo_made_in_a_second_process_holds_the_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line's large demos: rows made by a spawned process, loaded through a
+    rollback journal. The file ends up as the in-process load leaves it, back in WAL mode."""
+    today = date(2026, 6, 30)
+    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
+    here, apart = open_desk(tmp_path / "here.sqlite3"), open_desk(tmp_path / "apart.sqlite3")
+    journals: list[str] = []
+    bulk = demo_writing.bulk_session
+
+    @contextlib.contextmanager
+    def watched(db: Database, *, large: bool = False) -> Iterator[Session]:
+        with bulk(db, large=large) as session:
+            journals.append(session.connection().exec_driver_sql("PRAGMA journal_mode").scalar())
+            yield session
+
+    monkeypatch.setattr(demo_writing, "bulk_session", watched)
+    demo.generate(here, "tiny", 5, today=today)
+    demo.generate(apart, "tiny", 5, today=today, large=True)
+    assert journals == ["wal", "truncate"]
+    order = {
+        "enterprise_term": "term, station_id, enterprise_id",
+        "visit_companion": "visit_id, officer_id",
+    }
+    for table in TABLES:
+        sql = f"SELECT * FROM {table} ORDER BY {order.get(table, 'id')}"
+        assert rows(here, sql) == rows(apart, sql), table
+        assert rows(apart, sql), table
+    assert rows(apart, "PRAGMA journal_mode") == [("wal",)]
+    assert rows(apart, "PRAGMA foreign_keys") == [(1,)]
+    assert not multiprocessing.active_children()
+    for db in (here, apart):
+        db.close()
+    assert not (tmp_path / "apart.sqlite3-journal").exists()
+
+
+def test_a_second_process_that_fails_leaves_the_database_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The maker's error reaches the writer, which rolls the whole load back."""
+    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
+    db = open_desk(tmp_path / "failed.sqlite3")
+    codes = demo_visits.Codes.of(db)
+    broken = dataclasses.replace(codes, visit_kinds=[])  # the maker cannot pick a kind
+    monkeypatch.setattr(demo_visits.Codes, "of", classmethod(lambda cls, _db: broken))
+    with pytest.raises(demo_maker.MakerFailed, match="Traceback"):
+        demo.generate(db, "tiny", 5, large=True)
+    assert demo.is_empty(db)
+    assert rows(db, "SELECT count(*) FROM enterprise") == [(0,)]
+    assert rows(db, "PRAGMA journal_mode") == [("wal",)]
+    assert not multiprocessing.active_children()
+    db.close()
+
+
+def test_cancelling_a_large_demo_stops_its_second_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
+    db = open_desk(tmp_path / "cancelled.sqlite3")
+    seen: list[int] = []
+
+    def cancelled() -> bool:
+        seen.append(len(multiprocessing.active_children()))
+        return len(seen) > 8  # once the load has begun
+
+    with pytest.raises(CancelledError):
+        demo.generate(db, "tiny", 5, large=True, cancelled=cancelled)
+    assert 1 in seen  # the maker was running
+    assert not multiprocessing.active_children()
+    assert demo.is_empty(db)
+    db.close()
 
 
 def test_every_grid_has_enterprises_with_valid_unique_credit_codes(demo_db: Database) -> None:

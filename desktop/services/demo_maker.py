@@ -1,0 +1,89 @@
+"""The demo's enterprises and visits made in a second process while this one writes them.
+
+At city scale making the rows in Python and writing them into SQLite take about as long each,
+and the writing cannot be split (one connection, one transaction). So a process of its own
+makes the batches from a copy of the same seeded generator and hands them over a pipe, one
+batch ahead at most; the rows are the same as when they are made here (a test compares the
+two databases). It is a spawned process, not a fork, so that it is safe beside Qt's threads
+and works the same on Windows.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from collections.abc import Iterator
+from datetime import date
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
+
+from desktop.services.demo_writing import Batch
+
+if TYPE_CHECKING:
+    from desktop.services.demo import Generator, Scale
+    from desktop.services.demo_visits import Codes
+
+# A demo of this many enterprises or more is large: the second process pays off (its start
+# is about a second of imports). The small demo the window offers is made in-process.
+LARGE = 20_000
+
+
+class MakerFailed(RuntimeError):
+    """The second process stopped with an error: its traceback is the message."""
+
+
+def _make(out: Connection, g: Generator, scale: Scale, codes: Codes, today: date) -> None:
+    from desktop.services.demo_visits import Bulk
+
+    try:
+        bulk = Bulk(g, scale, codes, today)
+        for grids in bulk.batches:
+            out.send(bulk.batch(grids))
+        out.send(None)
+    except (BrokenPipeError, ConnectionResetError):
+        return  # the writer stopped (cancelled or failed) and closed its end
+    except BaseException:
+        out.send(traceback.format_exc())
+    finally:
+        out.close()
+
+
+class Maker:
+    """The batches `Bulk(g, scale, codes, today).batches` makes, made by a second process
+    that starts from g as it is now: create it before anything else draws from g. Iterate it
+    once; close it (or use it as a context manager) to stop the process early."""
+
+    def __init__(self, g: Generator, scale: Scale, codes: Codes, today: date) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.incoming, outgoing = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=_make, args=(outgoing, g, scale, codes, today), name="demo-rows", daemon=True
+        )
+        self.process.start()
+        outgoing.close()  # only the maker writes: its end closing is how a crash shows here
+
+    def __iter__(self) -> Iterator[Batch]:
+        while True:
+            try:
+                item = self.incoming.recv()
+            except EOFError:
+                self.process.join(5)
+                code = self.process.exitcode
+                raise MakerFailed(f"the demo's row maker ended early (exit code {code})") from None
+            if item is None:
+                return
+            if isinstance(item, str):
+                raise MakerFailed(item)
+            yield item
+
+    def close(self) -> None:
+        self.incoming.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+    def __enter__(self) -> Maker:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

@@ -1,0 +1,153 @@
+"""Time `policedesk demo` by phase, and the same demo without enterprises and visits (units,
+officers, logins, patrol and rosters only): the goal of the city is that its enterprises and
+visits take at most 60 s more than the rest.
+
+    python tests/benchmarks/bench_demo.py --scale city --folder /tmp/citydemo [--runs 1]
+
+Each run writes a new file in --folder and deletes it afterwards (a city is several GB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from desktop.services import (
+    demo,
+    demo_checkins,
+    demo_maker,
+    demo_patrol,
+    demo_visits,
+    demo_writing,
+)
+from desktop.services.database import open_desk
+
+WALL: defaultdict[str, float] = defaultdict(float)
+
+
+def timed(name: str, f: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return f(*args, **kwargs)
+        finally:
+            WALL[name] += time.perf_counter() - start
+
+    return wrapper
+
+
+def instrument() -> None:
+    demo_visits.Bulk.batch = timed("making the rows", demo_visits.Bulk.batch)  # type: ignore[method-assign]
+    for writer in (demo_writing._RawWriter, demo_writing._CoreWriter):
+        writer.write = timed("inserting the rows", writer.write)  # type: ignore[method-assign]
+    raw = demo_writing._RawWriter
+    raw._write_terms = timed("search terms", raw._write_terms)  # type: ignore[method-assign]
+    finish = raw.finish
+
+    def finished(self: demo_writing._RawWriter, name: str) -> None:
+        timed(f"indexes of {name}", finish)(self, name)
+
+    raw.finish = finished  # type: ignore[method-assign]
+    bulk = demo_writing.bulk_session
+
+    @contextlib.contextmanager
+    def session(db: Any, **options: Any) -> Iterator[Any]:
+        load = bulk(db, **options)
+        entered = load.__enter__()
+        try:
+            yield entered
+        except BaseException as exc:
+            if not load.__exit__(type(exc), exc, exc.__traceback__):
+                raise
+            return
+        ending = time.perf_counter()
+        load.__exit__(None, None, None)
+        WALL["commit (and back to the write-ahead log)"] += time.perf_counter() - ending
+
+    demo_writing.bulk_session = session  # type: ignore[assignment]
+    received = demo_maker.Maker.__iter__
+
+    def waited(self: demo_maker.Maker) -> Iterator[Any]:
+        batches = received(self)
+        while True:
+            start = time.perf_counter()
+            batch = next(batches, None)
+            WALL["waiting for and unpickling the rows made apart"] += time.perf_counter() - start
+            if batch is None:
+                return
+            yield batch
+
+    demo_maker.Maker.__iter__ = waited  # type: ignore[method-assign]
+    demo_patrol.add_patrol = timed("patrol and rosters", demo_patrol.add_patrol)  # type: ignore[assignment]
+    demo_checkins.add_month = timed("check-ins", demo_checkins.add_month)  # type: ignore[assignment]
+
+
+class NoRows(contextlib.nullcontext[Any]):
+    """In place of the second process, for the demo without enterprises and visits."""
+
+    def __init__(self, *_args: Any) -> None:
+        super().__init__()
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+
+def run(scale: str, path: Path) -> float:
+    start = time.perf_counter()
+    try:
+        db = open_desk(path)
+        try:
+            demo.generate(db, scale, 1)
+        finally:
+            db.close()
+        return time.perf_counter() - start
+    finally:
+        for leftover in path.parent.glob(path.name + "*"):
+            leftover.unlink()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", default="city", choices=sorted(demo.SCALES))
+    parser.add_argument("--folder", type=Path, default=Path("/tmp/citydemo"))
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    args.folder.mkdir(parents=True, exist_ok=True)
+    instrument()
+    whole, units, phases, unit_phases = [], [], [], []
+    batch = demo_visits.Bulk.batch
+    maker = demo_maker.Maker
+    for _ in range(args.runs):
+        WALL.clear()
+        demo_visits.Bulk.batch = batch  # type: ignore[method-assign]
+        demo_maker.Maker = maker  # type: ignore[misc]
+        whole.append(run(args.scale, args.folder / "bench-demo.sqlite3"))
+        phases.append(dict(WALL))
+        demo_visits.Bulk.batch = lambda self, grids: demo_writing.Batch(  # type: ignore[method-assign]
+            {name: [] for name in demo_writing.ROW_TABLES}
+        )
+        demo_maker.Maker = NoRows  # type: ignore[misc, assignment]
+        WALL.clear()
+        units.append(run(args.scale, args.folder / "bench-units.sqlite3"))
+        unit_phases.append(dict(WALL))
+    more = [w - u for w, u in zip(whole, units, strict=True)]
+    print(
+        f"demo --scale {args.scale}, median of {args.runs}: {statistics.median(whole):.1f} s; "
+        f"without enterprises and visits {statistics.median(units):.1f} s"
+    )
+    print(f"  the enterprises and visits: {statistics.median(more):.1f} s more (goal: 60 s)")
+    print("  phase: the whole demo / without enterprises and visits")
+    for name in phases[0]:
+        whole_s = statistics.median(p.get(name, 0.0) for p in phases)
+        units_s = statistics.median(p.get(name, 0.0) for p in unit_phases)
+        print(f"  {name}: {whole_s:.1f} / {units_s:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
