@@ -257,9 +257,10 @@ def generate(
     seconds: float = 10.0,
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
+    grace: float | None = None,
 ) -> Any:
     """Fill the month: the duties set by hand stay, the generated drafts are replaced.
-    Cancelled, it writes nothing (CancelledError)."""
+    Cancelled, it writes nothing (CancelledError). `grace`: see roster_solver.solve."""
     from desktop.domain.roster_solver import solve
 
     access.require(db, "edits")
@@ -278,6 +279,7 @@ def generate(
         seconds=seconds,
         cancelled=cancelled,
         progress=lambda s: progress(min(int(s * 10), tenths), tenths),
+        grace=grace,
     )
     checkpoint(cancelled)
     if not answer.found:

@@ -98,6 +98,26 @@ def test_the_solver_fills_a_month_that_keeps_every_rule_and_evens_out_nights() -
     assert len(answer.duties) == 21 and answer.nights_spread <= 1
 
 
+def test_with_grace_the_search_stops_soon_after_its_first_roster(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The demo's rosters: a roster that keeps every rule, without searching the whole
+    budget for the fairest one (this month takes about twice as long to prove as to find
+    its first roster: grace 0 stops at the first check after it)."""
+    from ortools.sat.python import cp_model
+
+    stops: list[bool] = []
+    stop = cp_model.CpSolver.stop_search
+    monkeypatch.setattr(
+        cp_model.CpSolver, "stop_search", lambda self: (stops.append(True), stop(self))
+    )
+    days = [date(2026, 12, 1) + timedelta(days=n) for n in range(30)]
+    m = month(days, {c: Staffing(4) for c in SHIFTS}, people=50)
+    answer = solve(m, seconds=120, grace=0.0, cancelled=lambda: False)
+    assert answer.found and roster.check(m, answer.duties) == []
+    assert stops == [True]  # by the grace, not by cancelling, nor at the end of the budget
+
+
 def test_a_slot_nobody_can_take_is_named_before_solving() -> None:
     m = month(
         [DAY], {"night": Staffing(1, ("community_officer",))}, people=2, force="rapid_response"
