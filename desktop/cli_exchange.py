@@ -110,13 +110,13 @@ def _import(db: Any, args: argparse.Namespace) -> int:
 
 
 def _conflicts(db: Any, args: argparse.Namespace) -> int:
+    from desktop.domain import record_kinds
     from desktop.i18n import translate
     from desktop.services import exchange_conflicts
-    from desktop.services.exchange_rows import KIND_NAMES
 
     found = exchange_conflicts.open_conflicts(db)
     for c in found:
-        kind = translate("Exchange", KIND_NAMES.get(c.kind, c.kind))
+        kind = translate(record_kinds.CONTEXT, record_kinds.name(c.kind))
         print(f"{c.id}  {kind} “{c.label}”  ← {c.origin}")
         for d in c.differences:
             print(f"    {d.field}: {d.local} | {d.incoming}")

@@ -32,8 +32,21 @@ CHANGED_MEANWHILE = QT_TRANSLATE_NOOP(
 )
 
 
+class Word(str):
+    """A parameter of a message that is itself translated where the message is shown (the
+    name of a kind of record, say), from its own translation context."""
+
+    context: str
+
+    def __new__(cls, context: str, text: str) -> Word:
+        word = super().__new__(cls, text)
+        word.context = context
+        return word
+
+
 def render(context: str, message: str, params: dict[str, Any], translate: Translate) -> str:
-    return translate(context, message).format(**params)
+    shown = {k: translate(v.context, v) if isinstance(v, Word) else v for k, v in params.items()}
+    return translate(context, message).format(**shown)
 
 
 class UserError(Exception):

@@ -23,15 +23,15 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.domain import record_kinds
 from desktop.domain.hierarchy import NodeKind
-from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError
+from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError, Word
 from desktop.services import access, audit
 from desktop.services.exchange_package import Line, Package, read, write
 from desktop.services.exchange_rows import (
     COMPANIONS,
     EXCHANGED,
     HIERARCHY,
-    KIND_NAMES,
     Row,
     decode,
     digest,
@@ -544,7 +544,7 @@ def _clash(line: Line, exc: IntegrityError) -> UserError:
     return RefusedError(
         message,
         remedy,
-        kind=KIND_NAMES.get(line.table, line.table),
+        kind=Word(record_kinds.CONTEXT, record_kinds.name(line.table)),
         name=label(line.table, line.row),
     )
 

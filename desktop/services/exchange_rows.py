@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import Date, Table, Uuid, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.store.base import Base, UTCDateTime
 from desktop.store.schema import VisitCompanion
 
@@ -49,20 +48,6 @@ HIERARCHY = frozenset({"bureau", "station", "office", "officer", "grid_cell"})
 DERIVED = {"enterprise": frozenset({"last_visited_on", "next_due_on", "name_initials"})}
 COMPANIONS = "companions"  # a visit's row carries its companions' ids
 
-KIND_NAMES = {
-    "bureau": QT_TRANSLATE_NOOP("Exchange", "sub-bureau"),
-    "station": QT_TRANSLATE_NOOP("Exchange", "station"),
-    "office": QT_TRANSLATE_NOOP("Exchange", "police office"),
-    "officer": QT_TRANSLATE_NOOP("Exchange", "officer"),
-    "grid_cell": QT_TRANSLATE_NOOP("Exchange", "grid cell"),
-    "enterprise": QT_TRANSLATE_NOOP("Exchange", "enterprise"),
-    "visit": QT_TRANSLATE_NOOP("Exchange", "visit"),
-    "finding": QT_TRANSLATE_NOOP("Exchange", "hazard or unstable factor"),
-    "patrol_unit": QT_TRANSLATE_NOOP("Exchange", "patrol unit"),
-    "absence": QT_TRANSLATE_NOOP("Exchange", "absence"),
-    "roster_entry": QT_TRANSLATE_NOOP("Exchange", "duty"),
-    "patrol_checkin": QT_TRANSLATE_NOOP("Exchange", "check-in"),
-}
 
 Row = dict[str, Any]
 

@@ -254,62 +254,62 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="33" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="34" />
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="34" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="35" />
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="35" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="36" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="36" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="37" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="37" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="38" />
         <source>Logged in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="38" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="39" />
         <source>Failed login</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="39" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="40" />
         <source>Logged out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="40" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="41" />
         <source>Exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="41" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="42" />
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="43" />
         <source>Backed up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="44" />
         <source>Restored the database</source>
         <translation>从备份恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="45" />
         <source>Settled a data conflict</source>
         <translation>处理数据冲突</translation>
     </message>
@@ -317,469 +317,396 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="55" />
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="56" />
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="56" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="57" />
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="58" />
         <source>unit level</source>
         <translation>单位层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="59" />
         <source>unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="59" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="60" />
         <source>active</source>
         <translation>允许登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="61" />
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="61" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="62" />
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="63" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="64" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="65" />
         <source>credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="65" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="66" />
         <source>industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="67" />
         <source>key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="68" />
         <source>legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="69" />
         <source>legal representative's ID number</source>
         <translation>法定代表人身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
         <source>security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="72" />
         <source>security phone</source>
         <translation>保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="73" />
         <source>employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="74" />
         <source>risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="75" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="76" />
         <source>registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="77" />
         <source>visit interval</source>
         <translation>走访周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="78" />
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="79" />
         <source>visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="80" />
         <source>kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
         <source>officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
         <source>content</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
         <source>guidance</source>
         <translation>安保指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
         <source>opinions and requests</source>
         <translation>意见建议与诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
         <source>enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="86" />
         <source>grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="87" />
         <source>office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="87" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="88" />
         <source>station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="89" />
         <source>sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="89" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="90" />
         <source>badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="91" />
         <source>force</source>
         <translation>警力类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="91" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="92" />
         <source>households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="92" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="93" />
         <source>population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="93" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="94" />
         <source>community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="95" />
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="96" />
         <source>category</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="96" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="97" />
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="97" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="98" />
         <source>found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="98" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="99" />
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="99" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="100" />
         <source>responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="100" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="101" />
         <source>progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="101" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="102" />
         <source>value</source>
         <translation>设置值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="103" />
         <source>last changed</source>
         <translation>最后修改时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="104" />
         <source>companions</source>
         <translation>同行民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="104" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="105" />
         <source>tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="105" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="106" />
         <source>route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="107" />
         <source>peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="107" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="108" />
         <source>staffing</source>
         <translation>配备要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="108" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="109" />
         <source>shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="109" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="110" />
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="110" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="111" />
         <source>from</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="111" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="112" />
         <source>to</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="112" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="113" />
         <source>patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="113" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="114" />
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="114" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="115" />
         <source>version kept</source>
         <translation>保留的版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="117" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="118" />
         <source>this desk's</source>
         <translation>本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="118" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="119" />
         <source>the package's</source>
         <translation>数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="122" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="123" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="122" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="123" />
         <source>yes</source>
         <translation>是</translation>
     </message>
 </context>
 <context>
-    <name>AuditKinds</name>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="172" />
-        <source>sub-bureau</source>
-        <translation>分局</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="173" />
-        <source>police station</source>
-        <translation>派出所</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="174" />
-        <source>community police office</source>
-        <translation>社区警务室</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="175" />
-        <source>grid cell</source>
-        <translation>网格</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="176" />
-        <source>officer</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="177" />
-        <source>enterprise</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="178" />
-        <source>visit</source>
-        <translation>走访</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="179" />
-        <source>hazard or unstable factor</source>
-        <translation>隐患/不稳定因素</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="180" />
-        <source>user</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="181" />
-        <source>setting</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="182" />
-        <source>audit log</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="183" />
-        <source>patrol unit</source>
-        <translation>巡逻单元</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="184" />
-        <source>absence</source>
-        <translation>请假</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="185" />
-        <source>duty</source>
-        <translation>排班</translation>
-    </message>
-</context>
-<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="213" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="195" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="217" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="199" />
         <source>Filter by user or record</source>
         <translation>按用户或记录筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="218" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="200" />
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="219" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="201" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="232" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="214" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="233" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="215" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="234" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="216" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="235" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="217" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="236" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="218" />
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="264" />
-        <location filename="../../desktop/ui/pages/audit_page.py" line="275" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="246" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="257" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="264" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="246" />
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="276" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="258" />
         <source>{n} entries written to {path}.</source>
         <translation>已将 {n} 条记录写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="285" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="267" />
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -1097,62 +1024,62 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="116" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="117" />
         <source>Data conflicts</source>
         <translation>数据冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="120" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="121" />
         <source>These records were changed both here and at another desk since the two last exchanged them. This desk's version is in force until you choose; the version you keep goes out with this desk's next package, and the other desk follows.</source>
         <translation>以下记录自上次交换以来，本机和其他单位都修改过。在您选择之前以本机版本为准；您保留的版本随本机下一个数据包发出，对方导入后随之一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="133" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="134" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="133" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="134" />
         <source>This desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="133" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="134" />
         <source>The package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="142" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="143" />
         <source>Keep this desk's version</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="143" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="144" />
         <source>Take the package's version</source>
         <translation>采用数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="146" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="147" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="165" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="166" />
         <source>No conflicts are waiting.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="179" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="180" />
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="179" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="180" />
         <source>in use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="182" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="183" />
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1639,94 +1566,34 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="42" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="43" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="43" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="44" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="44" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="45" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="46" />
         <source>As here</source>
         <translation>与本机相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="46" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="47" />
         <source>Older than here</source>
         <translation>比本机旧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="47" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="48" />
         <source>Conflicts</source>
         <translation>冲突</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="53" />
-        <source>sub-bureau</source>
-        <translation>分局</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="54" />
-        <source>station</source>
-        <translation>派出所</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="55" />
-        <source>police office</source>
-        <translation>警务室</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="56" />
-        <source>officer</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="57" />
-        <source>grid cell</source>
-        <translation>网格</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="58" />
-        <source>enterprise</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="59" />
-        <source>visit</source>
-        <translation>走访记录</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="60" />
-        <source>hazard or unstable factor</source>
-        <translation>隐患或不稳定因素</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="61" />
-        <source>patrol unit</source>
-        <translation>巡逻单元</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="62" />
-        <source>absence</source>
-        <translation>请假</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="63" />
-        <source>duty</source>
-        <translation>勤务</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/exchange_rows.py" line="64" />
-        <source>check-in</source>
-        <translation>打卡</translation>
     </message>
 </context>
 <context>
@@ -2704,7 +2571,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>两个参照点在图上和实地都必须横向、纵向各不相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/messages.py" line="102" />
+        <location filename="../../desktop/domain/messages.py" line="115" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
@@ -2826,12 +2693,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="308" />
+        <location filename="../../desktop/services/demo.py" line="316" />
         <source>Unknown scale {scale}.</source>
         <translation>未知的规模 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="366" />
+        <location filename="../../desktop/services/demo.py" line="383" />
         <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
         <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
     </message>
@@ -3771,42 +3638,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>{file} 由较新版本的程序写出，未导入任何内容；请先在本机安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="360" />
+        <location filename="../../desktop/services/exchange.py" line="361" />
         <source>{file} was written by this database (or a copy of it). Nothing was imported.</source>
         <translation>{file} 是本数据库（或其副本）写出的，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="379" />
+        <location filename="../../desktop/services/exchange.py" line="380" />
         <source>{file} is package {sequence} from {origin}, but package {last} from there is already imported. Nothing was imported: an older package would undo newer changes.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，但该处的第 {last} 号已经导入。未导入任何内容：旧数据包会撤销较新的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="392" />
+        <location filename="../../desktop/services/exchange.py" line="393" />
         <source>{file} is package {sequence} from {origin}; package {expected} from there has not been imported here. Nothing was imported.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，而该处的第 {expected} 号尚未在本机导入。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="397" />
+        <location filename="../../desktop/services/exchange.py" line="398" />
         <source>Import the missing packages first, or ask {origin} for a full package (policedesk exchange export --full).</source>
         <translation>请先导入缺少的数据包，或请 {origin} 导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="519" />
+        <location filename="../../desktop/services/exchange.py" line="518" />
         <source>The {kind} “{name}” in the package belongs to a record this database does not have. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”所属的记录本数据库没有，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="525" />
+        <location filename="../../desktop/services/exchange.py" line="524" />
         <source>The {kind} “{name}” in the package has a code or number that another record here already has. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”的代码或编号已被本机另一条记录使用，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="532" />
+        <location filename="../../desktop/services/exchange.py" line="531" />
         <source>A package from there was probably missed: ask for a full package (policedesk exchange export --full).</source>
         <translation>可能漏导了对方的某个数据包：请对方导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="538" />
+        <location filename="../../desktop/services/exchange.py" line="537" />
         <source>Correct the code of one of the two: here, or at the desk that wrote the package (then ask it for a new package), and import again. A new desk must start from the sub-bureau's full package, not from entries of its own.</source>
         <translation>请改正两者之一的代码：在本机改，或请写出数据包的一方改后重新发数据包，然后再导入。新电脑须从分局的完整数据包起步，而不是自行录入。</translation>
     </message>
@@ -4387,6 +4254,84 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
 </context>
 <context>
+    <name>RecordKinds</name>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="12" />
+        <source>sub-bureau</source>
+        <translation>分局</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="13" />
+        <source>police station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="14" />
+        <source>community police office</source>
+        <translation>社区警务室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="15" />
+        <source>grid cell</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="16" />
+        <source>officer</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="17" />
+        <source>enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="18" />
+        <source>visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="19" />
+        <source>hazard or unstable factor</source>
+        <translation>隐患/不稳定因素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="20" />
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="21" />
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="22" />
+        <source>audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="23" />
+        <source>patrol unit</source>
+        <translation>巡逻单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="24" />
+        <source>absence</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="25" />
+        <source>duty</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/record_kinds.py" line="26" />
+        <source>check-in</source>
+        <translation>打卡</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="32" />
@@ -4766,52 +4711,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>已发布，另有 {n} 项变更未发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="219" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="222" />
         <source>Filling the roster…</source>
         <translation>正在自动排班…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="238" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="241" />
         <source>No roster keeps every rule</source>
         <translation>无法排出符合全部规则的排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="248" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="251" />
         <source> — {n} duties published</source>
         <translation> — 已发布 {n} 个班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="273" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="276" />
         <source>{row}: {first} to {last}</source>
         <translation>{row}：{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="300" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="303" />
         <source>{n} duties copied into the week from {monday}.</source>
         <translation>已复制 {n} 个勤务到 {monday} 起的一周。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="304" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="307" />
         <source> {n} left out: the officer is away.</source>
         <translation> {n} 个因民警请假未复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="332" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="335" />
         <source>Personal schedules</source>
         <translation>个人勤务安排表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="332" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="335" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="339" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="342" />
         <source>Writing the personal schedules…</source>
         <translation>正在写出个人勤务安排表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="351" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="354" />
         <source> — {n} schedules written to {path}</source>
         <translation> — 已写出 {n} 份勤务表到 {path}</translation>
     </message>
@@ -4954,42 +4899,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="57" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="58" />
         <source>Data package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="59" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="60" />
         <source>{file}: package {sequence} from {origin}.</source>
         <translation>{file}：{origin} 的第 {sequence} 号数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="63" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="64" />
         <source>It was imported before; nothing changes.</source>
         <translation>以前已导入过，不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="66" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="67" />
         <source>Nothing is written yet. Import it? A copy of the database is made first.</source>
         <translation>尚未写入任何内容。要导入吗？导入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="69" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="70" />
         <source>Imported.</source>
         <translation>已导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="73" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="74" />
         <source>{n} records were changed both here and there since the last exchange: this desk's version stays until you choose one in File &gt; Data conflicts.</source>
         <translation>有 {n} 条记录自上次交换以来双方都修改过：在您于“文件 &gt; 数据冲突”中选择之前，以本机版本为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="82" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="83" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="98" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="99" />
         <source>Import</source>
         <translation>导入</translation>
     </message>

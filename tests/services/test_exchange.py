@@ -334,6 +334,10 @@ def test_a_package_referring_to_records_never_received_is_refused(
             _strip_hierarchy(tmp_path / "a1.zip", tmp_path / "only.zip")
             exchange.import_package(fresh, tmp_path / "only.zip")
         assert "好再来网吧" in refused.value.text()
+        # The kind of record is translated with the message, from the names of kinds.
+        words = {("RecordKinds", "enterprise"): "企业"}
+        shown = refused.value.text(lambda context, text: words.get((context, text), text))
+        assert shown.startswith("The 企业 “好再来网吧”")
         assert snapshot(fresh) == {}
     finally:
         fresh.close()

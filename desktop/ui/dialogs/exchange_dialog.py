@@ -22,19 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import record_kinds
 from desktop.domain.dates import CHINA
 from desktop.domain.messages import UserError
 from desktop.services import exchange_conflicts
 from desktop.services.database import Database
 from desktop.services.exchange import OUTCOMES, Imported
 from desktop.services.exchange_conflicts import Conflict
-from desktop.services.exchange_rows import EXCHANGED, KIND_NAMES
+from desktop.services.exchange_rows import EXCHANGED
 from desktop.ui.errors import show_error
 from desktop.ui.pages.audit_page import field_name
 
 
 def kind_name(kind: str) -> str:
-    return QCoreApplication.translate("Exchange", KIND_NAMES.get(kind, kind))
+    return QCoreApplication.translate(record_kinds.CONTEXT, record_kinds.name(kind))
 
 
 def outcome_name(outcome: str) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import record_kinds
 from desktop.domain.accounts import Role
 from desktop.domain.dates import CHINA
 from desktop.domain.hierarchy import NodeKind
@@ -167,29 +168,10 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-# The trail names records by their table; readers know them by these words.
-RECORD_KINDS = {
-    "bureau": QT_TRANSLATE_NOOP("AuditKinds", "sub-bureau"),
-    "station": QT_TRANSLATE_NOOP("AuditKinds", "police station"),
-    "office": QT_TRANSLATE_NOOP("AuditKinds", "community police office"),
-    "grid_cell": QT_TRANSLATE_NOOP("AuditKinds", "grid cell"),
-    "officer": QT_TRANSLATE_NOOP("AuditKinds", "officer"),
-    "enterprise": QT_TRANSLATE_NOOP("AuditKinds", "enterprise"),
-    "visit": QT_TRANSLATE_NOOP("AuditKinds", "visit"),
-    "finding": QT_TRANSLATE_NOOP("AuditKinds", "hazard or unstable factor"),
-    "user_account": QT_TRANSLATE_NOOP("AuditKinds", "user"),
-    "setting": QT_TRANSLATE_NOOP("AuditKinds", "setting"),
-    "audit_entry": QT_TRANSLATE_NOOP("AuditKinds", "audit log"),
-    "patrol_unit": QT_TRANSLATE_NOOP("AuditKinds", "patrol unit"),
-    "absence": QT_TRANSLATE_NOOP("AuditKinds", "absence"),
-    "roster_entry": QT_TRANSLATE_NOOP("AuditKinds", "duty"),
-}
-
-
 def record_kind(kind: str | None) -> str:
     if not kind:
         return ""
-    return QCoreApplication.translate("AuditKinds", RECORD_KINDS.get(kind, kind))
+    return QCoreApplication.translate(record_kinds.CONTEXT, record_kinds.name(kind))
 
 
 def describe_row(row: AuditRow) -> tuple[str, ...]:
