@@ -324,7 +324,10 @@ def generate(
     if large is None:
         large = _enterprises(SCALES[scale]) >= demo_maker.LARGE
     # The maker starts from g as it is now: before Bulk draws from it.
-    maker = demo_maker.Maker(g, SCALES[scale], codes, day) if large and is_empty(db) else None
+    maker = None
+    if large and is_empty(db):
+        terms = demo_writing.terms_file(db)  # written by the maker too, on SQLite
+        maker = demo_maker.Maker(g, SCALES[scale], codes, day, terms)
     with (
         maker if maker is not None else contextlib.nullcontext(),
         demo_writing.bulk_session(db, large=large) as session,

@@ -29,6 +29,7 @@ from desktop.store.engine import Database
 
 if TYPE_CHECKING:
     from desktop.services.demo import Generator, Scale
+    from desktop.services.demo_maker import Maker
 
 BATCH_GRIDS = 100  # about 4,000 enterprises and 60,000 visits per write
 HISTORY_DAYS = 3 * 365
@@ -515,12 +516,14 @@ class Bulk:
     # Writing rows -----------------------------------------------------------------------
 
     def write(
-        self, session: Session, cancelled: Cancelled, made_elsewhere: Iterable[Batch] | None = None
+        self, session: Session, cancelled: Cancelled, maker: Maker | None = None
     ) -> Iterator[None]:
-        """Write every batch, made here or (`demo_maker`) in another process, then finish
-        each table; yields once a progress step."""
-        writer = demo_writing.writer(session)
+        """Write every batch, made here or by `maker` in another process, then finish each
+        table; yields once a progress step."""
+        terms_ready = maker.terms_ready if maker is not None and maker.terms_file else None
+        writer = demo_writing.writer(session, terms_ready)
         made_here = (self.batch(grids) for grids in self.batches)
+        made_elsewhere: Iterable[Batch] | None = maker
         for made in made_here if made_elsewhere is None else made_elsewhere:
             for name, rows in made.rows.items():
                 self.counts[name] += len(rows)
@@ -532,6 +535,8 @@ class Bulk:
             writer.finish(name)
             checkpoint(cancelled)
             yield
+        if terms_ready is not None and maker is not None:
+            self.counts["enterprise_term"] = maker.terms_written
 
 
 def _code_terms(code: str) -> list[str]:

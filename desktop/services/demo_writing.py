@@ -11,7 +11,9 @@ through Core inserts.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.messages import ConflictError
 from desktop.store.base import UTCDateTime
-from desktop.store.engine import _BUSY, Database
+from desktop.store.engine import _BUSY, Database, sqlite_path
 from desktop.store.schema import Enterprise, EnterpriseTerm, Finding, Visit, VisitCompanion
 
 # Write through the driver on SQLite: the tuples are already in its storage form. Tests turn
@@ -106,33 +108,20 @@ def _insert_sql(name: str) -> str:
     return f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join(values)})"
 
 
-class _RawWriter:
-    """SQLite, straight from the tuples, into tables stripped of their secondary indexes.
-
-    The search terms are held back: a name's terms in memory (names repeat), the codes' in a
-    temporary table; at the end all of them go into the term index in key order."""
+class TermWriter:
+    """The search terms, held back and written at the end in key order: a name's terms in
+    memory (names repeat), the codes' in a temporary table."""
 
     def __init__(self, raw: sqlite3.Connection) -> None:
         self.raw = raw
-        names = ", ".join(f"'{t}'" for t in TABLES)
-        self.indexes: dict[str, list[str]] = {}
-        for index, table, sql in raw.execute(
-            "SELECT name, tbl_name, sql FROM sqlite_master "
-            f"WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
-        ).fetchall():
-            self.indexes.setdefault(table, []).append(sql)
-            raw.execute(f'DROP INDEX "{index}"')
         raw.execute(
             "CREATE TEMP TABLE demo_code_term (station_id TEXT, term TEXT, enterprise_id TEXT)"
         )
-        self.sql = {name: _insert_sql(name) for name in ROW_TABLES}
         self.name_terms: dict[tuple[str, str], list[str]] = {}
 
-    def write(self, made: Batch) -> None:
-        for name, rows in made.rows.items():
-            self.raw.executemany(self.sql[name], rows)
+    def add(self, terms: list[tuple[str, str, frozenset[str], list[str]]]) -> None:
         groups = self.name_terms
-        for eid, sid, name_terms, _code in made.terms:
+        for eid, sid, name_terms, _code in terms:
             for term in name_terms:
                 group = groups.get((sid, term))
                 if group is None:
@@ -141,16 +130,10 @@ class _RawWriter:
                     group.append(eid)
         self.raw.executemany(
             "INSERT INTO temp.demo_code_term VALUES (?, ?, ?)",
-            [(sid, t, eid) for eid, sid, _n, code in made.terms for t in code],
+            [(sid, t, eid) for eid, sid, _n, code in terms for t in code],
         )
 
-    def finish(self, name: str) -> None:
-        if name == "enterprise_term":
-            self._write_terms()
-        for sql in self.indexes.get(name, []):
-            self.raw.execute(sql)
-
-    def _write_terms(self) -> None:
+    def write(self) -> None:
         """Every term in key order, so the index only ever grows at its end: station by
         station, its code terms ("c:…") then its name terms ("n:…", "p:…"), which sort
         after them; each term's enterprises were made, and listed, in key order."""
@@ -174,6 +157,99 @@ class _RawWriter:
                 ((*key, eid) for key in by_station.pop(sid, []) for eid in groups.pop(key)),
             )
         raw.execute("DROP TABLE temp.demo_code_term")
+
+
+# A large demo's second process writes the search terms into a file of their own while this
+# one builds the other indexes; the file's table and index are then copied in whole.
+TERMS_SCHEMA = "demo_terms"
+
+
+def terms_file(db: Database) -> tuple[str, list[str]] | None:
+    """A new file beside the database for the second process's search terms, and the
+    statements that make their table and index as the database has them (the copy takes
+    SQLite's shortcut, page by page, only when the two are the same)."""
+    path = sqlite_path(db.url)
+    if not (RAW_SQLITE and db.is_sqlite) or path is None:
+        return None
+    with db.engine.connect() as conn:
+        ddl = [
+            sql
+            for (sql,) in conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = 'enterprise_term' "
+                "AND sql IS NOT NULL ORDER BY type = 'index', name"
+            )
+        ]
+    handle, name = tempfile.mkstemp(".sqlite3", f".{path.name}.terms-", path.parent)
+    os.close(handle)
+    return name, ddl
+
+
+def write_terms_file(
+    path: str, ddl: list[str], terms: list[tuple[str, str, frozenset[str], list[str]]]
+) -> None:
+    """The second process's side: a throwaway file (no journal, no syncs) with the terms
+    table and its index, filled in key order."""
+    raw = sqlite3.connect(path, isolation_level=None)
+    try:
+        raw.execute("PRAGMA journal_mode=OFF")
+        raw.execute("PRAGMA synchronous=OFF")
+        raw.execute("PRAGMA cache_size=-32768")
+        raw.execute("BEGIN")
+        raw.execute(ddl[0])
+        writer = TermWriter(raw)
+        writer.add(terms)
+        writer.write()
+        for sql in ddl[1:]:
+            raw.execute(sql)
+        raw.execute("COMMIT")
+    finally:
+        raw.close()
+
+
+class _RawWriter:
+    """SQLite, straight from the tuples, into tables stripped of their secondary indexes.
+    The search terms come from `terms_ready` (a file the second process wrote), or are
+    written here at the end (TermWriter)."""
+
+    def __init__(
+        self, raw: sqlite3.Connection, terms_ready: Callable[[], str] | None = None
+    ) -> None:
+        self.raw = raw
+        names = ", ".join(f"'{t}'" for t in TABLES)
+        self.indexes: dict[str, list[str]] = {}
+        for index, table, sql in raw.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master "
+            f"WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
+        ).fetchall():
+            self.indexes.setdefault(table, []).append(sql)
+            raw.execute(f'DROP INDEX "{index}"')
+        self.sql = {name: _insert_sql(name) for name in ROW_TABLES}
+        self.terms_ready = terms_ready
+        self.terms = TermWriter(raw) if terms_ready is None else None
+
+    def write(self, made: Batch) -> None:
+        for name, rows in made.rows.items():
+            self.raw.executemany(self.sql[name], rows)
+        if self.terms is not None:
+            self.terms.add(made.terms)
+
+    def finish(self, name: str) -> None:
+        if name == "enterprise_term" and self.terms_ready is not None:
+            self._copy_terms(self.terms_ready())
+            return
+        if name == "enterprise_term" and self.terms is not None:
+            self.terms.write()
+        for sql in self.indexes.get(name, []):
+            self.raw.execute(sql)
+
+    def _copy_terms(self, path: str) -> None:
+        # The index first, on the empty table: the copy then fills table and index alike.
+        for sql in self.indexes.get("enterprise_term", []):
+            self.raw.execute(sql)
+        self.raw.execute(f"ATTACH DATABASE ? AS {TERMS_SCHEMA}", (path,))
+        self.raw.execute(
+            f"INSERT INTO enterprise_term SELECT * FROM {TERMS_SCHEMA}.enterprise_term"
+        )
 
 
 def _converter(table: Table, column: str) -> Callable[[Any], Any] | None:
@@ -267,6 +343,8 @@ def bulk_session(db: Database, *, large: bool = False) -> Iterator[Session]:
                 raise ConflictError(_BUSY) from exc
             raise
         finally:
+            if any(row[1] == TERMS_SCHEMA for row in raw.execute("PRAGMA database_list")):
+                raw.execute(f"DETACH DATABASE {TERMS_SCHEMA}")  # not before the transaction ends
             raw.execute("PRAGMA foreign_keys=ON")
             raw.execute(f"PRAGMA cache_size={cache}")
             raw.execute(f"PRAGMA threads={threads}")
@@ -278,7 +356,10 @@ def bulk_session(db: Database, *, large: bool = False) -> Iterator[Session]:
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def writer(session: Session) -> _RawWriter | _CoreWriter:
-    """The writer for the session's database."""
+def writer(
+    session: Session, terms_ready: Callable[[], str] | None = None
+) -> _RawWriter | _CoreWriter:
+    """The writer for the session's database; `terms_ready` gives the file of search terms
+    that a second process writes (see terms_file)."""
     raw = _driver(session)
-    return _RawWriter(raw) if raw is not None else _CoreWriter(session)
+    return _RawWriter(raw, terms_ready) if raw is not None else _CoreWriter(session)

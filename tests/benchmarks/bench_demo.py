@@ -47,7 +47,11 @@ def instrument() -> None:
     for writer in (demo_writing._RawWriter, demo_writing._CoreWriter):
         writer.write = timed("inserting the rows", writer.write)  # type: ignore[method-assign]
     raw = demo_writing._RawWriter
-    raw._write_terms = timed("search terms", raw._write_terms)  # type: ignore[method-assign]
+    terms = demo_writing.TermWriter
+    terms.write = timed("search terms, written here", terms.write)  # type: ignore[method-assign]
+    raw._copy_terms = timed(  # type: ignore[method-assign]
+        "search terms, copied from the second process's file", raw._copy_terms
+    )
     finish = raw.finish
 
     def finished(self: demo_writing._RawWriter, name: str) -> None:
@@ -90,6 +94,8 @@ def instrument() -> None:
 
 class NoRows(contextlib.nullcontext[Any]):
     """In place of the second process, for the demo without enterprises and visits."""
+
+    terms_file = None
 
     def __init__(self, *_args: Any) -> None:
         super().__init__()

@@ -76,18 +76,28 @@ def test_a_large_demo_made_in_a_second_process_holds_the_same_rows(
     monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
     here, apart = open_desk(tmp_path / "here.sqlite3"), open_desk(tmp_path / "apart.sqlite3")
     journals: list[str] = []
+    files: list[int] = []
     bulk = demo_writing.bulk_session
 
     @contextlib.contextmanager
     def watched(db: Database, *, large: bool = False) -> Iterator[Session]:
         with bulk(db, large=large) as session:
             journals.append(session.connection().exec_driver_sql("PRAGMA journal_mode").scalar())
+            files.append(len(list(tmp_path.glob(".*.sqlite3.terms-*"))))
             yield session
 
     monkeypatch.setattr(demo_writing, "bulk_session", watched)
-    demo.generate(here, "tiny", 5, today=today)
-    demo.generate(apart, "tiny", 5, today=today, large=True)
-    assert journals == ["wal", "truncate"]
+    made_here = demo.generate(here, "tiny", 5, today=today)
+    made_apart = demo.generate(apart, "tiny", 5, today=today, large=True)
+    assert journals == ["wal", "truncate"] and files == [0, 1]
+    # The second process wrote the search terms into a file of their own, copied in whole.
+    assert made_apart.counts == made_here.counts
+    assert (
+        made_apart.counts["enterprise_term"]
+        == rows(apart, "SELECT count(*) FROM enterprise_term")[0][0]
+    )
+    assert not list(tmp_path.glob(".apart.sqlite3.terms-*"))
+    assert rows(apart, "PRAGMA integrity_check") == [("ok",)]
     order = {
         "enterprise_term": "term, station_id, enterprise_id",
         "visit_companion": "visit_id, officer_id",
@@ -119,6 +129,7 @@ def test_a_second_process_that_fails_leaves_the_database_empty(
     assert rows(db, "SELECT count(*) FROM enterprise") == [(0,)]
     assert rows(db, "PRAGMA journal_mode") == [("wal",)]
     assert not multiprocessing.active_children()
+    assert not list(tmp_path.glob(".failed.sqlite3.terms-*"))
     db.close()
 
 
