@@ -16,7 +16,7 @@ import sqlite3
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import chain, groupby
@@ -333,8 +333,15 @@ def bulk_session(db: Database, *, large: bool = False) -> Iterator[Session]:
         raw.execute("PRAGMA threads=2")
         raw.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
         journal = "wal"
-        if large:  # refused (the answer stays "wal") while another connection has it open
-            journal = raw.execute("PRAGMA journal_mode=TRUNCATE").fetchone()[0]
+        if large:
+            busy = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+            raw.execute("PRAGMA busy_timeout=0")
+            try:
+                journal = raw.execute("PRAGMA journal_mode=TRUNCATE").fetchone()[0]
+            except sqlite3.OperationalError:  # another connection has the file: keep the log
+                pass
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={busy}")
         try:
             with db.sessions(bind=conn) as session, session.begin():
                 yield session
@@ -344,7 +351,8 @@ def bulk_session(db: Database, *, large: bool = False) -> Iterator[Session]:
             raise
         finally:
             if any(row[1] == TERMS_SCHEMA for row in raw.execute("PRAGMA database_list")):
-                raw.execute(f"DETACH DATABASE {TERMS_SCHEMA}")  # not before the transaction ends
+                with suppress(sqlite3.Error):  # not before the transaction ends
+                    raw.execute(f"DETACH DATABASE {TERMS_SCHEMA}")
             raw.execute("PRAGMA foreign_keys=ON")
             raw.execute(f"PRAGMA cache_size={cache}")
             raw.execute(f"PRAGMA threads={threads}")

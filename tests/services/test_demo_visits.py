@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import multiprocessing
 import re
+import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -34,6 +35,18 @@ def rows(db: Database, sql: str) -> list[tuple[object, ...]]:
         return [tuple(r) for r in conn.execute(text(sql))]
 
 
+def assert_same_rows(a: Database, b: Database) -> None:
+    """The demo's tables hold the same rows in both databases, and some."""
+    order = {
+        "enterprise_term": "term, station_id, enterprise_id",
+        "visit_companion": "visit_id, officer_id",
+    }
+    for table in TABLES:
+        sql = f"SELECT * FROM {table} ORDER BY {order.get(table, 'id')}"
+        assert rows(a, sql) == rows(b, sql), table
+        assert rows(a, sql), table
+
+
 def test_the_tuples_cover_every_column() -> None:
     """A column added to the schema must be added to the demo's tuples too."""
     for name, table in demo_writing.TABLES.items():
@@ -52,14 +65,7 @@ def test_same_seed_gives_the_same_rows_through_the_driver_and_through_core(
     demo.generate(fast, "tiny", 5, today=today)
     monkeypatch.setattr(demo_writing, "RAW_SQLITE", False)
     demo.generate(core, "tiny", 5, today=today)
-    order = {
-        "enterprise_term": "term, station_id, enterprise_id",
-        "visit_companion": "visit_id, officer_id",
-    }
-    for table in TABLES:
-        sql = f"SELECT * FROM {table} ORDER BY {order.get(table, 'id')}"
-        assert rows(fast, sql) == rows(core, sql), table
-        assert rows(fast, sql), table
+    assert_same_rows(fast, core)
     schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
     assert rows(fast, schema) == rows(core, schema)
     assert rows(fast, "PRAGMA foreign_keys") == [(1,)]
@@ -98,20 +104,31 @@ def test_a_large_demo_made_in_a_second_process_holds_the_same_rows(
     )
     assert not list(tmp_path.glob(".apart.sqlite3.terms-*"))
     assert rows(apart, "PRAGMA integrity_check") == [("ok",)]
-    order = {
-        "enterprise_term": "term, station_id, enterprise_id",
-        "visit_companion": "visit_id, officer_id",
-    }
-    for table in TABLES:
-        sql = f"SELECT * FROM {table} ORDER BY {order.get(table, 'id')}"
-        assert rows(here, sql) == rows(apart, sql), table
-        assert rows(apart, sql), table
+    assert_same_rows(here, apart)
     assert rows(apart, "PRAGMA journal_mode") == [("wal",)]
     assert rows(apart, "PRAGMA foreign_keys") == [(1,)]
     assert not multiprocessing.active_children()
     for db in (here, apart):
         db.close()
     assert not (tmp_path / "apart.sqlite3-journal").exists()
+
+
+def test_a_large_demo_beside_another_connection_goes_through_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program with the file open keeps it in WAL mode: the load still happens."""
+    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
+    path = tmp_path / "shared.sqlite3"
+    db = open_desk(path)
+    other = sqlite3.connect(path)
+    try:
+        other.execute("SELECT count(*) FROM bureau").fetchone()
+        demo.generate(db, "tiny", 5, large=True)
+        assert other.execute("SELECT count(*) FROM enterprise").fetchone()[0] > 0
+        assert rows(db, "PRAGMA journal_mode") == [("wal",)]
+    finally:
+        other.close()
+        db.close()
 
 
 def test_a_second_process_that_fails_leaves_the_database_empty(
