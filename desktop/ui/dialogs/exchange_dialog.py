@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import record_kinds
 from desktop.domain.dates import CHINA
 from desktop.domain.messages import UserError
 from desktop.services import exchange_conflicts
@@ -31,11 +30,7 @@ from desktop.services.exchange import OUTCOMES, Imported
 from desktop.services.exchange_conflicts import Conflict
 from desktop.services.exchange_rows import EXCHANGED
 from desktop.ui.errors import show_error
-from desktop.ui.pages.audit_page import field_name
-
-
-def kind_name(kind: str) -> str:
-    return QCoreApplication.translate(record_kinds.CONTEXT, record_kinds.name(kind))
+from desktop.ui.pages.audit_page import field_name, record_kind
 
 
 def outcome_name(outcome: str) -> str:
@@ -80,7 +75,7 @@ class SummaryDialog(QDialog):
         kinds = [k for k in EXCHANGED if k in result.counts]
         self.table = QTableWidget(len(kinds) + 1, len(OUTCOMES))
         self.table.setHorizontalHeaderLabels([outcome_name(o) for o in OUTCOMES])
-        self.table.setVerticalHeaderLabels([kind_name(k) for k in kinds] + [self.tr("Total")])
+        self.table.setVerticalHeaderLabels([record_kind(k) for k in kinds] + [self.tr("Total")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, kind in enumerate(kinds):
             for column, outcome in enumerate(OUTCOMES):
@@ -159,7 +154,7 @@ class ConflictsDialog(QDialog):
         self.conflicts = exchange_conflicts.open_conflicts(self.db)
         self.list.clear()
         for c in self.conflicts:
-            item = QListWidgetItem(f"{kind_name(c.kind)} “{c.label}”\n← {c.origin}")
+            item = QListWidgetItem(f"{record_kind(c.kind)} “{c.label}”\n← {c.origin}")
             item.setToolTip(c.at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M"))
             self.list.addItem(item)
         if not self.conflicts:
