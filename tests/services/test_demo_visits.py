@@ -35,6 +35,13 @@ def rows(db: Database, sql: str) -> list[tuple[object, ...]]:
         return [tuple(r) for r in conn.execute(text(sql))]
 
 
+@pytest.fixture
+def tiny(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A demo scale of one station and four grid cells: made in a second or two."""
+    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
+    return "tiny"
+
+
 def assert_same_rows(a: Database, b: Database) -> None:
     """The demo's tables hold the same rows in both databases, and some."""
     order = {
@@ -55,16 +62,15 @@ def test_the_tuples_cover_every_column() -> None:
 
 
 def test_same_seed_gives_the_same_rows_through_the_driver_and_through_core(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tiny: str
 ) -> None:
     """The raw SQLite path writes every value as SQLAlchemy's types would (the Core path,
     which any other database takes): the two files hold the same rows and indexes."""
     today = date(2026, 6, 30)
-    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
     fast, core = open_desk(tmp_path / "fast.sqlite3"), open_desk(tmp_path / "core.sqlite3")
-    demo.generate(fast, "tiny", 5, today=today)
+    demo.generate(fast, tiny, 5, today=today)
     monkeypatch.setattr(demo_writing, "RAW_SQLITE", False)
-    demo.generate(core, "tiny", 5, today=today)
+    demo.generate(core, tiny, 5, today=today)
     assert_same_rows(fast, core)
     schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
     assert rows(fast, schema) == rows(core, schema)
@@ -74,12 +80,11 @@ def test_same_seed_gives_the_same_rows_through_the_driver_and_through_core(
 
 
 def test_a_large_demo_made_in_a_second_process_holds_the_same_rows(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tiny: str
 ) -> None:
     """The command line's large demos: rows made by a spawned process, loaded through a
     rollback journal. The file ends up as the in-process load leaves it, back in WAL mode."""
     today = date(2026, 6, 30)
-    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
     here, apart = open_desk(tmp_path / "here.sqlite3"), open_desk(tmp_path / "apart.sqlite3")
     journals: list[str] = []
     files: list[int] = []
@@ -93,8 +98,8 @@ def test_a_large_demo_made_in_a_second_process_holds_the_same_rows(
             yield session
 
     monkeypatch.setattr(demo_writing, "bulk_session", watched)
-    made_here = demo.generate(here, "tiny", 5, today=today)
-    made_apart = demo.generate(apart, "tiny", 5, today=today, large=True)
+    made_here = demo.generate(here, tiny, 5, today=today)
+    made_apart = demo.generate(apart, tiny, 5, today=today, large=True)
     assert journals == ["wal", "truncate"] and files == [0, 1]
     # The second process wrote the search terms into a file of their own, copied in whole.
     assert made_apart.counts == made_here.counts
@@ -114,16 +119,15 @@ def test_a_large_demo_made_in_a_second_process_holds_the_same_rows(
 
 
 def test_a_large_demo_beside_another_connection_goes_through_the_log(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, tiny: str
 ) -> None:
     """Another program with the file open keeps it in WAL mode: the load still happens."""
-    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
     path = tmp_path / "shared.sqlite3"
     db = open_desk(path)
     other = sqlite3.connect(path)
     try:
         other.execute("SELECT count(*) FROM bureau").fetchone()
-        demo.generate(db, "tiny", 5, large=True)
+        demo.generate(db, tiny, 5, large=True)
         assert other.execute("SELECT count(*) FROM enterprise").fetchone()[0] > 0
         assert rows(db, "PRAGMA journal_mode") == [("wal",)]
     finally:
@@ -132,16 +136,15 @@ def test_a_large_demo_beside_another_connection_goes_through_the_log(
 
 
 def test_a_second_process_that_fails_leaves_the_database_empty(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tiny: str
 ) -> None:
     """The maker's error reaches the writer, which rolls the whole load back."""
-    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
     db = open_desk(tmp_path / "failed.sqlite3")
     codes = demo_visits.Codes.of(db)
     broken = dataclasses.replace(codes, visit_kinds=[])  # the maker cannot pick a kind
     monkeypatch.setattr(demo_visits.Codes, "of", classmethod(lambda cls, _db: broken))
     with pytest.raises(demo_maker.MakerFailed, match="Traceback"):
-        demo.generate(db, "tiny", 5, large=True)
+        demo.generate(db, tiny, 5, large=True)
     assert demo.is_empty(db)
     assert rows(db, "SELECT count(*) FROM enterprise") == [(0,)]
     assert rows(db, "PRAGMA journal_mode") == [("wal",)]
@@ -150,10 +153,7 @@ def test_a_second_process_that_fails_leaves_the_database_empty(
     db.close()
 
 
-def test_cancelling_a_large_demo_stops_its_second_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
+def test_cancelling_a_large_demo_stops_its_second_process(tmp_path: Path, tiny: str) -> None:
     db = open_desk(tmp_path / "cancelled.sqlite3")
     seen: list[int] = []
 
@@ -162,7 +162,7 @@ def test_cancelling_a_large_demo_stops_its_second_process(
         return len(seen) > 8  # once the load has begun
 
     with pytest.raises(CancelledError):
-        demo.generate(db, "tiny", 5, large=True, cancelled=cancelled)
+        demo.generate(db, tiny, 5, large=True, cancelled=cancelled)
     assert 1 in seen  # the maker was running
     assert not multiprocessing.active_children()
     assert demo.is_empty(db)
