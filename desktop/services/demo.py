@@ -327,7 +327,12 @@ def generate(
     maker = None
     if large and is_empty(db):
         terms = demo_writing.terms_file(db)  # written by the maker too, on SQLite
-        maker = demo_maker.Maker(g, SCALES[scale], codes, day, terms)
+        try:
+            maker = demo_maker.Maker(g, SCALES[scale], codes, day, terms)
+        except BaseException:
+            if terms is not None:
+                terms.remove()
+            raise
     with (
         maker if maker is not None else contextlib.nullcontext(),
         demo_writing.bulk_session(db, large=large) as session,

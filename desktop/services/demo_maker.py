@@ -16,10 +16,9 @@ import traceback
 from collections.abc import Iterator
 from datetime import date
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.services.demo_writing import Batch
+from desktop.services.demo_writing import Batch, TermsFile
 
 if TYPE_CHECKING:
     from desktop.services.demo import Generator, Scale
@@ -45,7 +44,7 @@ def _make(
     scale: Scale,
     codes: Codes,
     today: date,
-    terms_file: tuple[str, list[str]] | None,
+    terms_file: tuple[str, list[str]] | None,  # the TermsFile's path and ddl
 ) -> None:
     from desktop.services.demo_visits import Bulk
     from desktop.services.demo_writing import write_terms_file
@@ -86,7 +85,7 @@ class Maker:
         scale: Scale,
         codes: Codes,
         today: date,
-        terms_file: tuple[str, list[str]] | None = None,
+        terms_file: TermsFile | None = None,
     ) -> None:
         context = multiprocessing.get_context("spawn")
         self.terms_file = terms_file
@@ -94,7 +93,14 @@ class Maker:
         self.incoming, outgoing = context.Pipe(duplex=False)
         self.process = context.Process(
             target=_make,
-            args=(outgoing, g, scale, codes, today, terms_file),
+            args=(
+                outgoing,
+                g,
+                scale,
+                codes,
+                today,
+                None if terms_file is None else (terms_file.path, terms_file.ddl),
+            ),
             name="demo-rows",
             daemon=True,
         )
@@ -115,7 +121,7 @@ class Maker:
         if item[0] != _TERMS:
             raise MakerFailed("the demo's row maker sent rows where its search terms belong")
         self.terms_written = int(item[1])
-        return self.terms_file[0]
+        return self.terms_file.path
 
     def _next(self) -> tuple[Any, ...]:
         try:
@@ -134,7 +140,7 @@ class Maker:
             self.process.terminate()
         self.process.join()
         if self.terms_file is not None:
-            Path(self.terms_file[0]).unlink(missing_ok=True)
+            self.terms_file.remove()
 
     def __enter__(self) -> Maker:
         return self

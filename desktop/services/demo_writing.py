@@ -10,10 +10,9 @@ through Core inserts.
 
 from __future__ import annotations
 
+import glob
 import json
-import os
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -21,8 +20,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import chain, groupby
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
 from sqlalchemy import JSON, Boolean, Date, Table, Uuid, insert
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -164,10 +165,26 @@ class TermWriter:
 TERMS_SCHEMA = "demo_terms"
 
 
-def terms_file(db: Database) -> tuple[str, list[str]] | None:
+@dataclass
+class TermsFile:
+    """The file of search terms a second process writes, and the lock that marks it in use:
+    the operating system drops the lock when this process ends, however it ends."""
+
+    path: str
+    ddl: list[str]  # its table, then its index, as the database has them
+    lock: FileLock
+
+    def remove(self) -> None:
+        Path(self.path).unlink(missing_ok=True)
+        self.lock.release()
+        Path(self.lock.lock_file).unlink(missing_ok=True)
+
+
+def terms_file(db: Database) -> TermsFile | None:
     """A new file beside the database for the second process's search terms, and the
     statements that make their table and index as the database has them (the copy takes
-    SQLite's shortcut, page by page, only when the two are the same)."""
+    SQLite's shortcut, page by page, only when the two are the same). Files that killed
+    demos left behind are deleted first."""
     path = sqlite_path(db.url)
     if not (RAW_SQLITE and db.is_sqlite) or path is None:
         return None
@@ -179,9 +196,38 @@ def terms_file(db: Database) -> tuple[str, list[str]] | None:
                 "AND sql IS NOT NULL ORDER BY type = 'index', name"
             )
         ]
-    handle, name = tempfile.mkstemp(".sqlite3", f".{path.name}.terms-", path.parent)
-    os.close(handle)
-    return name, ddl
+    remove_left_behind(path)
+    # Locked before it exists, so that another demo's clean-up never takes it for left behind.
+    name = path.parent / f".{path.name}.terms-{uuid.uuid4().hex[:12]}.sqlite3"
+    lock = FileLock(f"{name}.lock", thread_local=False)
+    lock.acquire(timeout=0)
+    name.touch(exist_ok=False)
+    return TermsFile(str(name), ddl, lock)
+
+
+def remove_left_behind(database: Path) -> list[Path]:
+    """Delete the terms files of demos on `database` that were killed (a city's is over
+    half a gigabyte): those whose lock nobody holds. Returns what it deleted."""
+    pattern = f".{glob.escape(database.name)}.terms-*.sqlite3"
+    found = {*database.parent.glob(pattern)}
+    found |= {p.with_suffix("") for p in database.parent.glob(pattern + ".lock")}
+    removed = []
+    for left in sorted(found):
+        lock = FileLock(f"{left}.lock", thread_local=False)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            continue  # a demo running beside this one
+        try:
+            if left.exists():
+                left.unlink()
+                removed.append(left)
+        except OSError:  # Windows: the killed demo's second process still writing it
+            continue
+        finally:
+            lock.release()
+            Path(lock.lock_file).unlink(missing_ok=True)
+    return removed
 
 
 def write_terms_file(

@@ -15,6 +15,7 @@ from datetime import UTC, date, timedelta
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from stdnum.cn import uscc
@@ -94,7 +95,7 @@ def test_a_large_demo_made_in_a_second_process_holds_the_same_rows(
     def watched(db: Database, *, large: bool = False) -> Iterator[Session]:
         with bulk(db, large=large) as session:
             journals.append(session.connection().exec_driver_sql("PRAGMA journal_mode").scalar())
-            files.append(len(list(tmp_path.glob(".*.sqlite3.terms-*"))))
+            files.append(len(list(tmp_path.glob(".*.sqlite3.terms-*.sqlite3"))))
             yield session
 
     monkeypatch.setattr(demo_writing, "bulk_session", watched)
@@ -151,6 +152,35 @@ def test_a_second_process_that_fails_leaves_the_database_empty(
     assert not multiprocessing.active_children()
     assert not list(tmp_path.glob(".failed.sqlite3.terms-*"))
     db.close()
+
+
+def test_a_large_demo_deletes_the_terms_files_that_killed_demos_left_behind(
+    tmp_path: Path, tiny: str
+) -> None:
+    """A killed demo leaves its terms file (and maybe its lock file) beside the database;
+    the next large demo on the file deletes them, but not one whose lock is still held."""
+    path = tmp_path / "killed.sqlite3"
+    db = open_desk(path)
+    killed = tmp_path / ".killed.sqlite3.terms-0123456789ab.sqlite3"
+    killed.write_bytes(b"half a terms file")
+    half = tmp_path / ".killed.sqlite3.terms-ba9876543210.sqlite3.lock"
+    half.touch()  # killed between its lock and its file
+    running = tmp_path / ".killed.sqlite3.terms-aaaaaaaaaaaa.sqlite3"
+    running.write_bytes(b"being written")
+    held = FileLock(f"{running}.lock", thread_local=False)
+    held.acquire(timeout=0)
+    other = tmp_path / ".other.sqlite3.terms-0123456789ab.sqlite3"
+    other.touch()  # another database's
+    try:
+        demo.generate(db, tiny, 5, large=True)
+        assert not killed.exists() and not half.exists()
+        assert running.exists() and other.exists()
+        left = sorted(p.name for p in tmp_path.glob(".killed.sqlite3.terms-*"))
+        assert left == [running.name, running.name + ".lock"]
+    finally:
+        held.release()
+        db.close()
+    assert demo_writing.remove_left_behind(path) == [running]
 
 
 def test_cancelling_a_large_demo_stops_its_second_process(tmp_path: Path, tiny: str) -> None:
