@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import resource
 import statistics
 import time
 from collections import defaultdict
@@ -104,15 +105,26 @@ class NoRows(contextlib.nullcontext[Any]):
         return iter(())
 
 
-def run(scale: str, path: Path) -> float:
-    start = time.perf_counter()
+def cpu_seconds() -> tuple[float, float]:
+    """User and system time of this process, and of the second process once it has ended."""
+    used = []
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        used.append(usage.ru_utime + usage.ru_stime)
+    return used[0], used[1]
+
+
+def run(scale: str, path: Path) -> tuple[float, float, float]:
+    """Wall seconds of one demo, and CPU seconds of this process and of the second one."""
+    start, (here, apart) = time.perf_counter(), cpu_seconds()
     try:
         db = open_desk(path)
         try:
             demo.generate(db, scale, 1)
         finally:
             db.close()
-        return time.perf_counter() - start
+        here_after, apart_after = cpu_seconds()
+        return time.perf_counter() - start, here_after - here, apart_after - apart
     finally:
         for leftover in path.parent.glob(path.name + "*"):
             leftover.unlink()
@@ -127,20 +139,26 @@ def main() -> None:
     args.folder.mkdir(parents=True, exist_ok=True)
     instrument()
     whole, units, phases, unit_phases = [], [], [], []
+    whole_cpu, units_cpu, apart_cpu = [], [], []
     batch = demo_visits.Bulk.batch
     maker = demo_maker.Maker
     for _ in range(args.runs):
         WALL.clear()
         demo_visits.Bulk.batch = batch  # type: ignore[method-assign]
         demo_maker.Maker = maker  # type: ignore[misc]
-        whole.append(run(args.scale, args.folder / "bench-demo.sqlite3"))
+        wall, here, apart = run(args.scale, args.folder / "bench-demo.sqlite3")
+        whole.append(wall)
+        whole_cpu.append(here + apart)
+        apart_cpu.append(apart)
         phases.append(dict(WALL))
         demo_visits.Bulk.batch = lambda self, grids: demo_writing.Batch(  # type: ignore[method-assign]
             {name: [] for name in demo_writing.ROW_TABLES}
         )
         demo_maker.Maker = NoRows  # type: ignore[misc, assignment]
         WALL.clear()
-        units.append(run(args.scale, args.folder / "bench-units.sqlite3"))
+        wall, here, apart = run(args.scale, args.folder / "bench-units.sqlite3")
+        units.append(wall)
+        units_cpu.append(here + apart)
         unit_phases.append(dict(WALL))
     more = [w - u for w, u in zip(whole, units, strict=True)]
     print(
@@ -148,6 +166,14 @@ def main() -> None:
         f"without enterprises and visits {statistics.median(units):.1f} s"
     )
     print(f"  the enterprises and visits: {statistics.median(more):.1f} s more (goal: 60 s)")
+    more_cpu = [w - u for w, u in zip(whole_cpu, units_cpu, strict=True)]
+    cores = [c / m for c, m in zip(more_cpu, more, strict=True)]
+    print(
+        f"  CPU time for them: {statistics.median(more_cpu):.1f} s, "
+        f"{statistics.median(cores):.2f} cores busy on average "
+        f"(whole demo {statistics.median(whole_cpu):.1f} s CPU, of it the second process "
+        f"{statistics.median(apart_cpu):.1f} s)"
+    )
     print("  phase: the whole demo / without enterprises and visits")
     for name in phases[0]:
         whole_s = statistics.median(p.get(name, 0.0) for p in phases)
