@@ -17,6 +17,14 @@ CHINA = timezone(timedelta(hours=8), "CST")
 
 BAD_DATE = QT_TRANSLATE_NOOP("Messages", "Write the date as 2026-03-05.")
 
+# Monday first, as date.weekday() counts; the rosters and ledgers write 周一 … 周日.
+WEEKDAYS = "一二三四五六日"
+
+
+def weekday_name(weekday: int) -> str:
+    """周一 for 0 (Monday) … 周日 for 6."""
+    return f"周{WEEKDAYS[weekday]}"
+
 
 def parse_date(text: str | None) -> date | None:
     """The date written in `text`; None when it is empty. ValueError when it is no date."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop.domain.dates import weekday_name
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.roster import TIER_FORCES
@@ -26,7 +27,6 @@ from desktop.store.engine import Database
 from desktop.store.roster_schema import Absence, PatrolUnit
 from desktop.store.schema import Bureau, GridCell, Office, Officer, Station
 
-WEEKDAYS = "一二三四五六日"
 TIER_NAMES = {"line": "巡线", "zone": "巡区", "point": "巡点", "desk": "接待"}
 # Who owns a unit of each tier.
 TIER_OWNERS = {
@@ -275,7 +275,7 @@ def list_units(db: Database, scope: NodeRef | None) -> list[UnitRow]:
             ]
             owner = owners.get(u.office_id or u.station_id or u.bureau_id, "")
             if u.tier == "desk" and u.office_id in desk_days:
-                days = "、".join(f"周{WEEKDAYS[d]}" for d in weekdays(desk_days[u.office_id]))
+                days = "、".join(weekday_name(d) for d in weekdays(desk_days[u.office_id]))
                 rules.append(f"接待日 {days}")
             route = " → ".join(
                 line.strip() for line in (u.route or "").splitlines() if line.strip()

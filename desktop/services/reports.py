@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
+from desktop.domain.dates import weekday_name
 from desktop.domain.findings import CONCERN, HAZARD
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.periods import Period
@@ -298,7 +299,7 @@ def report(db: Database, scope: NodeRef | None, period: Period) -> Any:
 
 def _part_label(part: Period) -> str:
     if part.kind == "day":
-        return f"{part.start:%m-%d} 周{'一二三四五六日'[part.start.weekday()]}"
+        return f"{part.start:%m-%d} {weekday_name(part.start.weekday())}"
     if part.start == part.end:
         return f"{part.start:%m-%d}"
     return f"{part.start:%m-%d}–{part.end:%m-%d}"

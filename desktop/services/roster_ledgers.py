@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import false, select
 
+from desktop.domain.dates import weekday_name
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.masking import mask_phone
 from desktop.domain.roster import Shift
@@ -27,7 +28,6 @@ from desktop.store.engine import Database
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
 from desktop.store.schema import Office, Officer
 
-WEEKDAYS = "一二三四五六日"
 STATES = {"published": "已发布", "draft": "草稿"}
 
 
@@ -39,7 +39,7 @@ def span(shift: Shift | None) -> str:
 
 
 def weekday(day: date) -> str:
-    return f"周{WEEKDAYS[day.weekday()]}"
+    return weekday_name(day.weekday())
 
 
 def _entries(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import roster
+from desktop.domain.dates import weekday_name
 from desktop.services.roster_grid import Candidate
 
 
@@ -88,8 +89,8 @@ class RosterFillDialog(RosterCellDialog):
         self.rota.setChecked(True)
         self.days: list[QCheckBox] = []
         week = QHBoxLayout()
-        for n, name in enumerate("一二三四五六日"):
-            box = QCheckBox(f"周{name}")
+        for n in range(7):
+            box = QCheckBox(weekday_name(n))
             box.setObjectName(f"fill_day_{n}")
             box.setChecked(True)
             self.days.append(box)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import WEEKDAYS
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import UserError
 from desktop.i18n import translate
@@ -38,7 +39,6 @@ from desktop.ui.worker import Task
 Index = QModelIndex | QPersistentModelIndex
 RED = QColor("#ffc7ce")
 GREY = QColor("#e8e8e8")
-WEEKDAYS = "一二三四五六日"
 
 
 class RosterModel(QAbstractTableModel):
