@@ -35,6 +35,7 @@ class EnterprisePick:
     address: str | None
     grid: str
     status: str
+    community_officer_id: uuid.UUID | None = None  # who answers for its grid cell
 
 
 def _picks() -> Any:
@@ -46,6 +47,7 @@ def _picks() -> Any:
         Enterprise.address,
         GridCell.name,
         Enterprise.status,
+        GridCell.community_officer_id,
     ).join(GridCell, GridCell.id == Enterprise.grid_id)
 
 

@@ -1024,62 +1024,62 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="117" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="112" />
         <source>Data conflicts</source>
         <translation>数据冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="121" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="116" />
         <source>These records were changed both here and at another desk since the two last exchanged them. This desk's version is in force until you choose; the version you keep goes out with this desk's next package, and the other desk follows.</source>
         <translation>以下记录自上次交换以来，本机和其他单位都修改过。在您选择之前以本机版本为准；您保留的版本随本机下一个数据包发出，对方导入后随之一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="134" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="134" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129" />
         <source>This desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="134" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129" />
         <source>The package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="143" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="138" />
         <source>Keep this desk's version</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="144" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="139" />
         <source>Take the package's version</source>
         <translation>采用数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="147" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="142" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="166" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="161" />
         <source>No conflicts are waiting.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="180" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="175" />
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="180" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="175" />
         <source>in use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="183" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="178" />
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1566,32 +1566,32 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="43" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="38" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="44" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="39" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="40" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="46" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="41" />
         <source>As here</source>
         <translation>与本机相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="47" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="42" />
         <source>Older than here</source>
         <translation>比本机旧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="48" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="43" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -1652,17 +1652,17 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FindingRowEditor</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="61" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="63" />
         <source>What was found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="63" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="65" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="66" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="68" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
@@ -2698,7 +2698,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>未知的规模 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="383" />
+        <location filename="../../desktop/services/demo.py" line="391" />
         <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
         <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
     </message>
@@ -3894,11 +3894,21 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <name>OpenItemRow</name>
     <message>
         <location filename="../../desktop/ui/dialogs/visit_rows.py" line="114" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="115" />
+        <source>Due within three days</source>
+        <translation>三日内到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="126" />
         <source>No change</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="119" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="131" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4448,12 +4458,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RequestRow</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="36" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="38" />
         <source>What the enterprise said or asked for</source>
         <translation>单位提出的意见建议或困难诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="37" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="39" />
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
@@ -4547,32 +4557,32 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RosterCellDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="49" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="50" />
         <source>Tick the officers on duty:</source>
         <translation>勾选上岗人员：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="55" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="56" />
         <source>on another duty then</source>
         <translation>该时段已有其他勤务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="56" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="57" />
         <source>too little rest</source>
         <translation>与相邻班次间休息不足</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="57" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="58" />
         <source>too many nights in a row</source>
         <translation>连续夜班过多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="58" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="59" />
         <source>away</source>
         <translation>请假中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="60" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="61" />
         <source>breaks a rule</source>
         <translation>不符合排班规则</translation>
     </message>
@@ -4580,7 +4590,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RosterFillDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="81" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="82" />
         <source>In turn, officers a day:</source>
         <translation>轮流，每天人数：</translation>
     </message>
@@ -4899,42 +4909,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="58" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="53" />
         <source>Data package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="60" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="55" />
         <source>{file}: package {sequence} from {origin}.</source>
         <translation>{file}：{origin} 的第 {sequence} 号数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="64" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="59" />
         <source>It was imported before; nothing changes.</source>
         <translation>以前已导入过，不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="67" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="62" />
         <source>Nothing is written yet. Import it? A copy of the database is made first.</source>
         <translation>尚未写入任何内容。要导入吗？导入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="70" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="65" />
         <source>Imported.</source>
         <translation>已导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="74" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="69" />
         <source>{n} records were changed both here and there since the last exchange: this desk's version stays until you choose one in File &gt; Data conflicts.</source>
         <translation>有 {n} 条记录自上次交换以来双方都修改过：在您于“文件 &gt; 数据冲突”中选择之前，以本机版本为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="83" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="78" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="99" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="94" />
         <source>Import</source>
         <translation>导入</translation>
     </message>

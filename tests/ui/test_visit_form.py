@@ -6,15 +6,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.domain.dates import format_date
 from desktop.domain.hierarchy import NodeKind
-from desktop.services import drafts, enterprises, findings, visits
+from desktop.services import drafts, enterprises, findings, search, visits
 from desktop.services.database import Database
 from desktop.services.findings import FindingInput
 from desktop.services.visits import VisitForm
+from desktop.store.schema import GridCell
 from desktop.ui.app import make_application
 from desktop.ui.dialogs.visit_dialog import VisitDialog
 from desktop.ui.settings import Settings
@@ -153,12 +154,7 @@ def test_open_items_show_on_the_next_visit_and_can_be_closed_there(
     qtbot: Any, db: Database
 ) -> None:
     c, main, _ = world(db)
-    (pick,) = [
-        p
-        for p in __import__("desktop.services.search", fromlist=["x"]).search_enterprises(
-            db, "网吧"
-        )
-    ]
+    (pick,) = search.search_enterprises(db, "网吧")
     visits.save_visit(
         db,
         VisitForm(
@@ -174,10 +170,7 @@ def test_open_items_show_on_the_next_visit_and_can_be_closed_there(
     qtbot.keyClicks(dialog.enterprise, "hzl")
     tab(qtbot)
     (row,) = dialog._item_rows()
-    assert (
-        "灭火器过期"
-        in row.findChild(__import__("PySide6.QtWidgets", fromlist=["QLabel"]).QLabel).text()
-    )
+    assert "灭火器过期" in row.findChild(QLabel, "open_item_summary").text()
     row.step.setCurrentIndex(row.step.findData("rectified"))
     row.note.setText("已更换")
     dialog.officer.setText("王伟")
@@ -185,3 +178,72 @@ def test_open_items_show_on_the_next_visit_and_can_be_closed_there(
         dialog.submit()
     (item,) = findings.open_findings(db, pick.id)
     assert item.status == "rectified"
+
+
+def test_open_items_on_the_form_are_red_when_overdue_and_yellow_within_three_days(
+    qtbot: Any, db: Database
+) -> None:
+    """The colours of the hazard list, with the words too: the clerk sees at the visit
+    which items are late."""
+    c, main, _ = world(db)
+    (pick,) = search.search_enterprises(db, "网吧")
+    today = date.today()
+    deadlines = {"逾期一天": -1, "三天后到期": 3, "四天后到期": 4}
+    visits.save_visit(
+        db,
+        VisitForm(
+            enterprise_id=pick.id,
+            visited_on=today - timedelta(days=10),
+            officer_id=main,
+            findings=[
+                FindingInput("hazard", "fire", text, today + timedelta(days=days))
+                for text, days in deadlines.items()
+            ],
+        ),
+    )
+    dialog = open_form(qtbot, db, c)
+    qtbot.keyClicks(dialog.enterprise, "hzl")
+    tab(qtbot)
+    shown = {}
+    for row in dialog._item_rows():
+        label = row.findChild(QLabel, "open_item_summary")
+        shown[label.text().split("：")[1].split("（")[0]] = (label.text(), label.styleSheet())
+    late, soon, later = (shown[text] for text in deadlines)
+    words = [
+        QCoreApplication.translate("OpenItemRow", w) for w in ("Overdue", "Due within three days")
+    ]
+    assert "#ffcdd2" in late[1] and late[0].endswith(f"，{words[0]}）")
+    assert "#fff3c4" in soon[1] and soon[0].endswith(f"，{words[1]}）")
+    assert later[1] == "" and later[0].endswith(f"{format_date(today + timedelta(days=4))}）")
+
+
+def test_with_no_last_team_the_main_officer_is_the_grids_community_officer(
+    qtbot: Any, db: Database
+) -> None:
+    """The first visit a clerk records names nobody yet: picking the enterprise fills in
+    the officer who answers for its grid cell. A last team, once there is one, wins."""
+    c, main, mate = world(db)
+    (pick,) = search.search_enterprises(db, "网吧")
+    with db.transaction() as s:
+        s.get(GridCell, c.grid).community_officer_id = mate
+    Settings().set_text("visit/officers", "")
+    dialog = open_form(qtbot, db, c)
+    assert dialog.officer.text() == ""
+    qtbot.keyClicks(dialog.enterprise, "hzl")
+    tab(qtbot)
+    assert dialog.officer.text() == "李娜"
+    dialog.close()
+    drafts.discard_draft(db, "visit")
+    Settings().set_text("visit/officers", str(main))
+    dialog = open_form(qtbot, db, c)
+    qtbot.keyClicks(dialog.enterprise, "hzl")
+    tab(qtbot)
+    assert dialog.officer.text() == "王伟"
+    dialog.close()
+    drafts.discard_draft(db, "visit")
+    # "New visit" from an enterprise's page: the form opens with the enterprise chosen.
+    Settings().set_text("visit/officers", "")
+    make_application()
+    dialog = VisitDialog(None, db, c.ref(NodeKind.STATION), Settings(), enterprise_id=pick.id)
+    qtbot.addWidget(dialog)
+    assert dialog.officer.text() == "李娜"

@@ -178,8 +178,6 @@ class VisitDialog(FormDialog):
 
     # -- filling ------------------------------------------------------------------------------
     def _fill(self, form: VisitForm) -> None:
-        pick = search.pick(self.db, form.enterprise_id) if form.enterprise_id else None
-        self.enterprise.choose(pick)
         self.visited.setText(format_date(form.visited_on or date.today()))
         self._select_kind(form.kind)
         if form.officer_id is None and not self.editing:
@@ -187,6 +185,9 @@ class VisitDialog(FormDialog):
         else:
             self.officer.set_ids([form.officer_id])
             self.companions.set_ids(form.companion_ids)
+        # After the officers: with none, picking it names its grid's community officer.
+        pick = search.pick(self.db, form.enterprise_id) if form.enterprise_id else None
+        self.enterprise.choose(pick)
         self.content.setPlainText(form.content or "")
         for code, box in self.points.items():
             box.setChecked(code in form.guidance)
@@ -218,6 +219,9 @@ class VisitDialog(FormDialog):
             self.no_items.setVisible(True)
             return
         self.place.setText("　".join(x for x in (pick.grid, pick.address or "") if x))
+        if not self.editing and not self.officer.text().strip() and pick.community_officer_id:
+            # No last team to repeat: the grid's own community officer is the likely one.
+            self.officer.set_ids([pick.community_officer_id])
         for item in findings.open_findings(self.db, pick.id):
             row = OpenItemRow(item, self.status_names)
             row.changed.connect(self._draft_timer.start)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
@@ -12,6 +13,7 @@ from desktop.domain.dates import format_date
 from desktop.services import reference
 from desktop.services.database import Database
 from desktop.services.findings import FindingRow
+from desktop.ui.colours import urgency_colours
 from desktop.ui.widgets.rows_editor import RowWidget
 
 
@@ -107,8 +109,18 @@ class OpenItemRow(RowWidget):
         super().__init__(parent)
         self.item = item
         due = format_date(item.due_date) if item.due_date else "—"
-        summary = QLabel(f"{item.kind}：{item.description}（{item.status_name}，{due}）")
+        self.urgency = lifecycle.urgency(item.status, item.due_date, date.today())
+        late = {
+            lifecycle.Urgency.OVERDUE: self.tr("Overdue"),
+            lifecycle.Urgency.DUE_SOON: self.tr("Due within three days"),
+        }.get(self.urgency)
+        state = "，".join(x for x in (item.status_name, due, late) if x)
+        summary = QLabel(f"{item.kind}：{item.description}（{state}）")
+        summary.setObjectName("open_item_summary")
         summary.setWordWrap(True)
+        background, _text = urgency_colours(self.urgency)
+        if background is not None:  # red or yellow as in the lists; closed ones are not here
+            summary.setStyleSheet(f"background: {background}; padding: 2px;")
         self.layout_.addWidget(summary, 1)
         self.step = self.add("status", QComboBox())
         self.step.addItem(self.tr("No change"), None)
