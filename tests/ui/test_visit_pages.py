@@ -177,3 +177,37 @@ def test_enterprises_of_one_community_officer(qtbot: Any, window: MainWindow) ->
         and g.community_officer.startswith(page.officer.currentText().split()[0])
     }
     assert officer is not None and {r.grid for r in page.model.rows} <= answering
+
+
+def bar_lines(page: Any) -> list[list[Any]]:
+    """The widgets of each line of the page's bar that holds any."""
+    lines = []
+    for row in (page.bar.top, page.bar.below):
+        widgets = [row.itemAt(i).widget() for i in range(row.count())]
+        lines.append([w for w in widgets if w is not None])
+    return [line for line in lines if line]
+
+
+def test_a_crowded_bar_puts_its_buttons_on_a_line_of_their_own(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """Beside the tree on a 1366-pixel screen the enterprise register's five filters and two
+    ticks leave no room: its buttons go below, at the right, and the text box keeps room
+    for typing. A wider window takes them back; the visit list's bar stays one line."""
+    page = window.enterprises
+    window.tabs.setCurrentWidget(page)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: len(bar_lines(page)) == 2)
+    filters, buttons = bar_lines(page)
+    assert page.filter in filters and buttons == [
+        page.new_button, page.edit_button, page.delete_button, page.visit_button
+    ]  # fmt: skip
+    assert page.filter.width() >= page.filter.minimumWidth() >= 100
+    window.resize(page.bar.natural_width() + window.width() - page.bar.width() + 40, 768)
+    qtbot.waitUntil(lambda: len(bar_lines(page)) == 1)
+    assert bar_lines(page)[0][-4:] == buttons
+    window.tabs.setCurrentWidget(window.visits)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.visits.bar.width() > 0)
+    (line,) = bar_lines(window.visits)
+    assert window.visits.filter in line and window.visits.new_button in line

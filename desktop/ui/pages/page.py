@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMessageBox,
@@ -27,6 +26,7 @@ from desktop.services.database import Database
 from desktop.ui.errors import show_error
 from desktop.ui.models.table_model import ObjectRole
 from desktop.ui.settings import Settings
+from desktop.ui.widgets.filter_bar import FilterBar
 
 
 class Page(QWidget):
@@ -80,12 +80,10 @@ class Page(QWidget):
                 widget.changed.connect(self.refresh)  # type: ignore[attr-defined]
 
     def lay_out(self, bar: list[QWidget], body: QWidget, stretch: QWidget | None = None) -> None:
-        """The filter and button bar above the page's table (or splitter)."""
-        row = QHBoxLayout()
-        for widget in bar:
-            row.addWidget(widget, 1 if widget is stretch else 0)
+        """The filter and button bar (FilterBar) above the page's table (or splitter)."""
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        self.bar = FilterBar(bar, stretch)
+        layout.addWidget(self.bar)
         layout.addWidget(body)
 
     def delete_selected(self, title: str, delete: Callable[[Database, Any], None]) -> None:
@@ -151,6 +149,8 @@ def make_filter(name: str, placeholder: str) -> QLineEdit:
     edit.setObjectName(name)
     edit.setPlaceholderText(placeholder)
     edit.setClearButtonEnabled(True)
+    # Room for ten characters however many filters share the bar: it is where typing goes.
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("汉" * 10))
     return edit
 
 
