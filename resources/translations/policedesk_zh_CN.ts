@@ -1184,6 +1184,16 @@
         <source>to</source>
         <translation>至</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/pages/filters.py" line="31" />
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/filters.py" line="33" />
+        <source>A date such as 2026-03-05, 2026.3.5 or 20260305; empty: no limit</source>
+        <translation>日期，如 2026-03-05、2026.3.5 或 20260305；不填为不限</translation>
+    </message>
 </context>
 <context>
     <name>DuePage</name>
@@ -4044,12 +4054,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="101" />
+        <location filename="../../desktop/ui/pages/page.py" line="99" />
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="139" />
+        <location filename="../../desktop/ui/pages/page.py" line="137" />
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
@@ -5206,22 +5216,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="320" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="324" />
         <source>Saved: {name}, {day}.</source>
         <translation>已保存：{name}，{day}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="367" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="371" />
         <source>Opinion or request {n}</source>
         <translation>第 {n} 条意见诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="368" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="372" />
         <source>Finding {n}</source>
         <translation>第 {n} 条隐患/不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="369" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="373" />
         <source>Open item {n}</source>
         <translation>第 {n} 条未销号事项</translation>
     </message>

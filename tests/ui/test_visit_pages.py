@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from desktop.domain.dates import parse_date
 from desktop.domain.findings import Urgency
 from desktop.domain.visit_cadence import Cadence
 from desktop.services import findings, visits
@@ -211,3 +213,12 @@ def test_a_crowded_bar_puts_its_buttons_on_a_line_of_their_own(
     qtbot.waitUntil(lambda: window.visits.bar.width() > 0)
     (line,) = bar_lines(window.visits)
     assert window.visits.filter in line and window.visits.new_button in line
+
+
+def test_empty_date_boxes_say_no_limit_instead_of_showing_a_date(window: MainWindow) -> None:
+    """A grey sample date in both boxes read as a range already set."""
+    for edit in (window.visits.dates.start, window.findings.dates.end):
+        assert edit.text() == ""
+        with pytest.raises(ValueError):
+            parse_date(edit.placeholderText())
+        assert "2026-03-05" in edit.toolTip()

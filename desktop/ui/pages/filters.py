@@ -27,7 +27,11 @@ class DateRange(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for label, edit in ((self.tr("From"), self.start), (self.tr("to"), self.end)):
-            edit.setPlaceholderText("2026-01-01")
+            # Not a sample date: "2026-01-01 to 2026-01-01" in grey read as a range already set.
+            edit.setPlaceholderText(self.tr("no limit"))
+            edit.setToolTip(
+                self.tr("A date such as 2026-03-05, 2026.3.5 or 20260305; empty: no limit")
+            )
             edit.setFixedWidth(96)
             edit.setClearButtonEnabled(True)
             edit.editingFinished.connect(self.changed)
