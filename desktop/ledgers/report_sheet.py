@@ -21,7 +21,7 @@ class Report:
     rows: Sequence[Sequence[Any]]  # shares as fractions (0.85), shown as 85%
     share_columns: frozenset[int]  # which columns are shares
     chart_column: int  # the share the bar chart shows
-    trend: Sequence[tuple[str, int]]  # (part of the period, visits)
+    trend: Sequence[tuple[str, int | None]]  # (part of the period, visits; None: to come)
     made_on: str
 
 
@@ -88,7 +88,10 @@ def _fill(workbook: Any, report: Report) -> None:
     trend.write_row(0, 0, ["时段", "走访次数"], header)
     for r, (label, visits) in enumerate(report.trend, start=1):
         trend.write_string(r, 0, label, cell)
-        trend.write_number(r, 1, visits, number)
+        if visits is None:  # to come: a blank, which the line chart leaves as a gap
+            trend.write_blank(r, 1, None, number)
+        else:
+            trend.write_number(r, 1, visits, number)
     trend.set_column(0, 0, 24)
     if report.trend:
         line = workbook.add_chart({"type": "line"})

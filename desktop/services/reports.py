@@ -217,9 +217,14 @@ def _names(db: Database, scope: NodeRef | None, level: str) -> dict[uuid.UUID, s
         return dict(s.execute(stmt).all())
 
 
-def trend(db: Database, scope: NodeRef | None, period: Period) -> list[tuple[Period, int]]:
-    """The visits of each part of the period (each day of a week, each week of a month)."""
+def trend(
+    db: Database, scope: NodeRef | None, period: Period, today: date | None = None
+) -> list[tuple[Period, int | None]]:
+    """The visits of each part of the period (each day of a week, each week of a month);
+    None for the parts still to come, which a chart leaves out instead of showing a drop to
+    none at the start of every month."""
     scope = access.scope(db, scope)
+    today = today or date.today()
     v = Visit
     stmt = (
         select(v.visited_on, func.count())
@@ -230,6 +235,8 @@ def trend(db: Database, scope: NodeRef | None, period: Period) -> list[tuple[Per
         by_day: dict[date, int] = {d: int(n) for d, n in s.execute(_scoped(stmt, v, scope))}
     return [
         (part, sum(n for d, n in by_day.items() if part.start <= d <= part.end))
+        if part.start <= today
+        else (part, None)
         for part in period.slices()
     ]
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.domain.hierarchy import NodeKind
-from desktop.domain.periods import WEEK, period_of
+from desktop.domain.periods import MONTH, WEEK, period_of
 from desktop.services import enterprises, ledger_health, reports, visits
 from desktop.services.database import Database
 from desktop.services.findings import FindingInput, FindingUpdate, advance_finding
@@ -127,3 +127,16 @@ def test_open_items_roster_gaps_and_register_health(db: Database) -> None:
     # Another sub-bureau's office is not this one's gap.
     chain(db, 2)
     assert ledger_health.roster_gaps(db, c.ref(NodeKind.BUREAU)) == receiving
+
+
+def test_the_trend_leaves_the_parts_still_to_come_empty(db: Database) -> None:
+    """On the second day of a month its first week has begun and the rest have not: they
+    are None (a gap in the charts), not a drop to no visits."""
+    c = jurisdiction(db)
+    month = period_of(MONTH, date(2026, 12, 2))
+    trend = reports.trend(db, c.ref(NodeKind.STATION), month, today=date(2026, 12, 2))
+    assert [p.start for p, _n in trend][:2] == [date(2026, 12, 1), date(2026, 12, 7)]
+    assert trend[0][1] == 0 and all(n is None for _p, n in trend[1:])
+    # The whole of a past period counts, to its last day.
+    past = reports.trend(db, c.ref(NodeKind.STATION), W, today=W.end)
+    assert [n for _p, n in past] == [1, 1, 0, 0, 0, 0, 0]

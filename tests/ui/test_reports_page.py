@@ -3,10 +3,12 @@ Excel (read back) and to PDF."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 
 from desktop.ui.main_window import MainWindow
 from tests.ui.test_tree_workflows import select_path
@@ -30,9 +32,15 @@ def test_the_monthly_bulletin_of_the_sub_bureau(
     # November 2026 begins on a Sunday and ends on a Monday: six parts of weeks.
     assert made.trend[0][0] == "11-01"
     assert len(made.trend) == 6 and page.line.chart().series()[0].count() == 6
+    (parts,) = page.line.chart().axes(Qt.Orientation.Horizontal)
+    assert parts.categories()[1] == "11-02–<br>11-08"  # one date a line: none cut short
     # 季考评 adds the score; the week before and after move by whole periods.
     page.kind.setCurrentIndex(page.kind.findText("季考评"))
     assert page.made.headers[-1] == "考评得分" and "第4季度" in page.made.title
+    # Thirteen or fourteen weeks: each labelled by its first day, upright.
+    (parts,) = page.line.chart().axes(Qt.Orientation.Horizontal)
+    assert len(parts.categories()) == len(page.made.trend) > 8
+    assert parts.categories()[:2] == ["10-01", "10-05"] and parts.labelsAngle() == -90
     page._step(-1)
     assert "第3季度" in page.made.title and page.day.text() == "2026-07-01"
     out = tmp_path / "季考评.xlsx"
@@ -46,3 +54,27 @@ def test_the_monthly_bulletin_of_the_sub_bureau(
     pdf = tmp_path / "季考评.pdf"
     page.export_pdf(pdf)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
+
+
+def test_weeks_still_to_come_are_left_out_of_the_chart_and_blank_in_the_workbook(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    """Next month has not begun: its chart draws no point and its workbook has no zeros."""
+    page = window.reports
+    window.tabs.setCurrentWidget(page)
+    select_path(window, 0)
+    page.kind.setCurrentIndex(page.kind.findText("月通报"))
+    today = date.today()
+    page.day.setText(date(today.year + today.month // 12, today.month % 12 + 1, 1).isoformat())
+    page.refresh()
+    assert page.made is not None and len(page.made.trend) >= 4
+    assert all(n is None for _label, n in page.made.trend)
+    assert page.line.chart().series()[0].count() == 0
+    # The charts keep three fifths of the page, whatever the table holds.
+    qtbot.waitUntil(lambda: sum(page.body.sizes()) > 0)
+    charts, table = page.body.sizes()
+    assert charts > table
+    out = tmp_path / "下月.xlsx"
+    page.export_excel(out)
+    sheet = load_workbook(out)["走访趋势"]
+    assert [row[1].value for row in sheet.iter_rows(min_row=2)] == [None] * len(page.made.trend)

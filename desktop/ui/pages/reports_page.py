@@ -45,6 +45,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.pages.page import Page
 
 TOP = 15  # units in the bar chart; the table lists them all
+_LEVEL_LABELS = 8  # more parts of the period than this, and their labels no longer fit level
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -105,6 +106,10 @@ class ReportsPage(Page):
         body.addWidget(self.ranked)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
+        # Three fifths for the charts from the start: by the size hints alone the ranking
+        # table took most of the page and left the charts a strip of 100 pixels.
+        body.setSizes([3000, 2000])
+        self.body = body
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(body, 1)
@@ -180,16 +185,25 @@ class ReportsPage(Page):
         chart.setTitle(self.tr("Visits through the period"))
         chart.legend().hide()
         series = QLineSeries()
+        series.setPointsVisible(True)  # a lone point (the first days of a period) shows too
         for n, (_label, visits) in enumerate(made.trend):
-            series.append(QPointF(n, visits))
+            if visits is not None:  # the parts still to come are not drawn as none
+                series.append(QPointF(n, visits))
         chart.addSeries(series)
         parts = QBarCategoryAxis()
-        parts.append([label for label, _n in made.trend])
+        labels = [label for label, _n in made.trend]
+        if len(labels) > _LEVEL_LABELS:  # a quarter's weeks: each by its first day, upright
+            parts.append([label.split("–")[0] for label in labels])
+            parts.setLabelsAngle(-90)
+            parts.setTruncateLabels(False)
+        else:  # "12-01–12-06" or "11-24 周二" on one line is cut short under six or seven
+            parts.append([_two_lines(label) for label in labels])
         counts = QValueAxis()
-        counts.setRange(0, max([n for _l, n in made.trend] + [1]) * 1.15)
+        counts.setRange(0, max([n or 0 for _l, n in made.trend] + [1]) * 1.15)
         counts.setLabelFormat("%d")
         chart.addAxis(parts, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(parts)  # points at their parts, however many are drawn
         series.attachAxis(counts)
         return chart
 
@@ -304,3 +318,8 @@ class ReportsPage(Page):
             "style='font-size:9pt; border-collapse:collapse'>"
             f"<tr style='background:#e8eef7'>{head}</tr>{body}</table>"
         )
+
+
+def _two_lines(label: str) -> str:
+    """A chart's label of a part of the period, its two halves one above the other."""
+    return label.replace("–", "–<br>").replace(" ", "<br>")
