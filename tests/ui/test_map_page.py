@@ -102,3 +102,26 @@ def test_an_offices_user_sees_their_own_cells(qtbot: Any, window: MainWindow) ->
     page.set_context(window.db, window.db.actor.node)  # type: ignore[union-attr]
     # The station is beyond them: the map draws their office's four cells, no error.
     assert len(page.view.items_by_cell) == 4 and "4" in page.title.text()
+
+
+def test_cells_are_named_on_the_map_and_a_click_on_a_name_picks_its_cell(
+    qtbot: Any, window: MainWindow, monkeypatch: Any
+) -> None:
+    from desktop.ui.pages import map_page
+
+    page = window.map
+    window.tabs.setCurrentWidget(page)
+    select_path(window, 0)
+    qtbot.waitUntil(lambda: len(page.view.items_by_cell) == 24, timeout=5000)
+    names = sorted(label.text() for label in page.view.labels)
+    assert names == sorted(cell.name for cell in page.cells)
+    label = next(lb for lb in page.view.labels if lb.text() == page.cells[3].name)
+    where = page.view.mapFromScene(label.sceneBoundingRect().center())
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    scope = window.tree.current_ref()
+    assert scope is not None and scope.id == page.cells[3].id
+    # Past a station's few dozen cells the names would cover one another: none are drawn.
+    monkeypatch.setattr(map_page, "LABEL_UP_TO", 10)
+    select_path(window, 0)
+    qtbot.waitUntil(lambda: len(page.view.items_by_cell) == 24, timeout=5000)
+    assert page.view.labels == []

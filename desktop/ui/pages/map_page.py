@@ -27,10 +27,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsPixmapItem,
     QGraphicsPolygonItem,
     QGraphicsScene,
+    QGraphicsSimpleTextItem,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
@@ -52,6 +54,7 @@ GREEN, YELLOW, RED, GREY = "#c6efce", "#ffeb9c", "#ffc7ce", "#eeeeee"
 UNIT_PENS = {"line": "#1f5fbf", "zone": "#e07b00", "point": "#8e24aa"}
 LATE_SHARE = 0.2  # above this share overdue, a cell is red
 SMOOTH_UP_TO = 1500  # cells drawn antialiased
+LABEL_UP_TO = 40  # cells named on the map (a station's); more would cover one another
 
 
 def colour_of(cell: MapCell) -> str:
@@ -104,6 +107,7 @@ class MapView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.items_by_cell.clear()
+        self.labels: list[QGraphicsSimpleTextItem] = []
         self.underlay = None
         if not cells:
             return
@@ -139,6 +143,9 @@ class MapView(QGraphicsView):
             self.items_by_cell[cell.id] = item
             self.cell_of[id(item)] = cell
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        if len(cells) <= LABEL_UP_TO:
+            for cell in cells:
+                self._name(cell, self.items_by_cell[cell.id])
         wanted = {g for unit in units for g in unit.grids}
         centres = {
             c: i.boundingRect().center() for c, i in self.items_by_cell.items() if c in wanted
@@ -156,6 +163,20 @@ class MapView(QGraphicsView):
             self.centerOn(centre)
         else:
             self.fitInView(scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _name(self, cell: MapCell, item: QGraphicsItem) -> None:
+        """The cell's name, the same size at any zoom; clicks and tooltips go through it to
+        the cell."""
+        label = QGraphicsSimpleTextItem(cell.name)
+        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        label.setBrush(QColor("#303030"))
+        label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Just below the middle: the patrol lines run through the middles of their cells.
+        label.setTransform(QTransform.fromTranslate(-label.boundingRect().width() / 2, 4))
+        label.setPos(item.boundingRect().center())
+        label.setZValue(1.5)  # over the cells, under the patrol units
+        self.scene().addItem(label)
+        self.labels.append(label)
 
     def _draw_unit(self, unit: MapUnit, centres: dict[uuid.UUID, QPointF]) -> None:
         points = [centres[g] for g in unit.grids if g in centres]
