@@ -12,11 +12,12 @@ from PySide6.QtGui import QColor
 from desktop.domain.dates import parse_date
 from desktop.domain.findings import Urgency
 from desktop.domain.visit_cadence import Cadence
-from desktop.services import findings, visits
+from desktop.services import findings, search, visits
 from desktop.ui.colours import RED, YELLOW
 from desktop.ui.dialogs.finding_step_dialog import FindingStepDialog
 from desktop.ui.dialogs.visit_dialog import VisitDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
 from tests.ui.conftest import Modal, type_text
 from tests.ui.test_tree_workflows import select_path
 
@@ -83,6 +84,7 @@ def test_a_hazard_is_followed_up_to_closed_from_its_list(qtbot: Any, window: Mai
 
     def close(dialog: FindingStepDialog) -> None:
         assert dialog.step.currentData() == "closed"
+        dialog.officer.clear()  # someone else than the one it names
         type_text(dialog.officer, dialog.officer.people[0].label)
         type_text(dialog.note, "复查合格")
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -222,3 +224,28 @@ def test_empty_date_boxes_say_no_limit_instead_of_showing_a_date(window: MainWin
         with pytest.raises(ValueError):
             parse_date(edit.placeholderText())
         assert "2026-03-05" in edit.toolTip()
+
+
+def test_a_follow_up_names_the_last_officer_or_else_the_grids(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """The clerk's first step of the day: the community officer of the item's grid cell;
+    after that, whoever took the clerk's last step."""
+    select_path(window, 0)
+    page = window.findings
+    window.tabs.setCurrentWidget(page)
+    first, second = page.model.rows[:2]
+    settings = Settings()
+    settings.set_text("finding/officer", "")
+    dialog = FindingStepDialog(None, window.db, None, first, settings)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    grid_officer = search.pick(window.db, first.enterprise_id).community_officer_id  # type: ignore[arg-type, union-attr]
+    assert grid_officer is not None
+    assert dialog.officer.resolve()[0] == [grid_officer]
+    other = next(p for p in dialog.officer.people if p.id != grid_officer)
+    dialog.officer.set_ids([other.id])
+    dialog.note.setPlainText("已督促")
+    assert dialog.save(dialog.collect())
+    again = FindingStepDialog(None, window.db, None, second, settings)  # type: ignore[arg-type]
+    qtbot.addWidget(again)
+    assert again.officer.resolve()[0] == [other.id]

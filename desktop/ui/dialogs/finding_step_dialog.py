@@ -11,21 +11,29 @@ from desktop.domain import findings as lifecycle
 from desktop.domain.dates import BAD_DATE, format_date, parse_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
-from desktop.services import findings, officers, reference
+from desktop.services import findings, officers, reference, search
 from desktop.services.database import Database
 from desktop.services.findings import FindingRow, FindingUpdate
+from desktop.ui.settings import Settings
 from desktop.ui.widgets.form import FormDialog
 from desktop.ui.widgets.pickers import PeopleEdit
 
 _WHO = QT_TRANSLATE_NOOP("Messages", "Name the officer who took this step.")
+_LAST = "finding/officer"  # the setting: who took the clerk's last step
 
 
 class FindingStepDialog(FormDialog):
     def __init__(
-        self, parent: QWidget | None, db: Database, scope: NodeRef | None, item: FindingRow
+        self,
+        parent: QWidget | None,
+        db: Database,
+        scope: NodeRef | None,
+        item: FindingRow,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent, self.tr("Follow up"))
         self.db, self.item = db, item
+        self.settings = settings or Settings()
         due = format_date(item.due_date) if item.due_date else "—"
         about = QLabel(
             f"{item.enterprise}\n{item.kind}：{item.description}\n"
@@ -52,9 +60,19 @@ class FindingStepDialog(FormDialog):
         self.on = self.line("on", self.tr("Date"), format_date(date.today()), 20)
         self.officer = PeopleEdit(multiple=False)
         self.officer.set_people(officers.people(db, scope))
+        self.officer.set_ids([self._likely_officer()])
         self.add("officer_id", self.tr("Officer"), self.officer)
         self.note = self.text_box("note", self.tr("Note"), None)
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(bool(steps))
+
+    def _likely_officer(self) -> uuid.UUID | None:
+        """Who took the clerk's last step (one officer often follows up a day's items), else
+        the community officer of the enterprise's grid cell; set_ids drops an inactive one."""
+        try:
+            return uuid.UUID(self.settings.text(_LAST))
+        except ValueError:
+            pick = search.pick(self.db, self.item.enterprise_id)
+            return pick.community_officer_id if pick else None
 
     def collect(self) -> tuple[FindingUpdate, uuid.UUID, date]:
         errors = []
@@ -76,4 +94,5 @@ class FindingStepDialog(FormDialog):
     def save(self, form: tuple[FindingUpdate, uuid.UUID, date]) -> bool:
         update, officer, on = form
         findings.advance_finding(self.db, update, officer, on)
+        self.settings.set_text(_LAST, str(officer))
         return True
