@@ -1680,37 +1680,37 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FindingStepDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="34" />
         <source>Follow up</source>
         <translation>跟踪整改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="32" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="40" />
         <source>Deadline {due}, responsible {who}, now: {status}</source>
         <translation>整改期限 {due}，责任人 {who}，当前：{status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="42" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="50" />
         <source>So far</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="50" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="58" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="52" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="60" />
         <source>Date</source>
         <translation>办理日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="55" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="64" />
         <source>Officer</source>
         <translation>经办民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="56" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="65" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2526,42 +2526,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="262" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="283" />
         <source>none overdue</source>
         <translation>无逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="263" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="284" />
         <source>up to a fifth overdue</source>
         <translation>逾期不超过五分之一</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="264" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="285" />
         <source>more overdue</source>
         <translation>逾期较多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="272" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="293" />
         <source>Map &amp;image underneath…</source>
         <translation>底图(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="275" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="296" />
         <source>&amp;Whole area</source>
         <translation>全图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="317" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="338" />
         <source>{name}: {n} grid cells drawn, {late} of {total} enterprises overdue</source>
         <translation>{name}：共 {n} 个网格，{total} 家单位中 {late} 家逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="321" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="342" />
         <source>No grid cell here has a boundary yet: import them from GeoJSON.</source>
         <translation>这里的网格还没有边界：请从 GeoJSON 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="326" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="347" />
         <source>{code} {name}
 {late} of {n} enterprises overdue</source>
         <translation>{code} {name}
@@ -3081,7 +3081,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>该单位登记于 {day}，晚于这个日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="20" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="21" />
         <source>Name the officer who took this step.</source>
         <translation>请填写经办民警。</translation>
     </message>
@@ -4392,75 +4392,75 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="69" />
         <source>Any day of the period</source>
         <translation>统计时段内的任一天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="71" />
         <source>The period before</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="72" />
         <source>The period after</source>
         <translation>下一期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="75" />
         <source>To &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="78" />
         <source>To &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="96" />
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="157" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="162" />
         <source>Visits done of those due, by unit</source>
         <translation>各单位走访完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="160" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="165" />
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="180" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="185" />
         <source>Visits through the period</source>
         <translation>走访趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="202" />
-        <location filename="../../desktop/ui/pages/reports_page.py" line="237" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="216" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="251" />
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="207" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="221" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="216" />
-        <location filename="../../desktop/ui/pages/reports_page.py" line="284" />
-        <location filename="../../desktop/ui/pages/reports_page.py" line="288" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="230" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="298" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="302" />
         <source>{title} — written to {path}</source>
         <translation>{title} — 已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="221" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="235" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="238" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="252" />
         <source>{path} cannot be written: is it open in another program?</source>
         <translation>无法写入 {path}：是否已在其他程序中打开？</translation>
     </message>
@@ -4671,12 +4671,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="194" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="196" />
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="190" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="192" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
@@ -4721,62 +4721,72 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>个人勤务表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="165" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="168" />
         <source>Choose a police station or the sub-bureau in the tree.</source>
         <translation>请在左侧选择派出所或分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="192" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="194" />
         <source>published, {n} changes not yet published</source>
         <translation>已发布，另有 {n} 项变更未发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="222" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="208" />
+        <source>Rule check: {n} problems</source>
+        <translation>规则检查：{n} 处问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="211" />
+        <source>Rule check: every duty of the month keeps the rules.</source>
+        <translation>规则检查：本月各班次均符合规则。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="239" />
         <source>Filling the roster…</source>
         <translation>正在自动排班…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="241" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="258" />
         <source>No roster keeps every rule</source>
         <translation>无法排出符合全部规则的排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="251" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="268" />
         <source> — {n} duties published</source>
         <translation> — 已发布 {n} 个班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="276" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="293" />
         <source>{row}: {first} to {last}</source>
         <translation>{row}：{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="303" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="320" />
         <source>{n} duties copied into the week from {monday}.</source>
         <translation>已复制 {n} 个勤务到 {monday} 起的一周。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="307" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="324" />
         <source> {n} left out: the officer is away.</source>
         <translation> {n} 个因民警请假未复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="335" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="352" />
         <source>Personal schedules</source>
         <translation>个人勤务安排表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="335" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="352" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="342" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="359" />
         <source>Writing the personal schedules…</source>
         <translation>正在写出个人勤务安排表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="354" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="371" />
         <source> — {n} schedules written to {path}</source>
         <translation> — 已写出 {n} 份勤务表到 {path}</translation>
     </message>
@@ -5401,12 +5411,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="364" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="385" />
         <source>Map image</source>
         <translation>底图图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="364" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="385" />
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif)</translation>
     </message>

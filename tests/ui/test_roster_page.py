@@ -22,8 +22,12 @@ def test_generate_see_a_conflict_fix_it_and_publish(qtbot: Any, window: MainWind
     grid = page.model.grid
     assert grid is not None and len(grid.days) == 28 and grid.rows
     assert page.problems.count() > 0  # an empty month is all understaffed
+    assert page.problems.isVisibleTo(page) and str(page.problems.count()) in page.check.text()
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.problems.count() == 0, timeout=30_000)
+    # No blank box: the line says the month keeps the rules, and the list is gone.
+    assert not page.problems.isVisibleTo(page)
+    assert page.check.text() == page.tr("Rule check: every duty of the month keeps the rules.")
     grid = page.model.grid
     assert grid is not None
     assert all(grid.cells.get((r, 0)) for r in range(len(grid.rows)) if (r, 0) not in grid.closed)

@@ -151,6 +151,9 @@ class RosterPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        self.check = QLabel()  # the rule check in one line; its list below when it found any
+        self.check.setObjectName("roster_check")
+        layout.addWidget(self.check)
         layout.addWidget(self.problems)
 
     def days(self) -> list[date]:
@@ -164,7 +167,7 @@ class RosterPage(Page):
         if self.db is None or self.station is None:
             self.title.setText(self.tr("Choose a police station or the sub-bureau in the tree."))
             self.model.show(None, {})
-            self.problems.clear()
+            self._show_problems([])
             return
         try:
             grid = roster_grid.grid(self.db, self.station, self.days())
@@ -180,8 +183,7 @@ class RosterPage(Page):
         self.model.show(grid, {k: "\n".join(v) for k, v in lines.items()})
         # A fixed width a day, not measured from every cell: the month opens at once.
         self.view.horizontalHeader().setDefaultSectionSize(64)
-        self.problems.clear()
-        self.problems.addItems(
+        self._show_problems(
             [line for v in lines.values() for line in v]
             + rosters.problem_lines(self.db, grid.others, translate)
         )
@@ -193,6 +195,21 @@ class RosterPage(Page):
         else:
             state = self.tr("published")
         self.title.setText(f"{name}（{state}）")
+
+    def _show_problems(self, lines: list[str]) -> None:
+        """A blank box said nothing: the line says the month keeps every rule, or how many
+        problems the list below holds."""
+        self.problems.clear()
+        self.problems.addItems(lines)
+        self.problems.setVisible(bool(lines))
+        if self.station is None:
+            self.check.clear()
+        elif lines:
+            self.check.setText(self.tr("Rule check: {n} problems").format(n=len(lines)))
+            self.check.setStyleSheet("color: #b71c1c;")
+        else:
+            self.check.setText(self.tr("Rule check: every duty of the month keeps the rules."))
+            self.check.setStyleSheet("color: #2e7d32;")
 
     def edit_cell(self, index: QModelIndex) -> None:
         from desktop.ui.dialogs.roster_cell_dialog import RosterCellDialog
