@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QPushButton
 
 from desktop.domain.dates import parse_date
 from desktop.domain.findings import Urgency
@@ -249,3 +250,39 @@ def test_a_follow_up_names_the_last_officer_or_else_the_grids(
     again = FindingStepDialog(None, window.db, None, second, settings)  # type: ignore[arg-type]
     qtbot.addWidget(again)
     assert again.officer.resolve()[0] == [other.id]
+
+
+def test_a_leaders_pages_offer_no_button_that_writes(qtbot: Any, window: MainWindow) -> None:
+    """A leader reads and exports: the buttons that would write are disabled (the services
+    refuse anyway); those that open a record to read it stay."""
+    from desktop.services import accounts
+    from desktop.services.demo import DEMO_PASSWORD
+
+    select_path(window, 0, 0)
+    scope = window.tree.current_ref()
+    pages = (window.enterprises, window.visits, window.officers, window.findings, window.due)
+    assert window.visits.new_button.isEnabled() and window.findings.step_button.isEnabled()
+    accounts.login(window.db, "lingdao", DEMO_PASSWORD)  # type: ignore[arg-type]
+    for page in (*pages, window.patrol, window.roster):
+        page.set_context(window.db, scope)
+    writes = [
+        window.enterprises.visit_button,
+        window.enterprises.delete_button,
+        window.visits.new_button,
+        window.visits.delete_button,
+        window.officers.new_button,
+        window.officers.delete_button,
+        window.findings.step_button,
+        window.due.visit_button,
+        window.roster.generate_button,
+        window.roster.publish_button,
+        *(window.patrol.findChild(QPushButton, n) for n in ("new_unit", "delete_absence")),
+    ]
+    assert [b.text() for b in writes if b.isEnabled()] == []
+    reads = [
+        window.enterprises.edit_button,
+        window.visits.edit_button,
+        window.roster.history_button,
+        window.roster.schedules_button,
+    ]
+    assert all(b.isEnabled() for b in reads)

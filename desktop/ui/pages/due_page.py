@@ -49,6 +49,7 @@ class DuePage(Page):
         self.watch(self.which, self.officer)
         self.visit_button.clicked.connect(lambda: self.visit(self.table.currentIndex()))
         bar = [self.which, self.officer, self.counts, self.visit_button]
+        self.guard("edits", self.visit_button)
         self.lay_out(bar, self.table, self.counts)
 
     def columns(self) -> list[Column[DueRow]]:

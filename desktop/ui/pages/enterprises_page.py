@@ -74,6 +74,8 @@ class EnterprisesPage(Page):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         buttons = [self.new_button, self.edit_button, self.delete_button, self.visit_button]
+        self.guard("edits", self.visit_button)  # new_button: set_context, by the scope too
+        self.guard("deletes", self.delete_button)
         self.lay_out([*filters, *buttons], self.splitter, self.filter)
 
     def columns(self) -> list[Column[EnterpriseRow]]:
@@ -103,7 +105,8 @@ class EnterprisesPage(Page):
             fill_code_filter(self.status, db, "enterprise_status", self.tr("Any status"))
             fill_people(self.officer, db, scope, self.tr("All community officers"), True)
         super().set_context(db, scope)
-        self.new_button.setEnabled(scope is not None and scope.kind == NodeKind.GRID)
+        grid = scope is not None and scope.kind == NodeKind.GRID
+        self.new_button.setEnabled(grid and self.may("edits"))
 
     def refresh(self) -> None:
         if self.db is None:

@@ -43,6 +43,7 @@ class FindingsPage(Page):
         filters += [self.urgency, self.officer]
         self.watch(*filters)
         self.step_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
+        self.guard("edits", self.step_button)
         self.lay_out([*filters, self.step_button], self.table, self.filter)
 
     def columns(self) -> list[Column[FindingRow]]:

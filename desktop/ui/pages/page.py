@@ -37,9 +37,23 @@ class Page(QWidget):
         self.db: Database | None = None
         self.scope: NodeRef | None = None
         self.columns_fitted = False  # widths come from the saved state or the first rows
+        self._guarded: list[tuple[QWidget, str]] = []
+
+    def guard(self, right: str, *buttons: QWidget) -> None:
+        """Buttons that need a right of the role (edits, deletes: see Role): disabled for a
+        user without it, a leader's, instead of opening work the services would refuse."""
+        self._guarded += [(button, right) for button in buttons]
+
+    def may(self, right: str) -> bool:
+        """Whether the logged-in user's role has `right`; without a login (a check, the
+        command line) everything is allowed here and the services decide."""
+        user = self.db.actor if self.db is not None else None
+        return not isinstance(user, Actor) or bool(getattr(user.role, right))
 
     def set_context(self, db: Database | None, scope: NodeRef | None) -> None:
         self.db, self.scope = db, scope
+        for button, right in self._guarded:
+            button.setEnabled(self.may(right))
         self.refresh()
 
     def refresh(self) -> None:

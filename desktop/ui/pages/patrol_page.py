@@ -98,6 +98,9 @@ class PatrolPage(Page):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(split)
+        named = {b.objectName(): b for b in self.findChildren(QPushButton)}
+        self.guard("edits", named["new_unit"], named["new_absence"])
+        self.guard("deletes", named["delete_unit"], named["delete_absence"])
 
     def unit_columns(self) -> list[Column[UnitRow]]:
         return [

@@ -162,8 +162,10 @@ class RosterPage(Page):
     def refresh(self) -> None:
         self.station = _station(self.db, self.scope)
         usable = self.db is not None and self.station is not None
+        # A leader reads the month, its history, check-ins and schedules; the rest writes.
+        reads = (self.history_button, self.checkins_button, self.schedules_button)
         for button in self.buttons:
-            button.setEnabled(usable)
+            button.setEnabled(usable and (button in reads or self.may("edits")))
         if self.db is None or self.station is None:
             self.title.setText(self.tr("Choose a police station or the sub-bureau in the tree."))
             self.model.show(None, {})

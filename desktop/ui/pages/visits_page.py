@@ -42,6 +42,8 @@ class VisitsPage(Page):
         self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
         self.delete_button.clicked.connect(self.delete)
         buttons = [self.new_button, self.edit_button, self.delete_button]
+        self.guard("edits", self.new_button)
+        self.guard("deletes", self.delete_button)
         self.lay_out([*filters, *buttons], self.table, self.filter)
 
     def columns(self) -> list[Column[VisitRow]]:
