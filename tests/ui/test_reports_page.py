@@ -14,15 +14,21 @@ from desktop.ui.main_window import MainWindow
 from tests.ui.test_tree_workflows import select_path
 
 
-def test_the_monthly_bulletin_of_the_sub_bureau(
-    qtbot: Any, window: MainWindow, tmp_path: Path
-) -> None:
+def bulletin(window: MainWindow, day: date | str) -> Any:
+    """The reports page showing the sub-bureau's 月通报 of the month of `day`."""
     page = window.reports
     window.tabs.setCurrentWidget(page)
     select_path(window, 0)
     page.kind.setCurrentIndex(page.kind.findText("月通报"))
-    page.day.setText("2026-11-15")
+    page.day.setText(str(day))
     page.refresh()
+    return page
+
+
+def test_the_monthly_bulletin_of_the_sub_bureau(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    page = bulletin(window, "2026-11-15")
     made = page.made
     assert made is not None and "2026年11月" in made.title and "月通报" in made.title
     assert page.ranked.rowCount() == 2  # the demo's two stations
@@ -60,13 +66,8 @@ def test_weeks_still_to_come_are_left_out_of_the_chart_and_blank_in_the_workbook
     qtbot: Any, window: MainWindow, tmp_path: Path
 ) -> None:
     """Next month has not begun: its chart draws no point and its workbook has no zeros."""
-    page = window.reports
-    window.tabs.setCurrentWidget(page)
-    select_path(window, 0)
-    page.kind.setCurrentIndex(page.kind.findText("月通报"))
     today = date.today()
-    page.day.setText(date(today.year + today.month // 12, today.month % 12 + 1, 1).isoformat())
-    page.refresh()
+    page = bulletin(window, date(today.year + today.month // 12, today.month % 12 + 1, 1))
     assert page.made is not None and len(page.made.trend) >= 4
     assert all(n is None for _label, n in page.made.trend)
     assert page.line.chart().series()[0].count() == 0
