@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Any
 
@@ -230,14 +231,14 @@ def test_empty_date_boxes_say_no_limit_instead_of_showing_a_date(window: MainWin
 def test_a_follow_up_names_the_last_officer_or_else_the_grids(
     qtbot: Any, window: MainWindow
 ) -> None:
-    """The clerk's first step of the day: the community officer of the item's grid cell;
-    after that, whoever took the clerk's last step."""
+    """With no last officer still on the list: the community officer of the item's grid
+    cell; after that, whoever took the clerk's last step."""
     select_path(window, 0)
     page = window.findings
     window.tabs.setCurrentWidget(page)
     first, second = page.model.rows[:2]
     settings = Settings()
-    settings.set_text("finding/officer", "")
+    settings.set_text("finding/officer", str(uuid.uuid4()))  # somebody no longer on the list
     dialog = FindingStepDialog(None, window.db, None, first, settings)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     grid_officer = search.pick(window.db, first.enterprise_id).community_officer_id  # type: ignore[arg-type, union-attr]

@@ -66,13 +66,16 @@ class FindingStepDialog(FormDialog):
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(bool(steps))
 
     def _likely_officer(self) -> uuid.UUID | None:
-        """Who took the clerk's last step (one officer often follows up a day's items), else
-        the community officer of the enterprise's grid cell; set_ids drops an inactive one."""
+        """Who took the clerk's last step (one officer often follows up a day's items) while
+        still on the list, else the community officer of the enterprise's grid cell."""
         try:
-            return uuid.UUID(self.settings.text(_LAST))
+            last = uuid.UUID(self.settings.text(_LAST))
         except ValueError:
-            pick = search.pick(self.db, self.item.enterprise_id)
-            return pick.community_officer_id if pick else None
+            last = None
+        if any(p.id == last for p in self.officer.people):
+            return last
+        pick = search.pick(self.db, self.item.enterprise_id)
+        return pick.community_officer_id if pick else None
 
     def collect(self) -> tuple[FindingUpdate, uuid.UUID, date]:
         errors = []
