@@ -327,12 +327,7 @@ def generate(
     maker = None
     if large and is_empty(db):
         terms = demo_writing.terms_file(db)  # written by the maker too, on SQLite
-        try:
-            maker = demo_maker.Maker(g, SCALES[scale], codes, day, terms)
-        except BaseException:
-            if terms is not None:
-                terms.remove()
-            raise
+        maker = demo_maker.Maker(g, SCALES[scale], codes, day, terms)
     with (
         maker if maker is not None else contextlib.nullcontext(),
         demo_writing.bulk_session(db, large=large) as session,

@@ -104,7 +104,12 @@ class Maker:
             name="demo-rows",
             daemon=True,
         )
-        self.process.start()
+        try:
+            self.process.start()
+        except BaseException:
+            if terms_file is not None:  # it is this maker's to remove, started or not
+                terms_file.remove()
+            raise
         outgoing.close()  # only the maker writes: its end closing is how a crash shows here
 
     def __iter__(self) -> Iterator[Batch]:

@@ -522,9 +522,10 @@ class Bulk:
         table; yields once a progress step."""
         terms_ready = maker.terms_ready if maker is not None and maker.terms_file else None
         writer = demo_writing.writer(session, terms_ready)
-        made_here = (self.batch(grids) for grids in self.batches)
-        made_elsewhere: Iterable[Batch] | None = maker
-        for made in made_here if made_elsewhere is None else made_elsewhere:
+        batches: Iterable[Batch] = (
+            maker if maker is not None else (self.batch(grids) for grids in self.batches)
+        )
+        for made in batches:
             for name, rows in made.rows.items():
                 self.counts[name] += len(rows)
             self.counts["enterprise_term"] += sum(len(n) + len(c) for _e, _s, n, c in made.terms)
