@@ -116,7 +116,7 @@ def _conflicts(db: Any, args: argparse.Namespace) -> int:
 
     found = exchange_conflicts.open_conflicts(db)
     for c in found:
-        kind = translate(record_kinds.CONTEXT, record_kinds.name(c.kind))
+        kind = record_kinds.translated(c.kind, translate)
         print(f"{c.id}  {kind} “{c.label}”  ← {c.origin}")
         for d in c.differences:
             print(f"    {d.field}: {d.local} | {d.incoming}")

@@ -4,7 +4,7 @@ capitalised words, ui.models.labels.kind_label.)"""
 
 from __future__ import annotations
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Translate, Word
 
 CONTEXT = "RecordKinds"  # the translation context of the names
 
@@ -30,3 +30,12 @@ NAMES = {
 def name(kind: str) -> str:
     """The untranslated name of a kind of record (its table's name when it has none)."""
     return NAMES.get(kind, kind)
+
+
+def word(kind: str) -> Word:
+    """The name as a message parameter, translated where the message is shown."""
+    return Word(CONTEXT, name(kind))
+
+
+def translated(kind: str, translate: Translate) -> str:
+    return translate(CONTEXT, name(kind))

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import record_kinds
 from desktop.domain.hierarchy import NodeKind
-from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError, Word
+from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError
 from desktop.services import access, audit
 from desktop.services.exchange_package import Line, Package, read, write
 from desktop.services.exchange_rows import (
@@ -544,7 +544,7 @@ def _clash(line: Line, exc: IntegrityError) -> UserError:
     return RefusedError(
         message,
         remedy,
-        kind=Word(record_kinds.CONTEXT, record_kinds.name(line.table)),
+        kind=record_kinds.word(line.table),
         name=label(line.table, line.row),
     )
 

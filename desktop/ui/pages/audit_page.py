@@ -171,7 +171,7 @@ def _show(value: Any) -> str:
 def record_kind(kind: str | None) -> str:
     if not kind:
         return ""
-    return QCoreApplication.translate(record_kinds.CONTEXT, record_kinds.name(kind))
+    return record_kinds.translated(kind, QCoreApplication.translate)
 
 
 def describe_row(row: AuditRow) -> tuple[str, ...]:
