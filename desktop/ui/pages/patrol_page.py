@@ -52,27 +52,31 @@ class PatrolPage(Page):
         self.month.setFixedWidth(90)
         self.month.editingFinished.connect(self.refresh)
 
-        def button(text: str, name: str, slot: Any) -> QPushButton:
+        def button(text: str, name: str, slot: Any, right: str | None = None) -> QPushButton:
             b = QPushButton(text)
             b.setObjectName(name)
             b.clicked.connect(slot)
+            if right is not None:  # the role's right it needs (see Page.guard)
+                self.guard(right, b)
             return b
 
         unit_bar = QHBoxLayout()
         unit_bar.addWidget(QLabel(self.tr("Patrol units covering the jurisdiction")), 1)
-        unit_bar.addWidget(button(self.tr("&New unit…"), "new_unit", self.new_unit))
+        unit_bar.addWidget(button(self.tr("&New unit…"), "new_unit", self.new_unit, "edits"))
         unit_bar.addWidget(
             button(
                 self.tr("&Edit…"), "edit_unit", lambda: self.edit_unit(self.table.currentIndex())
             )
         )
-        unit_bar.addWidget(button(self.tr("&Delete"), "delete_unit", self.delete_unit))
+        unit_bar.addWidget(button(self.tr("&Delete"), "delete_unit", self.delete_unit, "deletes"))
         unit_bar.addWidget(button(self.tr("&Shifts and rules…"), "edit_shifts", self.edit_shifts))
         absence_bar = QHBoxLayout()
         absence_bar.addWidget(QLabel(self.tr("Absences in the month")))
         absence_bar.addWidget(self.month)
         absence_bar.addStretch(1)
-        absence_bar.addWidget(button(self.tr("New &absence…"), "new_absence", self.new_absence))
+        absence_bar.addWidget(
+            button(self.tr("New &absence…"), "new_absence", self.new_absence, "edits")
+        )
         absence_bar.addWidget(
             button(
                 self.tr("Edit a&bsence…"),
@@ -81,7 +85,7 @@ class PatrolPage(Page):
             )
         )
         absence_bar.addWidget(
-            button(self.tr("Delete absen&ce"), "delete_absence", self.delete_absence)
+            button(self.tr("Delete absen&ce"), "delete_absence", self.delete_absence, "deletes")
         )
         top, bottom = QWidget(), QWidget()
         upper = QVBoxLayout(top)
@@ -98,9 +102,6 @@ class PatrolPage(Page):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(split)
-        named = {b.objectName(): b for b in self.findChildren(QPushButton)}
-        self.guard("edits", named["new_unit"], named["new_absence"])
-        self.guard("deletes", named["delete_unit"], named["delete_absence"])
 
     def unit_columns(self) -> list[Column[UnitRow]]:
         return [
