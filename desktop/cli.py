@@ -170,8 +170,7 @@ def _say_done(message: str, **params: object) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from desktop import paths
-    from desktop.services import demo
+    from desktop import demo, paths
     from desktop.services.database import open_desk
 
     db = open_desk(_target(args, paths.demo_database_path()))
@@ -196,7 +195,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    from desktop.services.maintenance import migrate
+    from desktop.services.maintenance.checks import migrate
 
     revision = migrate(_target(args))
     _say_done(QT_TRANSLATE_NOOP("Cli", "The schema is up to date: {revision}."), revision=revision)
@@ -205,12 +204,12 @@ def _migrate(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from desktop.i18n import translate
-    from desktop.services import maintenance
     from desktop.services.database import open_desk
+    from desktop.services.maintenance import checks
 
     db = open_desk(_target(args), migrate=False)
     try:
-        report = maintenance.check(db)
+        report = checks.check(db)
     finally:
         db.close()
     if report.ok:
@@ -221,12 +220,12 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from desktop.services import maintenance
     from desktop.services.database import open_desk
+    from desktop.services.maintenance import checks
 
     db = open_desk(_target(args), migrate=False)
     try:
-        out = maintenance.backup(db, args.out)
+        out = checks.backup(db, args.out)
     finally:
         db.close()
     _say_done(QT_TRANSLATE_NOOP("Cli", "Backed up to {path}."), path=out)
@@ -234,9 +233,9 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from desktop.services import maintenance
+    from desktop.services.maintenance import checks
 
-    aside = maintenance.restore(_target(args), args.file)
+    aside = checks.restore(_target(args), args.file)
     if aside:
         _say_done(
             QT_TRANSLATE_NOOP("Cli", "Restored {backup}; the replaced file is kept as {aside}."),
@@ -252,8 +251,8 @@ def _export(args: argparse.Namespace) -> int:
     from desktop.domain.dates import parse_date
     from desktop.i18n import translate
     from desktop.ledgers.catalogue import LEDGERS
-    from desktop.services import exports, ledgers
     from desktop.services.database import open_desk
+    from desktop.services.exports import commands, ledgers
 
     dates = []
     for text in (args.date_from, args.date_to):
@@ -267,7 +266,7 @@ def _export(args: argparse.Namespace) -> int:
     assert set(LEDGER_CHOICES) == set(LEDGERS)
     db = open_desk(_target(args))
     try:
-        scope = exports.resolve_scope(db, args.scope) if args.scope else None
+        scope = commands.resolve_scope(db, args.scope) if args.scope else None
         n = ledgers.export_ledger(
             db,
             args.ledger,
@@ -295,20 +294,20 @@ def _import(args: argparse.Namespace) -> int:
     the good rows should go in without the bad ones."""
     from desktop import paths
     from desktop.i18n import translate
-    from desktop.services import imports
     from desktop.services.database import open_desk
+    from desktop.services.imports import sheets
 
     db = open_desk(_target(args))
     try:
         if args.kind == "boundaries":  # GeoJSON for the map, not a sheet
-            from desktop.services import grid_map
+            from desktop.services.reports import grid_map
 
             n = grid_map.import_boundaries(db, args.file, dry_run=args.dry_run)
             _say_done(QT_TRANSLATE_NOOP("Cli", "{n} grid cells have their boundary now."), n=n)
             return 0
         if args.kind == "checkins":  # a device's CSV or sheet: officer, point, time
             return _import_checkins(db, args)
-        plan = imports.plan_import(db, args.kind, args.file)
+        plan = sheets.plan_import(db, args.kind, args.file)
         _say_done(
             QT_TRANSLATE_NOOP(
                 "Cli",
@@ -323,13 +322,13 @@ def _import(args: argparse.Namespace) -> int:
             bad=len({p.row for p in plan.problems}),
         )
         if plan.problems:
-            print("\n".join(imports.problem_lines(plan, translate)), file=sys.stderr)
+            print("\n".join(sheets.problem_lines(plan, translate)), file=sys.stderr)
             message = QT_TRANSLATE_NOOP("Cli", "Nothing was imported: correct these rows first.")
             print(translate("Cli", message), file=sys.stderr)
             return EXIT_PROBLEMS
         if args.dry_run:
             return 0
-        n = imports.apply_import(db, plan, paths.backup_dir())
+        n = sheets.apply_import(db, plan, paths.backup_dir())
     finally:
         db.close()
     _say_done(QT_TRANSLATE_NOOP("Cli", "{n} records written."), n=n)
@@ -338,7 +337,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _import_checkins(db: Any, args: argparse.Namespace) -> int:
     from desktop.i18n import translate
-    from desktop.services import checkins
+    from desktop.services.patrol import checkins
 
     plan = checkins.plan_checkins(db, args.file)
     _say_done(
@@ -364,14 +363,15 @@ def _import_checkins(db: Any, args: argparse.Namespace) -> int:
 def _roster(args: argparse.Namespace) -> int:
     from desktop.domain.hierarchy import NodeKind
     from desktop.i18n import translate
-    from desktop.services import exports, rosters
     from desktop.services.database import open_desk
+    from desktop.services.exports import commands
+    from desktop.services.patrol import rosters
 
     days = rosters.month_days(args.month)
     db = open_desk(_target(args))
     try:
         # A station's roster, or with the sub-bureau's name its 巡线 roster.
-        owner = exports.resolve_scope(db, args.station)
+        owner = commands.resolve_scope(db, args.station)
         if owner.kind not in (NodeKind.STATION, NodeKind.BUREAU):
             message = QT_TRANSLATE_NOOP(
                 "Cli", "{name} is neither a police station nor the sub-bureau."
@@ -379,7 +379,7 @@ def _roster(args: argparse.Namespace) -> int:
             print(translate("Cli", message).format(name=args.station), file=sys.stderr)
             return EXIT_REFUSED
         if args.roster_command == "schedules":
-            from desktop.services.roster_ledgers import export_schedules
+            from desktop.services.exports.roster_ledgers import export_schedules
 
             n = export_schedules(db, owner, days, args.out)
             _say_done(QT_TRANSLATE_NOOP("Cli", "{n} personal schedules written."), n=n)

@@ -60,9 +60,9 @@ def _say(message: str, **params: object) -> None:
 
 
 def _export(db: Any, args: argparse.Namespace) -> int:
-    from desktop.services import exchange
+    from desktop.services.exchange import merge
 
-    done = exchange.export_package(db, args.out, full=args.full)
+    done = merge.export_package(db, args.out, full=args.full)
     _say(
         QT_TRANSLATE_NOOP("Cli", "{file}: package {sequence} from {origin}, {n} records."),
         file=done.path,
@@ -75,9 +75,9 @@ def _export(db: Any, args: argparse.Namespace) -> int:
 
 def _import(db: Any, args: argparse.Namespace) -> int:
     from desktop import paths
-    from desktop.services import exchange
+    from desktop.services.exchange import merge
 
-    done = exchange.import_package(
+    done = merge.import_package(
         db, args.file, dry_run=args.dry_run, backup_folder=paths.backup_dir()
     )
     if done.already:
@@ -96,7 +96,7 @@ def _import(db: Any, args: argparse.Namespace) -> int:
         file=done.file_name,
         sequence=done.sequence,
         origin=done.origin_label,
-        **{k: done.total(k) for k in exchange.OUTCOMES},
+        **{k: done.total(k) for k in merge.OUTCOMES},
     )
     if done.dry_run:
         _say(QT_TRANSLATE_NOOP("Cli", "Dry run: nothing was written."))
@@ -112,9 +112,9 @@ def _import(db: Any, args: argparse.Namespace) -> int:
 def _conflicts(db: Any, args: argparse.Namespace) -> int:
     from desktop.domain import record_kinds
     from desktop.i18n import translate
-    from desktop.services import exchange_conflicts
+    from desktop.services.exchange import conflicts
 
-    found = exchange_conflicts.open_conflicts(db)
+    found = conflicts.open_conflicts(db)
     for c in found:
         kind = record_kinds.translated(c.kind, translate)
         print(f"{c.id}  {kind} “{c.label}”  ← {c.origin}")
@@ -127,13 +127,13 @@ def _conflicts(db: Any, args: argparse.Namespace) -> int:
 
 
 def _resolve(db: Any, args: argparse.Namespace) -> int:
-    from desktop.services import exchange_conflicts
+    from desktop.services.exchange import conflicts
 
     try:
         ident = uuid.UUID(args.conflict)
     except ValueError:
         print(args.conflict, file=sys.stderr)
         return 2
-    exchange_conflicts.resolve(db, ident, args.keep)
+    conflicts.resolve(db, ident, args.keep)
     _say(QT_TRANSLATE_NOOP("Cli", "Settled: kept the {keep} version."), keep=args.keep)
     return 0

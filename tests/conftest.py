@@ -12,7 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("POLICEDESK_LANG", "zh_CN")
 
-from desktop.services import demo
+from desktop import demo
 from desktop.services.database import Database, open_desk
 
 # The backends (a SQLite file, a PostgreSQL server of the session's own) and their fixtures.

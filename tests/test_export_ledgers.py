@@ -12,10 +12,11 @@ from desktop import cli
 from desktop.domain.hierarchy import NodeKind
 from desktop.ledgers.catalogue import LEDGERS
 from desktop.ledgers.formatted import DUE_SOON, FILLS, SIGNATURES
-from desktop.services import enterprises, exports, ledgers, visits
 from desktop.services.database import Database
-from desktop.services.findings import FindingInput
-from desktop.services.visits import VisitForm
+from desktop.services.exports import commands, ledgers
+from desktop.services.register import enterprises, visits
+from desktop.services.register.findings import FindingInput
+from desktop.services.register.visits import VisitForm
 from tests.services.helpers import chain, officer
 
 TODAY = date.today()
@@ -66,7 +67,7 @@ def rows_of(path: Path) -> list[tuple[object, ...]]:
 def test_the_visit_ledger_is_the_filed_form_with_every_visit(db: Database, tmp_path: Path) -> None:
     fill(db)
     out = tmp_path / "走访.xlsx"
-    assert exports.export_visits(db, out) == 2
+    assert commands.export_visits(db, out) == 2
     rows = rows_of(out)
     assert rows[0][0] == "第1分局企业走访登记台账"
     assert str(rows[1][0]).startswith("填报单位：第1分局　　统计时段：全部")
@@ -80,7 +81,8 @@ def test_the_visit_ledger_is_the_filed_form_with_every_visit(db: Database, tmp_p
 
 
 def test_every_register_exports_from_the_demo(demo_db: Database, tmp_path: Path) -> None:
-    from desktop.services import findings, grids
+    from desktop.services.jurisdiction import grids
+    from desktop.services.register import findings
 
     counts = {}
     for kind in LEDGERS:
@@ -208,7 +210,7 @@ def test_a_failed_write_leaves_the_old_file(
 
     monkeypatch.setattr("os.replace", broken)
     with pytest.raises(OSError):
-        exports.export_visits(db, out)
+        commands.export_visits(db, out)
     assert out.read_bytes() == b"old" and not list(tmp_path.glob(".*.part"))
 
 
@@ -256,7 +258,7 @@ def test_import_from_the_command_line_is_all_or_nothing(
 
 
 def test_a_sheet_for_each_station_and_columns_left_out(demo_db: Database, tmp_path: Path) -> None:
-    from desktop.services import hierarchy
+    from desktop.services.jurisdiction import hierarchy
 
     out = tmp_path / "单位.xlsx"
     whole = ledgers.export_ledger(demo_db, "enterprises", tmp_path / "全部.xlsx")

@@ -15,13 +15,13 @@ __all__ = ["Database", "open_desk"]
 def open_desk(target: str | Path | None = None, *, migrate: bool = True) -> Database:
     """Open the user's database (or `target`), migrated and with current reference codes."""
     db = open_database(target or paths.default_database_path(), migrate=migrate)
-    from desktop.services import audit
+    from desktop.services.accounts import audit
 
     audit.install(db)
     if migrate:
         with db.transaction() as session:
             sync_reference_codes(session, paths.data_dir() / "codes")
-        from desktop.services.enterprises import fill_derived
+        from desktop.services.register.enterprises import fill_derived
 
         fill_derived(db)
     return db

@@ -17,7 +17,7 @@ from desktop.domain.messages import (
     NotFoundError,
     RefusedError,
 )
-from desktop.services import access
+from desktop.services.accounts import access
 from desktop.store.base import Record, utcnow
 from desktop.store.engine import Database
 
@@ -57,7 +57,7 @@ def check_version(record: Record, expected: int | None) -> None:
 def _saves_since(record: Record, expected: int) -> list[Change]:
     """The audit trail's last saves of the record: one a version since `expected`, as far
     as the trail has them (a few at most)."""
-    from desktop.services import audit
+    from desktop.services.accounts import audit
     from desktop.store.schema import AuditEntry
 
     session = object_session(record)

@@ -48,12 +48,12 @@ class BackupWork(QObject):
     def after_login(self, db: Database) -> None:
         """Behind the window: quick_check reads the whole file; a whole file then gets its
         copy of the day (at most one a day), and rotation thins the old ones."""
-        from desktop.services import backups, maintenance
+        from desktop.services.maintenance import backups, checks
 
         folder = self.folder()
 
         def run() -> None:
-            problems = maintenance.quick_check(db)
+            problems = checks.quick_check(db)
             if problems:
                 self.damaged.emit(db.display_name, problems)
                 return
@@ -68,7 +68,7 @@ class BackupWork(QObject):
         self._worker.start()
 
     def _offer_recovery(self, name: str, problems: list[str]) -> None:
-        from desktop.services import backups
+        from desktop.services.maintenance import backups
 
         detail = "; ".join(problems[:3])
         good = backups.newest_good(self.folder(), Path(name))
@@ -110,10 +110,11 @@ class BackupWork(QObject):
         )
         if not name:
             return
-        from desktop.services import audit, maintenance
+        from desktop.services.accounts import audit
+        from desktop.services.maintenance import checks
 
         try:
-            maintenance.backup(window.db, Path(name))
+            checks.backup(window.db, Path(name))
             with window.db.transaction() as s:
                 audit.record(window.db, s, audit.BACKUP, label=name)
         except UserError as error:
@@ -141,7 +142,8 @@ class BackupWork(QObject):
             self._restore_from(Path(name))
 
     def _restore_from(self, backup: Path) -> None:
-        from desktop.services import audit, maintenance
+        from desktop.services.accounts import audit
+        from desktop.services.maintenance import checks
 
         window = self.window
         if window.db is None:
@@ -150,7 +152,7 @@ class BackupWork(QObject):
         user = window.session.user
         window.close_database()
         try:
-            aside = maintenance.restore(target, backup)
+            aside = checks.restore(target, backup)
         except UserError as error:
             show_error(window, error)
         else:
@@ -167,12 +169,12 @@ class BackupWork(QObject):
                 audit.record(window.db, s, audit.RESTORE_DATABASE, label=str(backup), user=who)
 
     def check(self) -> None:
-        from desktop.services import maintenance
+        from desktop.services.maintenance import checks
 
         window = self.window
         if window.db is None:
             return
-        report = maintenance.check(window.db)
+        report = checks.check(window.db)
         if report.ok:
             QMessageBox.information(
                 window,

@@ -28,12 +28,12 @@ class ExchangeWork(QObject):
 
     def after_login(self, db: Any) -> None:
         """Conflicts left by an earlier import are said at once, to whoever may settle them."""
-        from desktop.services import exchange_conflicts
+        from desktop.services.exchange import conflicts
 
         user = self.window.session.user
         if user is None or not user.role.manages:
             return
-        waiting = exchange_conflicts.count_open(db)
+        waiting = conflicts.count_open(db)
         if waiting:
             self.window.statusBar().showMessage(
                 self.tr("{n} data conflicts wait for a choice: File > Data conflicts.").format(
@@ -50,7 +50,7 @@ class ExchangeWork(QObject):
         return self.tr("Data packages (*.zip)")
 
     def export_package(self) -> None:
-        from desktop.services import exchange
+        from desktop.services.exchange import merge
 
         w = self.window
         if w.db is None:
@@ -68,7 +68,7 @@ class ExchangeWork(QObject):
         db = w.db
         self._run(
             self.tr("Writing the data package…"),
-            lambda progress, cancelled: exchange.export_package(
+            lambda progress, cancelled: merge.export_package(
                 db, path, progress=progress, cancelled=cancelled
             ),
             lambda done: QMessageBox.information(
@@ -84,7 +84,7 @@ class ExchangeWork(QObject):
     def import_package(self) -> None:
         """Read and check the whole package first (a dry run), show what it brings, and
         import it only when the user says so."""
-        from desktop.services import exchange
+        from desktop.services.exchange import merge
 
         w = self.window
         if w.db is None:
@@ -99,14 +99,14 @@ class ExchangeWork(QObject):
         db = w.db
         self._run(
             self.tr("Reading {file}…").format(file=path.name),
-            lambda progress, cancelled: exchange.import_package(
+            lambda progress, cancelled: merge.import_package(
                 db, path, dry_run=True, progress=progress, cancelled=cancelled
             ),
             lambda preview: self._confirm(path, preview),
         )
 
     def _confirm(self, path: Path, preview: Any) -> None:
-        from desktop.services import exchange
+        from desktop.services.exchange import merge
         from desktop.ui.dialogs.exchange_dialog import SummaryDialog
 
         w = self.window
@@ -118,7 +118,7 @@ class ExchangeWork(QObject):
         db, folder = w.db, w.backup_work.folder()
         self._run(
             self.tr("Importing {file}…").format(file=path.name),
-            lambda progress, cancelled: exchange.import_package(
+            lambda progress, cancelled: merge.import_package(
                 db, path, backup_folder=folder, progress=progress, cancelled=cancelled
             ),
             self._imported,

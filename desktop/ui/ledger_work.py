@@ -29,7 +29,8 @@ class LedgerWork(QObject):
         return Path(chosen) if chosen else paths.documents_dir()
 
     def export_ledger(self) -> None:
-        from desktop.services import hierarchy, ledgers
+        from desktop.services.exports import ledgers
+        from desktop.services.jurisdiction import hierarchy
         from desktop.ui.dialogs.ledger_dialog import LedgerDialog
 
         w = self.window
@@ -83,7 +84,7 @@ class LedgerWork(QObject):
 
     def import_boundaries(self) -> None:
         """Grid cells' boundaries from GeoJSON, all or none, for the map."""
-        from desktop.services import grid_map
+        from desktop.services.reports import grid_map
 
         w = self.window
         if w.db is None:
@@ -105,7 +106,7 @@ class LedgerWork(QObject):
         )
 
     def import_records(self, kind: str, title: str) -> None:
-        from desktop.services import imports
+        from desktop.services.imports import sheets
 
         w = self.window
         if w.db is None:
@@ -119,7 +120,7 @@ class LedgerWork(QObject):
         db = w.db
         self._run(
             self.tr("Reading {file}…").format(file=Path(name).name),
-            lambda progress, cancelled: imports.plan_import(
+            lambda progress, cancelled: sheets.plan_import(
                 db, kind, Path(name), progress=progress, cancelled=cancelled
             ),
             None,
@@ -128,7 +129,7 @@ class LedgerWork(QObject):
 
     def _review(self, plan: Any, title: str) -> None:
         """The preview; on Import, the good rows go in after a copy of the database."""
-        from desktop.services import imports
+        from desktop.services.imports import sheets
         from desktop.ui.dialogs.import_dialog import ImportDialog
 
         w = self.window
@@ -140,7 +141,7 @@ class LedgerWork(QObject):
         db, plan, folder = w.db, dialog.plan, w.backup_work.folder()
         self._run(
             self.tr("Importing…"),
-            lambda progress, cancelled: imports.apply_import(
+            lambda progress, cancelled: sheets.apply_import(
                 db, plan, folder, progress=progress, cancelled=cancelled
             ),
             lambda n: self.tr("{n} records imported from {file}.").format(n=n, file=plan.path.name),

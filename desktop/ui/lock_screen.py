@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.accounts import Actor
-from desktop.services import accounts
+from desktop.services.accounts import users
 from desktop.services.database import Database
 
 _INPUT = {
@@ -64,7 +64,7 @@ class LockScreen(QDialog):
         layout.addStretch(1)
 
     def unlock(self) -> None:
-        if accounts.confirm(self.db, self.password.text()):
+        if users.confirm(self.db, self.password.text()):
             self.accept()
             return
         self.password.clear()

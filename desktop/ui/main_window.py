@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
             self.db = None
 
     def _is_empty(self) -> bool:
-        from desktop.services import demo
+        from desktop import demo
 
         return self.db is not None and demo.is_empty(self.db)
 
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
             self.open_database(paths.demo_database_path(), demo=True)
 
     def _fill_demo(self) -> None:
-        from desktop.services import demo
+        from desktop import demo
         from desktop.ui.worker import Task
 
         db = self.db
@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
     def edit_connection(self) -> None:
         """File > Database connection…: choose, test and save this PC's database, then
         perhaps switch to it at once (it is opened at every start from now on)."""
-        from desktop.services.connection import target_of
+        from desktop.services.maintenance.connection import target_of
         from desktop.ui.dialogs.database_dialog import DatabaseDialog
 
         dialog = DatabaseDialog(self, self.settings, target_of(self.db) if self.db else None)

@@ -9,9 +9,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
-from desktop import paths
+from desktop import demo, paths
 from desktop.domain.accounts import DEFAULT_IDLE_MINUTES, Actor
-from desktop.services import accounts, demo
+from desktop.services.accounts import users
 from desktop.services.database import Database
 from desktop.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog, PasswordDialog
 from desktop.ui.lock_screen import IdleWatch, LockScreen
@@ -61,7 +61,7 @@ class SessionWork(QObject):
         if isinstance(db.actor, Actor):  # logged in already (a window handing it over)
             return self._started()
         window = self.window
-        if not accounts.has_accounts(db):
+        if not users.has_accounts(db):
             dialog: FirstAdminDialog | LoginDialog = FirstAdminDialog(window, db)
         else:
             is_demo = db.display_name == str(paths.demo_database_path())
@@ -109,7 +109,7 @@ class SessionWork(QObject):
         db = self.window.db
         if db is None:
             return
-        accounts.logout(db)
+        users.logout(db)
         self.idle.paused = True
         self.window.relogin()
 

@@ -37,13 +37,13 @@ class VisitWork(QObject):
 
     def export_visits(self) -> None:
         """The visit ledger of the selected unit, written on a worker thread."""
-        from desktop.services import exports
+        from desktop.services.exports import commands
 
         w = self.window
         if w.db is None:
             return
         db, scope = w.db, w.scope
-        title = exports.ledger_title(db, scope, None, None)
+        title = commands.ledger_title(db, scope, None, None)
         name, _ = QFileDialog.getSaveFileName(
             w, self.tr("Export the visit ledger"), f"{title}.xlsx", "Excel (*.xlsx)"
         )
@@ -52,7 +52,7 @@ class VisitWork(QObject):
         task = Task(
             w,
             self.tr("Writing the visit ledger…"),
-            lambda progress, cancelled: exports.export_visits(
+            lambda progress, cancelled: commands.export_visits(
                 db, Path(name), scope, progress=progress, cancelled=cancelled
             ),
         )

@@ -19,14 +19,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop.services import (
-    demo,
-    demo_checkins,
-    demo_maker,
-    demo_patrol,
-    demo_visits,
-    demo_writing,
-)
+from desktop import demo
+from desktop.demo import checkins, maker, patrol, visits, writing
 from desktop.services.database import open_desk
 
 WALL: defaultdict[str, float] = defaultdict(float)
@@ -44,22 +38,22 @@ def timed(name: str, f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def instrument() -> None:
-    demo_visits.Bulk.batch = timed("making the rows", demo_visits.Bulk.batch)  # type: ignore[method-assign]
-    for writer in (demo_writing._RawWriter, demo_writing._CoreWriter):
+    visits.Bulk.batch = timed("making the rows", visits.Bulk.batch)  # type: ignore[method-assign]
+    for writer in (writing._RawWriter, writing._CoreWriter):
         writer.write = timed("inserting the rows", writer.write)  # type: ignore[method-assign]
-    raw = demo_writing._RawWriter
-    terms = demo_writing.TermWriter
+    raw = writing._RawWriter
+    terms = writing.TermWriter
     terms.write = timed("search terms, written here", terms.write)  # type: ignore[method-assign]
     raw._copy_terms = timed(  # type: ignore[method-assign]
         "search terms, copied from the second process's file", raw._copy_terms
     )
     finish = raw.finish
 
-    def finished(self: demo_writing._RawWriter, name: str) -> None:
+    def finished(self: writing._RawWriter, name: str) -> None:
         timed(f"indexes of {name}", finish)(self, name)
 
     raw.finish = finished  # type: ignore[method-assign]
-    bulk = demo_writing.bulk_session
+    bulk = writing.bulk_session
 
     @contextlib.contextmanager
     def session(db: Any, **options: Any) -> Iterator[Any]:
@@ -75,10 +69,10 @@ def instrument() -> None:
         load.__exit__(None, None, None)
         WALL["commit (and back to the write-ahead log)"] += time.perf_counter() - ending
 
-    demo_writing.bulk_session = session  # type: ignore[assignment]
-    received = demo_maker.Maker.__iter__
+    writing.bulk_session = session  # type: ignore[assignment]
+    received = maker.Maker.__iter__
 
-    def waited(self: demo_maker.Maker) -> Iterator[Any]:
+    def waited(self: maker.Maker) -> Iterator[Any]:
         batches = received(self)
         while True:
             start = time.perf_counter()
@@ -88,9 +82,9 @@ def instrument() -> None:
                 return
             yield batch
 
-    demo_maker.Maker.__iter__ = waited  # type: ignore[method-assign]
-    demo_patrol.add_patrol = timed("patrol and rosters", demo_patrol.add_patrol)  # type: ignore[assignment]
-    demo_checkins.add_month = timed("check-ins", demo_checkins.add_month)  # type: ignore[assignment]
+    maker.Maker.__iter__ = waited  # type: ignore[method-assign]
+    patrol.add_patrol = timed("patrol and rosters", patrol.add_patrol)  # type: ignore[assignment]
+    checkins.add_month = timed("check-ins", checkins.add_month)  # type: ignore[assignment]
 
 
 class NoRows(contextlib.nullcontext[Any]):
@@ -140,21 +134,21 @@ def main() -> None:
     instrument()
     whole, units, phases, unit_phases = [], [], [], []
     whole_cpu, units_cpu, apart_cpu = [], [], []
-    batch = demo_visits.Bulk.batch
-    maker = demo_maker.Maker
+    batch = visits.Bulk.batch
+    real_maker = maker.Maker
     for _ in range(args.runs):
         WALL.clear()
-        demo_visits.Bulk.batch = batch  # type: ignore[method-assign]
-        demo_maker.Maker = maker  # type: ignore[misc]
+        visits.Bulk.batch = batch  # type: ignore[method-assign]
+        maker.Maker = real_maker  # type: ignore[misc]
         wall, here, apart = run(args.scale, args.folder / "bench-demo.sqlite3")
         whole.append(wall)
         whole_cpu.append(here + apart)
         apart_cpu.append(apart)
         phases.append(dict(WALL))
-        demo_visits.Bulk.batch = lambda self, grids: demo_writing.Batch(  # type: ignore[method-assign]
-            {name: [] for name in demo_writing.ROW_TABLES}
+        visits.Bulk.batch = lambda self, grids: writing.Batch(  # type: ignore[method-assign]
+            {name: [] for name in writing.ROW_TABLES}
         )
-        demo_maker.Maker = NoRows  # type: ignore[misc, assignment]
+        maker.Maker = NoRows  # type: ignore[misc, assignment]
         WALL.clear()
         wall, here, apart = run(args.scale, args.folder / "bench-units.sqlite3")
         units.append(wall)

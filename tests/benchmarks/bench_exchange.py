@@ -25,9 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select  # noqa: E402
 
-from desktop.services import demo, enterprises, exchange  # noqa: E402
-from desktop.services import visits as visit_service  # noqa: E402
+from desktop import demo  # noqa: E402
 from desktop.services.database import open_desk  # noqa: E402
+from desktop.services.exchange import merge  # noqa: E402
+from desktop.services.register import enterprises  # noqa: E402
+from desktop.services.register import visits as visit_service  # noqa: E402
 from desktop.store.schema import Enterprise, Officer  # noqa: E402
 
 
@@ -43,11 +45,11 @@ def run(template: Path, folder: Path) -> dict[str, float]:
     station = open_desk(folder / "station.sqlite3")
     out: dict[str, float] = {}
     out["write the first package (ms)"], first = timed(
-        lambda: exchange.export_package(bureau, folder / "p0.zip")
+        lambda: merge.export_package(bureau, folder / "p0.zip")
     )
     out["records in it"] = first.records  # type: ignore[attr-defined]
     out["import it into a new desk (ms)"], _ = timed(
-        lambda: exchange.import_package(station, folder / "p0.zip")
+        lambda: merge.import_package(station, folder / "p0.zip")
     )
     with station.reading() as s:
         ids = s.scalars(select(Enterprise.id).order_by(Enterprise.id).limit(20)).all()
@@ -66,16 +68,14 @@ def run(template: Path, folder: Path) -> dict[str, float]:
             form = enterprises.load_enterprise(bureau, ident)
             enterprises.save_enterprise(bureau, dataclasses.replace(form, notes=f"局{n}"))
     out["write a day's package (ms)"], day = timed(
-        lambda: exchange.export_package(station, folder / "p1.zip")
+        lambda: merge.export_package(station, folder / "p1.zip")
     )
     out["records in the day's package"] = day.records  # type: ignore[attr-defined]
     out["merge it at the sub-bureau (ms)"], merged = timed(
-        lambda: exchange.import_package(bureau, folder / "p1.zip")
+        lambda: merge.import_package(bureau, folder / "p1.zip")
     )
     out["conflicts listed"] = merged.total("conflicts")  # type: ignore[attr-defined]
-    out["import it again (ms)"], _ = timed(
-        lambda: exchange.import_package(bureau, folder / "p1.zip")
-    )
+    out["import it again (ms)"], _ = timed(lambda: merge.import_package(bureau, folder / "p1.zip"))
     bureau.close()
     station.close()
     return out

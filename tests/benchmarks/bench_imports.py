@@ -22,9 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from desktop import demo  # noqa: E402
 from desktop.domain import credit_code  # noqa: E402
-from desktop.services import demo, grids, imports  # noqa: E402
 from desktop.services.database import open_desk  # noqa: E402
+from desktop.services.imports import sheets  # noqa: E402
+from desktop.services.jurisdiction import grids  # noqa: E402
 
 
 def make_sheet(path: Path, codes: list[str], n: int) -> None:
@@ -91,12 +93,12 @@ def main() -> None:
             shutil.copy(template, copy)
             db = open_desk(copy)
             started = time.perf_counter()
-            plan = imports.plan_import(db, "enterprises", sheet)
+            plan = sheets.plan_import(db, "enterprises", sheet)
             times["plan (read, map, check, look up)"].append(time.perf_counter() - started)
             assert len(plan.new) == args.rows and not plan.problems, plan.problems[:3]
             if not args.no_write:
                 started = time.perf_counter()
-                imports.apply_import(db, plan, None)
+                sheets.apply_import(db, plan, None)
                 times["write the checked rows"].append(time.perf_counter() - started)
             db.close()
         print(f"{args.rows:,} rows × 11 columns, medians of {args.runs} runs:")

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.services.demo_map import boundary  # noqa: E402
-from desktop.services.grid_map import MapCell, MapUnit, _polygons  # noqa: E402
+from desktop.demo.map import boundary  # noqa: E402
+from desktop.services.reports.grid_map import MapCell, MapUnit, _polygons  # noqa: E402
 
 
 def cells(n: int) -> list[MapCell]:

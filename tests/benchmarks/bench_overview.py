@@ -26,9 +26,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from desktop import demo  # noqa: E402
 from desktop.domain.periods import MONTH, QUARTER, WEEK, period_of  # noqa: E402
-from desktop.services import demo, hierarchy, ledger_health, overview, reports  # noqa: E402
 from desktop.services.database import open_desk  # noqa: E402
+from desktop.services.jurisdiction import hierarchy  # noqa: E402
+from desktop.services.reports import bulletins, overview, register_health  # noqa: E402
 
 
 def timed(runs: int, work: Callable[[], Any]) -> float:
@@ -58,10 +60,10 @@ def main() -> None:
         parts: dict[str, Callable[[], Any]] = {
             "register counts": lambda: overview.overview(db, scope),
             "enterprises and their cadence": lambda: overview.register_figures(db, scope),
-            "done against due (week, month, quarter)": lambda: reports.done_now(db, scope, now),
-            "open items by status and deadline": lambda: ledger_health.open_items(db, scope),
-            "roster gaps of the coming week": lambda: ledger_health.roster_gaps(db, scope),
-            "register health": lambda: ledger_health.health(db, scope),
+            "done against due (week, month, quarter)": lambda: bulletins.done_now(db, scope, now),
+            "open items by status and deadline": lambda: register_health.open_items(db, scope),
+            "roster gaps of the coming week": lambda: register_health.roster_gaps(db, scope),
+            "register health": lambda: register_health.health(db, scope),
         }
         with db.reading() as s:
             from sqlalchemy import func, select
@@ -77,8 +79,8 @@ def main() -> None:
             total += ms
             print(f"  {name}: {ms:.1f} ms")
         print(f"the overview in all: {total:.0f} ms (target ≤ 300 ms)")
-        ranking = timed(args.runs, lambda: reports.ranking(db, scope, month))
-        line = timed(args.runs, lambda: reports.trend(db, scope, month))
+        ranking = timed(args.runs, lambda: bulletins.ranking(db, scope, month))
+        line = timed(args.runs, lambda: bulletins.trend(db, scope, month))
         print(f"monthly bulletin: ranking {ranking:.0f} ms, visits through the month {line:.0f} ms")
         db.close()
 

@@ -24,9 +24,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desktop import demo  # noqa: E402
 from desktop.domain.hierarchy import NodeKind, NodeRef  # noqa: E402
-from desktop.services import demo, hierarchy, rosters  # noqa: E402
 from desktop.services.database import open_desk  # noqa: E402
+from desktop.services.jurisdiction import hierarchy  # noqa: E402
+from desktop.services.patrol import rosters  # noqa: E402
 from desktop.store.roster_schema import RosterEntry  # noqa: E402
 
 

@@ -34,10 +34,12 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from desktop import demo  # noqa: E402
+from desktop.demo import generator  # noqa: E402
 from desktop.domain.hierarchy import NodeKind, NodeRef  # noqa: E402
-from desktop.services import cadence, demo, search, visits  # noqa: E402
 from desktop.services.database import Database, open_desk  # noqa: E402
-from desktop.services.findings import FindingInput  # noqa: E402
+from desktop.services.register import cadence, search, visits  # noqa: E402
+from desktop.services.register.findings import FindingInput  # noqa: E402
 
 MS = 1000.0
 
@@ -118,7 +120,7 @@ def generate(path: Path, scale: str, seed: int) -> tuple[float, float]:
     demo.generate(db, scale, seed, progress=progress)
     end = time.perf_counter()
     db.close()
-    units_written = marks[len(demo._STEPS) + len(demo._TABLES)]
+    units_written = marks[len(generator._STEPS) + len(generator._TABLES)]
     return end - start, end - units_written
 
 

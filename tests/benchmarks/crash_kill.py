@@ -34,12 +34,14 @@ LEFT_BEHIND: list[Path] = []  # terms files of killed large demos, deleted after
 def child(mode: str, path: Path) -> None:
     """The work that gets killed; it loops until then (a demo runs once)."""
     from desktop.domain.messages import RefusedError
-    from desktop.services import accounts, maintenance, visits
+    from desktop.services.accounts import users
     from desktop.services.database import open_desk
-    from desktop.services.findings import FindingInput
+    from desktop.services.maintenance import checks
+    from desktop.services.register import visits
+    from desktop.services.register.findings import FindingInput
 
     if mode in ("demo", "large-demo"):
-        from desktop.services import demo
+        from desktop import demo
 
         db = open_desk(path)
         print("ready", flush=True)
@@ -53,13 +55,13 @@ def child(mode: str, path: Path) -> None:
         n = 0
         while True:
             n += 1
-            maintenance.backup(db, path.with_name(f"copy-{n % 3}.sqlite3"))
+            checks.backup(db, path.with_name(f"copy-{n % 3}.sqlite3"))
     if mode == "login":
         while True:
-            accounts.login(db, "neiqin", PASSWORD)
+            users.login(db, "neiqin", PASSWORD)
             with contextlib.suppress(RefusedError):  # counted, and written to the trail
-                accounts.login(db, "neiqin", "wrong-password")
-    accounts.login(db, "neiqin", PASSWORD)
+                users.login(db, "neiqin", "wrong-password")
+    users.login(db, "neiqin", PASSWORD)
     with sqlite3.connect(path) as conn:
         ids = conn.execute(
             "SELECT e.id, g.community_officer_id FROM enterprise e JOIN grid_cell g "
@@ -89,7 +91,7 @@ def check(mode: str, path: Path) -> list[str]:
     problems = []
     if mode == "large-demo":
         # What the next large demo on the file does first: the killed one's lock is free.
-        from desktop.services.demo_writing import remove_left_behind
+        from desktop.demo.writing import remove_left_behind
 
         LEFT_BEHIND.extend(remove_left_behind(path))
         if list(path.parent.glob(f".{path.name}.terms-*")):

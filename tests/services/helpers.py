@@ -6,8 +6,8 @@ import uuid
 from dataclasses import dataclass
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.services import grids, officers, units
 from desktop.services.database import Database
+from desktop.services.jurisdiction import grids, officers, units
 
 
 @dataclass

@@ -11,9 +11,10 @@ from sqlalchemy.exc import DBAPIError
 from desktop.domain.accounts import LOCKED, MAX_FAILURES, WRONG_LOGIN, Role
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import ConflictError, RefusedError, ValidationError
-from desktop.services import accounts, audit, enterprises
-from desktop.services.accounts import UserForm
+from desktop.services.accounts import audit, users
+from desktop.services.accounts.users import UserForm
 from desktop.services.database import Database
+from desktop.services.register import enterprises
 from desktop.store.base import utcnow
 from desktop.store.schema import UserAccount
 from tests.services.helpers import chain
@@ -22,46 +23,46 @@ PASSWORD = "Jingwu-2026"
 
 
 def admin(db: Database) -> None:
-    accounts.create_first_admin(db, "admin", "管理员", PASSWORD)
+    users.create_first_admin(db, "admin", "管理员", PASSWORD)
 
 
 def test_passwords_are_stored_as_salted_scrypt_hashes() -> None:
-    one, two = accounts.hash_password(PASSWORD), accounts.hash_password(PASSWORD)
+    one, two = users.hash_password(PASSWORD), users.hash_password(PASSWORD)
     assert one != two and PASSWORD not in one and one.startswith("scrypt$16384$8$1$")
-    assert accounts.verify_password(PASSWORD, one)
-    assert not accounts.verify_password(PASSWORD + "x", one)
-    assert not accounts.verify_password(PASSWORD, "plain-text")
+    assert users.verify_password(PASSWORD, one)
+    assert not users.verify_password(PASSWORD + "x", one)
+    assert not users.verify_password(PASSWORD, "plain-text")
 
 
 def test_first_start_sets_up_one_administrator_of_everything(db: Database) -> None:
-    assert not accounts.has_accounts(db)
+    assert not users.has_accounts(db)
     with pytest.raises(ValidationError) as weak:
-        accounts.create_first_admin(db, "admin", "管理员", "1234")
+        users.create_first_admin(db, "admin", "管理员", "1234")
     assert weak.value.for_field("password") is not None
-    assert not accounts.has_accounts(db)
+    assert not users.has_accounts(db)
     admin(db)
     assert db.actor.role is Role.ADMIN and db.actor.node is None
     with pytest.raises(RefusedError):
-        accounts.create_first_admin(db, "root", "又一个", PASSWORD)
+        users.create_first_admin(db, "root", "又一个", PASSWORD)
 
 
 def test_wrong_passwords_lock_the_account_for_a_while(db: Database) -> None:
     admin(db)
-    accounts.logout(db)
+    users.logout(db)
     for _ in range(MAX_FAILURES - 1):
         with pytest.raises(RefusedError) as wrong:
-            accounts.login(db, "admin", "wrong-password")
+            users.login(db, "admin", "wrong-password")
         assert wrong.value.message == WRONG_LOGIN
     with pytest.raises(RefusedError) as locked:
-        accounts.login(db, "ADMIN ", "wrong-password")
+        users.login(db, "ADMIN ", "wrong-password")
     assert locked.value.message == LOCKED
     with pytest.raises(RefusedError) as still:
-        accounts.login(db, "admin", PASSWORD)  # the right one too, while locked
+        users.login(db, "admin", PASSWORD)  # the right one too, while locked
     assert still.value.message == LOCKED and db.actor is None
     with db.transaction() as s:  # the lock runs out
         account = s.query(UserAccount).one()
         account.locked_until = utcnow() - timedelta(seconds=1)
-    assert accounts.login(db, "admin", PASSWORD).username == "admin"
+    assert users.login(db, "admin", PASSWORD).username == "admin"
     actions = [e.action for e in audit.list_entries(db, limit=20)]
     assert actions[:2] == [audit.LOGIN, audit.LOGIN_FAILED]
     assert actions.count(audit.LOGIN_FAILED) == MAX_FAILURES + 1
@@ -70,9 +71,9 @@ def test_wrong_passwords_lock_the_account_for_a_while(db: Database) -> None:
 def test_an_unknown_name_is_the_same_message_and_is_audited(db: Database) -> None:
     admin(db)
     with pytest.raises(RefusedError) as wrong:
-        accounts.login(db, "nobody", PASSWORD)
+        users.login(db, "nobody", PASSWORD)
     assert wrong.value.message == WRONG_LOGIN
-    accounts.login(db, "admin", PASSWORD)
+    users.login(db, "admin", PASSWORD)
     failed = audit.list_entries(db, action=audit.LOGIN_FAILED)
     assert [(e.user_name, e.label) for e in failed] == [("nobody", "nobody")]
 
@@ -80,53 +81,53 @@ def test_an_unknown_name_is_the_same_message_and_is_audited(db: Database) -> Non
 def test_users_are_managed_by_administrators_only(db: Database) -> None:
     c = chain(db)
     admin(db)
-    clerk = accounts.save_user(
+    clerk = users.save_user(
         db,
         UserForm("clerk1", "内勤甲", Role.CLERK, c.ref(NodeKind.STATION), password=PASSWORD),
     )
     with pytest.raises(ValidationError) as taken:
-        accounts.save_user(
+        users.save_user(
             db, UserForm("Clerk1", "重名", Role.CLERK, c.ref(NodeKind.STATION), password=PASSWORD)
         )
     assert taken.value.for_field("username") is not None
     with pytest.raises(ValidationError) as no_unit:
-        accounts.save_user(db, UserForm("leader1", "领导", Role.LEADER, password=PASSWORD))
+        users.save_user(db, UserForm("leader1", "领导", Role.LEADER, password=PASSWORD))
     assert no_unit.value.for_field("node") is not None
-    accounts.login(db, "clerk1", PASSWORD)
+    users.login(db, "clerk1", PASSWORD)
     with pytest.raises(RefusedError):
-        accounts.list_users(db)
+        users.list_users(db)
     with pytest.raises(RefusedError):
-        accounts.save_user(
+        users.save_user(
             db, UserForm("x2", "自封", Role.ADMIN, c.ref(NodeKind.STATION), password=PASSWORD)
         )
-    accounts.change_password(db, PASSWORD, "Another-pass-1")
-    accounts.login(db, "clerk1", "Another-pass-1")
+    users.change_password(db, PASSWORD, "Another-pass-1")
+    users.login(db, "clerk1", "Another-pass-1")
     assert clerk.id is not None
-    accounts.login(db, "admin", PASSWORD)
-    form = accounts.load_user(db, clerk.id)
+    users.login(db, "admin", PASSWORD)
+    form = users.load_user(db, clerk.id)
     form.active = False
-    accounts.save_user(db, form)
+    users.save_user(db, form)
     with pytest.raises(RefusedError):
-        accounts.login(db, "clerk1", "Another-pass-1")
+        users.login(db, "clerk1", "Another-pass-1")
 
 
 def test_the_last_administrator_of_everything_is_kept(db: Database) -> None:
     c = chain(db)
     admin(db)
     assert db.actor is not None
-    form = accounts.load_user(db, db.actor.id)
+    form = users.load_user(db, db.actor.id)
     form.role, form.node = Role.CLERK, c.ref(NodeKind.STATION)
     with pytest.raises(RefusedError):
-        accounts.save_user(db, form)
+        users.save_user(db, form)
 
 
 def test_every_change_is_audited_with_who_and_what(db: Database) -> None:
     c = chain(db)
     admin(db)
-    accounts.save_user(
+    users.save_user(
         db, UserForm("clerk1", "内勤甲", Role.CLERK, c.ref(NodeKind.STATION), password=PASSWORD)
     )
-    accounts.login(db, "clerk1", PASSWORD)
+    users.login(db, "clerk1", PASSWORD)
     form = enterprises.save_enterprise(
         db,
         enterprises.EnterpriseForm(
@@ -144,7 +145,7 @@ def test_every_change_is_audited_with_who_and_what(db: Database) -> None:
     assert form.id is not None
     enterprises.delete_enterprise(db, form.id)
     enterprises.restore_enterprise(db, form.id)
-    accounts.login(db, "admin", PASSWORD)
+    users.login(db, "admin", PASSWORD)
     trail = audit.list_entries(db, record_id=form.id)
     assert [e.action for e in trail] == [audit.RESTORE, audit.DELETE, audit.EDIT, audit.CREATE]
     assert {e.user_name for e in trail} == {"内勤甲 (clerk1)"}
@@ -167,7 +168,7 @@ def test_nobody_can_change_the_audit_trail(db: Database) -> None:
 def test_a_password_never_reaches_the_trail(db: Database) -> None:
     c = chain(db)
     admin(db)
-    accounts.save_user(
+    users.save_user(
         db, UserForm("clerk1", "内勤甲", Role.CLERK, c.ref(NodeKind.STATION), password=PASSWORD)
     )
     with db.engine.connect() as conn:

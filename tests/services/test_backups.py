@@ -7,8 +7,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from desktop.domain import backup_rotation
-from desktop.services import audit, backups
+from desktop.services.accounts import audit
 from desktop.services.database import Database
+from desktop.services.maintenance import backups
 
 
 def test_rotation_keeps_7_daily_4_weekly_12_monthly() -> None:

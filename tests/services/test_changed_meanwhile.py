@@ -7,8 +7,9 @@ import dataclasses
 import pytest
 
 from desktop.domain.messages import ChangedMeanwhileError
-from desktop.services import audit, enterprises
+from desktop.services.accounts import audit
 from desktop.services.database import Database
+from desktop.services.register import enterprises
 from tests.services.helpers import chain
 
 

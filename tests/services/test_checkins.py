@@ -11,9 +11,10 @@ import xlsxwriter
 from desktop import cli
 from desktop.domain.dates import CHINA
 from desktop.domain.messages import RefusedError
-from desktop.services import checkins, hierarchy, roster_grid, rosters
 from desktop.services.database import Database
-from desktop.services.officers import list_officers
+from desktop.services.jurisdiction import hierarchy
+from desktop.services.jurisdiction.officers import list_officers
+from desktop.services.patrol import checkins, roster_grid, rosters
 
 DAYS = rosters.month_days("2027-02")
 

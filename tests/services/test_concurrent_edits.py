@@ -20,9 +20,9 @@ import pytest
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.domain.messages import CHANGED_MEANWHILE, ConflictError
-from desktop.services import enterprises
 from desktop.services.database import Database, open_desk
-from desktop.services.enterprises import EnterpriseForm
+from desktop.services.register import enterprises
+from desktop.services.register.enterprises import EnterpriseForm
 from tests.backends import show_at_end
 from tests.services.helpers import chain
 

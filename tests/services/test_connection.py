@@ -14,9 +14,9 @@ from sqlalchemy import create_engine, make_url
 from sqlalchemy.pool import NullPool
 
 from desktop.domain.messages import ValidationError
-from desktop.services import connection
-from desktop.services.connection import SchemaState, probe
 from desktop.services.database import Database, open_desk
+from desktop.services.maintenance import connection
+from desktop.services.maintenance.connection import SchemaState, probe
 from desktop.store.engine import make_engine, resolve_url
 from desktop.store.migrate import upgrade
 from desktop.store.migrations import HEAD

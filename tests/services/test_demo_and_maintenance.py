@@ -6,10 +6,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from desktop import demo
 from desktop.domain.messages import RefusedError
 from desktop.domain.validation import Checker
-from desktop.services import demo, maintenance, overview
 from desktop.services.database import Database, open_desk
+from desktop.services.maintenance import checks
+from desktop.services.reports import overview
 from desktop.services.tasks import CancelledError
 
 TABLES = ("bureau", "station", "office", "grid_cell", "officer")
@@ -49,7 +51,7 @@ def test_demo_is_realistic_and_passes_the_checks(demo_db: Database) -> None:
         assert not checker.errors, code
     assert all(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n) for n in names)
     assert all(re.fullmatch(r"1[3-9]\d{9}", p) for p in phones)
-    assert maintenance.check(demo_db).ok
+    assert checks.check(demo_db).ok
 
 
 def test_demo_refuses_a_database_that_holds_data(demo_db: Database) -> None:
@@ -84,7 +86,7 @@ def test_check_finds_rows_that_break_the_rules(demo_db: Database) -> None:
                 "(SELECT office_id FROM grid_cell LIMIT 1)"
             )
         )
-    report = maintenance.check(demo_db)
+    report = checks.check(demo_db)
     assert not report.ok
     assert any(
         line.startswith("Grid cell ") and line.endswith("its office is deleted.")
@@ -93,7 +95,7 @@ def test_check_finds_rows_that_break_the_rules(demo_db: Database) -> None:
 
 
 def test_overview_is_scoped(demo_db: Database) -> None:
-    from desktop.services import hierarchy
+    from desktop.services.jurisdiction import hierarchy
 
     (bureau,) = hierarchy.roots(demo_db)
     station = hierarchy.children(demo_db, bureau.ref)[0]
@@ -114,7 +116,7 @@ def test_quick_check_finds_a_damaged_page(tmp_path: Path, demo_template: Path) -
     path = tmp_path / "d.sqlite3"
     shutil.copy(demo_template, path)
     db = open_desk(path)
-    assert maintenance.quick_check(db) == []
+    assert checks.quick_check(db) == []
     db.close()
     with sqlite3.connect(path) as conn:
         size, pages = (
@@ -124,5 +126,5 @@ def test_quick_check_finds_a_damaged_page(tmp_path: Path, demo_template: Path) -
     data[pages // 2 * size : (pages // 2 + 1) * size] = b"\x13" * size
     path.write_bytes(bytes(data))
     db = open_desk(path)
-    assert maintenance.quick_check(db) != []
+    assert checks.quick_check(db) != []
     db.close()

@@ -20,11 +20,15 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from stdnum.cn import uscc
 
+from desktop import demo
+from desktop.demo import maker as demo_maker
+from desktop.demo import visits as demo_visits
+from desktop.demo import writing as demo_writing
 from desktop.domain import search_terms, visit_cadence
 from desktop.domain.findings import ORDER, Status
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.services import cadence, demo, demo_maker, demo_visits, demo_writing, search, visits
 from desktop.services.database import Database, open_desk
+from desktop.services.register import cadence, search, visits
 from desktop.services.tasks import CancelledError
 from desktop.store.schema import Enterprise, Finding, Visit
 

@@ -6,9 +6,11 @@ import pytest
 
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import RefusedError, ValidationError
-from desktop.services import enterprises, hierarchy, maintenance, recycle_bin
 from desktop.services.database import Database
-from desktop.services.enterprises import EnterpriseForm
+from desktop.services.jurisdiction import hierarchy
+from desktop.services.maintenance import checks, recycle_bin
+from desktop.services.register import enterprises
+from desktop.services.register.enterprises import EnterpriseForm
 from tests.services.helpers import Chain, chain
 
 CODE = "91110000600037341L"
@@ -106,7 +108,7 @@ def test_enterprises_follow_their_grid_when_it_moves(db: Database) -> None:
     assert enterprises.list_enterprises(db, a.ref(NodeKind.STATION)) == []
     hierarchy.move(db, b.ref(NodeKind.STATION), a.ref(NodeKind.BUREAU))
     assert len(enterprises.list_enterprises(db, a.ref(NodeKind.BUREAU))) == 1
-    assert maintenance.check(db).ok
+    assert checks.check(db).ok
 
 
 def test_delete_and_restore_through_the_recycle_bin(db: Database) -> None:

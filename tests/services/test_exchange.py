@@ -15,21 +15,16 @@ from sqlalchemy import func, select
 from desktop import cli
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import RefusedError
-from desktop.services import (
-    audit,
-    enterprises,
-    exchange,
-    exchange_conflicts,
-    grids,
-    patrol,
-    roster_grid,
-    units,
-)
-from desktop.services import visits as visit_service
+from desktop.services.accounts import audit
 from desktop.services.database import Database, open_desk
-from desktop.services.exchange_package import PackageError
-from desktop.services.exchange_rows import EXCHANGED, digest, read_rows
-from desktop.services.visits import VisitForm
+from desktop.services.exchange import conflicts, merge
+from desktop.services.exchange.package import PackageError
+from desktop.services.exchange.rows import EXCHANGED, digest, read_rows
+from desktop.services.jurisdiction import grids, units
+from desktop.services.patrol import deployment, roster_grid
+from desktop.services.register import enterprises
+from desktop.services.register import visits as visit_service
+from desktop.services.register.visits import VisitForm
 from desktop.store.schema import AuditEntry, Enterprise
 from tests.services.helpers import chain, officer
 
@@ -96,10 +91,10 @@ def desks(db: Database, tmp_path: Path) -> Iterator[tuple[Bureau, Database, Data
     """The sub-bureau and two stations set up from its first (full) package."""
     bureau = build(db)
     start = tmp_path / "start.zip"
-    exchange.export_package(db, start)
+    merge.export_package(db, start)
     stations = [open_desk(tmp_path / f"station{i}.sqlite3") for i in (1, 2)]
     for station in stations:
-        assert exchange.import_package(station, start).total("new") > 0
+        assert merge.import_package(station, start).total("new") > 0
         assert snapshot(station) == snapshot(db)
     yield bureau, stations[0], stations[1]
     for station in stations:
@@ -120,12 +115,12 @@ def test_station_changes_merge_and_conflicts_wait_for_a_choice(
     )
     assert visit.id
     from_a, from_c = tmp_path / "a1.zip", tmp_path / "c1.zip"
-    exchange.export_package(a, from_a)
-    exchange.export_package(c, from_c)
+    merge.export_package(a, from_a)
+    merge.export_package(c, from_c)
 
-    first = exchange.import_package(b.db, from_a)
+    first = merge.import_package(b.db, from_a)
     assert (first.total("new"), first.total("updated"), first.total("conflicts")) == (1, 2, 0)
-    second = exchange.import_package(b.db, from_c)
+    second = merge.import_package(b.db, from_c)
     assert second.total("conflicts") == 1 and second.counts["enterprise"]["updated"] == 1
     got = enterprises.load_enterprise(b.db, mine)
     assert got.notes == "甲所改"
@@ -137,16 +132,16 @@ def test_station_changes_merge_and_conflicts_wait_for_a_choice(
     assert enterprises.load_enterprise(b.db, both).address == "甲所地址"
 
     before, entries = snapshot(b.db), _audit_count(b.db)
-    again = exchange.import_package(b.db, from_a)
+    again = merge.import_package(b.db, from_a)
     assert again.already and again.changed == 0
     assert snapshot(b.db) == before and _audit_count(b.db) == entries
 
-    (conflict,) = exchange_conflicts.open_conflicts(b.db)
+    (conflict,) = conflicts.open_conflicts(b.db)
     assert conflict.record_id == both and conflict.label == "如家"
     diff = {d.field: (d.local, d.incoming) for d in conflict.differences}
     assert diff["address"] == ("甲所地址", "乙所地址")
-    exchange_conflicts.resolve(b.db, conflict.id, exchange_conflicts.INCOMING)
-    assert exchange_conflicts.open_conflicts(b.db) == []
+    conflicts.resolve(b.db, conflict.id, conflicts.INCOMING)
+    assert conflicts.open_conflicts(b.db) == []
     assert enterprises.load_enterprise(b.db, both).address == "乙所地址"
     with b.db.reading() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == audit.RESOLVE)).one()
@@ -156,11 +151,11 @@ def test_station_changes_merge_and_conflicts_wait_for_a_choice(
     # The choice goes back with the sub-bureau's package: the station that lost follows it,
     # and nobody gets a conflict over it.
     back = tmp_path / "back.zip"
-    exchange.export_package(b.db, back)
-    at_a = exchange.import_package(a, back)
+    merge.export_package(b.db, back)
+    at_a = merge.import_package(a, back)
     assert at_a.total("conflicts") == 0
     assert enterprises.load_enterprise(a, both).address == "乙所地址"
-    assert exchange.import_package(c, back).total("conflicts") == 0
+    assert merge.import_package(c, back).total("conflicts") == 0
     assert enterprises.load_enterprise(c, both).address == "乙所地址"
 
 
@@ -171,18 +166,18 @@ def test_keeping_this_desks_version_travels_back_as_the_newer(
     both = b.enterprises[2]
     edit(a, both, address="甲所地址")
     edit(b.db, both, address="分局地址")
-    exchange.export_package(a, tmp_path / "a1.zip")
-    assert exchange.import_package(b.db, tmp_path / "a1.zip").total("conflicts") == 1
-    (conflict,) = exchange_conflicts.open_conflicts(b.db)
-    exchange_conflicts.resolve(b.db, conflict.id, exchange_conflicts.LOCAL)
+    merge.export_package(a, tmp_path / "a1.zip")
+    assert merge.import_package(b.db, tmp_path / "a1.zip").total("conflicts") == 1
+    (conflict,) = conflicts.open_conflicts(b.db)
+    conflicts.resolve(b.db, conflict.id, conflicts.LOCAL)
     assert enterprises.load_enterprise(b.db, both).address == "分局地址"
-    exchange.export_package(b.db, tmp_path / "back.zip")
+    merge.export_package(b.db, tmp_path / "back.zip")
     # The station had no choice to make yet; it simply takes the sub-bureau's decision.
-    assert exchange.import_package(a, tmp_path / "back.zip").total("conflicts") == 0
+    assert merge.import_package(a, tmp_path / "back.zip").total("conflicts") == 0
     assert enterprises.load_enterprise(a, both).address == "分局地址"
     # The station's old version, sent again, is old news at the sub-bureau.
-    exchange.export_package(a, tmp_path / "a2.zip", full=True)
-    late = exchange.import_package(b.db, tmp_path / "a2.zip")
+    merge.export_package(a, tmp_path / "a2.zip", full=True)
+    late = merge.import_package(b.db, tmp_path / "a2.zip")
     assert late.total("conflicts") == 0
     assert enterprises.load_enterprise(b.db, both).address == "分局地址"
 
@@ -193,8 +188,8 @@ def test_deletions_travel_as_tombstones(
     b, a, _ = desks
     gone = b.enterprises[0]
     enterprises.delete_enterprise(a, gone)
-    exchange.export_package(a, tmp_path / "a1.zip")
-    result = exchange.import_package(b.db, tmp_path / "a1.zip")
+    merge.export_package(a, tmp_path / "a1.zip")
+    result = merge.import_package(b.db, tmp_path / "a1.zip")
     assert result.counts["enterprise"]["deleted"] == 1
     with b.db.reading() as s:
         assert s.get(Enterprise, gone).deleted_at is not None  # type: ignore[union-attr]
@@ -210,18 +205,18 @@ def test_the_hierarchy_and_patrol_lines_go_back_to_every_station(
         officer(b.db, here, "赵强", badge="330009", force="patrol_brigade").id,
         officer(b.db, here, "钱勇", badge="330010", force="swat_patrol").id,
     ]
-    staffing = patrol.default_staffing(b.db, "line")
-    form = patrol.UnitForm(name="文三路巡线", tier="line", unit=here, staffing=staffing)
-    line = patrol.save_unit(b.db, form)
+    staffing = deployment.default_staffing(b.db, "line")
+    form = deployment.UnitForm(name="文三路巡线", tier="line", unit=here, staffing=staffing)
+    line = deployment.save_unit(b.db, form)
     roster_grid.set_cell(b.db, str(line), "early", TODAY, [str(p) for p in crew])
     office = units.load_office(a, b.offices[0])
     units.save_office(a, dataclasses.replace(office, phone="0571-88880000"))
-    exchange.export_package(a, tmp_path / "a1.zip")
-    exchange.import_package(b.db, tmp_path / "a1.zip")
+    merge.export_package(a, tmp_path / "a1.zip")
+    merge.import_package(b.db, tmp_path / "a1.zip")
 
-    exchange.export_package(b.db, tmp_path / "back.zip")
+    merge.export_package(b.db, tmp_path / "back.zip")
     for station in (a, c):
-        result = exchange.import_package(station, tmp_path / "back.zip")
+        result = merge.import_package(station, tmp_path / "back.zip")
         assert result.total("conflicts") == 0
         assert result.counts["patrol_unit"]["new"] == 1
         assert result.counts["roster_entry"]["new"] == 2
@@ -234,26 +229,26 @@ def test_nothing_changed_means_an_empty_package_and_packages_keep_their_order(
     desks: tuple[Bureau, Database, Database], tmp_path: Path
 ) -> None:
     b, a, _ = desks
-    empty = exchange.export_package(a, tmp_path / "a1.zip")
+    empty = merge.export_package(a, tmp_path / "a1.zip")
     edit(a, b.enterprises[0], notes="一")
-    exchange.export_package(a, tmp_path / "a2.zip")
+    merge.export_package(a, tmp_path / "a2.zip")
     edit(a, b.enterprises[0], notes="二")
-    exchange.export_package(a, tmp_path / "a3.zip")
+    merge.export_package(a, tmp_path / "a3.zip")
     assert empty.sequence == 1 and empty.records > 0  # the hierarchy it had not sent yet
     before = snapshot(b.db)
     with pytest.raises(RefusedError) as refused:
-        exchange.import_package(b.db, tmp_path / "a2.zip")
+        merge.import_package(b.db, tmp_path / "a2.zip")
     assert "1" in refused.value.text()
-    exchange.import_package(b.db, tmp_path / "a1.zip")
-    exchange.import_package(b.db, tmp_path / "a2.zip")
-    exchange.import_package(b.db, tmp_path / "a3.zip")
+    merge.import_package(b.db, tmp_path / "a1.zip")
+    merge.import_package(b.db, tmp_path / "a2.zip")
+    merge.import_package(b.db, tmp_path / "a3.zip")
     with pytest.raises(RefusedError):  # an older one would undo newer changes
         _reimport_under_new_id(b.db, tmp_path / "a2.zip", tmp_path)
     assert before != snapshot(b.db)
     assert enterprises.load_enterprise(b.db, b.enterprises[0]).notes == "二"
     # A desk's own package is not taken back.
     with pytest.raises(RefusedError):
-        exchange.import_package(a, tmp_path / "a3.zip")
+        merge.import_package(a, tmp_path / "a3.zip")
 
 
 def _reimport_under_new_id(db: Database, package: Path, tmp_path: Path) -> None:
@@ -264,7 +259,7 @@ def _reimport_under_new_id(db: Database, package: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(package) as z:
         manifest, records = json.loads(z.read("manifest.json")), z.read("records.jsonl")
     manifest["package_id"] = str(uuid.uuid4())
-    from desktop.services.exchange_package import _seal
+    from desktop.services.exchange.package import _seal
 
     manifest["records_sha256"] = hashlib.sha256(records).hexdigest()
     manifest["sha256"] = _seal(manifest)
@@ -272,7 +267,7 @@ def _reimport_under_new_id(db: Database, package: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(copy, "w") as z:
         z.writestr("manifest.json", json.dumps(manifest))
         z.writestr("records.jsonl", records)
-    exchange.import_package(db, copy)
+    merge.import_package(db, copy)
 
 
 def test_a_dry_run_reports_and_writes_nothing(
@@ -280,12 +275,12 @@ def test_a_dry_run_reports_and_writes_nothing(
 ) -> None:
     b, a, _ = desks
     edit(a, b.enterprises[0], notes="试")
-    exchange.export_package(a, tmp_path / "a1.zip")
+    merge.export_package(a, tmp_path / "a1.zip")
     before = snapshot(b.db)
-    dry = exchange.import_package(b.db, tmp_path / "a1.zip", dry_run=True)
+    dry = merge.import_package(b.db, tmp_path / "a1.zip", dry_run=True)
     assert dry.dry_run and dry.counts["enterprise"]["updated"] == 1
     assert snapshot(b.db) == before
-    assert exchange.import_package(b.db, tmp_path / "a1.zip").counts["enterprise"]["updated"] == 1
+    assert merge.import_package(b.db, tmp_path / "a1.zip").counts["enterprise"]["updated"] == 1
 
 
 @pytest.mark.parametrize("damage", ["record", "truncated", "checksum", "not a zip"])
@@ -295,7 +290,7 @@ def test_damaged_packages_are_refused_and_nothing_is_written(
     b, a, _ = desks
     edit(a, b.enterprises[0], notes="篡改前")
     good = tmp_path / "a1.zip"
-    exchange.export_package(a, good)
+    merge.export_package(a, good)
     bad = tmp_path / "bad.zip"
     if damage == "truncated":
         bad.write_bytes(good.read_bytes()[: good.stat().st_size * 2 // 3])
@@ -313,11 +308,11 @@ def test_damaged_packages_are_refused_and_nothing_is_written(
             z.writestr("records.jsonl", records)
     before, entries = snapshot(b.db), _audit_count(b.db)
     with pytest.raises(PackageError) as refused:
-        exchange.import_package(b.db, bad)
+        merge.import_package(b.db, bad)
     assert "bad.zip" in refused.value.text()
     assert snapshot(b.db) == before and _audit_count(b.db) == entries
     # The good one still goes in afterwards.
-    exchange.import_package(b.db, good)
+    merge.import_package(b.db, good)
     assert enterprises.load_enterprise(b.db, b.enterprises[0]).notes == "篡改前"
 
 
@@ -328,11 +323,11 @@ def test_a_package_referring_to_records_never_received_is_refused(
     fresh = open_desk(tmp_path / "fresh.sqlite3")
     try:
         edit(a, b.enterprises[0], notes="x")
-        exchange.export_package(a, tmp_path / "a1.zip")
+        merge.export_package(a, tmp_path / "a1.zip")
         # fresh never had the hierarchy: station 1's enterprise has nowhere to go.
         with pytest.raises(RefusedError) as refused:
             _strip_hierarchy(tmp_path / "a1.zip", tmp_path / "only.zip")
-            exchange.import_package(fresh, tmp_path / "only.zip")
+            merge.import_package(fresh, tmp_path / "only.zip")
         assert "好再来网吧" in refused.value.text()
         # The kind of record is translated with the message, from the names of kinds.
         words = {("RecordKinds", "enterprise"): "企业"}
@@ -347,7 +342,7 @@ def _strip_hierarchy(package: Path, out: Path) -> None:
     import hashlib
     import json
 
-    from desktop.services.exchange_package import _seal
+    from desktop.services.exchange.package import _seal
 
     with zipfile.ZipFile(package) as z:
         manifest, lines = json.loads(z.read("manifest.json")), z.read("records.jsonl").decode()
@@ -379,7 +374,7 @@ def test_the_command_line_exports_imports_and_lists_conflicts(
     assert cli.main(["exchange", "conflicts", "--database", bureau_file]) == 1
     listed = capsys.readouterr().out
     assert "如家" in listed and "甲所地址" in listed and "分局地址" in listed
-    (conflict,) = exchange_conflicts.open_conflicts(b.db)
+    (conflict,) = conflicts.open_conflicts(b.db)
     assert (
         cli.main(
             ["exchange", "resolve", str(conflict.id), "--keep", "local", "--database", bureau_file]
@@ -401,30 +396,30 @@ def test_after_a_restored_backup_a_full_package_starts_the_series_again(
 
     b, a, _ = desks
     edit(a, b.enterprises[0], notes="一")
-    exchange.export_package(a, tmp_path / "a1.zip")
-    exchange.import_package(b.db, tmp_path / "a1.zip")
+    merge.export_package(a, tmp_path / "a1.zip")
+    merge.import_package(b.db, tmp_path / "a1.zip")
     station_file = Path(str(a.url.database))
     with a.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(station_file, tmp_path / "backup.sqlite3")
     edit(a, b.enterprises[0], notes="二")
-    exchange.export_package(a, tmp_path / "a2.zip")
-    exchange.import_package(b.db, tmp_path / "a2.zip")
+    merge.export_package(a, tmp_path / "a2.zip")
+    merge.import_package(b.db, tmp_path / "a2.zip")
     # The station goes back to its backup, from before package 2, and works on.
     a.close()
     shutil.copy(tmp_path / "backup.sqlite3", station_file)
     restored = open_desk(station_file)
     try:
         edit(restored, b.enterprises[1], notes="恢复后")
-        exchange.export_package(restored, tmp_path / "again.zip")  # numbered 2 again
+        merge.export_package(restored, tmp_path / "again.zip")  # numbered 2 again
         with pytest.raises(RefusedError):
-            exchange.import_package(b.db, tmp_path / "again.zip")
-        exchange.export_package(restored, tmp_path / "full.zip", full=True)
-        full = exchange.import_package(b.db, tmp_path / "full.zip")
+            merge.import_package(b.db, tmp_path / "again.zip")
+        merge.export_package(restored, tmp_path / "full.zip", full=True)
+        full = merge.import_package(b.db, tmp_path / "full.zip")
         assert full.counts["enterprise"]["updated"] == 1 and full.total("conflicts") == 0
         edit(restored, b.enterprises[1], notes="接着干")
-        exchange.export_package(restored, tmp_path / "next.zip")
-        assert exchange.import_package(b.db, tmp_path / "next.zip").changed == 1
+        merge.export_package(restored, tmp_path / "next.zip")
+        assert merge.import_package(b.db, tmp_path / "next.zip").changed == 1
         # What the station lost with its backup stays at the sub-bureau.
         assert enterprises.load_enterprise(b.db, b.enterprises[0]).notes == "二"
     finally:

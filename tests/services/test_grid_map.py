@@ -11,8 +11,9 @@ from sqlalchemy import select, update
 
 from desktop.domain.geo import ImagePlacement
 from desktop.domain.messages import RefusedError
-from desktop.services import grid_map, hierarchy
 from desktop.services.database import Database
+from desktop.services.jurisdiction import hierarchy
+from desktop.services.reports import grid_map
 from desktop.store.schema import Enterprise, GridCell
 
 

@@ -5,8 +5,9 @@ from sqlalchemy import func, select
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import ConflictError, RefusedError, ValidationError
-from desktop.services import grids, hierarchy, recycle_bin, units
 from desktop.services.database import Database
+from desktop.services.jurisdiction import grids, hierarchy, units
+from desktop.services.maintenance import recycle_bin
 from desktop.store.schema import GridCell, Office, Officer, Station
 from tests.services.helpers import chain, officer
 

@@ -13,10 +13,12 @@ from sqlalchemy import text
 from desktop.domain.accounts import Role
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import RefusedError, UserError
-from desktop.services import accounts, enterprises, grids, officers, units, visits
-from desktop.services.accounts import UserForm
+from desktop.services.accounts import users
+from desktop.services.accounts.users import UserForm
 from desktop.services.database import Database
-from desktop.services.findings import FindingInput
+from desktop.services.jurisdiction import grids, officers, units
+from desktop.services.register import enterprises, visits
+from desktop.services.register.findings import FindingInput
 from tests.services.helpers import Chain, chain, officer
 
 HOSTILE = [
@@ -113,7 +115,7 @@ def forms(
                 content=s,
             ),
         ),
-        "user": lambda s: accounts.save_user(
+        "user": lambda s: users.save_user(
             db,
             UserForm(
                 code(s, 64, f"user{next(serial)}"),  # type: ignore[arg-type]
@@ -129,9 +131,9 @@ def forms(
 
 def _new_password_and_back(db: Database, password: str) -> None:
     """A hostile new password that is accepted must work once, then the old one returns."""
-    accounts.change_password(db, "Jingwu-2026", password)
-    assert accounts.confirm(db, password)
-    accounts.change_password(db, password, "Jingwu-2026")
+    users.change_password(db, "Jingwu-2026", password)
+    assert users.confirm(db, password)
+    users.change_password(db, password, "Jingwu-2026")
 
 
 # What became of the saves, per backend (the test runs on SQLite and on PostgreSQL).
@@ -146,7 +148,7 @@ def test_hostile_strings_get_a_message_or_a_clean_save(
 ) -> None:
     c = chain(db)
     main = officer(db, c.ref(NodeKind.STATION))
-    accounts.create_first_admin(db, "admin", "管理员", "Jingwu-2026")
+    users.create_first_admin(db, "admin", "管理员", "Jingwu-2026")
     outcomes = OUTCOMES.setdefault(
         db.url.get_backend_name(), {"refused with a message": 0, "saved": 0}
     )
@@ -164,10 +166,10 @@ def test_hostile_strings_get_a_message_or_a_clean_save(
             changed = {t for t in TABLES if after[t] != before[t]}
             assert len(changed) <= 2, f"{name}: {changed}"  # its own rows only
     with pytest.raises(RefusedError):
-        accounts.login(db, hostile, hostile)
+        users.login(db, hostile, hostile)
     with pytest.raises(RefusedError):
-        accounts.login(db, "admin", hostile)
-    assert accounts.login(db, "admin", "Jingwu-2026").username == "admin"
+        users.login(db, "admin", hostile)
+    assert users.login(db, "admin", "Jingwu-2026").username == "admin"
     assert all(n >= 1 for t, n in counts(db).items() if t not in ("visit", "finding"))
 
 

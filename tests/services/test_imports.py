@@ -12,8 +12,10 @@ from sqlalchemy import text
 
 from desktop.domain.messages import UserError
 from desktop.i18n import translate
-from desktop.services import enterprises, imports, ledgers
 from desktop.services.database import Database
+from desktop.services.exports import ledgers
+from desktop.services.imports import sheets
+from desktop.services.register import enterprises
 from tests.services.helpers import chain
 
 GOOD_CODE = "91110000600037341L"
@@ -74,14 +76,14 @@ def test_a_messy_sheet_is_read_and_every_bad_row_reported(db: Database, tmp_path
     path = tmp_path / "企业.xlsx"
     messy_workbook(path)
     before = counts(db)
-    plan = imports.plan_import(db, "enterprises", path)
+    plan = sheets.plan_import(db, "enterprises", path)
     assert counts(db) == before  # planning writes nothing
     assert plan.headers[1:7] == [
         *("企业名称", "社会信用代码", "网格", "治安保卫负责人姓名", "治安保卫负责人联系电话"),
         "成立日期",
     ]
     assert plan.rows == 7 and len(plan.new) == 2 and plan.unchanged == 0
-    assert imports.problem_lines(plan, translate) == [
+    assert sheets.problem_lines(plan, translate) == [
         "第 8 行，社会信用代码：校验码（最后一位）不符，可能有字符输错。",
         "第 9 行，网格：辖区内没有名为“不存在的网格”的网格。",
         "第 10 行，成立日期：日期请写成 2026-03-05 的形式。",
@@ -103,14 +105,14 @@ def test_a_messy_sheet_is_read_and_every_bad_row_reported(db: Database, tmp_path
 
 
 def test_accepted_rows_go_in_together_once(db: Database, tmp_path: Path) -> None:
-    from desktop.services import audit
+    from desktop.services.accounts import audit
 
     chain(db)
     path = tmp_path / "企业.xlsx"
     messy_workbook(path)
-    plan = imports.plan_import(db, "enterprises", path)
+    plan = sheets.plan_import(db, "enterprises", path)
     folder = tmp_path / "backups"
-    assert imports.apply_import(db, plan, folder) == 2
+    assert sheets.apply_import(db, plan, folder) == 2
     names = sorted(r.name for r in enterprises.list_enterprises(db, None))
     assert names == ["兰亭快餐店", "好再来网吧"]
     # A copy from before the import, of a desk's own file (a server's administrator backs
@@ -119,9 +121,9 @@ def test_accepted_rows_go_in_together_once(db: Database, tmp_path: Path) -> None
     assert len(copies) == (1 if db.is_sqlite else 0)
     (entry,) = audit.list_entries(db, action=audit.IMPORT)
     assert entry.label == "企业.xlsx: 2 new, 0 updated"
-    again = imports.plan_import(db, "enterprises", path)
+    again = sheets.plan_import(db, "enterprises", path)
     assert (len(again.new), len(again.updated), again.unchanged) == (0, 0, 2)
-    assert imports.apply_import(db, again, folder) == 0
+    assert sheets.apply_import(db, again, folder) == 0
     assert len(enterprises.list_enterprises(db, None)) == 2
     assert all(c.exists() for c in copies)
 
@@ -131,7 +133,7 @@ def test_a_ledger_exported_and_imported_back_is_the_same_records(
 ) -> None:
     out = tmp_path / "单位.xlsx"
     n = ledgers.export_ledger(demo_db, "enterprises", out)  # masked numbers included
-    plan = imports.plan_import(demo_db, "enterprises", out)
+    plan = sheets.plan_import(demo_db, "enterprises", out)
     assert (plan.rows, len(plan.new), len(plan.updated), plan.unchanged) == (n, 0, 0, n)
     assert plan.problems == []
 
@@ -141,7 +143,7 @@ def test_what_cannot_be_read_is_said(db: Database, tmp_path: Path) -> None:
     junk = tmp_path / "坏.xlsx"
     junk.write_text("not a workbook")
     with pytest.raises(UserError) as unreadable:
-        imports.plan_import(db, "enterprises", junk)
+        sheets.plan_import(db, "enterprises", junk)
     assert "坏.xlsx" in unreadable.value.text(translate)
     wb = Workbook()
     ws = wb.active
@@ -151,7 +153,7 @@ def test_what_cannot_be_read_is_said(db: Database, tmp_path: Path) -> None:
     no_grid = tmp_path / "无网格.xlsx"
     wb.save(no_grid)
     with pytest.raises(UserError) as missing:
-        imports.plan_import(db, "enterprises", no_grid)
+        sheets.plan_import(db, "enterprises", no_grid)
     assert "所属网格" in missing.value.text(translate)
 
 
@@ -159,21 +161,19 @@ def test_a_leader_cannot_import(db: Database, tmp_path: Path) -> None:
     from desktop.domain.accounts import Role
     from desktop.domain.hierarchy import NodeKind
     from desktop.domain.messages import RefusedError
-    from desktop.services import accounts
+    from desktop.services.accounts import users
 
     c = chain(db)
     path = tmp_path / "企业.xlsx"
     messy_workbook(path)
-    accounts.create_first_admin(db, "admin", "管理员", "Jingwu-2026")
-    accounts.save_user(
+    users.create_first_admin(db, "admin", "管理员", "Jingwu-2026")
+    users.save_user(
         db,
-        accounts.UserForm(
-            "ld", "领导", Role.LEADER, c.ref(NodeKind.STATION), password="Jingwu-2026"
-        ),
+        users.UserForm("ld", "领导", Role.LEADER, c.ref(NodeKind.STATION), password="Jingwu-2026"),
     )
-    accounts.login(db, "ld", "Jingwu-2026")
+    users.login(db, "ld", "Jingwu-2026")
     with pytest.raises(RefusedError):
-        imports.plan_import(db, "enterprises", path)
+        sheets.plan_import(db, "enterprises", path)
 
 
 def officers_sheet(path: Path, phone: str = "13900001111") -> None:
@@ -205,24 +205,24 @@ def officers_sheet(path: Path, phone: str = "13900001111") -> None:
 
 def test_officers_import_by_badge_id_number_or_name_in_unit(db: Database, tmp_path: Path) -> None:
     from desktop.domain.hierarchy import NodeKind
-    from desktop.services import officers
+    from desktop.services.jurisdiction import officers
 
     c = chain(db)
     path = tmp_path / "人员.xlsx"
     officers_sheet(path)
-    plan = imports.plan_import(db, "officers", path)
-    assert imports.problem_lines(plan, translate) == [
+    plan = sheets.plan_import(db, "officers", path)
+    assert sheets.problem_lines(plan, translate) == [
         "第 5 行，所属单位：辖区内没有名为“不存在所”的单位。",
         "第 6 行，警号：民警须填写警号。",
         "第 6 行，在岗：请填写“是”或“否”。",
     ]
-    assert imports.apply_import(db, plan, None) == 2
+    assert sheets.apply_import(db, plan, None) == 2
     people = {o.name: o for o in officers.list_officers(db, None, reveal=True)}
     assert people["新民警甲"].badge_no == "330901" and people["新民警甲"].phone == "13900001111"
     assert people["新辅警乙"].kind == "辅警" and people["新辅警乙"].unit == "第1派出所 / 第1警务室"
     # Again, with the phone masked as a list shows it: nothing changes, nothing is added.
     officers_sheet(path, phone="139****1111")
-    again = imports.plan_import(db, "officers", path)
+    again = sheets.plan_import(db, "officers", path)
     assert (len(again.new), len(again.updated), again.unchanged) == (0, 0, 2)
     assert officers.load_officer(db, people["新民警甲"].id).phone == "13900001111"
     assert c.ref(NodeKind.STATION) is not None
@@ -234,7 +234,7 @@ def test_visits_import_finds_enterprises_and_officers_and_skips_those_on_file(
     from datetime import timedelta
 
     from desktop.domain.hierarchy import NodeKind
-    from desktop.services import visits
+    from desktop.services.register import visits
     from tests.services.helpers import officer
 
     c = chain(db)
@@ -256,26 +256,26 @@ def test_visits_import_finds_enterprises_and_officers_and_skips_those_on_file(
     ws.append([5, yesterday, "好再来网吧", None, "王伟", "同一天又写一遍"])
     path = tmp_path / "走访.xlsx"
     wb.save(path)
-    plan = imports.plan_import(db, "visits", path)
-    assert imports.problem_lines(plan, translate) == [
+    plan = sheets.plan_import(db, "visits", path)
+    assert sheets.problem_lines(plan, translate) == [
         "第 4 行，民警：名单中没有“赵六”。",
         "第 5 行，日期：走访日期不能晚于今天（不能是未来日期）。",
         "第 6 行，企业名称：辖区内没有名称或代码为“没有这家”的单位。",
         "第 7 行，企业名称：与第 3 行是同一次走访。",
     ]
-    assert imports.apply_import(db, plan, None) == 1
+    assert sheets.apply_import(db, plan, None) == 1
     (saved,) = visits.list_visits(db, None)
     form = visits.load_visit(db, saved.id)
     assert (form.enterprise_id, form.officer_id, form.companion_ids) == (e.id, wang.id, [li.id])
     assert form.kind == "inspection" and form.content == "检查消防设施"
-    again = imports.plan_import(db, "visits", path)
+    again = sheets.plan_import(db, "visits", path)
     assert (len(again.new), again.unchanged) == (0, 1)
 
 
 def test_the_visit_ledger_imported_back_is_all_on_file(demo_db: Database, tmp_path: Path) -> None:
     out = tmp_path / "走访.xlsx"
     n = ledgers.export_ledger(demo_db, "visits", out)
-    plan = imports.plan_import(demo_db, "visits", out)
+    plan = sheets.plan_import(demo_db, "visits", out)
     assert (plan.rows, len(plan.new), plan.unchanged, plan.problems) == (n, 0, n, [])
 
 
@@ -293,8 +293,8 @@ def test_a_bad_value_down_many_rows_is_reported_on_each(db: Database, tmp_path: 
     ws.append(["商店4", "第01网格", None, "2026.3.5"])
     path = tmp_path / "企业.xlsx"
     wb.save(path)
-    plan = imports.plan_import(db, "enterprises", path)
-    lines = imports.problem_lines(plan, translate)  # 第 2 行，所属网格：…
+    plan = sheets.plan_import(db, "enterprises", path)
+    lines = sheets.problem_lines(plan, translate)  # 第 2 行，所属网格：…
     assert [line.split("：")[0] for line in lines] == [
         *(
             f"第 {n} 行，{column}"
@@ -309,7 +309,7 @@ def test_a_bad_value_down_many_rows_is_reported_on_each(db: Database, tmp_path: 
 
 
 def test_a_remembered_check_keeps_apart_values_equal_only_as_numbers() -> None:
-    from desktop.services.import_cells import remembered, text
+    from desktop.services.imports.cells import remembered, text
 
     calls: list[object] = []
 
@@ -325,7 +325,7 @@ def test_a_remembered_check_keeps_apart_values_equal_only_as_numbers() -> None:
 def test_short_rows_and_a_single_column_are_read_as_none() -> None:
     from types import SimpleNamespace
 
-    from desktop.services.imports_base import Plan, each_row
+    from desktop.services.imports.plan import Plan, each_row
 
     def got(
         mapping: dict[str, int], rows: list[tuple[int, list[object]]]

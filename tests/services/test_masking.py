@@ -6,9 +6,11 @@ from __future__ import annotations
 from desktop.domain.accounts import Role
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.masking import mask_id_number, mask_phone
-from desktop.services import accounts, enterprises, officers
-from desktop.services.accounts import UserForm
+from desktop.services.accounts import users
+from desktop.services.accounts.users import UserForm
 from desktop.services.database import Database
+from desktop.services.jurisdiction import officers
+from desktop.services.register import enterprises
 from tests.services.helpers import chain
 
 PASSWORD = "Jingwu-2026"
@@ -46,9 +48,9 @@ def test_lists_and_forms_show_numbers_by_role(db: Database) -> None:
         ),
     )
     assert e.id is not None
-    accounts.create_first_admin(db, "admin", "管理员", PASSWORD)
+    users.create_first_admin(db, "admin", "管理员", PASSWORD)
     for role in (Role.CLERK, Role.LEADER):
-        accounts.save_user(
+        users.save_user(
             db, UserForm(role.value, "用户", role, c.ref(NodeKind.STATION), password=PASSWORD)
         )
     station = c.ref(NodeKind.STATION)
@@ -63,20 +65,20 @@ def test_lists_and_forms_show_numbers_by_role(db: Database) -> None:
         o_form = officers.load_officer(db, officers.list_officers(db, station)[0].id)
         return e_form.security_phone, e_form.legal_rep_id_number, o_form.id_number
 
-    accounts.login(db, "clerk", PASSWORD)
+    users.login(db, "clerk", PASSWORD)
     assert numbers(False) == ("138****5678", "139****4321", "330106********0013")
     assert numbers(True) == ("13812345678", "13987654321", "330106198001010013")
     assert form() == ("13812345678", "11010519491231002X", "330106198001010013")
-    accounts.login(db, "leader", PASSWORD)
+    users.login(db, "leader", PASSWORD)
     assert numbers(True) == ("138****5678", "139****4321", "330106********0013")
     assert form() == ("138****5678", "110105********002X", "330106********0013")
 
 
 def test_the_audit_trail_keeps_personal_numbers_masked(db: Database) -> None:
-    from desktop.services import audit
+    from desktop.services.accounts import audit
 
     c = chain(db)
-    accounts.create_first_admin(db, "admin", "管理员", PASSWORD)
+    users.create_first_admin(db, "admin", "管理员", PASSWORD)
     saved = officers.save_officer(
         db,
         officers.OfficerForm(

@@ -4,8 +4,9 @@ import pytest
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import RefusedError, ValidationError
-from desktop.services import grids, officers, recycle_bin
 from desktop.services.database import Database
+from desktop.services.jurisdiction import grids, officers
+from desktop.services.maintenance import recycle_bin
 from tests.services.helpers import chain, officer
 
 
@@ -143,7 +144,8 @@ def test_responsible_officer_cannot_be_deactivated_or_moved_away(db: Database) -
 
 
 def test_moving_a_grid_to_another_station_releases_its_people(db: Database) -> None:
-    from desktop.services import hierarchy, maintenance
+    from desktop.services.jurisdiction import hierarchy
+    from desktop.services.maintenance import checks
 
     a, b = chain(db, 1), chain(db, 2)
     police = officer(db, a.ref(NodeKind.STATION))
@@ -153,11 +155,11 @@ def test_moving_a_grid_to_another_station_releases_its_people(db: Database) -> N
     released = hierarchy.move(db, a.ref(NodeKind.GRID), b.ref(NodeKind.OFFICE))
     assert released == ["33010600100101"]
     assert grids.load_grid(db, a.grid).community_officer_id is None
-    assert maintenance.check(db).ok
+    assert checks.check(db).ok
 
 
 def test_office_moving_with_its_own_officers_keeps_them(db: Database) -> None:
-    from desktop.services import hierarchy
+    from desktop.services.jurisdiction import hierarchy
 
     a, b = chain(db, 1), chain(db, 2)
     police = officer(db, a.ref(NodeKind.OFFICE))
@@ -169,7 +171,7 @@ def test_office_moving_with_its_own_officers_keeps_them(db: Database) -> None:
 
 
 def test_restored_grid_drops_a_person_deleted_meanwhile(db: Database) -> None:
-    from desktop.services import hierarchy
+    from desktop.services.jurisdiction import hierarchy
 
     c = chain(db)
     police = officer(db, c.ref(NodeKind.OFFICE))
@@ -186,7 +188,7 @@ def test_restored_grid_drops_a_person_deleted_meanwhile(db: Database) -> None:
 def test_check_reports_a_person_of_another_station(db: Database) -> None:
     from sqlalchemy import text
 
-    from desktop.services import maintenance
+    from desktop.services.maintenance import checks
 
     a, b = chain(db, 1), chain(db, 2)
     stranger = officer(db, b.ref(NodeKind.STATION))
@@ -195,7 +197,7 @@ def test_check_reports_a_person_of_another_station(db: Database) -> None:
             text("UPDATE grid_cell SET community_officer_id = :p WHERE id = :g"),
             {"p": stranger.id.hex, "g": a.grid.hex},
         )  # type: ignore[union-attr]
-    (line,) = maintenance.check(db).lines()
+    (line,) = checks.check(db).lines()
     assert line.startswith("Grid cell 33010600100101: the community officer")
 
 
@@ -211,7 +213,8 @@ def test_a_save_racing_another_desk_loses_nothing(
     from sqlalchemy import text
 
     from desktop.domain.messages import ConflictError
-    from desktop.services import records, units
+    from desktop.services import records
+    from desktop.services.jurisdiction import units
 
     c = chain(db)
     form = units.load_station(db, c.station)
@@ -228,7 +231,7 @@ def test_a_save_racing_another_desk_loses_nothing(
         other[0].start()
         other[0].join(0.5)
 
-    monkeypatch.setattr("desktop.services.units.check_version", meanwhile)
+    monkeypatch.setattr("desktop.services.jurisdiction.units.check_version", meanwhile)
     form.name = "我改的"
     if db.is_sqlite:
         assert units.save_station(db, form).name == "我改的"

@@ -11,10 +11,11 @@ from sqlalchemy import select
 from desktop.domain import roster
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import RefusedError, ValidationError
-from desktop.services import hierarchy, patrol, roster_grid, rosters, shifts
 from desktop.services.database import Database
-from desktop.services.patrol import UnitForm
-from desktop.services.shifts import ShiftForm
+from desktop.services.jurisdiction import hierarchy
+from desktop.services.patrol import deployment, roster_grid, rosters, shifts
+from desktop.services.patrol.deployment import UnitForm
+from desktop.services.patrol.shifts import ShiftForm
 from desktop.store.roster_schema import PatrolUnit
 from desktop.store.schema import Setting
 
@@ -31,26 +32,26 @@ def station_and_office(db: Database) -> tuple[NodeRef, NodeRef]:
 def test_a_unit_is_kept_with_its_route_grids_and_staffing(demo_db: Database) -> None:
     station, office = station_and_office(demo_db)
     grids = [c.ref.id for c in hierarchy.children(demo_db, office)][:2]
-    staffing = patrol.default_staffing(demo_db, "point")
+    staffing = deployment.default_staffing(demo_db, "point")
     assert staffing["night"] == {"minimum": 2, "forces": ["rapid_response", "community_officer"]}
     form = UnitForm("学院路口巡点", "point", office, staffing, "学院路\n文三路口", "07:00–09:00")
     form.grid_ids = grids
-    ident = patrol.save_unit(demo_db, form)
-    again = patrol.unit_form(demo_db, ident)
+    ident = deployment.save_unit(demo_db, form)
+    again = deployment.unit_form(demo_db, ident)
     assert (again.name, again.route, again.grid_ids, again.unit) == (
         "学院路口巡点",
         "学院路\n文三路口",
         grids,
         office,
     )
-    row = next(r for r in patrol.list_units(demo_db, office) if r.id == ident)
+    row = next(r for r in deployment.list_units(demo_db, office) if r.id == ident)
     assert row.tier == "巡点" and row.route == "学院路 → 文三路口" and row.grids == 2
     assert "早班 2 人（处突队、社区民警）" in row.shifts
     # The station sees its 巡区 and its offices' 巡点; an office its own and those above.
-    tiers = {r.tier for r in patrol.list_units(demo_db, office)}
+    tiers = {r.tier for r in deployment.list_units(demo_db, office)}
     assert tiers == {"巡线", "巡区", "巡点", "接待"}  # the demo's roster made the desks
-    patrol.delete_unit(demo_db, ident)
-    assert ident not in {r.id for r in patrol.list_units(demo_db, station)}
+    deployment.delete_unit(demo_db, ident)
+    assert ident not in {r.id for r in deployment.list_units(demo_db, station)}
 
 
 def test_a_unit_in_the_wrong_place_or_with_a_rule_nobody_meets_is_refused(
@@ -67,7 +68,7 @@ def test_a_unit_in_the_wrong_place_or_with_a_rule_nobody_meets_is_refused(
     ]
     for form, field in bad:
         with pytest.raises(ValidationError) as refused:
-            patrol.save_unit(demo_db, form)
+            deployment.save_unit(demo_db, form)
         assert field in {e.field for e in refused.value.errors}, form.name
     with demo_db.reading() as s:
         names = set(s.scalars(select(PatrolUnit.name)))
@@ -114,16 +115,20 @@ def test_an_absence_is_listed_and_refused_backwards(demo_db: Database) -> None:
     station, _office = station_and_office(demo_db)
     m = rosters.month(demo_db, station, DAYS)
     officer = uuid.UUID(next(iter(m.people)))
-    ident = patrol.save_absence(demo_db, officer, DAYS[2], DAYS[4], "training", "市局培训")
-    found = [a for a in patrol.list_absences(demo_db, station, DAYS[0], DAYS[-1]) if a.id == ident]
+    ident = deployment.save_absence(demo_db, officer, DAYS[2], DAYS[4], "training", "市局培训")
+    found = [
+        a for a in deployment.list_absences(demo_db, station, DAYS[0], DAYS[-1]) if a.id == ident
+    ]
     assert [(a.kind, a.first, a.last, a.notes) for a in found] == [
         ("培训", DAYS[2], DAYS[4], "市局培训")
     ]
     with pytest.raises(ValidationError) as backwards:
-        patrol.save_absence(demo_db, officer, DAYS[4], DAYS[2], "leave", ident=ident)
+        deployment.save_absence(demo_db, officer, DAYS[4], DAYS[2], "leave", ident=ident)
     assert [e.field for e in backwards.value.errors] == ["last"]
-    patrol.delete_absence(demo_db, ident)
-    assert ident not in {a.id for a in patrol.list_absences(demo_db, station, DAYS[0], DAYS[-1])}
+    deployment.delete_absence(demo_db, ident)
+    assert ident not in {
+        a.id for a in deployment.list_absences(demo_db, station, DAYS[0], DAYS[-1])
+    }
 
 
 def _point_and_officers(db: Database, station: NodeRef) -> tuple[str, list[str]]:
@@ -165,7 +170,7 @@ def test_changes_after_publishing_are_the_months_history(demo_db: Database) -> N
 
 
 def test_a_reception_desk_is_made_when_first_staffed(demo_db: Database) -> None:
-    from desktop.services import units
+    from desktop.services.jurisdiction import units
     from tests.services.helpers import officer
 
     station, _office = station_and_office(demo_db)
@@ -189,7 +194,7 @@ def test_a_reception_desk_is_made_when_first_staffed(demo_db: Database) -> None:
         demo_db, station, DAYS
     )
     with pytest.raises(RefusedError):
-        patrol.delete_unit(demo_db, uuid.UUID(made.id))
+        deployment.delete_unit(demo_db, uuid.UUID(made.id))
     # The office gone (to the recycle bin), its desk is off the roster with it.
     from desktop.services.records import soft_delete
     from desktop.store.schema import Office

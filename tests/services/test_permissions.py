@@ -19,24 +19,15 @@ from sqlalchemy import text
 from desktop.domain.accounts import Role
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import RefusedError
-from desktop.services import (
-    accounts,
-    cadence,
-    enterprises,
-    exports,
-    findings,
-    grids,
-    hierarchy,
-    officers,
-    overview,
-    recycle_bin,
-    search,
-    units,
-    visits,
-)
-from desktop.services.accounts import UserForm
+from desktop.services.accounts import users
+from desktop.services.accounts.users import UserForm
 from desktop.services.database import Database
-from desktop.services.findings import FindingInput
+from desktop.services.exports import commands
+from desktop.services.jurisdiction import grids, hierarchy, officers, units
+from desktop.services.maintenance import recycle_bin
+from desktop.services.register import cadence, enterprises, findings, search, visits
+from desktop.services.register.findings import FindingInput
+from desktop.services.reports import overview
 from tests.services.helpers import Chain, chain, officer
 
 PASSWORD = "Jingwu-2026"
@@ -158,7 +149,7 @@ def _delete_enterprise(db: Database, s: Side) -> object:
 
 
 def _export(db: Database, s: Side) -> object:
-    return exports.export_visits(db, s.folder / f"ledger-{next(_serial)}.xlsx", s.scope)
+    return commands.export_visits(db, s.folder / f"ledger-{next(_serial)}.xlsx", s.scope)
 
 
 READS: dict[str, Callable[[Database, Side], object]] = {
@@ -219,14 +210,14 @@ def test_no_role_reads_or_writes_outside_its_jurisdiction(db: Database, tmp_path
     """`pytest tests/services/test_permissions.py -s` prints the matrix's counts."""
     own, other = side(db, 1, tmp_path), side(db, 2, tmp_path)
     tally: dict[tuple[str, str], int] = {}
-    accounts.create_first_admin(db, "admin", "管理员", PASSWORD)
+    users.create_first_admin(db, "admin", "管理员", PASSWORD)
     for role, kind in ROLES.items():
-        accounts.save_user(
+        users.save_user(
             db, UserForm(f"u-{role.value}", "用户", role, own.c.ref(kind), password=PASSWORD)
         )
     wrong: list[str] = []
     for role in ROLES:
-        accounts.login(db, f"u-{role.value}", PASSWORD)
+        users.login(db, f"u-{role.value}", PASSWORD)
         own.kind = other.kind = ROLES[role]
         for (name, act), (where, target) in itertools.product(
             [*READS.items(), *WRITES.items()], [("own", own), ("other", other)]
@@ -273,14 +264,14 @@ def test_a_leader_has_no_recycle_bin_and_a_clerk_sees_only_their_own(
     own, other = side(db, 1, tmp_path), side(db, 2, tmp_path)
     visits.delete_visit(db, own.visit)
     visits.delete_visit(db, other.visit)
-    accounts.create_first_admin(db, "admin", "管理员", PASSWORD)
+    users.create_first_admin(db, "admin", "管理员", PASSWORD)
     for role in (Role.CLERK, Role.LEADER):
-        accounts.save_user(
+        users.save_user(
             db,
             UserForm(f"u-{role.value}", "用户", role, own.scope, password=PASSWORD),
         )
-    accounts.login(db, "u-leader", PASSWORD)
+    users.login(db, "u-leader", PASSWORD)
     with pytest.raises(RefusedError):
         recycle_bin.list_deleted(db)
-    accounts.login(db, "u-clerk", PASSWORD)
+    users.login(db, "u-clerk", PASSWORD)
     assert [i.id for i in recycle_bin.list_deleted(db)] == [own.visit]

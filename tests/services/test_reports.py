@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.periods import MONTH, WEEK, period_of
-from desktop.services import enterprises, ledger_health, reports, visits
 from desktop.services.database import Database
-from desktop.services.findings import FindingInput, FindingUpdate, advance_finding
-from desktop.services.visits import VisitForm
+from desktop.services.register import enterprises, visits
+from desktop.services.register.findings import FindingInput, FindingUpdate, advance_finding
+from desktop.services.register.visits import VisitForm
+from desktop.services.reports import bulletins, register_health
 from desktop.store.schema import Finding
 from tests.services.helpers import chain, officer
 
@@ -74,59 +75,59 @@ def jurisdiction(db: Database) -> Any:
 def test_visits_done_against_due_by_period(db: Database) -> None:
     c = jurisdiction(db)
     scope = c.ref(NodeKind.STATION)
-    week = reports.done(db, scope, W)
+    week = bulletins.done(db, scope, W)
     # Visited: E1 (two visits). Due: E1, and E3 (overdue, not visited since).
     assert (week.visits, week.visited, week.due) == (2, 1, 2)
-    (station,) = reports.ranking(db, c.ref(NodeKind.BUREAU), W)
+    (station,) = bulletins.ranking(db, c.ref(NodeKind.BUREAU), W)
     assert (station.visits, station.visited, station.due) == (2, 1, 2)
     # Both hazards fell due in W: E1's rectified on time, E2's not.
     assert (station.hazards_due, station.hazards_on_time) == (2, 1)
     assert (station.concerns_due, station.resolved) == (0, None)
     assert station.score == 60 * 0.5 + 25 * 0.5 + 15 * 1.0
-    trend = reports.trend(db, scope, W)
+    trend = bulletins.trend(db, scope, W)
     assert [n for _p, n in trend] == [1, 1, 0, 0, 0, 0, 0]
-    assert reports.level_of(scope) == "office"
-    assert [r.visits for r in reports.ranking(db, scope, W)] == [2]
+    assert bulletins.level_of(scope) == "office"
+    assert [r.visits for r in bulletins.ranking(db, scope, W)] == [2]
     # The week after W: nothing visited; E1 (next due in 60 days) is not due, E3 still is.
-    after = reports.done(db, scope, period_of(WEEK, W.end + timedelta(days=1)))
+    after = bulletins.done(db, scope, period_of(WEEK, W.end + timedelta(days=1)))
     assert (after.visits, after.visited, after.due) == (0, 0, 1)
     # This week, not over: E2 fell due at the end of last week (visited 60 days before),
     # E3 is overdue; then E3 is visited today.
     now = period_of(WEEK, TODAY)
-    assert reports.done(db, scope, now) == reports.Done(0, 0, 2)
+    assert bulletins.done(db, scope, now) == bulletins.Done(0, 0, 2)
     e3 = next(e for e in enterprises.list_enterprises(db, scope, limit=10) if e.name == "老王面馆")
     main = officer(db, c.ref(NodeKind.STATION), "李强", badge="330002")
     found = [FindingInput("hazard", "fire", "电线老化", TODAY + timedelta(days=1))]
     visits.save_visit(
         db, VisitForm(enterprise_id=e3.id, officer_id=main.id, visited_on=TODAY, findings=found)
     )
-    assert reports.done(db, scope, now) == reports.Done(1, 1, 2)
+    assert bulletins.done(db, scope, now) == bulletins.Done(1, 1, 2)
     # A deadline still to come is not yet missed: this week's hazards due are none.
-    (ranked,) = reports.ranking(db, c.ref(NodeKind.BUREAU), now)
+    (ranked,) = bulletins.ranking(db, c.ref(NodeKind.BUREAU), now)
     assert ranked.hazards_due == 0
     # The overview's one pass over this week, month and quarter says the same.
     current = [period_of(k, TODAY) for k in (WEEK, "month", "quarter")]
-    assert reports.done_now(db, scope, current) == [reports.done(db, scope, p) for p in current]
+    assert bulletins.done_now(db, scope, current) == [bulletins.done(db, scope, p) for p in current]
 
 
 def test_open_items_roster_gaps_and_register_health(db: Database) -> None:
     c = jurisdiction(db)
     scope = c.ref(NodeKind.STATION)
-    items = ledger_health.open_items(db, scope)
+    items = register_health.open_items(db, scope)
     # E2's hazard is past its deadline and open; E1's is rectified, awaiting its recheck.
     assert items["hazard"].by_status == {"open": 1, "rectified": 1}
     assert (items["hazard"].red, items["hazard"].yellow, items["hazard"].green) == (1, 0, 1)
     assert items["concern"].by_status == {}
-    health = ledger_health.health(db, scope)
+    health = register_health.health(db, scope)
     # No credit codes on any of the four; E3 has no contact either. 好再来网吧 and 好再来 网吧.
     assert (health.missing, health.stale, health.duplicates) == (4, 0, 2)
     # The office receives on Mondays and Wednesdays (0b101) and has no desk yet: each of its
     # reception days in the coming week is a gap; there are no patrol units.
     receiving = sum(1 for k in range(7) if (TODAY + timedelta(days=k)).weekday() in (0, 2))
-    assert ledger_health.roster_gaps(db, scope) == receiving
+    assert register_health.roster_gaps(db, scope) == receiving
     # Another sub-bureau's office is not this one's gap.
     chain(db, 2)
-    assert ledger_health.roster_gaps(db, c.ref(NodeKind.BUREAU)) == receiving
+    assert register_health.roster_gaps(db, c.ref(NodeKind.BUREAU)) == receiving
 
 
 def test_the_trend_leaves_the_parts_still_to_come_empty(db: Database) -> None:
@@ -134,9 +135,9 @@ def test_the_trend_leaves_the_parts_still_to_come_empty(db: Database) -> None:
     are None (a gap in the charts), not a drop to no visits."""
     c = jurisdiction(db)
     month = period_of(MONTH, date(2026, 12, 2))
-    trend = reports.trend(db, c.ref(NodeKind.STATION), month, today=date(2026, 12, 2))
+    trend = bulletins.trend(db, c.ref(NodeKind.STATION), month, today=date(2026, 12, 2))
     assert [p.start for p, _n in trend][:2] == [date(2026, 12, 1), date(2026, 12, 7)]
     assert trend[0][1] == 0 and all(n is None for _p, n in trend[1:])
     # The whole of a past period counts, to its last day.
-    past = reports.trend(db, c.ref(NodeKind.STATION), W, today=W.end)
+    past = bulletins.trend(db, c.ref(NodeKind.STATION), W, today=W.end)
     assert [n for _p, n in past] == [1, 1, 0, 0, 0, 0, 0]

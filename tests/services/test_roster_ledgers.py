@@ -10,8 +10,10 @@ from openpyxl import load_workbook
 
 from desktop import cli
 from desktop.domain.hierarchy import NodeRef
-from desktop.services import hierarchy, ledgers, roster_ledgers, rosters
 from desktop.services.database import Database
+from desktop.services.exports import ledgers, roster_ledgers
+from desktop.services.jurisdiction import hierarchy
+from desktop.services.patrol import rosters
 
 DAYS = rosters.month_days("2027-02")
 

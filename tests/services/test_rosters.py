@@ -14,8 +14,9 @@ from desktop import cli
 from desktop.domain import roster
 from desktop.domain.messages import RefusedError, ValidationError
 from desktop.i18n import translate
-from desktop.services import hierarchy, patrol, rosters
 from desktop.services.database import Database
+from desktop.services.jurisdiction import hierarchy
+from desktop.services.patrol import deployment, rosters
 from desktop.store.roster_schema import PatrolUnit
 
 DAYS = rosters.month_days("2027-02")  # 28 days
@@ -67,16 +68,16 @@ def test_bad_input_is_refused_at_the_field(demo_db: Database) -> None:
     m = rosters.month(demo_db, station, DAYS)
     officer = uuid.UUID(next(iter(m.people)))
     with pytest.raises(ValidationError) as backwards:
-        patrol.save_absence(demo_db, officer, date(2027, 2, 10), date(2027, 2, 9))
+        deployment.save_absence(demo_db, officer, date(2027, 2, 10), date(2027, 2, 9))
     assert [e.field for e in backwards.value.errors] == ["last"]
-    form = patrol.UnitForm(
+    form = deployment.UnitForm(
         "无人能守的巡区",
         "zone",
         hierarchy.children(demo_db, hierarchy.roots(demo_db)[0].ref)[0].ref,
         {"early": {"minimum": 1, "forces": ["swat_patrol"]}},  # a sub-bureau force
     )
     with pytest.raises(ValidationError) as nobody:
-        patrol.save_unit(demo_db, form)
+        deployment.save_unit(demo_db, form)
     assert {e.field for e in nobody.value.errors} == {"staffing"}
     with demo_db.reading() as s:
         names = set(s.scalars(select(PatrolUnit.name)))
@@ -119,7 +120,7 @@ def test_the_roster_ledger_lists_each_duty(demo_db: Database, tmp_path: Path) ->
     from openpyxl import load_workbook
 
     from desktop.domain.hierarchy import NodeKind, NodeRef
-    from desktop.services import ledgers
+    from desktop.services.exports import ledgers
 
     station = first_station(demo_db)
     answer = rosters.generate(demo_db, station, DAYS, seconds=5)
@@ -140,7 +141,7 @@ def test_the_roster_ledger_lists_each_duty(demo_db: Database, tmp_path: Path) ->
 
 def test_a_published_month_is_kept_when_generating_again(demo_db: Database) -> None:
     from desktop.domain.hierarchy import NodeKind
-    from desktop.services import roster_grid
+    from desktop.services.patrol import roster_grid
 
     station = first_station(demo_db)
     rosters.generate(demo_db, station, DAYS, seconds=5)

@@ -11,20 +11,13 @@ from desktop.domain.findings import Status, Urgency
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import ConflictError, RefusedError, ValidationError
 from desktop.domain.visit_cadence import Cadence
-from desktop.services import (
-    cadence,
-    drafts,
-    enterprises,
-    findings,
-    hierarchy,
-    officers,
-    recycle_bin,
-    search,
-)
-from desktop.services import visits as visit_service
 from desktop.services.database import Database
-from desktop.services.findings import FindingInput, FindingUpdate
-from desktop.services.visits import RequestInput, VisitForm
+from desktop.services.jurisdiction import hierarchy, officers
+from desktop.services.maintenance import recycle_bin
+from desktop.services.register import cadence, drafts, enterprises, findings, search
+from desktop.services.register import visits as visit_service
+from desktop.services.register.findings import FindingInput, FindingUpdate
+from desktop.services.register.visits import RequestInput, VisitForm
 from tests.services.helpers import Chain, chain, officer
 
 TODAY = date.today()
@@ -287,7 +280,7 @@ def test_cadence_lists_and_counts_follow_the_intervals(db: Database) -> None:
 
 
 def test_officer_overdue_list_is_the_grids_they_answer_for(db: Database) -> None:
-    from desktop.services import grids
+    from desktop.services.jurisdiction import grids
 
     c, e, main, mate = setup(db)
     form = grids.load_grid(db, c.grid)
@@ -392,24 +385,24 @@ def test_drafts_are_kept_until_discarded(db: Database) -> None:
 
 def test_two_clerks_on_one_server_each_get_their_own_draft(db: Database) -> None:
     from desktop.domain.accounts import Role
-    from desktop.services import accounts
-    from desktop.services.accounts import UserForm
+    from desktop.services.accounts import users
+    from desktop.services.accounts.users import UserForm
 
     c = chain(db)
     password = "clerk-pass-1234"
-    accounts.create_first_admin(db, "admin", "管理员", password)
-    accounts.login(db, "admin", password)
+    users.create_first_admin(db, "admin", "管理员", password)
+    users.login(db, "admin", password)
     for name in ("clerk1", "clerk2"):
-        accounts.save_user(
+        users.save_user(
             db, UserForm(name, name, Role.CLERK, c.ref(NodeKind.STATION), password=password)
         )
-    accounts.login(db, "clerk1", password)
+    users.login(db, "clerk1", password)
     drafts.save_draft(db, "visit", {"content": "甲在打字"})
-    accounts.login(db, "clerk2", password)
+    users.login(db, "clerk2", password)
     assert drafts.load_draft(db, "visit") is None
     drafts.save_draft(db, "visit", {"content": "乙在打字"})
     drafts.discard_draft(db, "visit")
-    accounts.login(db, "clerk1", password)
+    users.login(db, "clerk1", password)
     assert drafts.load_draft(db, "visit") == {"content": "甲在打字"}
 
 

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.messages import UserError
-from desktop.services import hierarchy, maintenance, units
 from desktop.services.database import Database, open_desk
+from desktop.services.jurisdiction import hierarchy, units
+from desktop.services.maintenance import checks
 from desktop.store.backup import BackupError, backup_file
 from desktop.store.restore import RestoreError, restore_file
 
@@ -19,7 +20,7 @@ def bureau_names(path: Path) -> list[str]:
 
 def test_backup_while_open_holds_committed_work(db: Database, tmp_path: Path) -> None:
     units.save_bureau(db, units.BureauForm(name="城西分局"))
-    out = maintenance.backup(db, tmp_path / "copies" / "b.sqlite3")
+    out = checks.backup(db, tmp_path / "copies" / "b.sqlite3")
     assert bureau_names(out) == ["城西分局"]
     assert not list(out.parent.glob("*.partial"))
 
@@ -35,10 +36,10 @@ def test_restore_keeps_the_current_file_aside(tmp_path: Path) -> None:
     live = tmp_path / "live.sqlite3"
     db = open_desk(live)
     units.save_bureau(db, units.BureauForm(name="旧分局"))
-    backup = maintenance.backup(db, tmp_path / "b.sqlite3")
+    backup = checks.backup(db, tmp_path / "b.sqlite3")
     units.save_bureau(db, units.BureauForm(name="新分局"))
     db.close()
-    aside = maintenance.restore(live, backup)
+    aside = checks.restore(live, backup)
     assert bureau_names(live) == ["旧分局"]
     assert aside is not None and bureau_names(aside) == ["新分局", "旧分局"]
     db = open_desk(live)
@@ -68,7 +69,7 @@ def test_paths_with_uri_characters_back_up_the_right_file(tmp_path: Path) -> Non
     live = folder / "live.sqlite3"
     db = open_desk(live)
     units.save_bureau(db, units.BureauForm(name="城西分局"))
-    out = maintenance.backup(db, tmp_path / "b.sqlite3")
+    out = checks.backup(db, tmp_path / "b.sqlite3")
     db.close()
     assert bureau_names(out) == ["城西分局"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.sqlite3", "台账#2 ?100%"]
@@ -81,11 +82,11 @@ def test_restore_is_refused_while_a_window_has_the_file(tmp_path: Path) -> None:
     live = tmp_path / "live.sqlite3"
     db = open_desk(live)
     units.save_bureau(db, units.BureauForm(name="城西分局"))
-    backup = maintenance.backup(db, tmp_path / "b.sqlite3")
+    backup = checks.backup(db, tmp_path / "b.sqlite3")
     claim = DeskClaim(db)  # what an open window holds
     units.save_bureau(db, units.BureauForm(name="新分局"))
     with pytest.raises(DatabaseInUseError):
-        maintenance.restore(live, backup)
+        checks.restore(live, backup)
     claim.release()
     db.close()
     assert bureau_names(live) == ["城西分局", "新分局"]
@@ -100,7 +101,7 @@ def test_a_foreign_database_is_not_restored(tmp_path: Path) -> None:
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE customers (id INTEGER)")
     with pytest.raises(RestoreError):
-        maintenance.restore(live, foreign)
+        checks.restore(live, foreign)
     assert bureau_names(live) == ["城西分局"]
     assert not list(tmp_path.glob("live-replaced-*"))
 
@@ -108,7 +109,7 @@ def test_a_foreign_database_is_not_restored(tmp_path: Path) -> None:
 def test_restores_in_the_same_second_keep_every_replaced_file(tmp_path: Path) -> None:
     live = tmp_path / "live.sqlite3"
     db = open_desk(live)
-    backup = maintenance.backup(db, tmp_path / "b.sqlite3")
+    backup = checks.backup(db, tmp_path / "b.sqlite3")
     db.close()
     first = restore_file(backup, live)
     second = restore_file(backup, live)
@@ -119,7 +120,7 @@ def test_restores_in_the_same_second_keep_every_replaced_file(tmp_path: Path) ->
 def test_restore_into_a_new_folder_creates_it(tmp_path: Path) -> None:
     db = open_desk(tmp_path / "a.sqlite3")
     units.save_bureau(db, units.BureauForm(name="城西分局"))
-    backup = maintenance.backup(db, tmp_path / "b.sqlite3")
+    backup = checks.backup(db, tmp_path / "b.sqlite3")
     db.close()
     target = tmp_path / "no" / "such" / "live.sqlite3"
     assert restore_file(backup, target) is None  # nothing was there to keep aside
@@ -128,7 +129,7 @@ def test_restore_into_a_new_folder_creates_it(tmp_path: Path) -> None:
 
 def test_restore_onto_an_unwritable_place_is_a_message(tmp_path: Path) -> None:
     db = open_desk(tmp_path / "a.sqlite3")
-    backup = maintenance.backup(db, tmp_path / "b.sqlite3")
+    backup = checks.backup(db, tmp_path / "b.sqlite3")
     db.close()
     blocker = tmp_path / "file"
     blocker.write_text("x")

@@ -170,8 +170,9 @@ def test_unknown_drivers_and_memory_databases_are_refused_with_a_message() -> No
 def test_a_database_of_the_first_schema_keeps_its_data_when_migrated(tmp_path: Path) -> None:
     from alembic import command
 
-    from desktop.services import demo, hierarchy
+    from desktop import demo
     from desktop.services.database import open_desk
+    from desktop.services.jurisdiction import hierarchy
 
     path = tmp_path / "v1.sqlite3"
     db = open_desk(path)
@@ -192,9 +193,10 @@ def test_search_terms_learn_their_station_when_migrated(tmp_path: Path) -> None:
 
     from alembic import command
 
+    from desktop import demo
     from desktop.domain.hierarchy import NodeKind, NodeRef
-    from desktop.services import demo, search
     from desktop.services.database import open_desk
+    from desktop.services.register import search
 
     path = tmp_path / "v3.sqlite3"
     db = open_desk(path)

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from desktop.demo.generator import DEMO_PASSWORD
 from desktop.domain.accounts import Actor
-from desktop.services import accounts
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.accounts import users
 from desktop.ui.app import make_application
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -76,10 +76,10 @@ def logged_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
 
     def log_in(self: SessionWork, db: Any) -> bool:
         if not isinstance(db.actor, Actor):
-            if accounts.has_accounts(db):
-                accounts.login(db, "admin", DEMO_PASSWORD)
+            if users.has_accounts(db):
+                users.login(db, "admin", DEMO_PASSWORD)
             else:
-                accounts.create_first_admin(db, "admin", "管理员", DEMO_PASSWORD)
+                users.create_first_admin(db, "admin", "管理员", DEMO_PASSWORD)
         return real(self, db)
 
     monkeypatch.setattr(SessionWork, "log_in", log_in)

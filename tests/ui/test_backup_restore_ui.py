@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.services import audit, hierarchy, maintenance, units
+from desktop.services.accounts import audit
+from desktop.services.jurisdiction import hierarchy, units
+from desktop.services.maintenance import checks
 from desktop.ui.main_window import MainWindow
 
 
@@ -51,7 +53,7 @@ def test_back_up_then_restore_from_the_menu(
     qtbot.waitUntil(lambda: window.tree.tree_model.rowCount() > 0)
     assert _station_names(window) == before
     assert audit.list_entries(window.db, action=audit.RESTORE_DATABASE)[0].label == str(copy)
-    assert maintenance.check(window.db).ok
+    assert checks.check(window.db).ok
 
 
 def test_a_damaged_backup_is_refused_and_the_database_stays(

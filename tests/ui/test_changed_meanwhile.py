@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.services import enterprises
 from desktop.services.database import Database
+from desktop.services.register import enterprises
 from desktop.store.schema import Enterprise
 from desktop.ui.app import make_application
 

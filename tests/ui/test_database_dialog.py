@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu
 
 from desktop import paths
-from desktop.services.connection import SchemaState
+from desktop.services.maintenance.connection import SchemaState
 from desktop.ui.app import make_application, start_window, startup_target
 from desktop.ui.dialogs.database_dialog import GREEN, RED, DatabaseDialog
 from desktop.ui.errors import translate
@@ -115,7 +115,7 @@ def test_values_changed_after_a_good_test_are_tested_again_on_save(
 
 
 def test_the_saved_server_comes_back_into_the_fields(qtbot: Any) -> None:
-    from desktop.services.connection import server_url
+    from desktop.services.maintenance.connection import server_url
 
     settings = Settings()
     settings.set_database_target(server_url("10.32.1.5", 5433, "desk", "clerk", "p@ss:w/rd%"))

@@ -11,8 +11,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
-from desktop.services import enterprises, exchange
 from desktop.services.database import open_desk
+from desktop.services.exchange import merge
+from desktop.services.register import enterprises
 from desktop.ui.app import make_application
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -53,9 +54,9 @@ def package(tmp_path: Path) -> tuple[Path, Path]:
     that clashes with the sub-bureau's own."""
     bureau = open_desk(tmp_path / "bureau.sqlite3")
     b = build(bureau)
-    exchange.export_package(bureau, tmp_path / "start.zip")
+    merge.export_package(bureau, tmp_path / "start.zip")
     station = open_desk(tmp_path / "station.sqlite3")
-    exchange.import_package(station, tmp_path / "start.zip")
+    merge.import_package(station, tmp_path / "start.zip")
     for db, ident, values in (
         (station, b.enterprises[0], {"notes": "派出所补充"}),
         (station, b.enterprises[2], {"address": "派出所填的地址"}),
@@ -63,7 +64,7 @@ def package(tmp_path: Path) -> tuple[Path, Path]:
     ):
         form = enterprises.load_enterprise(db, ident)
         enterprises.save_enterprise(db, dataclasses.replace(form, **values))  # type: ignore[arg-type]
-    exchange.export_package(station, tmp_path / "station1.zip")
+    merge.export_package(station, tmp_path / "station1.zip")
     station.close()
     bureau.close()
     return tmp_path / "bureau.sqlite3", tmp_path / "station1.zip"
@@ -134,7 +135,7 @@ def test_conflicts_left_waiting_are_said_at_login(
 ) -> None:
     database, file = package
     bureau = open_desk(database)
-    exchange.import_package(bureau, file)
+    merge.import_package(bureau, file)
     bureau.close()
     make_application()
     win = MainWindow(Settings())

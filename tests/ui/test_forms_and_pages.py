@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.hierarchy import NodeKind
-from desktop.services import grids, hierarchy, officers
+from desktop.services.jurisdiction import grids, hierarchy, officers
 from desktop.services.tasks import CancelledError, checkpoint
 from desktop.ui.dialogs.grid_dialog import GridDialog
 from desktop.ui.dialogs.officer_dialog import OfficerDialog
@@ -252,8 +252,9 @@ def test_a_damaged_database_is_restored_from_the_newest_whole_backup(
     import shutil
     import sqlite3
 
-    from desktop.services import audit, backups
+    from desktop.services.accounts import audit
     from desktop.services.database import open_desk
+    from desktop.services.maintenance import backups
     from desktop.ui.app import make_application
 
     path = tmp_path / "desk.sqlite3"
@@ -380,7 +381,7 @@ def test_a_database_opened_while_loading_is_kept(
 def test_register_an_enterprise_in_a_grid_cell(
     qtbot: Any, window: MainWindow, messages: list[tuple[str, str]], monkeypatch: Any
 ) -> None:
-    from desktop.services import enterprises
+    from desktop.services.register import enterprises
     from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
 
     select_path(window, 0, 0, 0)  # an office: registering needs a grid cell

@@ -10,7 +10,8 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
-from desktop.services import enterprises, grids, hierarchy
+from desktop.services.jurisdiction import grids, hierarchy
+from desktop.services.register import enterprises
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.ledger_dialog import LedgerDialog
 from desktop.ui.main_window import MainWindow

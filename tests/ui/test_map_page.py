@@ -41,7 +41,7 @@ def test_clicking_a_cell_scopes_the_pages(qtbot: Any, window: MainWindow) -> Non
 def test_colours_follow_the_overdue_share() -> None:
     import uuid
 
-    from desktop.services.grid_map import MapCell
+    from desktop.services.reports.grid_map import MapCell
     from desktop.ui.pages.map_page import GREEN, GREY, RED, YELLOW, colour_of
 
     def cell(n: int, late: int) -> MapCell:
@@ -92,11 +92,11 @@ def test_a_scanned_map_is_laid_underneath(qtbot: Any, window: MainWindow, tmp_pa
 
 
 def test_an_offices_user_sees_their_own_cells(qtbot: Any, window: MainWindow) -> None:
-    from desktop.services import accounts
-    from desktop.services.demo import DEMO_PASSWORD
+    from desktop.demo.generator import DEMO_PASSWORD
+    from desktop.services.accounts import users
 
     assert window.db is not None
-    accounts.login(window.db, "minjing", DEMO_PASSWORD)  # 社区民警 of the first office
+    users.login(window.db, "minjing", DEMO_PASSWORD)  # 社区民警 of the first office
     page = window.map
     window.tabs.setCurrentWidget(page)
     page.set_context(window.db, window.db.actor.node)  # type: ignore[union-attr]

@@ -8,9 +8,9 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from desktop.domain.hierarchy import NodeKind
-from desktop.services import grids, officers
 from desktop.services.database import Database
-from desktop.services.hierarchy import TreeReader
+from desktop.services.jurisdiction import grids, officers
+from desktop.services.jurisdiction.hierarchy import TreeReader
 from desktop.ui.models.jurisdiction_model import JurisdictionModel, RefRole
 from desktop.ui.models.table_model import Column, KeysetTableModel, ObjectRole
 

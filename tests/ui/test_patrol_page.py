@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableWidgetItem
 
-from desktop.services import patrol, rosters, shifts
+from desktop.services.patrol import deployment, rosters, shifts
 from desktop.ui.dialogs.absence_dialog import AbsenceDialog
 from desktop.ui.dialogs.patrol_unit_dialog import PatrolUnitDialog
 from desktop.ui.dialogs.shifts_dialog import ShiftsDialog
@@ -86,7 +86,7 @@ def test_an_absence_that_ends_before_it_starts_is_refused(qtbot: Any, window: Ma
     assert page.absences.rowCount() == before + 1
     days = {
         (a.first.day, a.last.day)
-        for a in patrol.list_absences(page.db, page.scope, *rosters.month_days("2027-02")[::27])
+        for a in deployment.list_absences(page.db, page.scope, *rosters.month_days("2027-02")[::27])
     }
     assert (10, 12) in days
 

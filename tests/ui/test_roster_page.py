@@ -72,7 +72,7 @@ def test_generate_see_a_conflict_fix_it_and_publish(qtbot: Any, window: MainWind
 def test_fill_a_pattern_copy_it_and_see_the_history(qtbot: Any, window: MainWindow) -> None:
     from PySide6.QtCore import QItemSelectionModel
 
-    from desktop.services import roster_grid
+    from desktop.services.patrol import roster_grid
     from desktop.ui.dialogs.roster_cell_dialog import RosterFillDialog
     from desktop.ui.dialogs.roster_history_dialog import RosterHistoryDialog
 
@@ -163,7 +163,7 @@ def test_check_ins_are_held_against_the_demo_roster(
 ) -> None:
     from datetime import date, timedelta
 
-    from desktop.services import checkins
+    from desktop.services.patrol import checkins
     from desktop.ui.dialogs.checkin_dialog import FILLS, CheckinDialog
 
     page = window.roster

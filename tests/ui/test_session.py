@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.accounts import Role
-from desktop.services import accounts, audit
+from desktop.services.accounts import audit, users
 from desktop.ui.app import make_application
 from desktop.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog
 from desktop.ui.dialogs.users_dialog import UserDialog, UsersDialog
@@ -159,7 +159,7 @@ def test_the_administrator_adds_a_clerk_who_can_then_log_in(qtbot: Any, window: 
     window.session.manage_users()
     modal.check()
     assert window.db is not None
-    user = accounts.login(window.db, "clerk2", PASSWORD)
+    user = users.login(window.db, "clerk2", PASSWORD)
     assert user.role is Role.CLERK and user.node is not None
 
 

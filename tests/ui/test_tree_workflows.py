@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.services import hierarchy
+from desktop.services.jurisdiction import hierarchy
 from desktop.ui.dialogs.move_dialog import MoveDialog
 from desktop.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
 from desktop.ui.dialogs.unit_dialogs import OfficeDialog, StationDialog
@@ -31,7 +31,7 @@ def select_path(win: MainWindow, *rows: int) -> QModelIndex:
 def empty_grid(win: MainWindow) -> QModelIndex:
     """A grid cell with nothing in it, selected: demo cells hold enterprises, which a delete
     refuses (tested with the services)."""
-    from desktop.services import grids
+    from desktop.services.jurisdiction import grids
 
     office = select_path(win, 0, 0, 0).data(RefRole)
     saved = grids.save_grid(win.db, grids.GridCellForm(office.id, "33010600100199", "空网格"))  # type: ignore[arg-type]

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.domain.dates import format_date
 from desktop.domain.hierarchy import NodeKind
-from desktop.services import drafts, enterprises, findings, search, visits
 from desktop.services.database import Database
-from desktop.services.findings import FindingInput
-from desktop.services.visits import VisitForm
+from desktop.services.register import drafts, enterprises, findings, search, visits
+from desktop.services.register.findings import FindingInput
+from desktop.services.register.visits import VisitForm
 from desktop.store.schema import GridCell
 from desktop.ui.app import make_application
 from desktop.ui.dialogs.visit_dialog import VisitDialog

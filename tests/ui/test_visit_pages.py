@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPushButton
 from desktop.domain.dates import parse_date
 from desktop.domain.findings import Urgency
 from desktop.domain.visit_cadence import Cadence
-from desktop.services import findings, search, visits
+from desktop.services.register import findings, search, visits
 from desktop.ui.colours import RED, YELLOW
 from desktop.ui.dialogs.finding_step_dialog import FindingStepDialog
 from desktop.ui.dialogs.visit_dialog import VisitDialog
@@ -127,7 +127,7 @@ def test_the_enterprise_page_shows_history_and_starts_a_visit(
 
 
 def test_changing_the_intervals_moves_the_reminders(qtbot: Any, window: MainWindow) -> None:
-    from desktop.services import cadence
+    from desktop.services.register import cadence
     from desktop.ui.dialogs.cadence_dialog import CadenceDialog
 
     before = cadence.counts(window.db, None)  # type: ignore[arg-type]
@@ -168,7 +168,7 @@ def test_export_from_the_window_writes_the_ledger(
 
 
 def test_enterprises_of_one_community_officer(qtbot: Any, window: MainWindow) -> None:
-    from desktop.services import grids
+    from desktop.services.jurisdiction import grids
 
     select_path(window, 0, 0)
     page = window.enterprises
@@ -256,14 +256,14 @@ def test_a_follow_up_names_the_last_officer_or_else_the_grids(
 def test_a_leaders_pages_offer_no_button_that_writes(qtbot: Any, window: MainWindow) -> None:
     """A leader reads and exports: the buttons that would write are disabled (the services
     refuse anyway); those that open a record to read it stay."""
-    from desktop.services import accounts
-    from desktop.services.demo import DEMO_PASSWORD
+    from desktop.demo.generator import DEMO_PASSWORD
+    from desktop.services.accounts import users
 
     select_path(window, 0, 0)
     scope = window.tree.current_ref()
     pages = (window.enterprises, window.visits, window.officers, window.findings, window.due)
     assert window.visits.new_button.isEnabled() and window.findings.step_button.isEnabled()
-    accounts.login(window.db, "lingdao", DEMO_PASSWORD)  # type: ignore[arg-type]
+    users.login(window.db, "lingdao", DEMO_PASSWORD)  # type: ignore[arg-type]
     for page in (*pages, window.patrol, window.roster):
         page.set_context(window.db, scope)
     writes = [

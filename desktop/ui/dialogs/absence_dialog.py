@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from desktop.domain.dates import BAD_DATE, parse_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import FieldError, ValidationError
-from desktop.services import officers, patrol, reference
+from desktop.services import reference
 from desktop.services.database import Database
+from desktop.services.jurisdiction import officers
+from desktop.services.patrol import deployment
 from desktop.ui.widgets.form import FormDialog
 
 
@@ -78,7 +80,7 @@ class AbsenceDialog(FormDialog):
         return None
 
     def save(self, form: AbsenceForm) -> Any:
-        return patrol.save_absence(
+        return deployment.save_absence(
             self.db, form.officer, form.first, form.last, form.kind, form.notes, ident=form.id
         )
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from desktop.services import cadence, reference
+from desktop.services import reference
 from desktop.services.database import Database
+from desktop.services.register import cadence
 from desktop.ui.widgets.form import FormDialog, optional_number
 
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.dates import CHINA
 from desktop.domain.messages import UserError
 from desktop.i18n import translate
-from desktop.services import checkins
 from desktop.services.database import Database
+from desktop.services.patrol import checkins
 from desktop.ui.errors import show_error
 
 FILLS = {checkins.MISSED: "#ffc7ce", checkins.LATE: "#ffeb9c"}

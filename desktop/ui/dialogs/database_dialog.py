@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from desktop import paths
 from desktop.domain.messages import ValidationError
-from desktop.services import connection
-from desktop.services.connection import Probe
+from desktop.services.maintenance import connection
+from desktop.services.maintenance.connection import Probe
 from desktop.ui.errors import translate
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.form import FormDialog

@@ -6,9 +6,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.dates import BAD_DATE, format_date, parse_date
 from desktop.domain.messages import FieldError, ValidationError
-from desktop.services import enterprises, reference
+from desktop.services import reference
 from desktop.services.database import Database
-from desktop.services.enterprises import EnterpriseForm
+from desktop.services.register import enterprises
+from desktop.services.register.enterprises import EnterpriseForm
 from desktop.ui.widgets.form import FormDialog, optional_number
 
 

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.dates import CHINA
 from desktop.domain.messages import UserError
-from desktop.services import exchange_conflicts
 from desktop.services.database import Database
-from desktop.services.exchange import OUTCOMES, Imported
-from desktop.services.exchange_conflicts import Conflict
-from desktop.services.exchange_rows import EXCHANGED
+from desktop.services.exchange import conflicts
+from desktop.services.exchange.conflicts import Conflict
+from desktop.services.exchange.merge import OUTCOMES, Imported
+from desktop.services.exchange.rows import EXCHANGED
 from desktop.ui.errors import show_error
 from desktop.ui.pages.audit_page import field_name, record_kind
 
@@ -137,8 +137,8 @@ class ConflictsDialog(QDialog):
         row = QHBoxLayout()
         self.keep_local = QPushButton(self.tr("Keep this desk's version"))
         self.keep_incoming = QPushButton(self.tr("Take the package's version"))
-        self.keep_local.clicked.connect(lambda: self.resolve(exchange_conflicts.LOCAL))
-        self.keep_incoming.clicked.connect(lambda: self.resolve(exchange_conflicts.INCOMING))
+        self.keep_local.clicked.connect(lambda: self.resolve(conflicts.LOCAL))
+        self.keep_incoming.clicked.connect(lambda: self.resolve(conflicts.INCOMING))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         row.addWidget(self.keep_local)
@@ -151,7 +151,7 @@ class ConflictsDialog(QDialog):
         self.resize(960, 520)
 
     def reload(self) -> None:
-        self.conflicts = exchange_conflicts.open_conflicts(self.db)
+        self.conflicts = conflicts.open_conflicts(self.db)
         self.list.clear()
         for c in self.conflicts:
             item = QListWidgetItem(f"{record_kind(c.kind)} “{c.label}”\n← {c.origin}")
@@ -196,7 +196,7 @@ class ConflictsDialog(QDialog):
         if not 0 <= index < len(self.conflicts):
             return
         try:
-            exchange_conflicts.resolve(self.db, self.conflicts[index].id, keep)
+            conflicts.resolve(self.db, self.conflicts[index].id, keep)
         except UserError as error:
             show_error(self, error)
         self.reload()

@@ -11,9 +11,11 @@ from desktop.domain import findings as lifecycle
 from desktop.domain.dates import BAD_DATE, format_date, parse_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
-from desktop.services import findings, officers, reference, search
+from desktop.services import reference
 from desktop.services.database import Database
-from desktop.services.findings import FindingRow, FindingUpdate
+from desktop.services.jurisdiction import officers
+from desktop.services.register import findings, search
+from desktop.services.register.findings import FindingRow, FindingUpdate
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.form import FormDialog
 from desktop.ui.widgets.pickers import PeopleEdit

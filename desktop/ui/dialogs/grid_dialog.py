@@ -7,8 +7,8 @@ import uuid
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.services import grids, hierarchy, officers
 from desktop.services.database import Database
+from desktop.services.jurisdiction import grids, hierarchy, officers
 from desktop.ui.widgets.form import FormDialog, optional_number
 
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.messages import UserError
 from desktop.i18n import translate
-from desktop.services import imports
 from desktop.services.database import Database
-from desktop.services.imports import Plan
+from desktop.services.imports import sheets
+from desktop.services.imports.sheets import Plan
 from desktop.ui.errors import show_error
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,7 +74,7 @@ class ImportDialog(QDialog):
         mapping = QGroupBox(self.tr("Columns (change one if it was guessed wrong)"))
         grid = QGridLayout(mapping)
         self.columns: dict[str, QComboBox] = {}
-        how = imports.importer(plan.kind)
+        how = sheets.importer(plan.kind)
         fields = [(f, n) for f, n in how.names.items() if f in how.headers]
         for n, (field, name) in enumerate(fields):
             box = QComboBox()
@@ -130,7 +130,7 @@ class ImportDialog(QDialog):
             )
         )
         self.problems.clear()
-        self.problems.addItems(imports.problem_lines(plan, translate))
+        self.problems.addItems(sheets.problem_lines(plan, translate))
         self.save_problems.setEnabled(bool(plan.problems))
         self.import_button.setEnabled(plan.writes > 0)
         self.import_button.setText(self.tr("&Import {n} records").format(n=plan.writes))
@@ -139,7 +139,7 @@ class ImportDialog(QDialog):
         mapping = {f: box.currentData() for f, box in self.columns.items()}
         wanted = {f: col for f, col in mapping.items() if col is not None}
         try:
-            self._show(imports.plan_import(self.db, self.plan.kind, self.plan.path, wanted))
+            self._show(sheets.plan_import(self.db, self.plan.kind, self.plan.path, wanted))
         except UserError as error:
             show_error(self, error)
 
@@ -152,6 +152,6 @@ class ImportDialog(QDialog):
         )
         if name:
             try:
-                imports.write_problems(self.plan, Path(name), translate)
+                sheets.write_problems(self.plan, Path(name), translate)
             except (UserError, OSError) as error:
                 show_error(self, error)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import ledgers
+from desktop.services.exports import ledgers
 from desktop.ui.pages.filters import DateRange
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from desktop.domain.accounts import Actor
 from desktop.domain.messages import FieldError, RefusedError, ValidationError
-from desktop.services import accounts
+from desktop.services.accounts import users
 from desktop.services.database import Database
 from desktop.ui.widgets.form import FormDialog
 
@@ -49,7 +49,7 @@ class LoginDialog(FormDialog):
 
     def save(self, form: tuple[str, str]) -> Actor:
         try:
-            return accounts.login(self.db, *form)
+            return users.login(self.db, *form)
         except RefusedError as error:  # said at the password, not in a box over the form
             self.password.clear()
             raise ValidationError([FieldError("password", error.message, error.params)]) from error
@@ -83,7 +83,7 @@ class FirstAdminDialog(FormDialog):
         return self.username.text(), self.name.text(), self.password.text()
 
     def save(self, form: tuple[str, str, str]) -> Actor:
-        return accounts.create_first_admin(self.db, *form)
+        return users.create_first_admin(self.db, *form)
 
 
 class PasswordDialog(FormDialog):
@@ -102,5 +102,5 @@ class PasswordDialog(FormDialog):
         return self.old.text(), self.new.text()
 
     def save(self, form: tuple[str, str]) -> Any:
-        accounts.change_password(self.db, *form)
+        users.change_password(self.db, *form)
         return True

@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop.domain.hierarchy import NodeRef
-from desktop.services import hierarchy, officers, reference
+from desktop.services import reference
 from desktop.services.database import Database
+from desktop.services.jurisdiction import hierarchy, officers
 from desktop.ui.widgets.form import FormDialog
 
 

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.roster import TIER_FORCES
-from desktop.services import grids, hierarchy, patrol, reference, shifts
+from desktop.services import reference
 from desktop.services.database import Database
-from desktop.services.patrol import TIER_NAMES, TIER_OWNERS, UnitForm
+from desktop.services.jurisdiction import grids, hierarchy
+from desktop.services.patrol import deployment, shifts
+from desktop.services.patrol.deployment import TIER_NAMES, TIER_OWNERS, UnitForm
 from desktop.ui.widgets.form import FormDialog
 
 
@@ -107,7 +109,9 @@ class PatrolUnitDialog(FormDialog):
         self.add("staffing", self.tr("Staffing a shift"), self.staffing)
         self.notes = self.text_box("notes", self.tr("Notes"), form.notes)
         self._fill_owners(form.tier, form.unit)
-        self.staffing.show_tier(form.tier, form.staffing or patrol.default_staffing(db, form.tier))
+        self.staffing.show_tier(
+            form.tier, form.staffing or deployment.default_staffing(db, form.tier)
+        )
         self._fill_grids()
         self.tier.currentIndexChanged.connect(self._tier_changed)
         self.owner.currentIndexChanged.connect(self._fill_grids)
@@ -126,7 +130,7 @@ class PatrolUnitDialog(FormDialog):
     def _tier_changed(self) -> None:
         tier = self.tier.currentData()
         self._fill_owners(tier, self.owner.currentData())
-        self.staffing.show_tier(tier, patrol.default_staffing(self.db, tier))
+        self.staffing.show_tier(tier, deployment.default_staffing(self.db, tier))
         self._fill_grids()
 
     def _fill_grids(self) -> None:
@@ -164,4 +168,4 @@ class PatrolUnitDialog(FormDialog):
         )
 
     def save(self, form: UnitForm) -> Any:
-        return patrol.save_unit(self.db, form)
+        return deployment.save_unit(self.db, form)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.messages import UserError
-from desktop.services import recycle_bin
 from desktop.services.database import Database
+from desktop.services.maintenance import recycle_bin
 from desktop.ui.errors import show_error
 from desktop.ui.models.labels import kind_label
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import roster
 from desktop.domain.dates import weekday_name
-from desktop.services.roster_grid import Candidate
+from desktop.services.patrol.roster_grid import Candidate
 
 
 class RosterCellDialog(QDialog):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.dates import CHINA
-from desktop.services.roster_grid import Change
+from desktop.services.patrol.roster_grid import Change
 
 
 class RosterHistoryDialog(QDialog):

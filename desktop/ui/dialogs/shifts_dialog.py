@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
-from desktop.services import shifts
 from desktop.services.database import Database
-from desktop.services.shifts import ShiftForm
+from desktop.services.patrol import shifts
+from desktop.services.patrol.shifts import ShiftForm
 from desktop.ui.errors import translate
 from desktop.ui.widgets.form import FormDialog
 

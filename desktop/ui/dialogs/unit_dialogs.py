@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
-from desktop.services import units
 from desktop.services.database import Database
+from desktop.services.jurisdiction import units
 from desktop.ui.widgets.form import FormDialog
 
 

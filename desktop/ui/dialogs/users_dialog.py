@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.accounts import ROLE_NAMES, Role
 from desktop.domain.messages import UserError
-from desktop.services import accounts, hierarchy
-from desktop.services.accounts import UserForm, UserRow
+from desktop.services.accounts import users
+from desktop.services.accounts.users import UserForm, UserRow
 from desktop.services.database import Database
+from desktop.services.jurisdiction import hierarchy
 from desktop.ui.errors import show_error
 from desktop.ui.widgets.form import FormDialog
 
@@ -71,7 +72,7 @@ class UserDialog(FormDialog):
         )
 
     def save(self, form: UserForm) -> UserForm:
-        return accounts.save_user(self.db, form)
+        return users.save_user(self.db, form)
 
 
 class UsersDialog(QDialog):
@@ -119,7 +120,7 @@ class UsersDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.rows = accounts.list_users(self.db)
+        self.rows = users.list_users(self.db)
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             state = (
@@ -149,7 +150,7 @@ class UsersDialog(QDialog):
         if row is None:
             return
         try:
-            form = accounts.load_user(self.db, row.id)
+            form = users.load_user(self.db, row.id)
         except UserError as error:
             show_error(self, error)
             return
@@ -161,7 +162,7 @@ class UsersDialog(QDialog):
         if row is None:
             return
         try:
-            accounts.unlock_user(self.db, row.id)
+            users.unlock_user(self.db, row.id)
         except UserError as error:
             show_error(self, error)
         self.reload()

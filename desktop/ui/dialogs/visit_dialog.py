@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.dates import BAD_DATE, format_date, parse_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
-from desktop.services import drafts, findings, officers, reference, search
-from desktop.services import visits as visit_service
+from desktop.services import reference
 from desktop.services.database import Database
-from desktop.services.findings import FindingInput, FindingUpdate
-from desktop.services.visits import RequestInput, VisitForm
+from desktop.services.jurisdiction import officers
+from desktop.services.register import drafts, findings, search
+from desktop.services.register import visits as visit_service
+from desktop.services.register.findings import FindingInput, FindingUpdate
+from desktop.services.register.visits import RequestInput, VisitForm
 from desktop.ui.dialogs.visit_rows import FindingRowEditor, OpenItemRow, RequestRow
 from desktop.ui.errors import translate
 from desktop.ui.settings import Settings

@@ -12,7 +12,7 @@ from desktop.domain import findings as lifecycle
 from desktop.domain.dates import format_date
 from desktop.services import reference
 from desktop.services.database import Database
-from desktop.services.findings import FindingRow
+from desktop.services.register.findings import FindingRow
 from desktop.ui.colours import urgency_colours
 from desktop.ui.widgets.rows_editor import RowWidget
 

@@ -21,8 +21,8 @@ from desktop.domain.accounts import Role
 from desktop.domain.dates import CHINA
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
-from desktop.services import audit
-from desktop.services.audit import AuditRow
+from desktop.services.accounts import audit
+from desktop.services.accounts.audit import AuditRow
 from desktop.ui.dialogs.users_dialog import role_name
 from desktop.ui.errors import show_error
 from desktop.ui.models.labels import kind_label

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.dates import format_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.visit_cadence import Cadence
-from desktop.services import cadence
-from desktop.services.cadence import DueRow
 from desktop.services.database import Database
+from desktop.services.register import cadence
+from desktop.services.register.cadence import DueRow
 from desktop.ui.colours import cadence_colours
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.filters import fill_people

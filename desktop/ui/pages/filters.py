@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop.domain.dates import parse_date
 from desktop.domain.hierarchy import NodeRef
-from desktop.services import officers
 from desktop.services.database import Database
+from desktop.services.jurisdiction import officers
 from desktop.ui.widgets.form import INVALID_STYLE
 
 

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QTableView, QWidget
 from desktop.domain.dates import format_date
 from desktop.domain.findings import Urgency
 from desktop.domain.hierarchy import NodeRef
-from desktop.services import findings, reference
+from desktop.services import reference
 from desktop.services.database import Database
-from desktop.services.findings import FindingRow
+from desktop.services.register import findings
+from desktop.services.register.findings import FindingRow
 from desktop.ui.colours import urgency_colours
 from desktop.ui.dialogs.finding_step_dialog import FindingStepDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel

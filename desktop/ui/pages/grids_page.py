@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from desktop.services import grids
-from desktop.services.grids import GridRow
+from desktop.services.jurisdiction import grids
+from desktop.services.jurisdiction.grids import GridRow
 from desktop.ui.dialogs.grid_dialog import GridDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.page import Page, make_filter, make_table

@@ -45,8 +45,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.geo import ImagePlacement
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import RefusedError, UserError
-from desktop.services import grid_map, hierarchy
-from desktop.services.grid_map import MapCell, MapUnit
+from desktop.services.jurisdiction import hierarchy
+from desktop.services.reports import grid_map
+from desktop.services.reports.grid_map import MapCell, MapUnit
 from desktop.ui.errors import show_error
 from desktop.ui.pages.page import Page
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.hierarchy import NodeKind
-from desktop.services import officers
-from desktop.services.officers import OfficerForm, OfficerRow
+from desktop.services.jurisdiction import officers
+from desktop.services.jurisdiction.officers import OfficerForm, OfficerRow
 from desktop.ui.dialogs.officer_dialog import OfficerDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.page import (

@@ -7,7 +7,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.services import hierarchy, overview, reference
+from desktop.services import reference
+from desktop.services.jurisdiction import hierarchy
+from desktop.services.reports import overview
 from desktop.ui.pages.page import Page
 
 
@@ -124,21 +126,21 @@ class OverviewPage(Page):
     def _leaders_figures(self) -> None:
         """周调度、月通报、季考评 at a glance, the coming week's roster, the register's health."""
         from desktop.domain.periods import MONTH, QUARTER, WEEK, period_of
-        from desktop.services import ledger_health, reports
+        from desktop.services.reports import bulletins, register_health
 
         if self.db is None:
             return
         today = date.today()
         kinds = (WEEK, MONTH, QUARTER)
         periods = [period_of(kind, today) for kind in kinds]
-        for kind, done in zip(kinds, reports.done_now(self.db, self.scope, periods), strict=True):
+        for kind, done in zip(kinds, bulletins.done_now(self.db, self.scope, periods), strict=True):
             self.cards[kind].set_done(done.visited, done.due)
-        self.cards["roster_gaps"].set(ledger_health.roster_gaps(self.db, self.scope), warn=True)
-        items = ledger_health.open_items(self.db, self.scope)
+        self.cards["roster_gaps"].set(register_health.roster_gaps(self.db, self.scope), warn=True)
+        items = register_health.open_items(self.db, self.scope)
         for category in ("hazard", "concern"):
             found = items[category]
             self.cards[f"{category}_colours"].set_colours(found.red, found.yellow, found.green)
-        health = ledger_health.health(self.db, self.scope)
+        health = register_health.health(self.db, self.scope)
         self.cards["missing"].set(health.missing, warn=True)
         self.cards["stale"].set(health.stale, warn=True)
         self.cards["duplicates"].set(health.duplicates, warn=True)

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.messages import UserError
-from desktop.services import patrol, rosters
-from desktop.services.patrol import AbsenceRow, UnitForm, UnitRow
+from desktop.services.patrol import deployment, rosters
+from desktop.services.patrol.deployment import AbsenceRow, UnitForm, UnitRow
 from desktop.ui.dialogs.absence_dialog import AbsenceDialog, AbsenceForm
 from desktop.ui.dialogs.patrol_unit_dialog import PatrolUnitDialog
 from desktop.ui.dialogs.shifts_dialog import ShiftsDialog
@@ -131,8 +131,8 @@ class PatrolPage(Page):
             return
         try:
             days = rosters.month_days(self.month.text())
-            units = patrol.list_units(self.db, self.scope)
-            away = patrol.list_absences(self.db, self.scope, days[0], days[-1])
+            units = deployment.list_units(self.db, self.scope)
+            away = deployment.list_absences(self.db, self.scope, days[0], days[-1])
         except UserError as error:
             show_error(self, error)
             return
@@ -152,11 +152,11 @@ class PatrolPage(Page):
         if row is None or self.db is None:
             return
         db = self.db
-        self.run_form(lambda: PatrolUnitDialog(self, db, patrol.unit_form(db, row.id)))
+        self.run_form(lambda: PatrolUnitDialog(self, db, deployment.unit_form(db, row.id)))
 
     def delete_unit(self) -> None:
         self.delete_selected(
-            self.tr("Delete patrol unit"), lambda db, r: patrol.delete_unit(db, r.id)
+            self.tr("Delete patrol unit"), lambda db, r: deployment.delete_unit(db, r.id)
         )
 
     def edit_shifts(self) -> None:
@@ -192,7 +192,7 @@ class PatrolPage(Page):
         )
         if answer == QMessageBox.StandardButton.Yes:
             try:
-                patrol.delete_absence(self.db, row.id)
+                deployment.delete_absence(self.db, row.id)
             except UserError as error:
                 show_error(self, error)
             self.refresh()

@@ -40,7 +40,7 @@ from desktop import paths
 from desktop.domain.dates import parse_date
 from desktop.domain.messages import UserError
 from desktop.domain.periods import MONTH, QUARTER, WEEK, Period, period_of
-from desktop.services import reports
+from desktop.services.reports import bulletins
 from desktop.ui.errors import show_error
 from desktop.ui.pages.page import Page
 
@@ -131,7 +131,7 @@ class ReportsPage(Page):
         if self.db is None:
             return
         try:
-            self.made = reports.report(self.db, self.scope, self.period())
+            self.made = bulletins.report(self.db, self.scope, self.period())
         except UserError as error:
             show_error(self, error)
             return
@@ -222,7 +222,7 @@ class ReportsPage(Page):
         if out is None or self.db is None:
             return
         try:
-            reports.export_report(self.db, self.scope, self.period(), out)
+            bulletins.export_report(self.db, self.scope, self.period(), out)
         except UserError as error:
             show_error(self, error)
             return

@@ -29,8 +29,9 @@ from desktop.domain.dates import WEEKDAYS
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import UserError
 from desktop.i18n import translate
-from desktop.services import hierarchy, roster_grid, rosters
-from desktop.services.roster_grid import Grid
+from desktop.services.jurisdiction import hierarchy
+from desktop.services.patrol import roster_grid, rosters
+from desktop.services.patrol.roster_grid import Grid
 from desktop.services.tasks import CancelledError
 from desktop.ui.errors import show_error
 from desktop.ui.pages.page import Page
@@ -344,7 +345,7 @@ class RosterPage(Page):
     def export_schedules(self) -> None:
         """A workbook of personal schedules, a sheet (a printed page) per officer."""
         from desktop import paths
-        from desktop.services import roster_ledgers
+        from desktop.services.exports import roster_ledgers
 
         if self.db is None or self.station is None:
             return

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QTableView, QWidget
 
 from desktop.domain.dates import format_date
 from desktop.domain.hierarchy import NodeRef
-from desktop.services import visits
 from desktop.services.database import Database
-from desktop.services.visits import VisitRow
+from desktop.services.register import visits
+from desktop.services.register.visits import VisitRow
 from desktop.ui.dialogs.visit_dialog import VisitDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.filters import DateRange, fill_people

@@ -40,7 +40,7 @@ class JurisdictionTree(QTreeView):
         self.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def set_database(self, db: Database | None) -> None:
-        from desktop.services.hierarchy import TreeReader
+        from desktop.services.jurisdiction.hierarchy import TreeReader
 
         self.db = db
         self.show_source(TreeReader(db) if db is not None else None)
@@ -62,7 +62,7 @@ class JurisdictionTree(QTreeView):
 
     def reveal(self, ref: NodeRef) -> bool:
         """Expand down to `ref`, loading levels as needed, and select it."""
-        from desktop.services import hierarchy
+        from desktop.services.jurisdiction import hierarchy
 
         if self.db is None:
             return False
@@ -101,7 +101,7 @@ class JurisdictionTree(QTreeView):
 
     # -- editing ------------------------------------------------------------------------------
     def _dialog(self, ref: NodeRef | None, parent: NodeRef | None, kind: NodeKind) -> QDialog:
-        from desktop.services import grids, units
+        from desktop.services.jurisdiction import grids, units
         from desktop.ui.dialogs.grid_dialog import GridDialog
         from desktop.ui.dialogs.unit_dialogs import BureauDialog, OfficeDialog, StationDialog
 
@@ -174,7 +174,7 @@ class JurisdictionTree(QTreeView):
             self.scopeChanged.emit(ref)
 
     def delete_current(self) -> None:
-        from desktop.services import hierarchy
+        from desktop.services.jurisdiction import hierarchy
 
         index = self.currentIndex()
         ref = self.current_ref()
@@ -207,7 +207,7 @@ class JurisdictionTree(QTreeView):
         self.changed.emit()
 
     def move_current(self) -> None:
-        from desktop.services import hierarchy
+        from desktop.services.jurisdiction import hierarchy
         from desktop.ui.dialogs.move_dialog import MoveDialog
 
         ref = self.current_ref()
@@ -220,7 +220,7 @@ class JurisdictionTree(QTreeView):
             self.move_to(ref, target)
 
     def move_to(self, ref: NodeRef, target: NodeRef) -> None:
-        from desktop.services import hierarchy
+        from desktop.services.jurisdiction import hierarchy
 
         if self.db is None:
             return

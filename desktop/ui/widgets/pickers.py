@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
 
-from desktop.services.officers import Person
-from desktop.services.search import EnterprisePick
+from desktop.services.jurisdiction.officers import Person
+from desktop.services.register.search import EnterprisePick
 
 SEPARATORS = re.compile(r"[、,，;；\s]+")
 

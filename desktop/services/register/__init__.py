@@ -1,0 +1,4 @@
+"""The enterprise register and the regular-visit work: enterprises (`enterprises`), finding
+them by what a user types (`search`), visit intervals and due dates (`cadence`), visits
+(`visits`), hazards and unstable factors followed until closed (`findings`) and unsaved form
+input (`drafts`). Uses `jurisdiction` for the tree and `accounts` for rights and audit."""
