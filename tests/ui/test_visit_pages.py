@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QPushButton
 
 from desktop.domain.dates import parse_date
 from desktop.domain.findings import Urgency
+from desktop.domain.palette import DUE_SOON, OVERDUE
 from desktop.domain.visit_cadence import Cadence
 from desktop.services.register import findings, search, visits
-from desktop.ui.colours import RED, YELLOW
 from desktop.ui.dialogs.finding_step_dialog import FindingStepDialog
 from desktop.ui.dialogs.visit_dialog import VisitDialog
 from desktop.ui.main_window import MainWindow
@@ -57,10 +57,10 @@ def test_reminders_are_coloured_and_open_the_visit_form(qtbot: Any, window: Main
     page = window.due
     window.tabs.setCurrentWidget(page)
     assert page.model.rows and all(r.cadence == Cadence.OVERDUE for r in page.model.rows)
-    assert background(page.model, 0) == QColor(RED)
+    assert background(page.model, 0) == QColor(OVERDUE)
     assert "逾期" in page.counts.text()
     page.which.setCurrentIndex(page.which.findData(Cadence.DUE_SOON))
-    assert page.model.rows and background(page.model, 0) == QColor(YELLOW)
+    assert page.model.rows and background(page.model, 0) == QColor(DUE_SOON)
     first = page.model.rows[0]
     opened: list[str] = []
 
@@ -80,7 +80,7 @@ def test_a_hazard_is_followed_up_to_closed_from_its_list(qtbot: Any, window: Mai
     page = window.findings
     window.tabs.setCurrentWidget(page)
     page.urgency.setCurrentIndex(page.urgency.findData(Urgency.OVERDUE))
-    assert page.model.rows and background(page.model, 0) == QColor(RED)
+    assert page.model.rows and background(page.model, 0) == QColor(OVERDUE)
     page.urgency.setCurrentIndex(0)
     row = next(r for r in page.model.rows if r.status == "rectified")
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop.domain import findings as lifecycle
 from desktop.domain.dates import format_date
+from desktop.domain.palette import urgency_colours
 from desktop.services import reference
 from desktop.services.database import Database
 from desktop.services.register.findings import FindingRow
-from desktop.ui.colours import urgency_colours
 from desktop.ui.widgets.rows_editor import RowWidget
 
 

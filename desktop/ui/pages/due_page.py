@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.dates import format_date
 from desktop.domain.hierarchy import NodeRef
+from desktop.domain.palette import cadence_colours
 from desktop.domain.visit_cadence import Cadence
 from desktop.services.database import Database
 from desktop.services.register import cadence
 from desktop.services.register.cadence import DueRow
-from desktop.ui.colours import cadence_colours
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.filters import fill_people
 from desktop.ui.pages.page import Page, make_table

@@ -7,11 +7,11 @@ import uuid
 from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.dates import format_date
+from desktop.domain.palette import urgency_colours
 from desktop.services.database import Database
 from desktop.services.register import findings, visits
 from desktop.services.register.findings import FindingRow
 from desktop.services.register.visits import VisitRow
-from desktop.ui.colours import urgency_colours
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.page import make_table
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.dates import format_date
 from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.domain.palette import cadence_colours
 from desktop.services.database import Database
 from desktop.services.register import enterprises
 from desktop.services.register.enterprises import EnterpriseForm, EnterpriseRow
-from desktop.ui.colours import cadence_colours
 from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.enterprise_history import EnterpriseHistory

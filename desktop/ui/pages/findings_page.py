@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QTableView, QWidget
 from desktop.domain.dates import format_date
 from desktop.domain.findings import Urgency
 from desktop.domain.hierarchy import NodeRef
+from desktop.domain.palette import urgency_colours
 from desktop.services import reference
 from desktop.services.database import Database
 from desktop.services.register import findings
 from desktop.services.register.findings import FindingRow
-from desktop.ui.colours import urgency_colours
 from desktop.ui.dialogs.finding_step_dialog import FindingStepDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.filters import DateRange, fill_people
