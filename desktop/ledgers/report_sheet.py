@@ -1,16 +1,49 @@
 """A report (周调度, 月通报, 季考评) as a workbook: the title, the period, the ranking table,
 and Excel's own charts of it (completion by unit, and visits through the period), ready to
-print on one landscape page."""
+print on one landscape page. Its words and columns are the window's too: the reports page
+shows the report as it prints."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.dates import weekday_name
+from desktop.domain.periods import MONTH, QUARTER, WEEK, Period
+from desktop.domain.report_figures import OFFICE, OFFICER, STATION, Bulletin, Ranked
 from desktop.ledgers.formatted import FONT
+
+REPORT_NAMES = {WEEK: "周调度", MONTH: "月通报", QUARTER: "季考评"}
+LEVEL_WORDS = {STATION: "派出所", OFFICE: "警务室", OFFICER: "社区民警"}
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Ranked], Any]
+    share: bool = False  # a fraction (0.85), shown as 85%
+
+
+_COMPLETION = Column("走访完成率", lambda r: r.completion, share=True)
+# After 名次 and the unit's name (headed by its level's word).
+COLUMNS = (
+    Column("走访次数", lambda r: r.visits),
+    Column("已走访单位", lambda r: r.visited),
+    Column("应走访单位", lambda r: r.due),
+    _COMPLETION,
+    Column("到期隐患", lambda r: r.hazards_due),
+    Column("按期整改", lambda r: r.hazards_on_time),
+    Column("按期整改率", lambda r: r.on_time, share=True),
+    Column("到期不稳定因素", lambda r: r.concerns_due),
+    Column("已化解", lambda r: r.concerns_resolved),
+    Column("化解率", lambda r: r.resolved, share=True),
+)
+SCORE = Column("考评得分", lambda r: r.score)  # 季考评 only
+UNIT, FIRST = 1, 2  # the table's columns: 名次, the unit, then COLUMNS
+COMPLETION = FIRST + COLUMNS.index(_COMPLETION)  # the share the bar chart shows
 
 
 @dataclass(frozen=True)
@@ -23,6 +56,34 @@ class Report:
     chart_column: int  # the share the bar chart shows
     trend: Sequence[tuple[str, int | None]]  # (part of the period, visits; None: to come)
     made_on: str
+
+
+def laid_out(bulletin: Bulletin) -> Report:
+    """A report's figures as its sheet (and the window) lays them out."""
+    period = bulletin.period
+    columns = COLUMNS + ((SCORE,) if period.kind == QUARTER else ())
+    return Report(
+        f"{bulletin.place} {period.label} {REPORT_NAMES.get(period.kind, '')}",
+        f"统计时段：{period.start.isoformat()} 至 {period.end.isoformat()}",
+        ["名次", LEVEL_WORDS[bulletin.level], *(c.header for c in columns)],
+        [
+            [n, r.unit, *(c.value(r) for c in columns)]
+            for n, r in enumerate(bulletin.ranked, start=1)
+        ],
+        frozenset(FIRST + n for n, c in enumerate(columns) if c.share),
+        COMPLETION,
+        [(part_label(p), n) for p, n in bulletin.trend],
+        bulletin.made_on.isoformat(),
+    )
+
+
+def part_label(part: Period) -> str:
+    """A day of a week as "11-24 周二", a week of a month as "12-01–12-06"."""
+    if part.kind == "day":
+        return f"{part.start:%m-%d} {weekday_name(part.start.weekday())}"
+    if part.start == part.end:
+        return f"{part.start:%m-%d}"
+    return f"{part.start:%m-%d}–{part.end:%m-%d}"
 
 
 def write_report(path: Path, report: Report) -> None:
@@ -57,7 +118,7 @@ def _fill(workbook: Any, report: Report) -> None:
     sheet.set_row(2, 30)
     for n, text in enumerate(report.headers):
         sheet.write(2, n, text, header)
-        sheet.set_column(n, n, 18 if n == 1 else 11)
+        sheet.set_column(n, n, 18 if n == UNIT else 11)
     for r, row in enumerate(report.rows, start=3):
         for n, value in enumerate(row):
             if value is None:
@@ -74,7 +135,7 @@ def _fill(workbook: Any, report: Report) -> None:
         bars.add_series(
             {
                 "name": report.headers[report.chart_column],
-                "categories": ["报表", 3, 1, end - 1, 1],
+                "categories": ["报表", 3, UNIT, end - 1, UNIT],
                 "values": ["报表", 3, report.chart_column, end - 1, report.chart_column],
                 "data_labels": {"value": True, "num_format": "0%"},
             }

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.periods import MONTH, WEEK, period_of
+from desktop.ledgers.report_sheet import laid_out
 from desktop.services.database import Database
 from desktop.services.register import enterprises, visits
 from desktop.services.register.findings import FindingInput, FindingUpdate, advance_finding
@@ -141,3 +142,27 @@ def test_the_trend_leaves_the_parts_still_to_come_empty(db: Database) -> None:
     # The whole of a past period counts, to its last day.
     past = bulletins.trend(db, c.ref(NodeKind.STATION), W, today=W.end)
     assert [n for _p, n in past] == [1, 1, 0, 0, 0, 0, 0]
+
+
+def test_a_report_is_figures_and_the_sheet_puts_them_into_words(db: Database) -> None:
+    """The service counts; the printed sheet (which the window shows too) names and lays out."""
+    c = jurisdiction(db)
+    made = bulletins.report(db, c.ref(NodeKind.STATION), W)
+    assert (made.place, made.level, made.period) == ("第1派出所", "office", W)
+    (office,) = made.ranked
+    assert (office.unit, office.visited, office.due, office.completion) == ("第1警务室", 1, 2, 0.5)
+    assert [n for _p, n in made.trend] == [1, 1, 0, 0, 0, 0, 0]
+    sheet = laid_out(made)
+    assert sheet.title == f"第1派出所 {W.label} 周调度"
+    assert sheet.headers[:3] == ["名次", "警务室", "走访次数"] and "考评得分" not in sheet.headers
+    assert [sheet.headers[n] for n in sorted(sheet.share_columns)] == [
+        "走访完成率",
+        "按期整改率",
+        "化解率",
+    ]
+    assert sheet.headers[sheet.chart_column] == "走访完成率"
+    assert sheet.rows == [[1, "第1警务室", 2, 1, 2, 0.5, 2, 1, 0.5, 0, 0, None]]
+    assert sheet.trend[0] == (f"{W.start:%m-%d} 周一", 1)
+    # 季考评 adds the score, last.
+    quarter = laid_out(bulletins.report(db, c.ref(NodeKind.STATION), period_of("quarter", W.start)))
+    assert quarter.headers[-1] == "考评得分" and quarter.title.endswith("季考评")

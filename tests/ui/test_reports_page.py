@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
+from desktop.domain.palette import share_text
 from desktop.ui.main_window import MainWindow
 from tests.ui.test_tree_workflows import select_path
 
@@ -33,6 +34,10 @@ def test_the_monthly_bulletin_of_the_sub_bureau(
     assert made is not None and "2026年11月" in made.title and "月通报" in made.title
     assert page.ranked.rowCount() == 2  # the demo's two stations
     assert page.ranked.horizontalHeaderItem(1).text() == "派出所"  # type: ignore[union-attr]
+    # A share in the table in the palette's colour for it, as the overview shows shares.
+    completion = made.rows[0][made.chart_column]
+    colour = page.ranked.item(0, made.chart_column).foreground().color()  # type: ignore[union-attr]
+    assert completion is not None and colour.name().upper() == share_text(completion)
     bars = page.bars.chart().series()[0]
     assert bars.count() == 1 and bars.barSets()[0].count() == 2
     # November 2026 begins on a Sunday and ends on a Monday: six parts of weeks.

@@ -17,17 +17,14 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
-from desktop.domain.dates import weekday_name
 from desktop.domain.findings import CONCERN, HAZARD
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.periods import Period
+from desktop.domain.report_figures import OFFICE, OFFICER, STATION, Bulletin, Ranked
 from desktop.services.accounts import access
 from desktop.services.register.search import SCOPE_COLUMN
 from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, Finding, GridCell, Office, Officer, Station, Visit
-
-# 季考评 weights: visits done against due, hazards rectified on time, factors resolved.
-WEIGHTS = (60, 25, 15)
 
 
 @dataclass(frozen=True)
@@ -93,43 +90,11 @@ def done_now(
     return [done(db, scope, p, today) for p in periods]
 
 
-@dataclass(frozen=True)
-class Ranked:
-    unit: str
-    visits: int
-    visited: int
-    due: int
-    hazards_due: int  # whose deadline fell in the period
-    hazards_on_time: int  # of those, rectified by their deadline
-    concerns_due: int
-    concerns_resolved: int  # of those, resolved by the period's end
-
-    @property
-    def completion(self) -> float | None:
-        return self.visited / self.due if self.due else None
-
-    @property
-    def on_time(self) -> float | None:
-        return self.hazards_on_time / self.hazards_due if self.hazards_due else None
-
-    @property
-    def resolved(self) -> float | None:
-        return self.concerns_resolved / self.concerns_due if self.concerns_due else None
-
-    @property
-    def score(self) -> float:
-        """季考评: each share weighed, full marks where nothing was due."""
-        parts = (self.completion, self.on_time, self.resolved)
-        return round(
-            sum(w * (1.0 if p is None else p) for w, p in zip(WEIGHTS, parts, strict=True)), 1
-        )
-
-
 def level_of(scope: NodeRef | None) -> str:
     """What a scope's units are ranked as: its stations, offices or community officers."""
     if scope is None or scope.kind == NodeKind.BUREAU:
-        return "station"
-    return "office" if scope.kind == NodeKind.STATION else "officer"
+        return STATION
+    return OFFICE if scope.kind == NodeKind.STATION else OFFICER
 
 
 def ranking(db: Database, scope: NodeRef | None, period: Period) -> list[Ranked]:
@@ -139,13 +104,13 @@ def ranking(db: Database, scope: NodeRef | None, period: Period) -> list[Ranked]
     names = _names(db, scope, level)
 
     def key(model: Any) -> Any:
-        if level == "officer":
+        if level == OFFICER:
             return GridCell.community_officer_id
         return getattr(model, f"{level}_id")
 
     def grouped(stmt: Any, model: Any) -> Any:
         stmt = stmt.select_from(model)  # counted with COUNT(*): the indexes cover them
-        if level == "officer":
+        if level == OFFICER:
             stmt = stmt.join(GridCell, GridCell.id == model.grid_id)
         return _scoped(stmt, model, scope).group_by(key(model))
 
@@ -194,12 +159,12 @@ def ranking(db: Database, scope: NodeRef | None, period: Period) -> list[Ranked]
 
 def _names(db: Database, scope: NodeRef | None, level: str) -> dict[uuid.UUID, str]:
     with db.reading() as s:
-        if level == "station":
+        if level == STATION:
             stmt = select(Station.id, Station.name).where(Station.deleted_at.is_(None))
             if scope is not None:
                 stmt = stmt.where(Station.bureau_id == scope.id)
             return dict(s.execute(stmt.order_by(Station.code)).all())
-        if level == "office":
+        if level == OFFICE:
             stmt = select(Office.id, Office.name).where(Office.deleted_at.is_(None))
             if scope is not None:
                 stmt = stmt.where(Office.station_id == scope.id)
@@ -241,87 +206,34 @@ def trend(
     ]
 
 
-REPORT_NAMES = {"week": "周调度", "month": "月通报", "quarter": "季考评"}
-LEVEL_WORDS = {"station": "派出所", "office": "警务室", "officer": "社区民警"}
-
-
-def report(db: Database, scope: NodeRef | None, period: Period) -> Any:
-    """The report of a period as its workbook and its page show it: the units ranked, with
-    their figures, and the visits through the period."""
-    from desktop.ledgers.report_sheet import Report
+def report(db: Database, scope: NodeRef | None, period: Period) -> Bulletin:
+    """The figures of a period's report: the units ranked, and the visits through it."""
     from desktop.services.jurisdiction import hierarchy
 
     scope = access.scope(db, scope)
-    level = level_of(scope)
-    unit = (
+    place = (
         hierarchy.node(db, scope).name if scope else "、".join(n.name for n in hierarchy.roots(db))
     )
-    headers = [
-        "名次",
-        LEVEL_WORDS[level],
-        "走访次数",
-        "已走访单位",
-        "应走访单位",
-        "走访完成率",
-        "到期隐患",
-        "按期整改",
-        "按期整改率",
-        "到期不稳定因素",
-        "已化解",
-        "化解率",
-    ]
-    quarter = period.kind == "quarter"
-    if quarter:
-        headers.append("考评得分")
-    rows = []
-    for n, r in enumerate(ranking(db, scope, period), start=1):
-        row: list[Any] = [
-            n,
-            r.unit,
-            r.visits,
-            r.visited,
-            r.due,
-            r.completion,
-            r.hazards_due,
-            r.hazards_on_time,
-            r.on_time,
-            r.concerns_due,
-            r.concerns_resolved,
-            r.resolved,
-        ]
-        if quarter:
-            row.append(r.score)
-        rows.append(row)
-    return Report(
-        f"{unit} {period.label} {REPORT_NAMES.get(period.kind, '')}",
-        f"统计时段：{period.start.isoformat()} 至 {period.end.isoformat()}",
-        headers,
-        rows,
-        frozenset({5, 8, 11}),
-        5,
-        [(_part_label(p), n) for p, n in trend(db, scope, period)],
-        date.today().isoformat(),
+    return Bulletin(
+        place,
+        period,
+        level_of(scope),
+        tuple(ranking(db, scope, period)),
+        tuple(trend(db, scope, period)),
+        date.today(),
     )
-
-
-def _part_label(part: Period) -> str:
-    if part.kind == "day":
-        return f"{part.start:%m-%d} {weekday_name(part.start.weekday())}"
-    if part.start == part.end:
-        return f"{part.start:%m-%d}"
-    return f"{part.start:%m-%d}–{part.end:%m-%d}"
 
 
 def export_report(db: Database, scope: NodeRef | None, period: Period, out: Any) -> int:
     """The report as a workbook with its charts; returns how many units it ranks."""
     from pathlib import Path
 
-    from desktop.ledgers.report_sheet import write_report
+    from desktop.ledgers.report_sheet import laid_out, write_report
     from desktop.services.accounts import audit
     from desktop.services.exports.ledgers import check_request
 
     check_request(Path(out), period.start, period.end)
-    made = report(db, scope, period)
+    made = laid_out(report(db, scope, period))
     write_report(Path(out), made)
     with db.transaction() as s:
         audit.record(db, s, audit.EXPORT, kind="report", label=f"{made.title} {out}")

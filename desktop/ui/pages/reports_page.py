@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -37,9 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
+from desktop.domain import palette
 from desktop.domain.dates import parse_date
 from desktop.domain.messages import UserError
 from desktop.domain.periods import MONTH, QUARTER, WEEK, Period, period_of
+from desktop.domain.report_figures import Bulletin
+from desktop.ledgers.report_sheet import REPORT_NAMES, UNIT, Report, laid_out
 from desktop.services.reports import bulletins
 from desktop.ui.errors import show_error
 from desktop.ui.pages.page import Page
@@ -60,8 +63,8 @@ class ReportsPage(Page):
         super().__init__(parent)
         self.kind = QComboBox()
         self.kind.setObjectName("report_kind")
-        for code, name in ((WEEK, "周调度"), (MONTH, "月通报"), (QUARTER, "季考评")):
-            self.kind.addItem(name, code)
+        for code in (WEEK, MONTH, QUARTER):  # the official names, as the sheet prints them
+            self.kind.addItem(REPORT_NAMES[code], code)
         self.kind.setCurrentIndex(1)
         self.day = QLineEdit(date.today().isoformat())
         self.day.setObjectName("report_day")
@@ -91,7 +94,8 @@ class ReportsPage(Page):
         self.ranked = QTableWidget()
         self.ranked.setObjectName("report_table")
         self.ranked.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.made: Any = None
+        self.figures: Bulletin | None = None
+        self.made: Report | None = None  # the figures as the printed sheet lays them out
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("Report")), self.kind, earlier, self.day, later):
             bar.addWidget(widget)
@@ -131,46 +135,46 @@ class ReportsPage(Page):
         if self.db is None:
             return
         try:
-            self.made = bulletins.report(self.db, self.scope, self.period())
+            figures = bulletins.report(self.db, self.scope, self.period())
         except UserError as error:
             show_error(self, error)
             return
-        made = self.made
-        self.title.setText(made.title)
-        self._fill_table(made)
-        self.bars.setChart(self._bar_chart(made))
-        self.line.setChart(self._line_chart(made))
+        self.figures, self.made = figures, laid_out(figures)
+        self.title.setText(self.made.title)
+        self._fill_table(self.made)
+        self.bars.setChart(self._bar_chart(figures))
+        self.line.setChart(self._line_chart(self.made))
 
-    def _fill_table(self, made: Any) -> None:
+    def _fill_table(self, made: Report) -> None:
         self.ranked.clear()
         self.ranked.setColumnCount(len(made.headers))
         self.ranked.setRowCount(len(made.rows))
         self.ranked.setHorizontalHeaderLabels(list(made.headers))
         for r, row in enumerate(made.rows):
             for c, value in enumerate(row):
-                text = share(value) if c in made.share_columns else str(value)
-                item = QTableWidgetItem(text)
-                if c != 1:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
+                is_share = c in made.share_columns
+                item = QTableWidgetItem(share(value) if is_share else str(value))
+                if c != UNIT:
+                    item.setTextAlignment(RIGHT)
+                if is_share and value is not None:
+                    item.setForeground(QColor(palette.share_text(value)))
                 self.ranked.setItem(r, c, item)
         self.ranked.resizeColumnsToContents()
 
-    def _bar_chart(self, made: Any) -> QChart:
+    def _bar_chart(self, figures: Bulletin) -> QChart:
         chart = QChart()
         chart.setTitle(self.tr("Visits done of those due, by unit"))
         chart.legend().hide()
-        shown = list(made.rows[:TOP])[::-1]  # a horizontal chart draws from the bottom
+        shown = figures.ranked[:TOP][::-1]  # a horizontal chart draws from the bottom
         values = QBarSet(self.tr("Done"))
-        values.append([float(round((row[5] or 0.0) * 100)) for row in shown])
+        values.append([float(round((r.completion or 0.0) * 100)) for r in shown])
         series = QHorizontalBarSeries()
         series.append(values)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value%")
         chart.addSeries(series)
         names = QBarCategoryAxis()
-        names.append([str(row[1]) for row in shown])
+        names.append([r.unit for r in shown])
         percent = QValueAxis()
         percent.setRange(0, 100)
         percent.setLabelFormat("%d%%")
@@ -180,7 +184,7 @@ class ReportsPage(Page):
         series.attachAxis(percent)
         return chart
 
-    def _line_chart(self, made: Any) -> QChart:
+    def _line_chart(self, made: Report) -> QChart:
         chart = QChart()
         chart.setTitle(self.tr("Visits through the period"))
         chart.legend().hide()
@@ -219,7 +223,7 @@ class ReportsPage(Page):
 
     def export_excel(self, target: Path | None = None) -> None:
         out = target or self._target(".xlsx", self.tr("Workbooks (*.xlsx)"))
-        if out is None or self.db is None:
+        if out is None or self.db is None or self.made is None:
             return
         try:
             bulletins.export_report(self.db, self.scope, self.period(), out)
@@ -298,26 +302,29 @@ class ReportsPage(Page):
             self.tr("{title} — written to {path}").format(title=self.made.title, path=out)
         )
 
-    def _written(self, out: Path) -> None:
-        text = self.tr("{title} — written to {path}")
-        self.title.setText(text.format(title=self.made.title, path=out))
-
     def _html(self) -> str:
         made = self.made
+        if made is None:
+            return ""
         head = "".join(f"<th>{h}</th>" for h in made.headers)
         body = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{share(v) if c in made.share_columns else v}</td>" for c, v in enumerate(row)
-            )
-            + "</tr>"
+            "<tr>" + "".join(_cell(v, c in made.share_columns) for c, v in enumerate(row)) + "</tr>"
             for row in made.rows
         )
         return (
             "<table border='1' cellspacing='0' cellpadding='3' width='100%' "
             "style='font-size:9pt; border-collapse:collapse'>"
-            f"<tr style='background:#e8eef7'>{head}</tr>{body}</table>"
+            f"<tr style='background:{palette.HEADER}'>{head}</tr>{body}</table>"
         )
+
+
+def _cell(value: Any, is_share: bool) -> str:
+    """A cell of the printed table; a share in the colour the window gives it."""
+    if not is_share:
+        return f"<td>{value}</td>"
+    if value is None:
+        return f"<td>{share(value)}</td>"
+    return f"<td style='color:{palette.share_text(value)}'>{share(value)}</td>"
 
 
 def _two_lines(label: str) -> str:
