@@ -3598,6 +3598,18 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>服务器上没有用户 {user}。</translation>
     </message>
     <message>
+        <source>The user {user} may not use the database {database}. Ask the server's administrator to run: GRANT CONNECT ON DATABASE {database} TO {user}</source>
+        <translation>用户 {user} 无权使用数据库 {database}。请服务器管理员执行：GRANT CONNECT ON DATABASE {database} TO {user}</translation>
+    </message>
+    <message>
+        <source>The server has as many connections as it allows. Try again in a moment, or ask the server's administrator to allow more (max_connections).</source>
+        <translation>服务器的连接数已达上限。请稍后再试，或请服务器管理员调高上限（max_connections）。</translation>
+    </message>
+    <message>
+        <source>The server is starting up or shutting down: try again in a minute.</source>
+        <translation>服务器正在启动或关闭，请一分钟后再试。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/services/connection.py" line="462" />
         <source>No computer is called {host} on this network: check the address.</source>
         <translation>网络上找不到名为 {host} 的计算机：请检查地址。</translation>
