@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from desktop.domain.messages import UserError
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED = 1, 2, 3
-# `policedesk export LEDGER`: desktop.ledgers.catalogue.LEDGERS (not imported here: the
-# command line starts without openpyxl or XlsxWriter).
-LEDGER_CHOICES = ("grids", "enterprises", "visits", "hazards", "concerns", "roster", "reception")
 IMPORT_CHOICES = ("enterprises", "visits", "officers", "boundaries", "checkins")
 
 
@@ -69,12 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, metavar="FILE")
     _database_option(restore, top=False)
 
+    # The registry is declarations only (no openpyxl nor XlsxWriter until a file is written).
+    from desktop.ledgers.registry import LEDGERS
+
     export = commands.add_parser("export", help="write a ledger to an Excel file")
     export.add_argument(
         "ledger",
-        choices=[*LEDGER_CHOICES],
-        help="grids 网格, enterprises 单位, visits 走访, hazards 隐患, concerns 不稳定因素, "
-        "roster 排班, reception 接待值班",
+        choices=list(LEDGERS),
+        help=", ".join(f"{key} {ledger.sheet}" for key, ledger in LEDGERS.items()),
     )
     export.add_argument(
         "--per-station", action="store_true", help="a sheet for each station in the scope"
@@ -250,7 +249,7 @@ def _restore(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from desktop.domain.dates import parse_date
     from desktop.i18n import translate
-    from desktop.ledgers.catalogue import LEDGERS
+    from desktop.ledgers.registry import LEDGERS
     from desktop.services.database import open_desk
     from desktop.services.exports import commands, ledgers
 
@@ -263,7 +262,6 @@ def _export(args: argparse.Namespace) -> int:
             print(translate("Cli", message).format(text=text), file=sys.stderr)
             return EXIT_USAGE
     start, end = dates
-    assert set(LEDGER_CHOICES) == set(LEDGERS)
     db = open_desk(_target(args))
     try:
         scope = commands.resolve_scope(db, args.scope) if args.scope else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.ledgers.registry import LEDGERS
 from desktop.store.migrations import HEAD
 
 
@@ -30,6 +32,33 @@ def test_help_lists_the_commands(isolated_home: Path) -> None:
     assert result.returncode == 0
     for command in ("demo", "migrate", "check", "backup", "restore", "--database"):
         assert command in result.stdout
+
+
+def export_help() -> str:
+    """`policedesk export --help`, as the command line prints it."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        cli.build_parser().parse_args(["export", "--help"])
+    return out.getvalue()
+
+
+def export_choices() -> list[str]:
+    """The ledgers `policedesk export LEDGER` takes, read from its usage line."""
+    found = re.search(r"\{([a-z_,]+)\}", export_help())
+    assert found is not None
+    return found.group(1).split(",")
+
+
+def test_export_takes_and_names_every_ledger_of_the_registry() -> None:
+    """A ledger declared in the registry can be exported from the command line, and the help
+    says its name; the command takes nothing else."""
+    assert export_choices() == list(LEDGERS)
+    said = " ".join(export_help().split())
+    for key, ledger in LEDGERS.items():
+        assert f"{key} {ledger.sheet}" in said
 
 
 def test_demo_migrate_check_backup_round(tmp_path: Path, isolated_home: Path) -> None:

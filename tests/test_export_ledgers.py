@@ -9,15 +9,17 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop import cli
+from desktop.domain import palette
 from desktop.domain.hierarchy import NodeKind
-from desktop.ledgers.catalogue import LEDGERS
-from desktop.ledgers.formatted import DUE_SOON, FILLS, SIGNATURES
+from desktop.ledgers.formatted import SIGNATURES
+from desktop.ledgers.registry import LEDGERS
 from desktop.services.database import Database
 from desktop.services.exports import commands, ledgers
 from desktop.services.register import enterprises, visits
 from desktop.services.register.findings import FindingInput
 from desktop.services.register.visits import VisitForm
 from tests.services.helpers import chain, officer
+from tests.test_cli import export_choices
 
 TODAY = date.today()
 
@@ -117,7 +119,7 @@ def test_overdue_hazards_are_red_in_the_ledger(db: Database, tmp_path: Path) -> 
     assert ledgers.export_ledger(db, "hazards", out) == 1
     sheet = load_workbook(out).active
     assert sheet is not None
-    assert sheet["B5"].fill.fgColor.rgb == "FF" + FILLS[DUE_SOON].lstrip("#")
+    assert sheet["B5"].fill.fgColor.rgb == "FF" + palette.DUE_SOON.lstrip("#")
     assert sheet["F5"].value == "灭火器过期" and sheet["J5"].value == "待整改"
 
 
@@ -155,7 +157,7 @@ def test_every_ledger_from_the_command_line(
     fill(file_db)
     path = Path(file_db.display_name)
     file_db.close()
-    assert set(cli.LEDGER_CHOICES) == set(LEDGERS)
+    assert set(export_choices()) == set(LEDGERS)
     for kind in LEDGERS:
         out = tmp_path / f"{kind}.xlsx"
         assert cli.main(["export", kind, "--out", str(out), "--database", str(path)]) == 0

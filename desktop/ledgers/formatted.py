@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from desktop.domain import palette
 from desktop.ledgers.sheet import LINE_HEIGHT, text_lines
 
-# Row states and their fills: overdue red, due soon yellow, closed grey.
-OVERDUE, DUE_SOON, CLOSED = "overdue", "due_soon", "closed"
-FILLS = {OVERDUE: "#FFC7CE", DUE_SOON: "#FFEB9C", CLOSED: "#D9D9D9"}
+# A row's fill is one of the program's palette (the same red on paper as on the screen).
+FILLS = (palette.OVERDUE, palette.DUE_SOON, palette.ON_TIME, palette.CLOSED)
+Getter = str | Callable[[Any], Any]  # an attribute of the row record, or a function of it
 FONT = "宋体"
 SIGNATURES = "制表人：            审核人：            负责人："
 
@@ -27,6 +29,7 @@ SIGNATURES = "制表人：            审核人：            负责人："
 @dataclass(frozen=True)
 class Column:
     header: str
+    get: Getter  # what fills the column from a row record
     width: int  # characters
     kind: str = "text"  # text, wrap (long text), date, number, yes_no
     group: str | None = None  # the upper header over adjacent columns of one group
@@ -40,12 +43,18 @@ class Column:
             return self.header
         return f"{self.group}{self.header}"
 
+    @property
+    def getter(self) -> Callable[[Any], Any]:
+        return attrgetter(self.get) if isinstance(self.get, str) else self.get
+
 
 @dataclass(frozen=True)
 class LedgerSpec:
+    key: str  # its name on the command line and in settings: visits, hazards …
     name: str  # 网格基础信息台账 …: the official wording
-    sheet: str
+    sheet: str  # the sheet's name, and the ledger's short name
     columns: tuple[Column, ...]  # the data columns; 序号 comes first by itself
+    dated: bool = False  # records in time, cut by dates; else a register of what is on file
 
     @property
     def two_levels(self) -> bool:
@@ -60,8 +69,8 @@ class Heading:
     title: str | None = None  # instead of the unit and the ledger's name
 
 
-SERIAL = Column("序号", 6, "number")
-Row = tuple[Sequence[Any], str | None]  # the data columns, and the row's state (or None)
+SERIAL = Column("序号", "", 6, "number")
+Row = tuple[Any, str | None]  # a row record, and its fill from the palette (or None)
 
 
 @dataclass(frozen=True)
@@ -71,19 +80,6 @@ class Part:
     sheet: str
     heading: Heading
     rows: Iterable[Row]
-
-
-def write_ledger(
-    path: Path,
-    spec: LedgerSpec,
-    heading: Heading,
-    rows: Iterable[Row],
-    on_row: Callable[[int], None] = lambda n: None,
-    *,
-    leave_out: frozenset[str] = frozenset(),
-) -> int:
-    """Write the ledger to `path` as one sheet; returns how many rows it holds."""
-    return write_parts(path, spec, [Part(spec.sheet, heading, rows)], on_row, leave_out=leave_out)
 
 
 def write_parts(
@@ -98,8 +94,7 @@ def write_parts(
     rows written in all."""
     import xlsxwriter
 
-    keep = [n for n, c in enumerate(spec.columns) if c.key not in leave_out]
-    shown = LedgerSpec(spec.name, spec.sheet, tuple(spec.columns[n] for n in keep))
+    shown = replace(spec, columns=tuple(c for c in spec.columns if c.key not in leave_out))
     partial = path.with_name(f".{path.name}.part")
     workbook = xlsxwriter.Workbook(
         str(partial), {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
@@ -112,8 +107,7 @@ def write_parts(
     try:
         formats = _Formats(workbook)
         for part in parts:
-            rows = (([values[n] for n in keep], state) for values, state in part.rows)
-            total += _fill(workbook, formats, shown, part, rows, counted)
+            total += _fill(workbook, formats, shown, part, counted)
         workbook.close()
         os.replace(partial, path)
     finally:
@@ -140,7 +134,6 @@ def _fill(
     formats: _Formats,
     spec: LedgerSpec,
     part: Part,
-    rows: Iterable[Row],
     on_row: Callable[[int], None],
 ) -> int:
     heading = part.heading
@@ -173,8 +166,10 @@ def _fill(
     sheet.set_footer("&C第 &P 页 共 &N 页")
     sheet.freeze_panes(body, 0)
 
+    getters = [c.getter for c in spec.columns]
     count = 0
-    for count, (values, state) in enumerate(rows, start=1):
+    for count, (record, fill) in enumerate(part.rows, start=1):
+        values = [get(record) for get in getters]
         row = body + count - 1
         lines = max(
             (
@@ -186,9 +181,9 @@ def _fill(
         )
         if lines > 1:
             sheet.set_row(row, LINE_HEIGHT * lines)
-        sheet.write_number(row, 0, count, cells["number", state])
+        sheet.write_number(row, 0, count, cells["number", fill])
         for n, (column, value) in enumerate(zip(spec.columns, values, strict=True), start=1):
-            _write_cell(sheet, row, n, column.kind, value, cells[column.kind, state])
+            _write_cell(sheet, row, n, column.kind, value, cells[column.kind, fill])
         # XlsxWriter keeps every set_row() height for the life of the sheet; writing this row
         # put the one before it on disk (constant memory), so that one's height can go.
         sheet.row_info.pop(row - 1, None)
@@ -200,7 +195,7 @@ def _fill(
 
 
 def _cell_formats(workbook: Any, base: dict[str, Any]) -> dict[tuple[str, str | None], Any]:
-    """One format for each kind of column in each row state: XlsxWriter shares them."""
+    """One format for each kind of column in each fill: XlsxWriter shares them."""
     kinds: dict[str, dict[str, Any]] = {
         "text": {},
         "wrap": {"text_wrap": True, "valign": "top"},
@@ -209,10 +204,10 @@ def _cell_formats(workbook: Any, base: dict[str, Any]) -> dict[tuple[str, str | 
         "yes_no": {"align": "center"},
     }
     formats = {}
-    for state in (None, *FILLS):
-        fill: dict[str, Any] = {"bg_color": FILLS[state], "pattern": 1} if state else {}
+    for colour in (None, *FILLS):
+        fill: dict[str, Any] = {"bg_color": colour, "pattern": 1} if colour else {}
         for kind, extra in kinds.items():
-            formats[kind, state] = workbook.add_format(base | extra | fill)
+            formats[kind, colour] = workbook.add_format(base | extra | fill)
     return formats
 
 

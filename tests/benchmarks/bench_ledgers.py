@@ -18,15 +18,26 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import namedtuple
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.ledgers.catalogue import ENTERPRISES  # noqa: E402
-from desktop.ledgers.formatted import DUE_SOON, OVERDUE, Heading, Row, write_ledger  # noqa: E402
+from desktop.domain.palette import DUE_SOON, OVERDUE  # noqa: E402
+from desktop.ledgers.formatted import Heading, Part, Row, write_parts  # noqa: E402
+from desktop.ledgers.registry import ENTERPRISES  # noqa: E402
+
+
+def _record() -> Any:
+    """The enterprise ledger's row record: an attribute for each column's getter, in order."""
+    return namedtuple("Line", [str(c.get) for c in ENTERPRISES.columns])  # type: ignore[misc]
+
+
+Line = _record()
 
 WORDS = "好再来网吧兰亭快餐店北山富民酒家翠苑一区社区第网格江州市城西区学院路号有限公司"
 
@@ -37,7 +48,7 @@ def rows(n: int, seed: int = 1) -> Iterator[Row]:
     for i in range(n):
         text = "".join(rng.choices(WORDS, k=12))
         yield (
-            (
+            Line(
                 *(
                     text,
                     f"9133010{i:011d}",
@@ -53,7 +64,8 @@ def rows(n: int, seed: int = 1) -> Iterator[Row]:
 
 
 def formatted(path: Path, n: int) -> None:
-    write_ledger(path, ENTERPRISES, Heading("城西分局", "截至 2026-12-01", date.today()), rows(n))
+    heading = Heading("城西分局", "截至 2026-12-01", date.today())
+    write_parts(path, ENTERPRISES, [Part(ENTERPRISES.sheet, heading, rows(n))])
 
 
 def plain(path: Path, n: int) -> None:
@@ -62,8 +74,8 @@ def plain(path: Path, n: int) -> None:
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("单位")
-    for count, (values, _state) in enumerate(rows(n), start=1):
-        sheet.append([count, *values])
+    for count, (line, _fill) in enumerate(rows(n), start=1):
+        sheet.append([count, *line])
     workbook.save(path)
 
 

@@ -2,47 +2,67 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from openpyxl import load_workbook
 
+from desktop.domain.palette import CLOSED, DUE_SOON, OVERDUE
 from desktop.ledgers.formatted import (
-    CLOSED,
-    DUE_SOON,
-    FILLS,
-    OVERDUE,
     SIGNATURES,
     Column,
     Heading,
     LedgerSpec,
-    write_ledger,
+    Part,
+    Row,
+    write_parts,
 )
 
+
+class Finding(NamedTuple):
+    found_on: date
+    enterprise: str
+    due_date: date | None
+    responsible: str | None
+    closed: bool
+    number: int
+
+
 SPEC = LedgerSpec(
+    "hazards",
     "安全隐患整改台账",
     "隐患",
     (
-        Column("发现日期", 11, "date"),
-        Column("单位名称", 12, "wrap"),
-        Column("整改期限", 11, "date", "整改"),
-        Column("整改责任人", 10, "text", "整改"),
-        Column("已销号", 6, "yes_no"),
-        Column("条数", 6, "number"),
+        Column("发现日期", "found_on", 11, "date"),
+        Column("单位名称", "enterprise", 12, "wrap"),
+        Column("整改期限", "due_date", 11, "date", "整改"),
+        Column("整改责任人", "responsible", 10, "text", "整改"),
+        Column("已销号", "closed", 6, "yes_no"),
+        # A getter may be a function of the record as well as one of its attributes.
+        Column("条数", lambda f: f.number, 6, "number"),
     ),
 )
 HEADING = Heading("北山派出所", "2026-01-01 至 2026-03-31", date(2026, 4, 1))
 
 
+def write_one(path: Path, rows: Iterable[Row]) -> int:
+    return write_parts(path, SPEC, [Part(SPEC.sheet, HEADING, rows)])
+
+
 def write(path: Path) -> int:
     rows = [
-        ((date(2026, 3, 1), "好再来网吧", date(2026, 3, 10), "王伟", False, 2), OVERDUE),
-        ((date(2026, 3, 2), "很长的单位名称" * 4, date(2026, 4, 2), None, False, 1), DUE_SOON),
-        ((date(2026, 3, 3), "兰亭快餐店", None, "李娜", True, 0), CLOSED),
-        ((date(2026, 3, 4), "平常单位", date(2026, 5, 1), "张三", False, 3), None),
+        (Finding(date(2026, 3, 1), "好再来网吧", date(2026, 3, 10), "王伟", False, 2), OVERDUE),
+        (
+            Finding(date(2026, 3, 2), "很长的单位名称" * 4, date(2026, 4, 2), None, False, 1),
+            DUE_SOON,
+        ),
+        (Finding(date(2026, 3, 3), "兰亭快餐店", None, "李娜", True, 0), CLOSED),
+        (Finding(date(2026, 3, 4), "平常单位", date(2026, 5, 1), "张三", False, 3), None),
     ]
-    return write_ledger(path, SPEC, HEADING, rows)
+    return write_one(path, rows)
 
 
 def test_the_paper_form_title_lines_and_two_level_header(tmp_path: Path) -> None:
@@ -76,7 +96,7 @@ def test_rows_in_chinese_conventions_with_their_fills(tmp_path: Path) -> None:
     assert first[5:] == ["否", 2] and sheet["F7"].value == "是"
     assert sheet["E6"].value is None  # nothing written as nothing, not "None"
     colours = [sheet.cell(r, 2).fill.fgColor.rgb for r in range(5, 9)]
-    wanted = [f"FF{FILLS[s].lstrip('#')}" for s in (OVERDUE, DUE_SOON, CLOSED)]
+    wanted = [f"FF{fill.lstrip('#')}" for fill in (OVERDUE, DUE_SOON, CLOSED)]
     assert colours[:3] == wanted and sheet.cell(8, 2).fill.fill_type is None
     assert sheet["C6"].alignment.wrap_text and sheet.row_dimensions[6].height > 15
 
@@ -101,9 +121,9 @@ def test_a_failure_midway_leaves_no_file_and_keeps_the_old_one(tmp_path: Path) -
     out.write_bytes(b"old")
 
     def rows():  # type: ignore[no-untyped-def]
-        yield (date(2026, 3, 1), "甲", None, None, False, 1), None
+        yield Finding(date(2026, 3, 1), "甲", None, None, False, 1), None
         raise KeyboardInterrupt  # a cancel or a crash in the middle
 
     with pytest.raises(KeyboardInterrupt):
-        write_ledger(out, SPEC, HEADING, rows())
+        write_one(out, rows())
     assert out.read_bytes() == b"old" and sorted(tmp_path.iterdir()) == [out]

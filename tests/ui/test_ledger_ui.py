@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
+from desktop.ledgers.registry import LEDGERS
 from desktop.services.jurisdiction import grids, hierarchy
 from desktop.services.register import enterprises
 from desktop.ui.dialogs.import_dialog import ImportDialog
@@ -49,6 +50,21 @@ def test_export_a_ledger_of_the_selected_station(
     headers = [c.value for c in sheet[4]]
     assert "整改责任人" in headers and "整改情况" not in headers
     assert window.settings.text("ledgers/last") == "hazards"
+
+
+def test_the_dialog_offers_every_ledger_of_the_registry(qtbot: Any, tmp_path: Path) -> None:
+    """A ledger declared in the registry can be exported from the window, in filing order,
+    each with its optional columns and its dates when it has them."""
+    dialog = LedgerDialog(None, "北山派出所", tmp_path, may_unmask=False)
+    qtbot.addWidget(dialog)
+    offered = [dialog.ledger.itemData(n) for n in range(dialog.ledger.count())]
+    assert offered == list(LEDGERS)
+    for n, ledger in enumerate(LEDGERS.values()):
+        dialog.ledger.setCurrentIndex(n)
+        assert dialog.ledger.currentText() == ledger.name
+        assert dialog.dates.isEnabled() == ledger.dated
+        assert list(dialog.optional) == [c.key for c in ledger.columns if c.optional]
+    assert dialog.ledger.findText("警务室接待值班表") >= 0
 
 
 def test_import_enterprises_with_a_preview_then_accept(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
-from desktop.ledgers.catalogue import VISITS
+from desktop.ledgers.registry import VISITS
 from desktop.services.exports.ledgers import export_ledger
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.tasks import Cancelled, Progress, never_cancelled, no_progress
@@ -36,7 +36,7 @@ def export_visits(
 ) -> int:
     """The visit ledger of `scope` between `start` and `end`, newest first."""
     return export_ledger(
-        db, "visits", out, scope, start, end, progress=progress, cancelled=cancelled
+        db, VISITS.key, out, scope, start, end, progress=progress, cancelled=cancelled
     )
 
 

@@ -1,47 +1,26 @@
-"""Ledgers (台账) as filed: the rows of each register, read page by page in the user's
-jurisdiction, into the formatted workbook. Personal numbers are masked unless asked for
-and the role may see them."""
+"""Ledgers (台账) as filed: any ledger of the registry (desktop/ledgers/registry.py), its
+rows (`ledger_rows`) in the user's jurisdiction, into the formatted workbook, a sheet for the
+unit or one for each station. Personal numbers are masked unless asked for and the role may
+see them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import select, tuple_
-from sqlalchemy.orm import aliased
+from sqlalchemy import select
 
-from desktop.domain import visit_cadence
-from desktop.domain.findings import CONCERN, HAZARD, Urgency
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.domain.masking import mask_id_number, mask_phone
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
-from desktop.ledgers.catalogue import LEDGERS
-from desktop.ledgers.formatted import CLOSED, DUE_SOON, OVERDUE, Heading, Part, Row, write_parts
+from desktop.ledgers.formatted import Heading, Part, write_parts
+from desktop.ledgers.registry import LEDGERS
 from desktop.services.accounts import access, audit
-from desktop.services.exports import roster_ledgers
-from desktop.services.jurisdiction import grids, hierarchy
-from desktop.services.reference import codes
-from desktop.services.register.findings import list_findings
-from desktop.services.register.search import SCOPE_COLUMN
-from desktop.services.register.visits import list_visits
+from desktop.services.exports.ledger_rows import PAGE, SOURCES
+from desktop.services.jurisdiction import hierarchy
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
 from desktop.store.engine import Database
-from desktop.store.schema import Enterprise, GridCell, Office, Officer, Station
-
-PAGE = 2000
-# Ledgers of records in time are cut by the dates; registers list what is on record.
-DATED = {"visits", "hazards", "concerns", "roster", "reception"}
-_STATES = {
-    Urgency.OVERDUE: OVERDUE,
-    Urgency.DUE_SOON: DUE_SOON,
-    Urgency.CLOSED: CLOSED,
-    visit_cadence.Cadence.OVERDUE: OVERDUE,
-    visit_cadence.Cadence.DUE_SOON: DUE_SOON,
-    visit_cadence.Cadence.NOT_DUE: CLOSED,
-}
+from desktop.store.schema import Station
 
 
 @dataclass(frozen=True)
@@ -54,15 +33,9 @@ class LedgerKind:
 
 def catalogue() -> list[LedgerKind]:
     """The ledgers in a station's filing order."""
-    order = ("visits", "hazards", "concerns", "roster", "enterprises", "grids")
     return [
-        LedgerKind(
-            k,
-            LEDGERS[k].name,
-            k in DATED,
-            tuple(c.key for c in LEDGERS[k].columns if c.optional),
-        )
-        for k in order
+        LedgerKind(k, spec.name, spec.dated, tuple(c.key for c in spec.columns if c.optional))
+        for k, spec in LEDGERS.items()
     ]
 
 
@@ -88,7 +61,7 @@ def heading(
         unit = hierarchy.node(db, scope).name
     else:
         unit = "、".join(n.name for n in hierarchy.roots(db))
-    if kind not in DATED:
+    if not LEDGERS[kind].dated:
         period = f"截至 {today.isoformat()}"
     elif start or end:
         period = f"{start.isoformat() if start else '…'} 至 {end.isoformat() if end else '…'}"
@@ -125,7 +98,7 @@ def export_ledger(
         Part(
             _sheet_name(db, unit, spec.sheet, n),
             heading(db, kind, unit, start, end),
-            ROWS[kind](db, unit, start, end, full),
+            SOURCES[kind](db, unit, start, end, full),
         )
         for n, unit in enumerate(units, start=1)
     ]
@@ -163,165 +136,3 @@ def _sheet_name(db: Database, unit: NodeRef | None, default: str, n: int) -> str
         return default
     name = "".join(ch for ch in hierarchy.node(db, unit).name if ch not in "[]:*?/\\")
     return f"{n}.{name}"[:31]
-
-
-def _pages(read: Callable[[Any], list[Any]], key: Callable[[Any], Any]) -> Iterator[Any]:
-    after = None
-    while True:
-        page = read(after)
-        yield from page
-        if len(page) < PAGE:
-            return
-        after = key(page[-1])
-
-
-def _grid_rows(
-    db: Database, scope: NodeRef | None, _s: date | None, _e: date | None, _full: bool
-) -> Iterator[Row]:
-    co, gw = aliased(Officer), aliased(Officer)
-    base = (
-        select(
-            GridCell.code,
-            GridCell.name,
-            Station.name,
-            Office.name,
-            GridCell.boundary_text,
-            GridCell.area_km2,
-            GridCell.households,
-            GridCell.population,
-            co.name,
-            gw.name,
-            GridCell.notes,
-            GridCell.id,
-        )
-        .join(Office, GridCell.office_id == Office.id)
-        .join(Station, Office.station_id == Station.id)
-        .outerjoin(co, GridCell.community_officer_id == co.id)
-        .outerjoin(gw, GridCell.grid_worker_id == gw.id)
-        .where(GridCell.deleted_at.is_(None))
-    )
-    base = grids.scope_filter(base, scope)
-
-    def read(after: Any) -> list[Any]:
-        stmt = base
-        if after is not None:
-            stmt = stmt.where(tuple_(GridCell.code, GridCell.id) > tuple_(*after))
-        with db.reading() as s:
-            return list(s.execute(stmt.order_by(GridCell.code, GridCell.id).limit(PAGE)))
-
-    for r in _pages(read, lambda r: (r[0], r[-1])):
-        yield tuple(r[:-1]), None
-
-
-def _enterprise_rows(
-    db: Database, scope: NodeRef | None, _s: date | None, _e: date | None, full: bool
-) -> Iterator[Row]:
-    names = {c.code: c.name for c in codes(db, "industry")}
-    grades = {c.code: c.name for c in codes(db, "risk_grade")}
-    statuses = {c.code: c.name for c in codes(db, "enterprise_status")}
-    phone = (lambda p: p) if full else mask_phone
-    id_number = (lambda p: p) if full else mask_id_number
-    today = date.today()
-    e = Enterprise
-    base = (
-        select(
-            *(e.name, e.credit_code, GridCell.name, e.address, e.industry, e.key_industry),
-            *(e.legal_representative, e.legal_rep_id_number, e.security_contact),
-            *(e.security_phone, e.employees, e.risk_grade, e.status),
-            *(e.last_visited_on, e.next_due_on, e.id),
-        )
-        .join(GridCell, e.grid_id == GridCell.id)
-        .where(e.deleted_at.is_(None))
-    )
-    if scope is not None:
-        base = base.where(SCOPE_COLUMN[scope.kind] == scope.id)
-
-    def read(after: Any) -> list[Any]:
-        stmt = base
-        if after is not None:
-            stmt = stmt.where(tuple_(e.name, e.id) > tuple_(*after))
-        with db.reading() as s:
-            return list(s.execute(stmt.order_by(e.name, e.id).limit(PAGE)))
-
-    for r in _pages(read, lambda r: (r[0], r[-1])):
-        (name, code, grid, address, industry, key, legal, legal_id, contact, tel) = r[:10]
-        (employees, grade, status, last, due) = r[10:15]
-        state = _STATES.get(visit_cadence.cadence(due, today, status))
-        yield (
-            (
-                *(name, code, grid, address, names.get(industry, industry), key, legal),
-                *(id_number(legal_id), contact, phone(tel), employees, grades.get(grade, grade)),
-                *(statuses.get(status, status), last, due),
-            ),
-            state,
-        )
-
-
-def _visit_rows(
-    db: Database, scope: NodeRef | None, start: date | None, end: date | None, _full: bool
-) -> Iterator[Row]:
-    def read(after: Any) -> list[Any]:
-        return list_visits(
-            db, scope, after=after, limit=PAGE, date_from=start, date_to=end, content_chars=None
-        )
-
-    for r in _pages(read, lambda r: (r.visited_on, r.id)):
-        yield (
-            (
-                r.visited_on,
-                r.enterprise,
-                r.credit_code,
-                r.grid,
-                r.kind,
-                r.officers,
-                r.content,
-                r.hazards,
-                r.concerns,
-            ),
-            None,
-        )
-
-
-def _finding_rows(category: str) -> Callable[..., Iterator[Row]]:
-    def rows(
-        db: Database, scope: NodeRef | None, start: date | None, end: date | None, _full: bool
-    ) -> Iterator[Row]:
-        def read(after: Any) -> list[Any]:
-            return list_findings(
-                db,
-                scope,
-                category=category,
-                date_from=start,
-                date_to=end,
-                after=after,
-                limit=PAGE,
-            )
-
-        for r in _pages(read, lambda r: (r.found_on, r.id)):
-            yield (
-                (
-                    r.found_on,
-                    r.enterprise,
-                    r.grid,
-                    r.kind,
-                    r.description,
-                    r.due_date,
-                    r.responsible,
-                    r.progress,
-                    r.status_name,
-                ),
-                _STATES.get(r.urgency),
-            )
-
-    return rows
-
-
-ROWS: dict[str, Callable[..., Iterator[Row]]] = {
-    "grids": _grid_rows,
-    "enterprises": _enterprise_rows,
-    "visits": _visit_rows,
-    "hazards": _finding_rows(HAZARD),
-    "concerns": _finding_rows(CONCERN),
-    "roster": roster_ledgers.roster_rows,
-    "reception": roster_ledgers.reception_rows,
-}

@@ -7,18 +7,19 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import false, select
 
-from desktop.domain.dates import weekday_name
+from desktop.domain import palette
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.masking import mask_phone
 from desktop.domain.roster import Shift
-from desktop.ledgers.catalogue import SCHEDULE
-from desktop.ledgers.formatted import CLOSED, Heading, Part, Row, write_parts
+from desktop.ledgers.formatted import Heading, Part, Row, write_parts
+from desktop.ledgers.registry import SCHEDULE
 from desktop.services.accounts import audit
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import rosters
@@ -40,8 +41,44 @@ def span(shift: Shift | None) -> str:
     return f"{shift.start:%H:%M}–{ends}"
 
 
-def weekday(day: date) -> str:
-    return weekday_name(day.weekday())
+@dataclass(frozen=True, slots=True)
+class DutyLine:
+    """A patrol duty as 巡逻勤务排班表 lists it."""
+
+    day: date
+    shift: str
+    hours: str
+    unit: str
+    tier: str
+    officer: str
+    badge: str | None
+    force: str | None
+    arranged: str  # 手工 or 自动
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeskLine:
+    """A reception duty as 警务室接待值班表 lists it."""
+
+    day: date
+    office: str | None
+    hours: str
+    officer: str
+    badge: str | None
+    phone: str | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleLine:
+    """A day of an officer's personal schedule: a duty, or the absence, or 休息."""
+
+    day: date
+    shift: str
+    hours: str = ""
+    duty: str = ""
+    route: str = ""
 
 
 def _entries(
@@ -84,9 +121,8 @@ def roster_rows(
     for entry, unit, tier, name, badge, force, _phone, _office in found:
         shift = shift_of.get(entry.shift)
         yield (
-            (
+            DutyLine(
                 entry.day,
-                weekday(entry.day),
                 shift.name if shift else entry.shift,
                 span(shift),
                 unit,
@@ -110,9 +146,8 @@ def reception_rows(
     found.sort(key=lambda r: (r[0].day, r[7] or "", r[3]))
     for entry, _unit, _tier, name, badge, _force, phone, office in found:
         yield (
-            (
+            DeskLine(
                 entry.day,
-                weekday(entry.day),
                 office,
                 span(shift_of.get(entry.shift)),
                 name,
@@ -166,7 +201,7 @@ def export_schedules(
             if not duties:
                 away = m.absent(officer, day)
                 rest = away.kind if away else "休息"
-                yield (day, weekday(day), rest, "", "", ""), CLOSED if away else None
+                yield ScheduleLine(day, rest), palette.CLOSED if away else None
             for d in duties:
                 unit = m.units.get(d.unit)
                 shift = m.shifts.get(d.shift)
@@ -175,9 +210,8 @@ def export_schedules(
                 )
                 lines = " → ".join(w.strip() for w in (route or "").splitlines() if w.strip())
                 yield (
-                    (
+                    ScheduleLine(
                         day,
-                        weekday(day),
                         shift.name if shift else d.shift,
                         span(shift),
                         unit.name if unit else "",
