@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.validation import Checker
-from desktop.ledgers import reader
+from desktop.ledgers import reader, registry
 from desktop.services.accounts import access
 from desktop.services.imports.cells import by_name, code, day, number, remembered, text
 from desktop.services.imports.plan import Plan, each_row
@@ -25,24 +25,29 @@ from desktop.services.tasks import Cancelled, Progress
 from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, GridCell
 
-HEADERS: dict[str, tuple[str, ...]] = {
-    "name": ("单位名称", "企业名称", "名称", "单位（企业）名称", "企业（单位）名称", "单位全称"),
-    "credit_code": ("统一社会信用代码", "社会信用代码", "信用代码", "统一代码"),
-    "grid": ("所属网格", "网格", "网格名称", "网格编码", "所在网格"),
-    "address": ("地址", "单位地址", "经营地址", "详细地址", "注册地址"),
-    "industry": ("行业类别", "行业", "行业类型", "所属行业"),
-    "legal_representative": ("法定代表人", "法定代表人姓名", "法人", "法人代表"),
-    "legal_rep_id_number": ("法定代表人身份证号", "法定代表人身份证号码", "法人身份证号"),
-    "security_contact": ("治安保卫负责人", "治安保卫负责人姓名", "保卫负责人", "安全负责人"),
-    "security_phone": ("治安保卫负责人联系电话", "保卫负责人电话", "联系电话", "电话"),
-    "employees": ("从业人数", "员工人数", "职工人数", "从业人员数"),
-    "risk_grade": ("风险等级", "风险级别"),
-    "status": ("状态", "经营状态"),
-    "registered_on": ("登记日期", "成立日期", "注册日期"),
-    "notes": ("备注",),
-}
-# The ledger's own columns that an import has no use for (derived, or the row number).
-IGNORED = ("序号", "重点行业", "走访最近走访", "走访下次应访", "最近走访", "下次应访")
+# The ledger's own column of each field comes first (registry.import_wordings): a ledger
+# exported and imported back maps every column; then the wordings of the lists stations keep.
+HEADERS = registry.import_wordings(
+    registry.ENTERPRISES,
+    {
+        "name": ("企业名称", "名称", "单位（企业）名称", "企业（单位）名称", "单位全称"),
+        "credit_code": ("社会信用代码", "信用代码", "统一代码"),
+        "grid": ("网格", "网格名称", "网格编码", "所在网格"),
+        "address": ("单位地址", "经营地址", "详细地址", "注册地址"),
+        "industry": ("行业", "行业类型", "所属行业"),
+        "legal_representative": ("法定代表人", "法人", "法人代表"),
+        "legal_rep_id_number": ("法定代表人身份证号码", "法人身份证号"),
+        "security_contact": ("治安保卫负责人", "保卫负责人", "安全负责人"),
+        "security_phone": ("保卫负责人电话", "联系电话", "电话"),
+        "employees": ("员工人数", "职工人数", "从业人员数"),
+        "risk_grade": ("风险级别",),
+        "status": ("经营状态",),
+        "registered_on": ("登记日期", "成立日期", "注册日期"),
+        "notes": ("备注",),
+    },
+)
+# The ledger's columns an import has no use for (the row number, derived values).
+IGNORED = registry.unread_columns(registry.ENTERPRISES, HEADERS)
 REQUIRED = ("name", "grid")
 PERSONAL = ("security_phone", "legal_rep_id_number")
 _UNMASKED: frozenset[str] = frozenset()  # shared by the rows, most of them

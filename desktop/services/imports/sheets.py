@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError
-from desktop.ledgers import reader
+from desktop.ledgers import reader, registry
 from desktop.services.accounts import access, audit
 from desktop.services.imports import enterprise_rows, officer_rows, visit_rows
 from desktop.services.imports.plan import Plan, Problem, collector_paused
@@ -45,10 +45,11 @@ class Importer:
         return self.module.NAMES  # type: ignore[no-any-return]
 
 
+# A ledger read back is imported as the kind its key names.
 IMPORTERS = {
-    "enterprises": Importer(enterprise_rows, "enterprise"),
+    registry.ENTERPRISES.key: Importer(enterprise_rows, "enterprise"),
     "officers": Importer(officer_rows, "officer"),
-    "visits": Importer(visit_rows, "visit"),
+    registry.VISITS.key: Importer(visit_rows, "visit"),
 }
 
 

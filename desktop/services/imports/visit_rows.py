@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.domain import credit_code
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.validation import Checker
-from desktop.ledgers import reader
+from desktop.ledgers import reader, registry
 from desktop.services.accounts import access
 from desktop.services.imports.cells import by_name, code, day, text
 from desktop.services.imports.plan import Plan, Row, each_row
@@ -27,17 +27,22 @@ from desktop.services.tasks import Cancelled, Progress
 from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, GridCell, Officer, Visit
 
-HEADERS: dict[str, tuple[str, ...]] = {
-    "visited_on": ("走访日期", "日期", "走访时间"),
-    "enterprise": ("单位名称", "企业名称", "被走访单位", "走访单位", "名称"),
-    "credit_code": ("统一社会信用代码", "社会信用代码", "信用代码"),
-    "grid": ("所属网格", "网格"),
-    "kind": ("走访类型", "类型", "走访方式", "走访类别"),
-    "officers": ("走访民警", "走访人员", "民警", "走访人", "参加人员"),
-    "content": ("走访内容", "内容", "走访情况", "情况"),
-}
+# The visit ledger's own column of each field first (registry.import_wordings), then the
+# wordings of the registers stations kept.
+HEADERS = registry.import_wordings(
+    registry.VISITS,
+    {
+        "visited_on": ("日期", "走访时间"),
+        "enterprise": ("企业名称", "被走访单位", "走访单位", "名称"),
+        "credit_code": ("社会信用代码", "信用代码"),
+        "grid": ("网格",),
+        "kind": ("类型", "走访方式", "走访类别"),
+        "officers": ("走访人员", "民警", "走访人", "参加人员"),
+        "content": ("内容", "走访情况", "情况"),
+    },
+)
 # The visit ledger's own columns that are counts, not records.
-IGNORED = ("序号", "安全隐患（条）", "不稳定因素（条）", "发现问题安全隐患（条）")
+IGNORED = registry.unread_columns(registry.VISITS, HEADERS)
 REQUIRED = ("visited_on", "enterprise", "officers")
 NAMES = {
     "visited_on": "走访日期",
