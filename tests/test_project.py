@@ -57,5 +57,8 @@ def test_compiled_translation_is_up_to_date(tmp_path: Path) -> None:
 
 
 def test_types_check() -> None:
-    result = subprocess.run([tool("mypy"), "desktop"], cwd=ROOT, capture_output=True, text=True)
+    """The tests too: a test that calls a service wrongly fails here before it runs."""
+    result = subprocess.run(
+        [tool("mypy"), "desktop", "tests"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout

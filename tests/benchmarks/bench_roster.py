@@ -28,7 +28,7 @@ from desktop.domain import roster  # noqa: E402
 from desktop.domain.roster import Absence, Month, Person, Shift, Staffing, Unit  # noqa: E402
 from desktop.domain.roster_solver import solve  # noqa: E402
 
-FORCES = ("patrol_brigade", "swat_patrol", "mobile_patrol", "station_patrol")
+FORCES: tuple[str, ...] = ("patrol_brigade", "swat_patrol", "mobile_patrol", "station_patrol")
 FORCES += ("rapid_response", "community_officer")
 
 

@@ -56,7 +56,7 @@ def main() -> None:
         people = list(month.people)
         rng = random.Random(1)
         with db.transaction() as s:
-            seen = set()
+            seen: set[tuple[object, ...]] = set()
             while len(seen) < args.duties:
                 unit, shift = rng.choice(cells)
                 key = (unit.id, shift, rng.choice(days), rng.choice(people))

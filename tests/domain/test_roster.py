@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time, timedelta
+from typing import Any
 
 import pytest
 
@@ -24,11 +25,11 @@ def month(
     staffing: dict[str, Staffing] | None = None,
     people: int = 4,
     force: str = "community_officer",
-    **extra: object,
+    **extra: Any,
 ) -> Month:
     unit = Unit("p1", "文新巡点", "point", staffing or {"early": Staffing(1)})
     team = {f"o{n}": Person(f"o{n}", f"民警{n}", force) for n in range(1, people + 1)}
-    return Month(days, dict(SHIFTS), {"p1": unit}, team, **extra)  # type: ignore[arg-type]
+    return Month(days, dict(SHIFTS), {"p1": unit}, team, **extra)
 
 
 def rules(m: Month, duties: list[Duty]) -> list[str]:
@@ -108,9 +109,12 @@ def test_with_grace_the_search_stops_soon_after_its_first_roster(
 
     stops: list[bool] = []
     stop = cp_model.CpSolver.stop_search
-    monkeypatch.setattr(
-        cp_model.CpSolver, "stop_search", lambda self: (stops.append(True), stop(self))
-    )
+
+    def stop_and_count(self: cp_model.CpSolver) -> None:
+        stops.append(True)
+        stop(self)
+
+    monkeypatch.setattr(cp_model.CpSolver, "stop_search", stop_and_count)
     days = [date(2026, 12, 1) + timedelta(days=n) for n in range(30)]
     m = month(days, {c: Staffing(4) for c in SHIFTS}, people=50)
     answer = solve(m, seconds=120, grace=0.0, cancelled=lambda: False)
@@ -174,7 +178,7 @@ def test_a_hand_set_duty_nobody_may_take_is_named() -> None:
 DECEMBER = [date(2026, 12, 1) + timedelta(days=n) for n in range(31)]
 
 
-def reception_month(days: list[date], **extra: object) -> Month:
+def reception_month(days: list[date], **extra: Any) -> Month:
     """Office A receives the public on Mondays and Thursdays; it has a 巡点 too."""
     desk = Unit(
         "r1",
@@ -190,7 +194,7 @@ def reception_month(days: list[date], **extra: object) -> Month:
     team["x1"] = Person("x1", "他所民警", "community_officer", "B")
     return Month(
         days, dict(SHIFTS), {"r1": desk, "p1": point}, team, offices={"A": "文新警务室"}, **extra
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_weeks_belong_to_the_month_that_holds_their_thursday() -> None:

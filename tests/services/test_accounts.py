@@ -137,6 +137,7 @@ def test_every_change_is_audited_with_who_and_what(db: Database) -> None:
     assert form.id is not None
     form.name = "好再来网咖"
     form = enterprises.save_enterprise(db, form)
+    assert form.id is not None
     stale = enterprises.load_enterprise(db, form.id)
     stale.version = 1
     stale.name = "不会保存"

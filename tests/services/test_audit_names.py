@@ -31,4 +31,4 @@ def test_a_flush_of_many_records_looks_each_named_record_up_once(db: Database) -
         entries = list(s.scalars(select(AuditEntry).where(AuditEntry.kind == "grid_cell")))
     made = [e for e in entries if e.label and e.label.startswith("网格")]
     assert len(made) == 30
-    assert {e.changes["office_id"] for e in made} == {"第1警务室"}
+    assert {(e.changes or {}).get("office_id") for e in made} == {"第1警务室"}

@@ -10,7 +10,9 @@ import xlsxwriter
 
 from desktop import cli
 from desktop.domain.dates import CHINA
+from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import RefusedError
+from desktop.domain.roster import Person, Unit
 from desktop.services.database import Database
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.jurisdiction.officers import list_officers
@@ -19,7 +21,7 @@ from desktop.services.patrol import checkins, roster_grid, rosters
 DAYS = rosters.month_days("2027-02")
 
 
-def rostered(db: Database) -> tuple[object, object, list[object]]:
+def rostered(db: Database) -> tuple[NodeRef, Unit, list[Person]]:
     """A 巡点's early shift (08:00) on 1, 2 and 3 February, one officer a day, published."""
     (bureau,) = hierarchy.roots(db)
     station = hierarchy.children(db, bureau.ref)[0].ref

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filelock import FileLock
@@ -35,7 +36,7 @@ from desktop.store.schema import Enterprise, Finding, Visit
 TABLES = ("enterprise", "enterprise_term", "visit", "visit_companion", "finding")
 
 
-def rows(db: Database, sql: str) -> list[tuple[object, ...]]:
+def rows(db: Database, sql: str) -> list[tuple[Any, ...]]:
     with db.engine.connect() as conn:
         return [tuple(r) for r in conn.execute(text(sql))]
 
@@ -91,7 +92,7 @@ def test_a_large_demo_made_in_a_second_process_holds_the_same_rows(
     rollback journal. The file ends up as the in-process load leaves it, back in WAL mode."""
     today = date(2026, 6, 30)
     here, apart = open_desk(tmp_path / "here.sqlite3"), open_desk(tmp_path / "apart.sqlite3")
-    journals: list[str] = []
+    journals: list[str | None] = []
     files: list[int] = []
     bulk = demo_writing.bulk_session
 
@@ -253,7 +254,9 @@ def test_findings_follow_their_lifecycle(demo_db: Database) -> None:
     today = date.today()
     with demo_db.reading() as s:
         found = s.scalars(select(Finding)).all()
-        station_of = dict(s.execute(text("SELECT id, station_id FROM officer")).all())
+        station_of: dict[str, str] = dict(
+            s.execute(text("SELECT id, station_id FROM officer")).tuples().all()
+        )
         visit_of = {
             uuid.UUID(i): (uuid.UUID(e), date.fromisoformat(on), uuid.UUID(g), uuid.UUID(st))
             for i, e, on, g, st in s.execute(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -56,7 +57,7 @@ def forms(
         db, enterprises.EnterpriseForm(grid_id=c.grid, name="基准企业", registered_on=today)
     )
 
-    def code(s: str, n: int, valid: str | None = None) -> str | None:
+    def code(s: str, n: int, valid: str | None = None) -> Any:
         return s[:n] if in_codes else valid
 
     return {
@@ -118,7 +119,7 @@ def forms(
         "user": lambda s: users.save_user(
             db,
             UserForm(
-                code(s, 64, f"user{next(serial)}"),  # type: ignore[arg-type]
+                code(s, 64, f"user{next(serial)}"),
                 s,
                 Role.CLERK,
                 c.ref(NodeKind.STATION),

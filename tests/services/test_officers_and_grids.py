@@ -195,8 +195,8 @@ def test_check_reports_a_person_of_another_station(db: Database) -> None:
     with db.engine.begin() as conn:  # as an old version or a bad import might have left it
         conn.execute(
             text("UPDATE grid_cell SET community_officer_id = :p WHERE id = :g"),
-            {"p": stranger.id.hex, "g": a.grid.hex},
-        )  # type: ignore[union-attr]
+            {"p": stranger.id.hex, "g": a.grid.hex},  # type: ignore[union-attr]
+        )
     (line,) = checks.check(db).lines()
     assert line.startswith("Grid cell 33010600100101: the community officer")
 

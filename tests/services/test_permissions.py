@@ -103,7 +103,8 @@ def _edit_office(db: Database, s: Side) -> object:
 
 def _delete_visit(db: Database, s: Side) -> object:
     visits.delete_visit(db, s.visit)
-    return visits.restore_visit(db, s.visit)
+    visits.restore_visit(db, s.visit)
+    return None
 
 
 def _new_officer(db: Database, s: Side) -> object:
@@ -145,7 +146,8 @@ def _delete_enterprise(db: Database, s: Side) -> object:
     created = _new_enterprise(db, s)
     assert isinstance(created, enterprises.EnterpriseForm) and created.id
     enterprises.delete_enterprise(db, created.id)
-    return enterprises.restore_enterprise(db, created.id)
+    enterprises.restore_enterprise(db, created.id)
+    return None
 
 
 def _export(db: Database, s: Side) -> object:

@@ -305,8 +305,8 @@ def test_visit_list_filters_and_pages_by_keyset(db: Database) -> None:
         )
     first = visit_service.list_visits(db, c.ref(NodeKind.STATION), limit=3)
     rest = visit_service.list_visits(db, None, after=(first[-1].visited_on, first[-1].id))
-    days = [r.visited_on for r in first + rest]
-    assert days == sorted(days, reverse=True) and len(days) == 7
+    dates = [r.visited_on for r in first + rest]
+    assert dates == sorted(dates, reverse=True) and len(dates) == 7
     assert len(visit_service.list_visits(db, None, kind="return_visit")) == 3
     assert len(visit_service.list_visits(db, None, officer_id=mate)) == 3
     assert len(visit_service.list_visits(db, None, date_from=TODAY - timedelta(days=3))) == 3

@@ -92,10 +92,14 @@ def test_import_a_package_then_settle_its_conflict(
         seen["preview"] = dialog.heading.text()
         table = dialog.table
         rows = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
-        columns = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        columns = [
+            table.horizontalHeaderItem(c).text()  # type: ignore[union-attr]
+            for c in range(table.columnCount())
+        ]
         total = rows.index("合计")
-        seen["updated"] = table.item(total, columns.index("更新")).text()
-        seen["conflicts"] = table.item(total, columns.index("冲突")).text()
+        updated, conflicts = (table.item(total, columns.index(c)) for c in ("更新", "冲突"))
+        assert updated is not None and conflicts is not None
+        seen["updated"], seen["conflicts"] = updated.text(), conflicts.text()
         dialog.accept()
 
     def after(dialog: SummaryDialog) -> None:
@@ -106,7 +110,8 @@ def test_import_a_package_then_settle_its_conflict(
         seen["listed"] = [dialog.list.item(i).text() for i in range(dialog.list.count())]
         cells = dialog.differences
         seen["versions"] = [
-            [cells.item(r, c).text() for c in range(3)] for r in range(cells.rowCount())
+            [cells.item(r, c).text() for c in range(3)]  # type: ignore[union-attr]
+            for r in range(cells.rowCount())
         ]
         dialog.keep_incoming.click()
         seen["left"] = [dialog.list.item(i).text() for i in range(dialog.list.count())]

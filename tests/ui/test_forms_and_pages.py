@@ -217,7 +217,7 @@ def test_start_shows_nothing_before_the_login_then_the_users_jurisdiction(
     assert window.user_label.text() == "演示内勤 (neiqin)"
     select_path(window, 0, 0)
     assert window.actions_.edit.isEnabled() and not window.actions_.intervals.isEnabled()
-    window.db.close()  # type: ignore[union-attr]
+    window.db.close()  # type: ignore[attr-defined]  # mypy holds to `window.db is None` above
 
 
 def test_a_damaged_page_found_behind_the_window_is_reported(
@@ -318,8 +318,8 @@ def test_a_grid_keeps_showing_a_person_who_left_and_says_so(qtbot: Any, window: 
     with window.db.engine.begin() as conn:  # type: ignore[union-attr]
         conn.execute(
             text("UPDATE officer SET active = 0 WHERE id = :i"),
-            {"i": form.community_officer_id.hex},
-        )  # type: ignore[union-attr]
+            {"i": form.community_officer_id.hex},  # type: ignore[union-attr]
+        )
     seen: dict[str, Any] = {}
 
     def save(dialog: GridDialog) -> None:

@@ -36,7 +36,9 @@ def test_export_a_ledger_of_the_selected_station(
         dialog.optional["整改情况"].setChecked(False)
         dialog.file.setText(str(out))
         qtbot.keyClicks(dialog.dates.start, "2024.1.1")
-        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
     modal = Modal(LedgerDialog, fill)

@@ -64,7 +64,7 @@ def test_appending_ten_thousand_rows_through_the_python_api(qapp: Any) -> None:
     pair must not."""
     model = QStandardItemModel()
     for n in range(10_001):
-        model.appendRow([QStandardItem(str(n)), QStandardItem(None)])
+        model.appendRow([QStandardItem(str(n)), QStandardItem(None)])  # type: ignore[call-overload]
         model.setItem(n, 1, QStandardItem(f"{n}"))
     assert model.rowCount() == 10_001
     assert model.item(10_000, 1).text() == "10000"

@@ -45,7 +45,9 @@ def test_generate_see_a_conflict_fix_it_and_publish(qtbot: Any, window: MainWind
             if item is not None and item.text().startswith(name):
                 assert "—" in item.text()  # the pool says what speaks against it
                 item.setCheckState(Qt.CheckState.Checked)
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     modal = Modal(RosterCellDialog, add_twice)
     page.edit_cell(page.model.index(target, 0))
@@ -59,7 +61,9 @@ def test_generate_see_a_conflict_fix_it_and_publish(qtbot: Any, window: MainWind
             item = dialog.people.item(n)
             if item is not None and item.text().startswith(name):
                 item.setCheckState(Qt.CheckState.Unchecked)
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     modal = Modal(RosterCellDialog, take_off)
     page.edit_cell(page.model.index(target, 0))

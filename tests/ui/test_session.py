@@ -126,11 +126,12 @@ def test_logging_out_from_the_lock_asks_for_the_next_user(
     qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[int] = []
-    monkeypatch.setattr(
-        type(window.session),
-        "log_in",
-        lambda self, db: seen.append(window.tree.tree_model.rowCount()) or False,
-    )
+
+    def log_in(self: Any, db: Any) -> bool:
+        seen.append(window.tree.tree_model.rowCount())
+        return False
+
+    monkeypatch.setattr(type(window.session), "log_in", log_in)
     modal = Modal(LockScreen, lambda screen: screen.log_out())
     window.session.lock()
     modal.check()
@@ -151,7 +152,7 @@ def test_the_administrator_adds_a_clerk_who_can_then_log_in(qtbot: Any, window: 
         inner = Modal(UserDialog, fill)
         users.new()
         inner.check()
-        names = [users.table.item(i, 0).text() for i in range(users.table.rowCount())]
+        names = [users.table.item(i, 0).text() for i in range(users.table.rowCount())]  # type: ignore[union-attr]
         assert "clerk2" in names
         users.reject()
 

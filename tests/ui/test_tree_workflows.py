@@ -164,8 +164,8 @@ def test_delete_then_restore_from_the_recycle_bin(qtbot: Any, window: MainWindow
     assert window.tree.tree_model.rowCount(office) == 4
 
     def restore(dialog: RecycleBinDialog) -> None:
-        assert dialog.table.item(0, 0).text() == "网格"
-        assert name.startswith(dialog.table.item(0, 1).text())
+        assert dialog.table.item(0, 0).text() == "网格"  # type: ignore[union-attr]
+        assert name.startswith(dialog.table.item(0, 1).text())  # type: ignore[union-attr]
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
         assert dialog.table.rowCount() == 0
         dialog.reject()

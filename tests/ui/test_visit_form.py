@@ -170,7 +170,7 @@ def test_open_items_show_on_the_next_visit_and_can_be_closed_there(
     qtbot.keyClicks(dialog.enterprise, "hzl")
     tab(qtbot)
     (row,) = dialog._item_rows()
-    assert "灭火器过期" in row.findChild(QLabel, "open_item_summary").text()
+    assert "灭火器过期" in row.findChild(QLabel, "open_item_summary").text()  # type: ignore[union-attr]
     row.step.setCurrentIndex(row.step.findData("rectified"))
     row.note.setText("已更换")
     dialog.officer.setText("王伟")
@@ -207,6 +207,7 @@ def test_open_items_on_the_form_are_red_when_overdue_and_yellow_within_three_day
     shown = {}
     for row in dialog._item_rows():
         label = row.findChild(QLabel, "open_item_summary")
+        assert label is not None
         shown[label.text().split("：")[1].split("（")[0]] = (label.text(), label.styleSheet())
     late, soon, later = (shown[text] for text in deadlines)
     words = [
@@ -225,7 +226,7 @@ def test_with_no_last_team_the_main_officer_is_the_grids_community_officer(
     c, main, mate = world(db)
     (pick,) = search.search_enterprises(db, "网吧")
     with db.transaction() as s:
-        s.get(GridCell, c.grid).community_officer_id = mate
+        s.get(GridCell, c.grid).community_officer_id = mate  # type: ignore[union-attr]
     Settings().set_text("visit/officers", "")
     dialog = open_form(qtbot, db, c)
     assert dialog.officer.text() == ""

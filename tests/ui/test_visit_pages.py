@@ -178,8 +178,8 @@ def test_enterprises_of_one_community_officer(qtbot: Any, window: MainWindow) ->
     assert page.model.rows
     answering = {
         g.name
-        for g in grids.list_grids(window.db, None)
-        if g.community_officer  # type: ignore[arg-type]
+        for g in grids.list_grids(window.db, None)  # type: ignore[arg-type]
+        if g.community_officer
         and g.community_officer.startswith(page.officer.currentText().split()[0])
     }
     assert officer is not None and {r.grid for r in page.model.rows} <= answering
@@ -279,7 +279,7 @@ def test_a_leaders_pages_offer_no_button_that_writes(qtbot: Any, window: MainWin
         window.roster.publish_button,
         *(window.patrol.findChild(QPushButton, n) for n in ("new_unit", "delete_absence")),
     ]
-    assert [b.text() for b in writes if b.isEnabled()] == []
+    assert [b.text() for b in writes if b.isEnabled()] == []  # type: ignore[union-attr]
     reads = [
         window.enterprises.edit_button,
         window.visits.edit_button,
