@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 HAZARD, CONCERN = "hazard", "concern"
-CATEGORIES = (HAZARD, CONCERN)
 DUE_SOON_DAYS = 3
 
 
@@ -30,7 +29,6 @@ ALLOWED: dict[Status, frozenset[Status]] = {
     Status.RECTIFIED: frozenset({Status.CLOSED, Status.RECTIFYING}),
     Status.CLOSED: frozenset(),
 }
-OPEN_STATUSES = (Status.OPEN, Status.RECTIFYING, Status.RECTIFIED)
 
 
 def can_move(current: str, wanted: str) -> bool:

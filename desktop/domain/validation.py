@@ -186,6 +186,7 @@ def weekdays(days: int) -> list[int]:
 
 
 def days_mask(weekday_numbers: list[int]) -> int:
+    """Weekday numbers → bitmask (Monday = 1), as `weekdays` reads it back."""
     mask = 0
     for d in weekday_numbers:
         mask |= 1 << d

@@ -40,14 +40,6 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def script_head() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory(str(_MIGRATIONS)).get_current_head()
-    assert head is not None
-    return head
-
-
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):

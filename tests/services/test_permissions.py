@@ -27,7 +27,7 @@ from desktop.services.jurisdiction import grids, hierarchy, officers, units
 from desktop.services.maintenance import recycle_bin
 from desktop.services.register import cadence, enterprises, findings, search, visits
 from desktop.services.register.findings import FindingInput
-from desktop.services.reports import overview
+from desktop.services.reports import overview, register_health
 from tests.services.helpers import Chain, chain, officer
 
 PASSWORD = "Jingwu-2026"
@@ -163,7 +163,7 @@ READS: dict[str, Callable[[Database, Side], object]] = {
     "list grids": lambda db, s: grids.list_grids(db, s.scope),
     "list officers": lambda db, s: officers.list_officers(db, s.scope),
     "people": lambda db, s: officers.people(db, s.scope),
-    "visit figures": lambda db, s: overview.visit_figures(db, s.scope),
+    "register figures": lambda db, s: overview.register_figures(db, s.scope),
     "search": lambda db, s: search.search_enterprises(db, "网吧", s.scope),
     "open enterprise": lambda db, s: enterprises.load_enterprise(db, s.enterprise),
     "open visit": lambda db, s: visits.load_visit(db, s.visit),
@@ -172,7 +172,7 @@ READS: dict[str, Callable[[Database, Side], object]] = {
     "open office": lambda db, s: units.load_office(db, s.c.office),
     "tree below the unit": lambda db, s: hierarchy.children(db, s.scope),
     "open items of an enterprise": lambda db, s: findings.open_findings(db, s.enterprise),
-    "finding counts": lambda db, s: findings.counts(db, s.scope),
+    "open items by deadline": lambda db, s: register_health.open_items(db, s.scope),
     "overview": lambda db, s: overview.overview(db, s.scope),
     "export the visit ledger": _export,
 }

@@ -16,7 +16,7 @@ from desktop.domain.messages import RefusedError, ValidationError
 from desktop.i18n import translate
 from desktop.services.database import Database
 from desktop.services.jurisdiction import hierarchy
-from desktop.services.patrol import deployment, rosters
+from desktop.services.patrol import deployment, roster_grid, rosters
 from desktop.store.roster_schema import PatrolUnit
 
 DAYS = rosters.month_days("2027-02")  # 28 days
@@ -56,7 +56,7 @@ def test_a_duty_set_by_hand_is_kept_when_generating_again(demo_db: Database) -> 
     m = rosters.month(demo_db, station, DAYS)
     unit = next(u for u in m.units.values() if u.tier == "point")
     person = next(p for p in m.people.values() if p.force == "community_officer")
-    rosters.set_duty(demo_db, unit.id, "early", DAYS[3], uuid.UUID(person.id))
+    roster_grid.set_cell(demo_db, unit.id, "early", DAYS[3], [person.id])
     rosters.generate(demo_db, station, DAYS, seconds=5)
     on_file = rosters.duties(demo_db, station, DAYS)
     assert (roster.Duty(unit.id, "early", DAYS[3], person.id), True) in on_file

@@ -18,6 +18,7 @@ from desktop.services.register import cadence, drafts, enterprises, findings, se
 from desktop.services.register import visits as visit_service
 from desktop.services.register.findings import FindingInput, FindingUpdate
 from desktop.services.register.visits import RequestInput, VisitForm
+from desktop.services.reports import register_health
 from tests.services.helpers import Chain, chain, officer
 
 TODAY = date.today()
@@ -242,8 +243,8 @@ def test_overdue_urgent_and_closed_items_are_filtered(db: Database) -> None:
     for wanted in (Urgency.OVERDUE, Urgency.DUE_SOON, Urgency.NORMAL):
         (only,) = findings.list_findings(db, None, urgency=wanted)
         assert only.urgency == wanted
-    counts = findings.counts(db, None)
-    assert (counts.open_hazards, counts.overdue_hazards) == (3, 1)
+    hazards = register_health.open_items(db, None)["hazard"]
+    assert (sum(hazards.by_status.values()), hazards.red) == (3, 1)
 
 
 def test_deleting_a_visit_takes_its_findings_and_moves_the_due_date_back(db: Database) -> None:

@@ -232,8 +232,6 @@ def remember(s: Session, revisions: Iterable[tuple[uuid.UUID, bytes]], sent: boo
     pairs = list(revisions)
     for start in range(0, len(pairs), 1000):
         chunk = pairs[start : start + 1000]
-        if not chunk:
-            break
         rows = [{"record_id": i, "last": d, "sent": d if sent else None} for i, d in chunk]
         stmt = _insert_for(s, ExchangeState)
         # Sending is not yet exchanging: the package may never be imported, so the revision

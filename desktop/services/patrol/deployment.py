@@ -297,10 +297,6 @@ def list_units(db: Database, scope: NodeRef | None) -> list[UnitRow]:
     return rows
 
 
-def _forces(rule: dict[str, Any], names: dict[str, str]) -> str:
-    return f"（{'、'.join(names.get(f, f) for f in rule['forces'])}）" if rule["forces"] else ""
-
-
 def _path_of(s: Any, scope: NodeRef) -> dict[str, Any]:
     if scope.kind == NodeKind.GRID:
         return unit_path(s, NodeRef(NodeKind.OFFICE, live(s, GridCell, scope.id).office_id))

@@ -314,16 +314,6 @@ def generate(
     return answer
 
 
-def set_duty(db: Database, unit: str, shift: str, day: date, officer_id: uuid.UUID) -> uuid.UUID:
-    """A duty set by hand: the generator keeps it, the checks judge it like any other."""
-    with db.transaction() as s:
-        live(s, Officer, officer_id)
-        record = entry(desk_record(s, db, unit), shift, day, officer_id)
-        s.add(record)
-        s.flush()
-        return record.id
-
-
 def entry(
     unit: PatrolUnit, shift: str, day: date, officer: uuid.UUID, *, by_hand: bool = True
 ) -> RosterEntry:

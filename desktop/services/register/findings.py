@@ -9,16 +9,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import and_, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.domain import findings as lifecycle
 from desktop.domain.findings import Status, Urgency
 from desktop.domain.hierarchy import NodeRef
-from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
+from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.validation import REQUIRED, Checker
 from desktop.services.accounts import access
-from desktop.services.records import check_version, live, visible
+from desktop.services.records import check_version, visible
 from desktop.services.reference import codes
 from desktop.services.register.search import SCOPE_COLUMN, match
 from desktop.store.engine import Database
@@ -306,34 +306,3 @@ def open_findings(db: Database, enterprise_id: uuid.UUID) -> list[FindingRow]:
     with db.reading() as s:
         visible(db, s, Enterprise, enterprise_id)
     return list_findings(db, None, enterprise_id=enterprise_id, open_only=True, limit=500)
-
-
-@dataclass(frozen=True)
-class FindingCounts:
-    open_hazards: int
-    overdue_hazards: int
-    open_concerns: int
-    overdue_concerns: int
-
-
-def counts(db: Database, scope: NodeRef | None, today: date | None = None) -> FindingCounts:
-    scope = access.scope(db, scope)
-    today = today or date.today()
-    waiting = Finding.status.in_([Status.OPEN.value, Status.RECTIFYING.value])
-    late = and_(waiting, Finding.due_date < today)
-    stmt = select(
-        func.count().filter(Finding.category == lifecycle.HAZARD),
-        func.count().filter(and_(Finding.category == lifecycle.HAZARD, late)),
-        func.count().filter(Finding.category == lifecycle.CONCERN),
-        func.count().filter(and_(Finding.category == lifecycle.CONCERN, late)),
-    ).where(Finding.deleted_at.is_(None), Finding.status != Status.CLOSED.value)
-    if scope is not None:
-        stmt = stmt.where(getattr(Finding, SCOPE_COLUMN[scope.kind].key) == scope.id)
-    with db.reading() as s:
-        return FindingCounts(*(int(n) for n in s.execute(stmt).one()))
-
-
-def refuse_if_closed(db: Database, ident: uuid.UUID) -> None:
-    with db.reading() as s:
-        if live(s, Finding, ident).status == Status.CLOSED.value:
-            raise RefusedError(QT_TRANSLATE_NOOP("Messages", "This item is closed."))

@@ -12,11 +12,9 @@ from desktop.services.accounts import access
 from desktop.services.jurisdiction.grids import scope_filter
 from desktop.services.register.cadence import CadenceCounts
 from desktop.services.register.cadence import counts as cadence_counts
-from desktop.services.register.findings import FindingCounts
-from desktop.services.register.findings import counts as finding_counts
 from desktop.services.register.search import SCOPE_COLUMN
 from desktop.store.engine import Database
-from desktop.store.schema import Enterprise, GridCell, Office, Officer, Station, Visit
+from desktop.store.schema import Enterprise, GridCell, Office, Officer, Station
 
 
 @dataclass(frozen=True)
@@ -95,40 +93,6 @@ def overview(db: Database, scope: NodeRef | None) -> Overview:
         grids_without_officer=no_officer,
         grids_without_worker=no_worker,
         offices_short_of_reception=sum(1 for _, days in offices if bin(int(days)).count("1") < 2),
-    )
-
-
-@dataclass(frozen=True)
-class VisitFigures:
-    enterprises: int
-    visits_this_month: int
-    cadence: CadenceCounts
-    findings: FindingCounts
-
-
-def visit_figures(db: Database, scope: NodeRef | None, today: date | None = None) -> VisitFigures:
-    """The 定期走访 cards of the overview: the register, this month's visits, what is due
-    and what is still open."""
-    scope = access.scope(db, scope)
-    today = today or date.today()
-    enterprises = (
-        select(func.count()).select_from(Enterprise).where(Enterprise.deleted_at.is_(None))
-    )
-    month = (
-        select(func.count())
-        .select_from(Visit)
-        .where(Visit.deleted_at.is_(None), Visit.visited_on >= today.replace(day=1))
-    )
-    if scope is not None:
-        enterprises = enterprises.where(SCOPE_COLUMN[scope.kind] == scope.id)
-        month = month.where(getattr(Visit, SCOPE_COLUMN[scope.kind].key) == scope.id)
-    with db.reading() as s:
-        n_enterprises, n_month = s.scalar(enterprises) or 0, s.scalar(month) or 0
-    return VisitFigures(
-        int(n_enterprises),
-        int(n_month),
-        cadence_counts(db, scope, today),
-        finding_counts(db, scope, today),
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
+from desktop.domain.validation import days_mask, weekdays
 from desktop.services.database import Database
 from desktop.services.jurisdiction import units
 from desktop.ui.widgets.form import FormDialog
@@ -73,15 +74,16 @@ class WeekdayPicker(QWidget):
             self.tr("Sun"),
         ]
         self.boxes = []
+        ticked = weekdays(mask)
         for day, name in enumerate(names):
             box = QCheckBox(name)
             box.setObjectName(f"day{day}")
-            box.setChecked(bool(mask >> day & 1))
+            box.setChecked(day in ticked)
             layout.addWidget(box)
             self.boxes.append(box)
 
     def days(self) -> int:
-        return sum(1 << day for day, box in enumerate(self.boxes) if box.isChecked())
+        return days_mask([day for day, box in enumerate(self.boxes) if box.isChecked()])
 
 
 class OfficeDialog(FormDialog):
