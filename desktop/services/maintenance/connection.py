@@ -464,7 +464,7 @@ _REFUSED = re.compile(r"refused|拒绝连接|积极拒绝", re.IGNORECASE)
 _TIMED_OUT = re.compile(r"timeout|timed out|超时", re.IGNORECASE)
 
 
-def sqlstate(error: BaseException) -> str | None:
+def _sqlstate(error: BaseException) -> str | None:
     """The SQLSTATE the driver read from the server: psycopg's `sqlstate`, psycopg2's
     `pgcode`; None when it has none."""
     for name in ("sqlstate", "pgcode"):
@@ -482,7 +482,7 @@ def _said_state(detail: str) -> str | None:
 def _refusal(url: URL, error: BaseException) -> tuple[str, dict[str, Any]]:
     """The driver's error → a message the clerk can act on, with its params."""
     detail = str(error)
-    state = sqlstate(error) or _said_state(detail)
+    state = _sqlstate(error) or _said_state(detail)
     host, port = url.host or "localhost", url.port or DEFAULT_PORT
     user, database = url.username or "", url.database or ""
     if state == _BAD_PASSWORD:
