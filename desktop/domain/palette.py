@@ -5,6 +5,7 @@ QColor, the ledgers into cell formats; nothing here knows either."""
 from __future__ import annotations
 
 from desktop.domain.findings import Urgency
+from desktop.domain.hierarchy import NodeKind
 from desktop.domain.visit_cadence import Cadence
 
 # Fills of a row or cell by its state (Excel's own light fills, which print legibly in grey).
@@ -18,6 +19,7 @@ ERROR_TEXT = "#C62828"
 WARNING_TEXT = "#B26A00"
 GOOD_TEXT = "#2E7D32"
 QUIET_TEXT = "#9E9E9E"
+MUTED_TEXT = "#555555"  # a hint or an explanation beside a field: read, but after the field
 ACCENT_TEXT = "#0D47A1"  # figures and headings
 INK = "#303030"  # labels drawn over a picture (the map)
 
@@ -27,6 +29,16 @@ HEADER = "#E8EEF7"
 INVALID_FIELD = "#FFF3F3"
 BORDER = "#D0D7E2"
 OUTLINE = "#606060"
+LOCKED = "#263238"  # the lock screen, under white text
+ERROR_ON_LOCKED = "#FFAB91"  # a refused password on the lock screen
+
+# The levels of the jurisdiction tree, darkest at the top.
+LEVELS = {
+    NodeKind.BUREAU: "#1A237E",
+    NodeKind.STATION: ACCENT_TEXT,
+    NodeKind.OFFICE: "#00695C",
+    NodeKind.GRID: "#424242",
+}
 
 # The map's patrol units, one colour a tier.
 TIERS = {"line": "#1F5FBF", "zone": "#E07B00", "point": "#8E24AA"}

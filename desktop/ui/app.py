@@ -4,17 +4,16 @@ it, the data layer and the login."""
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n, paths
-from desktop.ui.errors import install_excepthook, setup_logging, show_error
+from desktop.ui.errors import install_excepthook, setup_logging
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
+from desktop.ui.worker import Task
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -29,29 +28,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-class Loader(QObject):
-    """Imports the services and opens (perhaps migrates) the database on a worker thread;
-    `loaded(db, error)` arrives on the GUI thread."""
+def load(target: str | Path | None) -> Any:
+    """Import the services and open (perhaps migrate) the database: a job for a worker
+    thread, while the window is already on screen."""
+    from desktop.services.database import open_desk
 
-    loaded = Signal(object, object)
-
-    def __init__(self, target: str | Path | None) -> None:
-        super().__init__()
-        self.target = target
-
-    def start(self) -> None:
-        threading.Thread(target=self._run, name="open-database", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            from desktop.services.database import open_desk
-
-            db = open_desk(self.target)
-            db.engine.dispose()  # connections are made again on the GUI thread that uses them
-        except BaseException as error:
-            self.loaded.emit(None, error)
-        else:
-            self.loaded.emit(db, None)
+    db = open_desk(target)
+    db.engine.dispose()  # connections are made again on the GUI thread that uses them
+    return db
 
 
 def startup_target(
@@ -68,26 +52,21 @@ def startup_target(
 
 def start_window(
     target: str | Path | None, demo: bool = False, settings: Settings | None = None
-) -> tuple[MainWindow, Loader]:
+) -> tuple[MainWindow, Task]:
     """Show the window at once and load the data layer behind it; the login follows. (No
     data is shown before someone has logged in, not even the tree of units.)"""
     window = MainWindow(settings or Settings())
     window.show()
     window.repaint()
-    loader = Loader(target)
 
-    def loaded(db: Any, error: BaseException | None) -> None:
+    def loaded(db: Any) -> None:
         if window.db is not None:  # the user opened another database meanwhile: keep that
-            if db is not None:
-                db.close()
-            return
-        if error is not None:
-            show_error(window, error)
+            db.close()
             return
         window.attach(db, demo=demo)
 
-    loader.loaded.connect(loaded)
-    QTimer.singleShot(0, loader.start)
+    # Quiet (the window says "Opening the database…"); a refusal is shown like any job's.
+    loader = window.jobs.run(window, None, lambda _progress, _cancelled: load(target), loaded)
     return window, loader
 
 

@@ -4,28 +4,24 @@ enterprises from a sheet; both on a worker thread behind a progress dialog."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from desktop import paths
 from desktop.domain.hierarchy import NodeKind
-from desktop.ui.errors import show_error
-from desktop.ui.worker import Task
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+from desktop.ui.work.context import Desk, backup_folder
+from desktop.ui.worker import Job
 
 
 class LedgerWork(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.task: Task | None = None
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(desk.parent)
+        self.desk = desk
 
     def _folder(self, key: str) -> Path:
-        chosen = self.window.settings.text(key)
+        chosen = self.desk.settings.text(key)
         return Path(chosen) if chosen else paths.documents_dir()
 
     def export_ledger(self) -> None:
@@ -33,10 +29,10 @@ class LedgerWork(QObject):
         from desktop.services.jurisdiction import hierarchy
         from desktop.ui.dialogs.ledger_dialog import LedgerDialog
 
-        w = self.window
-        if w.db is None or w.session.user is None:
+        w, db, scope = self.desk.parent, self.desk.database(), self.desk.scope()
+        user = self.desk.user()
+        if db is None or user is None:
             return
-        db, scope = w.db, w.scope
         unit = (
             hierarchy.node(db, scope).name
             if scope is not None
@@ -46,15 +42,15 @@ class LedgerWork(QObject):
             w,
             unit,
             self._folder("ledgers/folder"),
-            w.session.user.role.may_unmask,
-            w.settings.text("ledgers/last"),
+            user.role.may_unmask,
+            self.desk.settings.text("ledgers/last"),
             above_station=scope is None or scope.kind == NodeKind.BUREAU,
         )
         if not dialog.exec():
             return
         choice = dialog.choice()
-        w.settings.set_text("ledgers/last", choice.kind)
-        w.settings.set_text("ledgers/folder", str(choice.path.parent))
+        self.desk.settings.set_text("ledgers/last", choice.kind)
+        self.desk.settings.set_text("ledgers/folder", str(choice.path.parent))
         self._run(
             self.tr("Writing the ledger…"),
             lambda progress, cancelled: ledgers.export_ledger(
@@ -86,8 +82,8 @@ class LedgerWork(QObject):
         """Grid cells' boundaries from GeoJSON, all or none, for the map."""
         from desktop.services.reports import grid_map
 
-        w = self.window
-        if w.db is None:
+        w, db = self.desk.parent, self.desk.database()
+        if db is None:
             return
         name, _ = QFileDialog.getOpenFileName(
             w,
@@ -97,27 +93,25 @@ class LedgerWork(QObject):
         )
         if not name:
             return
-        db = w.db
         self._run(
             self.tr("Reading {file}…").format(file=Path(name).name),
             lambda progress, cancelled: grid_map.import_boundaries(db, Path(name)),
             lambda n: self.tr("{n} grid cells have their boundary now.").format(n=n),
-            lambda _n: w.pages_changed(),
+            lambda _n: self.desk.refresh(),
         )
 
     def import_records(self, kind: str, title: str) -> None:
         from desktop.services.imports import sheets
 
-        w = self.window
-        if w.db is None:
+        w, db = self.desk.parent, self.desk.database()
+        if db is None:
             return
         name, _ = QFileDialog.getOpenFileName(
             w, title, str(self._folder("imports/folder")), self.tr("Workbooks (*.xlsx *.xlsm)")
         )
         if not name:
             return
-        w.settings.set_text("imports/folder", str(Path(name).parent))
-        db = w.db
+        self.desk.settings.set_text("imports/folder", str(Path(name).parent))
         self._run(
             self.tr("Reading {file}…").format(file=Path(name).name),
             lambda progress, cancelled: sheets.plan_import(
@@ -132,34 +126,27 @@ class LedgerWork(QObject):
         from desktop.services.imports import sheets
         from desktop.ui.dialogs.import_dialog import ImportDialog
 
-        w = self.window
-        if w.db is None:
+        w, db = self.desk.parent, self.desk.database()
+        if db is None:
             return
-        dialog = ImportDialog(w, w.db, plan, title)
+        dialog = ImportDialog(w, db, plan, title)
         if not dialog.exec():
             return
-        db, plan, folder = w.db, dialog.plan, w.backup_work.folder()
+        plan, folder = dialog.plan, backup_folder(self.desk.settings)
         self._run(
             self.tr("Importing…"),
             lambda progress, cancelled: sheets.apply_import(
                 db, plan, folder, progress=progress, cancelled=cancelled
             ),
             lambda n: self.tr("{n} records imported from {file}.").format(n=n, file=plan.path.name),
-            lambda _n: w.pages_changed(),
+            lambda _n: self.desk.refresh(),
         )
 
-    def _run(self, title: str, job: Any, said: Any, then: Any = None) -> None:
-        task = Task(self.window, title, job)
-
-        def done(result: Any, error: BaseException | None) -> None:
-            if error is not None:
-                show_error(self.window, error)
-                return
+    def _run(self, title: str, job: Job, said: Any, then: Any = None) -> None:
+        def done(result: Any) -> None:
             if said is not None:
-                self.window.statusBar().showMessage(said(result), 10000)
+                self.desk.notify(said(result), 10000)
             if then is not None:
                 then(result)
 
-        task.done.connect(done)
-        task.start()
-        self.task = task
+        self.desk.jobs.run(self.desk.parent, title, job, done)

@@ -21,14 +21,16 @@ from desktop import paths
 from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef
 from desktop.domain.messages import UserError
 from desktop.ui.actions import Actions
-from desktop.ui.backup_work import BackupWork
 from desktop.ui.errors import show_error
-from desktop.ui.exchange_work import ExchangeWork
 from desktop.ui.ledger_work import LedgerWork
-from desktop.ui.session_work import SessionWork
 from desktop.ui.settings import Settings
-from desktop.ui.visit_work import VisitWork
 from desktop.ui.widgets.jurisdiction_tree import JurisdictionTree
+from desktop.ui.work.backup import BackupWork
+from desktop.ui.work.context import Desk
+from desktop.ui.work.exchange import ExchangeWork
+from desktop.ui.work.session import SessionWork
+from desktop.ui.work.visit import VisitWork
+from desktop.ui.worker import Jobs
 
 if TYPE_CHECKING:
     from desktop.services.database import Database, DeskClaim
@@ -48,8 +50,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Community Policing Desk"))
         self.resize(1280, 800)
         self.actions_ = Actions(self)
-        self.session = SessionWork(self)
         self.tree = JurisdictionTree()
+        self.jobs = Jobs(self)  # every long job of this window: its close stops them here
+        self.desk = Desk(
+            parent=self,
+            settings=settings,
+            jobs=self.jobs,
+            database=lambda: self.db,
+            user=lambda: self.session.user,
+            scope=lambda: self.scope,
+            notify=lambda text, ms: self.statusBar().showMessage(text, ms),
+            refresh=self.pages_changed,
+            reload_tree=lambda: self.tree.reload(),
+        )
+        self.session = SessionWork(self.desk, self.relogin)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pages")
         self.loading = QLabel(self.tr("Opening the database…"))
@@ -97,6 +111,7 @@ class MainWindow(QMainWindow):
         self.due, self.findings, self.roster = DuePage(), FindingsPage(), RosterPage()
         self.patrol, self.map, self.reports = PatrolPage(), MapPage(), ReportsPage()
         self.map.settings = self.settings
+        self.roster.jobs = self.jobs
         self.map.scope_requested.connect(self.tree.reveal)
         self.pages = [
             self.overview,
@@ -184,7 +199,7 @@ class MainWindow(QMainWindow):
         a.open_database.triggered.connect(self.choose_database)
         a.database_connection.triggered.connect(self.edit_connection)  # per PC: for anyone
         a.demo.triggered.connect(lambda: self.open_database(paths.demo_database_path(), demo=True))
-        self.backup_work = BackupWork(self)
+        self.backup_work = BackupWork(self.desk, self.close_database, self.open_database)
         a.backup.triggered.connect(self.backup_work.backup)
         a.restore.triggered.connect(self.backup_work.restore)
         a.check.triggered.connect(self.backup_work.check)
@@ -194,16 +209,16 @@ class MainWindow(QMainWindow):
         a.new_child.triggered.connect(self.tree.add_child)
         a.new_officer.triggered.connect(self._new_officer)
         a.new_visit.triggered.connect(lambda: self.record_visit())
-        self.visit_work = VisitWork(self)
+        self.visit_work = VisitWork(self.desk)
         a.intervals.triggered.connect(self.visit_work.edit_intervals)
         a.export_visits.triggered.connect(self.visit_work.export_visits)
-        self.ledger_work = LedgerWork(self)
+        self.ledger_work = LedgerWork(self.desk)
         a.export_ledger.triggered.connect(self.ledger_work.export_ledger)
         a.import_enterprises.triggered.connect(self.ledger_work.import_enterprises)
         a.import_officers.triggered.connect(self.ledger_work.import_officers)
         a.import_visits.triggered.connect(self.ledger_work.import_visits)
         a.import_boundaries.triggered.connect(self.ledger_work.import_boundaries)
-        self.exchange_work = ExchangeWork(self)
+        self.exchange_work = ExchangeWork(self.desk)
         a.exchange_export.triggered.connect(self.exchange_work.export_package)
         a.exchange_import.triggered.connect(self.exchange_work.import_package)
         a.exchange_conflicts.triggered.connect(self.exchange_work.show_conflicts)
@@ -378,11 +393,10 @@ class MainWindow(QMainWindow):
 
     def _fill_demo(self) -> None:
         from desktop import demo
-        from desktop.ui.worker import Task
 
         db = self.db
         assert db is not None
-        task = Task(
+        task = self.jobs.run(
             self,
             self.tr("Generating the demo jurisdiction…"),
             # The small jurisdiction (two stations, a thousand enterprises with three years of
@@ -391,14 +405,8 @@ class MainWindow(QMainWindow):
                 db, "small", 1, progress=progress, cancelled=cancelled
             ),
         )
-        task.done.connect(lambda _r, error: self._demo_done(error))
-        task.start()
-        self._demo_task = task
-
-    def _demo_done(self, error: BaseException | None) -> None:
-        if error is not None:
-            show_error(self, error)
-        self._enter()
+        # Whatever came of it (an error was shown), the login follows.
+        task.done.connect(lambda _r, _error: self._enter())
 
     def choose_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -522,16 +530,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.idle.stop()
         self.save_state()
-        roster = getattr(getattr(self, "roster", None), "task", None)
-        tasks = (
-            getattr(self, "_demo_task", None),
-            self.visit_work.task,
-            self.ledger_work.task,
-            self.exchange_work.task,
-            roster,
-        )
-        for task in tasks:
-            if task is not None:
-                task.stop()
+        self.jobs.stop_all()  # no job may outlive the database it works on
         self._close_db()
         super().closeEvent(event)

@@ -719,6 +719,16 @@
         <translation>今日自动备份：{path}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/work/backup.py" line="112" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/backup.py" line="183" />
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/backup_work.py" line="43" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>

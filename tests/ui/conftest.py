@@ -70,7 +70,7 @@ def logged_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
     on a new database); tests marked `login` drive the real dialogs."""
     if request.node.get_closest_marker("login"):
         return
-    from desktop.ui.session_work import SessionWork
+    from desktop.ui.work.session import SessionWork
 
     real = SessionWork.log_in
 
@@ -124,7 +124,6 @@ def window(
     win.show()
     assert win.open_database(path)
     yield win
-    if (worker := win.backup_work._worker) is not None:
-        worker.join(20)  # the check and backup behind the window use the database too
+    win.jobs.stop_all()  # the check and backup behind the window use the database too
     if win.db is not None:
         win.db.close()

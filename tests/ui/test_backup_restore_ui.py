@@ -32,6 +32,7 @@ def test_back_up_then_restore_from_the_menu(
     copy.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
     window.actions_.backup.trigger()
+    qtbot.waitUntil(lambda: not window.jobs.running(), timeout=20_000)
     assert copy.exists()
     assert window.db is not None
     before = _station_names(window)
@@ -82,14 +83,14 @@ def test_damage_found_at_start_offers_the_newest_whole_backup(
     """The check behind the window reports damage (its finding is sent as the check sends
     it); the window offers today's automatic copy and puts it in place."""
     work = window.backup_work
-    assert work._worker is not None
-    work._worker.join(20)
+    assert work.task is not None
+    qtbot.waitUntil(lambda: not window.jobs.running(), timeout=20_000)
     (copy,) = list(work.folder().glob("window-daily-*.sqlite3"))
     assert window.db is not None
     before = _station_names(window)
     (bureau,) = hierarchy.roots(window.db)
     units.save_station(window.db, units.StationForm(bureau.ref.id, "损坏前新建派出所", "330106998"))
-    work.damaged.emit(window.db.display_name, ["*** in database main *** Page 7: btreeInitPage"])
+    work.offer_recovery(window.db.display_name, ["*** in database main *** Page 7: btreeInitPage"])
     qtbot.waitUntil(lambda: len(messages) >= 2)
     assert messages[0][0] == "question" and copy.name in messages[0][1]
     assert "已损坏" in messages[0][1]

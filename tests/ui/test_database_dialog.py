@@ -11,9 +11,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu
 
 from desktop import paths
+from desktop.domain.palette import ERROR_TEXT as RED
+from desktop.domain.palette import GOOD_TEXT as GREEN
 from desktop.services.maintenance.connection import SchemaState
 from desktop.ui.app import make_application, start_window, startup_target
-from desktop.ui.dialogs.database_dialog import GREEN, RED, DatabaseDialog
+from desktop.ui.dialogs.database_dialog import DatabaseDialog
 from desktop.ui.errors import translate
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -152,7 +154,7 @@ def test_the_window_starts_on_the_saved_database(
     settings = Settings()
     window, loader = start_window(startup_target(None, False, settings), settings=settings)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+    with qtbot.waitSignal(loader.done, timeout=20_000):
         pass
     qtbot.waitUntil(lambda: window.db is not None, timeout=20_000)
     assert window.db is not None and window.db.display_name == str(saved.resolve())

@@ -194,7 +194,7 @@ def test_start_shows_nothing_before_the_login_then_the_users_jurisdiction(
     assert window.tree.tree_model.rowCount() == 0 and window.db is None
     assert not window.actions_.edit.isEnabled()
     modal = Modal(LoginDialog, log_in)
-    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+    with qtbot.waitSignal(loader.done, timeout=20_000):
         pass
     qtbot.waitUntil(lambda: modal.seen and not QApplication.activeModalWidget(), timeout=20_000)
     modal.check()
@@ -371,7 +371,7 @@ def test_a_database_opened_while_loading_is_kept(
     window, loader = start_window(first)
     qtbot.addWidget(window)
     assert window.open_database(second)  # before the loader has finished
-    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+    with qtbot.waitSignal(loader.done, timeout=20_000):
         pass
     qtbot.wait(50)
     assert window.db is not None and window.db.display_name == str(second)

@@ -108,8 +108,8 @@ def test_the_idle_lock_wants_the_same_password(qtbot: Any, window: MainWindow) -
         qtbot.keyClicks(screen.password, "demo1234")
         qtbot.keyClick(screen.password, Qt.Key.Key_Return)
 
-    if (worker := window.backup_work._worker) is not None:
-        worker.join(20)  # its daily backup is in the trail too: let it land first
+    # its daily backup is in the trail too: let it land first
+    qtbot.waitUntil(lambda: not window.jobs.running(), timeout=20_000)
     window.session.idle.minutes = 1
     window.session.idle.last -= 120  # two minutes without a key or a click
     modal = Modal(LockScreen, unlock)
@@ -165,9 +165,8 @@ def test_the_administrator_adds_a_clerk_who_can_then_log_in(qtbot: Any, window: 
 
 
 def test_the_audit_log_lists_changes_newest_first(qtbot: Any, window: MainWindow) -> None:
-    worker = window.backup_work._worker
-    if worker is not None:
-        worker.join(20)  # today's backup, written behind the window after the login
+    # today's backup, written behind the window after the login
+    qtbot.waitUntil(lambda: not window.jobs.running(), timeout=20_000)
     window.tabs.setCurrentWidget(window.audit)
     window.audit.refresh()
     qtbot.waitUntil(lambda: window.audit.model.rowCount() > 0)

@@ -4,11 +4,11 @@ changed since the last test, and saves nothing that failed."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
+from functools import partial
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -23,33 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
+from desktop.domain import palette
 from desktop.domain.messages import ValidationError
 from desktop.services.maintenance import connection
 from desktop.services.maintenance.connection import Probe
 from desktop.ui.errors import translate
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.form import FormDialog
-
-GREEN, RED, GREY = "#2e7d32", "#d32f2f", "#616161"
-
-
-class _Prober(QObject):
-    """Runs one probe on a thread (a server may take seconds to answer, or not answer);
-    `answered(serial, probe)` arrives on the GUI thread."""
-
-    answered = Signal(int, object)
-
-    def __init__(self, serial: int, target: str) -> None:
-        super().__init__()
-        self.serial, self.target = serial, target
-
-    def start(self) -> None:
-        threading.Thread(target=self._run, name="test-connection", daemon=True).start()
-
-    def _run(self) -> None:
-        result = connection.probe(self.target)
-        with suppress(RuntimeError):  # the dialog is gone: nobody waits for the answer
-            self.answered.emit(self.serial, result)
+from desktop.ui.worker import Task
 
 
 class DatabaseDialog(FormDialog):
@@ -113,7 +94,7 @@ class DatabaseDialog(FormDialog):
             ).format(file=settings.file_name())
         )
         self.note.setWordWrap(True)
-        self.note.setStyleSheet(f"color: {GREY};")
+        self.note.setStyleSheet(f"color: {palette.MUTED_TEXT};")
         server_form.addRow("", self.note)
         self.form.addRow(self.server_box)
 
@@ -144,7 +125,7 @@ class DatabaseDialog(FormDialog):
         self.last: Probe | None = None  # the latest answer shown
         self._serial = 0  # of the latest test asked for; older answers are dropped
         self._save_after = False  # the latest test was asked for by Save
-        self._probers: dict[int, _Prober] = {}
+        self._probes: dict[int, Task] = {}
 
     # -- fields ---------------------------------------------------------------------------------
     @contextmanager
@@ -204,13 +185,15 @@ class DatabaseDialog(FormDialog):
         self._serial += 1
         self._save_after = save_after
         self._show(None, self.tr("Testing the connection…"))
-        prober = _Prober(self._serial, target)
-        prober.answered.connect(self._answered)
-        self._probers[self._serial] = prober  # kept alive until it answers
-        prober.start()
+        # A server may take seconds to answer, or not answer: the probe runs on a thread, and
+        # outlives the dialog if need be (an answer to nobody is dropped).
+        task = Task(self, None, lambda _progress, _cancelled: connection.probe(target))
+        task.done.connect(partial(self._answered, self._serial))
+        self._probes[self._serial] = task
+        task.start()
 
-    def _answered(self, serial: int, probe: Probe) -> None:
-        self._probers.pop(serial, None)
+    def _answered(self, serial: int, probe: Probe, _error: BaseException | None) -> None:
+        self._probes.pop(serial, None)
         if serial != self._serial:
             return  # the fields changed and were tested again meanwhile
         self.last = probe
@@ -220,7 +203,9 @@ class DatabaseDialog(FormDialog):
             self._save(probe)
 
     def _show(self, ok: bool | None, text: str) -> None:
-        colour = GREY if ok is None else GREEN if ok else RED
+        colour = (
+            palette.MUTED_TEXT if ok is None else palette.GOOD_TEXT if ok else palette.ERROR_TEXT
+        )
         self.outcome.setStyleSheet(f"color: {colour};")
         self.outcome.setText(text)
 

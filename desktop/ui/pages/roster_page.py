@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import palette
 from desktop.domain.dates import WEEKDAYS
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import UserError
@@ -32,14 +33,13 @@ from desktop.i18n import translate
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import roster_grid, rosters
 from desktop.services.patrol.roster_grid import Grid
-from desktop.services.tasks import CancelledError
 from desktop.ui.errors import show_error
 from desktop.ui.pages.page import Page
-from desktop.ui.worker import Task
+from desktop.ui.worker import Jobs
 
 Index = QModelIndex | QPersistentModelIndex
-RED = QColor("#ffc7ce")
-GREY = QColor("#e8e8e8")
+RED = QColor(palette.OVERDUE)  # a broken rule
+GREY = QColor(palette.CLOSED)  # a day without duty
 
 
 class RosterModel(QAbstractTableModel):
@@ -133,7 +133,7 @@ class RosterPage(Page):
         self.problems.setMaximumHeight(140)
         # Thousands of lines of one height: not measured one by one.
         self.problems.setUniformItemSizes(True)
-        self.task: Task | None = None
+        self.jobs = Jobs(self)  # the window hands over its own, which its close stops
         self.buttons = [
             self.fill_button,
             self.copy_button,
@@ -209,10 +209,10 @@ class RosterPage(Page):
             self.check.clear()
         elif lines:
             self.check.setText(self.tr("Rule check: {n} problems").format(n=len(lines)))
-            self.check.setStyleSheet("color: #b71c1c;")
+            self.check.setStyleSheet(f"color: {palette.ERROR_TEXT};")
         else:
             self.check.setText(self.tr("Rule check: every duty of the month keeps the rules."))
-            self.check.setStyleSheet("color: #2e7d32;")
+            self.check.setStyleSheet(f"color: {palette.GOOD_TEXT};")
 
     def edit_cell(self, index: QModelIndex) -> None:
         from desktop.ui.dialogs.roster_cell_dialog import RosterCellDialog
@@ -237,23 +237,16 @@ class RosterPage(Page):
         if self.db is None or self.station is None:
             return
         db, station, days = self.db, self.station, self.days()
-        task = Task(
+        self.jobs.run(
             self,
             self.tr("Filling the roster…"),
             lambda progress, cancelled: rosters.generate(
                 db, station, days, progress=progress, cancelled=cancelled
             ),
+            self._generated,
         )
-        task.done.connect(self._generated)
-        task.start()
-        self.task = task
 
-    def _generated(self, answer: Any, error: BaseException | None) -> None:
-        if isinstance(error, CancelledError):  # asked for: the month is as it was
-            return
-        if error is not None:
-            show_error(self, error)
-            return
+    def _generated(self, answer: Any) -> None:
         if not answer.found and self.db is not None:
             lines = rosters.problem_lines(self.db, answer.problems, translate)
             QMessageBox.warning(
@@ -357,26 +350,17 @@ class RosterPage(Page):
         if not name:
             return
         db, owner, out = self.db, self.station, Path(name).with_suffix(".xlsx")
-        task = Task(
+        self.jobs.run(
             self,
             self.tr("Writing the personal schedules…"),
             lambda progress, cancelled: roster_ledgers.export_schedules(
                 db, owner, days, out, progress=progress, cancelled=cancelled
             ),
+            lambda n: self.title.setText(
+                self.title.text()
+                + self.tr(" — {n} schedules written to {path}").format(n=n, path=out)
+            ),
         )
-
-        def done(n: Any, error: BaseException | None) -> None:
-            if error is not None:
-                show_error(self, error)
-            else:
-                self.title.setText(
-                    self.title.text()
-                    + self.tr(" — {n} schedules written to {path}").format(n=n, path=out)
-                )
-
-        task.done.connect(done)
-        task.start()
-        self.task = task
 
 
 def _station(db: Any, scope: NodeRef | None) -> NodeRef | None:

@@ -3,7 +3,7 @@ logging out, one's own password, and the administrator's user list."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,16 +15,15 @@ from desktop.services.accounts import users
 from desktop.services.database import Database
 from desktop.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog, PasswordDialog
 from desktop.ui.lock_screen import IdleWatch, LockScreen
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+from desktop.ui.work.context import Desk
 
 
 class SessionWork(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        settings = window.settings
+    def __init__(self, desk: Desk, relogin: Callable[[], None]) -> None:
+        super().__init__(desk.parent)
+        self.desk = desk
+        self._relogin = relogin  # after logging out: clear the window, ask who comes next
+        window, settings = desk.parent, desk.settings
         minutes = settings.integer("security/idle_minutes", DEFAULT_IDLE_MINUTES)
         self.idle = IdleWatch(self, minutes, self.lock)
         self.locked = False
@@ -42,7 +41,7 @@ class SessionWork(QObject):
 
     @property
     def user(self) -> Actor | None:
-        db = self.window.db
+        db = self.desk.database()
         return db.actor if db is not None and isinstance(db.actor, Actor) else None
 
     def menu(self, menu: QMenu) -> None:
@@ -60,7 +59,7 @@ class SessionWork(QObject):
         """Ask who is working on `db` (the first start: set up its administrator)."""
         if isinstance(db.actor, Actor):  # logged in already (a window handing it over)
             return self._started()
-        window = self.window
+        window = self.desk.parent
         if not users.has_accounts(db):
             dialog: FirstAdminDialog | LoginDialog = FirstAdminDialog(window, db)
         else:
@@ -72,7 +71,7 @@ class SessionWork(QObject):
                 if is_demo
                 else ""
             )
-            last = window.settings.text(f"login/{db.display_name}")
+            last = self.desk.settings.text(f"login/{db.display_name}")
             dialog = LoginDialog(window, db, last or ("admin" if is_demo else ""), hint)
         if not dialog.exec():
             return False
@@ -82,20 +81,20 @@ class SessionWork(QObject):
         user = self.user
         if user is None:
             return False
-        db = self.window.db
+        db = self.desk.database()
         assert db is not None
-        self.window.settings.set_text(f"login/{db.display_name}", user.username)
+        self.desk.settings.set_text(f"login/{db.display_name}", user.username)
         self.idle.paused = False
         self.update_actions()
         return True
 
     def lock(self) -> None:
-        db, user = self.window.db, self.user
+        db, user = self.desk.database(), self.user
         if self.locked or db is None or user is None:
             return
         self.locked = True
         self.idle.paused = True
-        screen = LockScreen(self.window, db, user)
+        screen = LockScreen(self.desk.parent, db, user)
         if (where := QApplication.primaryScreen()) is not None:
             screen.setGeometry(where.geometry())
         screen.showFullScreen()
@@ -106,21 +105,21 @@ class SessionWork(QObject):
             self.log_out()
 
     def log_out(self) -> None:
-        db = self.window.db
+        db = self.desk.database()
         if db is None:
             return
         users.logout(db)
         self.idle.paused = True
-        self.window.relogin()
+        self._relogin()
 
     def change_password(self) -> None:
-        db = self.window.db
-        if db is not None and self.user is not None and PasswordDialog(self.window, db).exec():
-            self.window.statusBar().showMessage(self.tr("Password changed."), 8000)
+        db = self.desk.database()
+        if db is not None and self.user is not None and PasswordDialog(self.desk.parent, db).exec():
+            self.desk.notify(self.tr("Password changed."), 8000)
 
     def set_idle_time(self) -> None:
         minutes, ok = QInputDialog.getInt(
-            self.window,
+            self.desk.parent,
             self.tr("Lock after idle time"),
             self.tr("Lock the desk after this many minutes without input (0: never):"),
             self.idle.minutes,
@@ -129,11 +128,11 @@ class SessionWork(QObject):
         )
         if ok:
             self.idle.minutes = minutes
-            self.window.settings.set_integer("security/idle_minutes", minutes)
+            self.desk.settings.set_integer("security/idle_minutes", minutes)
 
     def manage_users(self) -> None:
         from desktop.ui.dialogs.users_dialog import UsersDialog
 
-        db = self.window.db
+        db = self.desk.database()
         if db is not None:
-            UsersDialog(self.window, db).exec()
+            UsersDialog(self.desk.parent, db).exec()

@@ -3,78 +3,78 @@ each login, backups and restores by hand, the backup folder, and recovery after 
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop import paths
 from desktop.domain.messages import UserError
 from desktop.services.database import Database
 from desktop.ui.errors import show_error, translate
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+from desktop.ui.work.context import BACKUP_FOLDER, Desk, backup_folder
+from desktop.ui.worker import Task
 
 
 class BackupWork(QObject):
-    damaged = Signal(str, list)  # database, problems found by the check behind the window
-    backed_up = Signal(str)  # today's automatic copy
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.damaged.connect(self._offer_recovery)
-        self.backed_up.connect(
-            lambda path: window.statusBar().showMessage(
-                self.tr("Today's backup: {path}").format(path=path), 8000
-            )
-        )
-        self._worker: threading.Thread | None = None
+    def __init__(
+        self,
+        desk: Desk,
+        close_database: Callable[[], None],
+        open_database: Callable[[str], bool],
+    ) -> None:
+        super().__init__(desk.parent)
+        self.desk = desk
+        self._close_database = close_database  # a restore replaces the open file
+        self._open_database = open_database
+        self.task: Task | None = None  # the check and backup behind the window
 
     def folder(self) -> Path:
-        chosen = self.window.settings.text("backup/folder")
-        return Path(chosen) if chosen else paths.backup_dir()
+        return backup_folder(self.desk.settings)
 
     def choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Backup folder"), str(self.folder())
+            self.desk.parent, self.tr("Backup folder"), str(self.folder())
         )
         if name:
-            self.window.settings.set_text("backup/folder", name)
+            self.desk.settings.set_text(BACKUP_FOLDER, name)
 
     def after_login(self, db: Database) -> None:
-        """Behind the window: quick_check reads the whole file; a whole file then gets its
-        copy of the day (at most one a day), and rotation thins the old ones."""
+        """Behind the window, without a dialog: quick_check reads the whole file; a whole
+        file then gets its copy of the day (at most one a day), and rotation thins the old
+        ones."""
         from desktop.services.maintenance import backups, checks
 
         folder = self.folder()
 
-        def run() -> None:
+        def run(_progress: Any, _cancelled: Any) -> tuple[list[str], Path | None]:
             problems = checks.quick_check(db)
             if problems:
-                self.damaged.emit(db.display_name, problems)
-                return
+                return problems, None
             try:
-                made = backups.automatic_backup(db, folder)
+                return [], backups.automatic_backup(db, folder)
             except UserError:  # a full disk or a folder gone: the next start tries again
-                return
-            if made is not None:
-                self.backed_up.emit(str(made))
+                return [], None
 
-        self._worker = threading.Thread(target=run, name="check-and-backup", daemon=True)
-        self._worker.start()
+        def then(outcome: tuple[list[str], Path | None]) -> None:
+            problems, made = outcome
+            if problems:
+                self.offer_recovery(db.display_name, problems)
+            elif made is not None:
+                self.desk.notify(self.tr("Today's backup: {path}").format(path=made), 8000)
 
-    def _offer_recovery(self, name: str, problems: list[str]) -> None:
+        self.task = self.desk.jobs.run(self.desk.parent, None, run, then)
+
+    def offer_recovery(self, name: str, problems: list[str]) -> None:
+        """The check found damage: offer the newest whole backup in its place."""
         from desktop.services.maintenance import backups
 
         detail = "; ".join(problems[:3])
         good = backups.newest_good(self.folder(), Path(name))
         if good is None:
             QMessageBox.warning(
-                self.window,
+                self.desk.parent,
                 self.tr("Check database"),
                 self.tr(
                     "The database {path} is damaged ({detail}). Save nothing more in it: "
@@ -83,7 +83,7 @@ class BackupWork(QObject):
             )
             return
         answer = QMessageBox.question(
-            self.window,
+            self.desk.parent,
             self.tr("Check database"),
             self.tr(
                 "The database {path} is damaged ({detail}). Restore the newest whole backup, "
@@ -99,11 +99,11 @@ class BackupWork(QObject):
             self._restore_from(good.path)
 
     def backup(self) -> None:
-        window = self.window
-        if window.db is None:
+        db = self.desk.database()
+        if db is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            window,
+            self.desk.parent,
             self.tr("Back up to"),
             str(self.folder() / "policedesk-backup.sqlite3"),
             self.tr("Desk databases (*.sqlite3)"),
@@ -113,26 +113,29 @@ class BackupWork(QObject):
         from desktop.services.accounts import audit
         from desktop.services.maintenance import checks
 
-        try:
-            checks.backup(window.db, Path(name))
-            with window.db.transaction() as s:
-                audit.record(window.db, s, audit.BACKUP, label=name)
-        except UserError as error:
-            show_error(window, error)
-            return
-        window.statusBar().showMessage(self.tr("Backed up to {path}").format(path=name), 8000)
+        def run(_progress: Any, _cancelled: Any) -> None:
+            checks.backup(db, Path(name))
+            with db.transaction() as s:
+                audit.record(db, s, audit.BACKUP, label=name)
+
+        self.desk.jobs.run(
+            self.desk.parent,
+            self.tr("Backing up…"),
+            run,
+            lambda _none: self.desk.notify(self.tr("Backed up to {path}").format(path=name), 8000),
+        )
 
     def restore(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self.desk.parent,
             self.tr("Restore from backup"),
             str(self.folder()),
             self.tr("Desk databases (*.sqlite3 *.db);;All files (*)"),
         )
-        if not name or self.window.db is None:
+        if not name or self.desk.database() is None:
             return
         answer = QMessageBox.question(
-            self.window,
+            self.desk.parent,
             self.tr("Restore"),
             self.tr(
                 "Replace the open database with this backup? The current file is kept aside first."
@@ -145,39 +148,46 @@ class BackupWork(QObject):
         from desktop.services.accounts import audit
         from desktop.services.maintenance import checks
 
-        window = self.window
-        if window.db is None:
+        db = self.desk.database()
+        if db is None:
             return
-        target = window.db.display_name
-        user = window.session.user
-        window.close_database()
+        target = db.display_name
+        user = self.desk.user()
+        self._close_database()
         try:
             aside = checks.restore(target, backup)
         except UserError as error:
-            show_error(window, error)
+            show_error(self.desk.parent, error)
         else:
             QMessageBox.information(
-                window,
+                self.desk.parent,
                 self.tr("Restore"),
                 self.tr("The backup was restored. The replaced file is kept as {path}.").format(
                     path=aside or "-"
                 ),
             )
-        if window.open_database(target) and window.db is not None:
-            with window.db.transaction() as s:
+        if self._open_database(target) and (reopened := self.desk.database()) is not None:
+            with reopened.transaction() as s:
                 who = (user.id, user.label) if user is not None else None
-                audit.record(window.db, s, audit.RESTORE_DATABASE, label=str(backup), user=who)
+                audit.record(reopened, s, audit.RESTORE_DATABASE, label=str(backup), user=who)
 
     def check(self) -> None:
         from desktop.services.maintenance import checks
 
-        window = self.window
-        if window.db is None:
+        db = self.desk.database()
+        if db is None:
             return
-        report = checks.check(window.db)
+        self.desk.jobs.run(
+            self.desk.parent,
+            self.tr("Checking the database…"),
+            lambda _progress, _cancelled: checks.check(db),
+            self._checked,
+        )
+
+    def _checked(self, report: Any) -> None:
         if report.ok:
             QMessageBox.information(
-                window,
+                self.desk.parent,
                 self.tr("Check database"),
                 self.tr("The database is whole: no problems found."),
             )
@@ -185,7 +195,7 @@ class BackupWork(QObject):
         lines = report.lines(translate)
         more = len(lines) - 30
         QMessageBox.warning(
-            window,
+            self.desk.parent,
             self.tr("Check database"),
             "\n".join(lines[:30])
             + ("\n" + self.tr("… and {n} more").format(n=more) if more > 0 else ""),

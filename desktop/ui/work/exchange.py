@@ -5,37 +5,33 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop import paths
-from desktop.ui.errors import show_error
-from desktop.ui.worker import Task
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+from desktop.ui.work.context import Desk, backup_folder
+from desktop.ui.worker import Job
 
 FOLDER = "exchange/folder"
 
 
 class ExchangeWork(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.task: Task | None = None
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(desk.parent)
+        self.desk = desk
 
     def after_login(self, db: Any) -> None:
         """Conflicts left by an earlier import are said at once, to whoever may settle them."""
         from desktop.services.exchange import conflicts
 
-        user = self.window.session.user
+        user = self.desk.user()
         if user is None or not user.role.manages:
             return
         waiting = conflicts.count_open(db)
         if waiting:
-            self.window.statusBar().showMessage(
+            self.desk.notify(
                 self.tr("{n} data conflicts wait for a choice: File > Data conflicts.").format(
                     n=waiting
                 ),
@@ -43,7 +39,7 @@ class ExchangeWork(QObject):
             )
 
     def _folder(self) -> Path:
-        chosen = self.window.settings.text(FOLDER)
+        chosen = self.desk.settings.text(FOLDER)
         return Path(chosen) if chosen else paths.documents_dir()
 
     def _files(self) -> str:
@@ -52,8 +48,8 @@ class ExchangeWork(QObject):
     def export_package(self) -> None:
         from desktop.services.exchange import merge
 
-        w = self.window
-        if w.db is None:
+        w, db = self.desk.parent, self.desk.database()
+        if db is None:
             return
         suggested = self._folder() / self.tr("data package {day}.zip").format(
             day=date.today().isoformat()
@@ -64,8 +60,7 @@ class ExchangeWork(QObject):
         if not name:
             return
         path = Path(name) if name.lower().endswith(".zip") else Path(name + ".zip")
-        w.settings.set_text(FOLDER, str(path.parent))
-        db = w.db
+        self.desk.settings.set_text(FOLDER, str(path.parent))
         self._run(
             self.tr("Writing the data package…"),
             lambda progress, cancelled: merge.export_package(
@@ -86,8 +81,8 @@ class ExchangeWork(QObject):
         import it only when the user says so."""
         from desktop.services.exchange import merge
 
-        w = self.window
-        if w.db is None:
+        w, db = self.desk.parent, self.desk.database()
+        if db is None:
             return
         name, _ = QFileDialog.getOpenFileName(
             w, self.tr("Import a data package"), str(self._folder()), self._files()
@@ -95,8 +90,7 @@ class ExchangeWork(QObject):
         if not name:
             return
         path = Path(name)
-        w.settings.set_text(FOLDER, str(path.parent))
-        db = w.db
+        self.desk.settings.set_text(FOLDER, str(path.parent))
         self._run(
             self.tr("Reading {file}…").format(file=path.name),
             lambda progress, cancelled: merge.import_package(
@@ -109,13 +103,13 @@ class ExchangeWork(QObject):
         from desktop.services.exchange import merge
         from desktop.ui.dialogs.exchange_dialog import SummaryDialog
 
-        w = self.window
-        if w.db is None:
+        w, db = self.desk.parent, self.desk.database()
+        if db is None:
             return
         dialog = SummaryDialog(w, preview, asking=True)
         if not dialog.exec() or preview.already:
             return
-        db, folder = w.db, w.backup_work.folder()
+        folder = backup_folder(self.desk.settings)
         self._run(
             self.tr("Importing {file}…").format(file=path.name),
             lambda progress, cancelled: merge.import_package(
@@ -127,30 +121,20 @@ class ExchangeWork(QObject):
     def _imported(self, result: Any) -> None:
         from desktop.ui.dialogs.exchange_dialog import SummaryDialog
 
-        w = self.window
-        w.tree.reload()
-        w.pages_changed()
-        SummaryDialog(w, result, asking=False).exec()
+        self.desk.reload_tree()
+        self.desk.refresh()
+        SummaryDialog(self.desk.parent, result, asking=False).exec()
         if result.total("conflicts"):
             self.show_conflicts()
 
     def show_conflicts(self) -> None:
         from desktop.ui.dialogs.exchange_dialog import ConflictsDialog
 
-        w = self.window
-        if w.db is None:
+        w, db = self.desk.parent, self.desk.database()
+        if db is None:
             return
-        ConflictsDialog(w, w.db).exec()
-        w.pages_changed()
+        ConflictsDialog(w, db).exec()
+        self.desk.refresh()
 
-    def _run(self, title: str, job: Any, then: Any) -> None:
-        def done(result: Any, error: BaseException | None) -> None:
-            self.task = None
-            if error is not None:
-                show_error(self.window, error)
-            else:
-                then(result)
-
-        self.task = Task(self.window, title, job)
-        self.task.done.connect(done)
-        self.task.start()
+    def _run(self, title: str, job: Job, then: Any) -> None:
+        self.desk.jobs.run(self.desk.parent, title, job, then)

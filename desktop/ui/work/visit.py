@@ -1,0 +1,54 @@
+"""Window-wide actions of the visit work: the intervals setting and the ledger export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.ui.work.context import Desk
+
+
+class VisitWork(QObject):
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(desk.parent)
+        self.desk = desk
+
+    def edit_intervals(self) -> None:
+        from desktop.ui.dialogs.cadence_dialog import CadenceDialog
+
+        db = self.desk.database()
+        if db is None:
+            return
+        dialog = CadenceDialog(self.desk.parent, db)
+        if dialog.exec():
+            self.desk.refresh()
+            self.desk.notify(
+                self.tr("Next-due dates of {n} enterprises recalculated.").format(n=dialog.moved),
+                8000,
+            )
+
+    def export_visits(self) -> None:
+        """The visit ledger of the selected unit, written on a worker thread."""
+        from desktop.services.exports import commands
+
+        db, scope = self.desk.database(), self.desk.scope()
+        if db is None:
+            return
+        title = commands.ledger_title(db, scope, None, None)
+        name, _ = QFileDialog.getSaveFileName(
+            self.desk.parent, self.tr("Export the visit ledger"), f"{title}.xlsx", "Excel (*.xlsx)"
+        )
+        if not name:
+            return
+        self.desk.jobs.run(
+            self.desk.parent,
+            self.tr("Writing the visit ledger…"),
+            lambda progress, cancelled: commands.export_visits(
+                db, Path(name), scope, progress=progress, cancelled=cancelled
+            ),
+            lambda n: self.desk.notify(
+                self.tr("{n} visits written to {path}.").format(n=n, path=name), 10000
+            ),
+        )
