@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import palette
 from desktop.domain.accounts import Actor
 from desktop.services.accounts import users
 from desktop.services.database import Database
@@ -41,7 +42,9 @@ class LockScreen(QDialog):
         self.setWindowFlags(Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
         # Modal before it is shown (full screen, then exec): nothing behind it takes input.
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.setStyleSheet("LockScreen { background: #263238; } QLabel { color: white; }")
+        self.setStyleSheet(
+            f"LockScreen {{ background: {palette.LOCKED}; }} QLabel {{ color: white; }}"
+        )
         title = QLabel(self.tr("The desk is locked"))
         title.setStyleSheet("font-size: 20pt; color: white;")
         who = QLabel(self.tr("Logged in: {user}").format(user=user.label))
@@ -52,7 +55,7 @@ class LockScreen(QDialog):
         self.password.setFixedWidth(260)
         self.password.returnPressed.connect(self.unlock)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #ffab91;")
+        self.message.setStyleSheet(f"color: {palette.ERROR_ON_LOCKED};")
         unlock = QPushButton(self.tr("Unlock"))
         unlock.clicked.connect(self.unlock)
         logout = QPushButton(self.tr("Log out"))

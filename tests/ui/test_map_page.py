@@ -41,17 +41,18 @@ def test_clicking_a_cell_scopes_the_pages(qtbot: Any, window: MainWindow) -> Non
 def test_colours_follow_the_overdue_share() -> None:
     import uuid
 
+    from desktop.domain.palette import CLOSED, DUE_SOON, ON_TIME, OVERDUE
     from desktop.services.reports.grid_map import MapCell
-    from desktop.ui.pages.map_page import GREEN, GREY, RED, YELLOW, colour_of
+    from desktop.ui.pages.map_page import colour_of
 
     def cell(n: int, late: int) -> MapCell:
         return MapCell(uuid.uuid4(), "01", "网格", [], n, late)
 
     assert [colour_of(cell(n, late)) for n, late in ((0, 0), (10, 0), (10, 2), (10, 3))] == [
-        GREY,
-        GREEN,
-        YELLOW,
-        RED,
+        CLOSED,
+        ON_TIME,
+        DUE_SOON,
+        OVERDUE,
     ]
 
 

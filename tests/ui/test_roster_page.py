@@ -183,7 +183,8 @@ def test_check_ins_are_held_against_the_demo_roster(
         assert states == {checkins.ON_TIME, checkins.LATE, checkins.MISSED}
         row = next(n for n, h in enumerate(dialog.held) if h.state == checkins.MISSED)
         colour = dialog.table.item(row, 4).background().color().name()  # type: ignore[union-attr]
-        assert colour == FILLS[checkins.MISSED] and "未到" in dialog.table.item(row, 4).text()  # type: ignore[union-attr]
+        missed_fill = FILLS[checkins.MISSED].lower()  # QColor names are lower case
+        assert colour == missed_fill and "未到" in dialog.table.item(row, 4).text()  # type: ignore[union-attr]
         missed = dialog.held[row]
         sheet = tmp_path / "补录.csv"
         unit = missed.unit.split(" ", 1)[1]

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from desktop.domain import palette
 from desktop.domain.dates import format_date
 from desktop.domain.hierarchy import NodeKind
 from desktop.services.database import Database
@@ -213,8 +214,8 @@ def test_open_items_on_the_form_are_red_when_overdue_and_yellow_within_three_day
     words = [
         QCoreApplication.translate("OpenItemRow", w) for w in ("Overdue", "Due within three days")
     ]
-    assert "#ffcdd2" in late[1] and late[0].endswith(f"，{words[0]}）")
-    assert "#fff3c4" in soon[1] and soon[0].endswith(f"，{words[1]}）")
+    assert palette.OVERDUE in late[1] and late[0].endswith(f"，{words[0]}）")
+    assert palette.DUE_SOON in soon[1] and soon[0].endswith(f"，{words[1]}）")
     assert later[1] == "" and later[0].endswith(f"{format_date(today + timedelta(days=4))}）")
 
 

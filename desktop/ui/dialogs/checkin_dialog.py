@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import palette
 from desktop.domain.dates import CHINA
 from desktop.domain.messages import UserError
 from desktop.i18n import translate
@@ -30,7 +31,7 @@ from desktop.services.database import Database
 from desktop.services.patrol import checkins
 from desktop.ui.errors import show_error
 
-FILLS = {checkins.MISSED: "#ffc7ce", checkins.LATE: "#ffeb9c"}
+FILLS = {checkins.MISSED: palette.OVERDUE, checkins.LATE: palette.DUE_SOON}
 
 
 class CheckinDialog(QDialog):

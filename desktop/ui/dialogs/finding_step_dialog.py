@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.domain import findings as lifecycle
+from desktop.domain import palette
 from desktop.domain.dates import BAD_DATE, format_date, parse_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
@@ -48,7 +49,7 @@ class FindingStepDialog(FormDialog):
         if item.progress:
             history = QLabel(item.progress)
             history.setObjectName("history")
-            history.setStyleSheet("color: #555;")
+            history.setStyleSheet(f"color: {palette.MUTED_TEXT};")
             self.form.addRow(self.tr("So far"), history)
         names = reference.names(db, "finding_status")
         # Forward steps first, in order; a failed recheck (back to rectifying) last.

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
+from desktop.domain import palette
 from desktop.domain.accounts import Actor
 from desktop.domain.messages import FieldError, RefusedError, ValidationError
 from desktop.services.accounts import users
@@ -31,7 +32,7 @@ class LoginDialog(FormDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Log in"))
         where = QLabel(self.tr("Database: {name}").format(name=db.display_name))
         where.setWordWrap(True)
-        where.setStyleSheet("color: #555;")
+        where.setStyleSheet(f"color: {palette.MUTED_TEXT};")
         self.form.addRow(where)
         self.username = self.line("username", self.tr("User name"), username, 32)
         self.password = _secret(self.line("password", self.tr("Password"), ""))

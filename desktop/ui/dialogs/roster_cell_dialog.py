@@ -5,6 +5,7 @@ filling a pattern over several days."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import roster
+from desktop.domain import palette, roster
 from desktop.domain.dates import weekday_name
 from desktop.services.patrol.roster_grid import Candidate
 
@@ -39,7 +40,7 @@ class RosterCellDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if c.on_duty else Qt.CheckState.Unchecked)
             if c.why_not:
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(QColor(palette.ERROR_TEXT))
             self.people.addItem(item)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

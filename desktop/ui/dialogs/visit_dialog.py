@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import palette
 from desktop.domain.dates import BAD_DATE, format_date, parse_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
@@ -72,7 +73,7 @@ class VisitDialog(FormDialog):
 
         self.banner = QLabel()
         self.banner.setObjectName("draft_banner")
-        self.banner.setStyleSheet("background: #fff8e1; padding: 4px;")
+        self.banner.setStyleSheet(f"background: {palette.NOTE}; padding: 4px;")
         self.discard_button = QPushButton(self.tr("Discard the draft"))
         self.discard_button.clicked.connect(self.discard_draft)
         banner_row = QHBoxLayout()
@@ -84,7 +85,7 @@ class VisitDialog(FormDialog):
         self.form.addRow(self.banner_box)
         self.status = QLabel()
         self.status.setObjectName("saved_status")
-        self.status.setStyleSheet("color: #2e7d32;")
+        self.status.setStyleSheet(f"color: {palette.GOOD_TEXT};")
         self.form.addRow(self.status)
 
         self.enterprise = EnterprisePicker(lambda text: search.search_enterprises(db, text, scope))
@@ -94,7 +95,7 @@ class VisitDialog(FormDialog):
         self.add("enterprise_id", self.tr("Enterprise"), self.enterprise)
         self.place = QLabel()
         self.place.setObjectName("enterprise_place")
-        self.place.setStyleSheet("color: #555;")
+        self.place.setStyleSheet(f"color: {palette.MUTED_TEXT};")
         self.form.addRow("", self.place)
         self.visited = self.line("visited_on", self.tr("Visit date"), "", 20)
         self.visited.setPlaceholderText("2026-03-05")

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop.domain import palette
 from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef, TreeNode, can_hold
 from desktop.ui.models.labels import kind_label
 
@@ -30,12 +31,6 @@ class TreeSource(Protocol):
 MIME = "application/x-policedesk-node"
 RefRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-_KIND_COLOURS = {
-    NodeKind.BUREAU: "#1a237e",
-    NodeKind.STATION: "#0d47a1",
-    NodeKind.OFFICE: "#00695c",
-    NodeKind.GRID: "#424242",
-}
 
 
 class Node:
@@ -131,7 +126,7 @@ class JurisdictionModel(QAbstractItemModel):
                 f"\n{data.code}" if data.code else ""
             )
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(_KIND_COLOURS[data.ref.kind])
+            return QColor(palette.LEVELS[data.ref.kind])
         if role == RefRole:
             return data.ref
         return None

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import palette
 from desktop.domain.geo import ImagePlacement
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import RefusedError, UserError
@@ -51,8 +52,7 @@ from desktop.services.reports.grid_map import MapCell, MapUnit
 from desktop.ui.errors import show_error
 from desktop.ui.pages.page import Page
 
-GREEN, YELLOW, RED, GREY = "#c6efce", "#ffeb9c", "#ffc7ce", "#eeeeee"
-UNIT_PENS = {"line": "#1f5fbf", "zone": "#e07b00", "point": "#8e24aa"}
+FILLS = (palette.ON_TIME, palette.DUE_SOON, palette.OVERDUE, palette.CLOSED)
 LATE_SHARE = 0.2  # above this share overdue, a cell is red
 SMOOTH_UP_TO = 1500  # cells drawn antialiased
 LABEL_UP_TO = 40  # cells named on the map (a station's); more would cover one another
@@ -60,10 +60,10 @@ LABEL_UP_TO = 40  # cells named on the map (a station's); more would cover one a
 
 def colour_of(cell: MapCell) -> str:
     if not cell.enterprises:
-        return GREY
+        return palette.CLOSED
     if cell.overdue == 0:
-        return GREEN
-    return RED if cell.share_overdue > LATE_SHARE else YELLOW
+        return palette.ON_TIME
+    return palette.OVERDUE if cell.share_overdue > LATE_SHARE else palette.DUE_SOON
 
 
 class Projection:
@@ -118,8 +118,8 @@ class MapView(QGraphicsView):
         # the paint and shows nothing; a station's few hundred are smoothed.
         self.setRenderHint(QPainter.RenderHint.Antialiasing, len(cells) <= SMOOTH_UP_TO)
         lon0, lat0, kx, ky = projection.lon0, projection.lat0, projection.kx, projection.ky
-        outline = QPen(QColor("#606060"), 0)  # cosmetic: one pixel at any zoom
-        brushes = {c: QBrush(QColor(c)) for c in (GREEN, YELLOW, RED, GREY)}
+        outline = QPen(QColor(palette.OUTLINE), 0)  # cosmetic: one pixel at any zoom
+        brushes = {c: QBrush(QColor(c)) for c in FILLS}
         self.cell_of = {}
         self.tip = tip
         # Thousands of cells: one polygon item each, built in as few calls as Qt allows;
@@ -154,7 +154,7 @@ class MapView(QGraphicsView):
         for unit in units:
             self._draw_unit(unit, centres)
         if selected in self.items_by_cell:
-            pen = QPen(QColor("#000000"))
+            pen = QPen(QColor(palette.INK))
             pen.setWidthF(3)
             pen.setCosmetic(True)
             self.items_by_cell[selected].setPen(pen)
@@ -170,7 +170,7 @@ class MapView(QGraphicsView):
         the cell."""
         label = QGraphicsSimpleTextItem(cell.name)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        label.setBrush(QColor("#303030"))
+        label.setBrush(QColor(palette.INK))
         label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         # Just below the middle: the patrol lines run through the middles of their cells.
         label.setTransform(QTransform.fromTranslate(-label.boundingRect().width() / 2, 4))
@@ -183,7 +183,7 @@ class MapView(QGraphicsView):
         points = [centres[g] for g in unit.grids if g in centres]
         if not points:
             return
-        pen = QPen(QColor(UNIT_PENS.get(unit.tier, "#000000")))
+        pen = QPen(QColor(palette.TIERS.get(unit.tier, palette.INK)))
         pen.setCosmetic(True)
         path = QPainterPath()
         if unit.tier == "line":
@@ -281,15 +281,15 @@ class MapPage(Page):
         self.view.clicked.connect(self._clicked)
         self.title = QLabel()
         swatches = (
-            (GREEN, self.tr("none overdue")),
-            (YELLOW, self.tr("up to a fifth overdue")),
-            (RED, self.tr("more overdue")),
+            (palette.ON_TIME, self.tr("none overdue")),
+            (palette.DUE_SOON, self.tr("up to a fifth overdue")),
+            (palette.OVERDUE, self.tr("more overdue")),
         )
         lines = (("line", "━ 巡线"), ("zone", "┅ 巡区"), ("point", "○ 巡点"))
         self.legend = QLabel(
             " ".join(f"<span style='background:{c}'>&nbsp;{t}&nbsp;</span>" for c, t in swatches)
             + " "
-            + " ".join(f"<span style='color:{UNIT_PENS[k]}'>{t}</span>" for k, t in lines)
+            + " ".join(f"<span style='color:{palette.TIERS[k]}'>{t}</span>" for k, t in lines)
         )
         self.image_button = QPushButton(self.tr("Map &image underneath…"))
         self.image_button.setObjectName("map_image")

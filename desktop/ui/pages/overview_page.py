@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.domain import palette
 from desktop.services import reference
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.reports import overview
@@ -18,34 +19,36 @@ class Card(QFrame):
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
-            "Card { background: #ffffff; border: 1px solid #d0d7e2; border-radius: 6px; }"
+            f"Card {{ background: white; border: 1px solid {palette.BORDER}; border-radius: 6px; }}"
         )
         self.value = QLabel("–")
-        self.value.setStyleSheet("font-size: 22pt; font-weight: 600; color: #0d47a1;")
+        self.value.setStyleSheet(
+            f"font-size: 22pt; font-weight: 600; color: {palette.ACCENT_TEXT};"
+        )
         self.title = QLabel(title)
-        self.title.setStyleSheet("color: #555;")
+        self.title.setStyleSheet(f"color: {palette.MUTED_TEXT};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)
         layout.addWidget(self.title)
 
     def set(self, value: int, warn: bool = False) -> None:
         self.value.setText(f"{value:,}")
-        colour = "#c62828" if warn and value else "#0d47a1"
+        colour = palette.ERROR_TEXT if warn and value else palette.ACCENT_TEXT
         self.value.setStyleSheet(f"font-size: 22pt; font-weight: 600; color: {colour};")
 
     def set_done(self, done: int, due: int) -> None:
         """Visits done of those due, and the share: red below 60%, yellow below 90%."""
         share = done / due if due else 1.0
-        colour = "#c62828" if share < 0.6 else "#b26a00" if share < 0.9 else "#2e7d32"
+        colour = palette.share_text(share)
         self.value.setText(f"{done:,} / {due:,}（{share:.0%}）")
         self.value.setStyleSheet(f"font-size: 18pt; font-weight: 600; color: {colour};")
 
     def set_colours(self, red: int, yellow: int, green: int) -> None:
         """Open items by deadline: past it, within three days, later."""
         self.value.setText(
-            f"<span style='color:#c62828'>{red:,}</span> · "
-            f"<span style='color:#b26a00'>{yellow:,}</span> · "
-            f"<span style='color:#2e7d32'>{green:,}</span>"
+            f"<span style='color:{palette.ERROR_TEXT}'>{red:,}</span> · "
+            f"<span style='color:{palette.WARNING_TEXT}'>{yellow:,}</span> · "
+            f"<span style='color:{palette.GOOD_TEXT}'>{green:,}</span>"
         )
         self.value.setStyleSheet("font-size: 18pt; font-weight: 600;")
 

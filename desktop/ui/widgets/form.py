@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import palette
 from desktop.domain.messages import UserError, ValidationError
 from desktop.ui.errors import show_error, translate
 
-INVALID_STYLE = "border: 1px solid #d32f2f; background: #fff3f3;"
+INVALID_STYLE = f"border: 1px solid {palette.ERROR_TEXT}; background: {palette.INVALID_FIELD};"
 
 
 class FormDialog(QDialog):
@@ -38,7 +39,7 @@ class FormDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.summary = QLabel()
-        self.summary.setStyleSheet("color: #d32f2f;")
+        self.summary.setStyleSheet(f"color: {palette.ERROR_TEXT};")
         self.summary.setWordWrap(True)
         self.summary.hide()
         self.buttons = QDialogButtonBox(
@@ -69,7 +70,7 @@ class FormDialog(QDialog):
     # -- fields -----------------------------------------------------------------------------
     def add(self, name: str, label: str, widget: QWidget) -> QWidget:
         error = QLabel()
-        error.setStyleSheet("color: #d32f2f;")
+        error.setStyleSheet(f"color: {palette.ERROR_TEXT};")
         error.setWordWrap(True)
         error.hide()
         box = QWidget()
