@@ -4,12 +4,14 @@ it, the data layer and the login."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n, paths
+from desktop.services.tasks import CancelledError
 from desktop.ui.errors import install_excepthook, setup_logging
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -65,8 +67,15 @@ def start_window(
             return
         window.attach(db, demo=demo)
 
+    def job(_progress: Any, cancelled: Callable[[], bool]) -> Any:
+        db = load(target)
+        if cancelled():  # the window closed meanwhile: nobody will take the database
+            db.close()
+            raise CancelledError()
+        return db
+
     # Quiet (the window says "Opening the database…"); a refusal is shown like any job's.
-    loader = window.jobs.run(window, None, lambda _progress, _cancelled: load(target), loaded)
+    loader = window.jobs.run(window, None, job, loaded)
     return window, loader
 
 

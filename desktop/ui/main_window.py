@@ -51,7 +51,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.actions_ = Actions(self)
         self.tree = JurisdictionTree()
-        self.jobs = Jobs(self)  # every long job of this window: its close stops them here
+        # Every long job of this window: its close stops them here.
+        self.jobs = Jobs(self, lambda text: self.statusBar().showMessage(text, 10000))
         self.desk = Desk(
             parent=self,
             settings=settings,

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.services.tasks import CancelledError
-from desktop.ui.errors import show_error
+from desktop.ui.errors import error_text, show_error
 
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
@@ -127,9 +127,13 @@ class Task(QObject):
 class Jobs(QObject):
     """The tasks running for one window, started, reported and stopped in one way."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, notify: Callable[[str], None] | None = None
+    ) -> None:
         super().__init__(parent)
         self._tasks: list[Task] = []
+        # Where a cancel is confirmed: the status line, not a box to click away.
+        self._notify = notify
 
     def run(
         self,
@@ -139,7 +143,8 @@ class Jobs(QObject):
         then: Callable[[Any], None] | None = None,
     ) -> Task:
         """Start `job`; `then(result)` follows on the GUI thread if it succeeds. An error is
-        shown over `parent`; a job the user cancelled ends in silence (they asked for it)."""
+        shown over `parent`; a job the user cancelled says so on the status line only (they
+        asked for it, and want to know that nothing was changed)."""
         task = Task(parent, title, job)
         self._tasks.append(task)
 
@@ -148,6 +153,8 @@ class Jobs(QObject):
             if parent is not None and not shiboken6.isValid(parent):
                 return  # its page or dialog is gone: nobody waits for the answer
             if isinstance(error, CancelledError):
+                if self._notify is not None:
+                    self._notify(error_text(error))
                 return
             if error is not None:
                 show_error(parent, error)
