@@ -22,12 +22,12 @@ from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef
 from desktop.domain.messages import UserError
 from desktop.ui.actions import Actions
 from desktop.ui.errors import show_error
-from desktop.ui.ledger_work import LedgerWork
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.jurisdiction_tree import JurisdictionTree
 from desktop.ui.work.backup import BackupWork
 from desktop.ui.work.context import Desk
 from desktop.ui.work.exchange import ExchangeWork
+from desktop.ui.work.ledger import LedgerWork
 from desktop.ui.work.session import SessionWork
 from desktop.ui.work.visit import VisitWork
 from desktop.ui.worker import Jobs
