@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("POLICEDESK_LANG", "zh_CN")
 
 from desktop import demo
-from desktop.services.database import Database, open_desk
+from desktop.services.database import Database
+from desktop.services.patrol import rosters
+from tests.services.helpers import GRACE
 
 # The backends (a SQLite file, a PostgreSQL server of the session's own) and their fixtures.
 pytest_plugins = ["tests.backends"]
@@ -46,29 +48,28 @@ def db(sqlite_desk: Database) -> Database:
 
 
 @pytest.fixture
-def sqlite_db(tmp_path: Path) -> Iterator[Database]:
-    """A SQLite file whatever the suite runs on: for what only a local file has."""
-    database = open_desk(tmp_path / "local.sqlite3")
-    yield database
-    database.close()
+def quick_rosters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the program fills a roster itself (the command line, the roster page), the
+    search stops GRACE seconds after its first roster that keeps every rule."""
+    generate = rosters.generate
 
+    def settling(*args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("grace", GRACE)
+        return generate(*args, **kwargs)
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small demo database generated once; tests get copies."""
-    path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
-    database = open_desk(path)
-    demo.generate(database, "small", 7)
-    with database.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    database.close()
-    return path
+    monkeypatch.setattr(rosters, "generate", settling)
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, demo_template: Path) -> Iterator[Database]:
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_template, path)
-    database = open_desk(path)
-    yield database
-    database.close()
+def tiny(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A demo scale of one station and four grid cells, made in a second or two: for the
+    tests of the demo that are not about its size."""
+    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
+    return "tiny"
+
+
+@pytest.fixture
+def small_is_tiny(monkeypatch: pytest.MonkeyPatch, tiny: str) -> None:
+    """The demo's default scale made at the tiny one: for the commands that make a demo in
+    tests that are about the command, not the demo's size."""
+    monkeypatch.setitem(demo.SCALES, "small", demo.SCALES[tiny])

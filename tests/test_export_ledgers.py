@@ -18,6 +18,7 @@ from desktop.services.exports import commands, ledgers
 from desktop.services.register import enterprises, visits
 from desktop.services.register.findings import FindingInput
 from desktop.services.register.visits import VisitForm
+from tests.backends import fresh_sqlite
 from tests.services.helpers import chain, officer
 from tests.test_cli import export_choices
 
@@ -25,11 +26,9 @@ TODAY = date.today()
 
 
 @pytest.fixture
-def file_db(tmp_path: Path) -> Database:
+def file_db(tmp_path: Path, sqlite_template: Path) -> Database:
     """The command line is given a file: these tests run on SQLite whatever the suite uses."""
-    from desktop.services.database import open_desk
-
-    return open_desk(tmp_path / "desk.sqlite3")
+    return fresh_sqlite(sqlite_template, tmp_path / "desk.sqlite3")
 
 
 def fill(db: Database) -> None:

@@ -41,13 +41,6 @@ def rows(db: Database, sql: str) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in conn.execute(text(sql))]
 
 
-@pytest.fixture
-def tiny(monkeypatch: pytest.MonkeyPatch) -> str:
-    """A demo scale of one station and four grid cells: made in a second or two."""
-    monkeypatch.setitem(demo.SCALES, "tiny", demo.Scale(1, 2, 2, 12, 2, 30))
-    return "tiny"
-
-
 def assert_same_rows(a: Database, b: Database) -> None:
     """The demo's tables hold the same rows in both databases, and some."""
     order = {
@@ -254,9 +247,7 @@ def test_findings_follow_their_lifecycle(demo_db: Database) -> None:
     today = date.today()
     with demo_db.reading() as s:
         found = s.scalars(select(Finding)).all()
-        station_of: dict[str, str] = dict(
-            s.execute(text("SELECT id, station_id FROM officer")).tuples().all()
-        )
+        station_of = {i: st for i, st in s.execute(text("SELECT id, station_id FROM officer"))}
         visit_of = {
             uuid.UUID(i): (uuid.UUID(e), date.fromisoformat(on), uuid.UUID(g), uuid.UUID(st))
             for i, e, on, g, st in s.execute(

@@ -26,6 +26,7 @@ from desktop.services.register import enterprises
 from desktop.services.register import visits as visit_service
 from desktop.services.register.visits import VisitForm
 from desktop.store.schema import AuditEntry, Enterprise
+from tests.backends import fresh_sqlite
 from tests.services.helpers import chain, officer
 
 TODAY = date.today()
@@ -87,12 +88,14 @@ def edit(db: Database, ident: uuid.UUID, **values: object) -> None:
 
 
 @pytest.fixture
-def desks(db: Database, tmp_path: Path) -> Iterator[tuple[Bureau, Database, Database]]:
-    """The sub-bureau and two stations set up from its first (full) package."""
+def desks(
+    db: Database, tmp_path: Path, sqlite_template: Path
+) -> Iterator[tuple[Bureau, Database, Database]]:
+    """The sub-bureau and two new stations set up from its first (full) package."""
     bureau = build(db)
     start = tmp_path / "start.zip"
     merge.export_package(db, start)
-    stations = [open_desk(tmp_path / f"station{i}.sqlite3") for i in (1, 2)]
+    stations = [fresh_sqlite(sqlite_template, tmp_path / f"station{i}.sqlite3") for i in (1, 2)]
     for station in stations:
         assert merge.import_package(station, start).total("new") > 0
         assert snapshot(station) == snapshot(db)

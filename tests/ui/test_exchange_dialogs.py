@@ -17,6 +17,7 @@ from desktop.services.register import enterprises
 from desktop.ui.app import make_application
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
+from tests.backends import fresh_sqlite
 from tests.services.test_exchange import build
 
 
@@ -49,13 +50,13 @@ class Script:
 
 
 @pytest.fixture
-def package(tmp_path: Path) -> tuple[Path, Path]:
+def package(tmp_path: Path, sqlite_template: Path) -> tuple[Path, Path]:
     """The sub-bureau's database, and a station's package with one change to take and one
     that clashes with the sub-bureau's own."""
-    bureau = open_desk(tmp_path / "bureau.sqlite3")
+    bureau = fresh_sqlite(sqlite_template, tmp_path / "bureau.sqlite3")
     b = build(bureau)
     merge.export_package(bureau, tmp_path / "start.zip")
-    station = open_desk(tmp_path / "station.sqlite3")
+    station = fresh_sqlite(sqlite_template, tmp_path / "station.sqlite3")
     merge.import_package(station, tmp_path / "start.zip")
     for db, ident, values in (
         (station, b.enterprises[0], {"notes": "派出所补充"}),
