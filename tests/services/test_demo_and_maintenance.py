@@ -25,11 +25,11 @@ def dump(db: Database) -> dict[str, list[tuple[object, ...]]]:
         }
 
 
-def test_same_seed_gives_the_same_jurisdiction(tmp_path: Path) -> None:
+def test_same_seed_gives_the_same_jurisdiction(tmp_path: Path, tiny: str) -> None:
     a, b, c = (open_desk(tmp_path / f"{n}.sqlite3") for n in "abc")
-    demo.generate(a, "small", 3)
-    demo.generate(b, "small", 3)
-    demo.generate(c, "small", 4)
+    demo.generate(a, tiny, 3)
+    demo.generate(b, tiny, 3)
+    demo.generate(c, tiny, 4)
     assert dump(a) == dump(b)
     assert dump(a)["officer"] != dump(c)["officer"]
     for db in (a, b, c):
@@ -59,7 +59,7 @@ def test_demo_refuses_a_database_that_holds_data(demo_db: Database) -> None:
         demo.generate(demo_db, "small", 1)
 
 
-def test_cancelled_demo_writes_nothing(db: Database) -> None:
+def test_cancelled_demo_writes_nothing(db: Database, tiny: str) -> None:
     calls = []
 
     def cancelled() -> bool:
@@ -67,14 +67,14 @@ def test_cancelled_demo_writes_nothing(db: Database) -> None:
         return len(calls) > 3  # cancel in the middle of inserting
 
     with pytest.raises(CancelledError):
-        demo.generate(db, "small", 1, cancelled=cancelled)
+        demo.generate(db, tiny, 1, cancelled=cancelled)
     assert demo.is_empty(db)
     assert all(not rows for rows in dump(db).values())
 
 
-def test_progress_is_reported_to_the_end(db: Database) -> None:
+def test_progress_is_reported_to_the_end(db: Database, tiny: str) -> None:
     seen: list[tuple[int, int]] = []
-    demo.generate(db, "small", 1, progress=lambda d, t: seen.append((d, t)))
+    demo.generate(db, tiny, 1, progress=lambda d, t: seen.append((d, t)))
     assert seen[-1][0] == seen[-1][1] and len(seen) == seen[-1][1]
 
 

@@ -18,6 +18,7 @@ from desktop.services.patrol.deployment import UnitForm
 from desktop.services.patrol.shifts import ShiftForm
 from desktop.store.roster_schema import PatrolUnit
 from desktop.store.schema import Setting
+from tests.services.helpers import GRACE
 
 DAYS = rosters.month_days("2027-02")
 
@@ -210,7 +211,7 @@ def test_the_sub_bureau_rosters_its_lines(demo_db: Database) -> None:
     m = rosters.month(demo_db, bureau.ref, DAYS)
     assert {u.tier for u in m.units.values()} == {"line"}
     assert {p.force for p in m.people.values()} == {"patrol_brigade", "swat_patrol"}
-    answer = rosters.generate(demo_db, bureau.ref, DAYS, seconds=5)
+    answer = rosters.generate(demo_db, bureau.ref, DAYS, seconds=5, grace=GRACE)
     assert answer.found and rosters.check_month(demo_db, bureau.ref, DAYS) == []
     station, _office = station_and_office(demo_db)
     assert rosters.duties(demo_db, station, DAYS) == []  # the station's month is its own

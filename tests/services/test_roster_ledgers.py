@@ -14,6 +14,7 @@ from desktop.services.database import Database
 from desktop.services.exports import ledgers, roster_ledgers
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import rosters
+from tests.services.helpers import GRACE
 
 DAYS = rosters.month_days("2027-02")
 
@@ -25,7 +26,7 @@ def station(db: Database) -> NodeRef:
 
 def test_the_reception_ledger_lists_each_desk_day(demo_db: Database, tmp_path: Path) -> None:
     owner = station(demo_db)
-    rosters.generate(demo_db, owner, DAYS, seconds=5)
+    rosters.generate(demo_db, owner, DAYS, seconds=5, grace=GRACE)
     m = rosters.month(demo_db, owner, DAYS)
     desks = [u for u in m.units.values() if u.tier == "desk"]
     expected = sum(1 for u in desks for d in DAYS if u.staffed_on(d))
@@ -46,7 +47,7 @@ def test_the_reception_ledger_lists_each_desk_day(demo_db: Database, tmp_path: P
 
 def test_each_officer_gets_a_page_of_the_month(demo_db: Database, tmp_path: Path) -> None:
     owner = station(demo_db)
-    answer = rosters.generate(demo_db, owner, DAYS, seconds=5)
+    answer = rosters.generate(demo_db, owner, DAYS, seconds=5, grace=GRACE)
     out = tmp_path / "个人.xlsx"
     n = roster_ledgers.export_schedules(demo_db, owner, DAYS, out)
     on_duty = {d.officer for d in answer.duties}
@@ -68,7 +69,7 @@ def test_each_officer_gets_a_page_of_the_month(demo_db: Database, tmp_path: Path
 
 
 def test_schedules_from_the_command_line(
-    demo_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], quick_rosters: None
 ) -> None:
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_template, path)

@@ -18,6 +18,7 @@ from desktop.services.database import Database
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import deployment, roster_grid, rosters
 from desktop.store.roster_schema import PatrolUnit
+from tests.services.helpers import GRACE
 
 DAYS = rosters.month_days("2027-02")  # 28 days
 
@@ -37,7 +38,7 @@ def test_a_demo_station_is_rostered_to_every_rule(demo_db: Database) -> None:
     }
     lines = rosters.problem_lines(demo_db, before, translate)
     assert any("缺派出所巡处队" in line for line in lines)
-    answer = rosters.generate(demo_db, station, DAYS, seconds=5)
+    answer = rosters.generate(demo_db, station, DAYS, seconds=5, grace=GRACE)
     assert answer.duties and rosters.check_month(demo_db, station, DAYS) == []
     assert len(rosters.duties(demo_db, station, DAYS)) == len(answer.duties)
     assert answer.nights_spread <= 2
@@ -57,7 +58,7 @@ def test_a_duty_set_by_hand_is_kept_when_generating_again(demo_db: Database) -> 
     unit = next(u for u in m.units.values() if u.tier == "point")
     person = next(p for p in m.people.values() if p.force == "community_officer")
     roster_grid.set_cell(demo_db, unit.id, "early", DAYS[3], [person.id])
-    rosters.generate(demo_db, station, DAYS, seconds=5)
+    rosters.generate(demo_db, station, DAYS, seconds=5, grace=GRACE)
     on_file = rosters.duties(demo_db, station, DAYS)
     assert (roster.Duty(unit.id, "early", DAYS[3], person.id), True) in on_file
     assert rosters.check_month(demo_db, station, DAYS) == []
@@ -91,7 +92,7 @@ def test_bad_input_is_refused_at_the_field(demo_db: Database) -> None:
 
 
 def test_roster_from_the_command_line(
-    demo_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], quick_rosters: None
 ) -> None:
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_template, path)
@@ -123,7 +124,7 @@ def test_the_roster_ledger_lists_each_duty(demo_db: Database, tmp_path: Path) ->
     from desktop.services.exports import ledgers
 
     station = first_station(demo_db)
-    answer = rosters.generate(demo_db, station, DAYS, seconds=5)
+    answer = rosters.generate(demo_db, station, DAYS, seconds=5, grace=GRACE)
     out = tmp_path / "排班.xlsx"
     scope = NodeRef(NodeKind.STATION, station)
     n = ledgers.export_ledger(demo_db, "roster", out, scope, DAYS[0], DAYS[-1])
@@ -144,10 +145,10 @@ def test_a_published_month_is_kept_when_generating_again(demo_db: Database) -> N
     from desktop.services.patrol import roster_grid
 
     station = first_station(demo_db)
-    rosters.generate(demo_db, station, DAYS, seconds=5)
+    rosters.generate(demo_db, station, DAYS, seconds=5, grace=GRACE)
     published = {d for d, _kept in rosters.duties(demo_db, station, DAYS)}
     assert roster_grid.publish(demo_db, station, DAYS) == len(published)
-    again = rosters.generate(demo_db, station, DAYS, seconds=5)
+    again = rosters.generate(demo_db, station, DAYS, seconds=5, grace=GRACE)
     assert again.found
     assert {d for d, kept in rosters.duties(demo_db, station, DAYS) if kept} == published
     # A 巡点's duties are its office's too: the office's roster lists them.

@@ -89,7 +89,9 @@ def test_officer_responsible_for_grids_cannot_be_deleted(
     assert len(officers.list_officers(window.db, grid.data(RefRole))) == 2  # type: ignore[arg-type]
 
 
-def test_first_run_offers_the_demo(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+def test_first_run_offers_the_demo(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any, small_is_tiny: None
+) -> None:
     from desktop.ui.app import make_application
 
     make_application()
@@ -107,7 +109,7 @@ def test_first_run_offers_the_demo(qtbot: Any, tmp_path: Path, monkeypatch: Any)
     modal.check()
     qtbot.waitUntil(lambda: win.tree.tree_model.rowCount() == 1, timeout=20_000)
     assert "demo.sqlite3" in win.db.display_name  # type: ignore[union-attr]
-    assert win.overview.cards["grids"].value.text() == "24"
+    assert win.overview.cards["grids"].value.text() == "4"  # the tiny demo's four
     win.db.close()  # type: ignore[union-attr]
 
 

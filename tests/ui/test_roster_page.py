@@ -13,7 +13,9 @@ from tests.ui.conftest import Modal
 from tests.ui.test_tree_workflows import select_path
 
 
-def test_generate_see_a_conflict_fix_it_and_publish(qtbot: Any, window: MainWindow) -> None:
+def test_generate_see_a_conflict_fix_it_and_publish(
+    qtbot: Any, window: MainWindow, quick_rosters: None
+) -> None:
     page = window.roster
     window.tabs.setCurrentWidget(page)
     select_path(window, 0, 0)  # the first station
@@ -149,7 +151,9 @@ def test_fill_a_pattern_copy_it_and_see_the_history(qtbot: Any, window: MainWind
     modal.check()
 
 
-def test_the_sub_bureau_rosters_its_lines(qtbot: Any, window: MainWindow) -> None:
+def test_the_sub_bureau_rosters_its_lines(
+    qtbot: Any, window: MainWindow, quick_rosters: None
+) -> None:
     page = window.roster
     window.tabs.setCurrentWidget(page)
     select_path(window, 0)
