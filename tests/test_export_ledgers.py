@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from desktop import cli
 from desktop.domain import palette
 from desktop.domain.hierarchy import NodeKind
-from desktop.ledgers.formatted import SIGNATURES
+from desktop.ledgers.formatted import SIGNATURES, header_rows
 from desktop.ledgers.registry import LEDGERS
 from desktop.services.database import Database
 from desktop.services.exports import commands, ledgers
@@ -91,7 +91,7 @@ def test_every_register_exports_from_the_demo(demo_db: Database, tmp_path: Path)
         counts[kind] = ledgers.export_ledger(demo_db, kind, out)
         rows = rows_of(out)
         assert rows[0][0] == f"江州市公安局城西分局{LEDGERS[kind].name}", kind
-        header = 2 if LEDGERS[kind].two_levels else 1
+        header = header_rows(LEDGERS[kind].columns)
         assert len(rows) == 2 + header + counts[kind] + 2, kind  # title, line; blank, signatures
     assert counts["grids"] == len(grids.list_grids(demo_db, None, limit=10_000))
     assert counts["hazards"] == len(

@@ -56,10 +56,6 @@ class LedgerSpec:
     columns: tuple[Column, ...]  # the data columns; 序号 comes first by itself
     dated: bool = False  # records in time, cut by dates; else a register of what is on file
 
-    @property
-    def two_levels(self) -> bool:
-        return any(c.group for c in self.columns)
-
 
 @dataclass(frozen=True)
 class Heading:
@@ -211,6 +207,11 @@ def _cell_formats(workbook: Any, base: dict[str, Any]) -> dict[tuple[str, str | 
     return formats
 
 
+def header_rows(columns: Sequence[Column]) -> int:
+    """Two header rows where a group spans columns (法定代表人 over 姓名, 身份证号), else one."""
+    return 2 if any(c.group for c in columns) else 1
+
+
 def _write_header(sheet: Any, columns: Sequence[Column], fmt: Any) -> int:
     """The header at row 2 (and 3 for grouped columns); returns the first data row.
 
@@ -218,8 +219,8 @@ def _write_header(sheet: Any, columns: Sequence[Column], fmt: Any) -> int:
     order and the merged ranges are listed with the sheet afterwards."""
     top = 2
     lines = max(text_lines(c.header, c.width) for c in columns)
-    sheet.set_row(top + (1 if any(c.group for c in columns) else 0), LINE_HEIGHT * lines + 2)
-    if not any(c.group for c in columns):
+    sheet.set_row(top + header_rows(columns) - 1, LINE_HEIGHT * lines + 2)
+    if header_rows(columns) == 1:
         for n, column in enumerate(columns):
             sheet.write_string(top, n, column.header, fmt)
         return top + 1
