@@ -19,6 +19,7 @@ from sqlalchemy import (
     Uuid,
     and_,
     column,
+    false,
     func,
     literal_column,
     text,
@@ -415,6 +416,12 @@ class UserAccount(Record, Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Set when an administrator sets or resets the password: its user chooses their own at
+    # the next login (migration 0014). The expiry counts from password_changed_at.
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class AuditEntry(Base):
