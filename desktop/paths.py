@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from pathlib import Path
 
 APP_NAME = "policedesk"
+# The program's files hold police data and personal numbers: only their user reads them.
+# (On Windows these modes mean little; the user profile's ACLs keep %LOCALAPPDATA% private.)
+PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -36,8 +41,7 @@ def user_data_dir() -> Path:
         from platformdirs import user_data_path
 
         path = user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(path)
 
 
 def default_database_path() -> Path:
@@ -49,9 +53,7 @@ def demo_database_path() -> Path:
 
 
 def backup_dir() -> Path:
-    path = user_data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(user_data_dir() / "backups")
 
 
 def documents_dir() -> Path:
@@ -60,3 +62,33 @@ def documents_dir() -> Path:
 
     path = Path(user_documents_dir())
     return path if path.is_dir() else Path.home()
+
+
+def private_umask() -> None:
+    """Every file and folder this process creates from now on is its user's alone: the
+    database, and the WAL and SHM files SQLite makes beside it, ledgers, logs, settings.
+    Called at each way in (the command line, the window)."""
+    os.umask(0o077)
+
+
+def private_folder(path: Path) -> Path:
+    """`path` made (with its missing parents) and closed to other users. An existing folder
+    of the program's that an earlier version left 0755 is tightened too."""
+    path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    _tighten(path, PRIVATE_FOLDER)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """`path` (if it exists) made readable by its user only: a copy takes its source's
+    mode (shutil.copy2, a restored backup) and an earlier version wrote 0644."""
+    _tighten(path, PRIVATE_FILE)
+    return path
+
+
+def _tighten(path: Path, mode: int) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):  # not ours to change (a shared folder): leave it
+        if stat.S_IMODE(path.stat().st_mode) != mode:
+            os.chmod(path, mode)

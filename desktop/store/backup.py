@@ -7,6 +7,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from desktop import paths
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
 
 
@@ -18,7 +19,7 @@ def backup_file(source: Path, destination: Path) -> Path:
     """Copy `source` to `destination` atomically: a partial copy never carries the final name."""
     partial = destination.with_name(destination.name + ".partial")
     try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.parent.mkdir(mode=paths.PRIVATE_FOLDER, parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
         src = sqlite3.connect(read_only_uri(source), uri=True)
         try:
@@ -30,6 +31,7 @@ def backup_file(source: Path, destination: Path) -> Path:
                 dst.close()
         finally:
             src.close()
+        paths.private_file(partial)  # a copy of the data is as private as the data
         partial.replace(destination)
     except (sqlite3.Error, OSError) as exc:
         with contextlib.suppress(OSError):

@@ -9,6 +9,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.paths import PRIVATE_FILE
 from desktop.store.errors import DatabaseOpenError, DatabaseUnreachableError
 
 
@@ -23,7 +24,7 @@ class DatabaseInUseError(DatabaseOpenError):
 
 def claim(path: Path) -> FileLock:
     """Hold the file for this process; raise DatabaseInUseError if another holds it."""
-    lock = FileLock(str(path) + ".lock", thread_local=False)
+    lock = FileLock(str(path) + ".lock", thread_local=False, mode=PRIVATE_FILE)
     try:
         lock.acquire(timeout=0)
     except Timeout as exc:

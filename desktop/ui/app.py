@@ -57,6 +57,7 @@ def start_window(
 ) -> tuple[MainWindow, Task]:
     """Show the window at once and load the data layer behind it; the login follows. (No
     data is shown before someone has logged in, not even the tree of units.)"""
+    paths.private_umask()
     window = MainWindow(settings or Settings())
     window.show()
     window.repaint()

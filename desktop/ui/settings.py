@@ -12,9 +12,12 @@ DATABASE_KEY = "database/target"
 class Settings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
         # An ini file beside the database, so that POLICEDESK_HOME moves everything together.
-        self.q = qsettings or QSettings(
-            str(paths.user_data_dir() / "settings.ini"), QSettings.Format.IniFormat
-        )
+        if qsettings is None:
+            ini = paths.user_data_dir() / "settings.ini"
+            # Qt keeps an existing file's mode when it rewrites it: an earlier 0644 is closed.
+            paths.private_file(ini)
+            qsettings = QSettings(str(ini), QSettings.Format.IniFormat)
+        self.q = qsettings
 
     def bytes(self, key: str) -> QByteArray | None:
         value = self.q.value(key)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
+from desktop.paths import private_file
 from desktop.services.exchange.rows import EXCHANGED, Row, columns, digest
 from desktop.store.migrations import HEAD
 
@@ -109,6 +110,7 @@ def write(path: Path, package: Package) -> None:
             z.writestr(RECORDS, records)
         with open(partial, "rb") as f:
             os.fsync(f.fileno())
+        private_file(partial)  # every record of a jurisdiction: its user's alone
         os.replace(partial, path)
     except OSError as exc:
         partial.unlink(missing_ok=True)

@@ -2,7 +2,11 @@
 when the database is found damaged.
 
 Automatic copies are named "<database>-daily-<YYYYMMDD>.sqlite3" in the backup folder;
-rotation deletes only such files. Copies made by hand or before a migration stay.
+rotation keeps a spread of days (domain.backup_rotation). The copies taken before an import
+or a data package ("<database>-before-<reason>-<stamp>.sqlite3") are there to undo the last
+one or two of them, and older states are in the daily copies: the newest KEEP_BEFORE of
+each reason are kept, so that a desk importing every day does not fill its disk (each copy
+is the whole database). Copies made by hand or before a migration stay.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from desktop.store.backup import backup_file, read_only_uri, timestamped_name, u
 from desktop.store.engine import Database, sqlite_path
 
 _DAILY = re.compile(r"(?P<stem>.+)-daily-(?P<day>\d{8})\.sqlite3")
+KEEP_BEFORE = 3
 
 
 def daily_name(database: Path, day: date) -> str:
@@ -51,6 +56,7 @@ def before(db: Database, folder: Path, reason: str) -> Path | None:
         return None
     target = unused_path(folder / timestamped_name(path, f"before-{reason}"))
     backup_file(path, target)
+    rotate_before(folder, path, reason)
     with db.transaction() as s:
         audit.record(db, s, audit.BACKUP, label=str(target))
     return target
@@ -66,6 +72,27 @@ def rotate(folder: Path, database: Path, today: date | None = None) -> list[Path
             with contextlib.suppress(OSError):
                 path.unlink()
                 gone.append(path)
+    return gone
+
+
+def rotate_before(folder: Path, database: Path, reason: str, keep: int = KEEP_BEFORE) -> list[Path]:
+    """Delete all but the newest `keep` copies of `database` taken before `reason`."""
+    named = re.compile(
+        rf"{re.escape(database.stem)}-before-{re.escape(reason)}-(\d{{8}}-\d{{6}})(?:-\d+)?"
+        r"\.sqlite3"
+    )
+    copies = []
+    for path in folder.iterdir():
+        found = named.fullmatch(path.name)
+        with contextlib.suppress(OSError):
+            if found:  # copies of one second: unused_path reuses a freed -2, so by file time
+                copies.append((found[1], path.stat().st_mtime_ns, path))
+    copies.sort(reverse=True)
+    gone = []
+    for *_, path in copies[keep:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            gone.append(path)
     return gone
 
 
