@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.domain import palette
 from desktop.ledgers.sheet import LINE_HEIGHT, text_lines
+from desktop.paths import private_file
 
 # A row's fill is one of the program's palette (the same red on paper as on the screen).
 FILLS = (palette.OVERDUE, palette.DUE_SOON, palette.ON_TIME, palette.CLOSED)
@@ -65,6 +66,10 @@ class Heading:
     title: str | None = None  # instead of the unit and the ledger's name
 
 
+# XlsxWriter turns text beginning with = into a formula and http:// into a link, even in a
+# title merged over a row (a unit's name): a ledger holds what was typed, never runs it.
+TEXT_AS_TEXT = {"strings_to_formulas": False, "strings_to_urls": False}
+
 SERIAL = Column("序号", "", 6, "number")
 Row = tuple[Any, str | None]  # a row record, and its fill from the palette (or None)
 
@@ -93,7 +98,7 @@ def write_parts(
     shown = replace(spec, columns=tuple(c for c in spec.columns if c.key not in leave_out))
     partial = path.with_name(f".{path.name}.part")
     workbook = xlsxwriter.Workbook(
-        str(partial), {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
+        str(partial), {"constant_memory": True, "default_date_format": "yyyy-mm-dd", **TEXT_AS_TEXT}
     )
     total = 0
 
@@ -105,6 +110,7 @@ def write_parts(
         for part in parts:
             total += _fill(workbook, formats, shown, part, counted)
         workbook.close()
+        private_file(partial)
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)

@@ -14,7 +14,8 @@ from typing import Any
 from desktop.domain.dates import weekday_name
 from desktop.domain.periods import MONTH, QUARTER, WEEK, Period
 from desktop.domain.report_figures import OFFICE, OFFICER, STATION, Bulletin, Ranked
-from desktop.ledgers.formatted import FONT
+from desktop.ledgers.formatted import FONT, TEXT_AS_TEXT
+from desktop.paths import private_file
 
 REPORT_NAMES = {WEEK: "周调度", MONTH: "月通报", QUARTER: "季考评"}
 LEVEL_WORDS = {STATION: "派出所", OFFICE: "警务室", OFFICER: "社区民警"}
@@ -91,10 +92,11 @@ def write_report(path: Path, report: Report) -> None:
     import xlsxwriter
 
     partial = path.with_name(f".{path.name}.part")
-    workbook = xlsxwriter.Workbook(str(partial))
+    workbook = xlsxwriter.Workbook(str(partial), TEXT_AS_TEXT)
     try:
         _fill(workbook, report)
         workbook.close()
+        private_file(partial)
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)

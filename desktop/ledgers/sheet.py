@@ -12,7 +12,24 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop.paths import private_file
+
 LINE_HEIGHT = 15  # points, for the default 11-point font
+
+
+def _text(sheet: Any, cell_type: Any, value: Any) -> Any:
+    """`value`, or for text that openpyxl would store as a formula (a user name typed as
+    =cmd|' /c calc'!a0) a cell that holds it as text: a ledger never runs anything."""
+    if isinstance(value, str) and value.startswith("="):
+        return _text_cell(sheet, cell_type, value)
+    return value
+
+
+def _text_cell(sheet: Any, cell_type: Any, value: Any) -> Any:
+    cell = cell_type(sheet, value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def text_lines(value: Any, width: int) -> int:
@@ -57,12 +74,12 @@ def write_sheet(
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.print_title_rows = "2:2"
-    heading = WriteOnlyCell(sheet, title)
+    heading = _text_cell(sheet, WriteOnlyCell, title)
     heading.font = Font(size=14, bold=True)
     sheet.append([heading])
     header = []
     for name, _ in columns:
-        cell = WriteOnlyCell(sheet, name)
+        cell = _text_cell(sheet, WriteOnlyCell, name)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center")
         header.append(cell)
@@ -70,12 +87,12 @@ def write_sheet(
     wrap = Alignment(wrap_text=True)  # bottom, as the unstyled cells beside it
     count = 0
     for count, row in enumerate(rows, start=1):
-        values: list[Any] = [count, *row]
+        values: list[Any] = [count, *(_text(sheet, WriteOnlyCell, v) for v in row)]
         lines = 1
         for n in wrapped:  # a styled cell costs more: only where the text is long
-            cell = WriteOnlyCell(sheet, values[n + 1])
+            cell = _text_cell(sheet, WriteOnlyCell, row[n])
             cell.alignment = wrap
-            lines = max(lines, text_lines(values[n + 1], columns[n + 1][1]))
+            lines = max(lines, text_lines(row[n], columns[n + 1][1]))
             values[n + 1] = cell
         # Spreadsheets do not grow a row for wrapped text they did not lay out themselves
         # (LibreOffice prints one line of it): the height is written with the row.
@@ -88,6 +105,7 @@ def write_sheet(
     partial = path.with_name(f".{path.name}.part")
     try:
         workbook.save(partial)
+        private_file(partial)
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
