@@ -145,6 +145,9 @@ def _say(error: UserError) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop import paths
+
+    paths.private_umask()  # every file a command writes is its user's alone
     args = build_parser().parse_args(argv)
     from desktop.domain.messages import UserError
 
@@ -156,6 +159,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except UserError as error:
         return _say(error)
+    except Exception as exc:
+        # A full disk, or a statement the database refused: a sentence, never the SQL and
+        # its values (SQLAlchemy's text of the error carries the statement).
+        from desktop.store.errors import explain
+
+        said = explain(exc)
+        if said is None:
+            raise
+        return _say(said)
 
 
 def _target(args: argparse.Namespace, default: Path | None = None) -> str | Path | None:

@@ -73,13 +73,25 @@ def _raise_if_damaged(db: Database, exc: DatabaseError) -> None:
         raise DatabaseCorruptError(db.display_name, str(exc.orig)) from exc
 
 
+def _raise_if_full(exc: BaseException) -> None:
+    """The transaction was rolled back: say that the disk is full and nothing was written."""
+    from desktop.store.errors import DiskFullError, is_disk_full
+
+    if is_disk_full(exc):
+        raise DiskFullError() from exc
+
+
 def make_engine(url: URL) -> Engine:
+    """hide_parameters: an error's text (a log, a traceback) never carries the values of a
+    statement, which are records and personal numbers."""
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+        )
         event.listen(engine, "connect", _tune_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 @dataclass
@@ -126,11 +138,15 @@ class Database:
         except IntegrityError as exc:
             raise ConflictError(_CLASHED) from exc
         except OperationalError as exc:
+            _raise_if_full(exc)
             if "locked" in str(exc) or "busy" in str(exc):
                 raise ConflictError(_BUSY) from exc
             raise
         except DatabaseError as exc:
             _raise_if_damaged(self, exc)
+            raise
+        except OSError as exc:
+            _raise_if_full(exc)
             raise
 
     @contextmanager
@@ -139,6 +155,7 @@ class Database:
             with self.sessions() as session:
                 yield session
         except DatabaseError as exc:
+            _raise_if_full(exc)  # a read may spill a sort to a temporary file
             _raise_if_damaged(self, exc)
             raise
 

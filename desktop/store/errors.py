@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
 
 _RESTORE = QT_TRANSLATE_NOOP(
@@ -79,4 +81,103 @@ class DatabaseMissingError(DatabaseOpenError):
                 "Messages", "Check the path, or create one with: policedesk migrate --database PATH"
             ),
             path=path,
+        )
+
+
+# Errors met while working, not while opening -------------------------------------------
+
+_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+class DiskFullError(UserError):
+    """The disk (or the user's quota) ran out in the middle of an action, which was undone."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Messages", "The disk is full: nothing was written."),
+            QT_TRANSLATE_NOOP(
+                "Messages", "Free some space on the disk (old ledgers, downloads) and try again."
+            ),
+        )
+
+
+class DatabaseFailedError(UserError):
+    """The database refused a statement: said with the driver's words only, never the SQL
+    nor the values (which are records, personal numbers among them)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Messages", "The database refused the action ({detail})."),
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Nothing was written. Check the database (policedesk check) and try again.",
+            ),
+            detail=detail,
+        )
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite's SQLITE_FULL, PostgreSQL's disk_full, or the operating system's ENOSPC/EDQUOT,
+    wherever in the chain of causes."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in _FULL_ERRNOS:
+            return True
+        text = str(getattr(seen, "orig", None) or seen)
+        if "database or disk is full" in text or getattr(seen, "sqlstate", None) == "53100":
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def explain(exc: BaseException) -> UserError | None:
+    """A message without SQL for a disk that is full or a statement the database refused;
+    None for anything else (a bug: logged with its traceback)."""
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, UserError):
+        return exc
+    if is_disk_full(exc):
+        return DiskFullError()
+    if isinstance(exc, DBAPIError):
+        # The driver's own sentence ("no such table: x"): SQLAlchemy's text adds the SQL.
+        return DatabaseFailedError(
+            str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+        )
+    return None
+
+
+class EmptyDatabaseError(DatabaseOpenError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Messages", "{path} is empty: it holds no police desk database."),
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Create one with: policedesk migrate --database PATH (or open it in the "
+                "program), or choose another file.",
+            ),
+            path=path,
+        )
+
+
+class SchemaIncompleteError(DatabaseOpenError):
+    """A file of ours whose schema is not this program's whole one: older, or stopped in the
+    middle of its first migration, or missing tables its version should have."""
+
+    def __init__(self, path: str, revision: str, head: str, missing: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The database {path} is not complete: its schema is {revision}, this "
+                "program's is {head}; tables missing: {missing}.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Open it in the program or run policedesk migrate to finish its migrations, "
+                "then check it again; if that fails, restore the latest backup.",
+            ),
+            path=path,
+            revision=revision,
+            head=head,
+            missing=missing,
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
@@ -30,12 +31,17 @@ def log_file() -> str:
 
 def setup_logging() -> None:
     handler = logging.FileHandler(log_file(), encoding="utf-8")
+    paths.private_file(Path(log_file()))  # tracebacks may quote records: an earlier 0644 log
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
+    if not isinstance(error, UserError):
+        from desktop.services.failures import disk_full
+
+        error = disk_full(error) or error  # the user can act on it: not a bug
     if isinstance(error, UserError):
         QMessageBox.warning(
             parent, QCoreApplication.translate("Errors", "Cannot do that"), error_text(error)
