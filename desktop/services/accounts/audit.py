@@ -16,10 +16,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, inspect, or_, select
+from sqlalchemy import ColumnElement, event, exists, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.dates import CHINA
+from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.masking import mask_id_number, mask_phone
 from desktop.ledgers.audit import write_audit_ledger
 from desktop.services.accounts import access
@@ -310,7 +311,7 @@ def list_entries(
     text: str | None = None,
 ) -> list[AuditRow]:
     """The newest entries first, a page at a time (keyset on the time-ordered key)."""
-    access.require(db, "reads_audit")
+    user = access.require(db, "reads_audit")
     stmt = select(
         AuditEntry.id,
         AuditEntry.at,
@@ -334,11 +335,77 @@ def list_entries(
     if date_to is not None:
         stmt = stmt.where(AuditEntry.at < _china_midnight(date_to + timedelta(days=1)))
     if text:
-        like = f"%{text.replace('%', '').replace('_', '')}%"
-        stmt = stmt.where(or_(AuditEntry.label.like(like), AuditEntry.user_name.like(like)))
+        # autoescape: a % or _ typed finds itself (a file name, a user name), not any text
+        stmt = stmt.where(
+            or_(
+                AuditEntry.label.contains(text, autoescape=True),
+                AuditEntry.user_name.contains(text, autoescape=True),
+            )
+        )
     stmt = stmt.order_by(AuditEntry.id.desc()).limit(limit)
     with db.reading() as s:
+        if user is not None and user.node is not None:
+            stmt = stmt.where(_within(s, user.node))
         return [AuditRow(*row) for row in s.execute(stmt)]
+
+
+# The unit column of a record that places it under each kind of node.
+_PATH_COLUMN = {
+    NodeKind.STATION: "station_id",
+    NodeKind.OFFICE: "office_id",
+    NodeKind.GRID: "grid_id",
+}
+
+
+def _within(session: Session, node: NodeRef) -> ColumnElement[bool]:
+    """The entries of `node`'s jurisdiction: those about a record that lies in it now, or
+    made by a user whose jurisdiction lies in it (their logins, exports, backups). An
+    administrator of a station reads their station's trail, not the sub-bureau's; one of
+    the whole database is never scoped. Placing each entry by its record's path, as every
+    read is placed, needs no column of its own in the append-only trail."""
+    units = _subtree(session, node)
+    users = select(UserAccount.id).where(UserAccount.node_id.in_(units))
+    about: list[ColumnElement[bool]] = [AuditEntry.record_id.in_(units)]  # the units
+    column = _PATH_COLUMN.get(node.kind)
+    for mapper in AuditEntry.registry.mappers:
+        model = mapper.class_
+        if (
+            column is None
+            or model in _UNIT_MODELS
+            or issubclass(model, _SKIPPED)
+            or not hasattr(model, column)
+            or not hasattr(model, "id")
+        ):
+            continue
+        about.append(
+            (AuditEntry.kind == model.__tablename__)
+            & exists().where(model.id == AuditEntry.record_id, getattr(model, column) == node.id)
+        )
+    about.append(
+        (AuditEntry.kind == UserAccount.__tablename__)
+        & exists().where(UserAccount.id == AuditEntry.record_id, UserAccount.node_id.in_(units))
+    )
+    return or_(AuditEntry.user_id.in_(users), *about)
+
+
+_UNIT_MODELS = (Bureau, Station, Office, GridCell)
+
+
+def _subtree(session: Session, node: NodeRef) -> list[uuid.UUID]:
+    """`node` and every unit under it, deleted ones too (their trail is still theirs)."""
+    ids = [node.id]
+    offices = [node.id] if node.kind is NodeKind.OFFICE else []
+    if node.kind is NodeKind.BUREAU:
+        stations = list(session.scalars(select(Station.id).where(Station.bureau_id == node.id)))
+        ids += stations
+    else:
+        stations = [node.id] if node.kind is NodeKind.STATION else []
+    if stations:
+        offices = list(session.scalars(select(Office.id).where(Office.station_id.in_(stations))))
+        ids += offices
+    if offices:
+        ids += session.scalars(select(GridCell.id).where(GridCell.office_id.in_(offices)))
+    return ids
 
 
 def _china_midnight(day: date) -> datetime:

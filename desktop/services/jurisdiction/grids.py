@@ -167,8 +167,13 @@ def list_grids(
     )
     stmt = scope_filter(stmt, scope)
     if text := clean(text):
-        like = f"%{text}%"
-        stmt = stmt.where(or_(GridCell.code.like(like), GridCell.name.like(like)))
+        # autoescape: a % or _ typed finds itself, not any text
+        stmt = stmt.where(
+            or_(
+                GridCell.code.contains(text, autoescape=True),
+                GridCell.name.contains(text, autoescape=True),
+            )
+        )
     if after is not None:
         code, ident = after
         stmt = stmt.where(

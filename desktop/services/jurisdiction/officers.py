@@ -258,8 +258,13 @@ def list_officers(
         else:
             stmt = stmt.where(_scope_column(scope) == scope.id)
     if text := clean(text):
-        like = f"%{text}%"
-        stmt = stmt.where(or_(Officer.name.like(like), Officer.badge_no.like(like)))
+        # autoescape: a % or _ typed finds itself, not any text
+        stmt = stmt.where(
+            or_(
+                Officer.name.contains(text, autoescape=True),
+                Officer.badge_no.contains(text, autoescape=True),
+            )
+        )
     if kind:
         stmt = stmt.where(Officer.kind == kind)
     if active_only:

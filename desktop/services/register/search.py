@@ -158,11 +158,10 @@ def _scan_clause(text: str) -> Any | None:
     fragment = search_terms.normalise(text)
     if not fragment:
         return None
-    escaped = fragment.replace("%", "").replace("_", "")
     return or_(
-        _name_like(escaped),
-        Enterprise.name_initials.like(f"%{escaped}%"),
-        Enterprise.credit_code.ilike(f"%{escaped}%"),
+        _name_like(fragment),
+        Enterprise.name_initials.contains(fragment, autoescape=True),
+        Enterprise.credit_code.icontains(fragment, autoescape=True),
     )
 
 
