@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
+from desktop import paths
 from desktop.store.backup import backup_file, timestamped_name, unused_path
 from desktop.store.engine import Database, make_engine, resolve_url, sqlite_path
 from desktop.store.errors import (
@@ -16,6 +17,7 @@ from desktop.store.errors import (
     DatabaseMissingError,
     DatabaseTooNewError,
     DatabaseUnreachableError,
+    EmptyDatabaseError,
     NotADatabaseError,
 )
 from desktop.store.migrations import HEAD
@@ -70,9 +72,10 @@ def sqlite_schema(conn: sqlite3.Connection) -> tuple[bool, bool, str | None]:
     return True, True, row[0] if row else None
 
 
-def _precheck(path: Path) -> None:
+def _precheck(path: Path) -> bool:
     """Before the engine touches the file (its connect hook switches it to WAL): refuse
-    another program's database, a newer one, and one whose write lock is held elsewhere."""
+    another program's database, a newer one, and one whose write lock is held elsewhere.
+    True when the file has tables (False: empty, or a SQLite file with nothing in it)."""
     conn = sqlite3.connect(path, timeout=1.0)
     try:
         conn.isolation_level = None
@@ -80,9 +83,15 @@ def _precheck(path: Path) -> None:
         if has_tables and not ours:
             raise NotADatabaseError(str(path))
         if revision and revision != HEAD and revision not in known_revisions():
+            # Ours from a newer version, or another program's Alembic database: every
+            # version of ours has the units' tables.
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if not {"bureau", "station"} <= tables:
+                raise NotADatabaseError(str(path))
             raise DatabaseTooNewError(str(path), revision)
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
+        return has_tables
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseLockedError(str(path)) from exc
@@ -114,11 +123,13 @@ def open_database(
             raise DatabaseMissingError(str(path))  # only migrating may create a database
         _check_sqlite_file(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=paths.PRIVATE_FOLDER, parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseUnreachableError(str(path), str(exc)) from exc
         if path.exists():
-            _precheck(path)
+            if not _precheck(path) and not migrate:
+                raise EmptyDatabaseError(str(path))  # only migrating makes it a database
+            _make_private(path)  # before the engine: SQLite gives the WAL the file's mode
     shown = str(path) if path else url.render_as_string(hide_password=True)
     try:
         engine = make_engine(url)
@@ -137,7 +148,14 @@ def open_database(
     except Exception:
         engine.dispose()
         raise
+    if path is not None:
+        _make_private(path)  # a new file, made by SQLite under whatever umask the caller had
     return Database.from_engine(url, engine)
+
+
+def _make_private(path: Path) -> None:
+    for name in ("", "-wal", "-shm", "-journal"):
+        paths.private_file(path.with_name(path.name + name))
 
 
 def _bring_to_head(
@@ -155,6 +173,6 @@ def _bring_to_head(
         return
     if tables and path is not None:
         # A migration rewrites tables: keep the database as it was, in case it goes wrong.
-        folder = backup_dir or path.parent / "backups"
+        folder = paths.private_folder(backup_dir or path.parent / "backups")
         backup_file(path, unused_path(folder / timestamped_name(path, f"before-{HEAD}")))
     upgrade(engine)

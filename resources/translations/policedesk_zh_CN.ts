@@ -1,39 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="36"/>
         <source>Absence</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="36"/>
         <source>New absence</source>
         <translation>新建请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="41" />
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="43"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="47"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="46" />
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="48"/>
         <source>First day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="47" />
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="49"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="50" />
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="52"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -41,212 +42,212 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="28" />
+        <location filename="../../desktop/ui/actions.py" line="28"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="31" />
+        <location filename="../../desktop/ui/actions.py" line="31"/>
         <source>Database co&amp;nnection…</source>
         <translation>数据库连接(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="33" />
+        <location filename="../../desktop/ui/actions.py" line="33"/>
         <source>Work on a database file on this computer or on a shared PostgreSQL server</source>
         <translation>使用本机的数据库文件，或共用的 PostgreSQL 数据库服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="37" />
+        <location filename="../../desktop/ui/actions.py" line="37"/>
         <source>Write a data &amp;package…</source>
         <translation>导出数据包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="39" />
-        <source>This desk's changes since its last package, for the sub-bureau or a station</source>
+        <location filename="../../desktop/ui/actions.py" line="39"/>
+        <source>This desk&apos;s changes since its last package, for the sub-bureau or a station</source>
         <translation>本机自上一个数据包以来的变动，交分局或派出所导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="43" />
+        <location filename="../../desktop/ui/actions.py" line="43"/>
         <source>Import a data pa&amp;ckage…</source>
         <translation>导入数据包(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="45" />
-        <source>Merge another desk's package; records changed on both sides wait for you</source>
+        <location filename="../../desktop/ui/actions.py" line="45"/>
+        <source>Merge another desk&apos;s package; records changed on both sides wait for you</source>
         <translation>合并其他单位的数据包；双方都改过的记录留待您选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="49" />
+        <location filename="../../desktop/ui/actions.py" line="49"/>
         <source>Data con&amp;flicts…</source>
         <translation>数据冲突(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="51" />
+        <location filename="../../desktop/ui/actions.py" line="51"/>
         <source>Records changed both here and at another desk: keep one version</source>
         <translation>本机与其他单位都改过的记录：选择保留一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53" />
+        <location filename="../../desktop/ui/actions.py" line="53"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="54" />
+        <location filename="../../desktop/ui/actions.py" line="54"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55" />
+        <location filename="../../desktop/ui/actions.py" line="55"/>
         <source>&amp;Check database</source>
         <translation>检查数据库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="56" />
+        <location filename="../../desktop/ui/actions.py" line="56"/>
         <source>Backup &amp;folder…</source>
         <translation>备份文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57" />
+        <location filename="../../desktop/ui/actions.py" line="57"/>
         <source>Open the &amp;demo jurisdiction</source>
         <translation>打开演示辖区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58" />
+        <location filename="../../desktop/ui/actions.py" line="58"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60" />
+        <location filename="../../desktop/ui/actions.py" line="60"/>
         <source>New &amp;sub-bureau…</source>
         <translation>新建分局(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63" />
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65" />
+        <location filename="../../desktop/ui/actions.py" line="65"/>
         <source>Add a station, office or grid cell under the selected node</source>
         <translation>在所选节点下新建派出所、警务室或网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67" />
+        <location filename="../../desktop/ui/actions.py" line="67"/>
         <source>New &amp;officer…</source>
         <translation>新建人员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70" />
+        <location filename="../../desktop/ui/actions.py" line="70"/>
         <source>New &amp;visit…</source>
         <translation>新增走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="72" />
+        <location filename="../../desktop/ui/actions.py" line="72"/>
         <source>Record a visit to an enterprise</source>
         <translation>记录一次企业走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="76" />
+        <location filename="../../desktop/ui/actions.py" line="76"/>
         <source>Visit &amp;intervals…</source>
         <translation>走访周期(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="78" />
+        <location filename="../../desktop/ui/actions.py" line="78"/>
         <source>Days between visits for each risk grade</source>
         <translation>各风险等级的走访间隔天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="82" />
+        <location filename="../../desktop/ui/actions.py" line="82"/>
         <source>E&amp;xport the visit ledger…</source>
         <translation>导出走访台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="84" />
+        <location filename="../../desktop/ui/actions.py" line="84"/>
         <source>Write the visits of the selected unit to an Excel file</source>
         <translation>将所选单位的走访记录写入 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="88" />
+        <location filename="../../desktop/ui/actions.py" line="88"/>
         <source>Export a &amp;ledger…</source>
         <translation>导出台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="90" />
+        <location filename="../../desktop/ui/actions.py" line="90"/>
         <source>Any ledger of the selected unit, as the filed paper form</source>
         <translation>按归档纸质台账格式导出所选单位的各类台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="94" />
+        <location filename="../../desktop/ui/actions.py" line="94"/>
         <source>&amp;Import enterprises…</source>
         <translation>导入单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="96" />
+        <location filename="../../desktop/ui/actions.py" line="96"/>
         <source>Read enterprises from an Excel sheet, checked before anything is written</source>
         <translation>从 Excel 表读入单位，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="100" />
+        <location filename="../../desktop/ui/actions.py" line="100"/>
         <source>Import &amp;officers…</source>
         <translation>导入人员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="102" />
+        <location filename="../../desktop/ui/actions.py" line="102"/>
         <source>Read officers from an Excel sheet, checked before anything is written</source>
         <translation>从 Excel 表读入人员，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="106" />
+        <location filename="../../desktop/ui/actions.py" line="106"/>
         <source>Import &amp;visits…</source>
         <translation>导入走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="108" />
+        <location filename="../../desktop/ui/actions.py" line="108"/>
         <source>Read visits from an Excel register, checked before anything is written</source>
         <translation>从 Excel 走访登记表读入走访记录，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="112" />
+        <location filename="../../desktop/ui/actions.py" line="112"/>
         <source>Import grid &amp;boundaries…</source>
         <translation>导入网格边界(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="114" />
-        <source>Read the grid cells' boundaries for the map from a GeoJSON file</source>
+        <location filename="../../desktop/ui/actions.py" line="114"/>
+        <source>Read the grid cells&apos; boundaries for the map from a GeoJSON file</source>
         <translation>从 GeoJSON 文件读取网格边界，用于地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="116" />
+        <location filename="../../desktop/ui/actions.py" line="116"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="119" />
+        <location filename="../../desktop/ui/actions.py" line="119"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="121" />
+        <location filename="../../desktop/ui/actions.py" line="121"/>
         <source>Move the selected node to the recycle bin</source>
         <translation>把所选节点移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="123" />
+        <location filename="../../desktop/ui/actions.py" line="123"/>
         <source>&amp;Move to…</source>
         <translation>移动到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="124" />
+        <location filename="../../desktop/ui/actions.py" line="124"/>
         <source>Recycle &amp;bin…</source>
         <translation>回收站(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="125" />
+        <location filename="../../desktop/ui/actions.py" line="125"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126" />
+        <location filename="../../desktop/ui/actions.py" line="126"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -254,62 +255,62 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="34" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="34"/>
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="35" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="35"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="36" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="36"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="37" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="37"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="38" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="38"/>
         <source>Logged in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="39" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="39"/>
         <source>Failed login</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="40" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="40"/>
         <source>Logged out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="41" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="41"/>
         <source>Exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="42"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="43"/>
         <source>Backed up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="44"/>
         <source>Restored the database</source>
         <translation>从备份恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="45"/>
         <source>Settled a data conflict</source>
         <translation>处理数据冲突</translation>
     </message>
@@ -317,396 +318,436 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="55"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="56" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="56"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="57"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="58"/>
         <source>unit level</source>
         <translation>单位层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="59" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="59"/>
         <source>unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="60"/>
         <source>active</source>
         <translation>允许登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="61" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="61"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="62"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="63"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="64"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="65" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="65"/>
         <source>credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="66"/>
         <source>industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="67"/>
         <source>key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="68"/>
         <source>legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="69" />
-        <source>legal representative's ID number</source>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="69"/>
+        <source>legal representative&apos;s ID number</source>
         <translation>法定代表人身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="70"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="71"/>
         <source>security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="72"/>
         <source>security phone</source>
         <translation>保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="73"/>
         <source>employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="74"/>
         <source>risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="75"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="76"/>
         <source>registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="77"/>
         <source>visit interval</source>
         <translation>走访周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="78"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="79"/>
         <source>visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="80" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="80"/>
         <source>kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="81"/>
         <source>officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="82"/>
         <source>content</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="83"/>
         <source>guidance</source>
         <translation>安保指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="84"/>
         <source>opinions and requests</source>
         <translation>意见建议与诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="85"/>
         <source>enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="86"/>
         <source>grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="87" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="87"/>
         <source>office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="88"/>
         <source>station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="89" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="89"/>
         <source>sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="90"/>
         <source>badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="91" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="91"/>
         <source>force</source>
         <translation>警力类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="92" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="92"/>
         <source>households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="93" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="93"/>
         <source>population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="94"/>
         <source>community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="95"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="96" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="96"/>
         <source>category</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="97" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="97"/>
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="98" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="98"/>
         <source>found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="99" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="99"/>
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="100" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="100"/>
         <source>responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="101" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="101"/>
         <source>progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="102"/>
         <source>value</source>
         <translation>设置值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="103"/>
         <source>last changed</source>
         <translation>最后修改时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="104" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="104"/>
         <source>companions</source>
         <translation>同行民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="105" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="105"/>
         <source>tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="106"/>
         <source>route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="107" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="107"/>
         <source>peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="108" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="108"/>
         <source>staffing</source>
         <translation>配备要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="109" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="109"/>
         <source>shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="110" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="110"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="111" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="111"/>
         <source>from</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="112" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="112"/>
         <source>to</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="113" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="113"/>
         <source>patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="114" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="114"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="115" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="115"/>
         <source>version kept</source>
         <translation>保留的版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="118" />
-        <source>this desk's</source>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="116"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="117"/>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="118"/>
+        <source>password changed</source>
+        <translation>密码修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="121"/>
+        <source>this desk&apos;s</source>
         <translation>本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="119" />
-        <source>the package's</source>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="122"/>
+        <source>the package&apos;s</source>
         <translation>数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="123" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="126"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="123" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="126"/>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="163"/>
+        <source>unknown user name</source>
+        <translation>用户名不存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="164"/>
+        <source>wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="165"/>
+        <source>wrong password; the account is now locked</source>
+        <translation>密码错误，账号因此锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="168"/>
+        <source>account locked</source>
+        <translation>账号已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="169"/>
+        <source>account disabled</source>
+        <translation>账号已停用</translation>
     </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="195" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="215"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="199" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="219"/>
         <source>Filter by user or record</source>
         <translation>按用户或记录筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="200" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="220"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="201" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="221"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="214" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="234"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="215" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="235"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="216" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="236"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="217" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="237"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="218" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="238"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="246" />
-        <location filename="../../desktop/ui/pages/audit_page.py" line="257" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="266"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="277"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="246" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="266"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="258" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="278"/>
         <source>{n} entries written to {path}.</source>
         <translation>已将 {n} 条记录写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="267" />
+        <location filename="../../desktop/ui/pages/audit_page.py" line="287"/>
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -714,91 +755,91 @@
 <context>
     <name>BackupWork</name>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="32" />
-        <source>Today's backup: {path}</source>
+        <location filename="../../desktop/ui/work/backup.py" line="65"/>
+        <source>Today&apos;s backup: {path}</source>
         <translation>今日自动备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/backup.py" line="112" />
+        <location filename="../../desktop/ui/work/backup.py" line="123"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/backup.py" line="183" />
+        <location filename="../../desktop/ui/work/backup.py" line="187"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="43" />
+        <location filename="../../desktop/ui/work/backup.py" line="38"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="78" />
-        <location filename="../../desktop/ui/backup_work.py" line="87" />
-        <location filename="../../desktop/ui/backup_work.py" line="179" />
-        <location filename="../../desktop/ui/backup_work.py" line="187" />
+        <location filename="../../desktop/ui/work/backup.py" line="78"/>
+        <location filename="../../desktop/ui/work/backup.py" line="87"/>
+        <location filename="../../desktop/ui/work/backup.py" line="196"/>
+        <location filename="../../desktop/ui/work/backup.py" line="204"/>
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="80" />
+        <location filename="../../desktop/ui/work/backup.py" line="80"/>
         <source>The database {path} is damaged ({detail}). Save nothing more in it: restore the latest backup (File &gt; Restore from backup).</source>
         <translation>数据库 {path} 已损坏（{detail}）。请不要再往里保存数据，并恢复最近的备份（文件 &gt; 从备份恢复）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="89" />
+        <location filename="../../desktop/ui/work/backup.py" line="89"/>
         <source>The database {path} is damaged ({detail}). Restore the newest whole backup, {backup} of {time}? The damaged file is kept aside.</source>
         <translation>数据库 {path} 已损坏（{detail}）。是否恢复最近一份完好的备份 {backup}（{time}）？损坏的文件会另行保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="107" />
+        <location filename="../../desktop/ui/work/backup.py" line="107"/>
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="109" />
+        <location filename="../../desktop/ui/work/backup.py" line="109"/>
         <source>Desk databases (*.sqlite3)</source>
         <translation>工作台数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="122" />
+        <location filename="../../desktop/ui/work/backup.py" line="125"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="127" />
+        <location filename="../../desktop/ui/work/backup.py" line="131"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="129" />
+        <location filename="../../desktop/ui/work/backup.py" line="133"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="135" />
-        <location filename="../../desktop/ui/backup_work.py" line="159" />
+        <location filename="../../desktop/ui/work/backup.py" line="139"/>
+        <location filename="../../desktop/ui/work/backup.py" line="171"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="137" />
+        <location filename="../../desktop/ui/work/backup.py" line="141"/>
         <source>Replace the open database with this backup? The current file is kept aside first.</source>
         <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="160" />
+        <location filename="../../desktop/ui/work/backup.py" line="172"/>
         <source>The backup was restored. The replaced file is kept as {path}.</source>
         <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="180" />
+        <location filename="../../desktop/ui/work/backup.py" line="197"/>
         <source>The database is whole: no problems found.</source>
         <translation>数据库完好，未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_work.py" line="189" />
+        <location filename="../../desktop/ui/work/backup.py" line="206"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
@@ -806,12 +847,12 @@
 <context>
     <name>BureauDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="43" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="44"/>
         <source>Sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="43" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="44"/>
         <source>New sub-bureau</source>
         <translation>新建分局</translation>
     </message>
@@ -819,17 +860,17 @@
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="14" />
+        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="15"/>
         <source>Visit intervals</source>
         <translation>走访周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="18" />
+        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="19"/>
         <source>An enterprise is due for its next visit this many days after the last one. An interval set on the enterprise itself wins.</source>
         <translation>单位上次走访后经过下列天数即应再次走访。单位自身设定的周期优先。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="28"/>
         <source>Risk grade {grade}: every (days)</source>
         <translation>风险等级“{grade}”：每隔（天）</translation>
     </message>
@@ -837,72 +878,72 @@
 <context>
     <name>CheckinDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="40" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="41"/>
         <source>Check-ins against the roster</source>
         <translation>打卡核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="48" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="49"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="49" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="50"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="50" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="51"/>
         <source>Patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="51" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="52"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="52" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="53"/>
         <source>Checked in</source>
         <translation>打卡情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="53" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="54"/>
         <source>First check-in</source>
         <translation>首次打卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="58" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="59"/>
         <source>&amp;Import check-ins…</source>
         <translation>导入打卡记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="79" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="80"/>
         <source>{n} duties begun: {ok} on time, {late} late, {missed} missed.</source>
         <translation>已开始的勤务 {n} 个：按时 {ok}，迟到 {late}，未到 {missed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="90" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="91"/>
         <source> ({n} min)</source>
         <translation>（{n} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="103" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="104"/>
         <source>Import check-ins</source>
         <translation>导入打卡记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="105" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="106"/>
         <source>Check-in records (*.csv *.xlsx *.xlsm)</source>
         <translation>打卡记录 (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="116" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="117"/>
         <source>Nothing was imported</source>
         <translation>未导入任何记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="127" />
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="128"/>
         <source> {n} check-ins imported, {same} already on file.</source>
         <translation> 已导入 {n} 条打卡，{same} 条已在册。</translation>
     </message>
@@ -910,123 +951,128 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="184" />
+        <location filename="../../desktop/cli.py" line="288"/>
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="202" />
+        <location filename="../../desktop/cli.py" line="318"/>
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="217" />
+        <location filename="../../desktop/cli.py" line="334"/>
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="232" />
+        <location filename="../../desktop/cli.py" line="348"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="242" />
+        <location filename="../../desktop/cli.py" line="362"/>
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="247" />
+        <location filename="../../desktop/cli.py" line="367"/>
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="263" />
+        <location filename="../../desktop/cli.py" line="429"/>
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="307" />
+        <location filename="../../desktop/cli.py" line="475"/>
         <source>{n} grid cells have their boundary now.</source>
         <translation>已为 {n} 个网格写入边界。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="345" />
+        <location filename="../../desktop/cli.py" line="513"/>
         <source>{file}: {rows} check-ins read; {new} new, {on_file} on file, {bad} wrong.</source>
         <translation>{file}：读取打卡 {rows} 条；新增 {new}，已在册 {on_file}，有误 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="376" />
+        <location filename="../../desktop/cli.py" line="544"/>
         <source>{name} is neither a police station nor the sub-bureau.</source>
         <translation>{name} 既不是派出所，也不是分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="385" />
+        <location filename="../../desktop/cli.py" line="553"/>
         <source>{n} personal schedules written.</source>
         <translation>已写出 {n} 份个人勤务安排表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="285" />
+        <location filename="../../desktop/cli.py" line="452"/>
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="313" />
+        <location filename="../../desktop/cli.py" line="200"/>
+        <source>Password for {user}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="481"/>
         <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="327" />
-        <location filename="../../desktop/cli.py" line="356" />
+        <location filename="../../desktop/cli.py" line="495"/>
+        <location filename="../../desktop/cli.py" line="524"/>
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="335" />
+        <location filename="../../desktop/cli.py" line="503"/>
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="394" />
+        <location filename="../../desktop/cli.py" line="562"/>
         <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
         <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="411" />
+        <location filename="../../desktop/cli.py" line="579"/>
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="67" />
+        <location filename="../../desktop/cli_exchange.py" line="68"/>
         <source>{file}: package {sequence} from {origin}, {n} records.</source>
         <translation>{file}：{origin} 的第 {sequence} 号数据包，共 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="85" />
+        <location filename="../../desktop/cli_exchange.py" line="86"/>
         <source>{file} was imported before; nothing changed.</source>
         <translation>{file} 以前已导入过，未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="90" />
+        <location filename="../../desktop/cli_exchange.py" line="91"/>
         <source>{file} (package {sequence} from {origin}): {new} new, {updated} updated, {deleted} deleted, {unchanged} as here, {older} older than here, {conflicts} conflicts.</source>
         <translation>{file}（{origin} 的第 {sequence} 号数据包）：新增 {new}，更新 {updated}，删除 {deleted}，与本机相同 {unchanged}，比本机旧 {older}，冲突 {conflicts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="102" />
+        <location filename="../../desktop/cli_exchange.py" line="103"/>
         <source>Dry run: nothing was written.</source>
         <translation>试运行：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="105" />
+        <location filename="../../desktop/cli_exchange.py" line="106"/>
         <source>Settle the conflicts: policedesk exchange conflicts, then resolve.</source>
         <translation>请处理冲突：先运行 policedesk exchange conflicts，再用 resolve 选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="124" />
-        <source>{n} conflicts (this desk's value | the package's).</source>
+        <location filename="../../desktop/cli_exchange.py" line="127"/>
+        <source>{n} conflicts (this desk&apos;s value | the package&apos;s).</source>
         <translation>共 {n} 处冲突（本机的值 | 数据包的值）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="138" />
+        <location filename="../../desktop/cli_exchange.py" line="141"/>
         <source>Settled: kept the {keep} version.</source>
         <translation>已处理：保留了 {keep} 版本。</translation>
     </message>
@@ -1034,62 +1080,62 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="112" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="112"/>
         <source>Data conflicts</source>
         <translation>数据冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="116" />
-        <source>These records were changed both here and at another desk since the two last exchanged them. This desk's version is in force until you choose; the version you keep goes out with this desk's next package, and the other desk follows.</source>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="116"/>
+        <source>These records were changed both here and at another desk since the two last exchanged them. This desk&apos;s version is in force until you choose; the version you keep goes out with this desk&apos;s next package, and the other desk follows.</source>
         <translation>以下记录自上次交换以来，本机和其他单位都修改过。在您选择之前以本机版本为准；您保留的版本随本机下一个数据包发出，对方导入后随之一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129"/>
         <source>This desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129"/>
         <source>The package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="138" />
-        <source>Keep this desk's version</source>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="138"/>
+        <source>Keep this desk&apos;s version</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="139" />
-        <source>Take the package's version</source>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="139"/>
+        <source>Take the package&apos;s version</source>
         <translation>采用数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="142" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="142"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="161" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="161"/>
         <source>No conflicts are waiting.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="175" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="175"/>
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="175" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="175"/>
         <source>in use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="178" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="178"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1097,87 +1143,87 @@
 <context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="59" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="40"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="65" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="46"/>
         <source>This computer (a database file)</source>
         <translation>本机（数据库文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="66" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="47"/>
         <source>A database server (PostgreSQL)</source>
         <translation>数据库服务器（PostgreSQL）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="77" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="58"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="86" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="67"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="93" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="74"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="94" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="75"/>
         <source>name or address, e.g. 10.32.1.5</source>
         <translation>名称或地址，例如 10.32.1.5</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="98" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="79"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="100" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="81"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="103" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="84"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="105" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="86"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="110" />
-        <source>The password is kept in this computer user's settings file ({file}), which anyone who signs in as this user can read. Leave it empty to use PostgreSQL's own password file (pgpass) instead.</source>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="91"/>
+        <source>The password is kept in this computer user&apos;s settings file ({file}), which anyone who signs in as this user can read. Leave it empty to use PostgreSQL&apos;s own password file (pgpass) instead.</source>
         <translation>密码保存在本机当前用户的设置文件（{file}）中，以该用户身份登录电脑的人都能读到。留空则使用 PostgreSQL 自己的密码文件（pgpass）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="120" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="101"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="166" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="147"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="168" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="149"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库文件 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="194" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="175"/>
         <source>Changed since the test: Save tests it again.</source>
         <translation>测试后已修改：保存时会重新测试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="206" />
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="187"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
@@ -1185,22 +1231,22 @@
 <context>
     <name>DateRange</name>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="29" />
+        <location filename="../../desktop/ui/pages/filters.py" line="29"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="29" />
+        <location filename="../../desktop/ui/pages/filters.py" line="29"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="31" />
+        <location filename="../../desktop/ui/pages/filters.py" line="31"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="33" />
+        <location filename="../../desktop/ui/pages/filters.py" line="33"/>
         <source>A date such as 2026-03-05, 2026.3.5 or 20260305; empty: no limit</source>
         <translation>日期，如 2026-03-05、2026.3.5 或 20260305；不填为不限</translation>
     </message>
@@ -1208,72 +1254,72 @@
 <context>
     <name>DuePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="36" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="36"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="37" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="37"/>
         <source>Due within a week</source>
         <translation>一周内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="38" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="38"/>
         <source>On time</source>
         <translation>按期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="39" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="39"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="44"/>
         <source>&amp;Record a visit…</source>
         <translation>记录走访(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="56" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="57"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="58"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="59"/>
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="61"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="64"/>
         <source>Next due</source>
         <translation>下次应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="65"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="65" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="66"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="71"/>
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/due_page.py" line="82"/>
         <source>Overdue {a} · due within a week {b} · on time {c}</source>
         <translation>逾期 {a} · 一周内到期 {b} · 按期 {c}</translation>
     </message>
@@ -1281,97 +1327,97 @@
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="17" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="18"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="17" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="18"/>
         <source>New enterprise</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="20" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="21"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="22" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="23"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="24" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="25"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="26" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="27"/>
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="30" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="31"/>
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="35" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="36"/>
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="39"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="42" />
-        <source>Legal representative's ID number</source>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="43"/>
+        <source>Legal representative&apos;s ID number</source>
         <translation>法定代表人身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="48" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="49"/>
         <source>Security contact (治安保卫负责人)</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="53" />
-        <source>Security contact's phone</source>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="54"/>
+        <source>Security contact&apos;s phone</source>
         <translation>治安保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="55" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="56"/>
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="57" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="58"/>
         <source>Registered on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="61" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="62"/>
         <source>Visit every (days)</source>
         <translation>走访周期（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="63" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="64"/>
         <source>(by risk grade)</source>
         <translation>（按风险等级）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="64" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="65"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="97" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="98"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="99" />
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="100"/>
         <source>This grid cell already has: {names}. Save “{name}” as another enterprise all the same?</source>
         <translation>本网格已有：{names}。仍要把“{name}”另行登记为一家单位吗？</translation>
     </message>
@@ -1379,58 +1425,58 @@
 <context>
     <name>EnterpriseHistory</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="24" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="24"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="25" />
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="34" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="25"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="34"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="26" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="26"/>
         <source>Officers</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="27" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="27"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="28" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="28"/>
         <source>What was done</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="33" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="33"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="35" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="35"/>
         <source>Description</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="37" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="37"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="39" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="39"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="49" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="49"/>
         <source>Visit history</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="50" />
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="50"/>
         <source>Open items</source>
         <translation>未销号事项</translation>
     </message>
@@ -1438,122 +1484,122 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="43"/>
         <source>Filter by name, pinyin initials or part of the credit code</source>
         <translation>按名称、拼音首字母或部分信用代码筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="48" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="48"/>
         <source>Key industries only</source>
         <translation>只看重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="49" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="49"/>
         <source>&amp;New enterprise…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="51" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="51"/>
         <source>Select a grid cell in the tree to register in it</source>
         <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="52" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="52"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="53" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="53"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="54"/>
         <source>Record a &amp;visit…</source>
         <translation>记录走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="81" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="83"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="82" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="84"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="83" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="85"/>
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="85" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="87"/>
         <source>Key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="90"/>
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="89" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="91"/>
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="90" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="92"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="91" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93"/>
         <source>Security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="92" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="96"/>
         <source>Next visit due</source>
         <translation>下次应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="101" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="103"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="102" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="104"/>
         <source>All risk grades</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="103" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="105"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="104" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="106"/>
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="161" />
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="164"/>
         <source>Delete enterprise</source>
         <translation>删除单位</translation>
     </message>
@@ -1561,24 +1607,24 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="41" />
+        <location filename="../../desktop/ui/errors.py" line="47"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="47" />
+        <location filename="../../desktop/ui/errors.py" line="53"/>
         <source>Something went wrong</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="48" />
+        <location filename="../../desktop/ui/errors.py" line="54"/>
         <source>Sorry, the program met an error it did not expect. Your saved work is safe.
 The details are in {log}; please send that file to your administrator.</source>
         <translation>抱歉，程序遇到了意外错误。已保存的数据不受影响。
 详细信息记录在 {log}，请把该文件发给系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="68" />
+        <location filename="../../desktop/ui/errors.py" line="74"/>
         <source>What changed meanwhile:</source>
         <translation>期间的修改：</translation>
     </message>
@@ -1586,32 +1632,32 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="38"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="39" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="39"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="40" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="40"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="41" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="41"/>
         <source>As here</source>
         <translation>与本机相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="42" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="42"/>
         <source>Older than here</source>
         <translation>比本机旧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="43" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="43"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -1619,52 +1665,52 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>ExchangeWork</name>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="39" />
+        <location filename="../../desktop/ui/work/exchange.py" line="35"/>
         <source>{n} data conflicts wait for a choice: File &gt; Data conflicts.</source>
         <translation>有 {n} 处数据冲突待您选择：文件 &gt; 数据冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="50" />
+        <location filename="../../desktop/ui/work/exchange.py" line="46"/>
         <source>Data packages (*.zip)</source>
         <translation>数据包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="58" />
+        <location filename="../../desktop/ui/work/exchange.py" line="54"/>
         <source>data package {day}.zip</source>
         <translation>数据包 {day}.zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="62" />
+        <location filename="../../desktop/ui/work/exchange.py" line="58"/>
         <source>Write a data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="70" />
+        <location filename="../../desktop/ui/work/exchange.py" line="65"/>
         <source>Writing the data package…</source>
         <translation>正在写数据包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="76" />
+        <location filename="../../desktop/ui/work/exchange.py" line="71"/>
         <source>Data package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="78" />
+        <location filename="../../desktop/ui/work/exchange.py" line="73"/>
         <source>{path}: package {sequence} of this desk, {n} records changed since the last one. Take it to the other desk and import it there.</source>
         <translation>{path}：本机第 {sequence} 号数据包，自上一个以来变动的 {n} 条记录。请带到对方电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="93" />
+        <location filename="../../desktop/ui/work/exchange.py" line="88"/>
         <source>Import a data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="101" />
+        <location filename="../../desktop/ui/work/exchange.py" line="95"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_work.py" line="120" />
+        <location filename="../../desktop/ui/work/exchange.py" line="114"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
@@ -1672,17 +1718,17 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FindingRowEditor</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="63" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="63"/>
         <source>What was found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="65" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="65"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="68" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="68"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
@@ -1690,37 +1736,37 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FindingStepDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="37"/>
         <source>Follow up</source>
         <translation>跟踪整改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="40" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="43"/>
         <source>Deadline {due}, responsible {who}, now: {status}</source>
         <translation>整改期限 {due}，责任人 {who}，当前：{status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="50" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="53"/>
         <source>So far</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="58" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="61"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="60" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="63"/>
         <source>Date</source>
         <translation>办理日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="64" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="67"/>
         <source>Officer</source>
         <translation>经办民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="65" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="68"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1728,92 +1774,92 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="29" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="30"/>
         <source>Enterprise or description</source>
         <translation>单位或情况描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="36" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="37"/>
         <source>&amp;Follow up…</source>
         <translation>跟踪整改(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="50" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="52"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="51" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="53"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="52" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="54"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="53" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="55"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="56"/>
         <source>Description</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="57"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="56" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="58"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="64"/>
         <source>Hazards and factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="65"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="70"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="71"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="75"/>
         <source>Any deadline</source>
         <translation>全部期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="76"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="77"/>
         <source>Due within three days</source>
         <translation>三日内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/findings_page.py" line="81"/>
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
@@ -1821,37 +1867,37 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="62" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="66"/>
         <source>Set up the administrator</source>
         <translation>设置系统管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="66" />
-        <source>This database has no users yet. Choose the administrator's user name and password: the administrator then adds the clerks, officers and leaders.</source>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="70"/>
+        <source>This database has no users yet. Choose the administrator&apos;s user name and password: the administrator then adds the clerks, officers and leaders.</source>
         <translation>此数据库还没有用户。请设置系统管理员的用户名和密码，之后由管理员添加内勤、民警和领导账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="72" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="76"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="73" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="77"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="74" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="78"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="75" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="79"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="81" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="85"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1859,7 +1905,7 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/form.py" line="102" />
+        <location filename="../../desktop/ui/widgets/form.py" line="103"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -1867,72 +1913,72 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>GridDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="17" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="17"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="17" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="17"/>
         <source>New grid cell</source>
         <translation>新建网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="27"/>
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="29" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="29"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="31" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="31"/>
         <source>Boundaries (四至)</source>
         <translation>四至范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="33" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="33"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="34"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="35" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="35"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="36" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="36"/>
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="39" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="39"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="45"/>
         <source>Grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="47" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="47"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="49" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="49"/>
         <source>Boundary coordinates (GeoJSON)</source>
         <translation>边界坐标（GeoJSON）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="63" />
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="63"/>
         <source>{name} (left, or not of this station)</source>
         <translation>{name}（已离岗或不属本所）</translation>
     </message>
@@ -1940,52 +1986,52 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>GridsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="20" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="20"/>
         <source>Filter by code or name</source>
         <translation>按编码或名称筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="22" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="22"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="38" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="38"/>
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="39" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="39"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="40" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="40"/>
         <source>Station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="41" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="41"/>
         <source>Office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="42"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="43"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="44" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="44"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/grids_page.py" line="45"/>
         <source>Grid worker</source>
         <translation>网格员</translation>
     </message>
@@ -1993,42 +2039,42 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="74" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="74"/>
         <source>Columns (change one if it was guessed wrong)</source>
         <translation>列对应关系（识别有误可在此更改）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="82" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="82"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="97" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="97"/>
         <source>&amp;Save the list of problems…</source>
         <translation>保存问题清单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="101" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="101"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="108" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="108"/>
         <source>The first rows as read:</source>
         <translation>读入的前几行：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="122" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="122"/>
         <source>{rows} rows read: {new} new, {updated} to update, {unchanged} as on file; {bad} rows cannot be imported.</source>
         <translation>读取 {rows} 行：新增 {new}，更新 {updated}，与现有记录相同 {unchanged}；{bad} 行无法导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="136" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="136"/>
         <source>&amp;Import {n} records</source>
         <translation>导入 {n} 条记录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="149" />
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="149"/>
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
@@ -2036,7 +2082,7 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>JurisdictionModel</name>
     <message>
-        <location filename="../../desktop/ui/models/jurisdiction_model.py" line="143" />
+        <location filename="../../desktop/ui/models/jurisdiction_model.py" line="138"/>
         <source>Jurisdiction</source>
         <translation>辖区</translation>
     </message>
@@ -2044,60 +2090,60 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>JurisdictionTree</name>
     <message>
-        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="185" />
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="185"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="186" />
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="186"/>
         <source>Move “{name}” to the recycle bin? It can be restored from there.</source>
         <translation>把“{name}”移入回收站吗？之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="249" />
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="249"/>
         <source>Assign again</source>
         <translation>请重新指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="251" />
-        <source>These grid cells lost their community officer or grid worker, who belong elsewhere now: {codes}. Assign people of their station in each grid cell's form.</source>
+        <location filename="../../desktop/ui/widgets/jurisdiction_tree.py" line="251"/>
+        <source>These grid cells lost their community officer or grid worker, who belong elsewhere now: {codes}. Assign people of their station in each grid cell&apos;s form.</source>
         <translation>以下网格的社区民警或网格员已不属于该网格所在的派出所，已解除：{codes}。请在网格表单中重新指定本所人员。</translation>
     </message>
 </context>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../desktop/ui/models/labels.py" line="10" />
+        <location filename="../../desktop/ui/models/labels.py" line="10"/>
         <source>Sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/labels.py" line="11" />
+        <location filename="../../desktop/ui/models/labels.py" line="11"/>
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/labels.py" line="12" />
+        <location filename="../../desktop/ui/models/labels.py" line="12"/>
         <source>Community police office</source>
         <translation>社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/labels.py" line="13" />
+        <location filename="../../desktop/ui/models/labels.py" line="13"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/labels.py" line="14" />
+        <location filename="../../desktop/ui/models/labels.py" line="14"/>
         <source>Officer</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/labels.py" line="15" />
+        <location filename="../../desktop/ui/models/labels.py" line="15"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/labels.py" line="16" />
+        <location filename="../../desktop/ui/models/labels.py" line="16"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
@@ -2105,68 +2151,68 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="52" />
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="119" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="119"/>
         <source>Export a ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="61" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="61"/>
         <source>Phone and ID numbers in full</source>
         <translation>显示完整的电话和身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="64" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="64"/>
         <source>Masked unless ticked: a ledger leaves the desk on paper.</source>
         <translation>不勾选则隐去部分号码：台账会打印带出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="69" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="69"/>
         <source>A sheet for each station</source>
         <translation>每个派出所一张工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="75" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="75"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="81" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="81"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="82" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="82"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="83" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="83"/>
         <source>Period</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="85" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="85"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="87" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="87"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="91" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="91"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="127" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="127"/>
         <source>Choose the file to write.</source>
         <translation>请选择要写入的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="131" />
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="131"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
@@ -2174,63 +2220,63 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>LedgerWork</name>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="58" />
+        <location filename="../../desktop/ui/work/ledger.py" line="55"/>
         <source>Writing the ledger…</source>
         <translation>正在写入台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="72" />
+        <location filename="../../desktop/ui/work/ledger.py" line="69"/>
         <source>{n} rows written to {path}.</source>
         <translation>{n} 行已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="76" />
+        <location filename="../../desktop/ui/work/ledger.py" line="73"/>
         <source>Import enterprises</source>
         <translation>导入单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="79" />
+        <location filename="../../desktop/ui/work/ledger.py" line="76"/>
         <source>Import officers</source>
         <translation>导入人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="82" />
+        <location filename="../../desktop/ui/work/ledger.py" line="79"/>
         <source>Import visits</source>
         <translation>导入走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="93" />
+        <location filename="../../desktop/ui/work/ledger.py" line="90"/>
         <source>Import grid boundaries</source>
         <translation>导入网格边界</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="95" />
+        <location filename="../../desktop/ui/work/ledger.py" line="92"/>
         <source>GeoJSON (*.geojson *.json)</source>
         <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="103" />
+        <location filename="../../desktop/ui/work/ledger.py" line="99"/>
         <source>{n} grid cells have their boundary now.</source>
         <translation>已为 {n} 个网格写入边界。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="114" />
+        <location filename="../../desktop/ui/work/ledger.py" line="110"/>
         <source>Workbooks (*.xlsx *.xlsm)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="101" />
-        <location filename="../../desktop/ui/ledger_work.py" line="121" />
+        <location filename="../../desktop/ui/work/ledger.py" line="97"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="116"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="142" />
+        <location filename="../../desktop/ui/work/ledger.py" line="137"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_work.py" line="146" />
+        <location filename="../../desktop/ui/work/ledger.py" line="141"/>
         <source>{n} records imported from {file}.</source>
         <translation>已从 {file} 导入 {n} 条记录。</translation>
     </message>
@@ -2238,37 +2284,37 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="40" />
+        <location filename="../../desktop/ui/lock_screen.py" line="41"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="45" />
+        <location filename="../../desktop/ui/lock_screen.py" line="48"/>
         <source>The desk is locked</source>
         <translation>工作台已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="47" />
+        <location filename="../../desktop/ui/lock_screen.py" line="50"/>
         <source>Logged in: {user}</source>
         <translation>当前用户：{user}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="51" />
+        <location filename="../../desktop/ui/lock_screen.py" line="54"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="56" />
+        <location filename="../../desktop/ui/lock_screen.py" line="59"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="58" />
+        <location filename="../../desktop/ui/lock_screen.py" line="61"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="71" />
+        <location filename="../../desktop/ui/lock_screen.py" line="74"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -2276,23 +2322,23 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="28" />
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="31" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="32"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="32" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="33"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="36" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="37"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="37" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="38"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2300,190 +2346,195 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48" />
-        <location filename="../../desktop/ui/main_window.py" line="278" />
-        <location filename="../../desktop/ui/app.py" line="26" />
+        <location filename="../../desktop/ui/main_window.py" line="51"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/app.py" line="27"/>
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55" />
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57" />
-        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128" />
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Patrol</source>
         <translation>巡逻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131" />
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165" />
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172" />
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174" />
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177" />
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <source>Only an administrator of the whole sub-bureau may restore a backup.</source>
+        <translation>只有整个分局的管理员才能从备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332" />
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365" />
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367" />
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373" />
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374" />
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387" />
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406" />
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408" />
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427" />
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429" />
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
         <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
         <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443" />
+        <location filename="../../desktop/ui/main_window.py" line="459"/>
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="445" />
+        <location filename="../../desktop/ui/main_window.py" line="461"/>
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="492" />
+        <location filename="../../desktop/ui/main_window.py" line="508"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="494" />
+        <location filename="../../desktop/ui/main_window.py" line="510"/>
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -2493,42 +2544,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>MapImageDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="21" />
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="21"/>
         <source>Map image underneath</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="24" />
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="24"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="31" />
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="31"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
         <source>Pixel x</source>
         <translation>像素 x</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
         <source>Pixel y</source>
         <translation>像素 y</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="38"/>
         <source>Point {n}: {what}</source>
         <translation>参照点 {n}：{what}</translation>
     </message>
@@ -2536,42 +2587,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="283" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="299"/>
         <source>none overdue</source>
         <translation>无逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="284" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="300"/>
         <source>up to a fifth overdue</source>
         <translation>逾期不超过五分之一</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="285" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="301"/>
         <source>more overdue</source>
         <translation>逾期较多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="293" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="309"/>
         <source>Map &amp;image underneath…</source>
         <translation>底图(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="296" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="312"/>
         <source>&amp;Whole area</source>
         <translation>全图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="338" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="361"/>
         <source>{name}: {n} grid cells drawn, {late} of {total} enterprises overdue</source>
         <translation>{name}：共 {n} 个网格，{total} 家单位中 {late} 家逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="342" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="365"/>
         <source>No grid cell here has a boundary yet: import them from GeoJSON.</source>
         <translation>这里的网格还没有边界：请从 GeoJSON 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="347" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="370"/>
         <source>{code} {name}
 {late} of {n} enterprises overdue</source>
         <translation>{code} {name}
@@ -2581,1149 +2632,1316 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/domain/geo.py" line="11" />
+        <location filename="../../desktop/domain/geo.py" line="11"/>
         <source>The boundary must be a GeoJSON Polygon or MultiPolygon with longitude/latitude pairs.</source>
         <translation>边界须为 GeoJSON 的 Polygon 或 MultiPolygon，坐标为经度、纬度。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/geo.py" line="57" />
+        <location filename="../../desktop/domain/geo.py" line="57"/>
         <source>The two reference points must differ both across and up and down, on the image and on the ground.</source>
         <translation>两个参照点在图上和实地都必须横向、纵向各不相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/messages.py" line="115" />
+        <location filename="../../desktop/domain/messages.py" line="115"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/credit_code.py" line="34" />
+        <location filename="../../desktop/domain/credit_code.py" line="34"/>
         <source>A unified social credit code has 18 characters; this one has {n}.</source>
         <translation>统一社会信用代码为 18 位，这里是 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/credit_code.py" line="38" />
+        <location filename="../../desktop/domain/credit_code.py" line="38"/>
         <source>A unified social credit code holds digits and capital letters other than I, O, S, V and Z.</source>
         <translation>统一社会信用代码由数字和除 I、O、S、V、Z 以外的大写字母组成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/credit_code.py" line="49" />
+        <location filename="../../desktop/domain/credit_code.py" line="49"/>
         <source>The check character (the last one) does not match: a character was mistyped.</source>
         <translation>校验码（最后一位）不符，可能有字符输错。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/credit_code.py" line="54" />
+        <location filename="../../desktop/domain/credit_code.py" line="54"/>
         <source>This is not a valid unified social credit code.</source>
         <translation>这不是有效的统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="264" />
-        <location filename="../../desktop/services/import_officers.py" line="157" />
-        <location filename="../../desktop/services/import_visits.py" line="190" />
-        <location filename="../../desktop/services/import_enterprises.py" line="180" />
-        <location filename="../../desktop/domain/validation.py" line="26" />
+        <location filename="../../desktop/services/imports/enterprise_rows.py" line="186"/>
+        <location filename="../../desktop/services/imports/officer_rows.py" line="158"/>
+        <location filename="../../desktop/services/imports/visit_rows.py" line="196"/>
+        <location filename="../../desktop/services/accounts/users.py" line="269"/>
+        <location filename="../../desktop/domain/validation.py" line="26"/>
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="60" />
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
+        <location filename="../../desktop/domain/accounts.py" line="66"/>
+        <source>Wrong user name or password, or the account is locked or disabled.</source>
+        <translation>用户名或密码错误，或账号已锁定、已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="61" />
-        <source>This account is locked after {n} wrong passwords. Try again in {minutes} minutes, or ask an administrator to unlock it.</source>
-        <translation>密码连续错误 {n} 次，账号已锁定。请 {minutes} 分钟后再试，或请管理员解锁。</translation>
+        <location filename="../../desktop/domain/accounts.py" line="69"/>
+        <source>{n} wrong passwords in a row lock an account for {minutes} minutes; an administrator can unlock it.</source>
+        <translation>连续 {n} 次密码错误将锁定账号 {minutes} 分钟；管理员可以解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="66" />
-        <source>This account is disabled. Ask an administrator.</source>
-        <translation>此账号已停用，请联系管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/accounts.py" line="77" />
+        <location filename="../../desktop/domain/accounts.py" line="103"/>
         <source>2 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
         <translation>用户名为 2 至 32 位字母、数字、点、连字符或下划线，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="89" />
+        <location filename="../../desktop/domain/accounts.py" line="132"/>
         <source>At least {n} characters.</source>
         <translation>至少 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="91" />
-        <location filename="../../desktop/domain/validation.py" line="62" />
-        <location filename="../../desktop/domain/validation.py" line="70" />
-        <location filename="../../desktop/domain/validation.py" line="88" />
+        <location filename="../../desktop/domain/accounts.py" line="134"/>
+        <location filename="../../desktop/domain/validation.py" line="62"/>
+        <location filename="../../desktop/domain/validation.py" line="70"/>
+        <location filename="../../desktop/domain/validation.py" line="88"/>
         <source>At most {n} characters.</source>
         <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="93" />
-        <source>The password must not be the user name.</source>
-        <translation>密码不能与用户名相同。</translation>
+        <location filename="../../desktop/domain/accounts.py" line="138"/>
+        <source>Use at least {n} of: capital letters, small letters, digits and symbols.</source>
+        <translation>须包含大写字母、小写字母、数字、符号中的至少 {n} 种。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="95" />
-        <source>Use at least three different characters.</source>
-        <translation>密码至少要包含三种不同的字符。</translation>
+        <location filename="../../desktop/domain/accounts.py" line="144"/>
+        <source>The password must not be the user name, nor the user name reversed.</source>
+        <translation>密码不能是用户名，也不能是倒写的用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="97" />
+        <location filename="../../desktop/domain/accounts.py" line="148"/>
+        <source>This password is among the most common ones; choose another.</source>
+        <translation>这是最常见的密码之一，请另选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/accounts.py" line="136"/>
         <source>The password holds invisible characters.</source>
         <translation>密码中含有不可见字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="102" />
+        <location filename="../../desktop/domain/validation.py" line="102"/>
         <source>Not a phone number: give an 11-digit mobile number (13x–19x) or a landline with its area code, e.g. 0571-87654321.</source>
         <translation>不是有效的电话号码：请填写 11 位手机号（13x–19x 开头），或带区号的固定电话，如 0571-87654321。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="118" />
+        <location filename="../../desktop/domain/validation.py" line="118"/>
         <source>A grid code has 14 digits: the 6-digit area code, 3 for the street, 3 for the community and a 2-digit sequence from 01, e.g. 33010600100101.</source>
         <translation>网格编码为 14 位数字：6 位行政区划代码、3 位街道码、3 位社区码和从 01 起的 2 位顺序码，如 33010600100101。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="132" />
+        <location filename="../../desktop/domain/validation.py" line="132"/>
         <source>A police officer needs a badge number.</source>
         <translation>民警须填写警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="136" />
+        <location filename="../../desktop/domain/validation.py" line="136"/>
         <source>A badge number has 6 digits.</source>
         <translation>警号为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="145" />
+        <location filename="../../desktop/domain/validation.py" line="145"/>
         <source>Give a number from 0 to {maximum}.</source>
         <translation>请填写 0 到 {maximum} 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="154" />
+        <location filename="../../desktop/domain/validation.py" line="154"/>
         <source>Give an area from 0 to 100000 km².</source>
         <translation>面积应在 0 到 100000 平方公里之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="161" />
+        <location filename="../../desktop/domain/validation.py" line="161"/>
         <source>An office receives the public on at least two days a week.</source>
         <translation>警务室每周至少有两天接待群众。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="175" />
+        <location filename="../../desktop/domain/validation.py" line="175"/>
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="316" />
+        <location filename="../../desktop/demo/generator.py" line="316"/>
         <source>Unknown scale {scale}.</source>
         <translation>未知的规模 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/demo.py" line="391" />
+        <location filename="../../desktop/demo/generator.py" line="384"/>
         <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
         <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grids.py" line="76" />
+        <location filename="../../desktop/services/jurisdiction/grids.py" line="76"/>
         <source>This person is not an active officer.</source>
         <translation>此人不是在岗人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grids.py" line="78" />
+        <location filename="../../desktop/services/jurisdiction/grids.py" line="78"/>
         <source>This person is of the wrong kind here.</source>
         <translation>此人的人员类别不符合要求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grids.py" line="80" />
+        <location filename="../../desktop/services/jurisdiction/grids.py" line="80"/>
         <source>This person belongs to another station.</source>
         <translation>此人属于其他派出所。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grids.py" line="107" />
+        <location filename="../../desktop/services/jurisdiction/grids.py" line="107"/>
         <source>Another grid cell has this code.</source>
         <translation>已有其他网格使用这个编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="55" />
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="55"/>
         <source>Cannot delete “{name}”: {n} stations still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个派出所。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="64" />
-        <location filename="../../desktop/services/hierarchy.py" line="84" />
-        <location filename="../../desktop/services/hierarchy.py" line="104" />
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="64"/>
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="84"/>
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="104"/>
         <source>Cannot delete “{name}”: {n} officers still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：还有 {n} 名人员属于该单位。请先调走或删除他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="75" />
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="75"/>
         <source>Cannot delete “{name}”: {n} community police offices still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个社区警务室。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="95" />
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="95"/>
         <source>Cannot delete “{name}”: {n} grid cells still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个网格。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="115" />
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="115"/>
         <source>Cannot delete “{name}”: {n} enterprises are registered in it. Move or delete them first.</source>
         <translation>不能删除“{name}”：其中还登记有 {n} 家单位。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/hierarchy.py" line="211" />
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="211"/>
         <source>This cannot be moved there: a station goes under a sub-bureau, an office under a station, a grid cell under an office.</source>
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="165" />
-        <location filename="../../desktop/services/enterprises.py" line="124" />
+        <location filename="../../desktop/services/register/findings.py" line="165"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="124"/>
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="265" />
+        <location filename="../../desktop/services/register/enterprises.py" line="265"/>
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/cadence.py" line="55" />
-        <location filename="../../desktop/services/enterprises.py" line="128" />
+        <location filename="../../desktop/services/register/cadence.py" line="55"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="128"/>
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/enterprises.py" line="176" />
+        <location filename="../../desktop/services/register/enterprises.py" line="176"/>
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/records.py" line="118" />
-        <location filename="../../desktop/services/visits.py" line="256" />
+        <location filename="../../desktop/services/records.py" line="118"/>
+        <location filename="../../desktop/services/register/visits.py" line="261"/>
         <source>Restore “{parent}” first: “{name}” belongs to it.</source>
         <translation>请先恢复“{parent}”：“{name}”属于它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/records.py" line="129" />
+        <location filename="../../desktop/services/records.py" line="129"/>
         <source>Cannot restore “{name}”: its code {code} is now used by another record.</source>
         <translation>不能恢复“{name}”：它的编号 {code} 已被其他记录使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="18" />
+        <location filename="../../desktop/services/maintenance/checks.py" line="20"/>
         <source>SQLite integrity check: {detail}</source>
         <translation>SQLite 完整性检查：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="19" />
+        <location filename="../../desktop/services/maintenance/checks.py" line="21"/>
         <source>Broken reference: {table} row {row} → {parent}</source>
         <translation>引用失效：{table} 第 {row} 行 → {parent}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="33" />
+        <location filename="../../desktop/services/maintenance/checks.py" line="35"/>
         <source>Station “{name}” is live but its sub-bureau is deleted.</source>
         <translation>派出所“{name}”在用，但其所属分局已删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="38" />
+        <location filename="../../desktop/services/maintenance/checks.py" line="40"/>
         <source>Office “{name}” is live but its station is deleted.</source>
         <translation>警务室“{name}”在用，但其所属派出所已删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="43" />
+        <location filename="../../desktop/services/maintenance/checks.py" line="45"/>
         <source>Grid cell {name} is live but its office is deleted.</source>
         <translation>网格 {name} 在用，但其所属警务室已删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="48" />
+        <location filename="../../desktop/services/maintenance/checks.py" line="50"/>
         <source>Officer “{name}”: the station does not match the office.</source>
         <translation>人员“{name}”：所属派出所与警务室不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="53" />
+        <location filename="../../desktop/services/maintenance/checks.py" line="55"/>
         <source>Officer “{name}”: the sub-bureau does not match the station.</source>
         <translation>人员“{name}”：所属分局与派出所不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="61" />
+        <location filename="../../desktop/services/maintenance/checks.py" line="63"/>
         <source>Enterprise “{name}”: its unit path does not match its grid cell.</source>
         <translation>单位“{name}”：所属单位路径与所在网格不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="67" />
+        <location filename="../../desktop/services/maintenance/checks.py" line="69"/>
         <source>Grid cell {name}: the community officer is not an active officer of its station.</source>
         <translation>网格 {name}：社区民警不是本所在岗民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="74" />
+        <location filename="../../desktop/services/maintenance/checks.py" line="76"/>
         <source>Grid cell {name}: the grid worker is not an active member of its station.</source>
         <translation>网格 {name}：网格员不是本所在岗人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="123" />
+        <location filename="../../desktop/services/maintenance/checks.py" line="147"/>
         <source>A database server is backed up by its administrator (pg_dump), not from the desk.</source>
         <translation>数据库服务器由管理员备份（pg_dump），不能在工作台上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance.py" line="149" />
+        <location filename="../../desktop/services/maintenance/restores.py" line="24"/>
+        <source>Only an administrator of the whole sub-bureau may restore a backup: it replaces every station&apos;s records.</source>
+        <translation>只有整个分局的管理员才能从备份恢复：恢复会替换所有派出所的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/restores.py" line="29"/>
         <source>A database server is restored by its administrator, not from the desk.</source>
         <translation>数据库服务器由管理员恢复，不能在工作台上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="102" />
+        <location filename="../../desktop/services/maintenance/restores.py" line="32"/>
+        <source>{path} holds a whole database; log in to it as an administrator of the whole sub-bureau to restore a backup in its place.</source>
+        <translation>{path} 中已有完整的数据库；请以整个分局的管理员身份登录后再用备份替换它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/restores.py" line="37"/>
+        <source>The backup {path} is of another desk ({theirs}), not of this one ({ours}); it was not restored.</source>
+        <translation>备份 {path} 属于另一个工作台（{theirs}），不是本工作台（{ours}）的，未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/restores.py" line="42"/>
+        <source>To move a desk to a new computer, restore its backup there before entering anything.</source>
+        <translation>要把工作台搬到新电脑上，请在新电脑上录入任何内容之前先恢复它的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/restores.py" line="46"/>
+        <source>The backup {path} fails the program&apos;s own check ({detail}); it was not restored.</source>
+        <translation>备份 {path} 未通过程序自身的检查（{detail}），未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/restores.py" line="49"/>
+        <source>In the backup {path} the account “{user}” has a role or a jurisdiction that no entry of its audit trail gave it: the file was altered outside the program. It was not restored.</source>
+        <translation>备份 {path} 中账户“{user}”的角色或辖区在其审计日志中没有来由：文件在程序之外被改动过。未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/restores.py" line="54"/>
+        <source>a desk without a name</source>
+        <translation>未命名的工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/jurisdiction/officers.py" line="102"/>
         <source>Choose the sub-bureau, station or office the officer belongs to.</source>
         <translation>请选择人员所属的分局、派出所或警务室。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="143" />
+        <location filename="../../desktop/services/jurisdiction/officers.py" line="143"/>
         <source>Another officer has this badge number.</source>
         <translation>已有其他人员使用这个警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="147" />
+        <location filename="../../desktop/services/jurisdiction/officers.py" line="147"/>
         <source>Another officer has this ID number.</source>
         <translation>已有其他人员使用此身份证号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="159" />
+        <location filename="../../desktop/services/jurisdiction/officers.py" line="159"/>
         <source>“{name}” is responsible for {n} grid cells, so cannot be made inactive or move to another station. Assign someone else there first.</source>
         <translation>“{name}”负责 {n} 个网格，不能设为不在岗或调到其他派出所。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/officers.py" line="177" />
+        <location filename="../../desktop/services/jurisdiction/officers.py" line="177"/>
         <source>Cannot delete “{name}”: assigned to {n} grid cells. Assign someone else there first.</source>
         <translation>不能删除“{name}”：此人负责 {n} 个网格。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/messages.py" line="25" />
+        <location filename="../../desktop/domain/messages.py" line="25"/>
         <source>The record no longer exists; it may have been deleted meanwhile.</source>
         <translation>该记录已不存在，可能刚被他人删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/records.py" line="45" />
+        <location filename="../../desktop/services/records.py" line="45"/>
         <source>The record is not in the recycle bin any more.</source>
         <translation>该记录已不在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/messages.py" line="28" />
+        <location filename="../../desktop/domain/messages.py" line="28"/>
         <source>Someone else changed this record after you opened it. Close the form and open it again to see their changes.</source>
         <translation>在您打开之后，已有他人修改了这条记录。请关闭表单后重新打开，查看对方的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/tasks.py" line="15" />
+        <location filename="../../desktop/services/tasks.py" line="15"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/units.py" line="114" />
+        <location filename="../../desktop/services/jurisdiction/units.py" line="114"/>
         <source>Another station already has this code.</source>
         <translation>已有其他派出所使用这个代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/backup.py" line="38" />
+        <location filename="../../desktop/store/backup.py" line="40"/>
         <source>The backup to {path} failed: {detail}</source>
         <translation>备份到 {path} 失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="7" />
+        <location filename="../../desktop/store/errors.py" line="9"/>
         <source>Restore the latest backup (policedesk restore FILE, or File &gt; Restore) or choose another database with --database.</source>
         <translation>请恢复最近的备份（命令 policedesk restore 文件，或菜单“文件 &gt; 从备份恢复”），或用 --database 选择其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="21" />
+        <location filename="../../desktop/store/errors.py" line="23"/>
         <source>{path} is not a police desk database.</source>
         <translation>{path} 不是社区警务工作台的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="30" />
+        <location filename="../../desktop/store/errors.py" line="32"/>
         <source>The database {path} is damaged ({detail}).</source>
         <translation>数据库 {path} 已损坏（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="40" />
+        <location filename="../../desktop/store/errors.py" line="42"/>
         <source>The database {path} is locked by another program.</source>
         <translation>数据库 {path} 正被其他程序锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="41" />
+        <location filename="../../desktop/store/errors.py" line="43"/>
         <source>Close the other program (or the other copy of this one) and try again.</source>
         <translation>请关闭那个程序（或本程序的另一个窗口）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="51" />
+        <location filename="../../desktop/store/errors.py" line="53"/>
         <source>The database {path} was written by a newer version of this program (schema {revision}). It was not changed.</source>
         <translation>数据库 {path} 由本程序的更新版本写入（结构版本 {revision}），未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="56" />
+        <location filename="../../desktop/store/errors.py" line="58"/>
         <source>Install the newer version of the program to open it.</source>
         <translation>请安装新版程序后再打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="65" />
+        <location filename="../../desktop/store/errors.py" line="67"/>
         <source>Cannot open the database {path}: {detail}</source>
         <translation>无法打开数据库 {path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="66" />
+        <location filename="../../desktop/store/errors.py" line="68"/>
         <source>Check the path or server address, and that you may write there.</source>
         <translation>请检查路径或服务器地址，以及是否有写入权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="77" />
+        <location filename="../../desktop/store/errors.py" line="79"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="78" />
+        <location filename="../../desktop/store/errors.py" line="80"/>
         <source>Check the path, or create one with: policedesk migrate --database PATH</source>
         <translation>请检查路径，或用以下命令新建：policedesk migrate --database 路径</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="27" />
-        <location filename="../../desktop/store/restore.py" line="49" />
+        <location filename="../../desktop/store/errors.py" line="97"/>
+        <source>The disk is full: nothing was written.</source>
+        <translation>磁盘已满：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="98"/>
+        <source>Free some space on the disk (old ledgers, downloads) and try again.</source>
+        <translation>请清理磁盘空间（旧台账、下载的文件等）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="110"/>
+        <source>The database refused the action ({detail}).</source>
+        <translation>数据库拒绝了此操作（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="111"/>
+        <source>Nothing was written. Check the database (policedesk check) and try again.</source>
+        <translation>没有写入任何内容。请检查数据库（policedesk check）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="153"/>
+        <source>{path} is empty: it holds no police desk database.</source>
+        <translation>{path} 是空文件，其中没有警务工作台数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="154"/>
+        <source>Create one with: policedesk migrate --database PATH (or open it in the program), or choose another file.</source>
+        <translation>可用 policedesk migrate --database 路径 新建数据库（或在程序中打开它），或选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="169"/>
+        <source>The database {path} is not complete: its schema is {revision}, this program&apos;s is {head}; tables missing: {missing}.</source>
+        <translation>数据库 {path} 不完整：其结构版本为 {revision}，本程序为 {head}；缺少的表：{missing}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="174"/>
+        <source>Open it in the program or run policedesk migrate to finish its migrations, then check it again; if that fails, restore the latest backup.</source>
+        <translation>请在程序中打开它或运行 policedesk migrate 完成升级，然后再检查；如仍失败，请恢复最近的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="40"/>
         <source>{path} is not a database backup.</source>
         <translation>{path} 不是数据库备份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="38" />
+        <location filename="../../desktop/store/restore.py" line="41"/>
         <source>The backup {path} cannot be read: {detail}</source>
         <translation>无法读取备份 {path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="44" />
-        <source>The backup {path} is damaged and was not restored.</source>
-        <translation>备份 {path} 已损坏，未恢复。</translation>
+        <location filename="../../desktop/store/restore.py" line="42"/>
+        <source>The backup {path} is damaged and was not restored ({detail}).</source>
+        <translation>备份 {path} 已损坏，未恢复（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="53" />
+        <location filename="../../desktop/store/restore.py" line="45"/>
         <source>The backup {path} was written by a newer version of this program; install that version to restore it.</source>
         <translation>备份 {path} 由本程序的更新版本写入，请安装该版本后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="72" />
+        <location filename="../../desktop/store/restore.py" line="50"/>
+        <source>The backup {path} does not say which version of the program wrote it.</source>
+        <translation>备份 {path} 没有注明是哪个版本的程序写的。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="53"/>
+        <source>The backup {path} holds no data, only a version number; it was not restored.</source>
+        <translation>备份 {path} 只有一个版本号，没有任何数据，未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="56"/>
+        <source>The backup {path} has records that point at records it does not hold ({detail}); it was not restored.</source>
+        <translation>备份 {path} 中有记录指向其中不存在的记录（{detail}），未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="63"/>
+        <source>The backup {path} holds triggers the program does not know ({names}): they would run inside the program at every change. It was not restored.</source>
+        <translation>备份 {path} 中有程序不认识的触发器（{names}）：它们会在程序内部随每次修改运行。未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="68"/>
+        <source>The backup {path} holds views the program does not know ({names}). It was not restored.</source>
+        <translation>备份 {path} 中有程序不认识的视图（{names}）。未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="72"/>
+        <source>The backup {path} holds tables the program does not know ({names}). It was not restored.</source>
+        <translation>备份 {path} 中有程序不认识的数据表（{names}）。未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="76"/>
+        <source>The backup {path} holds indexes the program does not know ({names}). It was not restored.</source>
+        <translation>备份 {path} 中有程序不认识的索引（{names}）。未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="81"/>
+        <source>In the backup {path}, {names} differ from what the program makes; the file was altered outside the program. It was not restored.</source>
+        <translation>备份 {path} 中的 {names} 与程序建立的不同：文件在程序之外被改动过。未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="86"/>
+        <source>In the backup {path} the audit trail&apos;s protection is missing ({names}): its entries could have been changed or deleted. It was not restored.</source>
+        <translation>备份 {path} 中缺少审计日志的保护（{names}）：其中的记录可能已被修改或删除。未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="91"/>
+        <source>The backup {path} lacks parts of the program&apos;s database ({names}). It was not restored.</source>
+        <translation>备份 {path} 缺少程序数据库的组成部分（{names}）。未恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="95"/>
         <source>Restoring {path} failed: {detail}</source>
         <translation>恢复 {path} 失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/engine.py" line="22" />
+        <location filename="../../desktop/store/engine.py" line="22"/>
         <source>This clashes with a record someone else saved a moment ago (the same code or number). Nothing was saved; check and try again.</source>
         <translation>与他人刚刚保存的记录冲突（编码或号码相同）。未保存任何内容，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/engine.py" line="27" />
-        <source>The database is busy with another desk's save. Nothing was saved; try again.</source>
+        <location filename="../../desktop/store/engine.py" line="27"/>
+        <source>The database is busy with another desk&apos;s save. Nothing was saved; try again.</source>
         <translation>数据库正忙于其他工作台的保存。未保存任何内容，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/lock.py" line="18" />
+        <location filename="../../desktop/store/lock.py" line="19"/>
         <source>The database {path} is open in another window.</source>
         <translation>数据库 {path} 已在另一个窗口中打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/lock.py" line="19" />
+        <location filename="../../desktop/store/lock.py" line="20"/>
         <source>Switch to that window, or close it and try again.</source>
         <translation>请切换到那个窗口，或关闭它后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dates.py" line="18" />
+        <location filename="../../desktop/domain/dates.py" line="18"/>
         <source>Write the date as 2026-03-05.</source>
         <translation>日期请写成 2026-03-05 的形式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="70" />
+        <location filename="../../desktop/services/register/findings.py" line="70"/>
         <source>The deadline cannot be before the visit.</source>
         <translation>整改期限不能早于走访日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="111" />
-        <location filename="../../desktop/services/findings.py" line="137" />
+        <location filename="../../desktop/services/register/findings.py" line="111"/>
+        <location filename="../../desktop/services/register/findings.py" line="137"/>
         <source>This item is no longer on record.</source>
         <translation>该事项已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="114" />
+        <location filename="../../desktop/services/register/findings.py" line="114"/>
         <source>This step is not possible from here.</source>
         <translation>当前状态下不能进行这一步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="117" />
+        <location filename="../../desktop/services/register/findings.py" line="117"/>
         <source>This date is before the item was found.</source>
         <translation>该日期早于发现日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="78" />
-        <location filename="../../desktop/services/findings.py" line="172" />
+        <location filename="../../desktop/services/register/visits.py" line="83"/>
+        <location filename="../../desktop/services/register/findings.py" line="172"/>
         <source>{name} is inactive and cannot be chosen.</source>
         <translation>{name} 已停用，不能选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/findings.py" line="339" />
-        <source>This item is closed.</source>
-        <translation>该事项已销号。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/visits.py" line="26" />
+        <location filename="../../desktop/services/register/visits.py" line="31"/>
         <source>This enterprise is outside your jurisdiction.</source>
         <translation>该单位不在您的辖区内。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="74" />
+        <location filename="../../desktop/services/register/visits.py" line="79"/>
         <source>This officer is no longer on record.</source>
         <translation>该人员已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="82" />
+        <location filename="../../desktop/services/register/visits.py" line="87"/>
         <source>{name} is named twice.</source>
         <translation>{name} 重复填写。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="92" />
+        <location filename="../../desktop/services/register/visits.py" line="97"/>
         <source>This enterprise is not on record.</source>
         <translation>该单位不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="103" />
+        <location filename="../../desktop/services/register/visits.py" line="108"/>
         <source>A visit cannot be in the future.</source>
         <translation>走访日期不能晚于今天（不能是未来日期）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/visits.py" line="111" />
+        <location filename="../../desktop/services/register/visits.py" line="116"/>
         <source>The enterprise was registered on {day}, after this date.</source>
         <translation>该单位登记于 {day}，晚于这个日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="21" />
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="24"/>
         <source>Name the officer who took this step.</source>
         <translation>请填写经办民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="42" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="45"/>
         <source>Nobody on the list is called {names}.</source>
         <translation>名单中没有 {names}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="43" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="46"/>
         <source>Several officers are called {names}: add the badge number.</source>
         <translation>有多名人员叫 {names}，请加上警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="46" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="49"/>
         <source>Name one main officer; the others go along.</source>
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/ledgers.py" line="70" />
+        <location filename="../../desktop/services/exports/ledgers.py" line="45"/>
         <source>The start date {start} is after the end date {end}.</source>
         <translation>开始日期 {start} 晚于结束日期 {end}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/ledgers.py" line="76" />
+        <location filename="../../desktop/services/exports/ledgers.py" line="51"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="72" />
+        <location filename="../../desktop/services/exports/commands.py" line="72"/>
         <source>No unit is called or coded {scope}.</source>
         <translation>没有名称或代码为 {scope} 的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports.py" line="75" />
+        <location filename="../../desktop/services/exports/commands.py" line="75"/>
         <source>Several units are called {scope}: give the station or grid code.</source>
         <translation>有多个单位叫 {scope}，请改用派出所或网格代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/access.py" line="36" />
+        <location filename="../../desktop/services/accounts/access.py" line="37"/>
         <source>This is outside your jurisdiction.</source>
         <translation>超出您的辖区范围。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/access.py" line="37" />
+        <location filename="../../desktop/services/accounts/access.py" line="38"/>
         <source>Your role reads and exports records; it does not change them.</source>
         <translation>您的角色只能查看和导出，不能修改记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/access.py" line="40" />
+        <location filename="../../desktop/services/accounts/access.py" line="41"/>
         <source>Only an administrator may do this.</source>
         <translation>只有系统管理员才能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="87" />
+        <location filename="../../desktop/services/accounts/users.py" line="58"/>
         <source>The administrator is already set up.</source>
         <translation>系统管理员已经设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="268" />
+        <location filename="../../desktop/services/accounts/users.py" line="273"/>
         <source>Choose the unit this user works in.</source>
         <translation>请选择该用户所属的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="272" />
+        <location filename="../../desktop/services/accounts/users.py" line="277"/>
         <source>This user name is taken.</source>
         <translation>该用户名已被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="305" />
+        <location filename="../../desktop/services/accounts/users.py" line="310"/>
         <source>This is the last administrator of the whole database; keep it.</source>
         <translation>这是全库唯一的系统管理员，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts.py" line="337" />
+        <location filename="../../desktop/services/accounts/users.py" line="342"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/id_number.py" line="26" />
+        <location filename="../../desktop/services/accounts/users.py" line="349"/>
+        <source>Choose a password other than the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts/users.py" line="354"/>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/id_number.py" line="26"/>
         <source>A resident ID number has 18 characters; this one has {n}.</source>
         <translation>居民身份证号码为18位，此处为{n}位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/id_number.py" line="30" />
+        <location filename="../../desktop/domain/id_number.py" line="30"/>
         <source>A resident ID number is 17 digits and a last digit or X.</source>
         <translation>居民身份证号码由17位数字和1位数字或X组成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/id_number.py" line="34" />
+        <location filename="../../desktop/domain/id_number.py" line="34"/>
         <source>The check character (the last one) does not match: a digit was mistyped.</source>
         <translation>校验码（最后一位）不符：有数字输错了。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/id_number.py" line="43" />
+        <location filename="../../desktop/domain/id_number.py" line="43"/>
         <source>The region or the birth date in this ID number does not exist.</source>
         <translation>身份证号中的地区码或出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/id_number.py" line="47" />
+        <location filename="../../desktop/domain/id_number.py" line="47"/>
         <source>The birth date in this ID number is in the future.</source>
         <translation>身份证号中的出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="25" />
+        <location filename="../../desktop/services/imports/sheets.py" line="26"/>
         <source>No header row was found in the first rows of {file}: it needs at least the columns {columns}.</source>
         <translation>在 {file} 的前几行中找不到表头：至少需要这几列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="29" />
+        <location filename="../../desktop/services/imports/sheets.py" line="30"/>
         <source>The sheet has no column for {column}.</source>
         <translation>表中没有“{column}”列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="30" />
+        <location filename="../../desktop/services/imports/sheets.py" line="31"/>
         <source>{file} cannot be read as a workbook: {detail}</source>
         <translation>无法把 {file} 作为 Excel 工作簿读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_enterprises.py" line="49" />
+        <location filename="../../desktop/services/imports/enterprise_rows.py" line="55"/>
         <source>No grid cell in your jurisdiction is called {grid}.</source>
         <translation>辖区内没有名为“{grid}”的网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_enterprises.py" line="50" />
+        <location filename="../../desktop/services/imports/enterprise_rows.py" line="56"/>
         <source>Several grid cells are called {grid}: give its 14-digit code.</source>
         <translation>有多个网格叫“{grid}”，请改填14位网格编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_cells.py" line="15" />
+        <location filename="../../desktop/services/imports/cells.py" line="15"/>
         <source>{value} is not one of: {choices}.</source>
         <translation>“{value}”不在可选范围内：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_enterprises.py" line="53" />
+        <location filename="../../desktop/services/imports/enterprise_rows.py" line="59"/>
         <source>The same enterprise is on row {row} already.</source>
         <translation>与第 {row} 行是同一单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_cells.py" line="16" />
+        <location filename="../../desktop/services/imports/cells.py" line="16"/>
         <source>Give a whole number.</source>
         <translation>请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports.py" line="57" />
+        <location filename="../../desktop/services/imports/sheets.py" line="59"/>
         <source>Importing {kind} is not in this version.</source>
         <translation>本版本尚不能导入 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_officers.py" line="51" />
+        <location filename="../../desktop/services/imports/officer_rows.py" line="52"/>
         <source>No unit in your jurisdiction is called {unit}.</source>
         <translation>辖区内没有名为“{unit}”的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_officers.py" line="52" />
+        <location filename="../../desktop/services/imports/officer_rows.py" line="53"/>
         <source>Several units are called {unit}: write the station as well (北山派出所 / …).</source>
         <translation>有多个单位叫“{unit}”，请连同派出所一起写（如 北山派出所 / …）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_officers.py" line="55" />
+        <location filename="../../desktop/services/imports/officer_rows.py" line="56"/>
         <source>The same officer is on row {row} already.</source>
         <translation>与第 {row} 行是同一人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_officers.py" line="56" />
+        <location filename="../../desktop/services/imports/officer_rows.py" line="57"/>
         <source>Write 是 or 否.</source>
         <translation>请填写“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_visits.py" line="50" />
+        <location filename="../../desktop/services/imports/visit_rows.py" line="56"/>
         <source>No enterprise in your jurisdiction is called or coded {name}.</source>
         <translation>辖区内没有名称或代码为“{name}”的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_visits.py" line="53" />
+        <location filename="../../desktop/services/imports/visit_rows.py" line="59"/>
         <source>Several enterprises are called {name}: add its credit code or its grid cell.</source>
         <translation>有多家单位叫“{name}”，请补上统一社会信用代码或所属网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_visits.py" line="56" />
+        <location filename="../../desktop/services/imports/visit_rows.py" line="62"/>
         <source>Nobody on record is called {name}.</source>
         <translation>名单中没有“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_visits.py" line="57" />
+        <location filename="../../desktop/services/imports/visit_rows.py" line="63"/>
         <source>Several officers are called {name}: write the badge number instead.</source>
         <translation>有多名人员叫“{name}”，请改写警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/import_visits.py" line="60" />
+        <location filename="../../desktop/services/imports/visit_rows.py" line="66"/>
         <source>The same visit is on row {row} already.</source>
         <translation>与第 {row} 行是同一次走访。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rosters.py" line="38" />
+        <location filename="../../desktop/services/patrol/rosters.py" line="38"/>
         <source>Write the month as 2026-12, or a week as 2026-W49.</source>
         <translation>月份请写成 2026-12，或周写成 2026-W49。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/rosters.py" line="39" />
+        <location filename="../../desktop/services/patrol/rosters.py" line="39"/>
         <source>Choose a police station or the sub-bureau.</source>
         <translation>请选择派出所或分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="38" />
+        <location filename="../../desktop/services/patrol/deployment.py" line="38"/>
         <source>The absence ends before it starts.</source>
         <translation>请假结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="39" />
+        <location filename="../../desktop/services/patrol/deployment.py" line="39"/>
         <source>No officer of the station is of the force {force}, which this rule asks for.</source>
         <translation>本所没有该规则要求的{force}人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="42" />
+        <location filename="../../desktop/services/patrol/deployment.py" line="42"/>
         <source>{shift} asks for {n} officers, but only {have} who may patrol a {tier} serve here.</source>
         <translation>{shift}要求 {n} 人，但本单位能守{tier}的只有 {have} 人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="46" />
+        <location filename="../../desktop/services/patrol/deployment.py" line="46"/>
         <source>A 巡线 belongs to the sub-bureau, a 巡区 to a station, a 巡点 to an office.</source>
         <translation>巡线归分局，巡区归派出所，巡点归警务室。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="49" />
+        <location filename="../../desktop/services/patrol/deployment.py" line="49"/>
         <source>{force} does not patrol a {tier}.</source>
         <translation>{force}不负责{tier}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="50" />
+        <location filename="../../desktop/services/patrol/deployment.py" line="50"/>
         <source>Staff at least one shift.</source>
         <translation>请至少安排一个班次。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="51" />
-        <source>A grid cell it covers lies outside its owner's area.</source>
+        <location filename="../../desktop/services/patrol/deployment.py" line="51"/>
+        <source>A grid cell it covers lies outside its owner&apos;s area.</source>
         <translation>所覆盖的网格不在所属单位的辖区内。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="52" />
-        <source>An office's reception desk is made with the office, and goes with it.</source>
+        <location filename="../../desktop/services/patrol/deployment.py" line="52"/>
+        <source>An office&apos;s reception desk is made with the office, and goes with it.</source>
         <translation>警务室接待岗随警务室设立和撤销，不能单独新建或删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="330" />
+        <location filename="../../desktop/services/patrol/deployment.py" line="326"/>
         <source>Choose the officer.</source>
         <translation>请选择民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="332" />
+        <location filename="../../desktop/services/patrol/deployment.py" line="328"/>
         <source>Give the first day.</source>
         <translation>请填写起始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol.py" line="334" />
+        <location filename="../../desktop/services/patrol/deployment.py" line="330"/>
         <source>Give the last day.</source>
         <translation>请填写结束日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="27"/>
         <source>Row {row}: {text}</source>
         <translation>第 {row} 行：{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/shifts.py" line="30" />
+        <location filename="../../desktop/services/patrol/shifts.py" line="30"/>
         <source>Write the time as 08:00 (24:00 for midnight at the end).</source>
         <translation>时间请写成 08:00 的形式（结束于午夜写 24:00）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/shifts.py" line="31" />
+        <location filename="../../desktop/services/patrol/shifts.py" line="31"/>
         <source>A shift ends at another time than it starts.</source>
         <translation>班次的结束时间不能与开始时间相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/shifts.py" line="32" />
+        <location filename="../../desktop/services/patrol/shifts.py" line="32"/>
         <source>{shift} overlaps {other}: one officer cannot do both.</source>
         <translation>{shift}与{other}时间重叠：同一民警无法兼顾。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/shifts.py" line="33" />
-        <source>{shift} is staffed by {unit}: take it out of the unit's staffing first.</source>
+        <location filename="../../desktop/services/patrol/shifts.py" line="33"/>
+        <source>{shift} is staffed by {unit}: take it out of the unit&apos;s staffing first.</source>
         <translation>{unit}安排了{shift}：请先从该单元的配置中去掉此班次。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/shifts.py" line="36" />
+        <location filename="../../desktop/services/patrol/shifts.py" line="36"/>
         <source>Two shifts are called {shift}.</source>
         <translation>有两个班次都叫“{shift}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/shifts.py" line="37" />
+        <location filename="../../desktop/services/patrol/shifts.py" line="37"/>
         <source>Give the rest between shifts as 0 to 24 hours.</source>
         <translation>两班之间的休息时间请填 0 至 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/shifts.py" line="38" />
+        <location filename="../../desktop/services/patrol/shifts.py" line="38"/>
         <source>Give the night shifts in a row as 1 to 31.</source>
         <translation>连续夜班数请填 1 至 31。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/shifts.py" line="113" />
+        <location filename="../../desktop/services/patrol/shifts.py" line="113"/>
         <source>Keep at least one shift.</source>
         <translation>至少保留一个班次。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="15" />
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="15"/>
         <source>Give a number.</source>
         <translation>请填写数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="16" />
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="16"/>
         <source>Choose an image file that exists.</source>
         <translation>请选择存在的图片文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grid_map.py" line="125" />
+        <location filename="../../desktop/services/reports/grid_map.py" line="125"/>
         <source>The file is not GeoJSON with features: save it as a FeatureCollection.</source>
         <translation>文件不是含要素的 GeoJSON：请存为 FeatureCollection。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grid_map.py" line="128" />
+        <location filename="../../desktop/services/reports/grid_map.py" line="128"/>
         <source>Feature {n}: no grid cell has the code {code}.</source>
         <translation>第 {n} 个要素：没有编码为 {code} 的网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grid_map.py" line="129" />
+        <location filename="../../desktop/services/reports/grid_map.py" line="129"/>
         <source>Feature {n}: it has no grid code (a property code, grid_code or 网格编码).</source>
         <translation>第 {n} 个要素：缺少网格编码（属性 code、grid_code 或 网格编码）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/grid_map.py" line="132" />
+        <location filename="../../desktop/services/reports/grid_map.py" line="132"/>
         <source>Feature {n} ({code}): the boundary must be a Polygon or MultiPolygon of longitude/latitude pairs.</source>
         <translation>第 {n} 个要素（{code}）：边界须为经纬度坐标的 Polygon 或 MultiPolygon。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="41" />
+        <location filename="../../desktop/services/patrol/checkins.py" line="42"/>
         <source>No header found: the file needs columns for the officer, the point and the time.</source>
         <translation>找不到表头：文件须有民警、巡逻点和时间三列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="45" />
+        <location filename="../../desktop/services/patrol/checkins.py" line="46"/>
         <source>The file cannot be read: {why}</source>
         <translation>无法读取文件：{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="46" />
+        <location filename="../../desktop/services/patrol/checkins.py" line="47"/>
         <source>No officer here is called {name}.</source>
         <translation>本辖区没有名为 {name} 的民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="47" />
+        <location filename="../../desktop/services/patrol/checkins.py" line="48"/>
         <source>Two officers are called {name}: give the badge number.</source>
         <translation>有两名民警都叫 {name}：请填写警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="50" />
+        <location filename="../../desktop/services/patrol/checkins.py" line="51"/>
         <source>No patrol unit here is called {name}.</source>
         <translation>本辖区没有名为 {name} 的巡逻单元。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="51" />
+        <location filename="../../desktop/services/patrol/checkins.py" line="52"/>
         <source>Two patrol units here are called {name}: rename one of them first.</source>
         <translation>本辖区有两个巡逻单元都叫 {name}：请先给其中一个改名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="54" />
+        <location filename="../../desktop/services/patrol/checkins.py" line="55"/>
         <source>Write the time as 2026-12-01 08:05.</source>
         <translation>时间请写成 2026-12-01 08:05 的形式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="55" />
+        <location filename="../../desktop/services/patrol/checkins.py" line="56"/>
         <source>This cell is empty.</source>
         <translation>此格为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/checkins.py" line="56" />
+        <location filename="../../desktop/services/patrol/checkins.py" line="57"/>
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正这些行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange_conflicts.py" line="26" />
+        <location filename="../../desktop/services/exchange/conflicts.py" line="26"/>
         <source>This conflict was settled meanwhile.</source>
         <translation>这处冲突已由他人处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="39" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="40"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="40" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="41"/>
         <source>A port is a number from 1 to 65535.</source>
         <translation>端口是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="162" />
-        <source>Give the database file, or the server's address and database name.</source>
+        <location filename="../../desktop/services/maintenance/connection.py" line="163"/>
+        <source>Give the database file, or the server&apos;s address and database name.</source>
         <translation>请填写数据库文件，或服务器地址和数据库名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="172" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="173"/>
         <source>{target} is not a database address ({detail}).</source>
         <translation>{target} 不是数据库地址（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="181" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="182"/>
         <source>A database in memory keeps nothing; choose a file.</source>
         <translation>内存数据库不保存任何内容；请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="205" />
-        <location filename="../../desktop/services/connection.py" line="412" />
-        <location filename="../../desktop/services/connection.py" line="497" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="206"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="413"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="585"/>
         <source>Cannot connect to the server: {detail}</source>
         <translation>无法连接服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="218" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="219"/>
         <source>The server {host} did not answer within {seconds} seconds. Check its address and that this computer may reach it (network, firewall).</source>
         <translation>服务器 {host} 在 {seconds} 秒内没有应答。请检查地址，以及本机能否访问它（网络、防火墙）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="245" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="246"/>
         <source>The database is empty: the program creates its tables when it opens it.</source>
         <translation>数据库是空的：程序打开时会建立数据表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="249" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="250"/>
         <source>The database is ready for this program (schema {revision}).</source>
         <translation>数据库可供本程序使用（结构版本 {revision}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="252" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="253"/>
         <source>The database has an older schema ({revision}); it is upgraded to {head} when the program opens it. Desks with an older version of the program cannot open it afterwards.</source>
         <translation>数据库结构版本较旧（{revision}），程序打开时会升级到 {head}。升级后，装有旧版程序的电脑将无法打开它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="258" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="259"/>
         <source>The database was written by a newer version of this program (schema {revision}); this version cannot use it. Install the newer version.</source>
         <translation>数据库由较新版本的程序写入（结构版本 {revision}），本版本无法使用。请安装新版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="263" />
-        <source>The database holds another program's tables; it is not a police desk database.</source>
+        <location filename="../../desktop/services/maintenance/connection.py" line="264"/>
+        <source>The database holds another program&apos;s tables; it is not a police desk database.</source>
         <translation>数据库里是其他程序的数据表，不是本程序的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="278" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="279"/>
         <source>{target} is a folder; choose a file in it.</source>
         <translation>{target} 是文件夹；请选择其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="286" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="287"/>
         <source>The program may not create a file in {folder}; choose another.</source>
         <translation>程序无权在 {folder} 中建立文件；请另选位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="296" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="297"/>
         <source>There is no database file there yet: the program creates it when it opens it.</source>
         <translation>那里还没有数据库文件：程序打开时会建立它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="310" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="311"/>
         <source>Cannot read {target}: {detail}</source>
         <translation>无法读取 {target}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="317" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="318"/>
         <source>{target} is not a police desk database.</source>
         <translation>{target} 不是本程序的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="333" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="334"/>
         <source>The file {target} cannot be used ({detail}).</source>
         <translation>无法使用文件 {target}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="339" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="340"/>
         <source>The program may not write to {target}.</source>
         <translation>程序无权写入 {target}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="360" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="361"/>
         <source>The driver for {kind} is not installed ({detail}). Install the program with its PostgreSQL support: pip install policedesk[postgres].</source>
         <translation>没有安装 {kind} 的驱动（{detail}）。请安装带 PostgreSQL 支持的程序：pip install policedesk[postgres]。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="372" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="373"/>
         <source>This program does not know the database kind {kind}; a server address starts with postgresql+psycopg://</source>
         <translation>本程序不支持 {kind} 类型的数据库；服务器地址以 postgresql+psycopg:// 开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="396" />
-        <source>Connected, but the user {user} may not create tables in the database {database}. Ask the server's administrator to make the user its owner, or to run: GRANT CREATE ON SCHEMA public TO {user}</source>
+        <location filename="../../desktop/services/maintenance/connection.py" line="397"/>
+        <source>Connected, but the user {user} may not create tables in the database {database}. Ask the server&apos;s administrator to make the user its owner, or to run: GRANT CREATE ON SCHEMA public TO {user}</source>
         <translation>已连上，但用户 {user} 无权在数据库 {database} 中建表。请服务器管理员把该用户设为数据库所有者，或执行：GRANT CREATE ON SCHEMA public TO {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="433" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="490"/>
         <source>The server refused the user name or the password (user {user}).</source>
         <translation>服务器拒绝了用户名或密码（用户 {user}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="441" />
-        <source>The server asks for a password: type it, or put it in this user's password file (pgpass).</source>
+        <location filename="../../desktop/services/maintenance/connection.py" line="548"/>
+        <source>The server asks for a password: type it, or put it in this user&apos;s password file (pgpass).</source>
         <translation>服务器要求密码：请填写，或写进该用户的密码文件（pgpass）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="449" />
-        <source>The server has no database {database}. Check the name, or ask the server's administrator to create it.</source>
+        <location filename="../../desktop/services/maintenance/connection.py" line="498"/>
+        <source>The server has no database {database}. Check the name, or ask the server&apos;s administrator to create it.</source>
         <translation>服务器上没有数据库 {database}。请检查名称，或请服务器管理员建立。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="458" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="507"/>
         <source>The server has no user {user}.</source>
         <translation>服务器上没有用户 {user}。</translation>
     </message>
     <message>
-        <source>The user {user} may not use the database {database}. Ask the server's administrator to run: GRANT CONNECT ON DATABASE {database} TO {user}</source>
+        <location filename="../../desktop/services/maintenance/connection.py" line="521"/>
+        <source>The user {user} may not use the database {database}. Ask the server&apos;s administrator to run: GRANT CONNECT ON DATABASE {database} TO {user}</source>
         <translation>用户 {user} 无权使用数据库 {database}。请服务器管理员执行：GRANT CONNECT ON DATABASE {database} TO {user}</translation>
     </message>
     <message>
-        <source>The server has as many connections as it allows. Try again in a moment, or ask the server's administrator to allow more (max_connections).</source>
+        <location filename="../../desktop/services/maintenance/connection.py" line="531"/>
+        <source>The server has as many connections as it allows. Try again in a moment, or ask the server&apos;s administrator to allow more (max_connections).</source>
         <translation>服务器的连接数已达上限。请稍后再试，或请服务器管理员调高上限（max_connections）。</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/maintenance/connection.py" line="539"/>
         <source>The server is starting up or shutting down: try again in a minute.</source>
         <translation>服务器正在启动或关闭，请一分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="462" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="556"/>
         <source>No computer is called {host} on this network: check the address.</source>
         <translation>网络上找不到名为 {host} 的计算机：请检查地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="469" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="572"/>
         <source>Nothing answers at {host}, port {port}: check the address and the port, and that the database server is running and accepts connections from the network.</source>
         <translation>{host} 的 {port} 端口没有应答：请检查地址和端口，并确认数据库服务器正在运行且接受网络连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="479" />
+        <location filename="../../desktop/services/maintenance/connection.py" line="563"/>
         <source>The server {host} did not answer in time. Check its address and that this computer may reach it (network, firewall).</source>
         <translation>服务器 {host} 没有及时应答。请检查地址，以及本机能否访问它（网络、防火墙）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/connection.py" line="488" />
-        <source>The server does not let this computer in as {user} to {database} (its pg_hba.conf). Ask the server's administrator.</source>
+        <location filename="../../desktop/services/maintenance/connection.py" line="511"/>
+        <source>The server does not let this computer in as {user} to {database} (its pg_hba.conf). Ask the server&apos;s administrator.</source>
         <translation>服务器不允许本机以 {user} 身份连接 {database}（见其 pg_hba.conf）。请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange_package.py" line="34" />
+        <location filename="../../desktop/services/exchange/package.py" line="35"/>
         <source>{file} is damaged or incomplete ({detail}). Nothing was imported; ask for the package again.</source>
         <translation>{file} 已损坏或不完整（{detail}），未导入任何内容；请重新索要数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange_package.py" line="116" />
+        <location filename="../../desktop/services/exchange/package.py" line="118"/>
         <source>Cannot write {file}: {detail}</source>
         <translation>无法写入 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange_package.py" line="135" />
+        <location filename="../../desktop/services/exchange/package.py" line="137"/>
         <source>There is no file {file}.</source>
         <translation>没有文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange_package.py" line="139" />
+        <location filename="../../desktop/services/exchange/package.py" line="141"/>
         <source>Cannot read {file}: {detail}</source>
         <translation>无法读取 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange_package.py" line="147" />
+        <location filename="../../desktop/services/exchange/package.py" line="149"/>
         <source>{file} is not a data package of this program.</source>
         <translation>{file} 不是本程序的数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange_package.py" line="156" />
+        <location filename="../../desktop/services/exchange/package.py" line="158"/>
         <source>{file} was written by a newer version of this program. Nothing was imported; install that version here first.</source>
         <translation>{file} 由较新版本的程序写出，未导入任何内容；请先在本机安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="361" />
+        <location filename="../../desktop/services/exchange/merge.py" line="359"/>
         <source>{file} was written by this database (or a copy of it). Nothing was imported.</source>
         <translation>{file} 是本数据库（或其副本）写出的，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="380" />
+        <location filename="../../desktop/services/exchange/merge.py" line="378"/>
         <source>{file} is package {sequence} from {origin}, but package {last} from there is already imported. Nothing was imported: an older package would undo newer changes.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，但该处的第 {last} 号已经导入。未导入任何内容：旧数据包会撤销较新的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="393" />
+        <location filename="../../desktop/services/exchange/merge.py" line="391"/>
         <source>{file} is package {sequence} from {origin}; package {expected} from there has not been imported here. Nothing was imported.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，而该处的第 {expected} 号尚未在本机导入。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="398" />
+        <location filename="../../desktop/services/exchange/merge.py" line="396"/>
         <source>Import the missing packages first, or ask {origin} for a full package (policedesk exchange export --full).</source>
         <translation>请先导入缺少的数据包，或请 {origin} 导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="518" />
+        <location filename="../../desktop/services/exchange/merge.py" line="516"/>
         <source>The {kind} “{name}” in the package belongs to a record this database does not have. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”所属的记录本数据库没有，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="524" />
+        <location filename="../../desktop/services/exchange/merge.py" line="522"/>
         <source>The {kind} “{name}” in the package has a code or number that another record here already has. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”的代码或编号已被本机另一条记录使用，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="531" />
+        <location filename="../../desktop/services/exchange/merge.py" line="529"/>
         <source>A package from there was probably missed: ask for a full package (policedesk exchange export --full).</source>
         <translation>可能漏导了对方的某个数据包：请对方导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange.py" line="537" />
-        <source>Correct the code of one of the two: here, or at the desk that wrote the package (then ask it for a new package), and import again. A new desk must start from the sub-bureau's full package, not from entries of its own.</source>
+        <location filename="../../desktop/services/exchange/merge.py" line="535"/>
+        <source>Correct the code of one of the two: here, or at the desk that wrote the package (then ask it for a new package), and import again. A new desk must start from the sub-bureau&apos;s full package, not from entries of its own.</source>
         <translation>请改正两者之一的代码：在本机改，或请写出数据包的一方改后重新发数据包，然后再导入。新电脑须从分局的完整数据包起步，而不是自行录入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="26"/>
+        <source>Your role does not see phone and ID numbers in full; leave out --full-numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="29"/>
+        <source>Only an administrator of the whole sub-bureau may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="32"/>
+        <source>No password was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/database.py" line="16"/>
+        <source>Log in as a user of this database: give --user NAME (the password is then asked for, or read from standard input with --password-stdin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/database.py" line="21"/>
+        <source>This account&apos;s password must be changed first (it was set by an administrator, has expired, or is weaker than the present rules): log in once in the window to choose a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/database.py" line="27"/>
+        <source>This database has no user accounts yet: open it in the window once to set up its administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts/passwords.py" line="165"/>
+        <source>Give a number of days from 0 to {n}.</source>
+        <translation>请填写 0 到 {n} 之间的天数。</translation>
     </message>
 </context>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/move_dialog.py" line="25" />
+        <location filename="../../desktop/ui/dialogs/move_dialog.py" line="25"/>
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/move_dialog.py" line="29" />
+        <location filename="../../desktop/ui/dialogs/move_dialog.py" line="29"/>
         <source>Type to filter</source>
         <translation>输入文字筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/move_dialog.py" line="46" />
+        <location filename="../../desktop/ui/dialogs/move_dialog.py" line="46"/>
         <source>Move “{name}” under:</source>
         <translation>把“{name}”移到：</translation>
     </message>
@@ -3731,32 +3949,32 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficeDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="91" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="93"/>
         <source>Community police office</source>
         <translation>社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="93" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="95"/>
         <source>New community police office</source>
         <translation>新建社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="96" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="98"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="97" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="99"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="98" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="100"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="100" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="102"/>
         <source>Reception days</source>
         <translation>接待日</translation>
     </message>
@@ -3764,72 +3982,72 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficerDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="16" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="17"/>
         <source>Officer</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="16" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="17"/>
         <source>New officer</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="18" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="19"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="20" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="21"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="21" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="22"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="24" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="25"/>
         <source>Force</source>
         <translation>勤务力量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="24" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="25"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="28"/>
         <source>Unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="28"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="35" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="36"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="36" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="37"/>
         <source>Resident ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="37" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="38"/>
         <source>On duty (can be assigned)</source>
         <translation>在岗（可安排勤务）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="39" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="40"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="40" />
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="41"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -3837,87 +4055,87 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="34" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="34"/>
         <source>Filter by name or badge number</source>
         <translation>按姓名或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="37" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="37"/>
         <source>Active only</source>
         <translation>只看在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="38" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="38"/>
         <source>&amp;New officer…</source>
         <translation>新建人员(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="40" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="40"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="41" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="41"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="59"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="60"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="59" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="61"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="62"/>
         <source>Force</source>
         <translation>勤务力量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="61" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="63"/>
         <source>Unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="64"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="65"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="66"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="66"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="66"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="71"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="110" />
+        <location filename="../../desktop/ui/pages/officers_page.py" line="112"/>
         <source>Delete officer</source>
         <translation>删除人员</translation>
     </message>
@@ -3925,22 +4143,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OpenItemRow</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="114" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="114"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="115" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="115"/>
         <source>Due within three days</source>
         <translation>三日内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="126" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="126"/>
         <source>No change</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="131" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="131"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3948,127 +4166,127 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="57" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="62"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="58" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="63"/>
         <source>Community police offices</source>
         <translation>社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="59" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="64"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="60" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="65"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="61" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="66"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="67"/>
         <source>Police officers (active)</source>
         <translation>在岗民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="68"/>
         <source>Auxiliary police (active)</source>
         <translation>在岗辅警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="64" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="69"/>
         <source>Grid workers (active)</source>
         <translation>在岗网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="65" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
         <source>Grid cells without a community officer</source>
         <translation>未配社区民警的网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="71"/>
         <source>Grid cells without a grid worker</source>
         <translation>未配网格员的网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="67" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="72"/>
         <source>Offices receiving fewer than 2 days a week</source>
         <translation>每周接待不足两天的警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="68" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="73"/>
         <source>Enterprises</source>
         <translation>单位总数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="74"/>
         <source>Enterprises overdue for a visit</source>
         <translation>逾期未走访单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="75"/>
         <source>Due for a visit within a week</source>
         <translation>一周内应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="76"/>
         <source>Enterprises visited this week, of those due</source>
         <translation>本周已走访 / 应走访单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="77"/>
         <source>… this month</source>
         <translation>本月已走访 / 应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="73" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="78"/>
         <source>… this quarter</source>
         <translation>本季已走访 / 应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="74" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="79"/>
         <source>Shifts short of staff in the coming 7 days</source>
         <translation>未来 7 天缺员班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="80"/>
         <source>Open hazards: past deadline · within 3 days · later</source>
         <translation>未销号隐患：已超期 · 3 天内到期 · 其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="76" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="81"/>
         <source>Open unstable factors: past · within 3 days · later</source>
         <translation>未化解不稳定因素：已超期 · 3 天内到期 · 其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="77" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="82"/>
         <source>Enterprises missing a required field</source>
         <translation>缺少必填项的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="83"/>
         <source>Enterprises not updated for a year</source>
         <translation>一年未更新的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="79" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="84"/>
         <source>Enterprises with a probable duplicate</source>
         <translation>疑似重复的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="100"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="122" />
+        <location filename="../../desktop/ui/pages/overview_page.py" line="127"/>
         <source>{kind} (active)</source>
         <translation>在岗{kind}</translation>
     </message>
@@ -4076,12 +4294,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="99" />
+        <location filename="../../desktop/ui/pages/page.py" line="113"/>
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="137" />
+        <location filename="../../desktop/ui/pages/page.py" line="151"/>
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
@@ -4089,27 +4307,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="93" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="100"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="95" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="107"/>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="108"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="96" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="109"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="97" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="110"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="101" />
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="113"/>
+        <source>At least {n} characters, with three of: capital letters, small letters, digits and symbols; not your user name, nor a common password.</source>
+        <translation>至少 {n} 个字符，包含大写字母、小写字母、数字、符号中的至少三种；不能是用户名，也不能是常见密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="124"/>
+        <source>An administrator set your password. Choose your own before you start.</source>
+        <translation>您的密码由管理员设置，请先设置自己的密码再开始工作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="126"/>
+        <source>Your password has expired. Choose a new one before you start.</source>
+        <translation>您的密码已过期，请先设置新密码再开始工作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="128"/>
+        <source>Your password does not meet the password rules. Choose a new one before you start.</source>
+        <translation>您的密码不符合密码规则，请先设置新密码再开始工作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="133"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4117,127 +4360,127 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>PatrolPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="64"/>
         <source>Patrol units covering the jurisdiction</source>
         <translation>覆盖本辖区的巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="63" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="65"/>
         <source>&amp;New unit…</source>
         <translation>新建单元(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="66" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="68"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="71"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="70" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="72"/>
         <source>&amp;Shifts and rules…</source>
         <translation>班次与规则(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="74"/>
         <source>Absences in the month</source>
         <translation>月份请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="78"/>
         <source>New &amp;absence…</source>
         <translation>新建请假(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="82"/>
         <source>Edit a&amp;bsence…</source>
         <translation>编辑请假(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="84" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="88"/>
         <source>Delete absen&amp;ce</source>
         <translation>删除请假(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="104" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="108"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="105" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="109"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="106" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="110"/>
         <source>Owned by</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="107" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="111"/>
         <source>Staffing a shift</source>
         <translation>每班配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="108" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="112"/>
         <source>Peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="109" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="113"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="110" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="114"/>
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="115" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="119"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="116" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="120"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="117" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="121"/>
         <source>First day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="118" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="122"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="119" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="123"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="120" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="124"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="155" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="159"/>
         <source>Delete patrol unit</source>
         <translation>删除巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="184" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="188"/>
         <source>Delete absence</source>
         <translation>删除请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="185" />
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="189"/>
         <source>Delete the absence of {name} from {first} to {last}?</source>
         <translation>删除 {name} 自 {first} 至 {last} 的请假？</translation>
     </message>
@@ -4245,52 +4488,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>PatrolUnitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="88" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="90"/>
         <source>Patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="88" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="90"/>
         <source>New patrol unit</source>
         <translation>新建巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="94" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="96"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="96" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="98"/>
         <source>Owned by</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="97" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="99"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="99" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="101"/>
         <source>Route (a waypoint or street a line)</source>
         <translation>路线（每行一个途经点或街道）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="101" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="103"/>
         <source>Peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="105" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="107"/>
         <source>Grid cells covered</source>
         <translation>覆盖网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="107" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="109"/>
         <source>Staffing a shift</source>
         <translation>每班配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="108" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="110"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -4298,77 +4541,77 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RecordKinds</name>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="12" />
+        <location filename="../../desktop/domain/record_kinds.py" line="12"/>
         <source>sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="13" />
+        <location filename="../../desktop/domain/record_kinds.py" line="13"/>
         <source>police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="14" />
+        <location filename="../../desktop/domain/record_kinds.py" line="14"/>
         <source>community police office</source>
         <translation>社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="15" />
+        <location filename="../../desktop/domain/record_kinds.py" line="15"/>
         <source>grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="16" />
+        <location filename="../../desktop/domain/record_kinds.py" line="16"/>
         <source>officer</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="17" />
+        <location filename="../../desktop/domain/record_kinds.py" line="17"/>
         <source>enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="18" />
+        <location filename="../../desktop/domain/record_kinds.py" line="18"/>
         <source>visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="19" />
+        <location filename="../../desktop/domain/record_kinds.py" line="19"/>
         <source>hazard or unstable factor</source>
         <translation>隐患/不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="20" />
+        <location filename="../../desktop/domain/record_kinds.py" line="20"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="21" />
+        <location filename="../../desktop/domain/record_kinds.py" line="21"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="22" />
+        <location filename="../../desktop/domain/record_kinds.py" line="22"/>
         <source>audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="23" />
+        <location filename="../../desktop/domain/record_kinds.py" line="23"/>
         <source>patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="24" />
+        <location filename="../../desktop/domain/record_kinds.py" line="24"/>
         <source>absence</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="25" />
+        <location filename="../../desktop/domain/record_kinds.py" line="25"/>
         <source>duty</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/record_kinds.py" line="26" />
+        <location filename="../../desktop/domain/record_kinds.py" line="26"/>
         <source>check-in</source>
         <translation>打卡</translation>
     </message>
@@ -4376,113 +4619,112 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RecycleBinDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="32" />
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="32"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37" />
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37" />
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37" />
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="43" />
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="43"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="83" />
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="83"/>
         <source>Assign again</source>
         <translation>请重新指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="85" />
-        <source>Restored. Its community officer or grid worker has left meanwhile; assign someone in the grid cell's form: {codes}.</source>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="85"/>
+        <source>Restored. Its community officer or grid worker has left meanwhile; assign someone in the grid cell&apos;s form: {codes}.</source>
         <translation>已恢复。该网格原来的社区民警或网格员已离开，请在网格表单中重新指定：{codes}。</translation>
     </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="69" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="72"/>
         <source>Any day of the period</source>
         <translation>统计时段内的任一天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="71" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="74"/>
         <source>The period before</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="72" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="75"/>
         <source>The period after</source>
         <translation>下一期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="75" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="78"/>
         <source>To &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="78" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="81"/>
         <source>To &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="96" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="100"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="162" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="166"/>
         <source>Visits done of those due, by unit</source>
         <translation>各单位走访完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="165" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="169"/>
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="185" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="189"/>
         <source>Visits through the period</source>
         <translation>走访趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="216" />
-        <location filename="../../desktop/ui/pages/reports_page.py" line="251" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="220"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="255"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="221" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="225"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="230" />
-        <location filename="../../desktop/ui/pages/reports_page.py" line="298" />
-        <location filename="../../desktop/ui/pages/reports_page.py" line="302" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="234"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="302"/>
         <source>{title} — written to {path}</source>
         <translation>{title} — 已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="235" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="239"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="252" />
+        <location filename="../../desktop/ui/pages/reports_page.py" line="256"/>
         <source>{path} cannot be written: is it open in another program?</source>
         <translation>无法写入 {path}：是否已在其他程序中打开？</translation>
     </message>
@@ -4490,12 +4732,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RequestRow</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="38"/>
         <source>What the enterprise said or asked for</source>
         <translation>单位提出的意见建议或困难诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="39" />
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="39"/>
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
@@ -4503,22 +4745,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="47" />
+        <location filename="../../desktop/domain/accounts.py" line="48"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="48" />
+        <location filename="../../desktop/domain/accounts.py" line="49"/>
         <source>Clerk</source>
         <translation>内勤</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="49" />
+        <location filename="../../desktop/domain/accounts.py" line="50"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/accounts.py" line="50" />
+        <location filename="../../desktop/domain/accounts.py" line="51"/>
         <source>Leader</source>
         <translation>领导</translation>
     </message>
@@ -4526,62 +4768,62 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Roster</name>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="160" />
+        <location filename="../../desktop/domain/roster.py" line="160"/>
         <source>{unit}, {shift}, {day}: {n} of {minimum} officers.</source>
         <translation>{unit}，{shift}，{day}：仅 {n} 人，至少需 {minimum} 人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="161" />
+        <location filename="../../desktop/domain/roster.py" line="161"/>
         <source>{unit}, {shift}, {day}: no {force}.</source>
         <translation>{unit}，{shift}，{day}：缺{force}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="162" />
+        <location filename="../../desktop/domain/roster.py" line="162"/>
         <source>{officer} is on duty twice at once on {day} ({unit} and {other}).</source>
         <translation>{officer} 在 {day} 同时排在 {unit} 和 {other}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="165" />
-        <source>{officer} has only {hours} hours' rest before {shift} on {day}.</source>
+        <location filename="../../desktop/domain/roster.py" line="165"/>
+        <source>{officer} has only {hours} hours&apos; rest before {shift} on {day}.</source>
         <translation>{officer} 在 {day} 的{shift}前只休息 {hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="168" />
+        <location filename="../../desktop/domain/roster.py" line="168"/>
         <source>{officer} has {n} night shifts in a row up to {day} (at most {most}).</source>
         <translation>{officer} 截至 {day} 连续 {n} 个夜班（最多 {most} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="171" />
+        <location filename="../../desktop/domain/roster.py" line="171"/>
         <source>{officer} is away ({kind}) on {day}.</source>
         <translation>{officer} 在 {day} {kind}，不能排班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="172" />
+        <location filename="../../desktop/domain/roster.py" line="172"/>
         <source>{officer} ({force}) does not patrol {unit}.</source>
         <translation>{officer}（{force}）不负责 {unit} 的巡逻。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="173" />
+        <location filename="../../desktop/domain/roster.py" line="173"/>
         <source>{unit}: {n} of {most} reception days in the week from {day}.</source>
         <translation>{unit}：{day} 起的一周只有 {n} 个接待日（应有 {most} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="176" />
+        <location filename="../../desktop/domain/roster.py" line="176"/>
         <source>{office} receives the public on fewer than two days a week: set its days.</source>
         <translation>{office}每周接待日少于两天：请设置其接待日。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster_solver.py" line="24" />
+        <location filename="../../desktop/domain/roster_solver.py" line="24"/>
         <source>{unit}, {shift}, {day}: {n} more {force} needed than are free.</source>
         <translation>{unit}，{shift}，{day}：缺 {n} 名{force}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster_solver.py" line="27" />
+        <location filename="../../desktop/domain/roster_solver.py" line="27"/>
         <source>{unit}, {shift}, {day}: cannot be staffed together with the rest and night-shift rules.</source>
         <translation>{unit}，{shift}，{day}：在休息时间和连续夜班规则下无法排满。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster_solver.py" line="31" />
+        <location filename="../../desktop/domain/roster_solver.py" line="31"/>
         <source>{officer} was set by hand on {unit}, {shift}, {day}, where they cannot serve.</source>
         <translation>{officer} 被手工排在 {unit}，{shift}，{day}，但不能担任该勤务。</translation>
     </message>
@@ -4589,32 +4831,32 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RosterCellDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="50" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="51"/>
         <source>Tick the officers on duty:</source>
         <translation>勾选上岗人员：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="56" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="57"/>
         <source>on another duty then</source>
         <translation>该时段已有其他勤务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="57" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="58"/>
         <source>too little rest</source>
         <translation>与相邻班次间休息不足</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="58" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="59"/>
         <source>too many nights in a row</source>
         <translation>连续夜班过多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="59" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="60"/>
         <source>away</source>
         <translation>请假中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="61" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="62"/>
         <source>breaks a rule</source>
         <translation>不符合排班规则</translation>
     </message>
@@ -4622,7 +4864,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RosterFillDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="82" />
+        <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="83"/>
         <source>In turn, officers a day:</source>
         <translation>轮流，每天人数：</translation>
     </message>
@@ -4630,47 +4872,47 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RosterHistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="22" />
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="22"/>
         <source>Changes since publishing</source>
         <translation>发布后的变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27"/>
         <source>Duty</source>
         <translation>勤务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="33" />
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="33"/>
         <source>put on</source>
         <translation>排入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="33" />
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="33"/>
         <source>taken off</source>
         <translation>撤下</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="42" />
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="42"/>
         <source>Nothing has changed since the month was published.</source>
         <translation>本月排班发布后没有变更。</translation>
     </message>
@@ -4678,137 +4920,137 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="98" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="99"/>
         <source>&amp;Generate</source>
         <translation>自动排班(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="101" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="102"/>
         <source>&amp;Publish</source>
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="146" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="147"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="196" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="199"/>
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="192" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="195"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="95" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="96"/>
         <source>A month as 2026-12, or a week as 2026-W49</source>
         <translation>月份如 2026-12，或周如 2026-W49</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="104" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="105"/>
         <source>&amp;Fill selected days…</source>
         <translation>批量排班(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="107" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="108"/>
         <source>&amp;Copy last week</source>
         <translation>复制上周(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="110" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="111"/>
         <source>Into the week of the selected day, where its cells are still empty</source>
         <translation>复制到所选日期所在的一周，只填尚空的格子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="113" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="114"/>
         <source>&amp;History…</source>
         <translation>变更记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="116" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="117"/>
         <source>Check-&amp;ins…</source>
         <translation>打卡核对(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="119" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="120"/>
         <source>The published duties against the patrol check-ins</source>
         <translation>已发布勤务与巡逻打卡的核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="122" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="123"/>
         <source>&amp;Personal schedules…</source>
         <translation>个人勤务表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="168" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="171"/>
         <source>Choose a police station or the sub-bureau in the tree.</source>
         <translation>请在左侧选择派出所或分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="194" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="197"/>
         <source>published, {n} changes not yet published</source>
         <translation>已发布，另有 {n} 项变更未发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="208" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="211"/>
         <source>Rule check: {n} problems</source>
         <translation>规则检查：{n} 处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="211" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="214"/>
         <source>Rule check: every duty of the month keeps the rules.</source>
         <translation>规则检查：本月各班次均符合规则。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="239" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="242"/>
         <source>Filling the roster…</source>
         <translation>正在自动排班…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="258" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="254"/>
         <source>No roster keeps every rule</source>
         <translation>无法排出符合全部规则的排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="268" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="264"/>
         <source> — {n} duties published</source>
         <translation> — 已发布 {n} 个班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="293" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="289"/>
         <source>{row}: {first} to {last}</source>
         <translation>{row}：{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="320" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="316"/>
         <source>{n} duties copied into the week from {monday}.</source>
         <translation>已复制 {n} 个勤务到 {monday} 起的一周。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="324" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="320"/>
         <source> {n} left out: the officer is away.</source>
         <translation> {n} 个因民警请假未复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="352" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="348"/>
         <source>Personal schedules</source>
         <translation>个人勤务安排表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="352" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="348"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="359" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="355"/>
         <source>Writing the personal schedules…</source>
         <translation>正在写出个人勤务安排表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="371" />
+        <location filename="../../desktop/ui/pages/roster_page.py" line="361"/>
         <source> — {n} schedules written to {path}</source>
         <translation> — 已写出 {n} 份勤务表到 {path}</translation>
     </message>
@@ -4816,7 +5058,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RowWidget</name>
     <message>
-        <location filename="../../desktop/ui/widgets/rows_editor.py" line="37" />
+        <location filename="../../desktop/ui/widgets/rows_editor.py" line="37"/>
         <source>Remove this row</source>
         <translation>删除此行</translation>
     </message>
@@ -4824,100 +5066,116 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>SessionWork</name>
     <message>
-        <location filename="../../desktop/ui/session_work.py" line="31" />
+        <location filename="../../desktop/ui/work/session.py" line="32"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_work.py" line="33" />
+        <location filename="../../desktop/ui/work/session.py" line="34"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_work.py" line="34" />
+        <location filename="../../desktop/ui/work/session.py" line="35"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_work.py" line="35" />
+        <location filename="../../desktop/ui/work/session.py" line="36"/>
         <source>Lock after &amp;idle time…</source>
         <translation>空闲锁定时间(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_work.py" line="36" />
+        <location filename="../../desktop/ui/work/session.py" line="37"/>
+        <source>Password &amp;expiry…</source>
+        <translation>密码有效期(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/session.py" line="38"/>
         <source>&amp;Users…</source>
         <translation>用户管理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_work.py" line="69" />
+        <location filename="../../desktop/ui/work/session.py" line="74"/>
         <source>Demo logins: {names}; password {password}</source>
         <translation>演示账号：{names}；密码 {password}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_work.py" line="119" />
+        <location filename="../../desktop/ui/work/session.py" line="106"/>
+        <location filename="../../desktop/ui/work/session.py" line="138"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_work.py" line="124" />
+        <location filename="../../desktop/ui/work/session.py" line="143"/>
         <source>Lock after idle time</source>
         <translation>空闲锁定时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_work.py" line="125" />
+        <location filename="../../desktop/ui/work/session.py" line="144"/>
         <source>Lock the desk after this many minutes without input (0: never):</source>
         <translation>无操作多少分钟后锁定工作台（0 表示不锁定）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/session.py" line="159"/>
+        <source>Password expiry</source>
+        <translation>密码有效期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/session.py" line="160"/>
+        <source>Every user chooses a new password after this many days (0: never):</source>
+        <translation>每位用户在这么多天后须设置新密码（0：永不过期）：</translation>
     </message>
 </context>
 <context>
     <name>ShiftsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="32" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="32"/>
         <source>Shifts and roster rules</source>
         <translation>班次与排班规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="41" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="41"/>
         <source>&amp;Add shift</source>
         <translation>添加班次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="41" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="41"/>
         <source>&amp;Remove shift</source>
         <translation>删除班次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="46" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="46"/>
         <source>Shifts (24:00 ends at midnight)</source>
         <translation>班次（24:00 表示午夜结束）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="58" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="58"/>
         <source> hours</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="60" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="60"/>
         <source>Rest between shifts at least</source>
         <translation>两班之间至少休息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="64" />
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="64"/>
         <source>Night shifts in a row at most</source>
         <translation>连续夜班至多</translation>
     </message>
@@ -4925,12 +5183,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>StaffingEditor</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="47"/>
         <source>Officers at least</source>
         <translation>至少人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="46" />
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="48"/>
         <source>Must include</source>
         <translation>必须包含</translation>
     </message>
@@ -4938,12 +5196,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="52" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="53"/>
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="52" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="53"/>
         <source>New police station</source>
         <translation>新建派出所</translation>
     </message>
@@ -4951,42 +5209,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="53" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="53"/>
         <source>Data package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="55" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="55"/>
         <source>{file}: package {sequence} from {origin}.</source>
         <translation>{file}：{origin} 的第 {sequence} 号数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="59" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="59"/>
         <source>It was imported before; nothing changes.</source>
         <translation>以前已导入过，不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="62" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="62"/>
         <source>Nothing is written yet. Import it? A copy of the database is made first.</source>
         <translation>尚未写入任何内容。要导入吗？导入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="65" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="65"/>
         <source>Imported.</source>
         <translation>已导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="69" />
-        <source>{n} records were changed both here and there since the last exchange: this desk's version stays until you choose one in File &gt; Data conflicts.</source>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="69"/>
+        <source>{n} records were changed both here and there since the last exchange: this desk&apos;s version stays until you choose one in File &gt; Data conflicts.</source>
         <translation>有 {n} 条记录自上次交换以来双方都修改过：在您于“文件 &gt; 数据冲突”中选择之前，以本机版本为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="78" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="78"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="94" />
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="94"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -4994,7 +5252,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="42" />
+        <location filename="../../desktop/ui/worker.py" line="71"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5002,57 +5260,62 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="35"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="35"/>
         <source>Edit user</source>
         <translation>编辑用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="37" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="38"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="39"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="40" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="41"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="44" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="45"/>
         <source>Works in</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="44" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="45"/>
         <source>(the whole database)</source>
         <translation>（全库）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="48" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="49"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="48" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="49"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="54" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="55"/>
         <source>(unchanged)</source>
         <translation>（不修改）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="55" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="57"/>
+        <source>The user chooses their own password at their next login.</source>
+        <translation>该用户下次登录时须设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="59"/>
         <source>May log in</source>
         <translation>允许登录</translation>
     </message>
@@ -5060,72 +5323,72 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="81" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="85"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="87" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="91"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="88" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="92"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="89" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="93"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="90" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="94"/>
         <source>Works in</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="91" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="95"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="92" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="96"/>
         <source>Last login</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="100" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="104"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="101" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="105"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="102" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="106"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="126" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="130"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="128" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="132"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="130" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="134"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="132" />
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="136"/>
         <source>(the whole database)</source>
         <translation>（全库）</translation>
     </message>
@@ -5133,137 +5396,137 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="63" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="66"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="63" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="66"/>
         <source>New visit</source>
         <translation>新增走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="74" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="77"/>
         <source>Discard the draft</source>
         <translation>丢弃草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="90" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="93"/>
         <source>Name, pinyin initials (hzl) or part of the credit code</source>
         <translation>单位名称、拼音首字母（如 hzl）或部分信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="92" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="95"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="97" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="100"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="100" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="103"/>
         <source>Kind of visit</source>
         <translation>走访类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="105" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="108"/>
         <source>Main officer</source>
         <translation>主办民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="108" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="111"/>
         <source>Names separated by 、</source>
         <translation>多人用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="109" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="112"/>
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="110" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="113"/>
         <source>What was done</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="122" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="125"/>
         <source>Security guidance</source>
         <translation>内部治安保卫指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="125" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="128"/>
         <source>Add an opinion or request</source>
         <translation>添加意见建议或困难诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="127" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="130"/>
         <source>Opinions and requests</source>
         <translation>意见建议/困难诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="129" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="132"/>
         <source>Add a hazard or unstable factor</source>
         <translation>添加安全隐患或不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="131" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="134"/>
         <source>Found on this visit</source>
         <translation>本次发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="138" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="141"/>
         <source>Open items</source>
         <translation>未销号事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="143" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="146"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="145" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="148"/>
         <source>Save and next (Ctrl+Enter)</source>
         <translation>保存并录入下一条 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="147" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="150"/>
         <source>Save and close</source>
         <translation>保存并关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="151" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="154"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="174" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="177"/>
         <source>The unsaved input of last time is back.</source>
         <translation>已恢复上次未保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="136" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="139"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="324" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="327"/>
         <source>Saved: {name}, {day}.</source>
         <translation>已保存：{name}，{day}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="371" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="374"/>
         <source>Opinion or request {n}</source>
         <translation>第 {n} 条意见诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="372" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="375"/>
         <source>Finding {n}</source>
         <translation>第 {n} 条隐患/不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="373" />
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="376"/>
         <source>Open item {n}</source>
         <translation>第 {n} 条未销号事项</translation>
     </message>
@@ -5271,22 +5534,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>VisitWork</name>
     <message>
-        <location filename="../../desktop/ui/visit_work.py" line="34" />
+        <location filename="../../desktop/ui/work/visit.py" line="28"/>
         <source>Next-due dates of {n} enterprises recalculated.</source>
         <translation>已重新计算 {n} 家单位的下次应走访日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visit_work.py" line="48" />
+        <location filename="../../desktop/ui/work/visit.py" line="41"/>
         <source>Export the visit ledger</source>
         <translation>导出走访台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visit_work.py" line="54" />
+        <location filename="../../desktop/ui/work/visit.py" line="47"/>
         <source>Writing the visit ledger…</source>
         <translation>正在写入走访台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visit_work.py" line="68" />
+        <location filename="../../desktop/ui/work/visit.py" line="52"/>
         <source>{n} visits written to {path}.</source>
         <translation>已将 {n} 条走访记录写入 {path}。</translation>
     </message>
@@ -5294,77 +5557,77 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="27" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="27"/>
         <source>Enterprise: name, initials or code</source>
         <translation>单位：名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="31" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="31"/>
         <source>&amp;New visit…</source>
         <translation>新增走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="34" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="34"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="35" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="35"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="49" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="51"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="50" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="52"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="51" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="53"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="52" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="54"/>
         <source>Kind</source>
         <translation>走访类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="53" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="55"/>
         <source>Officers</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="54" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="56"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="55" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="57"/>
         <source>Unstable factors</source>
         <translation>不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="56" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="58"/>
         <source>What was done</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="61" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="63"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="62" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="64"/>
         <source>All officers</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="120" />
+        <location filename="../../desktop/ui/pages/visits_page.py" line="122"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
@@ -5372,37 +5635,37 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>WeekdayPicker</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="67" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="68"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="68" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="69"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="69" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="70"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="70" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="71"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="71" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="72"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="72" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="73"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="73" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="74"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
@@ -5410,22 +5673,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>_NamedUnitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="26" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="27"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="28"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="28" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="29"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="29" />
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="30"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -5433,12 +5696,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="385" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="407"/>
         <source>Map image</source>
         <translation>底图图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="385" />
+        <location filename="../../desktop/ui/pages/map_page.py" line="407"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif)</translation>
     </message>

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Translate, UserError, untranslated
 from desktop.services.database import open_desk
 from desktop.store.backup import backup_file
 from desktop.store.engine import Database, sqlite_path
+from desktop.store.errors import EmptyDatabaseError, NotADatabaseError, SchemaIncompleteError
 from desktop.store.migrate import current_revision
 
 _DAMAGED = QT_TRANSLATE_NOOP("Messages", "SQLite integrity check: {detail}")
@@ -100,20 +101,42 @@ class CheckReport:
 
 
 def check(db: Database) -> CheckReport:
-    """SQLite's own integrity and foreign-key checks, then the program's own rules."""
+    """SQLite's own integrity and foreign-key checks, then the program's own rules. A file
+    that is empty, or whose schema is not this program's whole one (older, or stopped in its
+    first migration), is refused with a message saying so: the rules read tables it lacks."""
     problems: list[Problem] = []
     with db.engine.connect() as conn:
         if db.is_sqlite:
             result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
             if result != ["ok"]:
                 problems += [Problem(_DAMAGED, {"detail": line}) for line in result]
+                return CheckReport(problems)  # a damaged file: its schema cannot be trusted
             for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
                 problems.append(
                     Problem(_BROKEN_REF, {"table": row[0], "row": row[1], "parent": row[2]})
                 )
+        _require_whole_schema(db, conn)
         for sql, message in RULES:
             problems += [Problem(message, {"name": name}) for (name,) in conn.execute(text(sql))]
     return CheckReport(problems)
+
+
+def _require_whole_schema(db: Database, conn: Connection) -> None:
+    from desktop.store.migrations import HEAD
+    from desktop.store.schema import Base
+
+    tables = set(inspect(conn).get_table_names())
+    if not tables:
+        raise EmptyDatabaseError(db.display_name)
+    if "alembic_version" not in tables:
+        raise NotADatabaseError(db.display_name)  # open_database refuses it first
+    revision = conn.execute(text("SELECT max(version_num) FROM alembic_version")).scalar()
+    # All of them, in the order the schema makes them (those a table depends on first).
+    missing = [t.name for t in Base.metadata.sorted_tables if t.name not in tables]
+    if revision != HEAD or missing:
+        raise SchemaIncompleteError(
+            db.display_name, revision or "-", HEAD, "、".join(missing) or "-"
+        )
 
 
 def backup(db: Database, out: Path) -> Path:
