@@ -244,9 +244,19 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from desktop.services.maintenance import checks
+    from desktop.services.database import open_desk
+    from desktop.services.maintenance import restores
+    from desktop.store.errors import DatabaseMissingError
 
-    aside = checks.restore(_target(args), args.file)
+    try:
+        db = open_desk(_target(args), migrate=False)
+    except DatabaseMissingError:  # a new computer: nothing there yet
+        aside = restores.restore_unopened(_restore_path(args), args.file)
+    else:
+        try:
+            aside = restores.restore(db, args.file)  # closes it once the backup has passed
+        finally:
+            db.close()
     if aside:
         _say_done(
             QT_TRANSLATE_NOOP("Cli", "Restored {backup}; the replaced file is kept as {aside}."),
@@ -256,6 +266,19 @@ def _restore(args: argparse.Namespace) -> int:
     else:
         _say_done(QT_TRANSLATE_NOOP("Cli", "Restored {backup}."), backup=args.file)
     return 0
+
+
+def _restore_path(args: argparse.Namespace) -> Path:
+    from desktop import paths
+    from desktop.store.engine import resolve_url, sqlite_path
+
+    path = sqlite_path(resolve_url(_target(args) or paths.default_database_path()))
+    if path is None:
+        from desktop.domain.messages import UserError
+        from desktop.services.maintenance.restores import ON_A_SERVER
+
+        raise UserError(ON_A_SERVER)
+    return path
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -33,6 +33,7 @@ from desktop.ui.work.visit import VisitWork
 from desktop.ui.worker import Jobs
 
 if TYPE_CHECKING:
+    from desktop.domain.accounts import Actor
     from desktop.services.database import Database, DeskClaim
     from desktop.ui.pages.page import Page
 
@@ -251,7 +252,13 @@ class MainWindow(QMainWindow):
         a.recycle_bin.setEnabled(has_db and user is not None and user.role.deletes)
         local = has_db and self.db is not None and self.db.is_sqlite  # a server's admin backs up
         a.backup.setEnabled(local)
-        a.restore.setEnabled(local and manages)
+        whole = manages and user is not None and _whole_database(user)
+        a.restore.setEnabled(local and whole)
+        a.restore.setToolTip(
+            ""
+            if whole or not local
+            else self.tr("Only an administrator of the whole sub-bureau may restore a backup.")
+        )
         a.new_child.setEnabled(edits and child is not None)
         labels = {
             NodeKind.STATION: self.tr("New &station…"),
@@ -534,3 +541,10 @@ class MainWindow(QMainWindow):
         self.jobs.stop_all()  # no job may outlive the database it works on
         self._close_db()
         super().closeEvent(event)
+
+
+def _whole_database(user: Actor) -> bool:
+    """Restore replaces every station's records: only the whole database's administrator."""
+    from desktop.services.maintenance.restores import may_restore
+
+    return may_restore(user)

@@ -3,9 +3,11 @@
     python tests/benchmarks/crash_kill.py --runs 120 [--modes save demo large-demo ...]
 
 A child process saves visits with two hazards each, generates the demo (the window's way, or
-the command line's for large ones), backs the database up, or logs in and out, in a loop;
+the command line's for large ones), backs the database up, logs in and out, or restores a
+backup over a database with work in its WAL (`restore`, run only when asked for), in a loop;
 the parent kills it with SIGKILL after a random time, then checks: PRAGMA integrity_check
-is "ok", every visit holds both of its hazards (the whole save or none of it), the demo is
+is "ok", every visit holds both of its hazards (the whole save or none of it), a restore left
+the old file or the backup's, never a mixture (the old WAL replayed into the new file), the demo is
 all there or not there at all, and a backup file under its final name is a whole database.
 A killed large demo's terms file must be free to delete (its lock went with the process).
 It prints the counts.
@@ -26,7 +28,9 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-MODES = ("save", "demo", "large-demo", "backup", "login")
+MODES = ("save", "demo", "large-demo", "backup", "login", "restore")
+DEFAULT_MODES = MODES[:-1]  # restore: on demand (--modes restore)
+MARK = "崩溃前分局"  # bureaus saved on the live file after its backup was taken
 PASSWORD = "demo1234"
 LEFT_BEHIND: list[Path] = []  # terms files of killed large demos, deleted after the kill
 
@@ -49,6 +53,8 @@ def child(mode: str, path: Path) -> None:
         # process, a rollback journal), at small scale so that the kills fall in its load.
         demo.generate(db, "small", 3, large=mode == "large-demo")
         return
+    if mode == "restore":
+        _restore_loop(path)
     db = open_desk(path)
     print("ready", flush=True)
     if mode == "backup":
@@ -87,6 +93,27 @@ def child(mode: str, path: Path) -> None:
         visits.save_visit(db, form)
 
 
+def _restore_loop(path: Path) -> None:
+    """Restore the desk's backup over the file again and again, each time after saving a
+    bureau that is only in the WAL, as a window's unsaved-to-file work is."""
+    from desktop.demo.generator import DEMO_PASSWORD
+    from desktop.services.accounts import users
+    from desktop.services.database import open_desk
+    from desktop.services.jurisdiction import units
+    from desktop.services.maintenance import checks
+
+    backup = path.with_name("backup.sqlite3")
+    n = 0
+    while True:
+        db = open_desk(path)
+        users.login(db, "admin", DEMO_PASSWORD)
+        n += 1
+        units.save_bureau(db, units.BureauForm(name=f"{MARK}{n}"))
+        if n == 1:
+            print("ready", flush=True)
+        checks.restore(db, backup)
+
+
 def check(mode: str, path: Path) -> list[str]:
     problems = []
     if mode == "large-demo":
@@ -115,6 +142,12 @@ def check(mode: str, path: Path) -> list[str]:
             # The demo is one transaction, then its logins: all or nothing, logins may follow.
             if (bureaus and not enterprises) or (not bureaus and (enterprises or users)):
                 problems.append(f"half a demo: {bureaus} bureaus, {enterprises} enterprises")
+        if mode == "restore":
+            marks = conn.execute(
+                "SELECT count(*) FROM bureau WHERE name LIKE ?", (MARK + "%",)
+            ).fetchone()[0]
+            if marks > 1:
+                problems.append(f"{marks} marks: the old WAL went into the restored file")
     finally:
         conn.close()
     if mode == "backup":
@@ -133,7 +166,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=120)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"))
-    parser.add_argument("--modes", nargs="+", choices=MODES, default=MODES)
+    parser.add_argument("--modes", nargs="+", choices=MODES, default=DEFAULT_MODES)
     args = parser.parse_args()
     if args.child:
         child(args.child[0], Path(args.child[1]))
@@ -150,6 +183,7 @@ def main() -> None:
     modes = tuple(args.modes)
     counts = {m: {"kills": 0, "whole": 0, "changes": 0} for m in modes}
     failures: list[str] = []
+    staged = 0  # private copies of killed restores
     for run in range(args.runs):
         mode = modes[run % len(modes)]
         work = folder / f"run-{run}"
@@ -157,6 +191,8 @@ def main() -> None:
         path = work / "desk.sqlite3"
         if mode not in ("demo", "large-demo"):
             path.write_bytes(template.read_bytes())
+        if mode == "restore":
+            (work / "backup.sqlite3").write_bytes(template.read_bytes())
         before = _count(path, mode)
         env = dict(os.environ, POLICEDESK_HOME=str(work / "home"))
         proc = subprocess.Popen(
@@ -167,7 +203,8 @@ def main() -> None:
         )
         assert proc.stdout is not None
         proc.stdout.readline()  # "ready": the database is open, the work starts now
-        time.sleep(rnd.uniform(0.02, {"demo": 3.0, "large-demo": 4.0}.get(mode, 1.5)))
+        longest = {"demo": 3.0, "large-demo": 4.0, "restore": 8.0}.get(mode, 1.5)
+        time.sleep(rnd.uniform(0.02, longest))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         counts[mode]["kills"] += 1
@@ -178,6 +215,7 @@ def main() -> None:
             counts[mode]["whole"] += 1
         if _count(path, mode) != before:
             counts[mode]["changes"] += 1
+        staged += len(list(work.glob(".restoring-*.sqlite3")))
         for leftover in work.glob("**/*"):
             if leftover.is_file():
                 leftover.unlink()
@@ -191,6 +229,8 @@ def main() -> None:
     total = sum(c["kills"] for c in counts.values())
     whole = sum(c["whole"] for c in counts.values())
     print(f"in all: {whole} of {total} kills left the database whole")
+    if "restore" in counts:
+        print(f"restore: {staged} private copies left by killed restores (swept after an hour)")
     for line in failures:
         print("FAILED", line)
 
@@ -199,7 +239,9 @@ def _count(path: Path, mode: str) -> int:
     if not path.exists():
         return 0
     with sqlite3.connect(path) as conn:
-        table = {"save": "visit", "login": "audit_entry", "backup": None}.get(mode, "enterprise")
+        table = {"save": "visit", "login": "audit_entry", "backup": None, "restore": "bureau"}.get(
+            mode, "enterprise"
+        )
         if table is None:
             return len(list(path.parent.glob("copy-*.sqlite3")))
         try:

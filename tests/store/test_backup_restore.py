@@ -8,9 +8,9 @@ import pytest
 from desktop.domain.messages import UserError
 from desktop.services.database import Database, open_desk
 from desktop.services.jurisdiction import hierarchy, units
-from desktop.services.maintenance import checks
+from desktop.services.maintenance import checks, restores
 from desktop.store.backup import BackupError, backup_file
-from desktop.store.restore import RestoreError, restore_file
+from desktop.store.restore import RestoreError
 
 
 def bureau_names(path: Path) -> list[str]:
@@ -38,10 +38,10 @@ def test_restore_keeps_the_current_file_aside(tmp_path: Path) -> None:
     units.save_bureau(db, units.BureauForm(name="旧分局"))
     backup = checks.backup(db, tmp_path / "b.sqlite3")
     units.save_bureau(db, units.BureauForm(name="新分局"))
-    db.close()
-    aside = checks.restore(live, backup)
+    aside = checks.restore(db, backup)  # checked while open, then put down and replaced
     assert bureau_names(live) == ["旧分局"]
     assert aside is not None and bureau_names(aside) == ["新分局", "旧分局"]
+    assert aside.stat().st_mode & 0o777 == 0o600 and live.stat().st_mode & 0o777 == 0o600
     db = open_desk(live)
     assert [n.name for n in hierarchy.roots(db)] == ["旧分局"]
     db.close()
@@ -51,16 +51,16 @@ def test_damaged_backup_is_refused_and_nothing_replaced(tmp_path: Path) -> None:
     live = tmp_path / "live.sqlite3"
     db = open_desk(live)
     units.save_bureau(db, units.BureauForm(name="城西分局"))
-    db.close()
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     with pytest.raises(RestoreError):
-        restore_file(bad, live)
+        checks.restore(db, bad)
     not_db = tmp_path / "note.txt"
     not_db.write_text("hello")
     with pytest.raises(RestoreError) as raised:
-        restore_file(not_db, live)
+        checks.restore(db, not_db)
     assert "not a database backup" in raised.value.text()
+    db.close()
     assert bureau_names(live) == ["城西分局"]
 
 
@@ -86,7 +86,7 @@ def test_restore_is_refused_while_a_window_has_the_file(tmp_path: Path) -> None:
     claim = DeskClaim(db)  # what an open window holds
     units.save_bureau(db, units.BureauForm(name="新分局"))
     with pytest.raises(DatabaseInUseError):
-        checks.restore(live, backup)
+        checks.restore(db, backup, close=lambda: None)
     claim.release()
     db.close()
     assert bureau_names(live) == ["城西分局", "新分局"]
@@ -96,12 +96,12 @@ def test_a_foreign_database_is_not_restored(tmp_path: Path) -> None:
     live = tmp_path / "live.sqlite3"
     db = open_desk(live)
     units.save_bureau(db, units.BureauForm(name="城西分局"))
-    db.close()
     foreign = tmp_path / "foreign.sqlite3"
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE customers (id INTEGER)")
     with pytest.raises(RestoreError):
-        checks.restore(live, foreign)
+        checks.restore(db, foreign)
+    db.close()
     assert bureau_names(live) == ["城西分局"]
     assert not list(tmp_path.glob("live-replaced-*"))
 
@@ -110,9 +110,9 @@ def test_restores_in_the_same_second_keep_every_replaced_file(tmp_path: Path) ->
     live = tmp_path / "live.sqlite3"
     db = open_desk(live)
     backup = checks.backup(db, tmp_path / "b.sqlite3")
-    db.close()
-    first = restore_file(backup, live)
-    second = restore_file(backup, live)
+    first = checks.restore(db, backup)
+    db = open_desk(live)
+    second = checks.restore(db, backup)
     assert first is not None and second is not None and first != second
     assert first.exists() and second.exists()
 
@@ -123,7 +123,8 @@ def test_restore_into_a_new_folder_creates_it(tmp_path: Path) -> None:
     backup = checks.backup(db, tmp_path / "b.sqlite3")
     db.close()
     target = tmp_path / "no" / "such" / "live.sqlite3"
-    assert restore_file(backup, target) is None  # nothing was there to keep aside
+    # A new computer: no file yet, nobody to log in as, nothing kept aside.
+    assert restores.restore_unopened(target, backup) is None
     assert bureau_names(target) == ["城西分局"]
 
 
@@ -134,4 +135,4 @@ def test_restore_onto_an_unwritable_place_is_a_message(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(UserError):
-        restore_file(backup, blocker / "live.sqlite3")
+        restores.restore_unopened(blocker / "live.sqlite3", backup)

@@ -97,3 +97,16 @@ def test_damage_found_at_start_offers_the_newest_whole_backup(
     assert window.db is not None
     qtbot.waitUntil(lambda: window.tree.tree_model.rowCount() > 0)
     assert _station_names(window) == before
+
+
+def test_restore_is_offered_only_to_the_whole_databases_administrator(window: MainWindow) -> None:
+    from desktop.demo.generator import DEMO_PASSWORD
+    from desktop.services.accounts import users
+
+    assert window.db is not None
+    window._update_actions()
+    assert window.actions_.restore.isEnabled()  # the demo's admin: the whole database
+    users.login(window.db, "lingdao", DEMO_PASSWORD)  # a leader of the sub-bureau
+    window._update_actions()
+    assert not window.actions_.restore.isEnabled()
+    assert "整个分局的管理员" in window.actions_.restore.toolTip()

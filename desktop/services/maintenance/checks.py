@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -159,23 +160,12 @@ def migrate(target: str | Path | None) -> str | None:
         db.close()
 
 
-def restore(target: str | Path | None, backup: Path) -> Path | None:
-    """Replace the database file with `backup` after checking it; returns where the replaced
-    file was kept. The restored file is then opened once, which migrates it if it is older."""
-    from desktop import paths
-    from desktop.store.engine import resolve_url
-    from desktop.store.restore import restore_file
+def restore(db: Database, backup: Path, *, close: Callable[[], None] | None = None) -> Path | None:
+    """Replace the database's file with `backup` (see maintenance.restores); returns where
+    the replaced file was kept."""
+    from desktop.services.maintenance import restores
 
-    path = sqlite_path(resolve_url(target or paths.default_database_path()))
-    if path is None:
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "Messages", "A database server is restored by its administrator, not from the desk."
-            )
-        )
-    aside = restore_file(backup, path)
-    open_desk(path).close()
-    return aside
+    return restores.restore(db, backup, close=close)
 
 
 def quick_check(db: Database) -> list[str]:

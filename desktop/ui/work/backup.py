@@ -145,17 +145,24 @@ class BackupWork(QObject):
             self._restore_from(Path(name))
 
     def _restore_from(self, backup: Path) -> None:
-        from desktop.services.accounts import audit
+        """Every check runs while the database stays open; only a backup that passed puts it
+        down (and the window's hold on its file), and the window then opens the file again:
+        the restored one, or the old one if the replacement itself failed."""
         from desktop.services.maintenance import checks
 
         db = self.desk.database()
         if db is None:
             return
         target = db.display_name
-        user = self.desk.user()
-        self._close_database()
+        closed = False
+
+        def close() -> None:
+            nonlocal closed
+            closed = True
+            self._close_database()
+
         try:
-            aside = checks.restore(target, backup)
+            aside = checks.restore(db, backup, close=close)
         except UserError as error:
             show_error(self.desk.parent, error)
         else:
@@ -166,10 +173,8 @@ class BackupWork(QObject):
                     path=aside or "-"
                 ),
             )
-        if self._open_database(target) and (reopened := self.desk.database()) is not None:
-            with reopened.transaction() as s:
-                who = (user.id, user.label) if user is not None else None
-                audit.record(reopened, s, audit.RESTORE_DATABASE, label=str(backup), user=who)
+        if closed:
+            self._open_database(target)
 
     def check(self) -> None:
         from desktop.services.maintenance import checks
