@@ -126,3 +126,49 @@ def test_cells_are_named_on_the_map_and_a_click_on_a_name_picks_its_cell(
     select_path(window, 0)
     qtbot.waitUntil(lambda: len(page.view.items_by_cell) == 24, timeout=5000)
     assert page.view.labels == []
+
+
+def test_the_whole_area_stays_fitted_when_the_window_grows_until_the_user_zooms(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """Drawn before the window was maximised, the map filled a corner of it; and with no unit
+    selected its title began with a bare colon."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    page = window.map
+    window.resize(900, 600)
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: bool(page.view.items_by_cell), timeout=5000)
+    view = page.view
+
+    def shown() -> float:  # the share of the drawing's width the viewport shows
+        drawn = view.scene().itemsBoundingRect()
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        return seen.intersected(drawn).width() / drawn.width()
+
+    def filling() -> bool:  # as large as the viewport allows, the whole area in view
+        drawn, port = view.scene().itemsBoundingRect(), view.viewport().rect()
+        best = min(port.width() / drawn.width(), port.height() / drawn.height())
+        return shown() > 0.98 and view.transform().m11() > best * 0.98
+
+    qtbot.waitUntil(filling, timeout=3000)  # the whole area, not a corner of it
+    small = view.transform().m11()
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: filling() and view.transform().m11() > small, timeout=3000)
+    before = view.transform().m11()
+    assert view.fitted and shown() > 0.98
+    wheel = QWheelEvent(
+        QPointF(50, 50), QPointF(view.mapToGlobal(QPoint(50, 50))), QPoint(0, 0),
+        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    view.wheelEvent(wheel)
+    zoomed = view.transform().m11()
+    assert zoomed > before and not view.fitted
+    window.resize(1200, 700)
+    qtbot.wait(50)
+    assert view.transform().m11() == zoomed  # the user's zoom is theirs
+    page.scope = None  # nothing selected: the whole database, named by its sub-bureau
+    page.refresh()
+    assert page.title.text().startswith("江州市公安局城西分局：")

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
+    QResizeEvent,
     QTransform,
     QWheelEvent,
 )
@@ -94,6 +95,18 @@ class MapView(QGraphicsView):
         self.projection: Projection | None = None
         self.underlay: QGraphicsPixmapItem | None = None
         self._pressed: QPointF | None = None
+        # The whole area fitted and not zoomed or moved since: a resize fits it again (the
+        # page is drawn before the window has its size, or the window is maximised later).
+        self.fitted = False
+
+    def fit(self) -> None:
+        self.fitInView(self.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitted = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fitted:
+            self.fit()
 
     def draw(
         self,
@@ -163,7 +176,7 @@ class MapView(QGraphicsView):
             self.setTransform(zoom)
             self.centerOn(centre)
         else:
-            self.fitInView(scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self.fit()
 
     def _name(self, cell: MapCell, item: QGraphicsItem) -> None:
         """The cell's name, the same size at any zoom; clicks and tooltips go through it to
@@ -241,6 +254,7 @@ class MapView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:
         factor = 1.25 if event.angleDelta().y() > 0 else 0.8
         self.scale(factor, factor)
+        self.fitted = False
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._pressed = event.position()
@@ -251,6 +265,7 @@ class MapView(QGraphicsView):
         pressed, self._pressed = self._pressed, None
         # A click, not the end of a drag: the cell under the pointer.
         if pressed is None or (event.position() - pressed).manhattanLength() > 4:
+            self.fitted = self.fitted and pressed is None  # a drag moved the map
             return
         for item in self.items(event.position().toPoint()):
             cell = self.cell_of.get(id(item))
@@ -297,7 +312,9 @@ class MapPage(Page):
         self.fit_button = QPushButton(self.tr("&Whole area"))
         self.fit_button.clicked.connect(self._fit)
         self.cells: list[MapCell] = []
-        self.drawn: NodeRef | None = None  # the area on screen
+        # The area on screen, in a list: [] before the first drawing, [None] for the whole
+        # database (nothing selected), which must not read as "the same area again".
+        self.drawn: list[NodeRef | None] = []
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
         bar.addWidget(self.legend)
@@ -330,9 +347,14 @@ class MapPage(Page):
             show_error(self, error)
             return
         selected = self.scope.id if self.scope and self.scope.kind == NodeKind.GRID else None
-        self.view.draw(self.cells, units, selected, self._tip, keep_view=area == self.drawn)
-        self.drawn = area
-        name = hierarchy.node(self.db, area).name if area else ""
+        self.view.draw(self.cells, units, selected, self._tip, keep_view=self.drawn == [area])
+        self.drawn = [area]
+        # No unit selected: the whole database, named by its sub-bureaus.
+        name = (
+            hierarchy.node(self.db, area).name
+            if area
+            else "、".join(n.name for n in hierarchy.roots(self.db))
+        )
         late = sum(c.overdue for c in self.cells)
         total = sum(c.enterprises for c in self.cells)
         self.title.setText(
@@ -350,8 +372,7 @@ class MapPage(Page):
         )
 
     def _fit(self) -> None:
-        scene = self.view.scene()
-        self.view.fitInView(scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.view.fit()
 
     def _clicked(self, ident: uuid.UUID) -> None:
         self.scope_requested.emit(NodeRef(NodeKind.GRID, ident))
