@@ -13,12 +13,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("POLICEDESK_LANG", "zh_CN")
 
 from desktop import demo
+from desktop.services.accounts import passwords
 from desktop.services.database import Database
 from desktop.services.patrol import rosters
 from tests.services.helpers import GRACE
 
 # The backends (a SQLite file, a PostgreSQL server of the session's own) and their fixtures.
 pytest_plugins = ["tests.backends"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cheap_passwords() -> Iterator[None]:
+    """Hashes at scrypt N=2^8 instead of 2^17 (0.4 s and 128 MiB a login): many tests log
+    in. Session-wide, so that the demo made once per run has the same hashes its tests
+    check; tests/services/test_passwords.py checks the program's own cost."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "COST", passwords.Cost(2**8, 8, 1))
+        yield
 
 
 @pytest.fixture(autouse=True)

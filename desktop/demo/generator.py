@@ -356,7 +356,7 @@ def generate(
 
 
 # The demo's logins (README): one for each role, all with this password.
-DEMO_PASSWORD = "demo1234"
+DEMO_PASSWORD = "Demo@2026"
 DEMO_USERS = (
     ("admin", "演示管理员", Role.ADMIN, None),
     ("neiqin", "演示内勤", Role.CLERK, NodeKind.STATION),

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from collections.abc import Container
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from desktop.domain.hierarchy import NodeRef
@@ -54,16 +55,41 @@ MAX_FAILURES = 5  # wrong passwords in a row before the account locks
 LOCK_TIME = timedelta(minutes=15)
 MIN_PASSWORD = 8
 MAX_PASSWORD = 128
+MIN_CLASSES = 3  # of capitals, small letters, digits and symbols (等保 2.0 level 3)
+DEFAULT_PASSWORD_DAYS = 90  # a password's life; 0: never expires
+MAX_PASSWORD_DAYS = 3650
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
 DEFAULT_IDLE_MINUTES = 10
 
-WRONG_LOGIN = QT_TRANSLATE_NOOP("Messages", "Wrong user name or password.")
-LOCKED = QT_TRANSLATE_NOOP(
-    "Messages",
-    "This account is locked after {n} wrong passwords. Try again in {minutes} minutes, "
-    "or ask an administrator to unlock it.",
+# A wrong name, a wrong password, a locked and a disabled account read alike: whoever tries
+# names learns nothing of which accounts exist (the audit trail tells the cases apart).
+WRONG_LOGIN = QT_TRANSLATE_NOOP(
+    "Messages", "Wrong user name or password, or the account is locked or disabled."
 )
-DISABLED = QT_TRANSLATE_NOOP("Messages", "This account is disabled. Ask an administrator.")
+LOGIN_REMEDY = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{n} wrong passwords in a row lock an account for {minutes} minutes; an administrator "
+    "can unlock it.",
+)
+LOGIN_PARAMS = {"n": MAX_FAILURES, "minutes": int(LOCK_TIME / timedelta(minutes=1))}
+
+
+class LoginFailure(StrEnum):
+    """Why a login failed, as the audit trail says it (never the person logging in)."""
+
+    UNKNOWN_USER = "unknown_user"
+    WRONG_PASSWORD = "wrong_password"
+    LOCKED_NOW = "locked_now"  # the wrong password that locked the account
+    LOCKED = "locked"
+    DISABLED = "disabled"
+
+
+class PasswordDue(StrEnum):
+    """Why the user must choose a new password before working."""
+
+    SET_BY_ADMIN = "set_by_admin"
+    EXPIRED = "expired"
+    WEAK = "weak"  # set before the present rules, and refused by them
 
 
 def normalise_username(text: str | None) -> str:
@@ -82,20 +108,53 @@ def username_problem(name: str) -> str | None:
     return None
 
 
-def password_problem(password: str, username: str = "") -> tuple[str, dict[str, int]] | None:
-    """Why the desk refuses a password (message and its parameters), or None: long enough,
-    not the user name, not one character over and over, nothing invisible."""
+def character_classes(password: str) -> int:
+    """How many of capitals, small letters, digits and symbols the password holds."""
+    kinds = set()
+    for ch in password:
+        if ch.isdigit():
+            kinds.add("digit")
+        elif ch.isupper():
+            kinds.add("upper")
+        elif ch.islower():
+            kinds.add("lower")
+        else:
+            kinds.add("symbol")  # punctuation, spaces, and letters without case (汉字)
+    return len(kinds)
+
+
+def password_problem(
+    password: str, username: str = "", common: Container[str] = ()
+) -> tuple[str, dict[str, int]] | None:
+    """Why the desk refuses a password (message and its parameters), or None. `common` is
+    the list of passwords everyone tries first, in small letters."""
     if len(password) < MIN_PASSWORD:
         return QT_TRANSLATE_NOOP("Messages", "At least {n} characters."), {"n": MIN_PASSWORD}
     if len(password) > MAX_PASSWORD:
         return QT_TRANSLATE_NOOP("Messages", "At most {n} characters."), {"n": MAX_PASSWORD}
-    if username and normalise_username(password) == username:
-        return QT_TRANSLATE_NOOP("Messages", "The password must not be the user name."), {}
-    if len(set(password)) < 3:
-        return QT_TRANSLATE_NOOP("Messages", "Use at least three different characters."), {}
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in password):
         return QT_TRANSLATE_NOOP("Messages", "The password holds invisible characters."), {}
+    if character_classes(password) < MIN_CLASSES:
+        return QT_TRANSLATE_NOOP(
+            "Messages",
+            "Use at least {n} of: capital letters, small letters, digits and symbols.",
+        ), {"n": MIN_CLASSES}
+    folded = normalise_username(password)
+    if username and folded in (username, username[::-1]):
+        return QT_TRANSLATE_NOOP(
+            "Messages", "The password must not be the user name, nor the user name reversed."
+        ), {}
+    if password.casefold() in common or folded in common:
+        return QT_TRANSLATE_NOOP(
+            "Messages", "This password is among the most common ones; choose another."
+        ), {}
     return None
+
+
+def password_expired(changed_at: datetime | None, now: datetime, days: int) -> bool:
+    """Older than `days` (0: passwords never expire). An unknown date has not expired: the
+    upgrade that added the column dates every existing password."""
+    return days > 0 and changed_at is not None and now - changed_at >= timedelta(days=days)
 
 
 @dataclass(frozen=True)

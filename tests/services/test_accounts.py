@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from desktop.domain.accounts import LOCKED, MAX_FAILURES, WRONG_LOGIN, Role
+from desktop.domain.accounts import MAX_FAILURES, WRONG_LOGIN, LoginFailure, Role
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import ConflictError, RefusedError, ValidationError
-from desktop.services.accounts import audit, users
+from desktop.services.accounts import audit, passwords, users
 from desktop.services.accounts.users import UserForm
 from desktop.services.database import Database
 from desktop.services.register import enterprises
@@ -28,7 +28,9 @@ def admin(db: Database) -> None:
 
 def test_passwords_are_stored_as_salted_scrypt_hashes() -> None:
     one, two = users.hash_password(PASSWORD), users.hash_password(PASSWORD)
-    assert one != two and PASSWORD not in one and one.startswith("scrypt$16384$8$1$")
+    cost = passwords.COST
+    assert one != two and PASSWORD not in one
+    assert one.startswith(f"scrypt${cost.n}${cost.r}${cost.p}$")
     assert users.verify_password(PASSWORD, one)
     assert not users.verify_password(PASSWORD + "x", one)
     assert not users.verify_password(PASSWORD, "plain-text")
@@ -55,10 +57,10 @@ def test_wrong_passwords_lock_the_account_for_a_while(db: Database) -> None:
         assert wrong.value.message == WRONG_LOGIN
     with pytest.raises(RefusedError) as locked:
         users.login(db, "ADMIN ", "wrong-password")
-    assert locked.value.message == LOCKED
+    assert locked.value.message == WRONG_LOGIN  # the same words: nothing to learn from it
     with pytest.raises(RefusedError) as still:
         users.login(db, "admin", PASSWORD)  # the right one too, while locked
-    assert still.value.message == LOCKED and db.actor is None
+    assert still.value.message == WRONG_LOGIN and db.actor is None
     with db.transaction() as s:  # the lock runs out
         account = s.query(UserAccount).one()
         account.locked_until = utcnow() - timedelta(seconds=1)
@@ -66,6 +68,15 @@ def test_wrong_passwords_lock_the_account_for_a_while(db: Database) -> None:
     actions = [e.action for e in audit.list_entries(db, limit=20)]
     assert actions[:2] == [audit.LOGIN, audit.LOGIN_FAILED]
     assert actions.count(audit.LOGIN_FAILED) == MAX_FAILURES + 1
+    reasons = [
+        (e.changes or {})["reason"]
+        for e in audit.list_entries(db, action=audit.LOGIN_FAILED, limit=20)
+    ]
+    assert reasons == [
+        LoginFailure.LOCKED,
+        LoginFailure.LOCKED_NOW,
+        *[LoginFailure.WRONG_PASSWORD] * (MAX_FAILURES - 1),
+    ]
 
 
 def test_an_unknown_name_is_the_same_message_and_is_audited(db: Database) -> None:
@@ -76,6 +87,7 @@ def test_an_unknown_name_is_the_same_message_and_is_audited(db: Database) -> Non
     users.login(db, "admin", PASSWORD)
     failed = audit.list_entries(db, action=audit.LOGIN_FAILED)
     assert [(e.user_name, e.label) for e in failed] == [("nobody", "nobody")]
+    assert failed[0].changes == {"reason": LoginFailure.UNKNOWN_USER}
 
 
 def test_users_are_managed_by_administrators_only(db: Database) -> None:

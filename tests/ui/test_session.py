@@ -3,17 +3,23 @@ through the real widgets."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
+from sqlalchemy import update
 
+from desktop.demo import DEMO_PASSWORD
 from desktop.domain.accounts import Role
-from desktop.services.accounts import audit, users
+from desktop.services.accounts import audit, passwords, users
+from desktop.services.database import open_desk
+from desktop.store.base import utcnow
+from desktop.store.schema import UserAccount
 from desktop.ui.app import make_application
-from desktop.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog
+from desktop.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog, PasswordDialog
 from desktop.ui.dialogs.users_dialog import UserDialog, UsersDialog
 from desktop.ui.lock_screen import LockScreen
 from desktop.ui.main_window import MainWindow
@@ -80,7 +86,7 @@ def test_a_leader_reads_and_edits_nothing(qtbot: Any, window_db: Path, messages:
 
     def log_in(dialog: LoginDialog) -> None:
         dialog.username.setText("lingdao")
-        dialog.password.setText("demo1234")
+        dialog.password.setText(DEMO_PASSWORD)
         dialog.submit()
 
     modal = Modal(LoginDialog, log_in)
@@ -105,7 +111,7 @@ def test_the_idle_lock_wants_the_same_password(qtbot: Any, window: MainWindow) -
         assert screen.isVisible()
         qtbot.keyClick(screen, Qt.Key.Key_Escape)  # Esc does not unlock
         assert screen.isVisible()
-        qtbot.keyClicks(screen.password, "demo1234")
+        qtbot.keyClicks(screen.password, DEMO_PASSWORD)
         qtbot.keyClick(screen.password, Qt.Key.Key_Return)
 
     # its daily backup is in the trail too: let it land first
@@ -210,3 +216,117 @@ def test_the_audit_log_exports_what_its_filters_show(
     assert sheet.print_title_rows == "$2:$2" and sheet.page_setup.orientation == "landscape"
     assert window.db is not None
     assert audit.list_entries(window.db, action=audit.EXPORT)[0].label == str(out)
+
+
+def _prepare(path: Path, *, clerk: bool = False, expired: str | None = None) -> None:
+    """As the administrator: add a clerk with a password of theirs, or age a password."""
+    db = open_desk(path)
+    try:
+        users.login(db, "admin", DEMO_PASSWORD)
+        if clerk:
+            station = next(r for r in users.list_users(db) if r.username == "neiqin").node
+            assert station is not None
+            users.save_user(
+                db,
+                users.UserForm("clerk2", "李内勤", Role.CLERK, station, password=PASSWORD),
+            )
+        if expired:
+            passwords.set_expiry_days(db, 30)
+            with db.transaction() as s:
+                s.execute(
+                    update(UserAccount)
+                    .where(UserAccount.username == expired)
+                    .values(password_changed_at=utcnow() - timedelta(days=31))
+                )
+        users.logout(db)
+    finally:
+        db.close()
+
+
+def _log_in_as(name: str, password: str) -> Modal:
+    def log_in(dialog: LoginDialog) -> None:
+        dialog.username.setText(name)
+        dialog.password.setText(password)
+        dialog.submit()
+
+    return Modal(LoginDialog, log_in)
+
+
+@pytest.mark.login
+def test_a_password_an_administrator_set_is_changed_before_anything_shows(
+    qtbot: Any, window_db: Path, messages: list[Any]
+) -> None:
+    _prepare(window_db, clerk=True)
+    win = _window(qtbot)
+    said: list[str] = []
+
+    def choose(dialog: PasswordDialog) -> None:
+        assert win.tree.tree_model.rowCount() == 0  # nothing behind it yet
+        said.extend(label.text() for label in dialog.findChildren(QLabel))
+        dialog.old.setText(PASSWORD)
+        dialog.new.setText("Password1")  # refused: everyone's first guess
+        dialog.repeat.setText("Password1")
+        dialog.submit()
+        assert dialog.isVisible() and dialog.error_labels["new_password"].isVisibleTo(dialog)
+        dialog.new.setText("Li-neiqin-77")
+        dialog.repeat.setText("Li-neiqin-77")
+        dialog.submit()
+
+    login = _log_in_as("clerk2", PASSWORD)
+    change = Modal(PasswordDialog, choose)
+    assert win.open_database(window_db)
+    login.check()
+    change.check()
+    assert any("管理员" in text for text in said)
+    assert win.session.user is not None and win.session.user.username == "clerk2"
+    assert win.db is not None and users.password_due(win.db) is None
+    users.login(win.db, "clerk2", "Li-neiqin-77")
+
+
+@pytest.mark.login
+def test_an_expired_password_is_asked_for_and_declining_logs_out(
+    qtbot: Any, window_db: Path, messages: list[Any]
+) -> None:
+    _prepare(window_db, expired="lingdao")
+    win = _window(qtbot)
+    said: list[str] = []
+
+    def decline(dialog: PasswordDialog) -> None:
+        said.extend(label.text() for label in dialog.findChildren(QLabel))
+        cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel.text() == "注销"
+        cancel.click()
+
+    login = _log_in_as("lingdao", DEMO_PASSWORD)
+    change = Modal(PasswordDialog, decline)
+    assert not win.open_database(window_db)
+    login.check()
+    change.check()
+    assert any("已过期" in text for text in said)
+    assert win.db is None and win.tree.tree_model.rowCount() == 0
+    db = open_desk(window_db)
+    try:
+        users.login(db, "admin", DEMO_PASSWORD)  # admin's own password has not expired
+        assert users.password_due(db) is None
+        actions = [(e.action, e.label) for e in audit.list_entries(db, limit=3)]
+        assert actions[1:] == [(audit.LOGOUT, "lingdao"), (audit.LOGIN, "lingdao")]
+    finally:
+        db.close()
+
+
+def test_the_administrator_sets_the_password_expiry(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[int] = []
+
+    def answer(*args: Any) -> tuple[int, bool]:
+        asked.append(args[3])
+        return 30, True
+
+    monkeypatch.setattr(QInputDialog, "getInt", answer)
+    assert window.session.expiry_action.isEnabled()
+    window.session.expiry_action.trigger()
+    assert asked == [90] and window.db is not None
+    assert passwords.expiry_days(window.db) == 30

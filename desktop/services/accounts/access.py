@@ -145,9 +145,13 @@ def check_write(db: Database, session: Session, record: Any) -> None:
         raise RefusedError(OUTSIDE)
 
 
+# What changing one's own password writes (passwords.set_password).
+_OWN_PASSWORD = {"password_hash", "password_changed_at", "must_change_password"}
+
+
 def _own_password(user: Actor, record: UserAccount) -> bool:
     changed = set(inspect(record).committed_state) - {"updated_at", "version"}
-    return record.id == user.id and changed <= {"password_hash"}
+    return record.id == user.id and changed <= _OWN_PASSWORD
 
 
 def _current(record: Any) -> dict[str, Any]:

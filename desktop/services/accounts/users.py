@@ -1,72 +1,43 @@
 """User accounts: the first administrator, logging in and out, and managing users.
 
-Passwords are kept as scrypt hashes (memory-hard; in the standard library), with their own
-salt and parameters, so the cost can be raised later without breaking old accounts.
+Passwords themselves (the hash, the rules, the expiry) are in `passwords`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import os
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from desktop.domain.accounts import (
-    DISABLED,
     LOCK_TIME,
-    LOCKED,
+    LOGIN_PARAMS,
+    LOGIN_REMEDY,
     MAX_FAILURES,
     WRONG_LOGIN,
     Actor,
+    LoginFailure,
+    PasswordDue,
     Role,
     normalise_username,
-    password_problem,
     username_problem,
 )
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker
-from desktop.services.accounts import access, audit
+from desktop.services.accounts import access, audit, passwords
+from desktop.services.accounts.passwords import hash_password, verify_password
 from desktop.services.records import apply, check_version, code_taken, live
 from desktop.store.base import utcnow
 from desktop.store.engine import Database
 from desktop.store.schema import Officer, UserAccount
 
-# scrypt with n=2**14, r=8: 16 MiB and about 50 ms a check; slow for guessing, quick to log in.
-_N, _R, _P = 2**14, 8, 1
-_MAXMEM = 64 * 2**20
-# Checked when the user name is unknown, so that a wrong name takes as long as a wrong password.
-_DUMMY = "scrypt$16384$8$1$00$00"
+__all__ = ["hash_password", "verify_password"]  # read by the opening of an older file
 
-
-def hash_password(password: str) -> str:
-    salt = os.urandom(16)
-    digest = hashlib.scrypt(
-        password.encode(), salt=salt, n=_N, r=_R, p=_P, maxmem=_MAXMEM, dklen=32
-    )
-    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
-
-
-def verify_password(password: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        wanted = bytes.fromhex(digest)
-        got = hashlib.scrypt(
-            password.encode(errors="surrogatepass"),
-            salt=bytes.fromhex(salt),
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            maxmem=_MAXMEM,
-            dklen=len(wanted) or 32,
-        )
-    except (ValueError, MemoryError):
-        return False
-    return scheme == "scrypt" and hmac.compare_digest(got, wanted)
+# db.memo: the logged-in user whose password, typed at login, fails today's rules.
+_WEAK = "accounts.weak_password"
 
 
 def _actor(account: UserAccount) -> Actor:
@@ -93,9 +64,11 @@ def create_first_admin(db: Database, username: str, name: str, password: str) ->
 
 def login(db: Database, username: str, password: str) -> Actor:
     """Check the password and make the user the database's actor; wrong passwords count
-    towards a lock, and both outcomes go to the audit trail."""
+    towards a lock. Every refusal reads alike and costs one scrypt check, whatever its
+    cause; the audit trail says which it was."""
     name = normalise_username(username)[:64]
     db.actor = None
+    db.memo.pop(_WEAK, None)
     with db.transaction() as s:
         account = s.scalar(
             select(UserAccount).where(
@@ -103,57 +76,89 @@ def login(db: Database, username: str, password: str) -> Actor:
             )
         )
         if account is None:
-            verify_password(password, _DUMMY)
-            audit.record(db, s, audit.LOGIN_FAILED, label=name, user=(None, name or "?"))
-            problem: RefusedError | None = RefusedError(WRONG_LOGIN)
+            verify_password(password, passwords.dummy_hash())
+            failure: LoginFailure | None = LoginFailure.UNKNOWN_USER
+            audit.record(
+                db,
+                s,
+                audit.LOGIN_FAILED,
+                label=name,
+                changes={"reason": LoginFailure.UNKNOWN_USER.value},
+                user=(None, name or "?"),
+            )
         else:
-            problem = _check(account, password)
+            failure = _check(account, password)
             who = (account.id, f"{account.name} ({account.username})")
-            if problem is None:
+            if failure is None:
                 account.failed_logins = 0
                 account.locked_until = None
                 account.last_login_at = utcnow()
-                audit.record(
-                    db,
-                    s,
-                    audit.LOGIN,
-                    kind="user_account",
-                    record_id=account.id,
-                    label=account.username,
-                    user=who,
-                )
-            else:
-                audit.record(
-                    db,
-                    s,
-                    audit.LOGIN_FAILED,
-                    kind="user_account",
-                    record_id=account.id,
-                    label=account.username,
-                    user=who,
-                )
-    if problem is not None:
-        raise problem
+                _renew_hash(s, account, password)
+                if passwords.problem(password, account.username) is not None:
+                    db.memo[_WEAK] = account.id
+            audit.record(
+                db,
+                s,
+                audit.LOGIN if failure is None else audit.LOGIN_FAILED,
+                kind="user_account",
+                record_id=account.id,
+                label=account.username,
+                changes=None if failure is None else {"reason": failure.value},
+                user=who,
+            )
+    if failure is not None:
+        raise RefusedError(WRONG_LOGIN, LOGIN_REMEDY, **LOGIN_PARAMS)
     assert account is not None
     db.actor = _actor(account)
     return db.actor
 
 
-def _check(account: UserAccount, password: str) -> RefusedError | None:
+def _check(account: UserAccount, password: str) -> LoginFailure | None:
+    # The password is checked first, always: a locked or disabled account costs what any
+    # other does, so the time taken tells nothing either.
+    right = verify_password(password, account.password_hash)
     now = utcnow()
     if not account.active:
-        return RefusedError(DISABLED)
+        return LoginFailure.DISABLED
     if account.locked_until is not None and account.locked_until > now:
-        minutes = max(1, int((account.locked_until - now).total_seconds() // 60) + 1)
-        return RefusedError(LOCKED, n=MAX_FAILURES, minutes=minutes)
-    if verify_password(password, account.password_hash):
+        return LoginFailure.LOCKED
+    if right:
         return None
     account.failed_logins = (account.failed_logins or 0) + 1
     if account.failed_logins >= MAX_FAILURES:
         account.locked_until = now + LOCK_TIME
         account.failed_logins = 0
-        return RefusedError(LOCKED, n=MAX_FAILURES, minutes=int(LOCK_TIME / timedelta(minutes=1)))
-    return RefusedError(WRONG_LOGIN)
+        return LoginFailure.LOCKED_NOW
+    return LoginFailure.WRONG_PASSWORD
+
+
+def _renew_hash(s: Session, account: UserAccount, password: str) -> None:
+    """A hash made at an older, cheaper cost is made again now that the password is at hand.
+    Written past the audit hook: the password did not change, nobody should read that it did."""
+    if passwords.needs_rehash(account.password_hash):
+        s.execute(
+            update(UserAccount)
+            .where(UserAccount.id == account.id)
+            .values(password_hash=hash_password(password)),
+            execution_options={"synchronize_session": False},
+        )
+
+
+def password_due(db: Database) -> PasswordDue | None:
+    """Why the logged-in user must choose a new password before working (set by an
+    administrator, expired, or below today's rules), or None. The window asks for it before
+    anything else; the command line refuses to work until it is done."""
+    user = access.actor(db)
+    if user is None:
+        return None
+    with db.reading() as s:
+        account = s.get(UserAccount, user.id)
+        if account is None:
+            return None
+        reason = passwords.due(account, passwords.expiry_days_in(s), utcnow())
+    if reason is None and db.memo.get(_WEAK) == user.id:
+        return PasswordDue.WEAK
+    return reason
 
 
 def confirm(db: Database, password: str) -> bool:
@@ -262,7 +267,7 @@ def save_user(db: Database, form: UserForm) -> UserForm:
     if form.id is None or form.password:
         if not form.password:
             c.fail("password", QT_TRANSLATE_NOOP("Messages", "This field is required."))
-        elif (weak := password_problem(form.password, username)) is not None:
+        elif (weak := passwords.problem(form.password, username)) is not None:
             c.fail("password", weak[0], **weak[1])
     if form.role is not Role.ADMIN and form.node is None:
         c.fail("node", QT_TRANSLATE_NOOP("Messages", "Choose the unit this user works in."))
@@ -282,8 +287,6 @@ def save_user(db: Database, form: UserForm) -> UserForm:
             "officer_id": form.officer_id,
             "active": form.active,
         }
-        if form.password:
-            values["password_hash"] = hash_password(form.password)
         if record is None:
             record = UserAccount(**values)
             s.add(record)
@@ -291,6 +294,8 @@ def save_user(db: Database, form: UserForm) -> UserForm:
             check_version(record, form.version)
             _keep_an_administrator(db, s, record, values)
             apply(record, values)
+        if form.password:
+            passwords.set_password(record, form.password, access.actor(db))
         s.flush()
         form.id, form.version, form.password = record.id, record.version, ""
         return form
@@ -331,16 +336,22 @@ def unlock_user(db: Database, ident: uuid.UUID) -> None:
 
 
 def change_password(db: Database, old: str, new: str) -> None:
-    """The logged-in user's own password."""
+    """The logged-in user's own password: by today's rules, and not the one it replaces."""
     user = access.actor(db)
     if user is None:
         raise RefusedError(QT_TRANSLATE_NOOP("Messages", "Log in first."))
     c = Checker()
-    if (weak := password_problem(new, user.username)) is not None:
+    if (weak := passwords.problem(new, user.username)) is not None:
         c.fail("new_password", weak[0], **weak[1])
+    elif new == old:
+        c.fail(
+            "new_password",
+            QT_TRANSLATE_NOOP("Messages", "Choose a password other than the current one."),
+        )
     with db.transaction() as s:
         record = live(s, UserAccount, user.id)
         if not verify_password(old, record.password_hash):
-            c.fail("old_password", WRONG_LOGIN)
+            c.fail("old_password", QT_TRANSLATE_NOOP("Messages", "Wrong password."))
         c.raise_if_any()
-        record.password_hash = hash_password(new)
+        passwords.set_password(record, new, user)
+    db.memo.pop(_WEAK, None)

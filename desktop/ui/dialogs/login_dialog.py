@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from desktop.domain import palette
-from desktop.domain.accounts import Actor
+from desktop.domain.accounts import MIN_PASSWORD, Actor, PasswordDue
 from desktop.domain.messages import FieldError, RefusedError, ValidationError
 from desktop.services.accounts import users
 from desktop.services.database import Database
@@ -53,7 +53,10 @@ class LoginDialog(FormDialog):
             return users.login(self.db, *form)
         except RefusedError as error:  # said at the password, not in a box over the form
             self.password.clear()
-            raise ValidationError([FieldError("password", error.message, error.params)]) from error
+            said = [FieldError("password", error.message, error.params)]
+            if error.remedy:
+                said.append(FieldError("password", error.remedy, error.params))
+            raise ValidationError(said) from error
 
 
 class FirstAdminDialog(FormDialog):
@@ -88,14 +91,42 @@ class FirstAdminDialog(FormDialog):
 
 
 class PasswordDialog(FormDialog):
-    """The logged-in user's own password."""
+    """The logged-in user's own password. With a `reason`, the login asks for it before
+    anything else is shown, and cancelling logs out."""
 
-    def __init__(self, parent: QWidget | None, db: Database) -> None:
+    def __init__(
+        self, parent: QWidget | None, db: Database, reason: PasswordDue | None = None
+    ) -> None:
         super().__init__(parent, self.tr("Change password"))
         self.db = db
+        if reason is not None:
+            why = QLabel(self._why(reason))
+            why.setWordWrap(True)
+            self.form.addRow(why)
+            cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            cancel.setText(self.tr("Log out"))
         self.old = _secret(self.line("old_password", self.tr("Current password"), ""))
         self.new = _secret(self.line("new_password", self.tr("New password"), ""))
         self.repeat = _secret(self.line("repeat", self.tr("New password again"), ""))
+        rules = QLabel(
+            self.tr(
+                "At least {n} characters, with three of: capital letters, small letters, "
+                "digits and symbols; not your user name, nor a common password."
+            ).format(n=MIN_PASSWORD)
+        )
+        rules.setWordWrap(True)
+        rules.setStyleSheet(f"color: {palette.MUTED_TEXT};")
+        self.form.addRow(rules)
+        self.old.setFocus()
+
+    def _why(self, reason: PasswordDue) -> str:
+        if reason is PasswordDue.SET_BY_ADMIN:
+            return self.tr("An administrator set your password. Choose your own before you start.")
+        if reason is PasswordDue.EXPIRED:
+            return self.tr("Your password has expired. Choose a new one before you start.")
+        return self.tr(
+            "Your password does not meet the password rules. Choose a new one before you start."
+        )
 
     def collect(self) -> tuple[str, str]:
         if self.new.text() != self.repeat.text():

@@ -53,6 +53,9 @@ class UserDialog(FormDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         if form.id is not None:
             self.password.setPlaceholderText(self.tr("(unchanged)"))
+        self.password.setToolTip(
+            self.tr("The user chooses their own password at their next login.")
+        )
         self.active = QCheckBox(self.tr("May log in"))
         self.active.setChecked(form.active)
         self.add("active", "", self.active)

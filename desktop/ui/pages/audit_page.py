@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import record_kinds
-from desktop.domain.accounts import Role
+from desktop.domain.accounts import LoginFailure, Role
 from desktop.domain.dates import CHINA
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
@@ -113,6 +113,9 @@ FIELD_NAMES = {
     "unit_id": QT_TRANSLATE_NOOP("AuditFields", "patrol unit"),
     "at": QT_TRANSLATE_NOOP("AuditFields", "time"),
     "kept": QT_TRANSLATE_NOOP("AuditFields", "version kept"),
+    "reason": QT_TRANSLATE_NOOP("AuditFields", "reason"),
+    "must_change_password": QT_TRANSLATE_NOOP("AuditFields", "must change password"),
+    "password_changed_at": QT_TRANSLATE_NOOP("AuditFields", "password changed"),
 }
 _KEPT = {
     "local": QT_TRANSLATE_NOOP("AuditFields", "this desk's"),
@@ -155,7 +158,24 @@ def _kept(code: Any) -> Any:
     return QCoreApplication.translate("AuditFields", _KEPT[code]) if code in _KEPT else code
 
 
-_CODES = {"role": _role, "node_kind": _level, "kept": _kept}
+# Why a login failed: the person logging in saw one message; the trail says which.
+_REASONS = {
+    LoginFailure.UNKNOWN_USER: QT_TRANSLATE_NOOP("AuditFields", "unknown user name"),
+    LoginFailure.WRONG_PASSWORD: QT_TRANSLATE_NOOP("AuditFields", "wrong password"),
+    LoginFailure.LOCKED_NOW: QT_TRANSLATE_NOOP(
+        "AuditFields", "wrong password; the account is now locked"
+    ),
+    LoginFailure.LOCKED: QT_TRANSLATE_NOOP("AuditFields", "account locked"),
+    LoginFailure.DISABLED: QT_TRANSLATE_NOOP("AuditFields", "account disabled"),
+}
+
+
+def _reason(code: Any) -> Any:
+    names = {k.value: v for k, v in _REASONS.items()}
+    return QCoreApplication.translate("AuditFields", names[code]) if code in names else code
+
+
+_CODES = {"role": _role, "node_kind": _level, "kept": _kept, "reason": _reason}
 
 
 def _show(value: Any) -> str:

@@ -10,10 +10,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
 from desktop import demo, paths
-from desktop.domain.accounts import DEFAULT_IDLE_MINUTES, Actor
-from desktop.services.accounts import users
+from desktop.domain.accounts import DEFAULT_IDLE_MINUTES, MAX_PASSWORD_DAYS, Actor
+from desktop.domain.messages import UserError
+from desktop.services.accounts import passwords, users
 from desktop.services.database import Database
 from desktop.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog, PasswordDialog
+from desktop.ui.errors import show_error
 from desktop.ui.lock_screen import IdleWatch, LockScreen
 from desktop.ui.work.context import Desk
 
@@ -32,11 +34,13 @@ class SessionWork(QObject):
         self.logout_action = QAction(self.tr("Log &out"), window)
         self.password_action = QAction(self.tr("Change &password…"), window)
         self.idle_action = QAction(self.tr("Lock after &idle time…"), window)
+        self.expiry_action = QAction(self.tr("Password &expiry…"), window)
         self.users_action = QAction(self.tr("&Users…"), window)
         self.lock_action.triggered.connect(self.lock)
         self.logout_action.triggered.connect(self.log_out)
         self.password_action.triggered.connect(self.change_password)
         self.idle_action.triggered.connect(self.set_idle_time)
+        self.expiry_action.triggered.connect(self.set_password_expiry)
         self.users_action.triggered.connect(self.manage_users)
 
     @property
@@ -47,13 +51,15 @@ class SessionWork(QObject):
     def menu(self, menu: QMenu) -> None:
         menu.addActions([self.lock_action, self.logout_action, self.password_action])
         menu.addSeparator()
-        menu.addActions([self.idle_action, self.users_action])
+        menu.addActions([self.idle_action, self.expiry_action, self.users_action])
 
     def update_actions(self) -> None:
         user = self.user
         for action in (self.lock_action, self.logout_action, self.password_action):
             action.setEnabled(user is not None)
         self.users_action.setEnabled(user is not None and user.role.manages)
+        # A rule for every account: the administrator of the whole database sets it.
+        self.expiry_action.setEnabled(user is not None and user.role.manages and user.node is None)
 
     def log_in(self, db: Database) -> bool:
         """Ask who is working on `db` (the first start: set up its administrator)."""
@@ -83,10 +89,24 @@ class SessionWork(QObject):
             return False
         db = self.desk.database()
         assert db is not None
+        if not self._password_settled(db):
+            return False
         self.desk.settings.set_text(f"login/{db.display_name}", user.username)
         self.idle.paused = False
         self.update_actions()
         return True
+
+    def _password_settled(self, db: Database) -> bool:
+        """A password set by an administrator, expired or below the rules is replaced before
+        anything is shown; declining logs out."""
+        reason = users.password_due(db)
+        if reason is None:
+            return True
+        if PasswordDialog(self.desk.parent, db, reason).exec():
+            self.desk.notify(self.tr("Password changed."), 8000)
+            return True
+        users.logout(db)
+        return False
 
     def lock(self) -> None:
         db, user = self.desk.database(), self.user
@@ -129,6 +149,25 @@ class SessionWork(QObject):
         if ok:
             self.idle.minutes = minutes
             self.desk.settings.set_integer("security/idle_minutes", minutes)
+
+    def set_password_expiry(self) -> None:
+        db = self.desk.database()
+        if db is None:
+            return
+        days, ok = QInputDialog.getInt(
+            self.desk.parent,
+            self.tr("Password expiry"),
+            self.tr("Every user chooses a new password after this many days (0: never):"),
+            passwords.expiry_days(db),
+            0,
+            MAX_PASSWORD_DAYS,
+        )
+        if not ok:
+            return
+        try:
+            passwords.set_expiry_days(db, days)
+        except UserError as error:
+            show_error(self.desk.parent, error)
 
     def manage_users(self) -> None:
         from desktop.ui.dialogs.users_dialog import UsersDialog
