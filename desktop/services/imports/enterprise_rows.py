@@ -23,7 +23,7 @@ from desktop.services.register import enterprises
 from desktop.services.register.enterprises import EnterpriseForm
 from desktop.services.tasks import Cancelled, Progress
 from desktop.store.engine import Database
-from desktop.store.schema import Enterprise, GridCell
+from desktop.store.schema import Enterprise, GridCell, Office, Station
 
 # The ledger's own column of each field comes first (registry.import_wordings): a ledger
 # exported and imported back maps every column; then the wordings of the lists stations keep.
@@ -173,7 +173,13 @@ class _GridFinder:
         if scope is not None:
             from desktop.services.jurisdiction import grids
 
-            stmt = grids.scope_filter(stmt, scope)
+            # The filter names the office and station: joined, or it would match every cell.
+            stmt = grids.scope_filter(
+                stmt.join(Office, Office.id == GridCell.office_id).join(
+                    Station, Station.id == Office.station_id
+                ),
+                scope,
+            )
         self.by_code: dict[str, uuid.UUID] = {}
         self.by_name: dict[str, list[uuid.UUID]] = {}
         with db.reading() as s:
