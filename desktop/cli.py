@@ -1,34 +1,59 @@
 """The command line. Without a command it opens the window; the commands script the desk.
 
 Exit status: 0 done, 1 problems found (check), 2 wrong usage, 3 the action was refused
-(the message says why and what to do).
+(the message says why and what to do), 4 the user may not do it (no login, a failed login, a
+right the role lacks, a unit outside the jurisdiction). Every command that reads or writes
+records logs a user in first, as the window does.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from desktop.domain.accounts import Actor
     from desktop.domain.messages import UserError
+    from desktop.store.engine import Database
 
-EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED = 1, 2, 3
+EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED, EXIT_DENIED = 1, 2, 3, 4
 IMPORT_CHOICES = ("enterprises", "visits", "officers", "boundaries", "checkins")
+FULL_NUMBERS_DENIED = QT_TRANSLATE_NOOP(
+    "Messages", "Your role does not see phone and ID numbers in full; leave out --full-numbers."
+)
+WHOLE_DATABASE_ONLY = QT_TRANSLATE_NOOP(
+    "Messages", "Only an administrator of the whole sub-bureau may do this."
+)
+NO_PASSWORD = QT_TRANSLATE_NOOP("Messages", "No password was given.")
 
 
 def _database_option(parser: argparse.ArgumentParser, top: bool) -> None:
+    """--database and the login, before or after the command."""
+    # On commands, SUPPRESS keeps a value given before the command from being overwritten.
+    default: Any = None if top else argparse.SUPPRESS
     parser.add_argument(
         "--database",
         metavar="PATH_OR_URL",
-        # On commands, SUPPRESS keeps a value given before the command from being overwritten.
-        default=None if top else argparse.SUPPRESS,
+        default=default,
         help="SQLite file or SQLAlchemy URL (default: policedesk.sqlite3 in the user data "
         "folder; postgresql+psycopg://user@host/db for a shared server)",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        default=default,
+        help="log in as this user (the password is asked for on the terminal)",
+    )
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="read the password from the first line of standard input (for scripts)",
     )
 
 
@@ -43,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open the demo database (generated on first use)"
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="generate a demo jurisdiction into an empty database")
@@ -137,11 +163,78 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("policedesk")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "?"
+
+
 def _say(error: UserError) -> int:
     from desktop.i18n import translate
+    from desktop.services.accounts.access import is_denied
 
     print(error.text(translate), file=sys.stderr)
-    return EXIT_REFUSED
+    return EXIT_DENIED if is_denied(error) else EXIT_REFUSED
+
+
+def _password(args: argparse.Namespace) -> Callable[[], str]:
+    """Asked for only once a login is needed: from standard input's first line with
+    --password-stdin, else on the terminal without echo."""
+
+    def read() -> str:
+        from desktop.services.accounts.access import DeniedError
+
+        if getattr(args, "password_stdin", False):
+            line = sys.stdin.readline()
+            if not line:
+                raise DeniedError(NO_PASSWORD)
+            return line.rstrip("\r\n")
+        import getpass
+
+        from desktop.i18n import translate
+
+        try:
+            prompt = translate("Cli", QT_TRANSLATE_NOOP("Cli", "Password for {user}: "))
+            return getpass.getpass(prompt.format(user=args.user))
+        except EOFError:
+            raise DeniedError(NO_PASSWORD) from None
+
+    return read
+
+
+def _open(
+    args: argparse.Namespace,
+    target: str | Path | None,
+    *,
+    migrate: bool = True,
+    anyone_if_new: bool = False,
+) -> Database:
+    """The database, opened as the user the command names (see services.database.open_as)."""
+    from desktop.services.database import open_as
+
+    return open_as(
+        target,
+        getattr(args, "user", None),
+        _password(args),
+        migrate=migrate,
+        anyone_if_new=anyone_if_new,
+    )
+
+
+def _require_whole_database(db: Database) -> None:
+    """Work on the file itself (restore, migrate, the demo) is the whole database's
+    administrator's."""
+    from desktop.domain.accounts import Role
+    from desktop.domain.hierarchy import NodeKind
+    from desktop.services.accounts.access import DeniedError, actor
+
+    user = actor(db)
+    whole = user is None or user.node is None or user.node.kind is NodeKind.BUREAU
+    if user is not None and (user.role is not Role.ADMIN or not whole):
+        raise DeniedError(WHOLE_DATABASE_ONLY)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -182,10 +275,11 @@ def _say_done(message: str, **params: object) -> None:
 
 def _demo(args: argparse.Namespace) -> int:
     from desktop import demo, paths
-    from desktop.services.database import open_desk
 
-    db = open_desk(_target(args, paths.demo_database_path()))
+    # A new file needs nobody; a desk with accounts needs its administrator.
+    db = _open(args, _target(args, paths.demo_database_path()), anyone_if_new=True)
     try:
+        _require_whole_database(db)
         summary = demo.generate(db, args.scale, args.seed)
     finally:
         db.close()
@@ -206,8 +300,20 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _migrate(args: argparse.Namespace) -> int:
+    """A new target (absent, empty, without accounts) needs nobody; an existing desk's
+    schema is its administrator's, checked before anything is migrated."""
     from desktop.services.maintenance.checks import migrate
+    from desktop.store.errors import DatabaseMissingError
 
+    try:
+        db = _open(args, _target(args), migrate=False, anyone_if_new=True)
+    except DatabaseMissingError:
+        pass
+    else:
+        try:
+            _require_whole_database(db)
+        finally:
+            db.close()
     revision = migrate(_target(args))
     _say_done(QT_TRANSLATE_NOOP("Cli", "The schema is up to date: {revision}."), revision=revision)
     return 0
@@ -215,10 +321,11 @@ def _migrate(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from desktop.i18n import translate
-    from desktop.services.database import open_desk
     from desktop.services.maintenance import checks
 
-    db = open_desk(_target(args), migrate=False)
+    # Without accounts (an empty, half-migrated or foreign file) there is nobody to log in
+    # as, and the check says what the file is.
+    db = _open(args, _target(args), migrate=False, anyone_if_new=True)
     try:
         report = checks.check(db)
     finally:
@@ -231,10 +338,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from desktop.services.database import open_desk
     from desktop.services.maintenance import checks
 
-    db = open_desk(_target(args), migrate=False)
+    db = _open(args, _target(args), migrate=False)
     try:
         out = checks.backup(db, args.out)
     finally:
@@ -244,19 +350,16 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from desktop.services.database import open_desk
     from desktop.services.maintenance import restores
-    from desktop.store.errors import DatabaseMissingError
 
-    try:
-        db = open_desk(_target(args), migrate=False)
-    except DatabaseMissingError:  # a new computer: nothing there yet
-        aside = restores.restore_unopened(_restore_path(args), args.file)
-    else:
+    db, user = _restore_allowed(args)
+    if db is not None:
         try:
             aside = restores.restore(db, args.file)  # closes it once the backup has passed
         finally:
             db.close()
+    else:
+        aside = restores.restore_unopened(_restore_path(args), args.file, user)
     if aside:
         _say_done(
             QT_TRANSLATE_NOOP("Cli", "Restored {backup}; the replaced file is kept as {aside}."),
@@ -281,11 +384,44 @@ def _restore_path(args: argparse.Namespace) -> Path:
     return path
 
 
+def _restore_allowed(args: argparse.Namespace) -> tuple[Database | None, Actor | None]:
+    """The live database's administrator of the whole database. A desk without accounts (or
+    no file) has nothing to protect yet; a damaged one cannot be read, so the backup's own
+    accounts decide, read from a copy that is thrown away."""
+    import shutil
+    import tempfile
+
+    from desktop.store.errors import DatabaseCorruptError, DatabaseMissingError
+
+    try:
+        db = _open(args, _target(args), migrate=False, anyone_if_new=True)
+    except DatabaseMissingError:
+        return None, None
+    except DatabaseCorruptError:
+        if not args.file.is_file():
+            raise
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "backup.sqlite3"
+            shutil.copyfile(args.file, copy)
+            db = _open(args, copy, migrate=False)
+            try:
+                _require_whole_database(db)
+                return None, db.actor
+            finally:
+                db.close()
+    try:
+        _require_whole_database(db)
+    except BaseException:
+        db.close()
+        raise
+    return db, db.actor
+
+
 def _export(args: argparse.Namespace) -> int:
     from desktop.domain.dates import parse_date
     from desktop.i18n import translate
     from desktop.ledgers.registry import LEDGERS
-    from desktop.services.database import open_desk
+    from desktop.services.accounts import access
     from desktop.services.exports import commands, ledgers
 
     dates = []
@@ -297,8 +433,10 @@ def _export(args: argparse.Namespace) -> int:
             print(translate("Cli", message).format(text=text), file=sys.stderr)
             return EXIT_USAGE
     start, end = dates
-    db = open_desk(_target(args))
+    db = _open(args, _target(args))
     try:
+        if args.full_numbers and not access.unmasked(db, True):
+            raise access.DeniedError(FULL_NUMBERS_DENIED)
         scope = commands.resolve_scope(db, args.scope) if args.scope else None
         n = ledgers.export_ledger(
             db,
@@ -327,11 +465,12 @@ def _import(args: argparse.Namespace) -> int:
     the good rows should go in without the bad ones."""
     from desktop import paths
     from desktop.i18n import translate
-    from desktop.services.database import open_desk
+    from desktop.services.accounts import access
     from desktop.services.imports import sheets
 
-    db = open_desk(_target(args))
+    db = _open(args, _target(args))
     try:
+        access.require(db, "edits")  # before the file is read, a dry run too
         if args.kind == "boundaries":  # GeoJSON for the map, not a sheet
             from desktop.services.reports import grid_map
 
@@ -396,12 +535,11 @@ def _import_checkins(db: Any, args: argparse.Namespace) -> int:
 def _roster(args: argparse.Namespace) -> int:
     from desktop.domain.hierarchy import NodeKind
     from desktop.i18n import translate
-    from desktop.services.database import open_desk
     from desktop.services.exports import commands
     from desktop.services.patrol import rosters
 
     days = rosters.month_days(args.month)
-    db = open_desk(_target(args))
+    db = _open(args, _target(args))
     try:
         # A station's roster, or with the sub-bureau's name its 巡线 roster.
         owner = commands.resolve_scope(db, args.station)
@@ -448,7 +586,7 @@ def _roster(args: argparse.Namespace) -> int:
 def _exchange(args: argparse.Namespace) -> int:
     from desktop import cli_exchange
 
-    return cli_exchange.run(args, _target(args))
+    return cli_exchange.run(args, _open(args, _target(args)))
 
 
 COMMANDS = {

@@ -38,10 +38,8 @@ def add_parser(commands: Any, database_option: Any) -> None:
     database_option(resolve, top=False)
 
 
-def run(args: argparse.Namespace, target: Any) -> int:
-    from desktop.services.database import open_desk
-
-    db = open_desk(target)
+def run(args: argparse.Namespace, db: Any) -> int:
+    """`db` is open as the user the command names, and closed here."""
     try:
         return {
             "export": _export,
@@ -60,8 +58,11 @@ def _say(message: str, **params: object) -> None:
 
 
 def _export(db: Any, args: argparse.Namespace) -> int:
+    from desktop.services.accounts import access
     from desktop.services.exchange import merge
 
+    if args.full:  # every record of the database, whoever's: the administrator's
+        access.require(db, "manages")
     done = merge.export_package(db, args.out, full=args.full)
     _say(
         QT_TRANSLATE_NOOP("Cli", "{file}: package {sequence} from {origin}, {n} records."),
@@ -112,8 +113,10 @@ def _import(db: Any, args: argparse.Namespace) -> int:
 def _conflicts(db: Any, args: argparse.Namespace) -> int:
     from desktop.domain import record_kinds
     from desktop.i18n import translate
+    from desktop.services.accounts import access
     from desktop.services.exchange import conflicts
 
+    access.require(db, "manages")  # as in the window: who imports settles
     found = conflicts.open_conflicts(db)
     for c in found:
         kind = record_kinds.translated(c.kind, translate)

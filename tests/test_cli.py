@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.demo.generator import DEMO_PASSWORD
 from desktop.ledgers.registry import LEDGERS
 from desktop.store.migrations import HEAD
+from tests.logins import as_admin
 
 
-def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+def run(*args: str, home: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "POLICEDESK_HOME": str(home), "POLICEDESK_LANG": "zh_CN"}
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args],
@@ -24,7 +26,12 @@ def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         env=env,
         timeout=120,
+        input=stdin,
     )
+
+
+# A script logs in with the password on its standard input.
+ADMIN = ("--user", "admin", "--password-stdin")
 
 
 def test_help_lists_the_commands(isolated_home: Path) -> None:
@@ -68,17 +75,14 @@ def test_demo_migrate_check_backup_round(tmp_path: Path, isolated_home: Path) ->
     )
     assert result.returncode == 0, result.stderr
     assert "网格 24 个" in result.stdout
-    assert (
-        run("migrate", "--database", str(path), home=isolated_home).stdout.strip()
-        == f"数据库结构已是最新：{HEAD}。"
-    )
-    check = run("check", "--database", str(path), home=isolated_home)
+    typed = DEMO_PASSWORD + "\n"
+    migrated = run("migrate", "--database", str(path), *ADMIN, home=isolated_home, stdin=typed)
+    assert migrated.stdout.strip() == f"数据库结构已是最新：{HEAD}。"
+    check = run("check", "--database", str(path), *ADMIN, home=isolated_home, stdin=typed)
     assert (check.returncode, check.stdout.strip()) == (0, f"{path}：未发现问题。")
     out = tmp_path / "copy.sqlite3"
-    assert (
-        run("backup", "--out", str(out), "--database", str(path), home=isolated_home).returncode
-        == 0
-    )
+    backup = ("backup", "--out", str(out), "--database", str(path))
+    assert run(*backup, *ADMIN, home=isolated_home, stdin=typed).returncode == 0
     with sqlite3.connect(out) as conn:
         assert conn.execute("SELECT count(*) FROM grid_cell").fetchone() == (24,)
 
@@ -90,13 +94,17 @@ def test_database_option_before_the_command_also_works(tmp_path: Path) -> None:
 
 
 def test_check_reports_problems_with_exit_status_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], small_is_tiny: None
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    small_is_tiny: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = tmp_path / "x.sqlite3"
     assert cli.main(["demo", "--database", str(path)]) == 0
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE bureau SET deleted_at = '2026-01-01'")
-    assert cli.main(["check", "--database", str(path)]) == cli.EXIT_PROBLEMS
+    login = as_admin(monkeypatch, path)
+    assert cli.main(["check", "--database", str(path), *login]) == cli.EXIT_PROBLEMS
     assert "在用，但其所属分局已删除" in capsys.readouterr().err
 
 
@@ -111,13 +119,16 @@ def test_not_a_database_is_refused_in_chinese(tmp_path: Path, isolated_home: Pat
     assert path.read_text(encoding="utf-8") == "hello"
 
 
-def test_restore_from_the_command_line(tmp_path: Path, small_is_tiny: None) -> None:
+def test_restore_from_the_command_line(
+    tmp_path: Path, small_is_tiny: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path, copy = tmp_path / "live.sqlite3", tmp_path / "b.sqlite3"
     assert cli.main(["demo", "--database", str(path)]) == 0
-    assert cli.main(["backup", "--out", str(copy), "--database", str(path)]) == 0
+    login = as_admin(monkeypatch, path)
+    assert cli.main(["backup", "--out", str(copy), "--database", str(path), *login]) == 0
     with sqlite3.connect(path) as conn:
         conn.execute("DELETE FROM grid_cell")
-    assert cli.main(["restore", str(copy), "--database", str(path)]) == 0
+    assert cli.main(["restore", str(copy), "--database", str(path), *login]) == 0
     with sqlite3.connect(path) as conn:  # the tiny demo's four grid cells
         assert conn.execute("SELECT count(*) FROM grid_cell").fetchone() == (4,)
 

@@ -19,6 +19,7 @@ from desktop.services.register import enterprises, visits
 from desktop.services.register.findings import FindingInput
 from desktop.services.register.visits import VisitForm
 from tests.backends import fresh_sqlite
+from tests.logins import as_admin
 from tests.services.helpers import chain, officer
 from tests.test_cli import export_choices
 
@@ -122,11 +123,14 @@ def test_overdue_hazards_are_red_in_the_ledger(db: Database, tmp_path: Path) -> 
     assert sheet["F5"].value == "灭火器过期" and sheet["J5"].value == "待整改"
 
 
-def test_command_line_scope_and_dates(file_db: Database, tmp_path: Path) -> None:
+def test_command_line_scope_and_dates(
+    file_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = file_db
     fill(db)
     path = Path(db.display_name)
     db.close()
+    login = as_admin(monkeypatch, path)
     out = tmp_path / "ledger.xlsx"
     code = cli.main(
         [
@@ -142,6 +146,7 @@ def test_command_line_scope_and_dates(file_db: Database, tmp_path: Path) -> None
             TODAY.strftime("%Y.%m.%d"),
             "--database",
             str(path),
+            *login,
         ]
     )
     assert code == 0
@@ -151,22 +156,26 @@ def test_command_line_scope_and_dates(file_db: Database, tmp_path: Path) -> None
 
 
 def test_every_ledger_from_the_command_line(
-    file_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    file_db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fill(file_db)
     path = Path(file_db.display_name)
     file_db.close()
+    db_login = ["--database", str(path), *as_admin(monkeypatch, path)]
     assert set(export_choices()) == set(LEDGERS)
     for kind in LEDGERS:
         out = tmp_path / f"{kind}.xlsx"
-        assert cli.main(["export", kind, "--out", str(out), "--database", str(path)]) == 0
+        assert cli.main(["export", kind, "--out", str(out), *db_login]) == 0
         assert rows_of(out)[0][0] == f"第1分局{LEDGERS[kind].name}"
     out = tmp_path / "full.xlsx"
-    args = ["export", "enterprises", "--out", str(out), "--full-numbers", "--database", str(path)]
+    args = ["export", "enterprises", "--out", str(out), "--full-numbers", *db_login]
     assert cli.main(args) == 0 and rows_of(out)[4][10] == "13812345678"
     capsys.readouterr()
     reception = tmp_path / "reception.xlsx"
-    args = ["export", "reception", "--out", str(reception), "--database", str(path)]
+    args = ["export", "reception", "--out", str(reception), *db_login]
     assert cli.main(args) == 0  # nothing rostered yet: the form, with no rows
     assert rows_of(reception)[0][0] == "第1分局警务室接待值班表"
 
@@ -185,16 +194,15 @@ def test_bad_arguments_write_nothing(
     args: list[str],
     exit_code: int,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     db = file_db
     fill(db)
     path = Path(db.display_name)
     db.close()
     out = tmp_path / "ledger.xlsx"
-    assert (
-        cli.main(["export", "visits", "--out", str(out), *args, "--database", str(path)])
-        == exit_code
-    )
+    args = [*args, "--database", str(path), *as_admin(monkeypatch, path)]
+    assert cli.main(["export", "visits", "--out", str(out), *args]) == exit_code
     assert not out.exists() and not list(tmp_path.glob(".*.part"))
     assert capsys.readouterr().err.strip()
 
@@ -216,7 +224,10 @@ def test_a_failed_write_leaves_the_old_file(
 
 
 def test_import_from_the_command_line_is_all_or_nothing(
-    file_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    file_db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from openpyxl import Workbook
 
@@ -237,7 +248,8 @@ def test_import_from_the_command_line_is_all_or_nothing(
         finally:
             db.close()
 
-    assert cli.main(["import", "enterprises", str(messy), "--database", str(path)]) == 1
+    db_login = ["--database", str(path), *as_admin(monkeypatch, path)]
+    assert cli.main(["import", "enterprises", str(messy), *db_login]) == 1
     said = capsys.readouterr()
     assert "7 行" in said.out and "第 8 行，社会信用代码：" in said.err and "未导入" in said.err
     assert enterprises_on_file() == 0
@@ -248,13 +260,13 @@ def test_import_from_the_command_line_is_all_or_nothing(
     ws.append(["单位名称", "所属网格", "统一社会信用代码"])
     ws.append(["好再来网吧", "33010600100101", "91110000600037341L"])
     wb.save(clean)
-    args = ["import", "enterprises", str(clean), "--database", str(path)]
+    args = ["import", "enterprises", str(clean), *db_login]
     assert cli.main([*args, "--dry-run"]) == 0 and enterprises_on_file() == 0
     assert cli.main(args) == 0 and enterprises_on_file() == 1
     assert cli.main(args) == 0 and enterprises_on_file() == 1  # the second time adds nothing
     assert "与现有记录相同 1" in capsys.readouterr().out
     # As visits the same sheet lacks 走访日期 and 走访民警: said, and refused whole.
-    assert cli.main(["import", "visits", str(clean), "--database", str(path)]) == 3
+    assert cli.main(["import", "visits", str(clean), *db_login]) == 3
     assert "走访日期" in capsys.readouterr().err
 
 
@@ -287,7 +299,7 @@ def test_a_sheet_for_each_station_and_columns_left_out(demo_db: Database, tmp_pa
 
 
 def test_per_station_and_left_out_columns_from_the_command_line(
-    demo_template: Path, tmp_path: Path
+    demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import shutil
 
@@ -296,6 +308,7 @@ def test_per_station_and_left_out_columns_from_the_command_line(
     out = tmp_path / "单位.xlsx"
     args = ["export", "enterprises", "--out", str(out), "--per-station"]
     args += ["--leave-out", "地址，从业人数", "--database", str(path)]
+    args += as_admin(monkeypatch, path)
     assert cli.main(args) == 0
     workbook = load_workbook(out)
     assert len(workbook.worksheets) == 2

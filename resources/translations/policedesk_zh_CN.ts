@@ -971,73 +971,73 @@
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="362"/>
+        <location filename="../../desktop/cli.py" line="365"/>
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="367"/>
+        <location filename="../../desktop/cli.py" line="370"/>
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="429"/>
+        <location filename="../../desktop/cli.py" line="432"/>
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="475"/>
+        <location filename="../../desktop/cli.py" line="478"/>
         <source>{n} grid cells have their boundary now.</source>
         <translation>已为 {n} 个网格写入边界。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="513"/>
+        <location filename="../../desktop/cli.py" line="516"/>
         <source>{file}: {rows} check-ins read; {new} new, {on_file} on file, {bad} wrong.</source>
         <translation>{file}：读取打卡 {rows} 条；新增 {new}，已在册 {on_file}，有误 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="544"/>
+        <location filename="../../desktop/cli.py" line="547"/>
         <source>{name} is neither a police station nor the sub-bureau.</source>
         <translation>{name} 既不是派出所，也不是分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="553"/>
+        <location filename="../../desktop/cli.py" line="556"/>
         <source>{n} personal schedules written.</source>
         <translation>已写出 {n} 份个人勤务安排表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="452"/>
+        <location filename="../../desktop/cli.py" line="455"/>
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="200"/>
         <source>Password for {user}: </source>
-        <translation type="unfinished"></translation>
+        <translation>{user} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="481"/>
+        <location filename="../../desktop/cli.py" line="484"/>
         <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="495"/>
-        <location filename="../../desktop/cli.py" line="524"/>
+        <location filename="../../desktop/cli.py" line="498"/>
+        <location filename="../../desktop/cli.py" line="527"/>
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="503"/>
+        <location filename="../../desktop/cli.py" line="506"/>
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="562"/>
+        <location filename="../../desktop/cli.py" line="565"/>
         <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
         <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="579"/>
+        <location filename="../../desktop/cli.py" line="582"/>
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
     </message>
@@ -2667,7 +2667,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>这不是有效的统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/enterprise_rows.py" line="186"/>
+        <location filename="../../desktop/services/imports/enterprise_rows.py" line="192"/>
         <location filename="../../desktop/services/imports/officer_rows.py" line="158"/>
         <location filename="../../desktop/services/imports/visit_rows.py" line="196"/>
         <location filename="../../desktop/services/accounts/users.py" line="269"/>
@@ -3895,32 +3895,32 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/cli.py" line="26"/>
         <source>Your role does not see phone and ID numbers in full; leave out --full-numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色不能查看完整的电话号码和身份证号码，请去掉 --full-numbers。</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="29"/>
         <source>Only an administrator of the whole sub-bureau may do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有全分局的系统管理员才能进行此操作。</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="32"/>
         <source>No password was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>未输入密码。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/database.py" line="16"/>
         <source>Log in as a user of this database: give --user NAME (the password is then asked for, or read from standard input with --password-stdin).</source>
-        <translation type="unfinished"></translation>
+        <translation>请以本数据库的用户登录：给出 --user 用户名（随后询问密码，或用 --password-stdin 从标准输入读取）。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/database.py" line="21"/>
         <source>This account&apos;s password must be changed first (it was set by an administrator, has expired, or is weaker than the present rules): log in once in the window to choose a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须先修改此账号的密码（密码由管理员设置、已过期或不符合现行规则）：请先在窗口中登录一次，设置新密码。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/database.py" line="27"/>
         <source>This database has no user accounts yet: open it in the window once to set up its administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库还没有用户账号：请先在窗口中打开一次，设置系统管理员。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/accounts/passwords.py" line="165"/>

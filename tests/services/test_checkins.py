@@ -17,6 +17,7 @@ from desktop.services.database import Database
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.jurisdiction.officers import list_officers
 from desktop.services.patrol import checkins, roster_grid, rosters
+from tests.logins import as_admin
 
 DAYS = rosters.month_days("2027-02")
 
@@ -100,7 +101,10 @@ def test_a_wrong_row_stops_the_whole_file(demo_db: Database, tmp_path: Path) -> 
 
 
 def test_check_ins_from_the_command_line(
-    demo_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import shutil
 
@@ -108,6 +112,7 @@ def test_check_ins_from_the_command_line(
     shutil.copy(demo_template, path)
     sheet = tmp_path / "bad.csv"
     sheet.write_text("姓名,巡逻点,打卡时间\n查无此人,某点,2027-02-01 08:00\n", encoding="utf-8")
-    assert cli.main(["import", "checkins", str(sheet), "--database", str(path)]) == 1
+    login = as_admin(monkeypatch, path)
+    assert cli.main(["import", "checkins", str(sheet), "--database", str(path), *login]) == 1
     err = capsys.readouterr().err
     assert "第 2 行" in err and "查无此人" in err

@@ -27,6 +27,7 @@ from desktop.services.register import visits as visit_service
 from desktop.services.register.visits import VisitForm
 from desktop.store.schema import AuditEntry, Enterprise
 from tests.backends import fresh_sqlite
+from tests.logins import as_admin
 from tests.services.helpers import chain, officer
 
 TODAY = date.today()
@@ -358,33 +359,31 @@ def _strip_hierarchy(package: Path, out: Path) -> None:
 
 
 def test_the_command_line_exports_imports_and_lists_conflicts(
-    desks: tuple[Bureau, Database, Database], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    desks: tuple[Bureau, Database, Database],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     b, a, _ = desks
     both = b.enterprises[2]
     edit(a, both, address="甲所地址")
     edit(b.db, both, address="分局地址")
-    station_file = str(a.url.database)
+    station = ["--database", str(a.url.database), *as_admin(monkeypatch, str(a.url.database))]
     package = tmp_path / "a1.zip"
-    assert cli.main(["exchange", "export", "--out", str(package), "--database", station_file]) == 0
+    assert cli.main(["exchange", "export", "--out", str(package), *station]) == 0
     assert "a1.zip" in capsys.readouterr().out
     if not b.db.is_sqlite:
         return  # the command line takes a URL with its password: tested on a file here
-    bureau_file = str(b.db.url.database)
-    assert cli.main(["exchange", "import", str(package), "--database", bureau_file]) == 0
+    bureau = ["--database", str(b.db.url.database), *as_admin(monkeypatch, str(b.db.url.database))]
+    assert cli.main(["exchange", "import", str(package), *bureau]) == 0
     out = capsys.readouterr().out
     assert "1" in out and "a1.zip" in out
-    assert cli.main(["exchange", "conflicts", "--database", bureau_file]) == 1
+    assert cli.main(["exchange", "conflicts", *bureau]) == 1
     listed = capsys.readouterr().out
     assert "如家" in listed and "甲所地址" in listed and "分局地址" in listed
     (conflict,) = conflicts.open_conflicts(b.db)
-    assert (
-        cli.main(
-            ["exchange", "resolve", str(conflict.id), "--keep", "local", "--database", bureau_file]
-        )
-        == 0
-    )
-    assert cli.main(["exchange", "conflicts", "--database", bureau_file]) == 0
+    assert cli.main(["exchange", "resolve", str(conflict.id), "--keep", "local", *bureau]) == 0
+    assert cli.main(["exchange", "conflicts", *bureau]) == 0
 
 
 def _audit_count(db: Database) -> int:

@@ -14,6 +14,7 @@ from desktop.services.database import Database
 from desktop.services.exports import ledgers, roster_ledgers
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import rosters
+from tests.logins import as_admin
 from tests.services.helpers import GRACE
 
 DAYS = rosters.month_days("2027-02")
@@ -69,16 +70,21 @@ def test_each_officer_gets_a_page_of_the_month(demo_db: Database, tmp_path: Path
 
 
 def test_schedules_from_the_command_line(
-    demo_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], quick_rosters: None
+    demo_template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    quick_rosters: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_template, path)
-    base = ["--station", "北山派出所", "--month", "2027-02", "--database", str(path)]
+    login = as_admin(monkeypatch, path)
+    base = ["--station", "北山派出所", "--month", "2027-02", "--database", str(path), *login]
     assert cli.main(["roster", "generate", *base, "--seconds", "5"]) == 0
     out = tmp_path / "s.xlsx"
     assert cli.main(["roster", "schedules", *base, "--out", str(out)]) == 0
     assert out.exists() and len(load_workbook(out).worksheets) > 5
     ledger = tmp_path / "r.xlsx"
-    args = ["export", "reception", "--out", str(ledger), "--database", str(path)]
+    args = ["export", "reception", "--out", str(ledger), "--database", str(path), *login]
     assert cli.main([*args, "--from", "2027-02-01", "--to", "2027-02-28"]) == 0
     assert load_workbook(ledger).active.max_row > 10  # type: ignore[union-attr]

@@ -18,6 +18,7 @@ from desktop.services.database import Database
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import deployment, roster_grid, rosters
 from desktop.store.roster_schema import PatrolUnit
+from tests.logins import as_admin
 from tests.services.helpers import GRACE
 
 DAYS = rosters.month_days("2027-02")  # 28 days
@@ -92,11 +93,16 @@ def test_bad_input_is_refused_at_the_field(demo_db: Database) -> None:
 
 
 def test_roster_from_the_command_line(
-    demo_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], quick_rosters: None
+    demo_template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    quick_rosters: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_template, path)
-    base = ["--station", "北山派出所", "--month", "2027-02", "--database", str(path)]
+    login = as_admin(monkeypatch, path)
+    base = ["--station", "北山派出所", "--month", "2027-02", "--database", str(path), *login]
     assert cli.main(["roster", "check", *base]) == 1
     assert "仅 0 人" in capsys.readouterr().err
     assert cli.main(["roster", "generate", *base, "--seconds", "5"]) == 0
@@ -104,11 +110,14 @@ def test_roster_from_the_command_line(
     assert cli.main(["roster", "check", *base]) == 0
     wrong = ["--station", "北山派出所", "--month", "二月", "--database", str(path)]
     assert cli.main(["roster", "check", *wrong]) == 3
-    office = ["--station", "文新社区警务室", "--month", "2027-02", "--database", str(path)]
+    office = ["--station", "文新社区警务室", "--month", "2027-02", "--database", str(path), *login]
     assert cli.main(["roster", "check", *office]) == 3
     assert "既不是派出所" in capsys.readouterr().err
     # The sub-bureau's name: its 巡线, staffed by its own forces.
-    bureau = ["--station", "江州市公安局城西分局", "--month", "2027-02", "--database", str(path)]
+    bureau = [
+        *("--station", "江州市公安局城西分局", "--month", "2027-02", "--database", str(path)),
+        *login,
+    ]
     assert cli.main(["roster", "generate", *bureau, "--seconds", "5"]) == 0
     assert cli.main(["roster", "check", *bureau]) == 0
     import sqlite3

@@ -3,7 +3,8 @@
 Reads are scoped where each list or record is read (`scope`, `require_visible`). Writes are
 checked once for all, as the session flushes (`check_write`, called by the audit hook): no
 service can forget it, and a write outside the user's subtree never reaches the database.
-With no one logged in (the command line, the program's own work at start) all is allowed.
+With no one logged in (the program's own work: the demo, migrations) all is allowed; the
+window and the command line never work so, they log a user in first.
 """
 
 from __future__ import annotations
@@ -38,6 +39,23 @@ READ_ONLY = QT_TRANSLATE_NOOP(
     "Messages", "Your role reads and exports records; it does not change them."
 )
 ADMIN_ONLY = QT_TRANSLATE_NOOP("Messages", "Only an administrator may do this.")
+
+
+class DeniedError(RefusedError):
+    """The user may not do this (a right the role lacks, a unit outside the jurisdiction, a
+    failed login), as opposed to a refusal because of the records' state: the command line
+    tells them apart by its exit status."""
+
+
+# Refusals raised as plain RefusedError by services that check a unit themselves.
+_DENIALS = frozenset({OUTSIDE, READ_ONLY, ADMIN_ONLY})
+
+
+def is_denied(error: Exception) -> bool:
+    return isinstance(error, DeniedError) or (
+        isinstance(error, RefusedError) and error.message in _DENIALS
+    )
+
 
 # Rows that are part of another record and are checked through it.
 _DEPENDENT = (EnterpriseTerm, VisitCompanion, AuditEntry)
@@ -94,7 +112,7 @@ def scope(db: Database, wanted: NodeRef | None) -> NodeRef | None:
     with db.reading() as s:
         if within(s, user, wanted):
             return wanted
-    raise RefusedError(OUTSIDE)
+    raise DeniedError(OUTSIDE)
 
 
 def require_visible(db: Database, session: Session, record: Any) -> None:
@@ -103,12 +121,13 @@ def require_visible(db: Database, session: Session, record: Any) -> None:
     if user is None or user.node is None:
         return
     if user.node.id not in _record_path(session, record, _current(record)):
-        raise RefusedError(OUTSIDE)
+        raise DeniedError(OUTSIDE)
 
 
 def unmasked(db: Database, reveal: bool) -> bool:
-    """Phone and ID numbers in full: asked for, and the role may see them (the command line
-    may). Otherwise lists, forms and exports show them masked."""
+    """Phone and ID numbers in full: asked for, and the role may see them (with no one
+    logged in, the program's own work, they are). Otherwise lists, forms and exports show
+    them masked."""
     user = actor(db)
     return user is None or (reveal and user.role.may_unmask)
 
@@ -117,7 +136,7 @@ def require(db: Database, right: str) -> Actor | None:
     """The user's role must have `right` (a Role property: edits, manages, deletes, …)."""
     user = actor(db)
     if user is not None and not getattr(user.role, right):
-        raise RefusedError(ADMIN_ONLY if right in ("manages", "reads_audit") else READ_ONLY)
+        raise DeniedError(ADMIN_ONLY if right in ("manages", "reads_audit") else READ_ONLY)
     return user
 
 
@@ -127,7 +146,7 @@ def check_write(db: Database, session: Session, record: Any) -> None:
     if user is None or isinstance(record, (Draft, *_DEPENDENT)):
         return
     if isinstance(record, ReferenceCode):
-        raise RefusedError(ADMIN_ONLY)
+        raise DeniedError(ADMIN_ONLY)
     if isinstance(record, UserAccount) and _own_password(user, record):
         return
     if isinstance(record, (Setting, UserAccount)):
@@ -142,7 +161,7 @@ def check_write(db: Database, session: Session, record: Any) -> None:
         before = {**_current(record), **state.committed_state}
         paths.append(_record_path(session, record, before))
     if any(user.node.id not in path for path in paths):
-        raise RefusedError(OUTSIDE)
+        raise DeniedError(OUTSIDE)
 
 
 # What changing one's own password writes (passwords.set_password).
