@@ -31,7 +31,7 @@ from pathlib import Path
 MODES = ("save", "demo", "large-demo", "backup", "login", "restore")
 DEFAULT_MODES = MODES[:-1]  # restore: on demand (--modes restore)
 MARK = "崩溃前分局"  # bureaus saved on the live file after its backup was taken
-PASSWORD = "demo1234"
+PASSWORD = "Demo@2026"  # the demo's (desktop.demo.DEMO_PASSWORD)
 LEFT_BEHIND: list[Path] = []  # terms files of killed large demos, deleted after the kill
 
 

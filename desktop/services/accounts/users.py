@@ -107,7 +107,7 @@ def login(db: Database, username: str, password: str) -> Actor:
                 user=who,
             )
     if failure is not None:
-        raise RefusedError(WRONG_LOGIN, LOGIN_REMEDY, **LOGIN_PARAMS)
+        raise access.DeniedError(WRONG_LOGIN, LOGIN_REMEDY, **LOGIN_PARAMS)
     assert account is not None
     db.actor = _actor(account)
     return db.actor
