@@ -493,6 +493,8 @@ def _import(args: argparse.Namespace) -> int:
             unchanged=plan.unchanged,
             bad=len({p.row for p in plan.problems}),
         )
+        for line in sheets.note_lines(plan, translate):  # a station's synonyms left out
+            print(line, file=sys.stderr)
         if plan.problems:
             print("\n".join(sheets.problem_lines(plan, translate)), file=sys.stderr)
             message = QT_TRANSLATE_NOOP("Cli", "Nothing was imported: correct these rows first.")

@@ -991,17 +991,17 @@
         <translation>已为 {n} 个网格写入边界。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="516"/>
+        <location filename="../../desktop/cli.py" line="518"/>
         <source>{file}: {rows} check-ins read; {new} new, {on_file} on file, {bad} wrong.</source>
         <translation>{file}：读取打卡 {rows} 条；新增 {new}，已在册 {on_file}，有误 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="547"/>
+        <location filename="../../desktop/cli.py" line="549"/>
         <source>{name} is neither a police station nor the sub-bureau.</source>
         <translation>{name} 既不是派出所，也不是分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="556"/>
+        <location filename="../../desktop/cli.py" line="558"/>
         <source>{n} personal schedules written.</source>
         <translation>已写出 {n} 份个人勤务安排表。</translation>
     </message>
@@ -1021,23 +1021,23 @@
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="498"/>
-        <location filename="../../desktop/cli.py" line="527"/>
+        <location filename="../../desktop/cli.py" line="500"/>
+        <location filename="../../desktop/cli.py" line="529"/>
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="506"/>
+        <location filename="../../desktop/cli.py" line="508"/>
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="565"/>
+        <location filename="../../desktop/cli.py" line="567"/>
         <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
         <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="582"/>
+        <location filename="../../desktop/cli.py" line="584"/>
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
     </message>
@@ -2069,12 +2069,12 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>读取 {rows} 行：新增 {new}，更新 {updated}，与现有记录相同 {unchanged}；{bad} 行无法导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="139"/>
         <source>&amp;Import {n} records</source>
         <translation>导入 {n} 条记录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="152"/>
         <source>Save the list of problems</source>
         <translation>保存问题清单</translation>
     </message>
@@ -2667,9 +2667,9 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>这不是有效的统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/enterprise_rows.py" line="192"/>
-        <location filename="../../desktop/services/imports/officer_rows.py" line="158"/>
-        <location filename="../../desktop/services/imports/visit_rows.py" line="196"/>
+        <location filename="../../desktop/services/imports/enterprise_rows.py" line="193"/>
+        <location filename="../../desktop/services/imports/officer_rows.py" line="157"/>
+        <location filename="../../desktop/services/imports/visit_rows.py" line="197"/>
         <location filename="../../desktop/services/accounts/users.py" line="269"/>
         <location filename="../../desktop/domain/validation.py" line="26"/>
         <source>This field is required.</source>
@@ -3376,17 +3376,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>身份证号中的出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/sheets.py" line="26"/>
+        <location filename="../../desktop/services/imports/sheets.py" line="34"/>
         <source>No header row was found in the first rows of {file}: it needs at least the columns {columns}.</source>
         <translation>在 {file} 的前几行中找不到表头：至少需要这几列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/sheets.py" line="30"/>
+        <location filename="../../desktop/services/imports/sheets.py" line="38"/>
         <source>The sheet has no column for {column}.</source>
         <translation>表中没有“{column}”列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/sheets.py" line="31"/>
+        <location filename="../../desktop/services/imports/sheets.py" line="39"/>
         <source>{file} cannot be read as a workbook: {detail}</source>
         <translation>无法把 {file} 作为 Excel 工作簿读取：{detail}</translation>
     </message>
@@ -3401,9 +3401,14 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>有多个网格叫“{grid}”，请改填14位网格编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/cells.py" line="15"/>
+        <location filename="../../desktop/services/imports/cells.py" line="16"/>
         <source>{value} is not one of: {choices}.</source>
         <translation>“{value}”不在可选范围内：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports/cells.py" line="17"/>
+        <source>{value} is not a name known here. Did you mean: {names}?</source>
+        <translation>“{value}”不是已知的名称。您是否指：{names}？</translation>
     </message>
     <message>
         <location filename="../../desktop/services/imports/enterprise_rows.py" line="59"/>
@@ -3411,12 +3416,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>与第 {row} 行是同一单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/cells.py" line="16"/>
+        <location filename="../../desktop/services/imports/cells.py" line="20"/>
         <source>Give a whole number.</source>
         <translation>请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/sheets.py" line="59"/>
+        <location filename="../../desktop/services/imports/sheets.py" line="67"/>
         <source>Importing {kind} is not in this version.</source>
         <translation>本版本尚不能导入 {kind}。</translation>
     </message>
@@ -3434,11 +3439,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/imports/officer_rows.py" line="56"/>
         <source>The same officer is on row {row} already.</source>
         <translation>与第 {row} 行是同一人员。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/imports/officer_rows.py" line="57"/>
-        <source>Write 是 or 否.</source>
-        <translation>请填写“是”或“否”。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/imports/visit_rows.py" line="56"/>
@@ -3656,169 +3656,169 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>这处冲突已由他人处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="40"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="39"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="41"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="40"/>
         <source>A port is a number from 1 to 65535.</source>
         <translation>端口是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="163"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="162"/>
         <source>Give the database file, or the server&apos;s address and database name.</source>
         <translation>请填写数据库文件，或服务器地址和数据库名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="173"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="172"/>
         <source>{target} is not a database address ({detail}).</source>
         <translation>{target} 不是数据库地址（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="182"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="181"/>
         <source>A database in memory keeps nothing; choose a file.</source>
         <translation>内存数据库不保存任何内容；请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="206"/>
-        <location filename="../../desktop/services/maintenance/connection.py" line="413"/>
-        <location filename="../../desktop/services/maintenance/connection.py" line="585"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="205"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="408"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="173"/>
         <source>Cannot connect to the server: {detail}</source>
         <translation>无法连接服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="219"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="218"/>
         <source>The server {host} did not answer within {seconds} seconds. Check its address and that this computer may reach it (network, firewall).</source>
         <translation>服务器 {host} 在 {seconds} 秒内没有应答。请检查地址，以及本机能否访问它（网络、防火墙）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="246"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="241"/>
         <source>The database is empty: the program creates its tables when it opens it.</source>
         <translation>数据库是空的：程序打开时会建立数据表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="250"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="245"/>
         <source>The database is ready for this program (schema {revision}).</source>
         <translation>数据库可供本程序使用（结构版本 {revision}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="253"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="248"/>
         <source>The database has an older schema ({revision}); it is upgraded to {head} when the program opens it. Desks with an older version of the program cannot open it afterwards.</source>
         <translation>数据库结构版本较旧（{revision}），程序打开时会升级到 {head}。升级后，装有旧版程序的电脑将无法打开它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="259"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="254"/>
         <source>The database was written by a newer version of this program (schema {revision}); this version cannot use it. Install the newer version.</source>
         <translation>数据库由较新版本的程序写入（结构版本 {revision}），本版本无法使用。请安装新版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="264"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="259"/>
         <source>The database holds another program&apos;s tables; it is not a police desk database.</source>
         <translation>数据库里是其他程序的数据表，不是本程序的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="279"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="274"/>
         <source>{target} is a folder; choose a file in it.</source>
         <translation>{target} 是文件夹；请选择其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="287"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="282"/>
         <source>The program may not create a file in {folder}; choose another.</source>
         <translation>程序无权在 {folder} 中建立文件；请另选位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="297"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="292"/>
         <source>There is no database file there yet: the program creates it when it opens it.</source>
         <translation>那里还没有数据库文件：程序打开时会建立它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="311"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="306"/>
         <source>Cannot read {target}: {detail}</source>
         <translation>无法读取 {target}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="318"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="313"/>
         <source>{target} is not a police desk database.</source>
         <translation>{target} 不是本程序的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="334"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="329"/>
         <source>The file {target} cannot be used ({detail}).</source>
         <translation>无法使用文件 {target}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="340"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="335"/>
         <source>The program may not write to {target}.</source>
         <translation>程序无权写入 {target}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="361"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="356"/>
         <source>The driver for {kind} is not installed ({detail}). Install the program with its PostgreSQL support: pip install policedesk[postgres].</source>
         <translation>没有安装 {kind} 的驱动（{detail}）。请安装带 PostgreSQL 支持的程序：pip install policedesk[postgres]。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="373"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="368"/>
         <source>This program does not know the database kind {kind}; a server address starts with postgresql+psycopg://</source>
         <translation>本程序不支持 {kind} 类型的数据库；服务器地址以 postgresql+psycopg:// 开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="397"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="392"/>
         <source>Connected, but the user {user} may not create tables in the database {database}. Ask the server&apos;s administrator to make the user its owner, or to run: GRANT CREATE ON SCHEMA public TO {user}</source>
         <translation>已连上，但用户 {user} 无权在数据库 {database} 中建表。请服务器管理员把该用户设为数据库所有者，或执行：GRANT CREATE ON SCHEMA public TO {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="490"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="78"/>
         <source>The server refused the user name or the password (user {user}).</source>
         <translation>服务器拒绝了用户名或密码（用户 {user}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="548"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="136"/>
         <source>The server asks for a password: type it, or put it in this user&apos;s password file (pgpass).</source>
         <translation>服务器要求密码：请填写，或写进该用户的密码文件（pgpass）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="498"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="86"/>
         <source>The server has no database {database}. Check the name, or ask the server&apos;s administrator to create it.</source>
         <translation>服务器上没有数据库 {database}。请检查名称，或请服务器管理员建立。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="507"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="95"/>
         <source>The server has no user {user}.</source>
         <translation>服务器上没有用户 {user}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="521"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="109"/>
         <source>The user {user} may not use the database {database}. Ask the server&apos;s administrator to run: GRANT CONNECT ON DATABASE {database} TO {user}</source>
         <translation>用户 {user} 无权使用数据库 {database}。请服务器管理员执行：GRANT CONNECT ON DATABASE {database} TO {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="531"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="119"/>
         <source>The server has as many connections as it allows. Try again in a moment, or ask the server&apos;s administrator to allow more (max_connections).</source>
         <translation>服务器的连接数已达上限。请稍后再试，或请服务器管理员调高上限（max_connections）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="539"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="127"/>
         <source>The server is starting up or shutting down: try again in a minute.</source>
         <translation>服务器正在启动或关闭，请一分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="556"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="144"/>
         <source>No computer is called {host} on this network: check the address.</source>
         <translation>网络上找不到名为 {host} 的计算机：请检查地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="572"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="160"/>
         <source>Nothing answers at {host}, port {port}: check the address and the port, and that the database server is running and accepts connections from the network.</source>
         <translation>{host} 的 {port} 端口没有应答：请检查地址和端口，并确认数据库服务器正在运行且接受网络连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="563"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="151"/>
         <source>The server {host} did not answer in time. Check its address and that this computer may reach it (network, firewall).</source>
         <translation>服务器 {host} 没有及时应答。请检查地址，以及本机能否访问它（网络、防火墙）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="511"/>
+        <location filename="../../desktop/services/maintenance/server_refusals.py" line="99"/>
         <source>The server does not let this computer in as {user} to {database} (its pg_hba.conf). Ask the server&apos;s administrator.</source>
         <translation>服务器不允许本机以 {user} 身份连接 {database}（见其 pg_hba.conf）。请联系服务器管理员。</translation>
     </message>
@@ -3926,6 +3926,26 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/accounts/passwords.py" line="165"/>
         <source>Give a number of days from 0 to {n}.</source>
         <translation>请填写 0 到 {n} 之间的天数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports/synonyms.py" line="31"/>
+        <source>{file}, line {line}: {code} is not a code of this table; the line is left out.</source>
+        <translation>{file} 第 {line} 行：“{code}”不是这张代码表里的代码，此行未采用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports/synonyms.py" line="34"/>
+        <source>{file}, line {line}: a line needs a word and its code (synonym,code); it is left out.</source>
+        <translation>{file} 第 {line} 行：每行须写一个词和它的代码（synonym,code），此行未采用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports/synonyms.py" line="38"/>
+        <source>{file}, line {line}: {word} is already the name of another code; the line is left out.</source>
+        <translation>{file} 第 {line} 行：“{word}”已是另一个代码的名称，此行未采用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports/synonyms.py" line="42"/>
+        <source>{file} cannot be read ({detail}); its words are left out.</source>
+        <translation>{file} 无法读取（{detail}），其中的词未采用。</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,8 @@ def messy_workbook(path: Path) -> None:
         [6, "好再来网吧", GOOD_CODE, "33010600100101", None, None, None, None],
         [7, "新开书店", None, "第01网格", None, "12345", "20260305", 2],
     ]
+    rows[0] += ["2026.3.5", "８"]
+    rows[1] += ["2026年3月5日", 12]
     for row in rows:
         ws.append(row)
     ws.append([])
@@ -214,7 +216,7 @@ def test_officers_import_by_badge_id_number_or_name_in_unit(db: Database, tmp_pa
     assert sheets.problem_lines(plan, translate) == [
         "第 5 行，所属单位：辖区内没有名为“不存在所”的单位。",
         "第 6 行，警号：民警须填写警号。",
-        "第 6 行，在岗：请填写“是”或“否”。",
+        "第 6 行，在岗：“也许”不在可选范围内：是、否。",
     ]
     assert sheets.apply_import(db, plan, None) == 2
     people = {o.name: o for o in officers.list_officers(db, None, reveal=True)}
@@ -338,3 +340,155 @@ def test_short_rows_and_a_single_column_are_read_as_none() -> None:
     assert got({"x": 0, "z": 2}, rows) == [{"x": "a", "z": "c"}, {"x": "d", "z": None}]
     assert got({"y": 1}, rows) == [{"y": "b"}, {"y": None}]
     assert got({}, rows) == [{}, {}]
+
+
+def clerk_workbook(path: Path) -> None:
+    """A sheet as a clerk keeps it: a title and a filled-in line above a two-level header,
+    coded columns in the clerk's own words (short forms, synonyms, codes, any case and
+    width), full-width digits, stray spaces, blank rows, dates in four styles and as Excel
+    dates, a footer to sign, and four bad rows."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["城西派出所辖区单位情况登记表"])
+    ws.merge_cells("A1:J1")
+    ws.append(["填报单位：第1派出所（盖章）", None, None, None, None, "填报时间：２０２６年３月"])
+    ws.append(["序号", "单位名称", "所属网格", "行业", "风险级别", "经营状态"])
+    ws["G3"], ws["I3"], ws["J3"] = "治安保卫负责人", "登记日期", "从业人数"
+    ws.append([None] * 6 + ["姓名", "联系电话"])
+    for col in "ABCDEFIJ":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("G3:H3")
+    rows: list[list[object]] = [
+        [1, " 兰亭快餐店 ", "第01网格", "餐饮", "低风险", "营业", "李娜", "１３８１２３４５６７８"],
+        [2, "好又多超市", "３３０１０６００１００１０１", " 零 售 ", "中", "正常", None, None],
+        [None] * 10,
+        [3, "星光ＫＴＶ", "第01网格", "ktv", "高", "在营", None, None, datetime(2025, 6, 1), None],
+        [4, "老街网咖", " 第01网格 ", "网 吧", "HIGH", None, None, None, "2026/03/05", "３"],
+        [5, "城西汽修厂", "第01网格", "汽修", "Ｃ", "停业整顿", None, None, 45000, 45],
+        [6, "味道餐厅", "第01网格", "餐厅", "中", "在营", None, None, None, None],
+        [7, "很高商店", "第01网格", "零售", "很高", "在营", None, None, None, None],
+        [None] * 10,
+        [8, "无名网格商店", "不存在的网格", "零售", "中", "在营", None, None, None, None],
+        [9, "日期不对商店", "第01网格", "零售", "中", "在营", None, None, "2026.2.30", None],
+    ]
+    rows[0] += ["2026.3.5", "８"]
+    rows[1] += ["2026年3月5日", 12]
+    for row in rows:
+        ws.append(row)
+    ws.append([])
+    ws.append(["制表人：张三　　审核人：　　负责人："])
+    wb.save(path)
+
+
+def test_a_clerks_sheet_in_their_own_words_imports_every_good_row(
+    db: Database, tmp_path: Path
+) -> None:
+    chain(db)
+    path = tmp_path / "辖区单位.xlsx"
+    clerk_workbook(path)
+    before = counts(db)
+    plan = sheets.plan_import(db, "enterprises", path)
+    assert sheets.problem_lines(plan, translate) == [
+        "第 11 行，行业：“餐厅”不是已知的名称。您是否指：餐饮服务、娱乐场所？",
+        "第 12 行，风险级别：“很高”不是已知的名称。您是否指：高？",
+        "第 14 行，所属网格：辖区内没有名为“不存在的网格”的网格。",
+        "第 15 行，登记日期：日期请写成 2026-03-05 的形式。",
+    ]
+    got = [
+        (row, v["name"], v["industry"], v["risk_grade"], v["status"], v["registered_on"])
+        for row, _form, v in plan.new
+    ]
+    assert got == [
+        (5, "兰亭快餐店", "catering", "low", "operating", date(2026, 3, 5)),
+        (6, "好又多超市", "retail", "medium", "operating", date(2026, 3, 5)),
+        (8, "星光KTV", "entertainment", "high", "operating", date(2025, 6, 1)),
+        (9, "老街网咖", "internet_cafe", "high", "operating", date(2026, 3, 5)),
+        (10, "城西汽修厂", "vehicle_repair", "low", "suspended", date(2023, 3, 15)),
+    ]
+    first = plan.new[0][2]
+    assert (first["security_phone"], first["employees"]) == ("13812345678", 8)
+    assert [v["employees"] for _r, _f, v in plan.new] == [8, 12, None, 3, 45]
+    assert plan.notes == [] and counts(db) == before
+    assert sheets.apply_import(db, plan) == 5
+    names = {e.name: e.industry for e in enterprises.list_enterprises(db, None)}
+    assert names == {
+        "兰亭快餐店": "餐饮服务",
+        "好又多超市": "商贸零售",
+        "星光KTV": "娱乐场所",
+        "老街网咖": "上网服务营业场所",
+        "城西汽修厂": "机动车修理",
+    }
+
+
+def test_a_stations_own_synonyms_are_honoured_and_a_bad_line_is_said(
+    db: Database, tmp_path: Path, isolated_home: Path
+) -> None:
+    chain(db)
+    own = isolated_home / "synonyms"
+    own.mkdir(parents=True)
+    (own / "industry.csv").write_text(
+        "synonym,code\n"
+        "奶茶店,餐饮服务\n"  # a code written as its name
+        "棋牌室,entertainment\n"
+        "足浴,不存在的代码\n"
+        "只有一个词\n"
+        "\n"
+        "其他,catering\n"  # a table's own name cannot be given to another code
+        "超市,other\n",  # a shipped synonym can (this station's meaning)
+        encoding="utf-8-sig",
+    )
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["单位名称", "所属网格", "行业类别"])
+    for row in (["一点点", "第01网格", "奶 茶 店"], ["老友棋牌", "第01网格", "棋牌室"]):
+        ws.append(row)
+    ws.append(["华联", "第01网格", "超市"])
+    ws.append(["足疗店", "第01网格", "足浴"])
+    path = tmp_path / "企业.xlsx"
+    wb.save(path)
+    plan = sheets.plan_import(db, "enterprises", path)
+    assert sheets.note_lines(plan, translate) == [
+        "synonyms/industry.csv 第 4 行：“不存在的代码”不是这张代码表里的代码，此行未采用。",
+        "synonyms/industry.csv 第 5 行：每行须写一个词和它的代码（synonym,code），此行未采用。",
+        "synonyms/industry.csv 第 7 行：“其他”已是另一个代码的名称，此行未采用。",
+    ]
+    assert [(r, v["industry"]) for r, _f, v in plan.new] == [
+        (2, "catering"),
+        (3, "entertainment"),
+        (4, "other"),
+    ]
+    assert [p.row for p in plan.problems] == [5]
+
+
+def test_a_stations_synonyms_file_that_cannot_be_read_is_said(
+    db: Database, tmp_path: Path, isolated_home: Path
+) -> None:
+    from desktop.services.imports import synonyms
+
+    own = isolated_home / "synonyms"
+    own.mkdir(parents=True)
+    (own / "risk_grade.csv").write_bytes(b"\xff\xfe\x00\xd8 not text \x81")
+    found = synonyms.names(db, "risk_grade")
+    assert [n.message for n in found.notes] == [synonyms.UNREADABLE]
+    assert found.find("高风险") == "high"  # the shipped words still hold
+
+
+def test_the_shipped_synonyms_name_real_codes_once(db: Database) -> None:
+    from desktop import paths
+    from desktop.services.imports import synonyms
+
+    files = sorted((paths.data_dir() / "synonyms").glob("*.csv"))
+    assert {f.stem for f in files} >= {"industry", "risk_grade", "yes_no", "force_type"}
+    for f in files:
+        found = synonyms.names(db, f.stem)
+        assert found.notes == [], f.name
+        words = [line.split(",")[0] for line in f.read_text("utf-8").splitlines()[1:]]
+        assert len(words) == len({synonyms.normal(w) for w in words}), f.name
+        # Each a word of its own, not a code or a name the table has already.
+        assert len(found.known) == len(words) + 2 * len(found.name_of), f.name
+    both = synonyms.names(db, "yes_no")
+    assert [both.find(w) for w in ("√", "Ｙ", " 有 ", "×", "n", "无")] == [
+        *("yes", "yes", "yes", "no", "no", "no")
+    ]

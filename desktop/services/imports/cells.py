@@ -9,33 +9,38 @@ from typing import Any, TypeVar
 
 from desktop.domain.dates import BAD_DATE, parse_date
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.services.reference import codes
+from desktop.services.imports import synonyms
+from desktop.services.imports.synonyms import Names
 from desktop.store.engine import Database
 
 UNKNOWN_CODE = QT_TRANSLATE_NOOP("Messages", "{value} is not one of: {choices}.")
+DID_YOU_MEAN = QT_TRANSLATE_NOOP(
+    "Messages", "{value} is not a name known here. Did you mean: {names}?"
+)
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Messages", "Give a whole number.")
 Fail = Callable[..., None]
 T = TypeVar("T")
 _Failures = list[tuple[tuple[Any, ...], dict[str, Any]]]  # a check's fail() calls, kept
 
 
-def by_name(db: Database, table: str) -> dict[str, str]:
-    """A code table's names and codes, both as typed, to its codes."""
-    out = {}
-    for c in codes(db, table):
-        out[c.code] = c.code
-        out[unicodedata.normalize("NFKC", c.name)] = c.code
-    return out
+def by_name(db: Database, table: str) -> Names:
+    """A code table's codes, names and the synonyms clerks write, to its codes."""
+    return synonyms.names(db, table)
 
 
-def code(known: dict[str, str], value: Any, default: str, fld: str, fail: Fail) -> str:
-    typed = unicodedata.normalize("NFKC", text(value))
+def code(known: Names, value: Any, default: str, fld: str, fail: Fail) -> str:
+    typed = text(value)
     if not typed:
         return default
-    if typed in known:
-        return known[typed]
-    names = sorted({k for k, v in known.items() if k != v})
-    fail(fld, UNKNOWN_CODE, value=typed, choices="、".join(names))
+    found = known.find(typed)
+    if found is not None:
+        return found
+    typed = unicodedata.normalize("NFKC", typed)
+    closest = known.closest(typed)
+    if closest:
+        fail(fld, DID_YOU_MEAN, value=typed, names="、".join(closest))
+    else:
+        fail(fld, UNKNOWN_CODE, value=typed, choices="、".join(known.shown))
     return default
 
 

@@ -82,6 +82,7 @@ def check(
     scope = access.scope(db, None)
     grids = _GridFinder(db, scope)
     choices = {name: by_name(db, name) for name in ("industry", "risk_grade", "enterprise_status")}
+    plan.notes += [note for names in choices.values() for note in names.notes]
     # Grid cells, code names and dates repeat down a sheet: each distinct one is looked at once.
     find_grid = remembered(grids.find)
     industry = remembered(lambda v, fail: code(choices["industry"], v, "other", "industry", fail))

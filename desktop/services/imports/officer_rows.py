@@ -54,9 +54,6 @@ TWO_UNITS = QT_TRANSLATE_NOOP(
     "Messages", "Several units are called {unit}: write the station as well (北山派出所 / …)."
 )
 TWICE = QT_TRANSLATE_NOOP("Messages", "The same officer is on row {row} already.")
-YES_NO = QT_TRANSLATE_NOOP("Messages", "Write 是 or 否.")
-_YES = {"是", "在岗", "y", "yes", "true", "1", "√"}
-_NO = {"否", "离岗", "不在岗", "n", "no", "false", "0", "×"}
 
 
 def check(
@@ -65,6 +62,8 @@ def check(
     units = _Units(db)
     kinds = by_name(db, "officer_kind")
     forces = by_name(db, "force_type")
+    yes_no = by_name(db, "yes_no")
+    plan.notes += kinds.notes + forces.notes + yes_no.notes
     on_file = _on_file(db)
     seen: dict[tuple[Any, ...], int] = {}
     for row in each_row(plan, table, progress, cancelled):
@@ -79,7 +78,7 @@ def check(
             notes=text(got.get("notes")) or None,
         )
         form.force_type = code(forces, got.get("force_type"), "", "force_type", fail) or None
-        form.active = _yes_no(got.get("active"), fail)
+        form.active = code(yes_no, got.get("active"), "yes", "active", fail) == "yes"
         masked = {f for f in PERSONAL if "*" in text(got.get(f))}
         for fld in PERSONAL:
             setattr(form, fld, None if fld in masked else text(got.get(fld)) or None)
@@ -165,13 +164,3 @@ class _Units:
             return found[0]
         fail("unit", TWO_UNITS if found else NO_UNIT, unit=typed)
         return None
-
-
-def _yes_no(value: Any, fail: Fail) -> bool:
-    typed = text(value).lower()
-    if not typed or typed in _YES:
-        return True
-    if typed in _NO:
-        return False
-    fail("active", YES_NO)
-    return True

@@ -33,6 +33,8 @@ class Plan:
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
+    # Lines of a station's synonyms file that were left out (synonyms.Note): said, not fatal.
+    notes: list[Any] = field(default_factory=list)
 
     @property
     def writes(self) -> int:

@@ -21,7 +21,15 @@ from desktop.services.imports.plan import Plan, Problem, collector_paused
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
 from desktop.store.engine import Database
 
-__all__ = ["Plan", "Problem", "apply_import", "importer", "plan_import", "problem_lines"]
+__all__ = [
+    "Plan",
+    "Problem",
+    "apply_import",
+    "importer",
+    "note_lines",
+    "plan_import",
+    "problem_lines",
+]
 
 NO_TABLE = QT_TRANSLATE_NOOP(
     "Messages",
@@ -157,4 +165,15 @@ def problem_lines(plan: Plan, translate: Callable[[str, str], str]) -> list[str]
     for p in plan.problems:
         text = translate("Messages", p.message).format(**p.params)
         lines.append(f"第 {p.row} 行，{p.column}：{text}")
+    return lines
+
+
+def note_lines(plan: Plan, translate: Callable[[str, str], str]) -> list[str]:
+    """The lines of a station's synonyms file that were left out, each once: they do not
+    stop the import, but whoever keeps the file should hear of them."""
+    lines = []
+    for note in plan.notes:
+        line = translate("Messages", note.message).format(**note.params)
+        if line not in lines:
+            lines.append(line)
     return lines

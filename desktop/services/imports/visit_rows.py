@@ -72,6 +72,7 @@ def check(
 ) -> None:
     finder = _Finder(db)
     kinds = by_name(db, "visit_kind")
+    plan.notes += kinds.notes
     rows: list[tuple[Row, VisitForm]] = []
     for row in each_row(plan, table, progress, cancelled):
         got, fail = row.got, row.fail

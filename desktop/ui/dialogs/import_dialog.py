@@ -130,7 +130,10 @@ class ImportDialog(QDialog):
             )
         )
         self.problems.clear()
-        self.problems.addItems(sheets.problem_lines(plan, translate))
+        # A station's synonyms file with lines left out is said first; it stops nothing.
+        self.problems.addItems(
+            sheets.note_lines(plan, translate) + sheets.problem_lines(plan, translate)
+        )
         self.save_problems.setEnabled(bool(plan.problems))
         self.import_button.setEnabled(plan.writes > 0)
         self.import_button.setText(self.tr("&Import {n} records").format(n=plan.writes))
