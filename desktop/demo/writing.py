@@ -29,6 +29,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.domain.messages import ConflictError
+from desktop.store import bulk
 from desktop.store.base import UTCDateTime
 from desktop.store.engine import _BUSY, Database, sqlite_path
 from desktop.store.schema import Enterprise, EnterpriseTerm, Finding, Visit, VisitCompanion
@@ -86,11 +87,7 @@ class Batch:
 
 
 def _driver(session: Session) -> sqlite3.Connection | None:
-    if not RAW_SQLITE or session.get_bind().dialect.name != "sqlite":
-        return None
-    driver = session.connection().connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
+    return bulk.sqlite_driver(session) if RAW_SQLITE else None
 
 
 # Columns the demo leaves empty: its legal representatives have no ID number on file.

@@ -23,6 +23,7 @@ MAX_READINGS = 8  # variants of a name's initials kept when characters have seve
 CODE_ORG_START = 8
 _ALNUM = re.compile(r"[0-9a-z]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|.", re.DOTALL)
 
 
 def normalise(text: str) -> str:
@@ -43,12 +44,25 @@ def _char_initials(ch: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _initials(text: str) -> tuple[str, ...]:
+def _run_letters(run: str) -> tuple[str, ...]:
+    """The phrase-aware initials of a run of characters, one a character."""
     from pypinyin import Style, lazy_pinyin  # 0.4 s to import: only when a name is indexed
 
     # Characters without a reading come back one by one, so that positions stay aligned.
     split: Any = list  # pypinyin accepts a list back; its stubs say str
-    letters = [p[:1].lower() for p in lazy_pinyin(text, style=Style.FIRST_LETTER, errors=split)]
+    return tuple(p[:1].lower() for p in lazy_pinyin(run, style=Style.FIRST_LETTER, errors=split))
+
+
+@lru_cache(maxsize=65536)
+def _initials(text: str) -> tuple[str, ...]:
+    # pypinyin reads each run of Chinese characters as phrases on its own: the runs are
+    # read once each (测试单位000123号店 and 测试单位000124号店 share theirs, as an import's
+    # names do), and letters and digits stand for themselves.
+    letters = [
+        letter
+        for run in _RUNS.findall(text)
+        for letter in ((run,) if _ALNUM.fullmatch(run) else _run_letters(run))
+    ]
     first = "".join(ch for ch in letters if _ALNUM.match(ch))
     if len(first) != len(text):  # a character with no reading: keep the one variant
         return (first,) if first else ()

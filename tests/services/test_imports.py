@@ -419,6 +419,21 @@ def test_a_clerks_sheet_in_their_own_words_imports_every_good_row(
         "老街网咖": "上网服务营业场所",
         "城西汽修厂": "机动车修理",
     }
+    # Their search terms went in through the driver (SQLite), as the ORM would write them.
+    from desktop.domain import search_terms
+
+    with db.engine.connect() as conn:
+        stored = conn.execute(
+            text(
+                "SELECT e.name, t.term FROM enterprise_term t JOIN enterprise e "
+                "ON e.id = t.enterprise_id AND e.station_id = t.station_id"
+            )
+        ).all()
+    assert {(n, t) for n, t in stored} == {
+        (n, t) for n in names for t in search_terms.terms(n, None, search_terms.initials(n))
+    }
+    for typed in ("兰亭", "ltkcd", "网咖", "ktv"):
+        assert [e.name for e in enterprises.list_enterprises(db, None, text=typed)] != [], typed
 
 
 def test_a_stations_own_synonyms_are_honoured_and_a_bad_line_is_said(

@@ -105,6 +105,7 @@ def plan_import(
     return plan
 
 
+@collector_paused()  # the plan's objects, walked again at each collection while writing
 def apply_import(
     db: Database,
     plan: Plan,

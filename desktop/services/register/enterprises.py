@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, tuple_
+from sqlalchemy import Table, select, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.domain import credit_code, id_number
@@ -34,6 +34,7 @@ from desktop.services.reference import by_code, codes
 from desktop.services.register.cadence import default_intervals, intervals_in, refresh_enterprise
 from desktop.services.register.cadence import refresh as refresh_cadence
 from desktop.services.register.search import SCOPE_COLUMN, index_enterprise, match
+from desktop.store import bulk
 from desktop.store.base import new_id
 from desktop.store.engine import Database
 from desktop.store.schema import Bureau, Enterprise, GridCell, Office, Station, Visit
@@ -201,7 +202,7 @@ def add_many(db: Database, s: Session, rows: list[tuple[uuid.UUID, dict[str, Any
     """New enterprises from checked values (an import), in the open transaction: one flush
     and one insert of their search terms for all of them, not three flushes a record."""
     from desktop.services.register.cadence import next_due as cadence_next_due
-    from desktop.services.register.search import term_rows
+    from desktop.services.register.search import term_keys
     from desktop.store.schema import EnterpriseTerm
 
     grades = intervals_in(s, default_intervals(db))
@@ -223,15 +224,15 @@ def add_many(db: Database, s: Session, rows: list[tuple[uuid.UUID, dict[str, Any
                 "bureau_id": station.bureau_id,
             }
         record = Enterprise(id=new_id(), **values, **paths[grid_id])
-        terms += term_rows(record)
+        terms += term_keys(record)
         record.name_initials = record.name_initials or ""  # indexed, even with no initials
         record.next_due_on = cadence_next_due(record, grades)  # new: never visited
         records.append(record)
     s.add_all(records)
-    s.flush()
-    for start in range(0, len(terms), 5000):
-        # The table, not the class: a Core executemany, without the ORM's work per row.
-        s.execute(insert(cast(Table, EnterpriseTerm.__table__)), terms[start : start + 5000])
+    s.flush()  # the records, their audit entries and the rights check of each
+    # The terms, some 50 a record, as tuples in key order: through the driver on SQLite, a
+    # Core executemany elsewhere; not the ORM's (or Core's) work per value.
+    bulk.insert_keys(s, cast(Table, EnterpriseTerm.__table__), terms)
     return len(records)
 
 

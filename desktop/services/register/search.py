@@ -53,12 +53,20 @@ def _picks() -> Any:
 
 def term_rows(record: Enterprise) -> list[dict[str, Any]]:
     """Set the record's pinyin initials; return its rows of the term index."""
+    return [
+        {"station_id": station, "term": t, "enterprise_id": ident}
+        for station, t, ident in term_keys(record)
+    ]
+
+
+def term_keys(record: Enterprise) -> list[tuple[uuid.UUID, str, uuid.UUID]]:
+    """Set the record's pinyin initials; return its rows of the term index as tuples of the
+    table's columns (station, term, enterprise), as bulk writes take them."""
     variants = search_terms.initials(record.name)
     record.name_initials = " ".join(variants)[:400] or None
-    return [
-        {"term": t, "station_id": record.station_id, "enterprise_id": record.id}
-        for t in search_terms.terms(record.name, record.credit_code, variants)
-    ]
+    station, ident = record.station_id, record.id
+    terms = search_terms.terms(record.name, record.credit_code, variants)
+    return [(station, t, ident) for t in terms]
 
 
 def index_enterprise(session: Session, record: Enterprise) -> None:

@@ -1,0 +1,59 @@
+"""Writing many rows at once where the ORM's work per row would be most of the cost.
+
+On SQLite (the standard library's driver) rows go to the driver's executemany as tuples in
+the form SQLite stores them (keys as 32 hex digits), inside the session's own transaction;
+`sqlite_driver` says whether that path is open. Any other database gets the same rows
+through a Core executemany, typed by the table.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Table, Uuid, insert
+from sqlalchemy.orm import Session
+
+BATCH = 5000
+
+
+class _Hexes(dict[uuid.UUID, str]):
+    """UUIDs as SQLite stores them (32 hex digits), each worked out once."""
+
+    def __missing__(self, key: uuid.UUID) -> str:
+        text = self[key] = key.hex
+        return text
+
+
+def sqlite_driver(session: Session) -> sqlite3.Connection | None:
+    """The driver connection of the session's transaction, when it is SQLite's own."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    driver = session.connection().connection.driver_connection
+    return driver if isinstance(driver, sqlite3.Connection) else None
+
+
+def insert_keys(session: Session, table: Table, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert `rows` (tuples of `table`'s columns in order, keys as UUIDs) in key order."""
+    columns = [c.name for c in table.columns]
+    raw = sqlite_driver(session)
+    if raw is not None:
+        # A key repeats down the rows (a record's ~50 search terms): made text once each.
+        hexes = _Hexes()
+        keys = [n for n, c in enumerate(table.columns) if isinstance(c.type, Uuid)]
+        stored: list[tuple[Any, ...]]
+        if keys == [0, 2] and len(columns) == 3:  # (station, term, enterprise): the usual
+            stored = sorted([(hexes[a], b, hexes[c]) for a, b, c in rows])
+        else:
+            stored = sorted(
+                tuple(hexes[v] if n in keys and v is not None else v for n, v in enumerate(r))
+                for r in rows
+            )
+        marks = ", ".join("?" * len(columns))
+        raw.executemany(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", stored)
+        return
+    for start in range(0, len(rows), BATCH):
+        batch = [dict(zip(columns, r, strict=True)) for r in rows[start : start + BATCH]]
+        session.execute(insert(table), batch)
