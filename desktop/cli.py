@@ -105,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--per-station", action="store_true", help="a sheet for each station in the scope"
     )
     export.add_argument(
+        "--paper",
+        choices=("A4", "A3"),
+        type=str.upper,
+        help="the paper it prints on (default: A4, or A3 where A4 would print below 9 pt)",
+    )
+    export.add_argument(
         "--leave-out",
         metavar="COLUMNS",
         default="",
@@ -447,6 +453,7 @@ def _export(args: argparse.Namespace) -> int:
             end,
             reveal=args.full_numbers,
             per_station=args.per_station,
+            paper=args.paper,
             leave_out=frozenset(c.strip() for c in args.leave_out.replace("，", ",").split(",")),
         )
     finally:

@@ -74,7 +74,8 @@ def test_the_visit_ledger_is_the_filed_form_with_every_visit(db: Database, tmp_p
     assert rows[0][0] == "第1分局企业走访登记台账"
     assert str(rows[1][0]).startswith("填报单位：第1分局　　统计时段：全部")
     assert rows[2][:4] == ("序号", "走访日期", "单位名称", "统一社会信用代码")
-    assert rows[2][8] == "发现问题" and rows[3][8:] == ("安全隐患（条）", "不稳定因素（条）")
+    # A header that wraps breaks before its unit: 安全隐患 / （条）, not 安全隐患（ / 条）.
+    assert rows[2][8] == "发现问题" and rows[3][8:] == ("安全隐患\n（条）", "不稳定因素\n（条）")
     first, second = rows[4], rows[5]
     assert first[0] == 1 and first[1].date() == TODAY - timedelta(days=3)  # type: ignore[attr-defined]
     assert first[2:4] == ("好再来网吧", "91110000600037341L") and first[8] == 1

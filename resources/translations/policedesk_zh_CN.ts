@@ -2216,6 +2216,14 @@ The details are in {log}; please send that file to your administrator.</source>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
+    <message>
+        <source>A wide register goes on A3, so that it prints at 9 pt or more.</source>
+        <translation>较宽的台账用 A3 纸打印，字号不小于 9 磅。</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
 </context>
 <context>
     <name>LedgerWork</name>

@@ -82,7 +82,10 @@ def test_the_paper_form_title_lines_and_two_level_header(tmp_path: Path) -> None
     ]
     assert [sheet.cell(4, c).value for c in (4, 5)] == ["整改期限", "整改责任人"]
     assert sheet["A3"].font.b and sheet["A3"].border.left.style == "thin"
-    assert sheet["A10"].value == SIGNATURES and "A10:G10" in merged  # a line below the table
+    # The signature line below the table, across it, a third for each signer to sign in.
+    assert [sheet.cell(10, c).value for c in (1, 3, 6)] == ["制表人：", "审核人：", "负责人："]
+    assert {"A10:B10", "C10:E10", "F10:G10"} <= merged and sheet["A10"].value == SIGNATURES
+    assert sheet.row_dimensions[10].height >= 30
 
 
 def test_rows_in_chinese_conventions_with_their_fills(tmp_path: Path) -> None:
@@ -107,13 +110,14 @@ def test_printed_as_filed(tmp_path: Path) -> None:
     sheet = load_workbook(out).active
     assert sheet is not None
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
-    # One page wide: 1 is the file format's default, so the writer leaves it out.
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert (sheet.page_setup.fitToWidth or 1) == 1
-    assert sheet.page_setup.fitToHeight == 0
+    # Printed at its size (never shrunk to fit below 9 pt), centred, its pages its own.
+    assert not sheet.sheet_properties.pageSetUpPr.fitToPage
+    # 100 % and page 1 are the file format's defaults, which the writer leaves out.
+    assert (sheet.page_setup.scale or 100) == 100 and sheet.print_options.horizontalCentered
+    assert sheet.page_setup.useFirstPageNumber and (sheet.page_setup.firstPageNumber or 1) == 1
+    assert sheet.oddFooter.center.text == "第 &P 页 共 1 页"
     assert sheet.print_title_rows == "$3:$4"
     assert sheet.freeze_panes == "A5"
-    assert sheet.oddFooter.center.text == "第 &P 页 共 &N 页"
 
 
 def test_a_failure_midway_leaves_no_file_and_keeps_the_old_one(tmp_path: Path) -> None:

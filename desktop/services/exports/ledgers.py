@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
-from desktop.ledgers.formatted import Heading, Part, write_parts
+from desktop.ledgers.formatted import PAPERS, Heading, Part, default_paper, write_parts
 from desktop.ledgers.registry import LEDGERS
 from desktop.services.accounts import access, audit
 from desktop.services.exports.ledger_rows import PAGE, SOURCES
@@ -29,12 +29,19 @@ class LedgerKind:
     name: str  # the official name
     dated: bool  # takes a date range
     optional: tuple[str, ...]  # the keys of the columns a user may leave out
+    paper: str  # A4 or A3: the smaller that prints every column at 9 pt or more
 
 
 def catalogue() -> list[LedgerKind]:
     """The ledgers in a station's filing order."""
     return [
-        LedgerKind(k, spec.name, spec.dated, tuple(c.key for c in spec.columns if c.optional))
+        LedgerKind(
+            k,
+            spec.name,
+            spec.dated,
+            tuple(c.key for c in spec.columns if c.optional),
+            default_paper(spec),
+        )
         for k, spec in LEDGERS.items()
     ]
 
@@ -81,12 +88,16 @@ def export_ledger(
     reveal: bool = False,
     per_station: bool = False,
     leave_out: frozenset[str] = frozenset(),
+    paper: str | None = None,
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
 ) -> int:
     """Write ledger `kind` (see LEDGERS) of `scope` to `out`; returns how many rows.
     `per_station`: a sheet for each station in the scope, each with its own title;
-    `leave_out`: the keys of optional columns not wanted."""
+    `leave_out`: the keys of optional columns not wanted; `paper`: A4 or A3, by default the
+    smaller that prints the columns at 9 pt or more."""
+    if paper is not None and paper not in PAPERS:
+        raise ValueError(f"paper {paper!r}: one of {', '.join(PAPERS)}")
     scope = access.scope(db, scope)
     out = Path(out)
     check_request(out, start, end)
@@ -109,7 +120,8 @@ def export_ledger(
             checkpoint(cancelled)
 
     optional = {c.key for c in spec.columns if c.optional}
-    count = write_parts(out, spec, parts, on_row, leave_out=frozenset(leave_out) & optional)
+    left_out = frozenset(leave_out) & optional
+    count = write_parts(out, spec, parts, on_row, leave_out=left_out, paper=paper)
     with db.transaction() as s:
         audit.record(db, s, audit.EXPORT, kind=kind, label=f"{spec.name} {out} ({count})")
     return count

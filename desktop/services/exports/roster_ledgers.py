@@ -237,7 +237,9 @@ def export_schedules(
             )
             yield Part(sheet, heading, rows(person.id))
 
-    write_parts(Path(out), SCHEDULE, parts())
+    # An empty column takes the page's width: 路线 only where a unit of the month has one.
+    no_routes = frozenset() if any(r and r.strip() for r in routes.values()) else {"路线"}
+    write_parts(Path(out), SCHEDULE, parts(), leave_out=frozenset(no_routes), paper="A4")
     with db.transaction() as s:
         audit.record(db, s, audit.EXPORT, kind="schedule", label=f"{SCHEDULE.name} {out}")
     return len(people)

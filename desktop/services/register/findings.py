@@ -25,6 +25,17 @@ from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, Finding, GridCell, Officer
 
 KIND_TABLE = {lifecycle.HAZARD: "hazard_kind", lifecycle.CONCERN: "concern_kind"}
+# A concern is resolved (化解中, 已化解待复查), a hazard rectified (整改中, 已整改待复查): the same
+# lifecycle, each in its own words, in the window and in the ledgers alike.
+STATUS_TABLE = {lifecycle.HAZARD: "finding_status", lifecycle.CONCERN: "concern_status"}
+
+
+def status_names(db: Database, category: str) -> dict[str, str]:
+    """The status words of `category` (hazard or concern) by code."""
+    table = STATUS_TABLE.get(category, STATUS_TABLE[lifecycle.HAZARD])
+    return {c.code: c.name for c in codes(db, table)}
+
+
 STEP_COLUMNS = {
     Status.RECTIFYING: ("rectifying_on", "rectifying_by"),
     Status.RECTIFIED: ("rectified_on", "rectified_by"),
@@ -257,7 +268,7 @@ def list_findings(
         stmt = stmt.where(tuple_(Finding.found_on, Finding.id) < tuple_(day, ident))
     stmt = stmt.order_by(Finding.found_on.desc(), Finding.id.desc()).limit(limit)
     kinds = {c.code: c.name for t in KIND_TABLE.values() for c in codes(db, t)}
-    statuses = {c.code: c.name for c in codes(db, "finding_status")}
+    statuses = {c: status_names(db, c) for c in STATUS_TABLE}
     with db.reading() as s:
         return [
             FindingRow(
@@ -273,9 +284,11 @@ def list_findings(
                 f.due_date,
                 f.responsible,
                 f.status,
-                statuses.get(f.status, f.status),
+                (names := statuses.get(f.category, statuses[lifecycle.HAZARD])).get(
+                    f.status, f.status
+                ),
                 lifecycle.urgency(f.status, f.due_date, today),
-                lifecycle.readable_progress(f.progress_note, statuses),
+                lifecycle.readable_progress(f.progress_note, names),
             )
             for f, enterprise, grid in s.execute(stmt)
         ]

@@ -12,7 +12,6 @@ from desktop.domain import palette
 from desktop.domain.dates import BAD_DATE, format_date, parse_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
-from desktop.services import reference
 from desktop.services.database import Database
 from desktop.services.jurisdiction import officers
 from desktop.services.register import findings, search
@@ -51,7 +50,7 @@ class FindingStepDialog(FormDialog):
             history.setObjectName("history")
             history.setStyleSheet(f"color: {palette.MUTED_TEXT};")
             self.form.addRow(self.tr("So far"), history)
-        names = reference.names(db, "finding_status")
+        names = findings.status_names(db, item.category)  # a concern's 化解中, a hazard's 整改中
         # Forward steps first, in order; a failed recheck (back to rectifying) last.
         here = lifecycle.ORDER.index(lifecycle.Status(item.status))
         possible = [s for s in lifecycle.ORDER if lifecycle.can_move(item.status, s)]

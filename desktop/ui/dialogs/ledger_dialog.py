@@ -35,6 +35,7 @@ class LedgerChoice:
     path: Path
     per_station: bool = False
     leave_out: frozenset[str] = frozenset()
+    paper: str | None = None  # A4 or A3; None: the ledger's own
 
 
 class LedgerDialog(QDialog):
@@ -69,6 +70,12 @@ class LedgerDialog(QDialog):
         self.per_station = QCheckBox(self.tr("A sheet for each station"))
         self.per_station.setObjectName("ledger_per_station")
         self.per_station.setEnabled(above_station)
+        # The ledger's own paper comes first: the one that prints its columns at 9 pt.
+        self.paper = QComboBox()
+        self.paper.setObjectName("ledger_paper")
+        self.paper.setToolTip(
+            self.tr("A wide register goes on A3, so that it prints at 9 pt or more.")
+        )
         self.file = QLineEdit()
         self.file.setObjectName("ledger_file")
         self.file.setMinimumWidth(360)
@@ -84,6 +91,7 @@ class LedgerDialog(QDialog):
         form.addRow("", self.full)
         form.addRow(self.tr("Columns"), self.columns_box)
         form.addRow("", self.per_station)
+        form.addRow(self.tr("Paper"), self.paper)
         form.addRow(self.tr("File"), row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -101,6 +109,11 @@ class LedgerDialog(QDialog):
     def _kind_changed(self) -> None:
         ledger = self.ledgers[self.ledger.currentIndex()]
         self.dates.setEnabled(ledger.dated)
+        self.paper.clear()
+        self.paper.addItem(ledger.paper, ledger.paper)
+        for other in ("A4", "A3"):
+            if other != ledger.paper:
+                self.paper.addItem(other, other)
         for box in self.optional.values():
             self.columns.removeWidget(box)
             box.deleteLater()
@@ -146,4 +159,5 @@ class LedgerDialog(QDialog):
             path,
             self.per_station.isChecked() and self.per_station.isEnabled(),
             frozenset(k for k, box in self.optional.items() if not box.isChecked()),
+            self.paper.currentData(),
         )

@@ -63,6 +63,7 @@ class LedgerWork(QObject):
                 reveal=choice.reveal,
                 per_station=choice.per_station,
                 leave_out=choice.leave_out,
+                paper=choice.paper,
                 progress=progress,
                 cancelled=cancelled,
             ),
