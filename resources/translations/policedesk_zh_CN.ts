@@ -951,93 +951,103 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="288"/>
+        <location filename="../../desktop/cli.py" line="294"/>
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="318"/>
+        <location filename="../../desktop/cli.py" line="324"/>
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="334"/>
+        <location filename="../../desktop/cli.py" line="340"/>
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="348"/>
+        <location filename="../../desktop/cli.py" line="354"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="365"/>
+        <location filename="../../desktop/cli.py" line="371"/>
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="370"/>
+        <location filename="../../desktop/cli.py" line="376"/>
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="432"/>
+        <location filename="../../desktop/cli.py" line="438"/>
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="478"/>
+        <location filename="../../desktop/cli.py" line="443"/>
+        <source>--from {start} is after --to {end}.</source>
+        <translation>--from {start} 晚于 --to {end}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="452"/>
+        <source>{ledger} has no column {columns} that can be left out; it can leave out: {known}.</source>
+        <translation>{ledger}没有可以略去的列“{columns}”；可以略去的列：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="508"/>
         <source>{n} grid cells have their boundary now.</source>
         <translation>已为 {n} 个网格写入边界。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="518"/>
+        <location filename="../../desktop/cli.py" line="548"/>
         <source>{file}: {rows} check-ins read; {new} new, {on_file} on file, {bad} wrong.</source>
         <translation>{file}：读取打卡 {rows} 条；新增 {new}，已在册 {on_file}，有误 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="549"/>
+        <location filename="../../desktop/cli.py" line="579"/>
         <source>{name} is neither a police station nor the sub-bureau.</source>
         <translation>{name} 既不是派出所，也不是分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="558"/>
+        <location filename="../../desktop/cli.py" line="588"/>
         <source>{n} personal schedules written.</source>
         <translation>已写出 {n} 份个人勤务安排表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="455"/>
+        <location filename="../../desktop/cli.py" line="485"/>
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="200"/>
+        <location filename="../../desktop/cli.py" line="206"/>
         <source>Password for {user}: </source>
         <translation>{user} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="484"/>
+        <location filename="../../desktop/cli.py" line="514"/>
         <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="500"/>
-        <location filename="../../desktop/cli.py" line="529"/>
+        <location filename="../../desktop/cli.py" line="530"/>
+        <location filename="../../desktop/cli.py" line="559"/>
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="508"/>
+        <location filename="../../desktop/cli.py" line="538"/>
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="567"/>
+        <location filename="../../desktop/cli.py" line="597"/>
         <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
         <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="584"/>
+        <location filename="../../desktop/cli.py" line="614"/>
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
     </message>
@@ -1736,37 +1746,37 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FindingStepDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="36"/>
         <source>Follow up</source>
         <translation>跟踪整改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="42"/>
         <source>Deadline {due}, responsible {who}, now: {status}</source>
         <translation>整改期限 {due}，责任人 {who}，当前：{status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="52"/>
         <source>So far</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="60"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="62"/>
         <source>Date</source>
         <translation>办理日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="66"/>
         <source>Officer</source>
         <translation>经办民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="67"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2151,78 +2161,80 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="52"/>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="132"/>
         <source>Export a ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="62"/>
         <source>Phone and ID numbers in full</source>
         <translation>显示完整的电话和身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="65"/>
         <source>Masked unless ticked: a ledger leaves the desk on paper.</source>
         <translation>不勾选则隐去部分号码：台账会打印带出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="70"/>
         <source>A sheet for each station</source>
         <translation>每个派出所一张工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="75"/>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="81"/>
-        <source>Ledger</source>
-        <translation>台账</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="82"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="83"/>
-        <source>Period</source>
-        <translation>统计时段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="85"/>
-        <source>Columns</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="87"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="91"/>
-        <source>E&amp;xport</source>
-        <translation>导出(&amp;X)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="127"/>
-        <source>Choose the file to write.</source>
-        <translation>请选择要写入的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="131"/>
-        <source>The start date is after the end date.</source>
-        <translation>开始日期晚于结束日期。</translation>
-    </message>
-    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="77"/>
         <source>A wide register goes on A3, so that it prints at 9 pt or more.</source>
         <translation>较宽的台账用 A3 纸打印，字号不小于 9 磅。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="82"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="88"/>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="89"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="90"/>
+        <source>Period</source>
+        <translation>统计时段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="92"/>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="94"/>
         <source>Paper</source>
         <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="95"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="99"/>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="140"/>
+        <source>Choose the file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/ledger_dialog.py" line="144"/>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
     </message>
 </context>
 <context>
@@ -2233,58 +2245,62 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>正在写入台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="69"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="70"/>
         <source>{n} rows written to {path}.</source>
         <translation>{n} 行已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="73"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="74"/>
         <source>Import enterprises</source>
         <translation>导入单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="76"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="77"/>
         <source>Import officers</source>
         <translation>导入人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="79"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="80"/>
         <source>Import visits</source>
         <translation>导入走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="90"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="91"/>
         <source>Import grid boundaries</source>
         <translation>导入网格边界</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="92"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="93"/>
         <source>GeoJSON (*.geojson *.json)</source>
         <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="99"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="100"/>
         <source>{n} grid cells have their boundary now.</source>
         <translation>已为 {n} 个网格写入边界。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="110"/>
         <source>Workbooks (*.xlsx *.xlsm)</source>
-        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+        <translation type="vanished">Excel 工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="97"/>
-        <location filename="../../desktop/ui/work/ledger.py" line="116"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="98"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="120"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="137"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="114"/>
+        <source>Workbooks and CSV files (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
+        <translation>Excel 工作簿和 CSV 文件 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/ledger.py" line="141"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="141"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="145"/>
         <source>{n} records imported from {file}.</source>
         <translation>已从 {file} 导入 {n} 条记录。</translation>
     </message>
@@ -2834,24 +2850,24 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/findings.py" line="165"/>
-        <location filename="../../desktop/services/register/enterprises.py" line="124"/>
+        <location filename="../../desktop/services/register/findings.py" line="176"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="125"/>
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/enterprises.py" line="265"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="266"/>
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/register/cadence.py" line="55"/>
-        <location filename="../../desktop/services/register/enterprises.py" line="128"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="129"/>
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/enterprises.py" line="176"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="177"/>
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
@@ -3212,29 +3228,29 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>日期请写成 2026-03-05 的形式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/findings.py" line="70"/>
+        <location filename="../../desktop/services/register/findings.py" line="81"/>
         <source>The deadline cannot be before the visit.</source>
         <translation>整改期限不能早于走访日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/findings.py" line="111"/>
-        <location filename="../../desktop/services/register/findings.py" line="137"/>
+        <location filename="../../desktop/services/register/findings.py" line="122"/>
+        <location filename="../../desktop/services/register/findings.py" line="148"/>
         <source>This item is no longer on record.</source>
         <translation>该事项已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/findings.py" line="114"/>
+        <location filename="../../desktop/services/register/findings.py" line="125"/>
         <source>This step is not possible from here.</source>
         <translation>当前状态下不能进行这一步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/findings.py" line="117"/>
+        <location filename="../../desktop/services/register/findings.py" line="128"/>
         <source>This date is before the item was found.</source>
         <translation>该日期早于发现日期。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/register/visits.py" line="83"/>
-        <location filename="../../desktop/services/register/findings.py" line="172"/>
+        <location filename="../../desktop/services/register/findings.py" line="183"/>
         <source>{name} is inactive and cannot be chosen.</source>
         <translation>{name} 已停用，不能选择。</translation>
     </message>
@@ -3269,7 +3285,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>该单位登记于 {day}，晚于这个日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="23"/>
         <source>Name the officer who took this step.</source>
         <translation>请填写经办民警。</translation>
     </message>
@@ -3289,12 +3305,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports/ledgers.py" line="45"/>
+        <location filename="../../desktop/services/exports/ledgers.py" line="52"/>
         <source>The start date {start} is after the end date {end}.</source>
         <translation>开始日期 {start} 晚于结束日期 {end}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports/ledgers.py" line="51"/>
+        <location filename="../../desktop/services/exports/ledgers.py" line="58"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
@@ -3384,19 +3400,18 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>身份证号中的出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/sheets.py" line="34"/>
+        <location filename="../../desktop/services/imports/sheets.py" line="35"/>
         <source>No header row was found in the first rows of {file}: it needs at least the columns {columns}.</source>
         <translation>在 {file} 的前几行中找不到表头：至少需要这几列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/sheets.py" line="38"/>
+        <location filename="../../desktop/services/imports/sheets.py" line="39"/>
         <source>The sheet has no column for {column}.</source>
         <translation>表中没有“{column}”列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/sheets.py" line="39"/>
         <source>{file} cannot be read as a workbook: {detail}</source>
-        <translation>无法把 {file} 作为 Excel 工作簿读取：{detail}</translation>
+        <translation type="vanished">无法把 {file} 作为 Excel 工作簿读取：{detail}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/imports/enterprise_rows.py" line="55"/>
@@ -3614,47 +3629,46 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>第 {n} 个要素（{code}）：边界须为经纬度坐标的 Polygon 或 MultiPolygon。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol/checkins.py" line="42"/>
+        <location filename="../../desktop/services/patrol/checkins.py" line="41"/>
         <source>No header found: the file needs columns for the officer, the point and the time.</source>
         <translation>找不到表头：文件须有民警、巡逻点和时间三列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol/checkins.py" line="46"/>
         <source>The file cannot be read: {why}</source>
-        <translation>无法读取文件：{why}</translation>
+        <translation type="vanished">无法读取文件：{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol/checkins.py" line="47"/>
+        <location filename="../../desktop/services/patrol/checkins.py" line="45"/>
         <source>No officer here is called {name}.</source>
         <translation>本辖区没有名为 {name} 的民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol/checkins.py" line="48"/>
+        <location filename="../../desktop/services/patrol/checkins.py" line="46"/>
         <source>Two officers are called {name}: give the badge number.</source>
         <translation>有两名民警都叫 {name}：请填写警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol/checkins.py" line="51"/>
+        <location filename="../../desktop/services/patrol/checkins.py" line="49"/>
         <source>No patrol unit here is called {name}.</source>
         <translation>本辖区没有名为 {name} 的巡逻单元。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol/checkins.py" line="52"/>
+        <location filename="../../desktop/services/patrol/checkins.py" line="50"/>
         <source>Two patrol units here are called {name}: rename one of them first.</source>
         <translation>本辖区有两个巡逻单元都叫 {name}：请先给其中一个改名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol/checkins.py" line="55"/>
+        <location filename="../../desktop/services/patrol/checkins.py" line="53"/>
         <source>Write the time as 2026-12-01 08:05.</source>
         <translation>时间请写成 2026-12-01 08:05 的形式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol/checkins.py" line="56"/>
+        <location filename="../../desktop/services/patrol/checkins.py" line="54"/>
         <source>This cell is empty.</source>
         <translation>此格为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol/checkins.py" line="57"/>
+        <location filename="../../desktop/services/patrol/checkins.py" line="55"/>
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正这些行。</translation>
     </message>
@@ -3954,6 +3968,61 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/imports/synonyms.py" line="42"/>
         <source>{file} cannot be read ({detail}); its words are left out.</source>
         <translation>{file} 无法读取（{detail}），其中的词未采用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="43"/>
+        <source>{file} is damaged and cannot be read: open it in Excel or WPS and save it again as .xlsx.</source>
+        <translation>{file} 已损坏，无法读取：请用 Excel 或 WPS 打开，重新另存为 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="47"/>
+        <source>{file} is neither an Excel workbook (.xlsx) nor a CSV file: open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>{file} 既不是 Excel 工作簿（.xlsx），也不是 CSV 文件：请用 Excel 或 WPS 打开，另存为 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="52"/>
+        <source>{file} is protected by a password: open it in Excel or WPS, remove the password and save it again as .xlsx.</source>
+        <translation>{file} 设有密码保护：请用 Excel 或 WPS 打开，取消密码后重新另存为 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="57"/>
+        <source>{file} is an old Excel 97-2003 workbook (.xls): open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>{file} 是旧版 Excel 97-2003 工作簿（.xls）：请用 Excel 或 WPS 打开，另存为 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="61"/>
+        <source>{file} is larger than {limit} MB once unpacked: split it into smaller files.</source>
+        <translation>{file} 解压后超过 {limit} MB：请拆分成几个较小的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="65"/>
+        <source>{file} unpacks to more than {ratio} times its size, as no real workbook does: it cannot be imported.</source>
+        <translation>{file} 解压后超过原大小的 {ratio} 倍，正常的工作簿不会这样：无法导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="70"/>
+        <source>{file} has more than {limit} rows: split it into smaller files.</source>
+        <translation>{file} 超过 {limit} 行：请拆分成几个较小的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="73"/>
+        <source>Row {row} of {file} has more than {limit} columns: delete the columns the import does not need.</source>
+        <translation>{file} 第 {row} 行超过 {limit} 列：请删除导入用不到的列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="78"/>
+        <source>Row {row} of {file} holds more than {limit} MB of text: it cannot be imported.</source>
+        <translation>{file} 第 {row} 行的文字超过 {limit} MB：无法导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="81"/>
+        <source>{file} is text but neither UTF-8 nor GBK: save it as CSV (UTF-8) or as .xlsx.</source>
+        <translation>{file} 是文本文件，但既不是 UTF-8 也不是 GBK 编码：请另存为 CSV（UTF-8）或 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="85"/>
+        <source>{file} is empty.</source>
+        <translation>{file} 是空文件。</translation>
     </message>
 </context>
 <context>

@@ -60,4 +60,4 @@ def test_a_ledger_read_back_maps_each_column(ledger: LedgerSpec, tmp_path: Path)
     assert table.unmapped == []
     fields = set(sheets.importer(ledger.key).headers)
     filled = {c.get for c in ledger.columns} & fields
-    assert set(table.mapping) - {"_ignored"} == filled and len(table.rows) == 1
+    assert set(table.mapping) - {"_ignored"} == filled and len(list(table.rows)) == 1

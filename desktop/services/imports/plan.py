@@ -73,7 +73,7 @@ def each_row(
     for done, (number, cells) in enumerate(table.rows, start=1):
         plan.rows += 1
         if done % 2000 == 0:
-            progress(done, len(table.rows))
+            progress(done, max(table.total, done))  # the sheet's claim, or what was read
             checkpoint(cancelled)
         if pick is not None and len(cells) >= width:
             got = dict(zip(fields, pick(cells), strict=False))

@@ -9,7 +9,6 @@ twice adds nothing.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 import uuid
@@ -43,7 +42,6 @@ NO_HEADER = QT_TRANSLATE_NOOP(
     "Messages",
     "No header found: the file needs columns for the officer, the point and the time.",
 )
-UNREADABLE = QT_TRANSLATE_NOOP("Messages", "The file cannot be read: {why}")
 NO_OFFICER = QT_TRANSLATE_NOOP("Messages", "No officer here is called {name}.")
 TWO_OFFICERS = QT_TRANSLATE_NOOP(
     "Messages", "Two officers are called {name}: give the badge number."
@@ -78,22 +76,10 @@ class CheckinPlan:
     problems: list[Bad] = field(default_factory=list)
 
 
-def _cells(path: Path) -> list[list[Any]]:
-    if path.suffix.lower() in (".csv", ".txt"):
-        raw = path.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):  # devices of China write GBK as often
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise RefusedError(UNREADABLE, why="encoding")
-        return [list(r) for r in csv.reader(text.splitlines())]
-    try:
-        return reader.read_rows(path)[1]
-    except reader.UnreadableFile as error:
-        raise RefusedError(UNREADABLE, why=str(error)) from None
+def _sheet(path: Path) -> reader.Sheet:
+    """A device's CSV (UTF-8 or GBK, as devices of China write it) or a sheet, told apart by
+    content and read within the limits every import has (reader.UnreadableFile otherwise)."""
+    return reader.open_sheet(path)
 
 
 def parse_stamp(value: Any) -> datetime | None:
@@ -116,7 +102,16 @@ def plan_checkins(db: Database, path: Path) -> CheckinPlan:
     """Read and check every row; nothing is written."""
     scope = access.scope(db, None)
     path = Path(path)
-    table = reader.find_table(path.name, _cells(path), ALIASES)
+    sheet = _sheet(path)
+    try:
+        return _plan(db, path, scope, reader.find_table(path.name, sheet, ALIASES))
+    finally:
+        sheet.close()
+
+
+def _plan(
+    db: Database, path: Path, scope: NodeRef | None, table: reader.Table | None
+) -> CheckinPlan:
     if (
         table is None
         or not {"unit", "at"} <= table.mapping.keys()

@@ -108,7 +108,10 @@ class LedgerWork(QObject):
         if db is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            w, title, str(self._folder("imports/folder")), self.tr("Workbooks (*.xlsx *.xlsm)")
+            w,
+            title,
+            str(self._folder("imports/folder")),
+            self.tr("Workbooks and CSV files (*.xlsx *.xlsm *.csv *.txt);;All files (*)"),
         )
         if not name:
             return
