@@ -439,6 +439,29 @@ def _export(args: argparse.Namespace) -> int:
             print(translate("Cli", message).format(text=text), file=sys.stderr)
             return EXIT_USAGE
     start, end = dates
+    if start is not None and end is not None and start > end:
+        message = QT_TRANSLATE_NOOP("Cli", "--from {start} is after --to {end}.")
+        print(translate("Cli", message).format(start=start, end=end), file=sys.stderr)
+        return EXIT_USAGE
+    # A column not on the ledger is refused, not passed over: a typo in a column meant to be
+    # left out (身份证号) would print the very numbers the user wanted left off the paper.
+    leave_out = frozenset(c.strip() for c in args.leave_out.replace("，", ",").split(",")) - {""}
+    optional = [c.key for c in LEDGERS[args.ledger].columns if c.optional]
+    unknown = [c for c in sorted(leave_out) if c not in optional]
+    if unknown:
+        message = QT_TRANSLATE_NOOP(
+            "Cli",
+            "{ledger} has no column {columns} that can be left out; it can leave out: {known}.",
+        )
+        print(
+            translate("Cli", message).format(
+                ledger=LEDGERS[args.ledger].name,
+                columns="、".join(unknown),
+                known="、".join(optional) or "—",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     db = _open(args, _target(args))
     try:
         if args.full_numbers and not access.unmasked(db, True):
@@ -454,7 +477,7 @@ def _export(args: argparse.Namespace) -> int:
             reveal=args.full_numbers,
             per_station=args.per_station,
             paper=args.paper,
-            leave_out=frozenset(c.strip() for c in args.leave_out.replace("，", ",").split(",")),
+            leave_out=leave_out,
         )
     finally:
         db.close()
