@@ -432,71 +432,88 @@ class _SheetRows:
         return min(int(found.group(1)), MAX_ROWS) if found else 0
 
     def read(self) -> Iterator[tuple[int, list[Any]]]:
-        book, strings = self.book, self.strings
+        with self.book.member(self.target, MAX_SHEET) as f:
+            try:
+                yield from self._rows(f)
+            except UnicodeDecodeError:  # text that is not UTF-8
+                raise self.book.refuse() from None
+
+    def _rows(self, f: _Counted) -> Iterator[tuple[int, list[Any]]]:
+        book, strings, dates = self.book, self.strings, self.dates
         cache: dict[bytes, int] = {}
         filled = 0
         values: list[Any] | None = None
         width = 0
-        with book.member(self.target, MAX_SHEET) as f:
-            for piece in _slices(f, b"sheetData", b"row", book, lambda: self.number + 1):
-                for row, attrs, ref, style, kind, rest, inner in _ITEM.findall(piece):
-                    if row:  # a new row: the one before is done
-                        if values:
-                            filled += 1
-                            if filled > MAX_ROWS:
-                                raise book.refuse(TOO_MANY_ROWS, limit=MAX_ROWS)
-                            yield self.number, values
-                        found = _ROW_NUMBER.search(row)
-                        self.number = int(found.group(1)) if found else self.number + 1
-                        values, width = (None if row.endswith(b"/") else []), 0
-                        continue
-                    if values is None:
-                        raise book.refuse()  # a cell outside a row
-                    width += 1
-                    if width > MAX_COLUMNS:
-                        raise book.refuse(TOO_WIDE, row=self.number, limit=MAX_COLUMNS)
-                    if rest.strip():  # other attributes, or these in another order
-                        found_attrs = {m[0]: m[1] or m[2] for m in _ATTR.findall(attrs)}
-                        ref = (found_attrs.get(b"r") or b"").rstrip(b"0123456789")
-                        style = found_attrs.get(b"s", b"")
-                        kind = found_attrs.get(b"t", b"")
-                    col = cache.get(ref) if ref else len(values)
-                    if col is None:
-                        col = _column(ref)
-                        if len(cache) < 4096:
-                            cache[ref] = col
-                    if col >= MAX_COLUMNS:
-                        continue  # a far-away cell: ignored
-                    value: Any
-                    if kind == b"inlineStr":
+        for piece in _slices(f, b"sheetData", b"row", book, lambda: self.number + 1):
+            for row, attrs, ref, style, kind, rest, inner in _ITEM.findall(piece):
+                if row:  # a new row: the one before is done
+                    if values:
+                        filled += 1
+                        if filled > MAX_ROWS:
+                            raise book.refuse(TOO_MANY_ROWS, limit=MAX_ROWS)
+                        yield self.number, values
+                    found = _ROW_NUMBER.search(row)
+                    self.number = int(found.group(1)) if found else self.number + 1
+                    values, width = (None if row.endswith(b"/") else []), 0
+                    continue
+                if values is None:
+                    raise book.refuse()  # a cell outside a row
+                width += 1
+                if width > MAX_COLUMNS:
+                    raise book.refuse(TOO_WIDE, row=self.number, limit=MAX_COLUMNS)
+                if rest.strip():  # other attributes, or these in another order
+                    found_attrs = {m[0]: m[1] or m[2] for m in _ATTR.findall(attrs)}
+                    ref = (found_attrs.get(b"r") or b"").rstrip(b"0123456789")
+                    style = found_attrs.get(b"s", b"")
+                    kind = found_attrs.get(b"t", b"")
+                col = cache.get(ref) if ref else len(values)
+                if col is None:
+                    col = _column(ref)
+                    if len(cache) < 4096:
+                        cache[ref] = col
+                if col >= MAX_COLUMNS:
+                    continue  # a far-away cell: ignored
+                value: Any
+                if kind == b"inlineStr":
+                    if inner[:7] == b"<is><t>" and inner.count(b"<") == 4:  # most are
+                        value = inner[7:-9].decode()  # UnicodeDecodeError: see below
+                        if "&" in value:
+                            value = _ENTITY.sub(_entity, value)
+                    else:
                         value = _runs(inner, book)
+                else:
+                    if inner[:3] == b"<v>" and inner[-4:] == b"</v>":
+                        v = inner[3:-4]
                     else:
-                        if inner[:3] == b"<v>" and inner[-4:] == b"</v>":
-                            v = inner[3:-4]
-                        else:
-                            found_v = _V.search(inner)
-                            if found_v is None:
-                                continue
-                            v = found_v.group(1)
-                        if not kind or kind == b"n":
+                        found_v = _V.search(inner)
+                        if found_v is None:
+                            continue
+                        v = found_v.group(1)
+                    if not kind or kind == b"n":
+                        if style and dates:
                             value = self._number(v, style)
-                        elif kind == b"s":
+                        else:
                             try:
-                                value = strings[int(v)]
-                            except (ValueError, IndexError):
-                                raise book.refuse() from None
-                        elif kind == b"b":
-                            value = v.strip() in (b"1", b"true")
-                        else:  # str (a formula's text), e (#N/A …), d (an ISO date)
-                            value = _text(v, book)
-                    if value == "":
-                        continue
-                    if col > len(values):
-                        values.extend([""] * (col - len(values)))
-                    if col == len(values):
-                        values.append(value)
-                    else:
-                        values[col] = value
+                                value = float(v)
+                            except ValueError:
+                                value = _text(v, book)
+                    elif kind == b"s":
+                        try:
+                            value = strings[int(v)]
+                        except (ValueError, IndexError):
+                            raise book.refuse() from None
+                    elif kind == b"b":
+                        value = v.strip() in (b"1", b"true")
+                    else:  # str (a formula's text), e (#N/A …), d (an ISO date)
+                        value = _text(v, book)
+                if value == "":
+                    continue
+                if col > len(values):
+                    values.extend([""] * (col - len(values)))
+                if col == len(values):
+                    values.append(value)
+                else:
+                    values[col] = value
         if values:
             filled += 1
             if filled > MAX_ROWS:
