@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Table, Uuid, insert
@@ -37,23 +38,42 @@ def sqlite_driver(session: Session) -> sqlite3.Connection | None:
 
 def insert_keys(session: Session, table: Table, rows: Sequence[tuple[Any, ...]]) -> None:
     """Insert `rows` (tuples of `table`'s columns in order, keys as UUIDs) in key order."""
-    columns = [c.name for c in table.columns]
+    columns = ", ".join(c.name for c in table.columns)
     raw = sqlite_driver(session)
-    if raw is not None:
-        # A key repeats down the rows (a record's ~50 search terms): made text once each.
-        hexes = _Hexes()
-        keys = [n for n, c in enumerate(table.columns) if isinstance(c.type, Uuid)]
-        stored: list[tuple[Any, ...]]
-        if keys == [0, 2] and len(columns) == 3:  # (station, term, enterprise): the usual
-            stored = sorted([(hexes[a], b, hexes[c]) for a, b, c in rows])
-        else:
-            stored = sorted(
-                tuple(hexes[v] if n in keys and v is not None else v for n, v in enumerate(r))
-                for r in rows
-            )
-        marks = ", ".join("?" * len(columns))
-        raw.executemany(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", stored)
+    if raw is None:
+        names = [c.name for c in table.columns]
+        for start in range(0, len(rows), BATCH):
+            batch = [dict(zip(names, r, strict=True)) for r in rows[start : start + BATCH]]
+            session.execute(insert(table), batch)
         return
-    for start in range(0, len(rows), BATCH):
-        batch = [dict(zip(columns, r, strict=True)) for r in rows[start : start + BATCH]]
-        session.execute(insert(table), batch)
+    # A key repeats down the rows (a record's ~50 search terms): made text once each.
+    hexes = _Hexes()
+    keys = [n for n, c in enumerate(table.columns) if isinstance(c.type, Uuid)]
+    stored: list[tuple[Any, ...]]
+    if keys == [0, 2] and len(table.columns) == 3:  # (station, term, enterprise): the usual
+        stored = [(hexes[a], b, hexes[c]) for a, b, c in rows]
+    else:
+        stored = [
+            tuple(hexes[v] if n in keys and v is not None else v for n, v in enumerate(r))
+            for r in rows
+        ]
+    stored.sort()  # in key order: the index is walked once a batch, not hit at random
+    marks = ", ".join("?" * len(table.columns))
+    raw.executemany(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", stored)
+
+
+@contextmanager
+def roomy_cache(session: Session, mebibytes: int = 128) -> Iterator[None]:
+    """SQLite's page cache made larger while a transaction writes many rows into large
+    indexes (2 MiB by default: an import's search terms land all over the term index, and
+    read the same pages again and again); as it was afterwards."""
+    raw = sqlite_driver(session)
+    if raw is None:
+        yield
+        return
+    (before,) = raw.execute("PRAGMA cache_size").fetchone()
+    raw.execute(f"PRAGMA cache_size={-1024 * mebibytes}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size={int(before)}")
