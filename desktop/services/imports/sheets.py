@@ -37,7 +37,6 @@ NO_TABLE = QT_TRANSLATE_NOOP(
     "No header row was found in the first rows of {file}: it needs at least the columns {columns}.",
 )
 MISSING_COLUMN = QT_TRANSLATE_NOOP("Messages", "The sheet has no column for {column}.")
-UNREADABLE = QT_TRANSLATE_NOOP("Messages", "{file} cannot be read as a workbook: {detail}")
 
 
 @dataclass(frozen=True)
@@ -84,22 +83,24 @@ def plan_import(
     how = importer(kind)
     access.require(db, "edits")
     path = Path(path)
+    # An .xlsx or a CSV file, read a row at a time within limits; a file that cannot be read
+    # is refused (reader.UnreadableFile, a sentence saying why) before any row is checked.
+    sheet = reader.open_sheet(path)
     try:
-        sheet, cells = reader.read_rows(path)
-    except reader.UnreadableFile as exc:
-        raise UserError(UNREADABLE, file=path.name, detail=str(exc)) from exc
-    table = reader.find_table(sheet, cells, how.headers | {"_ignored": how.module.IGNORED})
-    needed = "、".join(how.names[f] for f in how.module.REQUIRED)
-    if table is None:
-        raise UserError(NO_TABLE, file=path.name, columns=needed)
-    table.mapping.pop("_ignored", None)
-    if mapping is not None:
-        table.mapping = dict(mapping)
-    for field in how.module.REQUIRED:
-        if field not in table.mapping:
-            raise UserError(MISSING_COLUMN, column=how.names[field])
-    plan = Plan(kind, path, table.headers, table.mapping, table.rows[:20])
-    how.module.check(db, plan, table, progress, cancelled)
+        table = reader.find_table(sheet.name, sheet, how.headers | {"_ignored": how.module.IGNORED})
+        needed = "、".join(how.names[f] for f in how.module.REQUIRED)
+        if table is None:
+            raise UserError(NO_TABLE, file=path.name, columns=needed)
+        table.mapping.pop("_ignored", None)
+        if mapping is not None:
+            table.mapping = dict(mapping)
+        for field in how.module.REQUIRED:
+            if field not in table.mapping:
+                raise UserError(MISSING_COLUMN, column=how.names[field])
+        plan = Plan(kind, path, table.headers, table.mapping, table.peek(20))
+        how.module.check(db, plan, table, progress, cancelled)
+    finally:
+        sheet.close()
     # The problems in the order a user reads them: row by row, column by column.
     order = {h: n for n, h in enumerate(table.headers)}
     plan.problems.sort(key=lambda p: (p.row, order.get(p.column, len(order))))
