@@ -37,7 +37,7 @@ def messy_workbook(path: Path) -> None:
     for col in "ABCDGH":
         ws.merge_cells(f"{col}3:{col}4")
     ws.merge_cells("E3:F3")
-    rows = [
+    rows: list[list[object]] = [
         [
             1,
             " 好再来网吧 ",
