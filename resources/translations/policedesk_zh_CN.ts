@@ -951,103 +951,103 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="294"/>
+        <location filename="../../desktop/cli_desk.py" line="36"/>
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="324"/>
+        <location filename="../../desktop/cli_desk.py" line="66"/>
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="340"/>
+        <location filename="../../desktop/cli_desk.py" line="82"/>
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="354"/>
+        <location filename="../../desktop/cli_desk.py" line="96"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="371"/>
+        <location filename="../../desktop/cli_desk.py" line="113"/>
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="376"/>
+        <location filename="../../desktop/cli_desk.py" line="118"/>
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="438"/>
+        <location filename="../../desktop/cli_records.py" line="38"/>
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="443"/>
+        <location filename="../../desktop/cli_records.py" line="43"/>
         <source>--from {start} is after --to {end}.</source>
         <translation>--from {start} 晚于 --to {end}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="452"/>
+        <location filename="../../desktop/cli_records.py" line="52"/>
         <source>{ledger} has no column {columns} that can be left out; it can leave out: {known}.</source>
         <translation>{ledger}没有可以略去的列“{columns}”；可以略去的列：{known}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="508"/>
+        <location filename="../../desktop/cli_records.py" line="108"/>
         <source>{n} grid cells have their boundary now.</source>
         <translation>已为 {n} 个网格写入边界。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="548"/>
+        <location filename="../../desktop/cli_records.py" line="148"/>
         <source>{file}: {rows} check-ins read; {new} new, {on_file} on file, {bad} wrong.</source>
         <translation>{file}：读取打卡 {rows} 条；新增 {new}，已在册 {on_file}，有误 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="579"/>
+        <location filename="../../desktop/cli_records.py" line="179"/>
         <source>{name} is neither a police station nor the sub-bureau.</source>
         <translation>{name} 既不是派出所，也不是分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="588"/>
+        <location filename="../../desktop/cli_records.py" line="188"/>
         <source>{n} personal schedules written.</source>
         <translation>已写出 {n} 份个人勤务安排表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="485"/>
+        <location filename="../../desktop/cli_records.py" line="85"/>
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="206"/>
+        <location filename="../../desktop/cli_common.py" line="51"/>
         <source>Password for {user}: </source>
         <translation>{user} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="514"/>
+        <location filename="../../desktop/cli_records.py" line="114"/>
         <source>{file}: {rows} rows read; {new} new, {updated} to update, {unchanged} as on file, {bad} with problems.</source>
         <translation>{file}：读取 {rows} 行；新增 {new}，更新 {updated}，与现有记录相同 {unchanged}，有问题 {bad}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="530"/>
-        <location filename="../../desktop/cli.py" line="559"/>
+        <location filename="../../desktop/cli_records.py" line="130"/>
+        <location filename="../../desktop/cli_records.py" line="159"/>
         <source>Nothing was imported: correct these rows first.</source>
         <translation>未导入任何记录：请先改正以上各行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="538"/>
+        <location filename="../../desktop/cli_records.py" line="138"/>
         <source>{n} records written.</source>
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="597"/>
+        <location filename="../../desktop/cli_records.py" line="197"/>
         <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
         <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="614"/>
+        <location filename="../../desktop/cli_records.py" line="214"/>
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
     </message>
@@ -3915,17 +3915,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请改正两者之一的代码：在本机改，或请写出数据包的一方改后重新发数据包，然后再导入。新电脑须从分局的完整数据包起步，而不是自行录入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="26"/>
+        <location filename="../../desktop/cli_records.py" line="21"/>
         <source>Your role does not see phone and ID numbers in full; leave out --full-numbers.</source>
         <translation>您的角色不能查看完整的电话号码和身份证号码，请去掉 --full-numbers。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="29"/>
+        <location filename="../../desktop/cli_common.py" line="20"/>
         <source>Only an administrator of the whole sub-bureau may do this.</source>
         <translation>只有全分局的系统管理员才能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="32"/>
+        <location filename="../../desktop/cli_common.py" line="23"/>
         <source>No password was given.</source>
         <translation>未输入密码。</translation>
     </message>

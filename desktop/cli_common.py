@@ -1,0 +1,98 @@
+"""What every command of the command line shares: its exit statuses, saying a refusal, the
+login (the password from the terminal or standard input) and opening the database as the user
+the command names."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desktop.domain.messages import UserError
+    from desktop.store.engine import Database
+
+EXIT_PROBLEMS, EXIT_USAGE, EXIT_REFUSED, EXIT_DENIED = 1, 2, 3, 4
+WHOLE_DATABASE_ONLY = QT_TRANSLATE_NOOP(
+    "Messages", "Only an administrator of the whole sub-bureau may do this."
+)
+NO_PASSWORD = QT_TRANSLATE_NOOP("Messages", "No password was given.")
+
+
+def say(error: UserError) -> int:
+    from desktop.i18n import translate
+    from desktop.services.accounts.access import is_denied
+
+    print(error.text(translate), file=sys.stderr)
+    return EXIT_DENIED if is_denied(error) else EXIT_REFUSED
+
+
+def password_reader(args: argparse.Namespace) -> Callable[[], str]:
+    """Asked for only once a login is needed: from standard input's first line with
+    --password-stdin, else on the terminal without echo."""
+
+    def read() -> str:
+        from desktop.services.accounts.access import DeniedError
+
+        if getattr(args, "password_stdin", False):
+            line = sys.stdin.readline()
+            if not line:
+                raise DeniedError(NO_PASSWORD)
+            return line.rstrip("\r\n")
+        import getpass
+
+        from desktop.i18n import translate
+
+        try:
+            prompt = translate("Cli", QT_TRANSLATE_NOOP("Cli", "Password for {user}: "))
+            return getpass.getpass(prompt.format(user=args.user))
+        except EOFError:
+            raise DeniedError(NO_PASSWORD) from None
+
+    return read
+
+
+def open_as_user(
+    args: argparse.Namespace,
+    target: str | Path | None,
+    *,
+    migrate: bool = True,
+    anyone_if_new: bool = False,
+) -> Database:
+    """The database, opened as the user the command names (see services.database.open_as)."""
+    from desktop.services.database import open_as
+
+    return open_as(
+        target,
+        getattr(args, "user", None),
+        password_reader(args),
+        migrate=migrate,
+        anyone_if_new=anyone_if_new,
+    )
+
+
+def require_whole_database(db: Database) -> None:
+    """Work on the file itself (restore, migrate, the demo) is the whole database's
+    administrator's."""
+    from desktop.domain.accounts import Role
+    from desktop.domain.hierarchy import NodeKind
+    from desktop.services.accounts.access import DeniedError, actor
+
+    user = actor(db)
+    whole = user is None or user.node is None or user.node.kind is NodeKind.BUREAU
+    if user is not None and (user.role is not Role.ADMIN or not whole):
+        raise DeniedError(WHOLE_DATABASE_ONLY)
+
+
+def target(args: argparse.Namespace, default: Path | None = None) -> str | Path | None:
+    return getattr(args, "database", None) or default
+
+
+def say_done(message: str, **params: object) -> None:
+    from desktop.i18n import translate
+
+    print(translate("Cli", message).format(**params))

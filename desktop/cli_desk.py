@@ -1,0 +1,165 @@
+"""Commands on the database file itself: the demo, migrate, check, backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.cli_common import (
+    EXIT_PROBLEMS,
+    open_as_user,
+    require_whole_database,
+    say_done,
+    target,
+)
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desktop.domain.accounts import Actor
+    from desktop.store.engine import Database
+
+
+def demo(args: argparse.Namespace) -> int:
+    from desktop import demo, paths
+
+    # A new file needs nobody; a desk with accounts needs its administrator.
+    db = open_as_user(args, target(args, paths.demo_database_path()), anyone_if_new=True)
+    try:
+        require_whole_database(db)
+        summary = demo.generate(db, args.scale, args.seed)
+    finally:
+        db.close()
+    n = summary.counts
+    say_done(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Demo jurisdiction written to {path}: {stations} stations, {offices} offices, "
+            "{grids} grid cells, {officers} officers.",
+        ),
+        path=db.display_name,
+        stations=n["station"],
+        offices=n["office"],
+        grids=n["grid_cell"],
+        officers=n["officer"],
+    )
+    return 0
+
+
+def migrate(args: argparse.Namespace) -> int:
+    """A new target (absent, empty, without accounts) needs nobody; an existing desk's
+    schema is its administrator's, checked before anything is migrated."""
+    from desktop.services.maintenance.checks import migrate
+    from desktop.store.errors import DatabaseMissingError
+
+    try:
+        db = open_as_user(args, target(args), migrate=False, anyone_if_new=True)
+    except DatabaseMissingError:
+        pass
+    else:
+        try:
+            require_whole_database(db)
+        finally:
+            db.close()
+    revision = migrate(target(args))
+    say_done(QT_TRANSLATE_NOOP("Cli", "The schema is up to date: {revision}."), revision=revision)
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    from desktop.i18n import translate
+    from desktop.services.maintenance import checks
+
+    # Without accounts (an empty, half-migrated or foreign file) there is nobody to log in
+    # as, and the check says what the file is.
+    db = open_as_user(args, target(args), migrate=False, anyone_if_new=True)
+    try:
+        report = checks.check(db)
+    finally:
+        db.close()
+    if report.ok:
+        say_done(QT_TRANSLATE_NOOP("Cli", "{path}: no problems found."), path=db.display_name)
+        return 0
+    print("\n".join(report.lines(translate)), file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def backup(args: argparse.Namespace) -> int:
+    from desktop.services.maintenance import checks
+
+    db = open_as_user(args, target(args), migrate=False)
+    try:
+        out = checks.backup(db, args.out)
+    finally:
+        db.close()
+    say_done(QT_TRANSLATE_NOOP("Cli", "Backed up to {path}."), path=out)
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    from desktop.services.maintenance import restores
+
+    db, user = _restore_allowed(args)
+    if db is not None:
+        try:
+            aside = restores.restore(db, args.file)  # closes it once the backup has passed
+        finally:
+            db.close()
+    else:
+        aside = restores.restore_unopened(_restore_path(args), args.file, user)
+    if aside:
+        say_done(
+            QT_TRANSLATE_NOOP("Cli", "Restored {backup}; the replaced file is kept as {aside}."),
+            backup=args.file,
+            aside=aside,
+        )
+    else:
+        say_done(QT_TRANSLATE_NOOP("Cli", "Restored {backup}."), backup=args.file)
+    return 0
+
+
+def _restore_path(args: argparse.Namespace) -> Path:
+    from desktop import paths
+    from desktop.store.engine import resolve_url, sqlite_path
+
+    path = sqlite_path(resolve_url(target(args) or paths.default_database_path()))
+    if path is None:
+        from desktop.domain.messages import UserError
+        from desktop.services.maintenance.restores import ON_A_SERVER
+
+        raise UserError(ON_A_SERVER)
+    return path
+
+
+def _restore_allowed(args: argparse.Namespace) -> tuple[Database | None, Actor | None]:
+    """The live database's administrator of the whole database. A desk without accounts (or
+    no file) has nothing to protect yet; a damaged one cannot be read, so the backup's own
+    accounts decide, read from a copy that is thrown away."""
+    import shutil
+    import tempfile
+
+    from desktop.store.errors import DatabaseCorruptError, DatabaseMissingError
+
+    try:
+        db = open_as_user(args, target(args), migrate=False, anyone_if_new=True)
+    except DatabaseMissingError:
+        return None, None
+    except DatabaseCorruptError:
+        if not args.file.is_file():
+            raise
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "backup.sqlite3"
+            shutil.copyfile(args.file, copy)
+            db = open_as_user(args, copy, migrate=False)
+            try:
+                require_whole_database(db)
+                return None, db.actor
+            finally:
+                db.close()
+    try:
+        require_whole_database(db)
+    except BaseException:
+        db.close()
+        raise
+    return db, db.actor
