@@ -151,3 +151,14 @@ def unit_path(session: Session, unit: Any) -> dict[str, uuid.UUID | None]:
         station = live(session, Station, unit.id)
         return {"bureau_id": station.bureau_id, "station_id": station.id, "office_id": None}
     return {"bureau_id": live(session, Bureau, unit.id).id, "station_id": None, "office_id": None}
+
+
+def store_setting(s: Session, key: str, value: object) -> None:
+    """A desk-wide setting (shifts, roster rules, password expiry), added or replaced."""
+    from desktop.store.schema import Setting
+
+    setting = s.scalar(select(Setting).where(Setting.key == key))
+    if setting is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        setting.value = value

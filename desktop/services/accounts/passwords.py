@@ -29,6 +29,7 @@ from desktop.domain.accounts import (
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker
 from desktop.services.accounts import access
+from desktop.services.records import store_setting
 from desktop.store.base import utcnow
 from desktop.store.engine import Database
 from desktop.store.schema import Setting, UserAccount
@@ -167,11 +168,7 @@ def set_expiry_days(db: Database, days: int) -> None:
         )
     c.raise_if_any()
     with db.transaction() as s:
-        setting = s.scalar(select(Setting).where(Setting.key == EXPIRY_KEY))
-        if setting is None:
-            s.add(Setting(key=EXPIRY_KEY, value=days))
-        else:
-            setting.value = days
+        store_setting(s, EXPIRY_KEY, days)
 
 
 def due(account: UserAccount, days: int, now: datetime) -> PasswordDue | None:

@@ -12,13 +12,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from desktop.domain import roster
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.roster import Settings, Shift
 from desktop.domain.validation import Checker
 from desktop.services.accounts import access
+from desktop.services.records import store_setting
 from desktop.services.reference import codes
 from desktop.store.engine import Database
 from desktop.store.roster_schema import PatrolUnit
@@ -122,7 +122,7 @@ def save_shifts(db: Database, forms: list[ShiftForm]) -> None:
             {"code": f.code, "name": f.name.strip(), "start": _text(f.start), "end": _text(f.end)}
             for f in forms
         ]
-        _store(s, SHIFTS_KEY, value)
+        store_setting(s, SHIFTS_KEY, value)
 
 
 def _text(clock: str) -> str:
@@ -136,14 +136,6 @@ def _new_code(taken: set[str]) -> str:
     while f"shift{n}" in taken:
         n += 1
     return f"shift{n}"
-
-
-def _store(s: Session, key: str, value: object) -> None:
-    setting = s.scalar(select(Setting).where(Setting.key == key))
-    if setting is None:
-        s.add(Setting(key=key, value=value))
-    else:
-        setting.value = value
 
 
 def rules(db: Database) -> Settings:
@@ -166,4 +158,4 @@ def save_rules(db: Database, rest_hours: float | None, nights: int | None) -> No
         c.fail("nights", BAD_NIGHTS)
     c.raise_if_any()
     with db.transaction() as s:
-        _store(s, RULES_KEY, {"min_rest_hours": rest_hours, "max_nights_in_a_row": nights})
+        store_setting(s, RULES_KEY, {"min_rest_hours": rest_hours, "max_nights_in_a_row": nights})
