@@ -16,6 +16,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.domain.validation import Checker
 from desktop.domain.visit_cadence import Cadence
 from desktop.services.accounts import access
+from desktop.services.records import store_setting
 from desktop.services.reference import codes
 from desktop.services.register.search import SCOPE_COLUMN
 from desktop.store.base import utcnow
@@ -57,11 +58,8 @@ def set_intervals(db: Database, wanted: dict[str, int | None]) -> int:
             values[grade] = days
     c.raise_if_any()
     with db.transaction() as s:
-        setting = s.scalar(select(Setting).where(Setting.key == INTERVALS_KEY))
-        if setting is None:
-            s.add(Setting(key=INTERVALS_KEY, value=values))
-        else:
-            setting.value = {**(setting.value or {}), **values}
+        stored = s.scalar(select(Setting.value).where(Setting.key == INTERVALS_KEY))
+        store_setting(s, INTERVALS_KEY, {**(stored or {}), **values})
         s.flush()
         return refresh_all(s, intervals_in(s, defaults))
 
