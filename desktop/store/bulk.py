@@ -8,7 +8,6 @@ through a Core executemany, typed by the table.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -28,12 +27,12 @@ class _Hexes(dict[uuid.UUID, str]):
         return text
 
 
-def sqlite_driver(session: Session) -> sqlite3.Connection | None:
-    """The driver connection of the session's transaction, when it is SQLite's own."""
+def sqlite_driver(session: Session) -> Any:
+    """The driver connection of the session's transaction, when it is SQLite's (SQLCipher's
+    build: the desk file may be encrypted, and only this connection holds its key)."""
     if session.get_bind().dialect.name != "sqlite":
         return None
-    driver = session.connection().connection.driver_connection
-    return driver if isinstance(driver, sqlite3.Connection) else None
+    return session.connection().connection.driver_connection
 
 
 def insert_keys(session: Session, table: Table, rows: Sequence[tuple[Any, ...]]) -> None:
