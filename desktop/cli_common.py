@@ -36,6 +36,12 @@ def password_reader(args: argparse.Namespace) -> Callable[[], str]:
     --password-stdin, else on the terminal without echo."""
 
     def read() -> str:
+        # Once per command: a restore onto a new computer checks it against the backup too.
+        if getattr(args, "given_password", None) is None:
+            args.given_password = _read()
+        return str(args.given_password)
+
+    def _read() -> str:
         from desktop.services.accounts.access import DeniedError
 
         if getattr(args, "password_stdin", False):
@@ -66,13 +72,34 @@ def open_as_user(
     """The database, opened as the user the command names (see services.database.open_as)."""
     from desktop.services.database import open_as
 
-    return open_as(
+    db = open_as(
         target,
         getattr(args, "user", None),
         password_reader(args),
         migrate=migrate,
         anyone_if_new=anyone_if_new,
     )
+    show_recovery_key(db)
+    return db
+
+
+RECOVERY_SHOWN = QT_TRANSLATE_NOOP(
+    "Cli",
+    "The database is now encrypted. Its recovery key, shown this once:\n\n    {key}\n\n"
+    "Print it or write it down and keep it in the station's safe: with it the database opens "
+    "when every administrator's password is lost. Whoever holds it can read the database.",
+)
+
+
+def show_recovery_key(db: Database) -> None:
+    """A recovery key made by this command (the first account, or a plain file encrypted):
+    printed once, on standard error so that a script's output stays its own."""
+    from desktop.i18n import translate
+    from desktop.services.accounts.keys import RECOVERY_SHOWN as MEMO
+
+    key = db.memo.pop(MEMO, None)
+    if key:
+        print(translate("Cli", RECOVERY_SHOWN).format(key=key), file=sys.stderr)
 
 
 def require_whole_database(db: Database) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from desktop.cli_common import (
     EXIT_PROBLEMS,
     open_as_user,
+    password_reader,
     require_whole_database,
     say_done,
     target,
@@ -100,14 +101,15 @@ def backup(args: argparse.Namespace) -> int:
 def restore(args: argparse.Namespace) -> int:
     from desktop.services.maintenance import restores
 
-    db, user = _restore_allowed(args)
+    db, user, key = _restore_allowed(args)
     if db is not None:
         try:
-            aside = restores.restore(db, args.file)  # closes it once the backup has passed
+            # closes it once the backup has passed
+            aside = restores.restore(db, args.file, backup_key=_backup_key(args, db))
         finally:
             db.close()
     else:
-        aside = restores.restore_unopened(_restore_path(args), args.file, user)
+        aside = restores.restore_unopened(_restore_path(args), args.file, user, key)
     if aside:
         say_done(
             QT_TRANSLATE_NOOP("Cli", "Restored {backup}; the replaced file is kept as {aside}."),
@@ -132,34 +134,58 @@ def _restore_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def _restore_allowed(args: argparse.Namespace) -> tuple[Database | None, Actor | None]:
-    """The live database's administrator of the whole database. A desk without accounts (or
-    no file) has nothing to protect yet; a damaged one cannot be read, so the backup's own
-    accounts decide, read from a copy that is thrown away."""
-    import shutil
-    import tempfile
-
+def _restore_allowed(
+    args: argparse.Namespace,
+) -> tuple[Database | None, Actor | None, bytes | None]:
+    """The live database's administrator of the whole database. A desk without accounts has
+    nothing to protect yet; where there is no file (a new computer) or a damaged one, the
+    backup's own accounts decide, read from a copy that is thrown away, and the login there
+    unwraps the backup's key."""
     from desktop.store.errors import DatabaseCorruptError, DatabaseMissingError
 
     try:
         db = open_as_user(args, target(args), migrate=False, anyone_if_new=True)
-    except DatabaseMissingError:
-        return None, None
-    except DatabaseCorruptError:
+    except (DatabaseMissingError, DatabaseCorruptError):
         if not args.file.is_file():
             raise
-        with tempfile.TemporaryDirectory() as folder:
-            copy = Path(folder) / "backup.sqlite3"
-            shutil.copyfile(args.file, copy)
-            db = open_as_user(args, copy, migrate=False)
-            try:
-                require_whole_database(db)
-                return None, db.actor
-            finally:
-                db.close()
+        return _backup_login(args)
     try:
         require_whole_database(db)
     except BaseException:
         db.close()
         raise
-    return db, db.actor
+    return db, db.actor, None
+
+
+def _backup_key(args: argparse.Namespace, db: Database) -> bytes | None:
+    """A new desk takes a backup made under another key (a new computer): the same login
+    unwraps it from the backup's own slots. None where the backup has the desk's key."""
+    from desktop.services.accounts import keys
+    from desktop.store.engine import is_plain_sqlite
+    from desktop.store.keyslots import slots_path
+
+    user = db.actor  # checked against the backup's slots without noting a failure there
+    if user is None or db.key is None or is_plain_sqlite(args.file):
+        return None
+    if not slots_path(args.file).is_file():
+        return None
+    return keys.peek(args.file, user.username, password_reader(args)())
+
+
+def _backup_login(args: argparse.Namespace) -> tuple[None, Actor | None, bytes | None]:
+    import shutil
+    import tempfile
+
+    from desktop.store.keyslots import slots_path
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "backup.sqlite3"
+        shutil.copyfile(args.file, copy)
+        if slots_path(args.file).is_file():
+            shutil.copyfile(slots_path(args.file), slots_path(copy))
+        db = open_as_user(args, copy, migrate=False, anyone_if_new=True)
+        try:
+            require_whole_database(db)
+            return None, db.actor, db.key
+        finally:
+            db.close()

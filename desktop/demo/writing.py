@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import glob
 import json
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -31,7 +30,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.messages import ConflictError
 from desktop.store import bulk
 from desktop.store.base import UTCDateTime
-from desktop.store.engine import _BUSY, Database, sqlite_path
+from desktop.store.engine import _BUSY, Database, connect_sqlite, sqlite_driver, sqlite_path
 from desktop.store.schema import Enterprise, EnterpriseTerm, Finding, Visit, VisitCompanion
 
 # Write through the driver on SQLite: the tuples are already in its storage form. Tests turn
@@ -86,7 +85,7 @@ class Batch:
     terms: list[tuple[str, str, frozenset[str], list[str]]] = field(default_factory=list)
 
 
-def _driver(session: Session) -> sqlite3.Connection | None:
+def _driver(session: Session) -> Any:
     return bulk.sqlite_driver(session) if RAW_SQLITE else None
 
 
@@ -110,7 +109,7 @@ class TermWriter:
     """The search terms, held back and written at the end in key order: a name's terms in
     memory (names repeat), the codes' in a temporary table."""
 
-    def __init__(self, raw: sqlite3.Connection) -> None:
+    def __init__(self, raw: Any) -> None:
         self.raw = raw
         raw.execute(
             "CREATE TEMP TABLE demo_code_term (station_id TEXT, term TEXT, enterprise_id TEXT)"
@@ -232,7 +231,8 @@ def write_terms_file(
 ) -> None:
     """The second process's side: a throwaway file (no journal, no syncs) with the terms
     table and its index, filled in key order."""
-    raw = sqlite3.connect(path, isolation_level=None)
+    raw = connect_sqlite(path, None)  # a throwaway plain file of demo terms, deleted after
+    raw.isolation_level = None
     try:
         raw.execute("PRAGMA journal_mode=OFF")
         raw.execute("PRAGMA synchronous=OFF")
@@ -254,9 +254,7 @@ class _RawWriter:
     The search terms come from `terms_ready` (a file the second process wrote), or are
     written here at the end (TermWriter)."""
 
-    def __init__(
-        self, raw: sqlite3.Connection, terms_ready: Callable[[], str] | None = None
-    ) -> None:
+    def __init__(self, raw: Any, terms_ready: Callable[[], str] | None = None) -> None:
         self.raw = raw
         names = ", ".join(f"'{t}'" for t in TABLES)
         self.indexes: dict[str, list[str]] = {}
@@ -289,7 +287,8 @@ class _RawWriter:
         # The index first, on the empty table: the copy then fills table and index alike.
         for sql in self.indexes.get("enterprise_term", []):
             self.raw.execute(sql)
-        self.raw.execute(f"ATTACH DATABASE ? AS {TERMS_SCHEMA}", (path,))
+        # KEY '': the throwaway file is plain, whatever key the desk's file has.
+        self.raw.execute(f"ATTACH DATABASE ? AS {TERMS_SCHEMA} KEY ''", (path,))
         self.raw.execute(
             f"INSERT INTO enterprise_term SELECT * FROM {TERMS_SCHEMA}.enterprise_term"
         )
@@ -365,8 +364,8 @@ def bulk_session(db: Database, *, large: bool = False) -> Iterator[Session]:
     if large:
         db.engine.dispose()  # this process's idle connections would keep the file in WAL mode
     with db.engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
+        raw: Any = conn.connection.driver_connection
+        errors = sqlite_driver()
         cache = int(raw.execute("PRAGMA cache_size").fetchone()[0])
         threads = int(raw.execute("PRAGMA threads").fetchone()[0])
         raw.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction: set it first
@@ -381,20 +380,20 @@ def bulk_session(db: Database, *, large: bool = False) -> Iterator[Session]:
             raw.execute("PRAGMA busy_timeout=0")
             try:
                 journal = raw.execute("PRAGMA journal_mode=TRUNCATE").fetchone()[0]
-            except sqlite3.OperationalError:  # another connection has the file: keep the log
+            except errors.OperationalError:  # another connection has the file: keep the log
                 pass
             finally:
                 raw.execute(f"PRAGMA busy_timeout={busy}")
         try:
             with db.sessions(bind=conn) as session, session.begin():
                 yield session
-        except (sqlite3.OperationalError, OperationalError) as exc:
+        except (errors.OperationalError, OperationalError) as exc:
             if "locked" in str(exc) or "busy" in str(exc):  # as Database.transaction says it
                 raise ConflictError(_BUSY) from exc
             raise
         finally:
             if any(row[1] == TERMS_SCHEMA for row in raw.execute("PRAGMA database_list")):
-                with suppress(sqlite3.Error):  # not before the transaction ends
+                with suppress(errors.Error):  # not before the transaction ends
                     raw.execute(f"DETACH DATABASE {TERMS_SCHEMA}")
             raw.execute("PRAGMA foreign_keys=ON")
             raw.execute(f"PRAGMA cache_size={cache}")

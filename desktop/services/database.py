@@ -31,9 +31,12 @@ NO_ACCOUNTS = QT_TRANSLATE_NOOP(
 )
 
 
-def open_desk(target: str | Path | None = None, *, migrate: bool = True) -> Database:
-    """Open the user's database (or `target`), migrated and with current reference codes."""
-    db = open_database(target or paths.default_database_path(), migrate=migrate)
+def open_desk(
+    target: str | Path | None = None, *, migrate: bool = True, key: bytes | None = None
+) -> Database:
+    """Open the user's database (or `target`), migrated and with current reference codes.
+    An encrypted file needs its `key` (keys.unlock: a login), else LoginRequiredError."""
+    db = open_database(target or paths.default_database_path(), migrate=migrate, key=key)
     from desktop.services.accounts import audit
 
     audit.install(db)
@@ -80,10 +83,18 @@ def open_as(
     login's mapping; its password is checked by reading alone (nothing is counted or
     written). When the desk is encrypted, this is also where the password unwraps the key.
     """
-    from desktop.services.accounts import access, users
+    from desktop.services.accounts import access, keys, users
     from desktop.store.migrate import HEAD, current_revision
 
-    db = open_desk(target, migrate=migrate)
+    path = desk_path(target)
+    unlocked: keys.Unlocked | None = None
+    if path is not None and keys.is_encrypted(path):
+        if username is None:
+            raise access.DeniedError(LOGIN_NEEDED)
+        if callable(password):
+            password = password()
+        unlocked = keys.unlock(path, username, password)
+    db = open_desk(target, migrate=migrate, key=unlocked.key if unlocked else None)
     try:
         if not _has_accounts(db):
             if anyone_if_new:
@@ -97,16 +108,48 @@ def open_as(
             db.actor = _verify_only(db, username, password)
             return db
         try:
-            users.login(db, username, password)
+            users.login(db, username, password, unlocked)
         except RefusedError as error:  # every failed login is the user's, not the records'
             raise access.DeniedError(error.message, error.remedy, **error.params) from None
         if users.password_due(db) is not None:  # the window asks for a new one first
             db.actor = None
             raise access.DeniedError(PASSWORD_DUE)
+        from desktop.services.maintenance import encryption
+
+        # A plain file from an earlier version: an administrator's first login encrypts it.
+        if (done := encryption.encrypt_if_due(db)) is not None:
+            db = done.db
+            db.memo[keys.RECOVERY_SHOWN] = done.recovery
     except BaseException:
         db.close()
         raise
     return db
+
+
+def open_unlocked(path: Path, username: str, password: str) -> Database:
+    """The window's login to an encrypted desk: the password unwraps the key, the file opens
+    (migrated if older) and the same password logs the user in, without a second scrypt.
+    A password due for a change is the window's to ask for (users.password_due)."""
+    from desktop.services.accounts import access, keys, users
+
+    unlocked = keys.unlock(path, username, password)
+    db = open_desk(path, key=unlocked.key)
+    try:
+        users.login(db, username, password, unlocked)
+    except RefusedError as error:
+        db.close()
+        raise access.DeniedError(error.message, error.remedy, **error.params) from None
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def desk_path(target: str | Path | None) -> Path | None:
+    """The SQLite file `target` names (the user's default database for None), else None."""
+    from desktop.store.engine import resolve_url, sqlite_path
+
+    return sqlite_path(resolve_url(target or paths.default_database_path()))
 
 
 def _has_accounts(db: Database) -> bool:

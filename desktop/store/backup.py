@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from desktop import paths
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
+from desktop.store.engine import connect_sqlite, read_only_uri, sqlite_driver
+from desktop.store.keyslots import KeySlots, slots_path
+
+__all__ = ["BackupError", "backup_file", "read_only_uri", "timestamped_name", "unused_path"]
 
 
 class BackupError(UserError):
     pass
 
 
-def backup_file(source: Path, destination: Path) -> Path:
-    """Copy `source` to `destination` atomically: a partial copy never carries the final name."""
+def backup_file(source: Path, destination: Path, key: bytes | None = None) -> Path:
+    """Copy `source` to `destination` atomically: a partial copy never carries the final name.
+    An encrypted desk's copy is encrypted with the same key, and its key slots go with it
+    (`NAME.keys` beside it), so it opens with the passwords it was made under."""
     partial = destination.with_name(destination.name + ".partial")
+    driver = sqlite_driver()
     try:
         destination.parent.mkdir(mode=paths.PRIVATE_FOLDER, parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        src = sqlite3.connect(read_only_uri(source), uri=True)
+        src = connect_sqlite(source, key, read_only=True)
         try:
-            dst = sqlite3.connect(partial)
+            dst = connect_sqlite(partial, key)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
@@ -32,8 +38,10 @@ def backup_file(source: Path, destination: Path) -> Path:
         finally:
             src.close()
         paths.private_file(partial)  # a copy of the data is as private as the data
+        if key is not None:
+            copy_slots(source, destination)
         partial.replace(destination)
-    except (sqlite3.Error, OSError) as exc:
+    except (driver.Error, OSError, UserError) as exc:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         raise BackupError(
@@ -44,9 +52,18 @@ def backup_file(source: Path, destination: Path) -> Path:
     return destination
 
 
-def read_only_uri(path: Path) -> str:
-    """A sqlite URI for `path`; as_uri() quotes #, ? and % that would otherwise cut it short."""
-    return f"{path.resolve().as_uri()}?mode=ro"
+def copy_slots(source: Path, destination: Path) -> None:
+    """The key slots of `source` beside `destination`, without the live desk's failed logins
+    and locks (they belong to the desk, not to the copy)."""
+    slots = KeySlots.read(source)
+    slots.pending, slots.locks = [], {}
+    slots.write(destination)
+
+
+def remove_copy(path: Path) -> None:
+    """A database copy and its key slots."""
+    for each in (path, slots_path(path)):
+        each.unlink(missing_ok=True)
 
 
 def unused_path(path: Path) -> Path:

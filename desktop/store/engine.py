@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from desktop.domain.messages import CHANGED_MEANWHILE, QT_TRANSLATE_NOOP, Confli
 
 BUSY_TIMEOUT_MS = 5000
 _WRITES = "policedesk_writes"
+AFTER_COMMIT = "policedesk_after_commit"  # session.info: callables to run once committed
 
 _CLASHED = QT_TRANSLATE_NOOP(
     "Messages",
@@ -44,7 +44,47 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def sqlite_driver() -> Any:
+    """SQLCipher's build of SQLite for every desk file: an encrypted one opens with its key,
+    a plain one (an earlier version's, until it is encrypted) without."""
+    import sqlcipher3.dbapi2 as driver
+
+    return driver
+
+
+def connect_sqlite(
+    path: Path | str, key: bytes | None, *, read_only: bool = False, timeout: float = 5.0
+) -> Any:
+    """A DB-API connection to a desk file: the one place a file is opened, so that its key
+    goes first. A wrong key fails at the first read ("file is not a database")."""
+    driver = sqlite_driver()
+    if read_only:
+        conn = driver.connect(read_only_uri(Path(path)), uri=True, timeout=timeout)
+    else:
+        conn = driver.connect(str(path), timeout=timeout)
+    # A wrong key or a damaged page is the caller's to say, in the user's words; SQLCipher
+    # would also print it on standard error.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    if key is not None:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def read_only_uri(path: Path) -> str:
+    """A sqlite URI for `path`; as_uri() quotes #, ? and % that would otherwise cut it short."""
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    """An unencrypted SQLite file (an earlier version's): its header says so in clear."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy's "begin" event start transactions, so that DDL in migrations and
     # SAVEPOINTs are transactional too (the pysqlite driver's own handling is not).
     dbapi_connection.isolation_level = None
@@ -81,12 +121,16 @@ def _raise_if_full(exc: BaseException) -> None:
         raise DiskFullError() from exc
 
 
-def make_engine(url: URL) -> Engine:
+def make_engine(url: URL, key: bytes | None = None) -> Engine:
     """hide_parameters: an error's text (a log, a traceback) never carries the values of a
     statement, which are records and personal numbers."""
-    if url.get_backend_name() == "sqlite":
+    path = sqlite_path(url)
+    if path is not None:
         engine = create_engine(
-            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+            url,
+            module=sqlite_driver(),
+            creator=lambda: connect_sqlite(path, key, timeout=BUSY_TIMEOUT_MS / 1000),
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _tune_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
@@ -107,10 +151,17 @@ class Database:
     # Who is working (services.accounts sets it at login; None: the command line, or the
     # program itself at start). Services check rights and write the audit trail by it.
     actor: Any = None
+    # The key of an encrypted desk file (None: a plain file, or a server). Kept while the
+    # desk is open: backups are made with it and password changes rewrap it.
+    key: bytes | None = None
 
     @classmethod
-    def from_engine(cls, url: URL, engine: Engine) -> Database:
-        return cls(url, engine, sessionmaker(engine, expire_on_commit=False))
+    def from_engine(cls, url: URL, engine: Engine, key: bytes | None = None) -> Database:
+        return cls(url, engine, sessionmaker(engine, expire_on_commit=False), key=key)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
 
     @property
     def display_name(self) -> str:
@@ -128,11 +179,12 @@ class Database:
         Another desk saving at the same moment shows up here as a driver error; it becomes a
         message the user can act on (nothing was saved, try again)."""
         try:
-            with (
-                self.sessions(execution_options={_WRITES: True}) as session,
-                session.begin(),
-            ):
-                yield session
+            with self.sessions(execution_options={_WRITES: True}) as session:
+                with session.begin():
+                    yield session
+                # What lives outside the database and must follow a commit only (key slots).
+                for then in session.info.pop(AFTER_COMMIT, []):
+                    then()
         except StaleDataError as exc:
             raise ConflictError(CHANGED_MEANWHILE) from exc
         except IntegrityError as exc:

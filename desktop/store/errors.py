@@ -147,6 +147,35 @@ def explain(exc: BaseException) -> UserError | None:
     return None
 
 
+class LoginRequiredError(DatabaseOpenError):
+    """An encrypted desk opened without its key: the caller logs in first (the password
+    unwraps the key), then opens it again."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Messages", "The database {path} is encrypted."),
+            QT_TRANSLATE_NOOP("Messages", "Log in as one of its users to open it."),
+            path=path,
+        )
+
+
+class WrongKeyError(DatabaseOpenError):
+    """The key given does not open the file: its key slots belong to another database."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Messages", "The key file beside {path} does not belong to this database."
+            ),
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Put back the .keys file that was made with this database, or open it with "
+                "its recovery key.",
+            ),
+            path=path,
+        )
+
+
 class EmptyDatabaseError(DatabaseOpenError):
     def __init__(self, path: str) -> None:
         super().__init__(

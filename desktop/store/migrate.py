@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from desktop import paths
 from desktop.store.backup import backup_file, timestamped_name, unused_path
-from desktop.store.engine import Database, make_engine, resolve_url, sqlite_path
+from desktop.store.engine import (
+    Database,
+    connect_sqlite,
+    is_plain_sqlite,
+    make_engine,
+    resolve_url,
+    sqlite_driver,
+    sqlite_path,
+)
 from desktop.store.errors import (
     DatabaseCorruptError,
     DatabaseLockedError,
@@ -18,11 +26,13 @@ from desktop.store.errors import (
     DatabaseTooNewError,
     DatabaseUnreachableError,
     EmptyDatabaseError,
+    LoginRequiredError,
     NotADatabaseError,
+    WrongKeyError,
 )
+from desktop.store.keyslots import KeySlots, new_key, slots_path
 from desktop.store.migrations import HEAD
 
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -54,17 +64,32 @@ def _tables(engine: Engine) -> set[str]:
         return set(inspect(conn).get_table_names())
 
 
-def _check_sqlite_file(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as fh:
-        if fh.read(16) != _SQLITE_HEADER:
+def is_new(path: Path) -> bool:
+    return not path.exists() or path.stat().st_size == 0
+
+
+def file_key(path: Path, key: bytes | None) -> bytes | None:
+    """The key to open `path` with: None for a plain file (an earlier version's), `key` if
+    given, else the open slot of a desk without accounts. An encrypted file without either
+    asks for a login; one without its key slots, or garbage, is refused."""
+    if is_new(path) or is_plain_sqlite(path):
+        return None
+    if not slots_path(path).exists():
+        # SQLCipher's pages are whole kilobytes; anything else is some other file.
+        if path.stat().st_size % 1024:
             raise NotADatabaseError(str(path))
+        KeySlots.read(path)  # raises: the key file is missing
+    if key is not None:
+        return key
+    found = KeySlots.read(path).open_key()
+    if found is None:
+        raise LoginRequiredError(str(path))
+    return found
 
 
-def sqlite_schema(conn: sqlite3.Connection) -> tuple[bool, bool, str | None]:
-    """(has tables, is ours, revision) of a SQLite file, read with the standard library so
-    that nothing about the file changes: an empty file is not yet anybody's."""
+def sqlite_schema(conn: Any) -> tuple[bool, bool, str | None]:
+    """(has tables, is ours, revision) of a SQLite file, read on a raw connection so that
+    nothing about the file changes: an empty file is not yet anybody's."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "alembic_version" not in tables:
         return bool(tables), False, None
@@ -72,11 +97,12 @@ def sqlite_schema(conn: sqlite3.Connection) -> tuple[bool, bool, str | None]:
     return True, True, row[0] if row else None
 
 
-def _precheck(path: Path) -> bool:
+def _precheck(path: Path, key: bytes | None) -> bool:
     """Before the engine touches the file (its connect hook switches it to WAL): refuse
     another program's database, a newer one, and one whose write lock is held elsewhere.
     True when the file has tables (False: empty, or a SQLite file with nothing in it)."""
-    conn = sqlite3.connect(path, timeout=1.0)
+    driver = sqlite_driver()
+    conn = connect_sqlite(path, key, timeout=1.0)
     try:
         conn.isolation_level = None
         has_tables, ours, revision = sqlite_schema(conn)
@@ -92,11 +118,13 @@ def _precheck(path: Path) -> bool:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
         return has_tables
-    except sqlite3.OperationalError as exc:
+    except driver.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseLockedError(str(path)) from exc
         raise DatabaseUnreachableError(str(path), str(exc)) from exc
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
+        if key is not None and "not a database" in str(exc):
+            raise WrongKeyError(str(path)) from exc
         raise DatabaseCorruptError(str(path), str(exc)) from exc
     finally:
         conn.close()
@@ -110,10 +138,18 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def open_database(
-    target: str | Path, *, migrate: bool = True, backup_dir: Path | None = None
+    target: str | Path,
+    *,
+    migrate: bool = True,
+    backup_dir: Path | None = None,
+    key: bytes | None = None,
 ) -> Database:
     """Open (creating if new) and migrate a database; raise a DatabaseOpenError with the way
-    out when it cannot be used. A database that is refused is left exactly as it was."""
+    out when it cannot be used. A database that is refused is left exactly as it was.
+
+    A new SQLite desk is made encrypted, with a random key in its open slot (it has no
+    accounts yet); an encrypted one opens with `key` (unwrapped by a login), or asks for
+    one (LoginRequiredError); a plain one from an earlier version opens as it is."""
     url = resolve_url(target)
     path = sqlite_path(url)
     if path is None and url.get_backend_name() == "sqlite":
@@ -121,22 +157,29 @@ def open_database(
     if path is not None:
         if not migrate and not path.exists():
             raise DatabaseMissingError(str(path))  # only migrating may create a database
-        _check_sqlite_file(path)
+        key = file_key(path, key)
         try:
             path.parent.mkdir(mode=paths.PRIVATE_FOLDER, parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseUnreachableError(str(path), str(exc)) from exc
-        if path.exists():
-            if not _precheck(path) and not migrate:
+        if is_new(path):
+            if not migrate:
+                raise EmptyDatabaseError(str(path))  # only migrating makes it a database
+            key = new_key()
+            # The slots first: a crash before the file exists leaves only a stale .keys,
+            # which the next new file overwrites.
+            KeySlots.new(key).write(path)
+        else:
+            if not _precheck(path, key) and not migrate:
                 raise EmptyDatabaseError(str(path))  # only migrating makes it a database
             _make_private(path)  # before the engine: SQLite gives the WAL the file's mode
     shown = str(path) if path else url.render_as_string(hide_password=True)
     try:
-        engine = make_engine(url)
+        engine = make_engine(url, key)
     except (ArgumentError, ImportError) as exc:  # an unknown or uninstalled database driver
         raise DatabaseUnreachableError(shown, str(exc)) from exc
     try:
-        _bring_to_head(engine, path, shown, migrate=migrate, backup_dir=backup_dir)
+        _bring_to_head(engine, path, shown, migrate=migrate, backup_dir=backup_dir, key=key)
     except OperationalError as exc:
         engine.dispose()
         if "locked" in str(exc):
@@ -150,16 +193,22 @@ def open_database(
         raise
     if path is not None:
         _make_private(path)  # a new file, made by SQLite under whatever umask the caller had
-    return Database.from_engine(url, engine)
+    return Database.from_engine(url, engine, key)
 
 
 def _make_private(path: Path) -> None:
-    for name in ("", "-wal", "-shm", "-journal"):
+    for name in ("", "-wal", "-shm", "-journal", ".keys"):
         paths.private_file(path.with_name(path.name + name))
 
 
 def _bring_to_head(
-    engine: Engine, path: Path | None, shown: str, *, migrate: bool, backup_dir: Path | None
+    engine: Engine,
+    path: Path | None,
+    shown: str,
+    *,
+    migrate: bool,
+    backup_dir: Path | None,
+    key: bytes | None,
 ) -> None:
     revision = current_revision(engine)
     if revision == HEAD:
@@ -174,5 +223,6 @@ def _bring_to_head(
     if tables and path is not None:
         # A migration rewrites tables: keep the database as it was, in case it goes wrong.
         folder = paths.private_folder(backup_dir or path.parent / "backups")
-        backup_file(path, unused_path(folder / timestamped_name(path, f"before-{HEAD}")))
+        copy = unused_path(folder / timestamped_name(path, f"before-{HEAD}"))
+        backup_file(path, copy, key)
     upgrade(engine)

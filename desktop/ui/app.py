@@ -32,9 +32,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def load(target: str | Path | None) -> Any:
     """Import the services and open (perhaps migrate) the database: a job for a worker
-    thread, while the window is already on screen."""
-    from desktop.services.database import open_desk
+    thread, while the window is already on screen. An encrypted file is not opened here:
+    its path comes back, and the login opens it."""
+    from desktop.services.accounts import keys
+    from desktop.services.database import desk_path, open_desk
 
+    path = desk_path(target)
+    if path is not None and keys.is_encrypted(path):
+        return path
     db = open_desk(target)
     db.engine.dispose()  # connections are made again on the GUI thread that uses them
     return db
@@ -63,6 +68,10 @@ def start_window(
     window.repaint()
 
     def loaded(db: Any) -> None:
+        if isinstance(db, Path):  # encrypted: the login comes first, and opens it
+            if window.db is None:
+                window.open_database(db, demo=demo)
+            return
         if window.db is not None:  # the user opened another database meanwhile: keep that
             db.close()
             return
@@ -71,7 +80,8 @@ def start_window(
     def job(_progress: Any, cancelled: Callable[[], bool]) -> Any:
         db = load(target)
         if cancelled():  # the window closed meanwhile: nobody will take the database
-            db.close()
+            if not isinstance(db, Path):
+                db.close()
             raise CancelledError()
         return db
 

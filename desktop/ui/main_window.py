@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -274,11 +275,20 @@ class MainWindow(QMainWindow):
 
     # -- database -----------------------------------------------------------------------------
     def open_database(self, target: str | Path | None, demo: bool = False) -> bool:
-        """Open a database here and now (menu actions, tests); False if it was refused."""
-        from desktop.services.database import open_desk
+        """Open a database here and now (menu actions, tests); False if it was refused. An
+        encrypted file asks for the login first: its password opens it."""
+        from desktop.services.accounts import keys
+        from desktop.services.database import desk_path, open_desk
 
         try:
-            db = open_desk(target)
+            path = desk_path(target)
+            if path is not None and keys.is_encrypted(path):
+                db = self.session.unlock(path)
+                if db is None:
+                    self._update_actions()
+                    return False
+            else:
+                db = open_desk(target)
         except UserError as error:
             show_error(self, error)
             return False
@@ -313,6 +323,10 @@ class MainWindow(QMainWindow):
             self._close_db()
             self._update_actions()
             return False
+        if not self._encrypt_if_due():
+            return False
+        db = self.db
+        assert db is not None
         self._build_pages()
         user = self.session.user
         self.user_label.setText(user.label if user else "")
@@ -330,6 +344,34 @@ class MainWindow(QMainWindow):
         if self.tree.current_ref() is None and user is not None and user.node is not None:
             self.tree.reveal(user.node)  # "all units" would be wrong: theirs are the scope
         self.set_scope(self.tree.current_ref())
+        return True
+
+    def _encrypt_if_due(self) -> bool:
+        """A plain file from an earlier version: an administrator's first login encrypts it
+        (the services say how, kill-safe), then the recovery key is shown once."""
+        from desktop.services.accounts.keys import RECOVERY_SHOWN
+        from desktop.services.maintenance import encryption
+
+        db = self.db
+        if db is None or not encryption.needs_encrypting(db):
+            return True
+        user = self.session.user
+        if user is None or not user.role.manages:
+            return True  # stays plain until an administrator logs in
+        self.db_label.setText(self.tr("Encrypting the database…"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            done = encryption.encrypt_desk(db)
+        except UserError as error:
+            QApplication.restoreOverrideCursor()
+            self.db_label.setText(db.display_name)
+            show_error(self, error)  # the plain file is unchanged and stays in use
+            return True
+        QApplication.restoreOverrideCursor()
+        self.db = done.db
+        self.db_label.setText(done.db.display_name)
+        done.db.memo[RECOVERY_SHOWN] = done.recovery
+        self.session.show_recovery_key(done.db)
         return True
 
     def relogin(self) -> None:

@@ -45,6 +45,7 @@ from desktop.store.schema import (
 CREATE, EDIT, DELETE, RESTORE = "create", "edit", "delete", "restore"
 LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, IMPORT = "login", "login_failed", "logout", "export", "import"
 BACKUP, RESTORE_DATABASE, RESOLVE = "backup", "restore_db", "resolve"
+RECOVERY_KEY, ENCRYPT = "recovery_key", "encrypt"
 ACTIONS = (
     CREATE,
     EDIT,
@@ -58,6 +59,8 @@ ACTIONS = (
     BACKUP,
     RESTORE_DATABASE,
     RESOLVE,
+    RECOVERY_KEY,
+    ENCRYPT,
 )
 COMMAND_LINE = "命令行"  # the user named in entries written with nobody logged in
 

@@ -28,7 +28,8 @@ from desktop.domain.accounts import (
 )
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker
-from desktop.services.accounts import access
+from desktop.services.accounts import access, keys
+from desktop.services.accounts.keys import Unlocked
 from desktop.services.records import store_setting
 from desktop.store.base import utcnow
 from desktop.store.engine import Database
@@ -56,7 +57,11 @@ EXPIRY_KEY = "password_days"
 
 
 def hash_password(password: str, cost: Cost | None = None) -> str:
-    c = cost or COST
+    return _hashed(password, cost or COST)[0]
+
+
+def _hashed(password: str, c: Cost) -> tuple[str, bytes, bytes]:
+    """(the stored hash, its salt, its digest): the digest also wraps the user's key slot."""
     salt = os.urandom(16)
     digest = hashlib.scrypt(
         password.encode(errors="surrogatepass"),
@@ -67,7 +72,7 @@ def hash_password(password: str, cost: Cost | None = None) -> str:
         maxmem=_MAXMEM,
         dklen=_DKLEN,
     )
-    return f"scrypt${c.n}${c.r}${c.p}${salt.hex()}${digest.hex()}"
+    return f"scrypt${c.n}${c.r}${c.p}${salt.hex()}${digest.hex()}", salt, digest
 
 
 def _cost_of(stored: str) -> Cost | None:
@@ -83,13 +88,21 @@ def _cost_of(stored: str) -> Cost | None:
     return cost
 
 
-def verify_password(password: str, stored: str) -> bool:
+def verify_password(password: str, stored: str, known: Unlocked | None = None) -> bool:
+    """`known`: what unwrapping the user's key slot already computed; when it was made with
+    the stored hash's salt and cost, it is compared instead of running scrypt again."""
     cost = _cost_of(stored)
     if cost is None:
         return False
     _scheme, _n, _r, _p, salt, digest = stored.split("$")
     try:
         wanted = bytes.fromhex(digest)
+        if (
+            known is not None
+            and known.salt.hex() == salt
+            and (known.cost.n, known.cost.r, known.cost.p) == (cost.n, cost.r, cost.p)
+        ):
+            return hmac.compare_digest(known.digest, wanted)
         got = hashlib.scrypt(
             password.encode(errors="surrogatepass"),
             salt=bytes.fromhex(salt),
@@ -129,14 +142,27 @@ def problem(password: str, username: str) -> tuple[str, dict[str, int]] | None:
     return password_problem(password, username, common_passwords())
 
 
-def set_password(record: UserAccount, password: str, by: Actor | None) -> None:
+def set_password(
+    db: Database, s: Session, record: UserAccount, password: str, by: Actor | None
+) -> None:
     """The one place a password is set: a new account, an administrator's reset, one's own
     change. Set by someone other than its user, it is to be changed at its user's next
     login; set with nobody logged in (the first administrator, the demo), it is not.
-    (The key slot that the password unwraps is to be rewrapped here as well.)"""
-    record.password_hash = hash_password(password)
+    On an encrypted desk the password's key slot is written with it."""
+    rehash(db, s, record, password)
     record.password_changed_at = utcnow()
     record.must_change_password = by is not None and by.id != record.id
+
+
+def rehash(db: Database, s: Session, record: UserAccount, password: str) -> None:
+    record.password_hash = renewed(db, s, record, password)
+
+
+def renewed(db: Database, s: Session, record: UserAccount, password: str) -> str:
+    """A new hash (new salt, today's cost) of `password`, its key slot staged with it."""
+    stored, salt, digest = _hashed(password, COST)
+    keys.stage_slot(db, s, record, salt, keys.Cost(COST.n, COST.r, COST.p), digest)
+    return stored
 
 
 # Expiry ------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from desktop.domain.accounts import (
     LOCK_TIME,
@@ -27,7 +28,7 @@ from desktop.domain.accounts import (
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker
-from desktop.services.accounts import access, audit, passwords
+from desktop.services.accounts import access, audit, keys, passwords
 from desktop.services.accounts.passwords import hash_password, verify_password
 from desktop.services.records import apply, check_version, code_taken, live
 from desktop.store.base import utcnow
@@ -62,10 +63,13 @@ def create_first_admin(db: Database, username: str, name: str, password: str) ->
     return login(db, username, password)
 
 
-def login(db: Database, username: str, password: str) -> Actor:
+def login(
+    db: Database, username: str, password: str, known: keys.Unlocked | None = None
+) -> Actor:
     """Check the password and make the user the database's actor; wrong passwords count
     towards a lock. Every refusal reads alike and costs one scrypt check, whatever its
-    cause; the audit trail says which it was."""
+    cause; the audit trail says which it was. `known`: the password's key slot was just
+    unwrapped (keys.unlock), and its digest stands for the check."""
     name = normalise_username(username)[:64]
     db.actor = None
     db.memo.pop(_WEAK, None)
@@ -87,13 +91,13 @@ def login(db: Database, username: str, password: str) -> Actor:
                 user=(None, name or "?"),
             )
         else:
-            failure = _check(account, password)
+            failure = _check(account, password, known)
             who = (account.id, f"{account.name} ({account.username})")
             if failure is None:
                 account.failed_logins = 0
                 account.locked_until = None
                 account.last_login_at = utcnow()
-                _renew_hash(s, account, password)
+                _renew_hash(db, s, account, password)
                 if passwords.problem(password, account.username) is not None:
                     db.memo[_WEAK] = account.id
             audit.record(
@@ -109,14 +113,18 @@ def login(db: Database, username: str, password: str) -> Actor:
     if failure is not None:
         raise access.DeniedError(WRONG_LOGIN, LOGIN_REMEDY, **LOGIN_PARAMS)
     assert account is not None
+    keys.take_failures(db)
+    keys.prune_slots(db, account.id, account.password_hash)
     db.actor = _actor(account)
     return db.actor
 
 
-def _check(account: UserAccount, password: str) -> LoginFailure | None:
+def _check(
+    account: UserAccount, password: str, known: keys.Unlocked | None
+) -> LoginFailure | None:
     # The password is checked first, always: a locked or disabled account costs what any
     # other does, so the time taken tells nothing either.
-    right = verify_password(password, account.password_hash)
+    right = verify_password(password, account.password_hash, known)
     now = utcnow()
     if not account.active:
         return LoginFailure.DISABLED
@@ -132,16 +140,17 @@ def _check(account: UserAccount, password: str) -> LoginFailure | None:
     return LoginFailure.WRONG_PASSWORD
 
 
-def _renew_hash(s: Session, account: UserAccount, password: str) -> None:
-    """A hash made at an older, cheaper cost is made again now that the password is at hand.
-    Written past the audit hook: the password did not change, nobody should read that it did."""
+def _renew_hash(db: Database, s: Session, account: UserAccount, password: str) -> None:
+    """A hash made at an older, cheaper cost is made again now that the password is at hand
+    (its key slot with it). Written past the audit hook: the password did not change,
+    nobody should read that it did."""
     if passwords.needs_rehash(account.password_hash):
+        stored = passwords.renewed(db, s, account, password)
         s.execute(
-            update(UserAccount)
-            .where(UserAccount.id == account.id)
-            .values(password_hash=hash_password(password)),
+            update(UserAccount).where(UserAccount.id == account.id).values(password_hash=stored),
             execution_options={"synchronize_session": False},
         )
+        set_committed_value(account, "password_hash", stored)  # not a change to audit
 
 
 def password_due(db: Database) -> PasswordDue | None:
@@ -295,7 +304,7 @@ def save_user(db: Database, form: UserForm) -> UserForm:
             _keep_an_administrator(db, s, record, values)
             apply(record, values)
         if form.password:
-            passwords.set_password(record, form.password, access.actor(db))
+            passwords.set_password(db, s, record, form.password, access.actor(db))
         s.flush()
         form.id, form.version, form.password = record.id, record.version, ""
         return form
@@ -353,5 +362,5 @@ def change_password(db: Database, old: str, new: str) -> None:
         if not verify_password(old, record.password_hash):
             c.fail("old_password", QT_TRANSLATE_NOOP("Messages", "Wrong password."))
         c.raise_if_any()
-        passwords.set_password(record, new, user)
+        passwords.set_password(db, s, record, new, user)
     db.memo.pop(_WEAK, None)

@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from desktop.domain import backup_rotation
 from desktop.services.accounts import audit
-from desktop.store.backup import backup_file, read_only_uri, timestamped_name, unused_path
-from desktop.store.engine import Database, sqlite_path
+from desktop.store.backup import backup_file, remove_copy, timestamped_name, unused_path
+from desktop.store.engine import (
+    Database,
+    connect_sqlite,
+    is_plain_sqlite,
+    sqlite_driver,
+    sqlite_path,
+)
 
 _DAILY = re.compile(r"(?P<stem>.+)-daily-(?P<day>\d{8})\.sqlite3")
 KEEP_BEFORE = 3
@@ -41,7 +46,7 @@ def automatic_backup(db: Database, folder: Path, today: date | None = None) -> P
     target = folder / daily_name(path, day)
     if target.exists():
         return None
-    backup_file(path, target)
+    backup_file(path, target, db.key)
     rotate(folder, path, day)
     with db.transaction() as s:
         audit.record(db, s, audit.BACKUP, label=str(target))
@@ -55,7 +60,7 @@ def before(db: Database, folder: Path, reason: str) -> Path | None:
     if path is None:
         return None
     target = unused_path(folder / timestamped_name(path, f"before-{reason}"))
-    backup_file(path, target)
+    backup_file(path, target, db.key)
     rotate_before(folder, path, reason)
     with db.transaction() as s:
         audit.record(db, s, audit.BACKUP, label=str(target))
@@ -70,7 +75,7 @@ def rotate(folder: Path, database: Path, today: date | None = None) -> list[Path
     for day, path in copies.items():
         if day not in kept and (today is None or day <= today):
             with contextlib.suppress(OSError):
-                path.unlink()
+                remove_copy(path)
                 gone.append(path)
     return gone
 
@@ -91,7 +96,7 @@ def rotate_before(folder: Path, database: Path, reason: str, keep: int = KEEP_BE
     gone = []
     for *_, path in copies[keep:]:
         with contextlib.suppress(OSError):
-            path.unlink()
+            remove_copy(path)
             gone.append(path)
     return gone
 
@@ -114,9 +119,9 @@ class GoodBackup:
     taken: datetime  # the file's time
 
 
-def newest_good(folder: Path, database: Path) -> GoodBackup | None:
+def newest_good(folder: Path, database: Path, key: bytes | None = None) -> GoodBackup | None:
     """The newest copy of `database` in `folder` (automatic, by hand, before a migration)
-    that passes SQLite's quick_check."""
+    that opens with the desk's `key` (or is plain) and passes SQLite's quick_check."""
     if not folder.is_dir():
         return None
     candidates = [
@@ -126,14 +131,15 @@ def newest_good(folder: Path, database: Path) -> GoodBackup | None:
     ]
     candidates.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     for path in candidates:
-        if _whole(path):
+        if _whole(path, key):
             return GoodBackup(path, datetime.fromtimestamp(path.stat().st_mtime))
     return None
 
 
-def _whole(path: Path) -> bool:
+def _whole(path: Path, key: bytes | None) -> bool:
+    driver = sqlite_driver()
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = connect_sqlite(path, None if is_plain_sqlite(path) else key, read_only=True)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
             has_schema = conn.execute(
@@ -141,6 +147,6 @@ def _whole(path: Path) -> bool:
             ).fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.Error:
+    except driver.Error:
         return False
     return rows == [("ok",)] and has_schema == 1

@@ -149,7 +149,7 @@ def backup(db: Database, out: Path) -> Path:
                 "A database server is backed up by its administrator (pg_dump), not from the desk.",
             )
         )
-    return backup_file(path, out)
+    return backup_file(path, out, db.key)
 
 
 def migrate(target: str | Path | None) -> str | None:

@@ -77,10 +77,20 @@ def may_restore(user: Actor | None) -> bool:
     return user.role is Role.ADMIN and whole
 
 
-def restore(db: Database, backup: Path, *, close: Callable[[], None] | None = None) -> Path | None:
+def restore(
+    db: Database,
+    backup: Path,
+    *,
+    close: Callable[[], None] | None = None,
+    backup_key: bytes | None = None,
+) -> Path | None:
     """Replace the open database's file with `backup`; returns where the replaced file was
     kept. Every check runs on a private copy before `close` (default: db.close) puts the
-    live database down; a refused restore leaves the live file's bytes as they were."""
+    live database down; a refused restore leaves the live file's bytes as they were.
+
+    An encrypted backup must open with the desk's key. A new desk (nothing in it yet, a new
+    computer) takes another key's backup when `backup_key` (unwrapped from the backup's own
+    slots by the administrator's password) opens it: the desk then has that key."""
     from desktop.services.accounts import access
 
     user = access.actor(db)
@@ -91,18 +101,32 @@ def restore(db: Database, backup: Path, *, close: Callable[[], None] | None = No
         raise UserError(ON_A_SERVER)
     with db.engine.connect() as conn:
         ours = _identity(conn)
-    return _restore(backup, target, user, ours, close or db.close)
+    key, desk = db.key, _desk_of(target, db.key)
+    if backup_key is not None and backup_key != db.key:
+        if not ours.empty:
+            raise RestoreError(files.FOREIGN_KEY, path=str(backup))
+        key, desk = backup_key, None  # a new desk takes the backup's key and slots
+    return _restore(backup, target, user, ours, close or db.close, key, desk)
 
 
-def restore_unopened(target: Path, backup: Path, user: Actor | None = None) -> Path | None:
+def _desk_of(target: Path, key: bytes | None) -> str | None:
+    from desktop.store.keyslots import KeySlots, slots_path
+
+    return KeySlots.read(target).desk if key is not None and slots_path(target).is_file() else None
+
+
+def restore_unopened(
+    target: Path, backup: Path, user: Actor | None = None, key: bytes | None = None
+) -> Path | None:
     """Restore onto a file that cannot be opened: none yet (a new computer), or one too
-    damaged to read (the caller logged `user` in against the backup's own accounts). A whole
-    database is refused here: it is restored through `restore`, as its administrator."""
+    damaged to read (the caller logged `user` in against the backup's own accounts, which
+    unwrapped the backup's `key` if it is encrypted). A whole database is refused here: it
+    is restored through `restore`, as its administrator."""
     if not may_restore(user):
         raise RefusedError(WHOLE_DATABASE_ONLY)
-    if files.readable(target):
+    if files.readable(target, key):
         raise RefusedError(NOT_EMPTY, path=str(target))
-    return _restore(backup, target, user, None, lambda: None)
+    return _restore(backup, target, user, None, lambda: None, key, None)
 
 
 def _restore(
@@ -111,17 +135,19 @@ def _restore(
     user: Actor | None,
     ours: DeskIdentity | None,
     close: Callable[[], None],
+    key: bytes | None,
+    desk: str | None,
 ) -> Path | None:
     from desktop.services.accounts import audit
     from desktop.services.maintenance.checks import check
     from desktop.store.migrate import HEAD
 
-    copy = files.stage(backup, target.parent)
+    copy = files.stage(backup, target.parent, key, desk)
     try:
-        revision = files.verify(copy, shown=backup)
+        revision = files.verify(copy, shown=backup, key=key)
         if revision != HEAD:
-            files.migrate_copy(copy, shown=backup)
-        restored = files.open_copy(copy)
+            files.migrate_copy(copy, shown=backup, key=key)
+        restored = files.open_copy(copy, key)
         try:
             report = check(restored)
             if not report.ok:
@@ -152,9 +178,9 @@ def _restore(
                 )
         finally:
             restored.close()
-        files.settle(copy)
+        files.settle(copy, key)
         close()
-        return files.install(copy, target)
+        return files.install(copy, target, key)
     finally:
         files.discard(copy)
 

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain import palette
 from desktop.domain.accounts import MIN_PASSWORD, Actor, PasswordDue
@@ -21,16 +31,28 @@ def _secret(edit: QLineEdit) -> QLineEdit:
 
 
 class LoginDialog(FormDialog):
-    """User name and password; a wrong one is said at the form, which stays open."""
+    """User name and password; a wrong one is said at the form, which stays open.
+
+    On an open database, the login checks the password there. On an encrypted file (`db` is
+    its name), nothing is open yet: `opener` unwraps the key with the password, opens the
+    database and logs in; the database it opened is `opened`."""
 
     def __init__(
-        self, parent: QWidget | None, db: Database, username: str = "", hint: str = ""
+        self,
+        parent: QWidget | None,
+        db: Database | str,
+        username: str = "",
+        hint: str = "",
+        opener: Callable[[str, str], Database] | None = None,
     ) -> None:
         super().__init__(parent, self.tr("Log in"))
-        self.db = db
+        self.db = db if isinstance(db, Database) else None
+        self.opener = opener
+        self.opened: Database | None = None
         self.setMinimumWidth(380)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Log in"))
-        where = QLabel(self.tr("Database: {name}").format(name=db.display_name))
+        name = db.display_name if isinstance(db, Database) else db
+        where = QLabel(self.tr("Database: {name}").format(name=name))
         where.setWordWrap(True)
         where.setStyleSheet(f"color: {palette.MUTED_TEXT};")
         self.form.addRow(where)
@@ -50,6 +72,10 @@ class LoginDialog(FormDialog):
 
     def save(self, form: tuple[str, str]) -> Actor:
         try:
+            if self.opener is not None:
+                self.opened = self.opener(*form)
+                return self.opened.actor  # type: ignore[no-any-return]
+            assert self.db is not None
             return users.login(self.db, *form)
         except RefusedError as error:  # said at the password, not in a box over the form
             self.password.clear()
@@ -57,6 +83,68 @@ class LoginDialog(FormDialog):
             if error.remedy:
                 said.append(FieldError("password", error.remedy, error.params))
             raise ValidationError(said) from error
+
+
+class RecoveryKeyDialog(QDialog):
+    """The recovery key, shown once: to be printed or written down and kept in the safe."""
+
+    def __init__(self, parent: QWidget | None, key: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Recovery key"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "This database is encrypted. Its recovery key opens it when every "
+                "administrator's password is lost. It is shown only this once: print it or "
+                "write it down, and keep it in the station's safe. Whoever holds it can read "
+                "the database."
+            )
+        )
+        intro.setWordWrap(True)
+        shown = QLabel(key)
+        shown.setObjectName("recovery_key")
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = shown.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setFamilies(["Noto Sans Mono", "Consolas", "monospace"])
+        shown.setFont(font)
+        shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key = key
+        buttons = QDialogButtonBox()
+        self.print_button = buttons.addButton(
+            self.tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button = buttons.addButton(
+            self.tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        done = buttons.addButton(self.tr("I have &kept it"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button.clicked.connect(self.print_key)
+        self.copy_button.clicked.connect(lambda: QApplication.clipboard().setText(self.key))
+        done.clicked.connect(self.accept)
+        layout.addWidget(intro)
+        layout.addWidget(shown)
+        layout.addWidget(buttons)
+
+    def print_key(self) -> None:
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec():
+            page = QTextDocument()
+            page.setHtml(
+                "<h2>{title}</h2><p style='font-size:18pt;font-family:monospace'>{key}</p>"
+                "<p>{note}</p>".format(
+                    title=self.tr("Recovery key of the community-policing desk"),
+                    key=self.key,
+                    note=self.tr("Keep in the station's safe. Whoever holds it can read the data."),
+                )
+            )
+            page.print_(printer)
+
+    def reject(self) -> None:  # Esc: the key must not vanish unread
+        self.accept()
 
 
 class FirstAdminDialog(FormDialog):

@@ -43,6 +43,8 @@ ACTION_NAMES = {
     audit.BACKUP: QT_TRANSLATE_NOOP("Audit", "Backed up"),
     audit.RESTORE_DATABASE: QT_TRANSLATE_NOOP("Audit", "Restored the database"),
     audit.RESOLVE: QT_TRANSLATE_NOOP("Audit", "Settled a data conflict"),
+    audit.RECOVERY_KEY: QT_TRANSLATE_NOOP("Audit", "Made a new recovery key"),
+    audit.ENCRYPT: QT_TRANSLATE_NOOP("Audit", "Encrypted the database"),
 }
 
 

@@ -4,6 +4,7 @@ logging out, one's own password, and the administrator's user list."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,7 +15,12 @@ from desktop.domain.accounts import DEFAULT_IDLE_MINUTES, MAX_PASSWORD_DAYS, Act
 from desktop.domain.messages import UserError
 from desktop.services.accounts import passwords, users
 from desktop.services.database import Database
-from desktop.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog, PasswordDialog
+from desktop.ui.dialogs.login_dialog import (
+    FirstAdminDialog,
+    LoginDialog,
+    PasswordDialog,
+    RecoveryKeyDialog,
+)
 from desktop.ui.errors import show_error
 from desktop.ui.lock_screen import IdleWatch, LockScreen
 from desktop.ui.work.context import Desk
@@ -61,6 +67,31 @@ class SessionWork(QObject):
         # A rule for every account: the administrator of the whole database sets it.
         self.expiry_action.setEnabled(user is not None and user.role.manages and user.node is None)
 
+    def unlock(self, path: Path) -> Database | None:
+        """An encrypted desk: the login comes before anything of it is read, and the
+        password unwraps its key. The database, open with the user logged in, or None."""
+        from desktop.services.database import open_unlocked
+
+        hint, default = self._hint(str(path))
+        last = self.desk.settings.text(f"login/{path}")
+        dialog = LoginDialog(
+            self.desk.parent,
+            str(path),
+            last or default,
+            hint,
+            opener=lambda name, password: open_unlocked(path, name, password),
+        )
+        return dialog.opened if dialog.exec() else None
+
+    def _hint(self, name: str) -> tuple[str, str]:
+        if name != str(paths.demo_database_path()):
+            return "", ""
+        names = ", ".join(u[0] for u in demo.DEMO_USERS)
+        hint = self.tr("Demo logins: {names}; password {password}").format(
+            names=names, password=demo.DEMO_PASSWORD
+        )
+        return hint, "admin"
+
     def log_in(self, db: Database) -> bool:
         """Ask who is working on `db` (the first start: set up its administrator)."""
         if isinstance(db.actor, Actor):  # logged in already (a window handing it over)
@@ -69,19 +100,21 @@ class SessionWork(QObject):
         if not users.has_accounts(db):
             dialog: FirstAdminDialog | LoginDialog = FirstAdminDialog(window, db)
         else:
-            is_demo = db.display_name == str(paths.demo_database_path())
-            hint = (
-                self.tr("Demo logins: {names}; password {password}").format(
-                    names=", ".join(u[0] for u in demo.DEMO_USERS), password=demo.DEMO_PASSWORD
-                )
-                if is_demo
-                else ""
-            )
+            hint, default = self._hint(db.display_name)
             last = self.desk.settings.text(f"login/{db.display_name}")
-            dialog = LoginDialog(window, db, last or ("admin" if is_demo else ""), hint)
+            dialog = LoginDialog(window, db, last or default, hint)
         if not dialog.exec():
             return False
         return self._started()
+
+    def show_recovery_key(self, db: Database) -> None:
+        """A recovery key made just now (the first administrator, or the file encrypted):
+        shown this once. The demo's is not: its data is made up and its logins are known."""
+        from desktop.services.accounts.keys import RECOVERY_SHOWN
+
+        key = db.memo.pop(RECOVERY_SHOWN, None)
+        if key and db.display_name != str(paths.demo_database_path()):
+            RecoveryKeyDialog(self.desk.parent, key).exec()
 
     def _started(self) -> bool:
         user = self.user
@@ -92,6 +125,7 @@ class SessionWork(QObject):
         if not self._password_settled(db):
             return False
         self.desk.settings.set_text(f"login/{db.display_name}", user.username)
+        self.show_recovery_key(db)
         self.idle.paused = False
         self.update_actions()
         return True
