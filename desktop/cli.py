@@ -163,8 +163,10 @@ def _version() -> str:
 
     try:
         return version("policedesk")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "?"
+    except PackageNotFoundError:  # a source tree never installed, or the one-folder bundle
+        from desktop import __version__
+
+        return __version__
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from pathlib import Path
 
 APP_NAME = "policedesk"
@@ -16,7 +17,10 @@ _PACKAGE = Path(__file__).resolve().parent
 
 def _shipped(folder: str) -> Path:
     # A checkout (or editable install) keeps resources/ and data/ beside the package;
-    # a wheel carries them inside it as _resources/ and _data/.
+    # a wheel carries them inside it as _resources/ and _data/; the one-folder bundle
+    # (packaging/, PyInstaller) at the top of its unpacked files, as a checkout does.
+    if getattr(sys, "frozen", False):
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / folder
     inside = _PACKAGE / f"_{folder}"
     return inside if inside.is_dir() else _PACKAGE.parent / folder
 

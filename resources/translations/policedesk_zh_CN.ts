@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="24"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="27"/>
+        <source>Community Policing Desk</source>
+        <translation>社区警务工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="29"/>
+        <source>For station clerks, community officers and leaders of the three-level grid.</source>
+        <translation>供三级网格的派出所内勤、社区民警和领导使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="38"/>
+        <source>Made on the server by its administrator (pg_dump)</source>
+        <translation>由服务器管理员在服务器上备份（pg_dump）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="42"/>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="43"/>
+        <source>Database schema:</source>
+        <translation>数据库结构版本：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="44"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="45"/>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="46"/>
+        <source>Backups:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="56"/>
+        <source>No database is open</source>
+        <translation>未打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/about_dialog.py" line="62"/>
+        <source>{database} (this program: {program})</source>
+        <translation>{database}（本程序：{program}）</translation>
+    </message>
+</context>
+<context>
     <name>AbsenceDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="36"/>
