@@ -58,10 +58,14 @@ def connect_sqlite(
     """A DB-API connection to a desk file: the one place a file is opened, so that its key
     goes first. A wrong key fails at the first read ("file is not a database")."""
     driver = sqlite_driver()
+    # Not tied to its thread: the engine's pool hands a connection to whichever thread asks
+    # (a background task, another desk's save), as SQLAlchemy's own sqlite dialect allows.
     if read_only:
-        conn = driver.connect(read_only_uri(Path(path)), uri=True, timeout=timeout)
+        conn = driver.connect(
+            read_only_uri(Path(path)), uri=True, timeout=timeout, check_same_thread=False
+        )
     else:
-        conn = driver.connect(str(path), timeout=timeout)
+        conn = driver.connect(str(path), timeout=timeout, check_same_thread=False)
     # A wrong key or a damaged page is the caller's to say, in the user's words; SQLCipher
     # would also print it on standard error.
     conn.execute("PRAGMA cipher_log_level = NONE")

@@ -123,11 +123,29 @@ def _precheck(path: Path, key: bytes | None) -> bool:
             raise DatabaseLockedError(str(path)) from exc
         raise DatabaseUnreachableError(str(path), str(exc)) from exc
     except driver.DatabaseError as exc:
-        if key is not None and "not a database" in str(exc):
+        if key is not None and "not a database" in str(exc) and not _other_pages_open(path, key):
             raise WrongKeyError(str(path)) from exc
         raise DatabaseCorruptError(str(path), str(exc)) from exc
     finally:
         conn.close()
+
+
+def _other_pages_open(path: Path, key: bytes) -> bool:
+    """SQLCipher says "not a database" alike for a wrong key and a damaged first page; with
+    the right key the other pages still pass their check, so the file is damaged, not
+    someone else's (its way out is a restore, not another key file)."""
+    driver = sqlite_driver()
+    try:
+        conn = connect_sqlite(path, key, read_only=True, timeout=1.0)
+        try:
+            failed = len(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+            size = int(conn.execute("PRAGMA cipher_page_size").fetchone()[0])
+            pages = -(-path.stat().st_size // size)
+        finally:
+            conn.close()
+    except (driver.Error, OSError):
+        return False
+    return failed < pages
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
