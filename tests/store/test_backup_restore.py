@@ -10,18 +10,25 @@ from desktop.services.database import Database, open_desk
 from desktop.services.jurisdiction import hierarchy, units
 from desktop.services.maintenance import checks, restores
 from desktop.store.backup import BackupError, backup_file
+from desktop.store.engine import connect_sqlite
+from desktop.store.keyslots import slots_path
 from desktop.store.restore import RestoreError
 
 
-def bureau_names(path: Path) -> list[str]:
-    with sqlite3.connect(path) as conn:
+def bureau_names(path: Path, key: bytes | None) -> list[str]:
+    """The bureaus in a desk file or a copy, read with the desk's key (they are encrypted)."""
+    conn = connect_sqlite(path, key, read_only=True)
+    try:
         return [r[0] for r in conn.execute("SELECT name FROM bureau ORDER BY name")]
+    finally:
+        conn.close()
 
 
 def test_backup_while_open_holds_committed_work(db: Database, tmp_path: Path) -> None:
     units.save_bureau(db, units.BureauForm(name="城西分局"))
     out = checks.backup(db, tmp_path / "copies" / "b.sqlite3")
-    assert bureau_names(out) == ["城西分局"]
+    assert bureau_names(out, db.key) == ["城西分局"]
+    assert slots_path(out).is_file()  # the copy opens with the passwords it was made under
     assert not list(out.parent.glob("*.partial"))
 
 
@@ -29,7 +36,7 @@ def test_failed_backup_leaves_no_partial_file(db: Database, tmp_path: Path) -> N
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(BackupError):
-        backup_file(Path(db.display_name), blocker / "inside" / "b.sqlite3")
+        backup_file(Path(db.display_name), blocker / "inside" / "b.sqlite3", db.key)
 
 
 def test_restore_keeps_the_current_file_aside(tmp_path: Path) -> None:
@@ -39,8 +46,8 @@ def test_restore_keeps_the_current_file_aside(tmp_path: Path) -> None:
     backup = checks.backup(db, tmp_path / "b.sqlite3")
     units.save_bureau(db, units.BureauForm(name="新分局"))
     aside = checks.restore(db, backup)  # checked while open, then put down and replaced
-    assert bureau_names(live) == ["旧分局"]
-    assert aside is not None and bureau_names(aside) == ["新分局", "旧分局"]
+    assert bureau_names(live, db.key) == ["旧分局"]
+    assert aside is not None and bureau_names(aside, db.key) == ["新分局", "旧分局"]
     assert aside.stat().st_mode & 0o777 == 0o600 and live.stat().st_mode & 0o777 == 0o600
     db = open_desk(live)
     assert [n.name for n in hierarchy.roots(db)] == ["旧分局"]
@@ -61,7 +68,7 @@ def test_damaged_backup_is_refused_and_nothing_replaced(tmp_path: Path) -> None:
         checks.restore(db, not_db)
     assert "not a database backup" in raised.value.text()
     db.close()
-    assert bureau_names(live) == ["城西分局"]
+    assert bureau_names(live, db.key) == ["城西分局"]
 
 
 def test_paths_with_uri_characters_back_up_the_right_file(tmp_path: Path) -> None:
@@ -71,8 +78,12 @@ def test_paths_with_uri_characters_back_up_the_right_file(tmp_path: Path) -> Non
     units.save_bureau(db, units.BureauForm(name="城西分局"))
     out = checks.backup(db, tmp_path / "b.sqlite3")
     db.close()
-    assert bureau_names(out) == ["城西分局"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.sqlite3", "台账#2 ?100%"]
+    assert bureau_names(out, db.key) == ["城西分局"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "b.sqlite3",
+        "b.sqlite3.keys",
+        "台账#2 ?100%",
+    ]
 
 
 def test_restore_is_refused_while_a_window_has_the_file(tmp_path: Path) -> None:
@@ -89,7 +100,7 @@ def test_restore_is_refused_while_a_window_has_the_file(tmp_path: Path) -> None:
         checks.restore(db, backup, close=lambda: None)
     claim.release()
     db.close()
-    assert bureau_names(live) == ["城西分局", "新分局"]
+    assert bureau_names(live, db.key) == ["城西分局", "新分局"]
 
 
 def test_a_foreign_database_is_not_restored(tmp_path: Path) -> None:
@@ -99,10 +110,22 @@ def test_a_foreign_database_is_not_restored(tmp_path: Path) -> None:
     foreign = tmp_path / "foreign.sqlite3"
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE customers (id INTEGER)")
-    with pytest.raises(RestoreError):
+    with pytest.raises(RestoreError) as raised:
         checks.restore(db, foreign)
+    assert "not encrypted" in raised.value.text()
+    # The same database encrypted with the desk's own key, its key file beside it (someone
+    # who had the key): still not a desk's database, still refused.
+    mimic = tmp_path / "mimic.sqlite3"
+    conn = connect_sqlite(mimic, db.key)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    slots_path(mimic).write_bytes(slots_path(live).read_bytes())
+    with pytest.raises(RestoreError) as raised:
+        checks.restore(db, mimic)
+    assert "not a database backup" in raised.value.text()
     db.close()
-    assert bureau_names(live) == ["城西分局"]
+    assert bureau_names(live, db.key) == ["城西分局"]
     assert not list(tmp_path.glob("live-replaced-*"))
 
 
@@ -123,9 +146,11 @@ def test_restore_into_a_new_folder_creates_it(tmp_path: Path) -> None:
     backup = checks.backup(db, tmp_path / "b.sqlite3")
     db.close()
     target = tmp_path / "no" / "such" / "live.sqlite3"
-    # A new computer: no file yet, nobody to log in as, nothing kept aside.
-    assert restores.restore_unopened(target, backup) is None
-    assert bureau_names(target) == ["城西分局"]
+    # A new computer: no file yet, nobody to log in as, nothing kept aside; the backup's
+    # key is its own open slot's (a desk without accounts), as the command line reads it.
+    assert restores.restore_unopened(target, backup, key=db.key) is None
+    assert bureau_names(target, db.key) == ["城西分局"]
+    assert slots_path(target).is_file()
 
 
 def test_restore_onto_an_unwritable_place_is_a_message(tmp_path: Path) -> None:
@@ -135,4 +160,4 @@ def test_restore_onto_an_unwritable_place_is_a_message(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(UserError):
-        restores.restore_unopened(blocker / "live.sqlite3", backup)
+        restores.restore_unopened(blocker / "live.sqlite3", backup, key=db.key)

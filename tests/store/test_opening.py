@@ -6,9 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from desktop.store import migrate
+from desktop.store.engine import connect_sqlite, make_engine, resolve_url
 from desktop.store.errors import (
     DatabaseCorruptError,
     DatabaseLockedError,
@@ -53,28 +54,37 @@ def test_new_database_is_created_at_head_with_sqlite_settings(tmp_path: Path) ->
 def test_old_database_is_backed_up_then_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     db = open_database(path)
+    key = db.key  # a new desk's, from its open slot: the same key opens it again
     from alembic import command
 
     with db.engine.begin() as conn:
         command.downgrade(migrate._alembic_config(conn), "base")
     db.close()
-    assert current_revision(create_engine(f"sqlite:///{path}")) is None
+    engine = make_engine(resolve_url(path), key)
+    assert current_revision(engine) is None
+    engine.dispose()
 
     db = open_database(path)
     assert current_revision(db.engine) == HEAD
     db.close()
     backups = list((tmp_path / "backups").glob("old-before-*.sqlite3"))
     assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as conn:
+    conn = connect_sqlite(backups[0], key)  # the copy is encrypted with the desk's key
+    try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        conn.close()
     assert tables == {"alembic_version"}  # the copy is the database as it was
 
 
 def test_database_newer_than_the_program_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
-    open_database(path).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    db = open_database(path)
+    db.close()
+    conn = connect_sqlite(path, db.key)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
     before = path.read_bytes()
     with pytest.raises(DatabaseTooNewError) as raised:
         open_database(path)
@@ -117,8 +127,10 @@ def test_damaged_database_is_refused(tmp_path: Path) -> None:
 
 def test_database_locked_by_another_program(tmp_path: Path) -> None:
     path = tmp_path / "locked.sqlite3"
-    open_database(path).close()
-    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    db = open_database(path)
+    db.close()
+    holder = connect_sqlite(path, db.key)
+    holder.isolation_level = None
     holder.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(DatabaseLockedError) as raised:
@@ -185,7 +197,7 @@ def test_a_database_of_the_first_schema_keeps_its_data_when_migrated(tmp_path: P
     with db.engine.begin() as conn:
         command.downgrade(migrate._alembic_config(conn), "0001")
     db.close()
-    db = open_desk(path)
+    db = open_desk(path, key=db.key)  # the demo's accounts closed the open slot
     assert current_revision(db.engine) == HEAD
     assert [n.name for n in hierarchy.children(db, hierarchy.roots(db)[0].ref)] == before
     db.close()
@@ -209,7 +221,7 @@ def test_search_terms_learn_their_station_when_migrated(tmp_path: Path) -> None:
         command.downgrade(migrate._alembic_config(conn), "0003")
         count = conn.execute(text("SELECT count(*) FROM enterprise_term")).scalar()
     db.close()
-    db = open_desk(path)
+    db = open_desk(path, key=db.key)
     with db.engine.connect() as conn:
         moved = conn.execute(text("SELECT count(*) FROM enterprise_term")).scalar()
         wrong = conn.execute(

@@ -15,6 +15,7 @@ import pytest
 from desktop import cli, paths
 from desktop.services.database import open_desk
 from desktop.services.maintenance import backups
+from desktop.store.keyslots import slots_path
 from desktop.store.lock import claim
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
@@ -42,7 +43,7 @@ def test_a_database_and_its_companions_are_private_whatever_the_umask(
             conn.exec_driver_sql("SELECT count(*) FROM station").scalar()
         assert mode(path) == 0o600
         assert mode(path.parent) == 0o700
-        for companion in ("-wal", "-shm"):
+        for companion in ("-wal", "-shm", ".keys"):
             assert mode(path.with_name(path.name + companion)) == 0o600
         lock = claim(path)
         assert mode(Path(str(path) + ".lock")) == 0o600
@@ -81,12 +82,15 @@ def test_copies_are_private_and_rotate_keeping_the_newest_of_each_reason(
         db.close()
     names = sorted(p.name for p in folder.iterdir())
     kept = [p for p in [*made[2:5], *made[6:9]] if p is not None]
-    assert all(p.exists() for p in kept)  # the newest KEEP_BEFORE of each
-    assert len([n for n in names if "before-import" in n]) == backups.KEEP_BEFORE
-    assert len([n for n in names if "before-exchange" in n]) == backups.KEEP_BEFORE
+    assert all(p.exists() and slots_path(p).exists() for p in kept)  # the newest of each
+    for reason in ("before-import", "before-exchange"):
+        copies = [n for n in names if reason in n]
+        # A rotated copy goes with its key slots; a kept one keeps them.
+        assert len([n for n in copies if n.endswith(".sqlite3")]) == backups.KEEP_BEFORE
+        assert len([n for n in copies if n.endswith(".sqlite3.keys")]) == backups.KEEP_BEFORE
     assert aside.exists()  # a copy made by hand stays
     assert mode(folder) == 0o700
-    assert all(mode(p) == 0o600 for p in kept)
+    assert all(mode(p) == 0o600 and mode(slots_path(p)) == 0o600 for p in kept)
 
 
 def test_the_command_line_writes_private_files(tmp_path: Path) -> None:
