@@ -34,9 +34,11 @@ def test_one_automatic_backup_a_day_rotated(sqlite_db: Database, tmp_path: Path)
     for n in range(60):
         assert backups.automatic_backup(sqlite_db, folder, start + timedelta(days=n))
     assert backups.automatic_backup(sqlite_db, folder, start + timedelta(days=59)) is None
-    names = sorted(p.name for p in folder.iterdir())
+    names = sorted(p.name for p in folder.iterdir() if p.suffix == ".sqlite3")
     assert len(names) == len(backup_rotation.keep(start + timedelta(n) for n in range(60)))
     assert names[-1] == "local-daily-20260301.sqlite3"
+    # Each kept copy has its key slots beside it; a rotated one took its own along.
+    assert sorted(p.name for p in folder.glob("*.keys")) == [f"{n}.keys" for n in names]
     (folder / "local-before-0004-20260101-000000.sqlite3").write_bytes(b"")  # not automatic
     backups.rotate(folder, Path("local.sqlite3"))
     assert (folder / "local-before-0004-20260101-000000.sqlite3").exists()
@@ -53,6 +55,8 @@ def test_the_newest_whole_copy_is_offered_after_damage(sqlite_db: Database, tmp_
     damaged = bytearray(newer.read_bytes())
     damaged[4096:8192] = b"\xff" * 4096  # a page of garbage in the newest copy
     newer.write_bytes(bytes(damaged))
-    good = backups.newest_good(folder, Path("local.sqlite3"))
+    good = backups.newest_good(folder, Path("local.sqlite3"), sqlite_db.key)
     assert good is not None and good.path == older
-    assert backups.newest_good(folder, Path("other.sqlite3")) is None
+    assert backups.newest_good(folder, Path("other.sqlite3"), sqlite_db.key) is None
+    # Copies that do not open with the desk's key are not offered either.
+    assert backups.newest_good(folder, Path("local.sqlite3"), os.urandom(32)) is None

@@ -19,7 +19,7 @@ from desktop.domain.messages import ValidationError
 from desktop.services.database import Database, open_desk
 from desktop.services.maintenance import connection
 from desktop.services.maintenance.connection import SchemaState, probe
-from desktop.store.engine import make_engine, resolve_url
+from desktop.store.engine import connect_sqlite, make_engine, resolve_url
 from desktop.store.migrate import upgrade
 from desktop.store.migrations import HEAD
 
@@ -58,9 +58,11 @@ def test_an_older_file_will_be_upgraded(tmp_path: Path) -> None:
 
 def test_a_file_of_a_newer_program_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
-    open_desk(path).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    db = open_desk(path)  # a new desk: encrypted, its key in the open slot beside it
+    db.close()
+    conn = connect_sqlite(path, db.key)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.commit()
     conn.close()
     before = path.read_bytes()
     found = probe(str(path))

@@ -13,6 +13,7 @@ from desktop.services.database import Database, open_desk
 from desktop.services.maintenance import checks
 from desktop.services.reports import overview
 from desktop.services.tasks import CancelledError
+from tests.backends import copy_desk, open_demo
 
 TABLES = ("bureau", "station", "office", "grid_cell", "officer")
 
@@ -110,21 +111,23 @@ def test_overview_is_scoped(demo_db: Database) -> None:
 
 
 def test_quick_check_finds_a_damaged_page(tmp_path: Path, demo_template: Path) -> None:
-    import shutil
-    import sqlite3
+    from desktop.store.engine import connect_sqlite
 
     path = tmp_path / "d.sqlite3"
-    shutil.copy(demo_template, path)
-    db = open_desk(path)
+    copy_desk(demo_template, path)
+    db = open_demo(path)
     assert checks.quick_check(db) == []
     db.close()
-    with sqlite3.connect(path) as conn:
+    conn = connect_sqlite(path, db.key)
+    try:
         size, pages = (
-            conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count")
+            int(conn.execute(f"PRAGMA {p}").fetchone()[0]) for p in ("page_size", "page_count")
         )
+    finally:
+        conn.close()
     data = bytearray(path.read_bytes())
     data[pages // 2 * size : (pages // 2 + 1) * size] = b"\x13" * size
     path.write_bytes(bytes(data))
-    db = open_desk(path)
+    db = open_demo(path)
     assert checks.quick_check(db) != []
     db.close()

@@ -7,7 +7,6 @@ import contextlib
 import dataclasses
 import multiprocessing
 import re
-import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.services.database import Database, open_desk
 from desktop.services.register import cadence, search, visits
 from desktop.services.tasks import CancelledError
+from desktop.store.engine import connect_sqlite
 from desktop.store.schema import Enterprise, Finding, Visit
 
 TABLES = ("enterprise", "enterprise_term", "visit", "visit_companion", "finding")
@@ -123,7 +123,7 @@ def test_a_large_demo_beside_another_connection_goes_through_the_log(
     """Another program with the file open keeps it in WAL mode: the load still happens."""
     path = tmp_path / "shared.sqlite3"
     db = open_desk(path)
-    other = sqlite3.connect(path)
+    other = connect_sqlite(path, db.key)
     try:
         other.execute("SELECT count(*) FROM bureau").fetchone()
         demo.generate(db, tiny, 5, large=True)
