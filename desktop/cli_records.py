@@ -118,14 +118,14 @@ def import_records(args: argparse.Namespace) -> int:
             ),
             file=args.file.name,
             rows=plan.rows,
-            new=len(plan.new),
-            updated=len(plan.updated),
+            new=plan.new,
+            updated=plan.updated,
             unchanged=plan.unchanged,
-            bad=len({p.row for p in plan.problems}),
+            bad=plan.bad,
         )
         for line in sheets.note_lines(plan, translate):  # a station's synonyms left out
             print(line, file=sys.stderr)
-        if plan.problems:
+        if plan.bad:
             print("\n".join(sheets.problem_lines(plan, translate)), file=sys.stderr)
             message = QT_TRANSLATE_NOOP("Cli", "Nothing was imported: correct these rows first.")
             print(translate("Cli", message), file=sys.stderr)
@@ -189,21 +189,31 @@ def roster(args: argparse.Namespace) -> int:
             return 0
         if args.roster_command == "generate":
             answer = rosters.generate(db, owner, days, seconds=args.seconds)
-            if not answer.found:
-                lines = rosters.problem_lines(db, answer.problems, translate)
-                print("\n".join(lines) or answer.status, file=sys.stderr)
+            if not answer.found:  # no roster at all: the search was stopped before one
+                print(answer.status, file=sys.stderr)
                 return EXIT_PROBLEMS
             say_done(
                 QT_TRANSLATE_NOOP(
                     "Cli",
                     "{n} duties in the roster of {month}; nights spread {nights}, "
-                    "shifts spread {shifts} between officers of a tier.",
+                    "shifts spread {shifts} between officers of equal availability.",
                 ),
                 n=len(answer.duties),
                 month=args.month,
                 nights=answer.nights_spread,
                 shifts=answer.shifts_spread,
             )
+            if answer.open:
+                # Written as a draft all the same: the month is planned but for these.
+                for place, remedies in rosters.open_lines(db, answer.open, translate):
+                    print(place, file=sys.stderr)
+                    for remedy in remedies:
+                        print(f"  - {remedy}", file=sys.stderr)
+                message = QT_TRANSLATE_NOOP(
+                    "Cli", "Written as a draft with {n} open slots: staff them, then publish."
+                )
+                print(translate("Cli", message).format(n=len(answer.open)), file=sys.stderr)
+                return EXIT_PROBLEMS
         problems = rosters.check_month(db, owner, days)
         lines = rosters.problem_lines(db, problems, translate)
     finally:

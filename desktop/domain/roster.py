@@ -129,6 +129,15 @@ class Month:
             return False  # an office's reception is its own officers'
         return person.force in TIER_FORCES.get(unit.tier, ())
 
+    def may_stand_in(self, person: Person, unit: Unit) -> bool:
+        """A community officer of another office (or of the station itself) at an office's
+        desk: a stand-in a planner may set by hand; the solver keeps each desk to its own."""
+        return (
+            unit.tier == "desk"
+            and person.force in TIER_FORCES["desk"]
+            and person.office != unit.office
+        )
+
     def weeks(self) -> list[tuple[date, list[date]]]:
         """The weeks judged in this month (Monday, and the week's days within `days`)."""
         inside = set(self.days)
@@ -255,7 +264,11 @@ def _people(month: Month, duties: Sequence[Duty]) -> list[Problem]:
         own.sort(key=lambda d: span(d.shift, d.day))
         for d in own:
             unit = month.units[d.unit]
-            if person is not None and not month.may_serve(person, unit):
+            if (
+                person is not None
+                and not month.may_serve(person, unit)
+                and not month.may_stand_in(person, unit)
+            ):
                 out.append(
                     Problem(
                         WRONG_FORCE,

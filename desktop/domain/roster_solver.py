@@ -1,11 +1,17 @@
-"""Filling a month's roster automatically with OR-Tools' CP-SAT solver: every hard rule of
-desktop.domain.roster kept, the duties fixed by hand kept, and nights, weekends and total
-shifts spread as evenly between officers as it can.
+"""Filling a month's roster with OR-Tools' CP-SAT solver. A month never comes back empty:
+the answer is the best roster there is, in this order of importance —
 
-When no roster can keep the rules, the answer says where: a slot that too few eligible
-officers are free for is named before solving ("巡点 X, 夜班, 2026-12-23: 缺 1 名社区民警");
-otherwise the solver is asked which slots cannot be staffed together with the rest and
-night rules.
+1. every hard rule kept (one place at a time, rest between shifts, nights in a row, nobody
+   away, only the forces of the tier; the duties set by hand or published stay);
+2. the fewest open slots: a slot may be left short, at a cost higher than any unfairness
+   could add up to, so it is left open only when nobody can take it;
+3. fairness, within each tier's officers: nights, all duties and weekend duties each kept to
+   the officer's share, the tier's total pro-rated by the days the officer is not away
+   (the floor or the ceiling of it, so that officers of equal availability differ by at most
+   one); a duty beyond the share costs more the further it goes, nights most, then all
+   duties, then weekends.
+
+The open slots come back named with their reason and remedies (desktop.domain.roster_open).
 """
 
 from __future__ import annotations
@@ -13,67 +19,60 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.domain.roster import TEAM_OF_FORCE, TEAM_OF_TIER, Duty, Month, Person, Problem
+from desktop.domain.roster import TEAM_OF_FORCE, TEAM_OF_TIER, Duty, Month
+from desktop.domain.roster_fairness import Share, shares, spreads
+from desktop.domain.roster_open import OpenSlot, open_slots
 
-SHORT = QT_TRANSLATE_NOOP(
-    "Roster", "{unit}, {shift}, {day}: {n} more {force} needed than are free."
-)
-CLASHES = QT_TRANSLATE_NOOP(
-    "Roster",
-    "{unit}, {shift}, {day}: cannot be staffed together with the rest and night-shift rules.",
-)
-NOT_ELIGIBLE = QT_TRANSLATE_NOOP(
-    "Roster", "{officer} was set by hand on {unit}, {shift}, {day}, where they cannot serve."
-)
-ANY = "officer"  # the force word for "any eligible officer" in SHORT
+# Weights of a duty beyond the share: the first one, and each further one.
+NIGHTS, DUTIES, WEEKENDS = (8, 40), (4, 20), (1, 5)
 
 
 @dataclass
 class Answer:
     duties: list[Duty] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)  # why there is no roster
-    nights_spread: int = 0  # most minus fewest night shifts per officer
-    shifts_spread: int = 0
+    open: list[OpenSlot] = field(default_factory=list)  # slots left short, with reasons
+    nights_spread: int = 0  # most minus fewest nights, among officers of equal availability
+    shifts_spread: int = 0  # the same for all duties
+    weekends_spread: int = 0
     status: str = ""
-    first_seconds: float = 0.0  # until the first roster that keeps every rule
+    first_seconds: float = 0.0  # until the first roster with the fewest open slots
 
     @property
     def found(self) -> bool:
-        """A roster keeping every rule (an empty one, for a month with nothing to staff)."""
-        return self.status in ("OPTIMAL", "FEASIBLE") and not self.problems
+        """A roster (an empty one for a month with nothing to staff; one with open slots
+        when some cannot be staffed)."""
+        return self.status in ("OPTIMAL", "FEASIBLE")
 
 
 def solve(
     month: Month,
     fixed: Iterable[Duty] = (),
     *,
+    planned: Collection[str] | None = None,
     seconds: float = 10.0,
     cancelled: Callable[[], bool] = lambda: False,
     progress: Callable[[float], None] = lambda seconds: None,
     grace: float | None = None,
 ) -> Answer:
-    """`progress(seconds)` says how long it has searched; `cancelled()` stops the search
-    (within a fifth of a second) with the best roster found so far. With `grace`, the search
-    also stops that many seconds after its first roster: good enough, soon (the demo's)."""
-    began = time.perf_counter()
+    """`planned`: the units to fill (all when None); the others keep only their `fixed`
+    duties, which still count for their officers' rest and fairness. `progress(seconds)`
+    says how long it has searched; `cancelled()` stops the search (within a fifth of a
+    second) with the best roster found so far. With `grace`, the search also stops that many
+    seconds after its first roster with no avoidable open slot: good enough, soon (the
+    demo's)."""
     fixed = list(fixed)
-    short = _shortages(month, fixed)
-    if short:
-        return Answer(problems=short, status="short")
+    planned = set(month.units) if planned is None else set(planned)
     parts = _tiers(month)
-    if len(parts) > 1:  # no officer serves two tiers: three smaller models solve faster
+    if len(parts) > 1:  # no officer serves two tiers: smaller models solve faster
         deadline = time.perf_counter() + seconds
         answers = []
         for n, part in enumerate(parts):
-            # What a tier proved optimal early in, the next ones may use.
             budget = max(0.5, (deadline - time.perf_counter()) / (len(parts) - n))
-            fixed_here = [f for f in fixed if f.unit in part.units]
             spent = seconds - (deadline - time.perf_counter())
 
             def told(s: float, spent: float = spent) -> None:
@@ -82,191 +81,320 @@ def solve(
             answers.append(
                 solve(
                     part,
-                    fixed_here,
+                    [f for f in fixed if f.unit in part.units],
+                    planned=planned & set(part.units),
                     seconds=budget,
                     cancelled=cancelled,
                     progress=told,
                     grace=grace,
                 )
             )
-        return _together(answers)
+        return _together(month, answers)
+    return _solve_one(month, fixed, planned, seconds, cancelled, progress, grace)
+
+
+# The searches tried in turn, each until a share of the budget unless it has found one:
+# every slot that can be staffed staffed and each officer's nights and duties within their
+# share (hard rules, which the solver propagates far better than costs); then the shares as
+# costs; then slots left open at a cost, the fewest first.
+STAGES = ((True, True, 0.5), (True, False, 0.75), (False, False, 1.0))
+
+
+def _solve_one(
+    month: Month,
+    fixed: list[Duty],
+    planned: set[str],
+    seconds: float,
+    cancelled: Callable[[], bool],
+    progress: Callable[[float], None],
+    grace: float | None,
+) -> Answer:
     from ortools.sat.python import cp_model
 
-    built = _Model(month, fixed, explain=False)
-    solver = cp_model.CpSolver()
-    # The budget counts building the model too: `seconds` is what the user waits.
-    solver.parameters.max_time_in_seconds = max(0.2, seconds - (time.perf_counter() - began))
-    solver.parameters.num_workers = 2
+    began = time.perf_counter()
+    found = (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    status: Any = cp_model.UNKNOWN
+    for tight, banded, part in STAGES:
+        built = _Model(month, fixed, planned, tight=tight, banded=banded)
+        search = _Search(built, progress, cancelled, grace, began)
+        fairness = sum(c * v for c, v, _top in built.unfair)
+        if tight:
+            built.model.minimize(fairness)
+            give_up = began + seconds * part
+            status = search.run(began + seconds - time.perf_counter(), give_up)
+            if status in found or cancelled():
+                break
+            continue
+        # The fewest open slots first, then the fairest roster with no more open.
+        built.model.minimize(built.opened)
+        status = search.run(began + seconds * 0.9 - time.perf_counter(), None)
+        if status not in found:
+            break
+        built.model.add(built.opened <= search.solver.value(built.opened))
+        for v in built.x.values():
+            built.model.add_hint(v, search.solver.value(v))
+        built.model.minimize(fairness)
+        again = _Search(built, progress, cancelled, grace, began)
+        if again.run(began + seconds - time.perf_counter(), None) in found:
+            search = again
+        status = cp_model.FEASIBLE
+    if status not in found:
+        return Answer(status=search.solver.status_name(status))
+    chosen = search.chosen
+    duties = [Duty(u, s, d, o) for (o, u, s, d), v in chosen.items() if v]
+    answer = Answer(duties=duties, status=search.solver.status_name(status))
+    answer.open = open_slots(month, duties, planned)
+    answer.first_seconds = search.first_at - began if search.first_at else search.solver.wall_time
+    answer.nights_spread, answer.shifts_spread, answer.weekends_spread = spreads(
+        month, duties, built.people
+    )
+    return answer
 
-    started = time.perf_counter()
-    first: list[float] = []
 
-    class _First(cp_model.CpSolverSolutionCallback):
-        def on_solution_callback(self) -> None:
-            if not first:
-                first.append(time.perf_counter() - started)
+class _Search:
+    """One CP-SAT search of the model, with a watcher that asks for cancelling (and, with
+    `grace`, stops that long after the first solution) and reports the time five times a
+    second: a search may go long between solutions."""
 
-    # A search may go long between solutions: a watcher asks for cancelling and reports
-    # the time five times a second.
-    done = threading.Event()
+    def __init__(
+        self,
+        built: _Model,
+        progress: Callable[[float], None],
+        cancelled: Callable[[], bool],
+        grace: float | None,
+        began: float,
+    ) -> None:
+        from ortools.sat.python import cp_model
 
-    def watch() -> None:
-        while not done.wait(0.1 if grace is not None else 0.2):
-            progress(time.perf_counter() - began)
-            settled = (
-                grace is not None and first and time.perf_counter() - started > first[0] + grace
-            )
-            if cancelled() or settled:
-                solver.stop_search()
-                return
+        self.built, self.progress, self.cancelled = built, progress, cancelled
+        self.grace, self.began = grace, began
+        self.solver = cp_model.CpSolver()
+        self.solver.parameters.num_workers = 2
+        self.first_at = 0.0
+        self.chosen: dict[tuple[str, str, str, date], int] = {}
 
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    try:
-        status = solver.solve(built.model, _First())
-    finally:
-        done.set()
-        watcher.join()
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        duties = [Duty(u, s, d, o) for (o, u, s, d), v in built.x.items() if solver.value(v)]
-        answer = Answer(duties=duties, status=solver.status_name(status))
-        answer.first_seconds = first[0] if first else solver.wall_time
-        answer.nights_spread, answer.shifts_spread = _spreads(month, duties, built.people)
-        return answer
-    if status != cp_model.INFEASIBLE:
-        return Answer(status=solver.status_name(status))
-    # Which slots cannot all be staffed: each slot's staffing is an assumption, and one
-    # worker without the objective is asked for a set of them that cannot hold together.
-    why = _Model(month, fixed, explain=True)
-    again = cp_model.CpSolver()
-    again.parameters.max_time_in_seconds = seconds
-    again.parameters.num_workers = 1
-    again.solve(why.model)
-    core = set(again.sufficient_assumptions_for_infeasibility())
-    problems = [
-        Problem(CLASHES, d, u, s, None, _names(month, u, s, d))
-        for (u, s, d), v in why.switches.items()
-        if v.Index() in core
-    ]
-    return Answer(problems=problems, status="infeasible")
+    def run(self, seconds: float, give_up: float | None) -> Any:
+        """Search for `seconds`; without a solution by `give_up` (a perf_counter time), stop
+        and leave the budget to the next stage."""
+        from ortools.sat.python import cp_model
+
+        self.solver.parameters.max_time_in_seconds = max(0.1, seconds)
+        first: list[float] = []
+
+        class _Seen(cp_model.CpSolverSolutionCallback):
+            def on_solution_callback(self) -> None:
+                if not first:
+                    first.append(time.perf_counter())
+
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.wait(0.1 if self.grace is not None else 0.2):
+                now = time.perf_counter()
+                self.progress(now - self.began)
+                settled = self.grace is not None and first and now > first[0] + self.grace
+                hopeless = give_up is not None and not first and now > give_up
+                if self.cancelled() or settled or hopeless:
+                    self.solver.stop_search()
+                    return
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        try:
+            status = self.solver.solve(self.built.model, _Seen())
+        finally:
+            done.set()
+            watcher.join()
+        self.first_at = first[0] if first else 0.0
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            self.chosen = {k: self.solver.value(v) for k, v in self.built.x.items()}
+        return status
 
 
 class _Model:
-    """The CP-SAT model of a month: a yes/no for each officer who may take each slot."""
+    """The CP-SAT model of a month: a yes/no for each officer who may take each slot, and
+    a count of the officers each slot is left short."""
 
-    def __init__(self, month: Month, fixed: list[Duty], explain: bool) -> None:
+    def __init__(
+        self,
+        month: Month,
+        fixed: list[Duty],
+        planned: set[str],
+        tight: bool = False,
+        banded: bool = False,
+    ) -> None:
+        """`tight`: only the slots nobody is free for may be left open. `banded`: each
+        officer's nights and duties within their share."""
         from ortools.sat.python import cp_model
 
         self.model = model = cp_model.CpModel()
         self.x: dict[tuple[str, str, str, date], Any] = {}
         set_days = {(f.unit, f.day) for f in fixed}  # a closed day may be staffed by hand
+        free: dict[tuple[str, date], list[str]] = {}
         for unit in month.units.values():
-            for code in unit.staffing:
-                for day in month.days:
-                    if not unit.staffed_on(day) and (unit.id, day) not in set_days:
-                        continue
-                    for p in month.people.values():
-                        if month.may_serve(p, unit) and month.absent(p.id, day) is None:
-                            self.x[p.id, unit.id, code, day] = model.new_bool_var("")
-        x = self.x
-        slots: dict[tuple[str, str, date], list[tuple[Person, Any]]] = defaultdict(list)
-        for (o, u, s, d), v in x.items():
-            slots[u, s, d].append((month.people[o], v))
-        self.switches: dict[tuple[str, str, date], Any] = {}
+            if unit.id not in planned:
+                continue
+            for day in month.days:
+                if not unit.staffed_on(day) and (unit.id, day) not in set_days:
+                    continue
+                free[unit.id, day] = [
+                    p.id
+                    for p in month.people.values()
+                    if month.may_serve(p, unit) and month.absent(p.id, day) is None
+                ]
+                for code in unit.staffing:
+                    for o in free[unit.id, day]:
+                        self.x[o, unit.id, code, day] = model.new_bool_var("")
+        # What was set by hand or published stays, whoever it is (the check says what is
+        # wrong with it); the rules between two such duties are not the solver's to keep.
+        self.fixed = {(f.officer, f.unit, f.shift, f.day) for f in fixed}
+        for key in self.fixed:
+            if key not in self.x:
+                self.x[key] = model.new_bool_var("")
+            model.add(self.x[key] == 1)
+        slots: dict[tuple[str, str, date], list[tuple[str, Any]]] = defaultdict(list)
+        for (o, u, s, d), v in self.x.items():
+            slots[u, s, d].append((o, v))
         by_hand: dict[tuple[str, str, date], int] = defaultdict(int)
-        for duty in fixed:
-            by_hand[duty.unit, duty.shift, duty.day] += 1
-        for unit in month.units.values():
+        for f in fixed:
+            by_hand[f.unit, f.shift, f.day] += 1
+        opens: list[Any] = []
+        forced_forces = 0  # a force nobody free has: open whatever else is planned
+        most_open = 0
+        self.forced_open = 0  # the fewest open slots there can be
+        self.wanted: dict[tuple[str, str, date], int] = {}  # staffed, at most
+        for unit_id, day in free:
+            unit = month.units[unit_id]
             for code, rule in unit.staffing.items():
-                for day in filter(unit.staffed_on, month.days):
-                    here = slots.get((unit.id, code, day), [])
-                    # Exactly the staffing asked for: a generated roster spends nobody's
-                    # time beyond the rule (a planner may add more by hand).
-                    staff = max(rule.minimum, len(rule.forces), by_hand[unit.id, code, day])
-                    wanted = [model.add(sum(v for _p, v in here) == staff)]
-                    for force in rule.forces:
-                        wanted.append(model.add(sum(v for p, v in here if p.force == force) >= 1))
-                    if explain:
-                        on = model.new_bool_var("")
-                        self.switches[unit.id, code, day] = on
-                        for constraint in wanted:
-                            constraint.only_enforce_if(on)
-        if explain:
-            model.add_assumptions(list(self.switches.values()))
+                here = slots.get((unit_id, code, day), [])
+                # Exactly the staffing asked for: a generated roster spends nobody's time
+                # beyond the rule (a planner may add more by hand).
+                staff = max(rule.minimum, len(rule.forces), by_hand[unit_id, code, day])
+                least = max(0, staff - len(here))
+                short = model.new_int_var(least, least if tight else staff, "")
+                model.add(sum(v for _o, v in here) + short == staff)
+                opens.append(short)
+                most_open += staff + len(rule.forces)
+                self.forced_open += least
+                self.wanted[unit_id, code, day] = staff - least
+                for force in rule.forces:
+                    theirs = [v for o, v in here if month.people[o].force == force]
+                    if not theirs:
+                        forced_forces += 1
+                        continue
+                    if tight:
+                        model.add(sum(theirs) >= 1)
+                        continue
+                    missing = model.new_bool_var("")
+                    model.add(sum(theirs) + missing >= 1)
+                    opens.append(missing)
+        self.forced_open += forced_forces
+        # The fewest open slots there can be is the solver's bound: reached, it is proven.
+        self.opened = model.new_int_var(self.forced_open, most_open + forced_forces, "")
+        model.add(self.opened == sum(opens) + forced_forces)
         on_shift = self._officers(month)
-        for duty in fixed:
-            model.add(x[duty.officer, duty.unit, duty.shift, duty.day] == 1)
-        self.people = [o for o in month.people if any(k[0] == o for k in on_shift)]
-        if not explain:
-            self._objective(month, on_shift)
+        self.people = sorted({o for o, _s, _d in on_shift})
+        self.unfair = self._fairness(month, on_shift, fixed, planned, banded)
 
     def _officers(self, month: Month) -> dict[tuple[str, str, date], Any]:
         """One place a shift, rested between shifts, not too many nights in a row."""
         model = self.model
         busy: dict[tuple[str, str, date], list[Any]] = defaultdict(list)
-        for (o, _u, s, d), v in self.x.items():
+        held: dict[tuple[str, str, date], int] = defaultdict(int)
+        for (o, u, s, d), v in self.x.items():
             busy[o, s, d].append(v)
-        on_shift = {k: model.new_bool_var("") for k in busy}
+            if (o, u, s, d) in self.fixed:
+                held[o, s, d] += 1
+        on_shift = {}
         for k, vs in busy.items():
+            if held[k] > 1:  # on two duties at once by hand: the check says so
+                on_shift[k] = model.new_constant(1)
+                continue
+            on_shift[k] = model.new_bool_var("")
             model.add(sum(vs) == on_shift[k])
         clashing = _clashing_pairs(month, timedelta(hours=month.settings.min_rest_hours))
         for (o, s, d), v in on_shift.items():
             for s2, offset in clashing.get(s, ()):
-                other = on_shift.get((o, s2, d + timedelta(days=offset)))
-                if other is not None:
+                then = d + timedelta(days=offset)
+                other = on_shift.get((o, s2, then))
+                if other is not None and not (held[o, s, d] and held[o, s2, then]):
                     model.add_bool_or([v.Not(), other.Not()])
         nights = [c for c, sh in month.shifts.items() if sh.night]
         most = month.settings.max_nights_in_a_row
-        for o in month.people:
+        people = {o for o, _s, _d in on_shift}
+        for o in people:
             for n in range(len(month.days) - most):
                 window = [
-                    on_shift[o, s, month.days[n + k]]
+                    (on_shift[o, s, month.days[n + k]], held[o, s, month.days[n + k]])
                     for k in range(most + 1)
                     for s in nights
                     if (o, s, month.days[n + k]) in on_shift
                 ]
                 if len(window) > most:
-                    model.add(sum(window) <= most)
+                    model.add(sum(v for v, _h in window) <= max(most, sum(h for _v, h in window)))
         return on_shift
 
-    def _objective(self, month: Month, on_shift: dict[tuple[str, str, date], Any]) -> None:
-        """Fairness: each officer's nights (weighing most), weekend shifts and shifts kept
-        to an even share of what their tier's units need; what lies above or below the
-        share is penalised (that propagates far better in CP-SAT than the spread between
-        the most and the fewest)."""
+    def _fairness(
+        self,
+        month: Month,
+        on_shift: dict[tuple[str, str, date], Any],
+        fixed: list[Duty],
+        planned: set[str],
+        banded: bool,
+    ) -> list[tuple[int, Any, int]]:
+        """(weight, deviation, its upper bound) terms: each
+        officer's count of nights, duties and weekend duties held to their share, a first
+        duty beyond it costing little and each further one much more."""
         model = self.model
         nights = {c for c, sh in month.shifts.items() if sh.night}
-        kinds: list[tuple[int, Callable[[str, date], bool]]] = [
-            (4, lambda s, d: s in nights),
-            (2, lambda s, d: d.weekday() >= 5),
-            (1, lambda s, d: True),
+        kinds: list[tuple[tuple[int, int], Callable[[str, date], bool]]] = [
+            (NIGHTS, lambda s, d: s in nights),
+            (DUTIES, lambda s, d: True),
+            (WEEKENDS, lambda s, d: d.weekday() >= 5),
         ]
-        team: dict[str, list[str]] = defaultdict(list)
-        for o in self.people:
-            team[TEAM_OF_FORCE.get(month.people[o].force, "")].append(o)
         mine: dict[str, list[tuple[str, date, Any]]] = defaultdict(list)
         for (o, s, d), v in on_shift.items():
             mine[o].append((s, d, v))
-        top = len(month.days) * len(month.shifts)
-        penalties = []
-        for weight, pick in kinds:
-            for tier, members in team.items():
-                wanted = sum(
-                    rule.minimum
-                    for unit in month.units.values()
-                    if TEAM_OF_TIER.get(unit.tier) == tier
-                    for code, rule in unit.staffing.items()
-                    for day in filter(unit.staffed_on, month.days)
-                    if pick(code, day)
-                )
-                high, low = -(-wanted // len(members)), wanted // len(members)
-                for o in members:
-                    count = sum(v for s, d, v in mine[o] if pick(s, d))
-                    above, below = model.new_int_var(0, top, ""), model.new_int_var(0, top, "")
-                    model.add(above >= count - high)
-                    model.add(below >= low - count)
-                    penalties += [weight * above, weight * below]
-        model.minimize(sum(penalties))
+        outside = [f for f in fixed if f.unit not in planned]
+        terms: list[tuple[int, Any, int]] = []
+        for (first, further), pick in kinds:
+            wanted: dict[str, int] = defaultdict(int)
+            for (u, s, d), n in self.wanted.items():
+                if pick(s, d):
+                    wanted[TEAM_OF_TIER.get(month.units[u].tier, "")] += n
+            for f in outside:
+                if pick(f.shift, f.day):
+                    wanted[TEAM_OF_TIER.get(month.units[f.unit].tier, "")] += 1
+            for o, share in shares(month, self.people, wanted).items():
+                counted = [v for s, d, v in mine[o] if pick(s, d)]
+                if banded and (first, further) != WEEKENDS:
+                    model.add(sum(counted) >= share.low)
+                    model.add(sum(counted) <= share.high)
+                else:
+                    terms += _deviation(model, counted, share, first, further)
+        return terms
+
+
+def _deviation(
+    model: Any, counted: list[Any], share: Share, first: int, further: int
+) -> list[tuple[int, Any, int]]:
+    """A count kept within [share.low, share.high]: one duty outside costs `first`, each
+    further one `further` (a convex cost, so that an excess is spread, not piled up)."""
+    top = len(counted)
+    count = sum(counted)
+    out = []
+    for bound, sign in ((share.high, 1), (share.low, -1)):
+        room = top - bound if sign > 0 else bound
+        if room <= 0:
+            continue
+        one = model.new_int_var(0, 1, "")
+        more = model.new_int_var(0, room, "")
+        if sign > 0:
+            model.add(count - bound <= one + more)
+        else:
+            model.add(bound - count <= one + more)
+        out += [(first, one, 1), (further, more, room)]
+    return out
 
 
 def _tiers(month: Month) -> list[Month]:
@@ -281,56 +409,19 @@ def _tiers(month: Month) -> list[Month]:
     return parts
 
 
-def _together(answers: list[Answer]) -> Answer:
-    """The tiers' answers as one: a roster when every tier has one, else what went wrong."""
+def _together(month: Month, answers: list[Answer]) -> Answer:
+    """The tiers' answers as one."""
     if not all(a.found for a in answers):
-        problems = [p for a in answers for p in a.problems]
-        return Answer(problems=problems, status=next(a.status for a in answers if not a.found))
+        return Answer(status=next(a.status for a in answers if not a.found))
     return Answer(
         duties=[d for a in answers for d in a.duties],
+        open=[s for a in answers for s in a.open],
         nights_spread=max(a.nights_spread for a in answers),
         shifts_spread=max(a.shifts_spread for a in answers),
+        weekends_spread=max(a.weekends_spread for a in answers),
         status="OPTIMAL" if all(a.status == "OPTIMAL" for a in answers) else "FEASIBLE",
         first_seconds=sum(a.first_seconds for a in answers),
     )
-
-
-def _shortages(month: Month, fixed: list[Duty]) -> list[Problem]:
-    """Slots that too few eligible officers are free for, whatever else is planned."""
-    out: list[Problem] = []
-    for duty in fixed:
-        person, unit = month.people[duty.officer], month.units[duty.unit]
-        if not month.may_serve(person, unit) or month.absent(person.id, duty.day):
-            names = _names(month, duty.unit, duty.shift, duty.day) | {"officer": person.name}
-            out.append(Problem(NOT_ELIGIBLE, duty.day, duty.unit, duty.shift, duty.officer, names))
-    for unit in month.units.values():
-        for code, rule in unit.staffing.items():
-            for day in filter(unit.staffed_on, month.days):
-                free = [
-                    p
-                    for p in month.people.values()
-                    if month.may_serve(p, unit) and month.absent(p.id, day) is None
-                ]
-                names = _names(month, unit.id, code, day)
-                if len(free) < rule.minimum:
-                    out.append(
-                        Problem(
-                            SHORT,
-                            day,
-                            unit.id,
-                            code,
-                            None,
-                            names | {"n": rule.minimum - len(free), "force": ANY},
-                        )
-                    )
-                for force in rule.forces:
-                    if not any(p.force == force for p in free):
-                        out.append(
-                            Problem(
-                                SHORT, day, unit.id, code, None, names | {"n": 1, "force": force}
-                            )
-                        )
-    return out
 
 
 def _clashing_pairs(month: Month, rest: timedelta) -> dict[str, list[tuple[str, int]]]:
@@ -349,30 +440,3 @@ def _clashing_pairs(month: Month, rest: timedelta) -> dict[str, list[tuple[str, 
                 if gap < rest:
                     out[a].append((b, offset))
     return out
-
-
-def _spreads(month: Month, duties: list[Duty], people: list[str]) -> tuple[int, int]:
-    """Most minus fewest nights, and shifts, between officers of one tier (who could take
-    each other's duties); the widest tier's."""
-    nights: dict[str, int] = dict.fromkeys(people, 0)
-    shifts: dict[str, int] = dict.fromkeys(people, 0)
-    for d in duties:
-        shifts[d.officer] += 1
-        if month.shifts[d.shift].night:
-            nights[d.officer] += 1
-    worst = [0, 0]
-    for team in dict.fromkeys(TEAM_OF_TIER.values()):
-        members = [o for o in people if TEAM_OF_FORCE.get(month.people[o].force) == team]
-        for n, counts in enumerate((nights, shifts)):
-            values = [counts[o] for o in members]
-            if values:
-                worst[n] = max(worst[n], max(values) - min(values))
-    return worst[0], worst[1]
-
-
-def _names(month: Month, unit: str, shift: str, day: date) -> dict[str, object]:
-    return {
-        "unit": month.units[unit].name,
-        "shift": month.shifts[shift].name,
-        "day": day.isoformat(),
-    }

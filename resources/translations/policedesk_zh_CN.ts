@@ -372,371 +372,381 @@
         <source>Settled a data conflict</source>
         <translation>处理数据冲突</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="46"/>
+        <source>Made a new recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="47"/>
+        <source>Encrypted the database</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="55"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="57"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="56"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="58"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="59"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="60"/>
         <source>unit level</source>
         <translation>单位层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="61"/>
         <source>unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="62"/>
         <source>active</source>
         <translation>允许登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="63"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="64"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="65"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="66"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="67"/>
         <source>credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="68"/>
         <source>industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="69"/>
         <source>key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="68"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="70"/>
         <source>legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="69"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="71"/>
         <source>legal representative&apos;s ID number</source>
         <translation>法定代表人身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="72"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="73"/>
         <source>security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="74"/>
         <source>security phone</source>
         <translation>保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="73"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="75"/>
         <source>employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="76"/>
         <source>risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="77"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="76"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="78"/>
         <source>registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="79"/>
         <source>visit interval</source>
         <translation>走访周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="80"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="81"/>
         <source>visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="82"/>
         <source>kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="83"/>
         <source>officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="84"/>
         <source>content</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="85"/>
         <source>guidance</source>
         <translation>安保指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="84"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="86"/>
         <source>opinions and requests</source>
         <translation>意见建议与诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="87"/>
         <source>enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="88"/>
         <source>grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="89"/>
         <source>office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="90"/>
         <source>station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="89"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="91"/>
         <source>sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="92"/>
         <source>badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="93"/>
         <source>force</source>
         <translation>警力类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="94"/>
         <source>households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="95"/>
         <source>population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="96"/>
         <source>community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="95"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="97"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="98"/>
         <source>category</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="99"/>
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="100"/>
         <source>found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="99"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="101"/>
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="102"/>
         <source>responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="103"/>
         <source>progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="104"/>
         <source>value</source>
         <translation>设置值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="105"/>
         <source>last changed</source>
         <translation>最后修改时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="106"/>
         <source>companions</source>
         <translation>同行民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="107"/>
         <source>tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="108"/>
         <source>route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="109"/>
         <source>peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="110"/>
         <source>staffing</source>
         <translation>配备要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="111"/>
         <source>shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="112"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="113"/>
         <source>from</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="114"/>
         <source>to</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="115"/>
         <source>patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="116"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="117"/>
         <source>version kept</source>
         <translation>保留的版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="118"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="119"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="118"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="120"/>
         <source>password changed</source>
         <translation>密码修改时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="121"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="123"/>
         <source>this desk&apos;s</source>
         <translation>本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="124"/>
         <source>the package&apos;s</source>
         <translation>数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="126"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="128"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="126"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="128"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="163"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="165"/>
         <source>unknown user name</source>
         <translation>用户名不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="164"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="166"/>
         <source>wrong password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="167"/>
         <source>wrong password; the account is now locked</source>
         <translation>密码错误，账号因此锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="168"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="170"/>
         <source>account locked</source>
         <translation>账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="171"/>
         <source>account disabled</source>
         <translation>账号已停用</translation>
     </message>
@@ -744,68 +754,68 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="215"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="217"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="219"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="221"/>
         <source>Filter by user or record</source>
         <translation>按用户或记录筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="220"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="222"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="221"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="223"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="234"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="236"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="235"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="237"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="236"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="238"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="237"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="239"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="238"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="240"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="266"/>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="277"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="279"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="266"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="268"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="278"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="280"/>
         <source>{n} entries written to {path}.</source>
         <translation>已将 {n} 条记录写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="287"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="289"/>
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -1009,32 +1019,32 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli_desk.py" line="36"/>
+        <location filename="../../desktop/cli_desk.py" line="37"/>
         <source>Demo jurisdiction written to {path}: {stations} stations, {offices} offices, {grids} grid cells, {officers} officers.</source>
         <translation>演示辖区已写入 {path}：派出所 {stations} 个，警务室 {offices} 个，网格 {grids} 个，人员 {officers} 名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_desk.py" line="66"/>
+        <location filename="../../desktop/cli_desk.py" line="69"/>
         <source>The schema is up to date: {revision}.</source>
         <translation>数据库结构已是最新：{revision}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_desk.py" line="82"/>
+        <location filename="../../desktop/cli_desk.py" line="85"/>
         <source>{path}: no problems found.</source>
         <translation>{path}：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_desk.py" line="96"/>
+        <location filename="../../desktop/cli_desk.py" line="99"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_desk.py" line="113"/>
+        <location filename="../../desktop/cli_desk.py" line="117"/>
         <source>Restored {backup}; the replaced file is kept as {aside}.</source>
         <translation>已恢复 {backup}；被替换的文件保存在 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_desk.py" line="118"/>
+        <location filename="../../desktop/cli_desk.py" line="122"/>
         <source>Restored {backup}.</source>
         <translation>已恢复 {backup}。</translation>
     </message>
@@ -1074,14 +1084,33 @@
         <translation>已写出 {n} 份个人勤务安排表。</translation>
     </message>
     <message>
+        <location filename="../../desktop/cli_records.py" line="196"/>
+        <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of equal availability.</source>
+        <translation>{month} 排班共 {n} 个班次；同等可排班人员之间夜班相差 {nights}，班次相差 {shifts}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_records.py" line="212"/>
+        <source>Written as a draft with {n} open slots: staff them, then publish.</source>
+        <translation>已存为草稿，有 {n} 个空缺班次：补齐后再发布。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/cli_records.py" line="85"/>
         <source>{n} rows of {ledger} written to {path}.</source>
         <translation>已将{ledger} {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_common.py" line="51"/>
+        <location filename="../../desktop/cli_common.py" line="57"/>
         <source>Password for {user}: </source>
         <translation>{user} 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_common.py" line="86"/>
+        <source>The database is now encrypted. Its recovery key, shown this once:
+
+    {key}
+
+Print it or write it down and keep it in the station&apos;s safe: with it the database opens when every administrator&apos;s password is lost. Whoever holds it can read the database.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/cli_records.py" line="114"/>
@@ -1100,49 +1129,83 @@
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_records.py" line="197"/>
         <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
-        <translation>{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
+        <translation type="vanished">{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_records.py" line="214"/>
+        <location filename="../../desktop/cli_records.py" line="224"/>
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="68"/>
+        <location filename="../../desktop/cli_exchange.py" line="98"/>
         <source>{file}: package {sequence} from {origin}, {n} records.</source>
         <translation>{file}：{origin} 的第 {sequence} 号数据包，共 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="86"/>
+        <location filename="../../desktop/cli_exchange.py" line="120"/>
         <source>{file} was imported before; nothing changed.</source>
         <translation>{file} 以前已导入过，未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="91"/>
+        <location filename="../../desktop/cli_exchange.py" line="125"/>
         <source>{file} (package {sequence} from {origin}): {new} new, {updated} updated, {deleted} deleted, {unchanged} as here, {older} older than here, {conflicts} conflicts.</source>
         <translation>{file}（{origin} 的第 {sequence} 号数据包）：新增 {new}，更新 {updated}，删除 {deleted}，与本机相同 {unchanged}，比本机旧 {older}，冲突 {conflicts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="103"/>
+        <location filename="../../desktop/cli_exchange.py" line="137"/>
         <source>Dry run: nothing was written.</source>
         <translation>试运行：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="106"/>
+        <location filename="../../desktop/cli_exchange.py" line="140"/>
         <source>Settle the conflicts: policedesk exchange conflicts, then resolve.</source>
         <translation>请处理冲突：先运行 policedesk exchange conflicts，再用 resolve 选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="127"/>
+        <location filename="../../desktop/cli_exchange.py" line="161"/>
         <source>{n} conflicts (this desk&apos;s value | the package&apos;s).</source>
         <translation>共 {n} 处冲突（本机的值 | 数据包的值）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="141"/>
+        <location filename="../../desktop/cli_exchange.py" line="175"/>
         <source>Settled: kept the {keep} version.</source>
         <translation>已处理：保留了 {keep} 版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="184"/>
+        <source>{file}: this desk&apos;s request for {unit}. Take it to the sub-bureau, and read them its fingerprint over the phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="201"/>
+        <source>Enrolled the desk of {unit} ({id}): its packages are taken from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="215"/>
+        <source>This desk: {id}, fingerprint {fingerprint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="219"/>
+        <source>revoked {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="221"/>
+        <source>enrolled {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="226"/>
+        <source>{n} desks enrolled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="235"/>
+        <source>Revoked the desk of {unit} ({id}): its packages are refused.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1935,37 +1998,37 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="154"/>
         <source>Set up the administrator</source>
         <translation>设置系统管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="158"/>
         <source>This database has no users yet. Choose the administrator&apos;s user name and password: the administrator then adds the clerks, officers and leaders.</source>
         <translation>此数据库还没有用户。请设置系统管理员的用户名和密码，之后由管理员添加内勤、民警和领导账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="164"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="165"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="166"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="167"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="173"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2404,23 +2467,23 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="29"/>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="53"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="55"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="59"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="60"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2428,195 +2491,200 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51"/>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="52"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <location filename="../../desktop/ui/app.py" line="27"/>
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Patrol</source>
         <translation>巡逻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
         <source>Only an administrator of the whole sub-bureau may restore a backup.</source>
         <translation>只有整个分局的管理员才能从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <source>Encrypting the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="430"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="432"/>
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/ui/main_window.py" line="438"/>
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="439"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="451"/>
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="466"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="485"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="445"/>
+        <location filename="../../desktop/ui/main_window.py" line="487"/>
         <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
         <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="501"/>
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="461"/>
+        <location filename="../../desktop/ui/main_window.py" line="503"/>
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="508"/>
+        <location filename="../../desktop/ui/main_window.py" line="550"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="510"/>
+        <location filename="../../desktop/ui/main_window.py" line="552"/>
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
         <translation>社区警务工作台 {version}
@@ -2749,13 +2817,39 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>这不是有效的统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/enterprise_rows.py" line="193"/>
-        <location filename="../../desktop/services/imports/officer_rows.py" line="157"/>
-        <location filename="../../desktop/services/imports/visit_rows.py" line="197"/>
-        <location filename="../../desktop/services/accounts/users.py" line="269"/>
+        <location filename="../../desktop/services/exchange/checks.py" line="32"/>
+        <source>{file} is damaged or incomplete (the {kind} “{name}”, field {field}: {detail}). Nothing was imported; ask for the package again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/checks.py" line="37"/>
+        <source>The {kind} “{name}” in {file} breaks a rule of its form, field {field}: {problem} Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/checks.py" line="42"/>
+        <source>Correct the record at the desk that wrote the package, and ask it for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/checks.py" line="46"/>
+        <source>Give a number from {low} to {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/checks.py" line="47"/>
+        <location filename="../../desktop/services/imports/enterprise_rows.py" line="198"/>
+        <location filename="../../desktop/services/imports/officer_rows.py" line="156"/>
+        <location filename="../../desktop/services/imports/visit_rows.py" line="199"/>
+        <location filename="../../desktop/services/accounts/users.py" line="278"/>
         <location filename="../../desktop/domain/validation.py" line="26"/>
         <source>This field is required.</source>
         <translation>此项必填。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/checks.py" line="48"/>
+        <source>The last day comes before the first.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/domain/accounts.py" line="66"/>
@@ -2841,6 +2935,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>警务室每周至少有两天接待群众。</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/exchange/checks.py" line="45"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="112"/>
         <location filename="../../desktop/domain/validation.py" line="175"/>
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
@@ -2914,12 +3010,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/enterprises.py" line="266"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="310"/>
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/cadence.py" line="55"/>
+        <location filename="../../desktop/services/register/cadence.py" line="56"/>
         <location filename="../../desktop/services/register/enterprises.py" line="129"/>
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
@@ -3086,7 +3182,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>已有其他派出所使用这个代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/backup.py" line="40"/>
+        <location filename="../../desktop/store/backup.py" line="48"/>
         <source>The backup to {path} failed: {detail}</source>
         <translation>备份到 {path} 失败：{detail}</translation>
     </message>
@@ -3166,99 +3262,134 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>没有写入任何内容。请检查数据库（policedesk check）后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="153"/>
+        <location filename="../../desktop/store/errors.py" line="156"/>
+        <source>The database {path} is encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="157"/>
+        <source>Log in as one of its users to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="167"/>
+        <source>The key file beside {path} does not belong to this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="170"/>
+        <source>Put back the .keys file that was made with this database, or open it with its recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/errors.py" line="182"/>
         <source>{path} is empty: it holds no police desk database.</source>
         <translation>{path} 是空文件，其中没有警务工作台数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="154"/>
+        <location filename="../../desktop/store/errors.py" line="183"/>
         <source>Create one with: policedesk migrate --database PATH (or open it in the program), or choose another file.</source>
         <translation>可用 policedesk migrate --database 路径 新建数据库（或在程序中打开它），或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="169"/>
+        <location filename="../../desktop/store/errors.py" line="198"/>
         <source>The database {path} is not complete: its schema is {revision}, this program&apos;s is {head}; tables missing: {missing}.</source>
         <translation>数据库 {path} 不完整：其结构版本为 {revision}，本程序为 {head}；缺少的表：{missing}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="174"/>
+        <location filename="../../desktop/store/errors.py" line="203"/>
         <source>Open it in the program or run policedesk migrate to finish its migrations, then check it again; if that fails, restore the latest backup.</source>
         <translation>请在程序中打开它或运行 policedesk migrate 完成升级，然后再检查；如仍失败，请恢复最近的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="40"/>
+        <location filename="../../desktop/store/restore.py" line="48"/>
         <source>{path} is not a database backup.</source>
         <translation>{path} 不是数据库备份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="41"/>
+        <location filename="../../desktop/store/restore.py" line="49"/>
         <source>The backup {path} cannot be read: {detail}</source>
         <translation>无法读取备份 {path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="42"/>
+        <location filename="../../desktop/store/restore.py" line="50"/>
         <source>The backup {path} is damaged and was not restored ({detail}).</source>
         <translation>备份 {path} 已损坏，未恢复（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="45"/>
+        <location filename="../../desktop/store/restore.py" line="53"/>
         <source>The backup {path} was written by a newer version of this program; install that version to restore it.</source>
         <translation>备份 {path} 由本程序的更新版本写入，请安装该版本后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="50"/>
+        <location filename="../../desktop/store/restore.py" line="58"/>
         <source>The backup {path} does not say which version of the program wrote it.</source>
         <translation>备份 {path} 没有注明是哪个版本的程序写的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="53"/>
+        <location filename="../../desktop/store/restore.py" line="61"/>
         <source>The backup {path} holds no data, only a version number; it was not restored.</source>
         <translation>备份 {path} 只有一个版本号，没有任何数据，未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="56"/>
+        <location filename="../../desktop/store/restore.py" line="64"/>
         <source>The backup {path} has records that point at records it does not hold ({detail}); it was not restored.</source>
         <translation>备份 {path} 中有记录指向其中不存在的记录（{detail}），未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="63"/>
+        <location filename="../../desktop/store/restore.py" line="71"/>
         <source>The backup {path} holds triggers the program does not know ({names}): they would run inside the program at every change. It was not restored.</source>
         <translation>备份 {path} 中有程序不认识的触发器（{names}）：它们会在程序内部随每次修改运行。未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="68"/>
+        <location filename="../../desktop/store/restore.py" line="76"/>
         <source>The backup {path} holds views the program does not know ({names}). It was not restored.</source>
         <translation>备份 {path} 中有程序不认识的视图（{names}）。未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="72"/>
+        <location filename="../../desktop/store/restore.py" line="80"/>
         <source>The backup {path} holds tables the program does not know ({names}). It was not restored.</source>
         <translation>备份 {path} 中有程序不认识的数据表（{names}）。未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="76"/>
+        <location filename="../../desktop/store/restore.py" line="84"/>
         <source>The backup {path} holds indexes the program does not know ({names}). It was not restored.</source>
         <translation>备份 {path} 中有程序不认识的索引（{names}）。未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="81"/>
+        <location filename="../../desktop/store/restore.py" line="89"/>
         <source>In the backup {path}, {names} differ from what the program makes; the file was altered outside the program. It was not restored.</source>
         <translation>备份 {path} 中的 {names} 与程序建立的不同：文件在程序之外被改动过。未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="86"/>
+        <location filename="../../desktop/store/restore.py" line="94"/>
         <source>In the backup {path} the audit trail&apos;s protection is missing ({names}): its entries could have been changed or deleted. It was not restored.</source>
         <translation>备份 {path} 中缺少审计日志的保护（{names}）：其中的记录可能已被修改或删除。未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="91"/>
+        <location filename="../../desktop/store/restore.py" line="99"/>
         <source>The backup {path} lacks parts of the program&apos;s database ({names}). It was not restored.</source>
         <translation>备份 {path} 缺少程序数据库的组成部分（{names}）。未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/restore.py" line="95"/>
+        <location filename="../../desktop/store/restore.py" line="103"/>
         <source>Restoring {path} failed: {detail}</source>
         <translation>恢复 {path} 失败：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="104"/>
+        <source>The backup {path} is not encrypted: it was made before this desk was, or outside the program. It was not restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="109"/>
+        <source>The backup {path} has no key file beside it ({keys}): copy the .keys file that was made with it to the same folder. It was not restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/restore.py" line="114"/>
+        <source>The backup {path} is not this desk&apos;s: it does not open with this desk&apos;s key. It was not restored.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/store/engine.py" line="22"/>
@@ -3398,37 +3529,37 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>只有系统管理员才能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="58"/>
+        <location filename="../../desktop/services/accounts/users.py" line="59"/>
         <source>The administrator is already set up.</source>
         <translation>系统管理员已经设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="273"/>
+        <location filename="../../desktop/services/accounts/users.py" line="282"/>
         <source>Choose the unit this user works in.</source>
         <translation>请选择该用户所属的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="277"/>
+        <location filename="../../desktop/services/accounts/users.py" line="286"/>
         <source>This user name is taken.</source>
         <translation>该用户名已被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="310"/>
+        <location filename="../../desktop/services/accounts/users.py" line="319"/>
         <source>This is the last administrator of the whole database; keep it.</source>
         <translation>这是全库唯一的系统管理员，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="342"/>
+        <location filename="../../desktop/services/accounts/users.py" line="351"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="349"/>
+        <location filename="../../desktop/services/accounts/users.py" line="358"/>
         <source>Choose a password other than the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="354"/>
+        <location filename="../../desktop/services/accounts/users.py" line="363"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -3458,14 +3589,29 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>身份证号中的出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/sheets.py" line="35"/>
+        <location filename="../../desktop/services/imports/sheets.py" line="40"/>
         <source>No header row was found in the first rows of {file}: it needs at least the columns {columns}.</source>
         <translation>在 {file} 的前几行中找不到表头：至少需要这几列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/sheets.py" line="39"/>
+        <location filename="../../desktop/services/imports/sheets.py" line="44"/>
         <source>The sheet has no column for {column}.</source>
         <translation>表中没有“{column}”列。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports/sheets.py" line="45"/>
+        <source>{file} has changed since it was checked: nothing was imported. Check it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports/sheets.py" line="49"/>
+        <source>The records on file changed since the sheet was checked: nothing was imported. Check it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/imports/sheets.py" line="54"/>
+        <source>… and {n} more problems, not listed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{file} cannot be read as a workbook: {detail}</source>
@@ -3502,57 +3648,57 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/sheets.py" line="67"/>
+        <location filename="../../desktop/services/imports/sheets.py" line="83"/>
         <source>Importing {kind} is not in this version.</source>
         <translation>本版本尚不能导入 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/officer_rows.py" line="52"/>
+        <location filename="../../desktop/services/imports/officer_rows.py" line="53"/>
         <source>No unit in your jurisdiction is called {unit}.</source>
         <translation>辖区内没有名为“{unit}”的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/officer_rows.py" line="53"/>
+        <location filename="../../desktop/services/imports/officer_rows.py" line="54"/>
         <source>Several units are called {unit}: write the station as well (北山派出所 / …).</source>
         <translation>有多个单位叫“{unit}”，请连同派出所一起写（如 北山派出所 / …）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/officer_rows.py" line="56"/>
+        <location filename="../../desktop/services/imports/officer_rows.py" line="57"/>
         <source>The same officer is on row {row} already.</source>
         <translation>与第 {row} 行是同一人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/visit_rows.py" line="56"/>
+        <location filename="../../desktop/services/imports/visit_rows.py" line="57"/>
         <source>No enterprise in your jurisdiction is called or coded {name}.</source>
         <translation>辖区内没有名称或代码为“{name}”的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/visit_rows.py" line="59"/>
+        <location filename="../../desktop/services/imports/visit_rows.py" line="60"/>
         <source>Several enterprises are called {name}: add its credit code or its grid cell.</source>
         <translation>有多家单位叫“{name}”，请补上统一社会信用代码或所属网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/visit_rows.py" line="62"/>
+        <location filename="../../desktop/services/imports/visit_rows.py" line="63"/>
         <source>Nobody on record is called {name}.</source>
         <translation>名单中没有“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/visit_rows.py" line="63"/>
+        <location filename="../../desktop/services/imports/visit_rows.py" line="64"/>
         <source>Several officers are called {name}: write the badge number instead.</source>
         <translation>有多名人员叫“{name}”，请改写警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/imports/visit_rows.py" line="66"/>
+        <location filename="../../desktop/services/imports/visit_rows.py" line="67"/>
         <source>The same visit is on row {row} already.</source>
         <translation>与第 {row} 行是同一次走访。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol/rosters.py" line="38"/>
+        <location filename="../../desktop/services/patrol/rosters.py" line="41"/>
         <source>Write the month as 2026-12, or a week as 2026-W49.</source>
         <translation>月份请写成 2026-12，或周写成 2026-W49。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/patrol/rosters.py" line="39"/>
+        <location filename="../../desktop/services/patrol/rosters.py" line="42"/>
         <source>Choose a police station or the sub-bureau.</source>
         <translation>请选择派出所或分局。</translation>
     </message>
@@ -3731,7 +3877,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>未导入任何记录：请先改正这些行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/conflicts.py" line="26"/>
+        <location filename="../../desktop/services/exchange/conflicts.py" line="27"/>
         <source>This conflict was settled meanwhile.</source>
         <translation>这处冲突已由他人处理。</translation>
     </message>
@@ -3746,106 +3892,115 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>端口是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="162"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="181"/>
         <source>Give the database file, or the server&apos;s address and database name.</source>
         <translation>请填写数据库文件，或服务器地址和数据库名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="172"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="191"/>
         <source>{target} is not a database address ({detail}).</source>
         <translation>{target} 不是数据库地址（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="181"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="200"/>
         <source>A database in memory keeps nothing; choose a file.</source>
         <translation>内存数据库不保存任何内容；请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="205"/>
-        <location filename="../../desktop/services/maintenance/connection.py" line="408"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="224"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="463"/>
         <location filename="../../desktop/services/maintenance/server_refusals.py" line="173"/>
         <source>Cannot connect to the server: {detail}</source>
         <translation>无法连接服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="218"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="237"/>
         <source>The server {host} did not answer within {seconds} seconds. Check its address and that this computer may reach it (network, firewall).</source>
         <translation>服务器 {host} 在 {seconds} 秒内没有应答。请检查地址，以及本机能否访问它（网络、防火墙）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="241"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="260"/>
         <source>The database is empty: the program creates its tables when it opens it.</source>
         <translation>数据库是空的：程序打开时会建立数据表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="245"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="264"/>
         <source>The database is ready for this program (schema {revision}).</source>
         <translation>数据库可供本程序使用（结构版本 {revision}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="248"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="267"/>
         <source>The database has an older schema ({revision}); it is upgraded to {head} when the program opens it. Desks with an older version of the program cannot open it afterwards.</source>
         <translation>数据库结构版本较旧（{revision}），程序打开时会升级到 {head}。升级后，装有旧版程序的电脑将无法打开它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="254"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="273"/>
         <source>The database was written by a newer version of this program (schema {revision}); this version cannot use it. Install the newer version.</source>
         <translation>数据库由较新版本的程序写入（结构版本 {revision}），本版本无法使用。请安装新版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="259"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="278"/>
         <source>The database holds another program&apos;s tables; it is not a police desk database.</source>
         <translation>数据库里是其他程序的数据表，不是本程序的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="274"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="293"/>
         <source>{target} is a folder; choose a file in it.</source>
         <translation>{target} 是文件夹；请选择其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="282"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="301"/>
         <source>The program may not create a file in {folder}; choose another.</source>
         <translation>程序无权在 {folder} 中建立文件；请另选位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="292"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="311"/>
         <source>There is no database file there yet: the program creates it when it opens it.</source>
         <translation>那里还没有数据库文件：程序打开时会建立它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="306"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="325"/>
         <source>Cannot read {target}: {detail}</source>
         <translation>无法读取 {target}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="313"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="335"/>
+        <source>An encrypted desk database: it opens after a user&apos;s login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/connection.py" line="345"/>
         <source>{target} is not a police desk database.</source>
         <translation>{target} 不是本程序的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="329"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="362"/>
         <source>The file {target} cannot be used ({detail}).</source>
         <translation>无法使用文件 {target}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="335"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="368"/>
         <source>The program may not write to {target}.</source>
         <translation>程序无权写入 {target}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="356"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="409"/>
         <source>The driver for {kind} is not installed ({detail}). Install the program with its PostgreSQL support: pip install policedesk[postgres].</source>
         <translation>没有安装 {kind} 的驱动（{detail}）。请安装带 PostgreSQL 支持的程序：pip install policedesk[postgres]。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="368"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="421"/>
         <source>This program does not know the database kind {kind}; a server address starts with postgresql+psycopg://</source>
         <translation>本程序不支持 {kind} 类型的数据库；服务器地址以 postgresql+psycopg:// 开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="392"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="445"/>
+        <source>Connected, but the user {user} may not change the database {database}&apos;s tables, which must be created or upgraded for this version. The server&apos;s administrator does it, as the database&apos;s owner: policedesk server setup --database OWNER_URL --role {user} --password-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Connected, but the user {user} may not create tables in the database {database}. Ask the server&apos;s administrator to make the user its owner, or to run: GRANT CREATE ON SCHEMA public TO {user}</source>
-        <translation>已连上，但用户 {user} 无权在数据库 {database} 中建表。请服务器管理员把该用户设为数据库所有者，或执行：GRANT CREATE ON SCHEMA public TO {user}</translation>
+        <translation type="vanished">已连上，但用户 {user} 无权在数据库 {database} 中建表。请服务器管理员把该用户设为数据库所有者，或执行：GRANT CREATE ON SCHEMA public TO {user}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/maintenance/server_refusals.py" line="78"/>
@@ -3903,72 +4058,124 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>服务器不允许本机以 {user} 身份连接 {database}（见其 pg_hba.conf）。请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="35"/>
+        <location filename="../../desktop/services/exchange/package.py" line="64"/>
         <source>{file} is damaged or incomplete ({detail}). Nothing was imported; ask for the package again.</source>
         <translation>{file} 已损坏或不完整（{detail}），未导入任何内容；请重新索要数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="118"/>
+        <location filename="../../desktop/services/exchange/package.py" line="69"/>
+        <source>{file} is a data package of an older version of this program, which was neither signed nor sealed. Nothing was imported; ask the desk that wrote it for a new package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/package.py" line="79"/>
+        <source>The signature of {file} does not match its contents: it was changed after it was written, or damaged on the way. Nothing was imported; ask for the package again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/package.py" line="84"/>
+        <source>{file} unpacks to more than the {limit} MB a package may hold. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/package.py" line="266"/>
+        <location filename="../../desktop/services/exchange/desks.py" line="184"/>
         <source>Cannot write {file}: {detail}</source>
         <translation>无法写入 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="137"/>
+        <location filename="../../desktop/services/exchange/package.py" line="386"/>
         <source>There is no file {file}.</source>
         <translation>没有文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="141"/>
+        <location filename="../../desktop/services/exchange/package.py" line="389"/>
+        <location filename="../../desktop/services/exchange/desks.py" line="197"/>
         <source>Cannot read {file}: {detail}</source>
         <translation>无法读取 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="149"/>
+        <location filename="../../desktop/services/exchange/package.py" line="68"/>
         <source>{file} is not a data package of this program.</source>
         <translation>{file} 不是本程序的数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="158"/>
+        <location filename="../../desktop/services/exchange/package.py" line="74"/>
         <source>{file} was written by a newer version of this program. Nothing was imported; install that version here first.</source>
         <translation>{file} 由较新版本的程序写出，未导入任何内容；请先在本机安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="359"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="64"/>
+        <source>{file} is signed by a desk that is not enrolled here (fingerprint {fingerprint}). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/merge.py" line="69"/>
+        <source>If it is the sub-bureau&apos;s first package: read this fingerprint with the sub-bureau over the phone, and import the package with the digits they read (--fingerprint). A station&apos;s desk is enrolled at the sub-bureau from its request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/merge.py" line="75"/>
+        <source>{file} is signed by the desk of {desk}, which was revoked here on {day}. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/merge.py" line="80"/>
+        <source>{file} claims to come from the desk of {desk} but is signed with other keys than the ones enrolled for it. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/merge.py" line="85"/>
+        <source>{file} was sealed for other desks, not for this one. Nothing was imported; the desk that wrote it must enrol this desk and write a new package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/merge.py" line="90"/>
         <source>{file} was written by this database (or a copy of it). Nothing was imported.</source>
         <translation>{file} 是本数据库（或其副本）写出的，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="378"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="94"/>
+        <source>{file} comes from a station&apos;s desk, which is enrolled at the sub-bureau from its request, not by importing its package. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/merge.py" line="217"/>
+        <source>The fingerprint typed is not the one of the desk that signed {file} ({fingerprint}). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/merge.py" line="330"/>
         <source>{file} is package {sequence} from {origin}, but package {last} from there is already imported. Nothing was imported: an older package would undo newer changes.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，但该处的第 {last} 号已经导入。未导入任何内容：旧数据包会撤销较新的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="391"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="343"/>
         <source>{file} is package {sequence} from {origin}; package {expected} from there has not been imported here. Nothing was imported.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，而该处的第 {expected} 号尚未在本机导入。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="396"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="348"/>
         <source>Import the missing packages first, or ask {origin} for a full package (policedesk exchange export --full).</source>
         <translation>请先导入缺少的数据包，或请 {origin} 导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="516"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="87"/>
         <source>The {kind} “{name}” in the package belongs to a record this database does not have. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”所属的记录本数据库没有，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="522"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="93"/>
         <source>The {kind} “{name}” in the package has a code or number that another record here already has. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”的代码或编号已被本机另一条记录使用，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="529"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="100"/>
         <source>A package from there was probably missed: ask for a full package (policedesk exchange export --full).</source>
         <translation>可能漏导了对方的某个数据包：请对方导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="535"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="106"/>
         <source>Correct the code of one of the two: here, or at the desk that wrote the package (then ask it for a new package), and import again. A new desk must start from the sub-bureau&apos;s full package, not from entries of its own.</source>
         <translation>请改正两者之一的代码：在本机改，或请写出数据包的一方改后重新发数据包，然后再导入。新电脑须从分局的完整数据包起步，而不是自行录入。</translation>
     </message>
@@ -4003,7 +4210,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>此数据库还没有用户账号：请先在窗口中打开一次，设置系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/passwords.py" line="165"/>
+        <location filename="../../desktop/services/accounts/passwords.py" line="192"/>
         <source>Give a number of days from 0 to {n}.</source>
         <translation>请填写 0 到 {n} 之间的天数。</translation>
     </message>
@@ -4028,59 +4235,174 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>{file} 无法读取（{detail}），其中的词未采用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledgers/sheetfile.py" line="43"/>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="45"/>
         <source>{file} is damaged and cannot be read: open it in Excel or WPS and save it again as .xlsx.</source>
         <translation>{file} 已损坏，无法读取：请用 Excel 或 WPS 打开，重新另存为 .xlsx 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledgers/sheetfile.py" line="47"/>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="49"/>
         <source>{file} is neither an Excel workbook (.xlsx) nor a CSV file: open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{file} 既不是 Excel 工作簿（.xlsx），也不是 CSV 文件：请用 Excel 或 WPS 打开，另存为 .xlsx 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledgers/sheetfile.py" line="52"/>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="54"/>
         <source>{file} is protected by a password: open it in Excel or WPS, remove the password and save it again as .xlsx.</source>
         <translation>{file} 设有密码保护：请用 Excel 或 WPS 打开，取消密码后重新另存为 .xlsx 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledgers/sheetfile.py" line="57"/>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="59"/>
         <source>{file} is an old Excel 97-2003 workbook (.xls): open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{file} 是旧版 Excel 97-2003 工作簿（.xls）：请用 Excel 或 WPS 打开，另存为 .xlsx 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledgers/sheetfile.py" line="61"/>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="63"/>
         <source>{file} is larger than {limit} MB once unpacked: split it into smaller files.</source>
         <translation>{file} 解压后超过 {limit} MB：请拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledgers/sheetfile.py" line="65"/>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="67"/>
         <source>{file} unpacks to more than {ratio} times its size, as no real workbook does: it cannot be imported.</source>
         <translation>{file} 解压后超过原大小的 {ratio} 倍，正常的工作簿不会这样：无法导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledgers/sheetfile.py" line="70"/>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="72"/>
         <source>{file} has more than {limit} rows: split it into smaller files.</source>
         <translation>{file} 超过 {limit} 行：请拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledgers/sheetfile.py" line="73"/>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="75"/>
         <source>Row {row} of {file} has more than {limit} columns: delete the columns the import does not need.</source>
         <translation>{file} 第 {row} 行超过 {limit} 列：请删除导入用不到的列。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledgers/sheetfile.py" line="78"/>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="80"/>
         <source>Row {row} of {file} holds more than {limit} MB of text: it cannot be imported.</source>
         <translation>{file} 第 {row} 行的文字超过 {limit} MB：无法导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledgers/sheetfile.py" line="81"/>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="83"/>
         <source>{file} is text but neither UTF-8 nor GBK: save it as CSV (UTF-8) or as .xlsx.</source>
         <translation>{file} 是文本文件，但既不是 UTF-8 也不是 GBK 编码：请另存为 CSV（UTF-8）或 .xlsx 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledgers/sheetfile.py" line="85"/>
+        <location filename="../../desktop/ledgers/sheetfile.py" line="87"/>
         <source>{file} is empty.</source>
         <translation>{file} 是空文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/desks.py" line="38"/>
+        <source>{file} is not a desk&apos;s enrolment request, or it is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/desks.py" line="41"/>
+        <source>The fingerprint typed is not this desk&apos;s. Nothing was enrolled: read the digits again with the desk&apos;s operator over the phone; if they still differ, the file is not theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/desks.py" line="46"/>
+        <source>Say which unit this desk works for: --unit with a station&apos;s (or the sub-bureau&apos;s) name or code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/desks.py" line="51"/>
+        <source>There is no station or sub-bureau “{unit}” in this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/desks.py" line="54"/>
+        <source>That is this desk&apos;s own request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/desks.py" line="55"/>
+        <source>No enrolled desk is called “{desk}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/outgoing.py" line="36"/>
+        <source>No desk is enrolled here to receive this desk&apos;s packages, so none can be sealed. At the sub-bureau, enrol this desk (policedesk exchange request, then enrol there); a station enrols the sub-bureau&apos;s desk by importing its first package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/outgoing.py" line="42"/>
+        <source>Data packages are written by a station&apos;s clerks and administrators, or the sub-bureau&apos;s; your role does not write them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/places.py" line="27"/>
+        <source>{file} would change the {kind} “{name}”, which lies outside {desk}, the unit its desk was enrolled for. Nothing was imported: a desk&apos;s package may only change its own unit&apos;s records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/places.py" line="33"/>
+        <source>{file} would change the {kind} “{name}”, which lies outside your jurisdiction. Nothing was imported; an administrator of a unit that holds it may import the package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/exchange/places.py" line="38"/>
+        <source>The {kind} “{name}” in {file} names a grid cell, office or station that do not belong together. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol/planning.py" line="32"/>
+        <source>The sub-bureau plans its patrol lines.</source>
+        <translation>巡线由分局排班。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol/planning.py" line="33"/>
+        <source>The station&apos;s clerk or an administrator plans its patrol zones.</source>
+        <translation>巡区由本所内勤或管理员排班。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol/planning.py" line="36"/>
+        <source>The office&apos;s community officer, the station&apos;s clerk or an administrator plans its patrol point and reception.</source>
+        <translation>警务室的巡点和接待由本室社区民警、所内勤或管理员排班。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol/planning.py" line="41"/>
+        <source>The station&apos;s clerk or an administrator publishes the station&apos;s month.</source>
+        <translation>本所月度排班由所内勤或管理员发布。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol/planning.py" line="44"/>
+        <source>Your role reads the roster; the station&apos;s clerk or its officers plan it.</source>
+        <translation>您的角色只能查看排班；排班由所内勤或民警负责。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/encryption.py" line="31"/>
+        <source>The database could not be encrypted ({detail}). It is unchanged and still opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts/keys.py" line="33"/>
+        <source>This recovery key does not open the database: check the 48 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts/keys.py" line="154"/>
+        <source>This database is not encrypted: it has no recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/keyslots.py" line="48"/>
+        <source>The key file beside the database ({path}) is damaged or has been altered, so the database cannot be opened with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/keyslots.py" line="53"/>
+        <source>Put back the .keys file that belongs to this database (a backup has its own beside it), or open it with the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/keyslots.py" line="58"/>
+        <source>The database {path} is encrypted and its key file ({keys}) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store/keyslots.py" line="62"/>
+        <source>Copy the .keys file that was made with this database next to it (backups carry theirs).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4462,52 +4784,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="188"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="195"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="196"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="197"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="198"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="201"/>
         <source>At least {n} characters, with three of: capital letters, small letters, digits and symbols; not your user name, nor a common password.</source>
         <translation>至少 {n} 个字符，包含大写字母、小写字母、数字、符号中的至少三种；不能是用户名，也不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="212"/>
         <source>An administrator set your password. Choose your own before you start.</source>
         <translation>您的密码由管理员设置，请先设置自己的密码再开始工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="214"/>
         <source>Your password has expired. Choose a new one before you start.</source>
         <translation>您的密码已过期，请先设置新密码再开始工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="216"/>
         <source>Your password does not meet the password rules. Choose a new one before you start.</source>
         <translation>您的密码不符合密码规则，请先设置新密码再开始工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="221"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4772,6 +5094,44 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="93"/>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="98"/>
+        <source>This database is encrypted. Its recovery key opens it when every administrator&apos;s password is lost. It is shown only this once: print it or write it down, and keep it in the station&apos;s safe. Whoever holds it can read the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="116"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="119"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="121"/>
+        <source>I have &amp;kept it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="139"/>
+        <source>Recovery key of the community-policing desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="141"/>
+        <source>Keep in the station&apos;s safe. Whoever holds it can read the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="32"/>
@@ -4923,64 +5283,146 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Roster</name>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="160"/>
+        <location filename="../../desktop/domain/roster.py" line="169"/>
         <source>{unit}, {shift}, {day}: {n} of {minimum} officers.</source>
         <translation>{unit}，{shift}，{day}：仅 {n} 人，至少需 {minimum} 人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="161"/>
+        <location filename="../../desktop/domain/roster.py" line="170"/>
         <source>{unit}, {shift}, {day}: no {force}.</source>
         <translation>{unit}，{shift}，{day}：缺{force}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="162"/>
+        <location filename="../../desktop/domain/roster.py" line="171"/>
         <source>{officer} is on duty twice at once on {day} ({unit} and {other}).</source>
         <translation>{officer} 在 {day} 同时排在 {unit} 和 {other}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="165"/>
+        <location filename="../../desktop/domain/roster.py" line="174"/>
         <source>{officer} has only {hours} hours&apos; rest before {shift} on {day}.</source>
         <translation>{officer} 在 {day} 的{shift}前只休息 {hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="168"/>
+        <location filename="../../desktop/domain/roster.py" line="177"/>
         <source>{officer} has {n} night shifts in a row up to {day} (at most {most}).</source>
         <translation>{officer} 截至 {day} 连续 {n} 个夜班（最多 {most} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="171"/>
+        <location filename="../../desktop/domain/roster.py" line="180"/>
         <source>{officer} is away ({kind}) on {day}.</source>
         <translation>{officer} 在 {day} {kind}，不能排班。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="172"/>
+        <location filename="../../desktop/domain/roster.py" line="181"/>
         <source>{officer} ({force}) does not patrol {unit}.</source>
         <translation>{officer}（{force}）不负责 {unit} 的巡逻。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="173"/>
+        <location filename="../../desktop/domain/roster.py" line="182"/>
         <source>{unit}: {n} of {most} reception days in the week from {day}.</source>
         <translation>{unit}：{day} 起的一周只有 {n} 个接待日（应有 {most} 个）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster.py" line="176"/>
+        <location filename="../../desktop/domain/roster.py" line="185"/>
         <source>{office} receives the public on fewer than two days a week: set its days.</source>
         <translation>{office}每周接待日少于两天：请设置其接待日。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster_solver.py" line="24"/>
         <source>{unit}, {shift}, {day}: {n} more {force} needed than are free.</source>
-        <translation>{unit}，{shift}，{day}：缺 {n} 名{force}。</translation>
+        <translation type="vanished">{unit}，{shift}，{day}：缺 {n} 名{force}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster_solver.py" line="27"/>
         <source>{unit}, {shift}, {day}: cannot be staffed together with the rest and night-shift rules.</source>
-        <translation>{unit}，{shift}，{day}：在休息时间和连续夜班规则下无法排满。</translation>
+        <translation type="vanished">{unit}，{shift}，{day}：在休息时间和连续夜班规则下无法排满。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/roster_solver.py" line="31"/>
         <source>{officer} was set by hand on {unit}, {shift}, {day}, where they cannot serve.</source>
-        <translation>{officer} 被手工排在 {unit}，{shift}，{day}，但不能担任该勤务。</translation>
+        <translation type="vanished">{officer} 被手工排在 {unit}，{shift}，{day}，但不能担任该勤务。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/patrol/rosters.py" line="40"/>
+        <source>Open: {unit}, {shift}, {day}. {reason}</source>
+        <translation>空缺：{unit}，{shift}，{day}。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="20"/>
+        <source>No officer of this roster may take {unit}.</source>
+        <translation>本排班中没有可担任{unit}的人员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="21"/>
+        <source>{office} has no community officer of its own.</source>
+        <translation>{office}没有本室的社区民警。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="22"/>
+        <source>The only officer who may take it, {officer}, is away ({kind}) {first} to {last}.</source>
+        <translation>唯一可担任的人员{officer} {first} 至 {last} {kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="25"/>
+        <source>The office&apos;s only community officer {officer} is away ({kind}) {first} to {last}.</source>
+        <translation>本室唯一的社区民警{officer} {first} 至 {last} {kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="29"/>
+        <source>All {n} officers who may take it are away: {names}.</source>
+        <translation>可担任的 {n} 人都不在岗：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="30"/>
+        <source>No {force} is free that day: {names}.</source>
+        <translation>当天没有空闲的{force}：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="31"/>
+        <source>The roster has no {force} who may take {unit}.</source>
+        <translation>本排班中没有可担任{unit}的{force}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="32"/>
+        <source>Everyone who may take it is on another duty then or resting: {names}.</source>
+        <translation>可担任的人员当时都有其他勤务或在休息：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="35"/>
+        <source>Not planned yet: {n} officers who may take it are free.</source>
+        <translation>尚未排班：有 {n} 名可担任的人员空闲。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="37"/>
+        <source>Move this week&apos;s reception to {day} ({weekday}), when {officer} is there.</source>
+        <translation>将本周接待改到 {day}（{weekday}），届时{officer}在岗。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="40"/>
+        <source>{officer} of {place}, a free community officer, may stand in (set by hand).</source>
+        <translation>{place}的社区民警{officer}当时空闲，可手工安排代班。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="43"/>
+        <source>{officer}, a free community officer of the station, may stand in (set by hand).</source>
+        <translation>所里的社区民警{officer}当时空闲，可手工安排代班。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="46"/>
+        <source>Take {officer} off {other} and put them here.</source>
+        <translation>将{officer}从{other}撤下，改排到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="47"/>
+        <source>Change {officer}&apos;s absence ({first} to {last}).</source>
+        <translation>调整{officer}的请假（{first} 至 {last}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="48"/>
+        <source>Lower the staffing of {unit}, {shift}, or give the roster another {force}.</source>
+        <translation>降低{unit}{shift}的人数要求，或为本排班增加一名{force}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/roster_open.py" line="51"/>
+        <source>Generate the month, or pick one of them: {names}.</source>
+        <translation>自动排班，或从中选一人：{names}。</translation>
     </message>
 </context>
 <context>
@@ -5014,6 +5456,49 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/dialogs/roster_cell_dialog.py" line="62"/>
         <source>breaks a rule</source>
         <translation>不符合排班规则</translation>
+    </message>
+</context>
+<context>
+    <name>RosterCells</name>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="29"/>
+        <source>&amp;Open cell…</source>
+        <translation>打开格子(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="32"/>
+        <source>C&amp;lear…</source>
+        <translation>清空(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="37"/>
+        <source>&amp;Copy officers</source>
+        <translation>复制人员(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="42"/>
+        <source>&amp;Paste officers</source>
+        <translation>粘贴人员(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="47"/>
+        <source>Only this officer&apos;s &amp;duties</source>
+        <translation>只看此人的勤务(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="94"/>
+        <source>Read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="147"/>
+        <source>Clear cells</source>
+        <translation>清空格子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="148"/>
+        <source>Take every officer off the {n} selected cells?</source>
+        <translation>将所选 {n} 个格子中的人员全部撤下？</translation>
     </message>
 </context>
 <context>
@@ -5075,137 +5560,200 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="99"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="69"/>
         <source>&amp;Generate</source>
         <translation>自动排班(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="71"/>
         <source>&amp;Publish</source>
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="147"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="112"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="199"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="187"/>
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="195"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="183"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="57"/>
         <source>A month as 2026-12, or a week as 2026-W49</source>
         <translation>月份如 2026-12，或周如 2026-W49</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="61"/>
+        <source>The whole month, surnames in the cells; or one week</source>
+        <translation>整月（格中显示姓氏）或某一周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="65"/>
+        <source>Show only this officer&apos;s duties</source>
+        <translation>只显示此人的勤务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="73"/>
         <source>&amp;Fill selected days…</source>
         <translation>批量排班(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="75"/>
         <source>&amp;Copy last week</source>
         <translation>复制上周(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="84"/>
+        <source>Personal &amp;schedules…</source>
+        <translation>个人勤务表(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="206"/>
         <source>Into the week of the selected day, where its cells are still empty</source>
         <translation>复制到所选日期所在的一周，只填尚空的格子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="77"/>
         <source>&amp;History…</source>
         <translation>变更记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="79"/>
         <source>Check-&amp;ins…</source>
         <translation>打卡核对(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="120"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="81"/>
         <source>The published duties against the patrol check-ins</source>
         <translation>已发布勤务与巡逻打卡的核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="123"/>
         <source>&amp;Personal schedules…</source>
-        <translation>个人勤务表(&amp;P)…</translation>
+        <translation type="vanished">个人勤务表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="171"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="145"/>
         <source>Choose a police station or the sub-bureau in the tree.</source>
         <translation>请在左侧选择派出所或分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="197"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="185"/>
         <source>published, {n} changes not yet published</source>
         <translation>已发布，另有 {n} 项变更未发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="211"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="209"/>
+        <source>Fill the rows you plan</source>
+        <translation>为您负责的行自动排班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="228"/>
+        <source>Whole month</source>
+        <translation>整月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="231"/>
+        <source>Week from {day}</source>
+        <translation>{day} 起一周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="236"/>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="283"/>
         <source>Rule check: {n} problems</source>
         <translation>规则检查：{n} 处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="214"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="285"/>
+        <source>, {n} open slots</source>
+        <translation>，{n} 个空缺班次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="289"/>
         <source>Rule check: every duty of the month keeps the rules.</source>
         <translation>规则检查：本月各班次均符合规则。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="242"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="301"/>
         <source>Filling the roster…</source>
         <translation>正在自动排班…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="254"/>
-        <source>No roster keeps every rule</source>
-        <translation>无法排出符合全部规则的排班</translation>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="313"/>
+        <source>No roster</source>
+        <translation>未能排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="264"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="321"/>
+        <source>{n} slots left open</source>
+        <translation>{n} 个班次空缺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="322"/>
+        <source>Written as a draft; these could not be staffed:</source>
+        <translation>已存为草稿；以下班次无人可排：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="332"/>
+        <source>Publish with open slots?</source>
+        <translation>有空缺班次，仍要发布吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="333"/>
+        <source>{n} slots of the month are open (red). Publish all the same?</source>
+        <translation>本月有 {n} 个空缺班次（红色）。仍然发布吗？</translation>
+    </message>
+    <message>
+        <source>No roster keeps every rule</source>
+        <translation type="vanished">无法排出符合全部规则的排班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="345"/>
         <source> — {n} duties published</source>
         <translation> — 已发布 {n} 个班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="289"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="370"/>
         <source>{row}: {first} to {last}</source>
         <translation>{row}：{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="316"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="397"/>
         <source>{n} duties copied into the week from {monday}.</source>
         <translation>已复制 {n} 个勤务到 {monday} 起的一周。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="320"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="401"/>
         <source> {n} left out: the officer is away.</source>
         <translation> {n} 个因民警请假未复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="348"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="429"/>
         <source>Personal schedules</source>
         <translation>个人勤务安排表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="348"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="429"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="355"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="436"/>
         <source>Writing the personal schedules…</source>
         <translation>正在写出个人勤务安排表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="361"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="442"/>
         <source> — {n} schedules written to {path}</source>
         <translation> — 已写出 {n} 份勤务表到 {path}</translation>
     </message>
@@ -5221,63 +5769,63 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>SessionWork</name>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="32"/>
+        <location filename="../../desktop/ui/work/session.py" line="38"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="34"/>
+        <location filename="../../desktop/ui/work/session.py" line="40"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="35"/>
+        <location filename="../../desktop/ui/work/session.py" line="41"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="36"/>
+        <location filename="../../desktop/ui/work/session.py" line="42"/>
         <source>Lock after &amp;idle time…</source>
         <translation>空闲锁定时间(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="37"/>
+        <location filename="../../desktop/ui/work/session.py" line="43"/>
         <source>Password &amp;expiry…</source>
         <translation>密码有效期(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="38"/>
+        <location filename="../../desktop/ui/work/session.py" line="44"/>
         <source>&amp;Users…</source>
         <translation>用户管理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="74"/>
+        <location filename="../../desktop/ui/work/session.py" line="90"/>
         <source>Demo logins: {names}; password {password}</source>
         <translation>演示账号：{names}；密码 {password}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="106"/>
-        <location filename="../../desktop/ui/work/session.py" line="138"/>
+        <location filename="../../desktop/ui/work/session.py" line="140"/>
+        <location filename="../../desktop/ui/work/session.py" line="172"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="143"/>
+        <location filename="../../desktop/ui/work/session.py" line="177"/>
         <source>Lock after idle time</source>
         <translation>空闲锁定时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="144"/>
+        <location filename="../../desktop/ui/work/session.py" line="178"/>
         <source>Lock the desk after this many minutes without input (0: never):</source>
         <translation>无操作多少分钟后锁定工作台（0 表示不锁定）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="159"/>
+        <location filename="../../desktop/ui/work/session.py" line="193"/>
         <source>Password expiry</source>
         <translation>密码有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="160"/>
+        <location filename="../../desktop/ui/work/session.py" line="194"/>
         <source>Every user chooses a new password after this many days (0: never):</source>
         <translation>每位用户在这么多天后须设置新密码（0：永不过期）：</translation>
     </message>

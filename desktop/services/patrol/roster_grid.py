@@ -12,18 +12,31 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import roster
+from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import Change as Save
 from desktop.domain.messages import ChangedMeanwhileError
+from desktop.domain.roster_open import OpenSlot, open_slots
 from desktop.services.accounts import access
-from desktop.services.patrol.rosters import Owner, desk_record, duties, entry, mine, month, owner_of
+from desktop.services.patrol import planning
+from desktop.services.patrol.rosters import (
+    DESK,
+    Owner,
+    desk_record,
+    duties,
+    entry,
+    mine,
+    month,
+    owner_of,
+)
 from desktop.services.records import soft_delete
 from desktop.services.reference import codes
 from desktop.store.base import utcnow
 from desktop.store.engine import Database
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
-from desktop.store.schema import AuditEntry, Officer
+from desktop.store.schema import AuditEntry, Bureau, Officer, Station
 
 TIER_ORDER = {"line": 0, "zone": 1, "point": 2, "desk": 3}
+STATION_WORD = "派出所"  # a stand-in of the station itself, not of an office
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,14 @@ class Grid:
     published: bool
     closed: set[tuple[int, int]] = field(default_factory=set)  # a desk's days off
     drafts: int = 0  # duties not yet published
+    ids: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # officers' ids
+    plannable: set[int] = field(default_factory=set)  # rows the user may change
+    refusals: dict[int, str] = field(default_factory=dict)  # other rows: who may
+    may_publish: bool = False
+    publishers: str = ""  # who may publish, when the user may not
+    open: dict[tuple[int, int], OpenSlot] = field(default_factory=dict)  # red cells: why
+    people: dict[str, str] = field(default_factory=dict)  # the month's officers, id → name
+    owner: str = ""  # the station's name (the sub-bureau's for its 巡线)
 
 
 def grid(db: Database, owner: Owner, days: list[date]) -> Grid:
@@ -63,17 +84,20 @@ def grid(db: Database, owner: Owner, days: list[date]) -> Grid:
     column = {d: n for n, d in enumerate(days)}
     names = _names_of(db, {d.officer for d, _h in on_file})
     cells: dict[tuple[int, int], list[str]] = {}
+    ids: dict[tuple[int, int], list[str]] = {}
     for d, _hand in on_file:
         if (d.unit, d.shift) in where:
-            cells.setdefault((where[d.unit, d.shift], column[d.day]), []).append(names[d.officer])
+            key = (where[d.unit, d.shift], column[d.day])
+            cells.setdefault(key, []).append(names[d.officer])
+            ids.setdefault(key, []).append(d.officer)
     problems: dict[tuple[int, int], list[roster.Problem]] = {}
-    others = []
+    others: list[roster.Problem] = []
     for p in roster.check(m, [d for d, _h in on_file]):
-        key = (where.get((p.unit or "", p.shift or "")), column.get(p.day))
-        if key[0] is None or key[1] is None:
+        row, col = where.get((p.unit or "", p.shift or "")), column.get(p.day)
+        if row is None or col is None:
             others.append(p)
         else:
-            problems.setdefault((key[0], key[1]), []).append(p)  # type: ignore[arg-type]
+            problems.setdefault((row, col), []).append(p)
     closed = {
         (n, c)
         for n, r in enumerate(rows)
@@ -83,6 +107,8 @@ def grid(db: Database, owner: Owner, days: list[date]) -> Grid:
     e = RosterEntry
     with db.reading() as s:
         # Published once, published still: changes since are drafts to publish again.
+        kind = Station if node.kind == NodeKind.STATION else Bureau
+        owner_name = s.scalar(select(kind.name).where(kind.id == node.id))
         states = dict(
             s.execute(
                 select(e.status, func.count(e.id).filter(e.deleted_at.is_(None)))
@@ -91,7 +117,34 @@ def grid(db: Database, owner: Owner, days: list[date]) -> Grid:
             ).all()
         )
     published = "published" in states
-    return Grid(days, rows, cells, problems, others, published, closed, states.get("draft", 0))
+    mayplan = planning.plannable(db, node, m)
+    slots = {
+        (where[o.unit, o.shift], column[o.day]): o
+        for o in open_slots(m, [d for d, _h in on_file])
+        if (o.unit, o.shift) in where
+    }
+    return Grid(
+        days,
+        rows,
+        cells,
+        problems,
+        others,
+        published,
+        closed,
+        states.get("draft", 0),
+        ids,
+        {n for n, r in enumerate(rows) if r.unit in mayplan},
+        {
+            n: planning.refusal(db, m.units[r.unit])
+            for n, r in enumerate(rows)
+            if r.unit not in mayplan
+        },
+        planning.may_publish(db, node),
+        planning.publishers(node),
+        slots,
+        {p.id: p.name for p in m.people.values()},
+        owner_name or "",
+    )
 
 
 def _names_of(db: Database, ids: set[str]) -> dict[str, str]:
@@ -109,6 +162,7 @@ class Candidate:
     force: str
     on_duty: bool  # in this cell already
     why_not: str | None  # a reason they should not be picked (away, on another duty…)
+    stands_in: str | None = None  # another office's community officer at a desk: theirs
 
 
 def pool(
@@ -121,7 +175,8 @@ def pool(
     forces = {c.code: c.name for c in codes(db, "force_type")}
     out = []
     for p in sorted(m.people.values(), key=lambda p: (p.force, p.name)):
-        if not m.may_serve(p, m.units[unit]):
+        stand_in = m.may_stand_in(p, m.units[unit])
+        if not m.may_serve(p, m.units[unit]) and not stand_in:
             continue
         trial = [d for d in on_file if d.officer == p.id and d not in here]
         trial.append(roster.Duty(unit, shift, day, p.id))
@@ -137,6 +192,7 @@ def pool(
                 forces.get(p.force, p.force),
                 p.id in here,
                 clash[0].rule if clash and p.id not in here else None,
+                m.offices.get(p.office or "", STATION_WORD) if stand_in else None,
             )
         )
     return out
@@ -155,10 +211,24 @@ def set_cell(
     the cell meanwhile, saying who is on it now."""
     access.require(db, "edits")
     with db.transaction() as s:
+        _require_plan(db, s, unit)
         record = desk_record(s, db, unit)
         if expected is not None:
             _require_unchanged(s, record, shift, day, expected)
         _set(s, record, shift, day, officers)
+
+
+def _require_plan(db: Database, s: Session, unit: str) -> None:
+    """The row's unit must be the user's to plan (by tier: planning.py)."""
+    if unit.startswith(DESK):
+        office = uuid.UUID(unit.removeprefix(DESK))
+        planning.require_plan(db, s, "desk", planning.office_path(s, office))
+        return
+    record = s.get(PatrolUnit, uuid.UUID(unit))
+    if record is None:
+        return  # desk_record says it is gone
+    path = [i for i in (record.bureau_id, record.station_id, record.office_id) if i]
+    planning.require_plan(db, s, record.tier, path)
 
 
 def _require_unchanged(
@@ -232,6 +302,7 @@ def fill(
         return 0
     count = 0
     with db.transaction() as s:
+        _require_plan(db, s, unit)
         record = desk_record(s, db, unit)
         for n, day in enumerate(sorted(days)):
             if per_day:
@@ -251,6 +322,9 @@ def copy_week(db: Database, owner: Owner, monday: date) -> tuple[int, int]:
     week = [monday + timedelta(days=k) for k in range(7)]
     before = [d - timedelta(days=7) for d in week]
     m = month(db, node, week)
+    mayplan = planning.plannable(db, node, m)
+    if m.units and not mayplan:
+        raise access.DeniedError(planning.refusal(db, next(iter(m.units.values()))))
     old = [d for d, _h in duties(db, node, before)]
     filled = {(d.unit, d.shift, d.day) for d, _h in duties(db, node, week)}
     copied = left_out = 0
@@ -258,7 +332,7 @@ def copy_week(db: Database, owner: Owner, monday: date) -> tuple[int, int]:
         records: dict[str, PatrolUnit] = {}
         for d in old:
             day = d.day + timedelta(days=7)
-            if (d.unit, d.shift, day) in filled or d.unit not in m.units:
+            if (d.unit, d.shift, day) in filled or d.unit not in mayplan:
                 continue
             if m.absent(d.officer, day) is not None or d.officer not in m.people:
                 left_out += 1
@@ -271,9 +345,12 @@ def copy_week(db: Database, owner: Owner, monday: date) -> tuple[int, int]:
 
 
 def publish(db: Database, owner: Owner, days: list[date]) -> int:
-    """Draft → published; from then on every change is listed in the month's history."""
+    """Draft → published; from then on every change is listed in the month's history. The
+    station's own users publish (planning.may_publish); open slots do not stop it (the
+    window asks first)."""
     access.require(db, "edits")
     node = owner_of(owner)
+    planning.require_publish(db, node)
     with db.transaction() as s:
         entries = list(
             s.scalars(

@@ -21,8 +21,10 @@ from desktop.domain import roster
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.roster import Absence, Duty, Month, Person, Staffing, Unit
+from desktop.domain.roster_open import OpenSlot, Words
 from desktop.domain.validation import MIN_RECEPTION_DAYS, weekdays
 from desktop.services.accounts import access
+from desktop.services.patrol import planning
 from desktop.services.patrol.deployment import TIER_NAMES, default_staffing
 from desktop.services.patrol.shifts import rules, shifts
 from desktop.services.records import live
@@ -35,6 +37,7 @@ from desktop.store.roster_schema import Absence as AbsenceRecord
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
 from desktop.store.schema import Office, Officer
 
+OPEN_SLOT = QT_TRANSLATE_NOOP("Roster", "Open: {unit}, {shift}, {day}. {reason}")
 BAD_MONTH = QT_TRANSLATE_NOOP("Messages", "Write the month as 2026-12, or a week as 2026-W49.")
 NOT_AN_OWNER = QT_TRANSLATE_NOOP("Messages", "Choose a police station or the sub-bureau.")
 DESK = "reception:"  # a desk not yet on file: the office's id after this
@@ -75,8 +78,9 @@ def month(db: Database, owner: Owner, days: list[date]) -> Month:
     node = owner_of(owner)
     kinds = by_code(db, "absence_kind")
     with db.reading() as s:
-        if not access.within(s, access.actor(db), node):
-            raise RefusedError(access.OUTSIDE)
+        # A community officer reads the month of their office's station.
+        if not planning.may_read(s, access.actor(db), node):
+            raise access.DeniedError(access.OUTSIDE)
         units = {
             str(u.id): _unit(u)
             for u in s.scalars(
@@ -259,23 +263,34 @@ def generate(
     cancelled: Cancelled = never_cancelled,
     grace: float | None = None,
 ) -> Any:
-    """Fill the month: the duties set by hand stay, the generated drafts are replaced.
-    Cancelled, it writes nothing (CancelledError). `grace`: see roster_solver.solve."""
+    """Fill the rows of the month the user plans (a community officer's: their office's):
+    the duties set by hand, the published ones and the other rows' stay, the generated
+    drafts are replaced. The answer is written whenever there is one, as a draft, with the
+    slots that could not be staffed left open and named (answer.open). Cancelled, it
+    writes nothing (CancelledError). `grace`: see roster_solver.solve."""
     from desktop.domain.roster_solver import solve
 
     access.require(db, "edits")
     node = owner_of(owner)
     m = month(db, node, days)
-    # What the solver must keep, of units, shifts and officers still on this roster.
+    planned = planning.plannable(db, node, m)
+    if m.units and not planned:
+        raise access.DeniedError(planning.ZONE_PLANNERS if m.offices else planning.LINE_PLANNERS)
+    # What the solver must keep, of units, shifts and officers still on this roster: what
+    # was set by hand or published, and every duty of the rows the user does not plan.
     fixed = [
         d
         for d, kept in duties(db, node, days)
-        if kept and d.unit in m.units and d.shift in m.shifts and d.officer in m.people
+        if (kept or d.unit not in planned)
+        and d.unit in m.units
+        and d.shift in m.shifts
+        and d.officer in m.people
     ]
     tenths = int(seconds * 10)
     answer = solve(
         m,
         fixed,
+        planned=planned,
         seconds=seconds,
         cancelled=cancelled,
         progress=lambda s: progress(min(int(s * 10), tenths), tenths),
@@ -285,11 +300,13 @@ def generate(
     if not answer.found:
         return answer
     kept = {(d.unit, d.shift, d.day, d.officer) for d in fixed}
+    on_file = [uuid.UUID(u) for u in planned if not u.startswith(DESK)]
     with db.transaction() as s:
-        # Only the generated drafts go: what was set by hand or published stays, and was
-        # given to the solver as fixed.
+        # Only the generated drafts of the planned rows go: what was set by hand or
+        # published stays, and was given to the solver as fixed.
         drafts = (
             mine(RosterEntry, node),
+            RosterEntry.unit_id.in_(on_file),
             RosterEntry.by_hand.is_(False),
             RosterEntry.status == "draft",
             RosterEntry.day >= days[0],
@@ -331,9 +348,30 @@ def entry(
     )
 
 
+def force_names(db: Database) -> dict[str, str]:
+    return {c.code: c.name for c in codes(db, "force_type")} | {"officer": "人员"}
+
+
+def open_lines(db: Database, slots: list[OpenSlot], translate: Any) -> list[tuple[str, list[str]]]:
+    """Each open slot in words: (its place and reason, its remedies)."""
+    forces = force_names(db)
+
+    def said(words: Words) -> str:
+        params = dict(words.params)
+        if "force" in params:
+            params["force"] = forces.get(str(params["force"]), params["force"])
+        return str(translate("Roster", words.text)).format(**params)
+
+    out = []
+    for slot in slots:
+        place = str(translate("Roster", OPEN_SLOT)).format(**slot.place, reason=said(slot.reason))
+        out.append((place, [said(w) for w in slot.remedies]))
+    return out
+
+
 def problem_lines(db: Database, problems: list[roster.Problem], translate: Any) -> list[str]:
     """Each problem in words, forces by their names (社区民警, not community_officer)."""
-    forces = {c.code: c.name for c in codes(db, "force_type")} | {"officer": "人员"}
+    forces = force_names(db)
     said: dict[str, str] = {}  # a month lists thousands of problems of a few rules
     lines = []
     for p in problems:

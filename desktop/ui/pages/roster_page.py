@@ -1,8 +1,14 @@
 """排班: a station's month grid (or the sub-bureau's, for its 巡线). A row a patrol unit or
 reception desk and shift, a column a day, in each cell who is on duty; a cell that breaks a
-rule is red, with the reasons in its tooltip and in the list below; a desk's closed days
-are grey. Double-click a cell to choose its officers; fill a pattern over the selected
-days; copy last week; generate the month; publish it; see what changed since."""
+rule is red, with the reasons (and for an open slot, what would help) in its tooltip and in
+the list below; a desk's closed days are grey.
+
+The page opens on the user's own station (a community officer's: their office's). Each
+row is planned by its tier's planners (services/patrol/planning.py): the others' rows are
+grey, and a button the user may not use is disabled with a tooltip saying who may. The
+cells are edited from the keyboard and a right-click menu (roster_cells.py); bulk fill,
+copy last week, generate, publish, history, check-ins and personal schedules from the bar.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +16,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,63 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import palette
-from desktop.domain.dates import WEEKDAYS
+from desktop.domain import palette, roster
+from desktop.domain.accounts import Actor
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import UserError
 from desktop.i18n import translate
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import roster_grid, rosters
-from desktop.services.patrol.roster_grid import Grid
 from desktop.ui.errors import show_error
+from desktop.ui.models.roster_model import RosterModel
 from desktop.ui.pages.page import Page
+from desktop.ui.pages.roster_cells import CellEditing
 from desktop.ui.worker import Jobs
-
-Index = QModelIndex | QPersistentModelIndex
-RED = QColor(palette.OVERDUE)  # a broken rule
-GREY = QColor(palette.CLOSED)  # a day without duty
-
-
-class RosterModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.grid: Grid | None = None
-        self.tips: dict[tuple[int, int], str] = {}
-
-    def show(self, grid: Grid | None, tips: dict[tuple[int, int], str]) -> None:
-        self.beginResetModel()
-        self.grid, self.tips = grid, tips
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.grid is None else len(self.grid.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.grid is None else len(self.grid.days)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self.grid is None or not index.isValid():
-            return None
-        key = (index.row(), index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "、".join(self.grid.cells.get(key, []))
-        if role == Qt.ItemDataRole.BackgroundRole and key in self.grid.problems:
-            return QBrush(RED)
-        if role == Qt.ItemDataRole.BackgroundRole and key in self.grid.closed:
-            return QBrush(GREY)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tips.get(key)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if self.grid is None or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            day = self.grid.days[section]
-            return f"{day.day}\n{WEEKDAYS[day.weekday()]}"
-        return self.grid.rows[section].label
 
 
 class RosterPage(Page):
@@ -95,44 +56,48 @@ class RosterPage(Page):
         self.month.setFixedWidth(90)
         self.month.setToolTip(self.tr("A month as 2026-12, or a week as 2026-W49"))
         self.month.editingFinished.connect(self.refresh)
+        self.zoom = QComboBox()
+        self.zoom.setObjectName("roster_zoom")
+        self.zoom.setToolTip(self.tr("The whole month, surnames in the cells; or one week"))
+        self.zoom.currentIndexChanged.connect(self._zoom)
+        self.officer = QComboBox()
+        self.officer.setObjectName("roster_officer")
+        self.officer.setToolTip(self.tr("Show only this officer's duties"))
+        self.officer.currentIndexChanged.connect(self._only)
         self.title = QLabel()
-        self.generate_button = QPushButton(self.tr("&Generate"))
-        self.generate_button.setObjectName("roster_generate")
+        self.title.setObjectName("roster_title")
+        self.generate_button = self._button("roster_generate", self.tr("&Generate"))
         self.generate_button.clicked.connect(self.generate)
-        self.publish_button = QPushButton(self.tr("&Publish"))
-        self.publish_button.setObjectName("roster_publish")
+        self.publish_button = self._button("roster_publish", self.tr("&Publish"))
         self.publish_button.clicked.connect(self.publish)
-        self.fill_button = QPushButton(self.tr("&Fill selected days…"))
-        self.fill_button.setObjectName("roster_fill")
+        self.fill_button = self._button("roster_fill", self.tr("&Fill selected days…"))
         self.fill_button.clicked.connect(self.fill)
-        self.copy_button = QPushButton(self.tr("&Copy last week"))
-        self.copy_button.setObjectName("roster_copy_week")
-        self.copy_button.setToolTip(
-            self.tr("Into the week of the selected day, where its cells are still empty")
-        )
+        self.copy_button = self._button("roster_copy_week", self.tr("&Copy last week"))
         self.copy_button.clicked.connect(self.copy_week)
-        self.history_button = QPushButton(self.tr("&History…"))
-        self.history_button.setObjectName("roster_history")
+        self.history_button = self._button("roster_history", self.tr("&History…"))
         self.history_button.clicked.connect(self.show_history)
-        self.checkins_button = QPushButton(self.tr("Check-&ins…"))
-        self.checkins_button.setObjectName("roster_checkins")
+        self.checkins_button = self._button("roster_checkins", self.tr("Check-&ins…"))
         self.checkins_button.setToolTip(
             self.tr("The published duties against the patrol check-ins")
         )
         self.checkins_button.clicked.connect(self.show_checkins)
-        self.schedules_button = QPushButton(self.tr("&Personal schedules…"))
-        self.schedules_button.setObjectName("roster_schedules")
+        self.schedules_button = self._button("roster_schedules", self.tr("Personal &schedules…"))
         self.schedules_button.clicked.connect(self.export_schedules)
         self.model = RosterModel()
         self.view = QTableView()
         self.view.setObjectName("roster_grid")
         self.view.setModel(self.model)
-        self.view.doubleClicked.connect(self.edit_cell)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setMinimumSectionSize(18)
+        header.setDefaultSectionSize(24)
+        self.cells = CellEditing(self)
+        self.view.selectionModel().currentChanged.connect(lambda *_a: self._enable())
         self.problems = QListWidget()
         self.problems.setObjectName("roster_problems")
         self.problems.setMaximumHeight(140)
-        # Thousands of lines of one height: not measured one by one.
-        self.problems.setUniformItemSizes(True)
+        self.problems.setUniformItemSizes(True)  # thousands of lines of one height
         self.jobs = Jobs(self)  # the window hands over its own, which its close stops
         self.buttons = [
             self.fill_button,
@@ -143,54 +108,77 @@ class RosterPage(Page):
             self.checkins_button,
             self.schedules_button,
         ]
+        top = QHBoxLayout()
+        for widget in (QLabel(self.tr("Month")), self.month, self.zoom, self.officer):
+            top.addWidget(widget)
+        top.addWidget(self.title, 1)
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("Month")), self.month, self.title):
-            bar.addWidget(widget)
-        bar.addStretch(1)
         for button in self.buttons:
             bar.addWidget(button)
+        bar.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self.check = QLabel()  # the rule check in one line; its list below when it found any
         self.check.setObjectName("roster_check")
+        self.check.setWordWrap(True)
         layout.addWidget(self.check)
         layout.addWidget(self.problems)
+
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        return button
 
     def days(self) -> list[date]:
         return rosters.month_days(self.month.text())
 
+    def _own(self) -> NodeRef | None:
+        """With nothing chosen in the tree, the user's own unit."""
+        user = self.db.actor if self.db is not None else None
+        return user.node if isinstance(user, Actor) else None
+
     def refresh(self) -> None:
-        self.station = _station(self.db, self.scope)
-        usable = self.db is not None and self.station is not None
-        # A leader reads the month, its history, check-ins and schedules; the rest writes.
-        reads = (self.history_button, self.checkins_button, self.schedules_button)
-        for button in self.buttons:
-            button.setEnabled(usable and (button in reads or self.may("edits")))
+        self.station = _station(self.db, self.scope or self._own())
         if self.db is None or self.station is None:
             self.title.setText(self.tr("Choose a police station or the sub-bureau in the tree."))
             self.model.show(None, {})
             self._show_problems([])
+            self._enable()
             return
         try:
             grid = roster_grid.grid(self.db, self.station, self.days())
         except UserError as error:
+            self.model.show(None, {})
+            self._enable()
             show_error(self, error)
             return
-        # One pass over every problem in words, then back to their cells.
-        keyed = [(key, p) for key, found in grid.problems.items() for p in found]
+        # One pass over every problem in words, then back to their cells; an open slot's
+        # shortage is said once, with its reason and remedies.
+        staffing = (roster.UNDERSTAFFED, roster.MISSING_FORCE)
+        keyed = [
+            (key, p)
+            for key, found in grid.problems.items()
+            for p in found
+            if key not in grid.open or p.rule not in staffing
+        ]
         words = rosters.problem_lines(self.db, [p for _k, p in keyed], translate)
+        slots = list(grid.open.items())
+        said = rosters.open_lines(self.db, [s for _k, s in slots], translate)
         lines: dict[tuple[int, int], list[str]] = {}
+        listed: list[str] = []
+        for (key, _slot), (place, remedies) in zip(slots, said, strict=True):
+            lines[key] = [place, *(f"· {r}" for r in remedies)]
+            listed.append(place + (f" → {remedies[0]}" if remedies else ""))
         for (key, _p), line in zip(keyed, words, strict=True):
             lines.setdefault(key, []).append(line)
+            listed.append(line)
         self.model.show(grid, {k: "\n".join(v) for k, v in lines.items()})
-        # A fixed width a day, not measured from every cell: the month opens at once.
-        self.view.horizontalHeader().setDefaultSectionSize(64)
-        self._show_problems(
-            [line for v in lines.values() for line in v]
-            + rosters.problem_lines(self.db, grid.others, translate)
-        )
-        name = hierarchy.node(self.db, self.station).name
+        self._fill_filters(grid)
+        self._zoom()
+        self._show_problems(listed + rosters.problem_lines(self.db, grid.others, translate))
+        name = grid.owner
         if not grid.published:
             state = self.tr("draft")
         elif grid.drafts:
@@ -198,6 +186,89 @@ class RosterPage(Page):
         else:
             state = self.tr("published")
         self.title.setText(f"{name}（{state}）")
+        self._enable()
+
+    def _enable(self) -> None:
+        """Each button as the user's rights and the current row allow; a disabled one says
+        who may use it."""
+        grid, row = self.model.grid, self.view.currentIndex().row()
+        usable = self.db is not None and grid is not None
+        plans = usable and grid is not None and bool(grid.plannable)
+        row_ok = usable and grid is not None and row in grid.plannable
+        why_row = translate("Messages", grid.refusals.get(row, "")) if grid else ""
+        why_any = translate("Messages", next(iter(grid.refusals.values()), "")) if grid else ""
+        publish = usable and grid is not None and grid.may_publish
+        # (enabled, tooltip when enabled, tooltip when not: who may)
+        states: dict[QPushButton, tuple[bool, str, str]] = {
+            self.fill_button: (row_ok or (plans and row < 0), "", why_row or why_any),
+            self.copy_button: (
+                plans,
+                self.tr("Into the week of the selected day, where its cells are still empty"),
+                why_any,
+            ),
+            self.generate_button: (plans, self.tr("Fill the rows you plan"), why_any),
+            self.publish_button: (
+                publish,
+                "",
+                translate("Messages", grid.publishers) if grid else "",
+            ),
+        }
+        for button in (self.history_button, self.checkins_button, self.schedules_button):
+            button.setEnabled(usable)
+        for button, (enabled, tip, why) in states.items():
+            button.setEnabled(bool(enabled))
+            button.setToolTip(tip if enabled else why)
+        self.cells.enable(row_ok)
+
+    def _fill_filters(self, grid: roster_grid.Grid) -> None:
+        """The zoom (the month, or each of its weeks) and the officers to filter by."""
+        kept_zoom, kept_officer = self.zoom.currentIndex(), self.officer.currentData()
+        self.zoom.blockSignals(True)
+        self.zoom.clear()
+        self.zoom.addItem(self.tr("Whole month"), None)
+        mondays = sorted({d - timedelta(days=d.weekday()) for d in grid.days})
+        for monday in mondays:
+            self.zoom.addItem(self.tr("Week from {day}").format(day=f"{monday:%m-%d}"), monday)
+        self.zoom.setCurrentIndex(kept_zoom if 0 <= kept_zoom < self.zoom.count() else 0)
+        self.zoom.blockSignals(False)
+        self.officer.blockSignals(True)
+        self.officer.clear()
+        self.officer.addItem(self.tr("Everyone"), None)
+        for ident, name in sorted(grid.people.items(), key=lambda p: p[1]):
+            self.officer.addItem(name, ident)
+        found = self.officer.findData(kept_officer)
+        self.officer.setCurrentIndex(max(0, found))
+        self.officer.blockSignals(False)
+        self.model.only(self.officer.currentData())
+
+    def _zoom(self) -> None:
+        grid = self.model.grid
+        if grid is None:
+            return
+        monday = self.zoom.currentData()
+        if monday is None:
+            columns = list(range(len(grid.days)))
+        else:
+            week = {monday + timedelta(days=k) for k in range(7)}
+            columns = [n for n, d in enumerate(grid.days) if d in week]
+        self.model.zoom(columns, compact=monday is None)
+        # The month fits the width (no scrolling sideways); a week's names get room.
+        mode = QHeaderView.ResizeMode.Stretch
+        self.view.horizontalHeader().setSectionResizeMode(mode)
+        self.view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Fixed
+            if monday is None
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        self._hide_rows()
+
+    def _only(self) -> None:
+        self.model.only(self.officer.currentData())
+        self._hide_rows()
+
+    def _hide_rows(self) -> None:
+        for row in range(self.model.rowCount()):
+            self.view.setRowHidden(row, not self.model.row_shown(row))
 
     def _show_problems(self, lines: list[str]) -> None:
         """A blank box said nothing: the line says the month keeps every rule, or how many
@@ -205,33 +276,21 @@ class RosterPage(Page):
         self.problems.clear()
         self.problems.addItems(lines)
         self.problems.setVisible(bool(lines))
-        if self.station is None:
+        grid = self.model.grid
+        if self.station is None or grid is None:
             self.check.clear()
         elif lines:
-            self.check.setText(self.tr("Rule check: {n} problems").format(n=len(lines)))
+            text = self.tr("Rule check: {n} problems").format(n=len(lines))
+            if grid.open:
+                text += self.tr(", {n} open slots").format(n=len(grid.open))
+            self.check.setText(text)
             self.check.setStyleSheet(f"color: {palette.ERROR_TEXT};")
         else:
             self.check.setText(self.tr("Rule check: every duty of the month keeps the rules."))
             self.check.setStyleSheet(f"color: {palette.GOOD_TEXT};")
 
-    def edit_cell(self, index: QModelIndex) -> None:
-        from desktop.ui.dialogs.roster_cell_dialog import RosterCellDialog
-
-        grid = self.model.grid
-        if self.db is None or self.station is None or grid is None or not index.isValid():
-            return
-        row, day = grid.rows[index.row()], grid.days[index.column()]
-        candidates = roster_grid.pool(self.db, self.station, grid.days, row.unit, row.shift, day)
-        dialog = RosterCellDialog(self, f"{row.label} · {day.isoformat()}", candidates)
-        if dialog.exec():
-            try:
-                shown = [c.id for c in candidates if c.on_duty]
-                roster_grid.set_cell(
-                    self.db, row.unit, row.shift, day, dialog.chosen(), expected=shown
-                )
-            except UserError as error:
-                show_error(self, error)
-            self.refresh()
+    def edit_cell(self, index: Any) -> None:
+        self.cells.open_cell(index)
 
     def generate(self) -> None:
         if self.db is None or self.station is None:
@@ -247,19 +306,41 @@ class RosterPage(Page):
         )
 
     def _generated(self, answer: Any) -> None:
-        if not answer.found and self.db is not None:
-            lines = rosters.problem_lines(self.db, answer.problems, translate)
-            QMessageBox.warning(
-                self,
-                self.tr("No roster keeps every rule"),
-                "\n".join(lines[:20]) or answer.status,
-            )
         self.refresh()
-
-    def publish(self) -> None:
         if self.db is None or self.station is None:
             return
-        n = roster_grid.publish(self.db, self.station, self.days())
+        if not answer.found:
+            QMessageBox.warning(self, self.tr("No roster"), answer.status)
+        elif answer.open:
+            said = rosters.open_lines(self.db, answer.open, translate)
+            text = "\n".join(
+                place + "".join(f"\n  · {r}" for r in remedies) for place, remedies in said[:8]
+            )
+            QMessageBox.warning(
+                self,
+                self.tr("{n} slots left open").format(n=len(answer.open)),
+                self.tr("Written as a draft; these could not be staffed:") + "\n\n" + text,
+            )
+
+    def publish(self) -> None:
+        grid = self.model.grid
+        if self.db is None or self.station is None or grid is None:
+            return
+        if grid.open:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Publish with open slots?"),
+                self.tr("{n} slots of the month are open (red). Publish all the same?").format(
+                    n=len(grid.open)
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            n = roster_grid.publish(self.db, self.station, self.days())
+        except UserError as error:
+            show_error(self, error)
+            return
         self.refresh()
         self.title.setText(self.title.text() + self.tr(" — {n} duties published").format(n=n))
 
@@ -274,7 +355,7 @@ class RosterPage(Page):
             for i in self.view.selectionModel().selectedIndexes()
             if i.row() == current.row()
         } or {current.column()}
-        return current.row(), [grid.days[c] for c in sorted(columns)]
+        return current.row(), [self.model.day(c) for c in sorted(columns)]
 
     def fill(self) -> None:
         from desktop.ui.dialogs.roster_cell_dialog import RosterFillDialog
@@ -305,7 +386,7 @@ class RosterPage(Page):
         grid, current = self.model.grid, self.view.currentIndex()
         if self.db is None or self.station is None or grid is None:
             return
-        day = grid.days[current.column()] if current.isValid() else grid.days[0]
+        day = self.model.day(current.column()) if current.isValid() else grid.days[0]
         monday = day - timedelta(days=day.weekday())
         try:
             copied, left_out = roster_grid.copy_week(self.db, self.station, monday)
