@@ -54,6 +54,7 @@ def migrate(args: argparse.Namespace) -> int:
     from desktop.services.maintenance.checks import migrate
     from desktop.store.errors import DatabaseMissingError
 
+    key = None
     try:
         db = open_as_user(args, target(args), migrate=False, anyone_if_new=True)
     except DatabaseMissingError:
@@ -61,9 +62,10 @@ def migrate(args: argparse.Namespace) -> int:
     else:
         try:
             require_whole_database(db)
+            key = db.key  # an encrypted desk's, unwrapped by that login
         finally:
             db.close()
-    revision = migrate(target(args))
+    revision = migrate(target(args), key)
     say_done(QT_TRANSLATE_NOOP("Cli", "The schema is up to date: {revision}."), revision=revision)
     return 0
 

@@ -32,6 +32,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filelock import FileLock
@@ -39,7 +40,9 @@ from sqlalchemy import Engine, create_engine, make_url
 from sqlalchemy.pool import NullPool
 
 from desktop import demo
+from desktop.services.accounts import keys
 from desktop.services.database import Database, open_desk
+from desktop.store.keyslots import slots_path
 
 ENV = "POLICEDESK_TEST_POSTGRES"
 TEMPLATE = "desk_template"
@@ -196,6 +199,8 @@ def made_once(path: Path, make: Callable[[Path], None]) -> Path:
                 mp.setenv("POLICEDESK_HOME", str(Path(scratch) / "home"))
                 part = Path(scratch) / path.name
                 make(part)
+                if slots_path(part).exists():
+                    os.replace(slots_path(part), slots_path(path))
                 os.replace(part, path)
     return path
 
@@ -218,10 +223,56 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return made_once(shared_folder(tmp_path_factory) / "migrated.sqlite3", _migrated)
 
 
+def copy_desk(source: Path, target: Path) -> Path:
+    """A desk file and its key slots (an encrypted file opens with neither alone)."""
+    shutil.copyfile(source, target)
+    if slots_path(source).exists():
+        shutil.copyfile(slots_path(source), slots_path(target))
+    return target
+
+
+def demo_key(path: Path) -> bytes:
+    """The key of a copy of the demo, unwrapped with its administrator's password (whatever
+    lock a test put on the name, and without noting anything beside the file)."""
+    key = keys.peek(path, "admin", demo.DEMO_PASSWORD)
+    assert key is not None, f"{path} is not a copy of the demo"
+    return key
+
+
+def open_demo(path: Path, **options: Any) -> Database:
+    """A copy of the demo (or any desk of the demo's accounts), opened with nobody logged in."""
+    return open_desk(path, key=demo_key(path), **options)
+
+
+def file_key(path: Path) -> bytes | None:
+    """What opens `path` in a test: nothing for a plain file, a new desk's open slot, else
+    the demo administrator's password."""
+    from desktop.store.engine import is_plain_sqlite
+    from desktop.store.keyslots import KeySlots
+
+    if not path.exists() or path.stat().st_size == 0 or is_plain_sqlite(path):
+        return None
+    return KeySlots.read(path).open_key() or demo_key(path)
+
+
+@contextlib.contextmanager
+def desk_sql(path: Path, key: bytes | None = None) -> Iterator[Any]:
+    """A raw connection to a desk file, as a test reads or alters one with SQL (committed
+    at the end of the block)."""
+    from desktop.store.engine import connect_sqlite
+
+    conn = connect_sqlite(path, key if key is not None else file_key(path))
+    try:
+        yield conn
+        conn.commit()
+    finally:
+        conn.close()
+
+
 def fresh_sqlite(template: Path, path: Path) -> Database:
     """A new desk database at `path`, as opening a new file makes it: a copy of the migrated
     template, opened as a desk opens any database (codes synced, audit installed)."""
-    shutil.copyfile(template, path)
+    copy_desk(template, path)
     return open_desk(path)
 
 
@@ -345,9 +396,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_db(tmp_path: Path, demo_template: Path) -> Iterator[Database]:
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_template, path)
-    database = open_desk(path)
+    path = copy_desk(demo_template, tmp_path / "demo.sqlite3")
+    database = open_demo(path)
     yield database
     database.close()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from desktop import cli
 from desktop.demo.generator import DEMO_PASSWORD
 from desktop.ledgers.registry import LEDGERS
 from desktop.store.migrations import HEAD
+from tests.backends import desk_sql
 from tests.logins import as_admin
 
 
@@ -83,7 +83,7 @@ def test_demo_migrate_check_backup_round(tmp_path: Path, isolated_home: Path) ->
     out = tmp_path / "copy.sqlite3"
     backup = ("backup", "--out", str(out), "--database", str(path))
     assert run(*backup, *ADMIN, home=isolated_home, stdin=typed).returncode == 0
-    with sqlite3.connect(out) as conn:
+    with desk_sql(out) as conn:
         assert conn.execute("SELECT count(*) FROM grid_cell").fetchone() == (24,)
 
 
@@ -101,7 +101,7 @@ def test_check_reports_problems_with_exit_status_1(
 ) -> None:
     path = tmp_path / "x.sqlite3"
     assert cli.main(["demo", "--database", str(path)]) == 0
-    with sqlite3.connect(path) as conn:
+    with desk_sql(path) as conn:
         conn.execute("UPDATE bureau SET deleted_at = '2026-01-01'")
     login = as_admin(monkeypatch, path)
     assert cli.main(["check", "--database", str(path), *login]) == cli.EXIT_PROBLEMS
@@ -126,10 +126,10 @@ def test_restore_from_the_command_line(
     assert cli.main(["demo", "--database", str(path)]) == 0
     login = as_admin(monkeypatch, path)
     assert cli.main(["backup", "--out", str(copy), "--database", str(path), *login]) == 0
-    with sqlite3.connect(path) as conn:
+    with desk_sql(path) as conn:
         conn.execute("DELETE FROM grid_cell")
     assert cli.main(["restore", str(copy), "--database", str(path), *login]) == 0
-    with sqlite3.connect(path) as conn:  # the tiny demo's four grid cells
+    with desk_sql(path) as conn:  # the tiny demo's four grid cells
         assert conn.execute("SELECT count(*) FROM grid_cell").fetchone() == (4,)
 
 

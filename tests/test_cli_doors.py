@@ -62,8 +62,8 @@ def test_a_full_disk_on_the_command_line(
     capsys.readouterr()
     made = store_engine.make_engine
 
-    def full(url: Any) -> Any:
-        engine = made(url)
+    def full(url: Any, key: Any = None) -> Any:
+        engine = made(url, key)
         # The file may not grow by a page: every write that needs one fails as on a full disk.
         event.listen(
             engine,

@@ -18,7 +18,7 @@ from desktop.services.exports import commands, ledgers
 from desktop.services.register import enterprises, visits
 from desktop.services.register.findings import FindingInput
 from desktop.services.register.visits import VisitForm
-from tests.backends import fresh_sqlite
+from tests.backends import copy_desk, fresh_sqlite
 from tests.logins import as_admin
 from tests.services.helpers import chain, officer
 from tests.test_cli import export_choices
@@ -303,10 +303,9 @@ def test_a_sheet_for_each_station_and_columns_left_out(demo_db: Database, tmp_pa
 def test_per_station_and_left_out_columns_from_the_command_line(
     demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import shutil
 
     path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
     out = tmp_path / "单位.xlsx"
     args = ["export", "enterprises", "--out", str(out), "--per-station"]
     args += ["--leave-out", "地址，从业人数", "--database", str(path)]

@@ -24,6 +24,7 @@ from desktop.services.database import Database, open_desk
 from desktop.services.exports import ledgers, roster_ledgers
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import rosters
+from tests.backends import copy_desk
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(
@@ -96,7 +97,7 @@ def _station_with_duties(db: Database, days: list[date]) -> object:
 def printed(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
     folder = tmp_path_factory.mktemp("printed")
     path = folder / "demo.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
     db = open_desk(path)
     today = date.today()
     try:

@@ -17,6 +17,7 @@ from desktop.services.database import Database
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.jurisdiction.officers import list_officers
 from desktop.services.patrol import checkins, roster_grid, rosters
+from tests.backends import copy_desk
 from tests.logins import as_admin
 
 DAYS = rosters.month_days("2027-02")
@@ -106,10 +107,9 @@ def test_check_ins_from_the_command_line(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import shutil
 
     path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
     sheet = tmp_path / "bad.csv"
     sheet.write_text("姓名,巡逻点,打卡时间\n查无此人,某点,2027-02-01 08:00\n", encoding="utf-8")
     login = as_admin(monkeypatch, path)

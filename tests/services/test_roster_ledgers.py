@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from desktop.services.database import Database
 from desktop.services.exports import ledgers, roster_ledgers
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import rosters
+from tests.backends import copy_desk
 from tests.logins import as_admin
 from tests.services.helpers import GRACE
 
@@ -77,7 +77,7 @@ def test_schedules_from_the_command_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
     login = as_admin(monkeypatch, path)
     base = ["--station", "北山派出所", "--month", "2027-02", "--database", str(path), *login]
     assert cli.main(["roster", "generate", *base, "--seconds", "5"]) == 0

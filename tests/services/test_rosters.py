@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from desktop.services.database import Database
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import deployment, roster_grid, rosters
 from desktop.store.roster_schema import PatrolUnit
+from tests.backends import copy_desk
 from tests.logins import as_admin
 from tests.services.helpers import GRACE
 
@@ -100,7 +100,7 @@ def test_roster_from_the_command_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
     login = as_admin(monkeypatch, path)
     base = ["--station", "北山派出所", "--month", "2027-02", "--database", str(path), *login]
     assert cli.main(["roster", "check", *base]) == 1

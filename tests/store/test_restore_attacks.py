@@ -11,17 +11,21 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from desktop.domain.accounts import Role
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import RefusedError, UserError
-from desktop.services.accounts import audit, users
+from desktop.services.accounts import audit, keys, users
 from desktop.services.database import Database, open_desk
 from desktop.services.jurisdiction import units
 from desktop.services.maintenance import checks, restores
+from desktop.store.engine import connect_sqlite
+from desktop.store.keyslots import slots_path
 from desktop.store.migrate import HEAD
+from tests.backends import copy_desk
 
 PASSWORD = "Huifu@2026x"
 KNOWN = "Known@2026x"
@@ -58,19 +62,27 @@ def desk(tmp_path: Path) -> Iterator[Desk]:
 def fingerprint(live: Path) -> dict[str, str]:
     return {
         p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in (live, Path(str(live) + "-wal"))
+        for p in (live, Path(str(live) + "-wal"), slots_path(live))
         if p.exists()
     }
 
 
+def opened(desk: Desk, path: Path) -> Any:
+    """The file as someone holding the desk's key would open it with SQL: an insider with a
+    password, the strongest attacker a backup meets."""
+    conn = connect_sqlite(path, desk.db.key)
+    conn.isolation_level = None
+    conn.execute("BEGIN")
+    return conn
+
+
 def crafted(desk: Desk, name: str, *statements: str) -> Path:
-    path = desk.backup.with_name(name)
-    shutil.copy(desk.backup, path)
-    conn = sqlite3.connect(path)
+    path = copy_desk(desk.backup, desk.backup.with_name(name))
+    conn = opened(desk, path)
     try:
         for sql in statements:
             conn.execute(sql)
-        conn.commit()
+        conn.execute("COMMIT")
     finally:
         conn.close()
     return path
@@ -78,7 +90,7 @@ def crafted(desk: Desk, name: str, *statements: str) -> Path:
 
 def refused(desk: Desk, backup: Path, *words: str) -> str:
     before = fingerprint(desk.live)
-    assert len(before) == 2, "the live file has work in its WAL, as a window's has"
+    assert len(before) == 3, "the live file has work in its WAL, as a window's has"
     with pytest.raises(UserError) as raised:
         checks.restore(desk.db, backup)
     message = raised.value.text()
@@ -90,10 +102,10 @@ def refused(desk: Desk, backup: Path, *words: str) -> str:
     return message
 
 
-def _insert_admin(path: Path, username: str) -> None:
+def _insert_admin(desk: Desk, path: Path, username: str) -> None:
     """An administrator of the whole database, with a password the attacker knows, copied
     from the real one's row with SQL."""
-    conn = sqlite3.connect(path)
+    conn = opened(desk, path)
     try:
         cols = [r[1] for r in conn.execute("PRAGMA table_info(user_account)")]
         admin = conn.execute("SELECT * FROM user_account WHERE username='admin'").fetchone()
@@ -101,14 +113,14 @@ def _insert_admin(path: Path, username: str) -> None:
         row.update(id=uuid.uuid4().hex, username=username, password_hash=users.hash_password(KNOWN))
         marks = ", ".join("?" for _ in cols)
         conn.execute(f"INSERT INTO user_account VALUES ({marks})", [row[c] for c in cols])
-        conn.commit()
+        conn.execute("COMMIT")
     finally:
         conn.close()
 
 
 def test_an_extra_administrator_with_a_known_password_is_refused(desk: Desk) -> None:
     bad = crafted(desk, "extra-admin.sqlite3")
-    _insert_admin(bad, "intruder")
+    _insert_admin(desk, bad, "intruder")
     refused(desk, bad, "intruder", "audit trail")
 
 
@@ -189,16 +201,26 @@ def test_an_extra_table_and_a_changed_table_are_refused(desk: Desk) -> None:
 
 def test_a_file_with_only_a_version_row_is_refused(desk: Desk, tmp_path: Path) -> None:
     bare = tmp_path / "bare.sqlite3"
-    with sqlite3.connect(bare) as conn:
+    shutil.copyfile(slots_path(desk.backup), slots_path(bare))
+    conn = opened(desk, bare)
+    conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    conn.execute("INSERT INTO alembic_version VALUES (?)", (HEAD,))
+    conn.execute("COMMIT")
+    conn.close()
+    refused(desk, bare, "only a version number")
+    # The same, plain, as a script writes it with the standard library: not even looked at.
+    plain = tmp_path / "plain.sqlite3"
+    with sqlite3.connect(plain) as conn:
         conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
         conn.execute("INSERT INTO alembic_version VALUES (?)", (HEAD,))
-    refused(desk, bare, "only a version number")
+    refused(desk, plain, "not encrypted")
 
 
 def test_a_truncated_file_is_refused(desk: Desk, tmp_path: Path) -> None:
     data = desk.backup.read_bytes()
     cut = tmp_path / "cut.sqlite3"
     cut.write_bytes(data[: len(data) // 2])
+    shutil.copyfile(slots_path(desk.backup), slots_path(cut))
     message = refused(desk, cut)
     assert "damaged" in message or "cannot be read" in message
 
@@ -225,7 +247,17 @@ def test_another_desks_backup_is_refused(desk: Desk, tmp_path: Path) -> None:
     units.save_bureau(other, units.BureauForm(name="城东分局"))
     theirs = checks.backup(other, tmp_path / "other-backup.sqlite3")
     other.close()
-    refused(desk, theirs, "another desk")
+    refused(desk, theirs, "not this desk's")
+    # Its slots put beside this desk's backup: the file still does not open with them.
+    swapped = copy_desk(desk.backup, tmp_path / "swapped.sqlite3")
+    shutil.copyfile(slots_path(theirs), slots_path(swapped))
+    refused(desk, swapped, "not this desk's")
+
+
+def test_a_backup_without_its_key_file_is_refused(desk: Desk, tmp_path: Path) -> None:
+    alone = tmp_path / "alone.sqlite3"
+    shutil.copyfile(desk.backup, alone)
+    refused(desk, alone, "no key file")
 
 
 def test_a_station_administrator_may_not_restore(desk: Desk) -> None:
@@ -238,9 +270,9 @@ def test_a_station_administrator_may_not_restore(desk: Desk) -> None:
 def test_a_restore_is_audited_with_its_file_and_its_administrator(desk: Desk) -> None:
     users.login(desk.db, "admin", PASSWORD)
     aside = checks.restore(desk.db, desk.backup)
-    assert aside is not None and "备份后分局" in _bureaus(aside)
-    assert "备份后分局" not in _bureaus(desk.live)
-    db = open_desk(desk.live)
+    assert aside is not None and "备份后分局" in _bureaus(aside, desk.db.key)
+    assert "备份后分局" not in _bureaus(desk.live, desk.db.key)
+    db = open_desk(desk.live, key=desk.db.key)
     try:
         (entry,) = audit.list_entries(db, action=audit.RESTORE_DATABASE)
         assert entry.label == str(desk.backup) and "admin" in entry.user_name
@@ -254,8 +286,11 @@ def test_a_new_computer_restores_its_desks_backup(desk: Desk, tmp_path: Path) ->
     desk's backup goes in, whatever desk the new file thinks it is."""
     fresh = open_desk(tmp_path / "new-pc" / "desk.sqlite3")
     users.create_first_admin(fresh, "admin", "新电脑管理员", PASSWORD)
-    checks.restore(fresh, desk.backup)
-    assert _bureaus(tmp_path / "new-pc" / "desk.sqlite3") == ["城西分局"]
+    with pytest.raises(UserError, match="not this desk's"):  # its key is another
+        checks.restore(fresh, desk.backup)
+    theirs = keys.peek(desk.backup, "admin", PASSWORD)
+    restores.restore(fresh, desk.backup, backup_key=theirs)
+    assert _bureaus(tmp_path / "new-pc" / "desk.sqlite3", desk.db.key) == ["城西分局"]
     # Once the new PC has records of its own, another desk's backup is refused again.
 
 
@@ -283,6 +318,9 @@ def test_a_whole_database_is_not_replaced_without_a_login(desk: Desk) -> None:
     assert fingerprint(desk.live) == before
 
 
-def _bureaus(path: Path) -> list[str]:
-    with sqlite3.connect(path) as conn:
+def _bureaus(path: Path, key: bytes | None = None) -> list[str]:
+    conn = connect_sqlite(path, key)
+    try:
         return [r[0] for r in conn.execute("SELECT name FROM bureau ORDER BY name")]
+    finally:
+        conn.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from desktop.services.accounts import users
 from desktop.ui.app import make_application
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
+from tests.backends import copy_desk
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -82,7 +82,13 @@ def logged_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
                 users.create_first_admin(db, "admin", "管理员", DEMO_PASSWORD)
         return real(self, db)
 
+    def unlock(self: SessionWork, path: Path) -> Any:
+        from desktop.services.database import open_unlocked
+
+        return open_unlocked(path, "admin", DEMO_PASSWORD)
+
     monkeypatch.setattr(SessionWork, "log_in", log_in)
+    monkeypatch.setattr(SessionWork, "unlock", unlock)
 
 
 @pytest.fixture
@@ -108,7 +114,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 def window_db(tmp_path: Path, demo_template: Path) -> Path:
     """A copy of the demo database, not yet opened."""
     path = tmp_path / "window.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
     return path
 
 
@@ -118,7 +124,7 @@ def window(
 ) -> Iterator[MainWindow]:
     make_application()
     path = tmp_path / "window.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
     win = MainWindow(Settings())
     qtbot.addWidget(win)
     win.show()

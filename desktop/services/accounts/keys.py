@@ -54,7 +54,7 @@ def is_encrypted(path: Path) -> bool:
     if not path.exists() or path.stat().st_size == 0 or is_plain_sqlite(path):
         return False
     if not slots_path(path).exists():
-        return True  # KeySlots.read says the key file is missing
+        return False  # not a desk of ours, or its key file is missing: opening says which
     return KeySlots.read(path).open_key() is None
 
 

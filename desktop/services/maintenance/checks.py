@@ -152,8 +152,8 @@ def backup(db: Database, out: Path) -> Path:
     return backup_file(path, out, db.key)
 
 
-def migrate(target: str | Path | None) -> str | None:
-    db = open_desk(target)
+def migrate(target: str | Path | None, key: bytes | None = None) -> str | None:
+    db = open_desk(target, key=key)
     try:
         return current_revision(db.engine)
     finally:
