@@ -3,8 +3,10 @@ administrator's password calls for, the expiry, and refusals that all look alike
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,10 +23,11 @@ from desktop.domain.accounts import (
 )
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import RefusedError, ValidationError
-from desktop.services.accounts import audit, passwords, users
+from desktop.services.accounts import audit, keys, passwords, users
 from desktop.services.accounts.users import UserForm
-from desktop.services.database import Database
+from desktop.services.database import Database, open_desk, open_unlocked
 from desktop.store.base import utcnow
+from desktop.store.keyslots import KeySlots
 from desktop.store.schema import UserAccount
 from tests.services.helpers import Chain, chain
 
@@ -109,9 +112,10 @@ def test_every_refusal_reads_alike_and_costs_one_check_at_todays_cost(
     checked: list[Any] = []
     real = users.verify_password
 
-    def counting(password: str, stored: str) -> bool:
+    def counting(password: str, stored: str, known: Any = None) -> bool:
+        assert known is None  # an open database's login: the hash is checked, not a slot's
         checked.append(passwords._cost_of(stored))
-        return real(password, stored)
+        return real(password, stored, known)
 
     monkeypatch.setattr(users, "verify_password", counting)
     seen = []
@@ -153,6 +157,74 @@ def test_every_refusal_reads_alike_and_costs_one_check_at_todays_cost(
         ("clerk1", LoginFailure.WRONG_PASSWORD),
         ("nobody", LoginFailure.UNKNOWN_USER),
     ]
+
+
+def test_every_refusal_before_an_encrypted_desk_opens_reads_alike_and_costs_one_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window and the command line log in to an encrypted desk through its key slots
+    (keys.unlock), then the database's own login: whatever the cause, one scrypt at today's
+    cost in all, the same words, and every refusal in the audit trail once the desk opens."""
+    path = tmp_path / "desk.sqlite3"
+    db = open_desk(path)
+    c = _admin_and_clerk(db)
+    station = c.ref(NodeKind.STATION)
+    for name in ("clerk2", "clerk3"):
+        users.save_user(db, UserForm(name, name, Role.CLERK, station, password=PASSWORD))
+    form = users.load_user(db, _stored(db, "clerk2").id)
+    form.active = False
+    users.save_user(db, form)
+    with db.transaction() as s:
+        s.execute(
+            update(UserAccount)
+            .where(UserAccount.username == "clerk3")
+            .values(locked_until=utcnow() + timedelta(minutes=5))
+        )
+    db.close()
+    assert keys.is_encrypted(path)
+    costs: list[tuple[int, int, int]] = []
+    real = hashlib.scrypt
+
+    def counting(password: bytes, **params: Any) -> bytes:
+        costs.append((params["n"], params["r"], params["p"]))
+        return real(password, **params)
+
+    monkeypatch.setattr(hashlib, "scrypt", counting)
+    seen = []
+
+    def refused(name: str, password: str) -> None:
+        costs.clear()
+        with pytest.raises(RefusedError) as error:
+            open_unlocked(path, name, password)
+        assert costs == [(passwords.COST.n, passwords.COST.r, passwords.COST.p)]
+        seen.append((type(error.value), error.value.text(), error.value.remedy))
+
+    refused("nobody", PASSWORD)  # unknown user: no slot to try
+    refused("clerk1", "Wrong-pass-1")  # wrong password: its slot does not open
+    refused("clerk2", PASSWORD)  # disabled: the slot opens, the database refuses
+    refused("clerk3", PASSWORD)  # locked in the database, the right password
+    slots = KeySlots.read(path)
+    slots.locks["clerk1"] = (utcnow() + timedelta(minutes=5)).isoformat()
+    slots.write(path)
+    refused("clerk1", PASSWORD)  # locked beside the shut file, the right password
+    assert len(set(seen)) == 1
+    assert seen[0][1].startswith(WRONG_LOGIN) and "5" in seen[0][1] and "15" in seen[0][1]
+    monkeypatch.undo()
+    db = open_unlocked(path, "admin", PASSWORD)
+    reasons = sorted(
+        (e.label or "", str((e.changes or {}).get("reason")))
+        for e in audit.list_entries(db, action=audit.LOGIN_FAILED)
+    )
+    db.close()
+    assert reasons == sorted(
+        [
+            ("nobody", LoginFailure.UNKNOWN_USER),
+            ("clerk1", LoginFailure.WRONG_PASSWORD),
+            ("clerk2", LoginFailure.DISABLED),
+            ("clerk3", LoginFailure.LOCKED),
+            ("clerk1", LoginFailure.LOCKED),
+        ]
+    )
 
 
 def test_five_wrong_passwords_in_a_row_still_lock_for_fifteen_minutes(db: Database) -> None:
