@@ -5461,42 +5461,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RosterCells</name>
     <message>
-        <location filename="../../desktop/ui/pages/roster_cells.py" line="29"/>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="30"/>
         <source>&amp;Open cell…</source>
         <translation>打开格子(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_cells.py" line="32"/>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="33"/>
         <source>C&amp;lear…</source>
         <translation>清空(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_cells.py" line="37"/>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="38"/>
         <source>&amp;Copy officers</source>
         <translation>复制人员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_cells.py" line="42"/>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="43"/>
         <source>&amp;Paste officers</source>
         <translation>粘贴人员(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_cells.py" line="47"/>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="48"/>
         <source>Only this officer&apos;s &amp;duties</source>
         <translation>只看此人的勤务(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_cells.py" line="94"/>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="111"/>
         <source>Read only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_cells.py" line="147"/>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="164"/>
         <source>Clear cells</source>
         <translation>清空格子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_cells.py" line="148"/>
+        <location filename="../../desktop/ui/pages/roster_cells.py" line="165"/>
         <source>Take every officer off the {n} selected cells?</source>
         <translation>将所选 {n} 个格子中的人员全部撤下？</translation>
     </message>
@@ -5570,17 +5570,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="113"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="188"/>
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="183"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="184"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
@@ -5615,7 +5615,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>个人勤务表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="206"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="207"/>
         <source>Into the week of the selected day, where its cells are still empty</source>
         <translation>复制到所选日期所在的一周，只填尚空的格子</translation>
     </message>
@@ -5639,77 +5639,77 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation type="vanished">个人勤务表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="145"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="146"/>
         <source>Choose a police station or the sub-bureau in the tree.</source>
         <translation>请在左侧选择派出所或分局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="185"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="186"/>
         <source>published, {n} changes not yet published</source>
         <translation>已发布，另有 {n} 项变更未发布</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="209"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="210"/>
         <source>Fill the rows you plan</source>
         <translation>为您负责的行自动排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="229"/>
         <source>Whole month</source>
         <translation>整月</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="231"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="232"/>
         <source>Week from {day}</source>
         <translation>{day} 起一周</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="236"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="237"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="283"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="291"/>
         <source>Rule check: {n} problems</source>
         <translation>规则检查：{n} 处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="285"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="293"/>
         <source>, {n} open slots</source>
         <translation>，{n} 个空缺班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="289"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="297"/>
         <source>Rule check: every duty of the month keeps the rules.</source>
         <translation>规则检查：本月各班次均符合规则。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="309"/>
         <source>Filling the roster…</source>
         <translation>正在自动排班…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="321"/>
         <source>No roster</source>
         <translation>未能排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="321"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="329"/>
         <source>{n} slots left open</source>
         <translation>{n} 个班次空缺</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="322"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="330"/>
         <source>Written as a draft; these could not be staffed:</source>
         <translation>已存为草稿；以下班次无人可排：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="332"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="340"/>
         <source>Publish with open slots?</source>
         <translation>有空缺班次，仍要发布吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="333"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="341"/>
         <source>{n} slots of the month are open (red). Publish all the same?</source>
         <translation>本月有 {n} 个空缺班次（红色）。仍然发布吗？</translation>
     </message>
@@ -5718,42 +5718,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation type="vanished">无法排出符合全部规则的排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="345"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="353"/>
         <source> — {n} duties published</source>
         <translation> — 已发布 {n} 个班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="370"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="378"/>
         <source>{row}: {first} to {last}</source>
         <translation>{row}：{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="397"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="405"/>
         <source>{n} duties copied into the week from {monday}.</source>
         <translation>已复制 {n} 个勤务到 {monday} 起的一周。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="401"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="409"/>
         <source> {n} left out: the officer is away.</source>
         <translation> {n} 个因民警请假未复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="429"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="437"/>
         <source>Personal schedules</source>
         <translation>个人勤务安排表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="429"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="437"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="436"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="444"/>
         <source>Writing the personal schedules…</source>
         <translation>正在写出个人勤务安排表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="442"/>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="450"/>
         <source> — {n} schedules written to {path}</source>
         <translation> — 已写出 {n} 份勤务表到 {path}</translation>
     </message>

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain import palette
 from desktop.domain.dates import WEEKDAYS
@@ -37,12 +37,21 @@ class RosterModel(QAbstractTableModel):
         self.columns: list[int] = []  # the grid's days shown (all, or a week's)
         self.compact = True
         self.officer: str | None = None  # show only this officer's duties
+        self.fit = 2  # surnames a compact cell has room for; more officers are a count
 
     def show(self, grid: Grid | None, tips: dict[tuple[int, int], str]) -> None:
         self.beginResetModel()
         self.grid, self.tips = grid, tips
         self.columns = list(range(len(grid.days))) if grid is not None else []
         self.endResetModel()
+
+    def room(self, fit: int) -> None:
+        """The cells' width changed: as many surnames as fit, or a count."""
+        if fit != self.fit:
+            self.fit = fit
+            if self.rowCount() and self.columnCount():
+                corner = self.index(self.rowCount() - 1, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(0, 0), corner, [Qt.ItemDataRole.DisplayRole])
 
     def zoom(self, columns: list[int], compact: bool) -> None:
         self.beginResetModel()
@@ -92,7 +101,7 @@ class RosterModel(QAbstractTableModel):
             names = self.names(key)
             if not self.compact:
                 return "\n".join(names)
-            if len(names) <= 2:
+            if len(names) <= self.fit:
                 return "".join(surname(n) for n in names)
             return str(len(names))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -129,6 +138,14 @@ class RosterModel(QAbstractTableModel):
             return self.grid.rows[section].label
         if role == Qt.ItemDataRole.ForegroundRole and section not in self.grid.plannable:
             return QBrush(READ_ONLY)
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and self.grid.refusals
+            and section in self.grid.plannable
+        ):
+            bold = QFont()
+            bold.setBold(True)  # the user's own rows among others'
+            return bold
         if role == Qt.ItemDataRole.ToolTipRole:
             why = self.grid.refusals.get(section)
             return translate("Messages", why) if why else None

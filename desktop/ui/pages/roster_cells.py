@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop.domain.messages import UserError
@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from desktop.ui.pages.roster_page import RosterPage
 
 
-class CellEditing:
+class CellEditing(QObject):
     def __init__(self, page: RosterPage) -> None:
+        super().__init__(page)
         self.page = page
         self.copied: list[str] = []  # officers' ids
         view = page.view
@@ -49,18 +50,34 @@ class CellEditing:
             self.only,
         )
         view.activated.connect(self.open_cell)  # Enter, and a double-click
+        view.installEventFilter(self)  # the keys, whether or not the window is active
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self.menu)
 
     def _action(self, text: str, keys: Any, slot: Any) -> QAction:
         action = QAction(text, self.page.view)
-        if keys is not None:
+        if keys is not None:  # shown in the menu; the keys themselves go by eventFilter
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            if keys != "Return":  # Enter is the view's own (activated)
-                self.page.view.addAction(action)
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.page.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            for keys, action in (
+                (QKeySequence.StandardKey.Delete, self.clear_action),
+                (QKeySequence.StandardKey.Copy, self.copy_action),
+                (QKeySequence.StandardKey.Paste, self.paste_action),
+            ):
+                if event.matches(keys):
+                    if action.isEnabled():
+                        action.trigger()
+                    return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.clear_action.trigger()
+                return True
+        return False
 
     def enable(self, row_ok: bool) -> None:
         for action in (self.clear_action, self.paste_action):

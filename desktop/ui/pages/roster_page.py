@@ -92,6 +92,7 @@ class RosterPage(Page):
         header = self.view.horizontalHeader()
         header.setMinimumSectionSize(18)
         header.setDefaultSectionSize(24)
+        header.sectionResized.connect(self._fit)
         self.cells = CellEditing(self)
         self.view.selectionModel().currentChanged.connect(lambda *_a: self._enable())
         self.problems = QListWidget()
@@ -261,6 +262,13 @@ class RosterPage(Page):
             else QHeaderView.ResizeMode.ResizeToContents
         )
         self._hide_rows()
+
+    def _fit(self, section: int, _old: int = 0, width: int = 0) -> None:
+        """How many surnames a day's cell holds without cutting any (the item's margins
+        aside)."""
+        if section == 0:
+            one = self.view.fontMetrics().horizontalAdvance("王")
+            self.model.room(max(1, (width - 8) // max(1, one)))
 
     def _only(self) -> None:
         self.model.only(self.officer.currentData())
