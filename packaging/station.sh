@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# What a station's user does with the program, as packaging/test_bundle.sh runs it: as an
+# unprivileged user, `env -i`, no network, no Python of ours on the PATH.
+#   bash station.sh POLICEDESK OUT_DIR      (OUT_DIR gets the screenshots and the files)
+# Exits non-zero at the first step that fails, naming it.
+set -euo pipefail
+desk="$1" out="$2"
+password='Demo@2026'
+data="$HOME/.local/share/policedesk"
+demo="$data/demo.sqlite3"
+step() { printf '  [%s] %s\n' "$(whoami)" "$*"; }
+as_admin() { printf '%s\n' "$password" | "$desk" --user admin --password-stdin --database "$demo" "$@"; }
+
+step "policedesk --version: $("$desk" --version)"
+"$desk" --help | grep -q "export" || { echo "--help lists no commands" >&2; exit 1; }
+
+if [ ! -e "$demo" ]; then
+    step "policedesk demo --scale small"
+    start=$(date +%s)
+    "$desk" demo --scale small >"$out/demo.log" 2>&1 || { cat "$out/demo.log" >&2; exit 1; }
+    step "  made in $(($(date +%s) - start)) s: $(du -h "$demo" | cut -f1)"
+fi
+
+# The window on the demo under a virtual screen of a station's size: the login, then the
+# main window as the administrator. xdotool types into the dialog as a keyboard would.
+step "the window (Xvfb 1366x768, xcb): login, then the main window"
+# shellcheck disable=SC2016  # expanded by the inner shell
+xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb DESK="$desk" OUT="$out" \
+    PASSWORD="$password" bash -c '
+    set -euo pipefail
+    "$DESK" --demo >"$OUT/window.log" 2>&1 &
+    pid=$!
+    login=$(timeout 90 xdotool search --sync --onlyvisible --name "^登录$" | head -1)
+    sleep 1
+    import -window root "$OUT/login.png"
+    xdotool windowfocus --sync "$login"
+    # The demo login names admin already and waits in the password field.
+    xdotool type --delay 20 "$PASSWORD" && xdotool key Return
+    sleep 12  # the pages load behind the window
+    import -window root "$OUT/main.png"
+    cat "/proc/$pid/maps" >"$OUT/maps.txt"  # which files the window loaded
+    xprop -id "$(xdotool search --onlyvisible --class policedesk | head -1)" WM_CLASS \
+        >"$OUT/wm_class.txt" || true
+    kill "$pid"
+    wait "$pid" || true
+'
+[ -s "$out/login.png" ] && [ -s "$out/main.png" ] || { echo "no screenshot" >&2; exit 1; }
+
+step "export visits (a ledger) as admin"
+as_admin export visits --out "$HOME/走访台账.xlsx" >"$out/export.log" 2>&1 ||
+    { cat "$out/export.log" >&2; exit 1; }
+[ "$(head -c 2 "$HOME/走访台账.xlsx")" = PK ] || { echo "the ledger is not a workbook" >&2; exit 1; }
+# A data package is sealed for the desks enrolled here; a new desk has none, so it writes its
+# signed enrolment request (the first file it sends the sub-bureau), and a package export
+# must be refused with the sentence that says so (exit 3), not fail.
+step "exchange request (the desk's signed enrolment request) as admin"
+as_admin exchange request --out "$HOME/终端登记.req" >"$out/exchange.log" 2>&1 ||
+    { cat "$out/exchange.log" >&2; exit 1; }
+[ -s "$HOME/终端登记.req" ] || { echo "no enrolment request" >&2; exit 1; }
+step "exchange export --full: refused until a desk is enrolled (exit 3)"
+code=0
+as_admin exchange export --full --out "$HOME/数据包.zip" >>"$out/exchange.log" 2>&1 || code=$?
+[ "$code" = 0 ] || [ "$code" = 3 ] || { cat "$out/exchange.log" >&2; exit 1; }
+step "check as admin"
+as_admin check >"$out/check.log" 2>&1 || { cat "$out/check.log" >&2; exit 1; }
+cp "$HOME/走访台账.xlsx" "$HOME/终端登记.req" "$out/"
+step "done: $(ls "$data" | tr '\n' ' ')"
