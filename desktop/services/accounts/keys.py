@@ -176,7 +176,10 @@ def take_failures(db: Database) -> None:
     if slots.pending:
         pending, slots.pending = slots.pending, []
         with db.transaction() as s:
-            ids = dict(s.execute(select(UserAccount.username, UserAccount.id)).tuples().all())
+            ids = {
+                name: ident
+                for name, ident in s.execute(select(UserAccount.username, UserAccount.id))
+            }
             for entry in pending:
                 name = entry.get("username", "?")
                 audit.record(
