@@ -27,7 +27,33 @@ def add_parser(commands: Any, database_option: Any) -> None:
     imp = sub.add_parser("import", help="merge a package (all of it or nothing)")
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="report what would change")
+    imp.add_argument(
+        "--fingerprint",
+        metavar="DIGITS",
+        default="",
+        help="the sub-bureau's first package: its desk's fingerprint, read over the phone",
+    )
     database_option(imp, top=False)
+    request = sub.add_parser(
+        "request", help="write this desk's enrolment request for the sub-bureau to FILE"
+    )
+    request.add_argument("--out", required=True, type=Path, metavar="FILE")
+    request.add_argument(
+        "--unit", metavar="UNIT", help="the station (or sub-bureau) this desk works for"
+    )
+    database_option(request, top=False)
+    enrol = sub.add_parser(
+        "enrol", help="accept a desk's request once its fingerprint was read over the phone"
+    )
+    enrol.add_argument("file", type=Path, metavar="FILE")
+    enrol.add_argument("--fingerprint", required=True, metavar="DIGITS")
+    enrol.add_argument("--unit", metavar="UNIT", help="another unit than the request names")
+    database_option(enrol, top=False)
+    listed = sub.add_parser("desks", help="list this desk's fingerprint and the enrolled desks")
+    database_option(listed, top=False)
+    revoke = sub.add_parser("revoke", help="refuse a lost or replaced desk's packages from now on")
+    revoke.add_argument("desk", metavar="DESK", help="its id (8 characters or more) or unit")
+    database_option(revoke, top=False)
     conflicts = sub.add_parser(
         "conflicts", help="list records changed on both sides (exit 1 when there is any)"
     )
@@ -46,6 +72,10 @@ def run(args: argparse.Namespace, db: Any) -> int:
             "import": _import,
             "conflicts": _conflicts,
             "resolve": _resolve,
+            "request": _request,
+            "enrol": _enrol,
+            "desks": _desks,
+            "revoke": _revoke,
         }[args.exchange_command](db, args)
     finally:
         db.close()
@@ -61,7 +91,7 @@ def _export(db: Any, args: argparse.Namespace) -> int:
     from desktop.services.accounts import access
     from desktop.services.exchange import merge
 
-    if args.full:  # every record of the database, whoever's: the administrator's
+    if args.full:  # every record of the jurisdiction: the administrator's
         access.require(db, "manages")
     done = merge.export_package(db, args.out, full=args.full)
     _say(
@@ -79,7 +109,11 @@ def _import(db: Any, args: argparse.Namespace) -> int:
     from desktop.services.exchange import merge
 
     done = merge.import_package(
-        db, args.file, dry_run=args.dry_run, backup_folder=paths.backup_dir()
+        db,
+        args.file,
+        dry_run=args.dry_run,
+        backup_folder=paths.backup_dir(),
+        fingerprint=args.fingerprint,
     )
     if done.already:
         _say(
@@ -140,3 +174,72 @@ def _resolve(db: Any, args: argparse.Namespace) -> int:
     conflicts.resolve(db, ident, args.keep)
     _say(QT_TRANSLATE_NOOP("Cli", "Settled: kept the {keep} version."), keep=args.keep)
     return 0
+
+
+def _request(db: Any, args: argparse.Namespace) -> int:
+    from desktop.services.exchange import desks
+
+    made = desks.write_request(db, args.out, args.unit)
+    _say(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "{file}: this desk's request for {unit}. Take it to the sub-bureau, and read them "
+            "its fingerprint over the phone:",
+        ),
+        file=args.out,
+        unit=made.unit_text or "?",
+    )
+    print(f"    {made.fingerprint}")
+    return 0
+
+
+def _enrol(db: Any, args: argparse.Namespace) -> int:
+    from desktop.services.exchange import desks
+
+    done = desks.enrol(db, args.file, args.fingerprint, args.unit)
+    _say(
+        QT_TRANSLATE_NOOP(
+            "Cli", "Enrolled the desk of {unit} ({id}): its packages are taken from now on."
+        ),
+        unit=done.label,
+        id=str(done.id)[:8],
+    )
+    return 0
+
+
+def _desks(db: Any, args: argparse.Namespace) -> int:
+    from desktop.services.exchange import desks
+
+    listed = desks.list_desks(db)
+    own = desks.this_desk(db)
+    _say(QT_TRANSLATE_NOOP("Cli", "This desk: {id}, fingerprint {fingerprint}"),
+         id=str(own.id)[:8], fingerprint=own.fingerprint)  # fmt: skip
+    for d in listed:
+        state = (
+            _text(QT_TRANSLATE_NOOP("Cli", "revoked {day}")).format(day=d.revoked_at.date())
+            if d.revoked_at
+            else _text(QT_TRANSLATE_NOOP("Cli", "enrolled {day}")).format(
+                day=d.enrolled_at.date() if d.enrolled_at else "?"
+            )
+        )
+        print(f"{str(d.id)[:8]}  {d.label}  {d.fingerprint}  {state}")
+    _say(QT_TRANSLATE_NOOP("Cli", "{n} desks enrolled."), n=len(listed))
+    return 0
+
+
+def _revoke(db: Any, args: argparse.Namespace) -> int:
+    from desktop.services.exchange import desks
+
+    done = desks.revoke(db, args.desk)
+    _say(
+        QT_TRANSLATE_NOOP("Cli", "Revoked the desk of {unit} ({id}): its packages are refused."),
+        unit=done.label,
+        id=str(done.id)[:8],
+    )
+    return 0
+
+
+def _text(message: str) -> str:
+    from desktop.i18n import translate
+
+    return translate("Cli", message)

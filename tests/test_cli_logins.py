@@ -24,6 +24,7 @@ from desktop import cli
 from desktop.demo.generator import DEMO_PASSWORD
 from desktop.domain.accounts import WRONG_LOGIN
 from desktop.i18n import translate
+from desktop.services.database import Database
 from tests.logins import type_password
 
 ROLES = ("admin", "neiqin", "minjing", "lingdao")  # 管理员, 内勤, 社区民警, 领导 (DEMO_USERS)
@@ -80,6 +81,7 @@ def desk(demo_template: Path, tmp_path: Path) -> Desk:
     package = tmp_path / "package.zip"
     db = open_desk(path)
     try:
+        _enrol_a_station_desk(db)
         merge.export_package(db, package, full=True)
     finally:
         db.close()
@@ -94,6 +96,21 @@ def desk(demo_template: Path, tmp_path: Path) -> Desk:
         backup,
         package,
     )
+
+
+def _enrol_a_station_desk(db: Database) -> None:
+    """Packages are sealed for the desks enrolled here: one, of a station."""
+    from sqlalchemy import select
+
+    from desktop.domain.hierarchy import NodeKind, NodeRef
+    from desktop.services.exchange import desks, keys
+    from desktop.store.schema import Station
+
+    with db.transaction() as s:
+        station = s.scalars(select(Station.id).order_by(Station.code)).first()
+        assert station is not None
+        other = keys.new_pair(uuid.uuid4()).public
+        desks.enrol_keys(db, s, other, NodeRef(NodeKind.STATION, station), "一个派出所")
 
 
 def _sheet(path: Path, grid: str, code: str) -> Path:
@@ -216,7 +233,8 @@ def _calls(desk: Desk, role: str) -> list[Call]:
         Call(
             "exchange export",
             ["exchange", "export", "--out", str(f / "p.zip")],
-            edits,
+            # 内勤 and administrators write packages; a 社区民警 or 领导 does not.
+            lambda r: DONE if r in ("admin", "neiqin") else DENIED,
             "p.zip",
         ),
         Call(

@@ -80,3 +80,38 @@ class ExchangeConflict(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     kept: Mapped[str | None] = mapped_column(String(16))  # local, incoming, superseded
     resolved_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class DeskKey(Base):
+    """This desk's own key pair (one row): Ed25519 to sign its packages, X25519 to open the
+    packages sealed for it. The private halves stay in the database, which is the desk's
+    (encrypted at rest on a desk's own file); the id is the desk's name in every package."""
+
+    __tablename__ = "desk_key"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    sign_private: Mapped[bytes] = mapped_column(LargeBinary(32))
+    seal_private: Mapped[bytes] = mapped_column(LargeBinary(32))
+    sign_public: Mapped[bytes] = mapped_column(LargeBinary(32))
+    seal_public: Mapped[bytes] = mapped_column(LargeBinary(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EnrolledDesk(Base):
+    """Another desk whose packages this one takes (终端登记), with the unit whose records
+    its packages may create, change or delete: a station's desk its station, the
+    sub-bureau's desk the sub-bureau. Revoked desks stay listed, refused."""
+
+    __tablename__ = "exchange_desk"
+    __table_args__ = (Index("ix_exchange_desk_unit_id", "unit_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    unit_kind: Mapped[str] = mapped_column(String(8))  # bureau, station
+    unit_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    label: Mapped[str] = mapped_column(String(200))
+    sign_public: Mapped[bytes] = mapped_column(LargeBinary(32))
+    seal_public: Mapped[bytes] = mapped_column(LargeBinary(32))
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    enrolled_by: Mapped[str] = mapped_column(String(64))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_by: Mapped[str | None] = mapped_column(String(64))

@@ -12,13 +12,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from desktop.services.database import open_desk
-from desktop.services.exchange import merge
+from desktop.services.exchange import desks, merge
 from desktop.services.register import enterprises
 from desktop.ui.app import make_application
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 from tests.backends import fresh_sqlite
-from tests.services.test_exchange import build
+from tests.services.test_exchange import build, enrol
 
 
 class Script:
@@ -55,9 +55,11 @@ def package(tmp_path: Path, sqlite_template: Path) -> tuple[Path, Path]:
     that clashes with the sub-bureau's own."""
     bureau = fresh_sqlite(sqlite_template, tmp_path / "bureau.sqlite3")
     b = build(bureau)
-    merge.export_package(bureau, tmp_path / "start.zip")
     station = fresh_sqlite(sqlite_template, tmp_path / "station.sqlite3")
-    merge.import_package(station, tmp_path / "start.zip")
+    enrol(bureau, station, b.stations[0], tmp_path)
+    merge.export_package(bureau, tmp_path / "start.zip")
+    seen_by_phone = desks.this_desk(bureau).fingerprint
+    merge.import_package(station, tmp_path / "start.zip", fingerprint=seen_by_phone)
     for db, ident, values in (
         (station, b.enterprises[0], {"notes": "派出所补充"}),
         (station, b.enterprises[2], {"address": "派出所填的地址"}),

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, NotFoundError
 from desktop.services.accounts import access, audit
-from desktop.services.exchange.merge import refresh_enterprises, remember, settle, touch, write_row
+from desktop.services.exchange.bookkeeping import remember, settle
 from desktop.services.exchange.package import Line
 from desktop.services.exchange.rows import decode, digest, read_rows, table
+from desktop.services.exchange.writes import refresh_enterprises, touch, write_row
 from desktop.store.base import utcnow
 from desktop.store.engine import Database
 from desktop.store.exchange_schema import ExchangeConflict, ExchangeSeen, ExchangeState

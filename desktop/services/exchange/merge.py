@@ -1,70 +1,109 @@
 """Data exchange between desks that work apart: a station's package of changes merged at the
 sub-bureau, and the sub-bureau's (the hierarchy, the patrol lines and their roster) merged at
-the stations, by the same two functions.
+the stations, by the same two functions (writing is in `outgoing`).
 
 Each record's revision is named by a digest of its values (exchange_rows). A package row
 names the revisions it follows: the one its desk last exchanged and the one it last sent.
 A desk that holds one of those takes the row as a plain change; one that already knew the
 row's revision ignores it as old news; one that changed the record itself meanwhile keeps
-its own and lists a conflict for a user to settle (exchange_conflicts). Importing a package
-is one transaction: all of it or nothing.
+its own and lists a conflict for a user to settle (exchange_conflicts).
+
+Importing is one transaction, all of it or nothing, after the package's signature was
+checked against the desks enrolled here; its rows are read as a stream, each judged by the
+forms' rules and by its place (its signer's unit, the user's jurisdiction) before it is
+written, and each record changed gets its audit entry.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain import record_kinds
-from desktop.domain.hierarchy import NodeKind
-from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError
+from desktop.domain.hierarchy import NodeKind, NodeRef
+from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.services.accounts import access, audit
-from desktop.services.exchange.package import Line, Package, read, write
-from desktop.services.exchange.rows import (
-    COMPANIONS,
-    EXCHANGED,
-    HIERARCHY,
-    Row,
-    decode,
-    digest,
-    label,
-    read_rows,
-    table,
+from desktop.services.exchange import bookkeeping, checks, desks, places
+from desktop.services.exchange.bookkeeping import remember, settle
+from desktop.services.exchange.outgoing import Exported, export_package
+from desktop.services.exchange.package import Header, Line, PackageError, PackageFile, open_package
+from desktop.services.exchange.rows import HIERARCHY, Row, digest, read_rows
+from desktop.services.exchange.trail import Trail
+from desktop.services.exchange.writes import (
+    outcome,
+    refresh_enterprises,
+    touch,
+    write_row,
+    write_rows,
 )
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
-from desktop.store.base import new_id, utcnow
 from desktop.store.engine import Database
-from desktop.store.exchange_schema import (
-    ExchangeConflict,
-    ExchangePackage,
-    ExchangeSeen,
-    ExchangeState,
-)
-from desktop.store.schema import Bureau, Station, VisitCompanion
+from desktop.store.exchange_schema import EnrolledDesk, ExchangePackage
 
-# Changes are looked for from this long before the last package was read: a save that was
-# under way while it was read (its time stamp earlier, its commit later) is not missed.
-MARGIN = timedelta(minutes=30)
-EXCHANGE_LOCK = 0x706F6C6963  # any number of this program's own, the same on every desk
+__all__ = [
+    "OUTCOMES",
+    "Exported",
+    "Imported",
+    "UnknownDeskError",
+    "export_package",
+    "import_package",
+    "refresh_enterprises",
+    "remember",
+    "settle",
+    "touch",
+    "write_row",
+]
+
 OUTCOMES = ("new", "updated", "deleted", "unchanged", "older", "conflicts")
+_CHUNK = 500
+
+_UNKNOWN_DESK = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{file} is signed by a desk that is not enrolled here (fingerprint {fingerprint}). "
+    "Nothing was imported.",
+)
+_UNKNOWN_REMEDY = QT_TRANSLATE_NOOP(
+    "Messages",
+    "If it is the sub-bureau's first package: read this fingerprint with the sub-bureau over "
+    "the phone, and import the package with the digits they read (--fingerprint). A "
+    "station's desk is enrolled at the sub-bureau from its request.",
+)
+_REVOKED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{file} is signed by the desk of {desk}, which was revoked here on {day}. Nothing was "
+    "imported.",
+)
+_OTHER_KEYS = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{file} claims to come from the desk of {desk} but is signed with other keys than the "
+    "ones enrolled for it. Nothing was imported.",
+)
+_NOT_FOR_US = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{file} was sealed for other desks, not for this one. Nothing was imported; the desk "
+    "that wrote it must enrol this desk and write a new package.",
+)
+_OWN = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{file} was written by this database (or a copy of it). Nothing was imported.",
+)
+_FIRST_ONLY_SUB_BUREAU = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{file} comes from a station's desk, which is enrolled at the sub-bureau from its "
+    "request, not by importing its package. Nothing was imported.",
+)
 
 
-@dataclass(frozen=True)
-class Exported:
-    path: Path
-    records: int
-    counts: dict[str, int]
-    sequence: int
-    full: bool
-    origin_label: str
+class UnknownDeskError(PackageError):
+    """Signed by a desk not enrolled here; `fingerprint` is what to compare by phone."""
+
+    @property
+    def fingerprint(self) -> str:
+        return str(self.params["fingerprint"])
 
 
 @dataclass
@@ -74,6 +113,7 @@ class Imported:
     sequence: int
     already: bool = False
     dry_run: bool = False
+    fingerprint: str = ""
     # {table: {outcome: count}}
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
@@ -94,219 +134,48 @@ class _DryRun(Exception):
         self.result = result
 
 
-# -- export -----------------------------------------------------------------------------------
-def export_package(
-    db: Database,
-    out: Path,
-    *,
-    full: bool = False,
-    progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
-) -> Exported:
-    """Write this desk's changes since its last package to `out` (every record with `full`,
-    for a desk that missed a package or joins late)."""
-    access.require(db, "edits")
-    written = False
-    try:
-        with db.transaction() as s:
-            _one_at_a_time(s)
-            read_at = utcnow()
-            last = _last_out(s)
-            since = None if full or last is None or last.read_at is None else last.read_at - MARGIN
-            lines = list(_changed(s, since, full, progress, cancelled))
-            package = Package(
-                id=new_id(),
-                origin_id=last.origin_id if last is not None else new_id(),
-                origin_label=_origin_label(db, s, lines, last.origin_label if last else None),
-                sequence=last.sequence + 1 if last is not None else 1,
-                full=full,
-                written_at=read_at,
-                lines=lines,
-                file_name=out.name,
-            )
-            remember(s, [(line.id, line.digest) for line in lines], sent=True)
-            counts: dict[str, int] = {}
-            for line in lines:
-                counts[line.table] = counts.get(line.table, 0) + 1
-            _log_package(s, package, "out", read_at, {"records": counts})
-            audit.record(
-                db, s, audit.EXPORT, kind="exchange", label=f"{out.name}: {len(lines)} records"
-            )
-            s.flush()
-            write(out, package)  # last: a file that cannot be written leaves nothing marked
-            written = True
-    except BaseException:
-        if written:
-            out.unlink(missing_ok=True)  # marked nothing after all: the file must not travel
-        raise
-    return Exported(out, len(lines), counts, package.sequence, full, package.origin_label)
+@dataclass
+class _Run:
+    """One import under way: the package, who signed it, what the rows are judged by."""
+
+    db: Database
+    s: Session
+    package: PackageFile
+    signer: tuple[str, str, str]  # unit kind, unit id, name
+    codes: checks.Codes
+    places: places.Places
+    trail: Trail
+    result: Imported
+    touched: set[uuid.UUID] = field(default_factory=set)
 
 
-def _one_at_a_time(s: Session) -> None:
-    """Desks sharing a server write and import packages one after another: two at once
-    would number their packages alike, or import one twice. (SQLite's write lock, taken
-    at the transaction's start, does the same for a file.)"""
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(select(func.pg_advisory_xact_lock(EXCHANGE_LOCK)))
-
-
-def _last_out(s: Session) -> ExchangePackage | None:
-    stmt = (
-        select(ExchangePackage)
-        .where(ExchangePackage.direction == "out")
-        .order_by(ExchangePackage.sequence.desc())
-        .limit(1)
-    )
-    return s.scalar(stmt)
-
-
-def _changed(
-    s: Session, since: datetime | None, full: bool, progress: Progress, cancelled: Cancelled
-) -> Iterator[Line]:
-    """The records to send: every record changed here since the last package (a change here
-    is a revision this desk never exchanged), and of the hierarchy also what other desks
-    changed and this one has not passed on yet."""
-    for step, name in enumerate(EXCHANGED):
-        checkpoint(cancelled)
-        progress(step, len(EXCHANGED))
-        t = table(name)
-        where = t.c.updated_at >= since if since is not None and name not in HIERARCHY else None
-        batch: list[tuple[Row, int]] = []
-        for item in read_rows(s, name, where):
-            batch.append(item)
-            if len(batch) == 1000:
-                yield from _pick(s, name, batch, full)
-                batch = []
-        yield from _pick(s, name, batch, full)
-    progress(len(EXCHANGED), len(EXCHANGED))
-
-
-def _pick(s: Session, name: str, batch: list[tuple[Row, int]], full: bool) -> Iterator[Line]:
-    ids = [uuid.UUID(row["id"]) for row, _ in batch]
-    states = _states(s, ids)
-    seen = _seen(s, ids)
-    for row, version in batch:
-        ident, revision = uuid.UUID(row["id"]), digest(row)
-        state = states.get(ident)
-        if state is None and row.get("deleted_at") is not None:
-            continue  # made and deleted here between two packages: nobody else has it
-        changed_here = (ident, revision) not in seen
-        unsent = name in HIERARCHY and (state is None or state[1] != revision)
-        if full or changed_here or unsent:
-            parents = tuple(dict.fromkeys(p for p in state or () if p))
-            yield Line(name, row, revision, parents, version)
-
-
-def _states(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[bytes, bytes | None]]:
-    out: dict[uuid.UUID, tuple[bytes, bytes | None]] = {}
-    for start in range(0, len(ids), 500):
-        stmt = select(ExchangeState.record_id, ExchangeState.last, ExchangeState.sent).where(
-            ExchangeState.record_id.in_(ids[start : start + 500])
-        )
-        out.update((r, (last, sent)) for r, last, sent in s.execute(stmt))
-    return out
-
-
-def _seen(s: Session, ids: list[uuid.UUID]) -> set[tuple[uuid.UUID, bytes]]:
-    out: set[tuple[uuid.UUID, bytes]] = set()
-    for start in range(0, len(ids), 500):
-        stmt = select(ExchangeSeen.record_id, ExchangeSeen.digest).where(
-            ExchangeSeen.record_id.in_(ids[start : start + 500])
-        )
-        out.update((r, d) for r, d in s.execute(stmt))
-    return out
-
-
-def _insert_for(s: Session, model: Any) -> Any:
-    """An INSERT that can skip or update on a clash, of the table (a Core executemany, not
-    the ORM's bulk path)."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    if s.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(model.__table__)
-    return sqlite.insert(model.__table__)
-
-
-def remember(s: Session, revisions: Iterable[tuple[uuid.UUID, bytes]], sent: bool) -> None:
-    """Record that these revisions were received here (or with `sent`, sent from here)."""
-    pairs = list(revisions)
-    for start in range(0, len(pairs), 1000):
-        chunk = pairs[start : start + 1000]
-        rows = [{"record_id": i, "last": d, "sent": d if sent else None} for i, d in chunk]
-        stmt = _insert_for(s, ExchangeState)
-        # Sending is not yet exchanging: the package may never be imported, so the revision
-        # last received stays a parent of the next package's row, beside the one sent.
-        keep = {"sent": stmt.excluded.sent} if sent else {"last": stmt.excluded.last}
-        s.execute(stmt.on_conflict_do_update(index_elements=["record_id"], set_=keep), rows)
-        seen = _insert_for(s, ExchangeSeen).on_conflict_do_nothing()
-        s.execute(seen, [{"record_id": i, "digest": d} for i, d in chunk])
-
-
-def _origin_label(db: Database, s: Session, lines: list[Line], last: str | None) -> str:
-    """Who wrote the package, as the receiving desk shows it: the unit of the user writing
-    it; from the command line, the one station the records of its own belong to, else the
-    last package's name, else the sub-bureau."""
-    from desktop.services.records import unit_path
-
-    user = access.actor(db)
-    if user is not None and user.node is not None:
-        path = unit_path(s, user.node) if user.node.kind != NodeKind.GRID else {}
-        station = path.get("station_id") or path.get("bureau_id")
-        model: Any = Station if path.get("station_id") else Bureau
-        if station is not None:
-            return str(s.scalar(select(model.name).where(model.id == station)))[:200]
-    stations = {line.row.get("station_id") for line in lines if line.table not in HIERARCHY}
-    if len(stations) == 1 and None not in stations:
-        name = s.scalar(select(Station.name).where(Station.id == uuid.UUID(stations.pop())))
-        if name:
-            return str(name)[:200]
-    if last and not stations:
-        return last
-    names = s.scalars(select(Bureau.name).where(Bureau.deleted_at.is_(None))).all()
-    return "、".join(names)[:200] or "?"
-
-
-def _log_package(
-    s: Session, package: Package, direction: str, read_at: datetime | None, summary: Any
-) -> None:
-    s.execute(
-        insert(ExchangePackage).values(
-            id=package.id,
-            direction=direction,
-            origin_id=package.origin_id,
-            origin_label=package.origin_label,
-            sequence=package.sequence,
-            full=package.full,
-            written_at=package.written_at,
-            read_at=read_at,
-            at=utcnow(),
-            file_name=package.file_name[:260],
-            summary=summary,
-        )
-    )
-
-
-# -- import -----------------------------------------------------------------------------------
 def import_package(
     db: Database,
     path: Path,
     *,
     dry_run: bool = False,
     backup_folder: Path | None = None,
+    fingerprint: str = "",
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
 ) -> Imported:
     """Merge the package in `path` into this database, all of it or nothing (after a copy
-    of the database file into `backup_folder`)."""
+    of the database file into `backup_folder`). `fingerprint`: the digits read over the
+    phone, to enrol the sub-bureau's desk with its first package."""
     access.require(db, "manages")
-    package = read(path)
+    package = open_package(path)  # its form and signature, before anything is unpacked
+    with db.transaction() as s:
+        pair = desks.own_pair(s)
+        enrolled = _signer(s, package, pair.id, fingerprint)
+        if package.addressed_to(pair) is None:
+            raise PackageError(_NOT_FOR_US, file=package.name)
     if backup_folder is not None and not dry_run:
         from desktop.services.maintenance import backups
 
         backups.before(db, backup_folder, "exchange")
     try:
         with db.transaction() as s:
-            result = _merge(db, s, package, progress, cancelled)
+            result = _merge(db, s, package, enrolled, fingerprint, progress, cancelled)
             if dry_run:
                 result.dry_run = True
                 raise _DryRun(result)
@@ -315,65 +184,148 @@ def import_package(
     return result
 
 
+def _signer(s: Session, package: PackageFile, own: uuid.UUID, typed: str) -> EnrolledDesk | None:
+    """The enrolled desk that signed the package; None for the sub-bureau's desk met for the
+    first time with its fingerprint typed. Anything else is refused."""
+    header = package.header
+    signer = header.signer
+    if signer.id == own:
+        raise RefusedError(_OWN, file=package.name)
+    row = s.get(EnrolledDesk, signer.id)
+    if row is not None and (row.sign_public, row.seal_public) != (
+        signer.sign_public,
+        signer.seal_public,
+    ):
+        raise PackageError(_OTHER_KEYS, file=package.name, desk=row.label)
+    if row is not None and row.revoked_at is not None:
+        raise PackageError(
+            _REVOKED, file=package.name, desk=row.label, day=row.revoked_at.date().isoformat()
+        )
+    if row is not None:
+        return row
+    unknown = UnknownDeskError(
+        _UNKNOWN_DESK, _UNKNOWN_REMEDY, file=package.name, fingerprint=signer.fingerprint
+    )
+    if not typed:
+        raise unknown
+    if header.unit_kind != NodeKind.BUREAU.value or header.unit_id is None:
+        raise PackageError(_FIRST_ONLY_SUB_BUREAU, file=package.name)
+    from desktop.services.exchange.keys import digits
+
+    if digits(typed) != digits(signer.fingerprint):
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The fingerprint typed is not the one of the desk that signed {file} "
+                "({fingerprint}). Nothing was imported.",
+            ),
+            file=package.name,
+            fingerprint=signer.fingerprint,
+        )
+    return None
+
+
 def _merge(
-    db: Database, s: Session, package: Package, progress: Progress, cancelled: Cancelled
+    db: Database,
+    s: Session,
+    package: PackageFile,
+    enrolled: EnrolledDesk | None,
+    typed: str,
+    progress: Progress,
+    cancelled: Cancelled,
 ) -> Imported:
-    result = Imported(package.file_name, package.origin_label, package.sequence)
-    _one_at_a_time(s)
-    _check_series(s, package)
-    if s.get(ExchangePackage, package.id) is not None:
+    header = package.header
+    bookkeeping.one_at_a_time(s)
+    pair = desks.own_pair(s)
+    key = package.addressed_to(pair)
+    assert key is not None  # checked before the copy of the database
+    lines = package.lines(key)
+    first = next(lines, None)  # reads the manifest
+    label = enrolled.label if enrolled is not None else str(package.manifest["origin_label"])
+    if enrolled is None:
+        ref = NodeRef(NodeKind.BUREAU, header.unit_id)  # type: ignore[arg-type]
+        enrolled = desks.trust_first(db, s, header.signer, ref, label, typed)
+        assert enrolled is not None
+    result = Imported(package.name, label, header.sequence, fingerprint=header.signer.fingerprint)
+    _check_series(s, package, label)
+    if s.get(ExchangePackage, header.package_id) is not None:
         result.already = True
+        lines.close()
         return result
-    order = {name: i for i, name in enumerate(EXCHANGED)}
-    lines = sorted(package.lines, key=lambda line: order[line.table])
-    touched: set[uuid.UUID] = set()
-    done = 0
-    for start in range(0, len(lines), 500):
+    run = _Run(
+        db,
+        s,
+        package,
+        (enrolled.unit_kind, str(enrolled.unit_id), enrolled.label),
+        checks.codes(db),
+        places.Places(s),
+        Trail(db, s, f"{package.name} ({label} #{header.sequence})"),
+        result,
+    )
+    for chunk in _chunks(first, lines):
         checkpoint(cancelled)
-        chunk = lines[start : start + 500]
         for name in dict.fromkeys(line.table for line in chunk):
-            _merge_chunk(s, package, [x for x in chunk if x.table == name], result, touched)
-        done += len(chunk)
-        progress(done, len(lines))
-    refresh_enterprises(db, s, touched)
-    _log_package(s, package, "in", None, {"counts": result.counts})
+            _merge_chunk(run, [x for x in chunk if x.table == name])
+        run.trail.flush()
+        progress(package.position, package.size)  # by the bytes read: the count comes last
+    refresh_enterprises(db, s, run.touched)
+    _log(s, header, label, package.name, result)
     audit.record(
         db,
         s,
         audit.IMPORT,
         kind="exchange",
         label=(
-            f"{package.file_name} ({package.origin_label} #{package.sequence}): "
+            f"{package.name} ({label} #{header.sequence}): "
             f"{result.total('new')} new, {result.total('updated')} updated, "
             f"{result.total('deleted')} deleted, {result.total('conflicts')} conflicts"
         )[:200],
-        changes={"counts": result.counts},
+        changes={"counts": result.counts, "signed_by": header.signer.fingerprint},
     )
     return result
 
 
-def _check_series(s: Session, package: Package) -> None:
-    own = _last_out(s)
-    if own is not None and own.origin_id == package.origin_id:
-        raise RefusedError(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "{file} was written by this database (or a copy of it). Nothing was imported.",
-            ),
-            file=package.file_name,
-        )
-    if package.full or s.get(ExchangePackage, package.id) is not None:
+def _chunks(first: Line | None, lines: Iterator[Line]) -> Iterator[list[Line]]:
+    chunk: list[Line] = [first] if first is not None else []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) == _CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _log(s: Session, header: Header, label: str, name: str, result: Imported) -> None:
+    bookkeeping.log_package(
+        s,
+        package_id=header.package_id,
+        direction="in",
+        origin_id=header.signer.id,
+        origin_label=label,
+        sequence=header.sequence,
+        full=header.full,
+        written_at=header.written_at,
+        read_at=None,
+        file_name=name,
+        summary={"counts": result.counts},
+    )
+
+
+def _check_series(s: Session, package: PackageFile, origin: str) -> None:
+    header = package.header
+    if header.full or s.get(ExchangePackage, header.package_id) is not None:
         return
     # The latest imported, not the highest: a full package (after the other desk restored a
     # backup, say) starts the series again from its own number.
     last = s.scalar(
         select(ExchangePackage.sequence)
-        .where(ExchangePackage.origin_id == package.origin_id, ExchangePackage.direction == "in")
+        .where(ExchangePackage.origin_id == header.signer.id, ExchangePackage.direction == "in")
         .order_by(ExchangePackage.at.desc())
         .limit(1)
     )
     expected = (last or 0) + 1
-    if package.sequence < expected:
+    if header.sequence < expected:
         raise RefusedError(
             QT_TRANSLATE_NOOP(
                 "Messages",
@@ -381,12 +333,12 @@ def _check_series(s: Session, package: Package) -> None:
                 "already imported. Nothing was imported: an older package would undo newer "
                 "changes.",
             ),
-            file=package.file_name,
-            sequence=package.sequence,
-            origin=package.origin_label,
+            file=package.name,
+            sequence=header.sequence,
+            origin=origin,
             last=last,
         )
-    if package.sequence > expected:
+    if header.sequence > expected:
         raise RefusedError(
             QT_TRANSLATE_NOOP(
                 "Messages",
@@ -398,212 +350,52 @@ def _check_series(s: Session, package: Package) -> None:
                 "Import the missing packages first, or ask {origin} for a full package "
                 "(policedesk exchange export --full).",
             ),
-            file=package.file_name,
-            sequence=package.sequence,
-            origin=package.origin_label,
+            file=package.name,
+            sequence=header.sequence,
+            origin=origin,
             expected=expected,
         )
 
 
-def _merge_chunk(
-    s: Session, package: Package, lines: list[Line], result: Imported, touched: set[uuid.UUID]
-) -> None:
-    name = lines[0].table
+def _merge_chunk(run: _Run, lines: list[Line]) -> None:
+    s, result, name = run.s, run.result, lines[0].table
+    user = access.actor(run.db)
+    for line in lines:
+        checks.check_line(run.package.name, line, run.codes)
     ids = [line.id for line in lines]
     local = {uuid.UUID(row["id"]): (row, v) for row, v in read_rows(s, name, ids=ids)}
-    seen = _seen(s, ids)
-    open_conflicts = _open_conflicts(s, ids)
+    seen = bookkeeping.seen(s, ids)
+    open_conflicts = bookkeeping.open_conflicts_of(s, ids)
     taken: list[tuple[uuid.UUID, bytes]] = []
     writes: list[tuple[Line, int | None]] = []
     for line in lines:
         mine = local.get(line.id)
-        if mine is None:
-            if line.row.get("deleted_at") is not None:
-                result.add(name, "older")  # deleted before this desk ever had it
-                continue
-            writes.append((line, None))
-            result.add(name, "new")
+        row: Row | None = mine[0] if mine is not None else None
+        if row is None and line.row.get("deleted_at") is not None:
+            result.add(name, "older")  # deleted before this desk ever had it
+            continue
+        if row is not None and digest(row) == line.digest:
+            result.add(name, "unchanged")
+        elif row is not None and (line.id, line.digest) in seen:
+            result.add(name, "older")
+            continue
         else:
-            row, version = mine
-            here = digest(row)
-            if here == line.digest:
-                result.add(name, "unchanged")
-            elif (line.id, line.digest) in seen:
-                result.add(name, "older")
-                continue
-            elif here in line.parents:
-                writes.append((line, version))
-                result.add(name, _outcome(row, line.row))
-            else:
-                _hold(s, package, line, row, open_conflicts.get(line.id))
+            places.check(run.places, run.package.name, line, row, run.signer, user)
+            if row is not None and digest(row) not in line.parents:
+                bookkeeping.hold(
+                    s, run.package.header.package_id, result.origin_label, line, row,
+                    open_conflicts.get(line.id),
+                )  # fmt: skip
                 result.add(name, "conflicts")
                 continue
+            writes.append((line, mine[1] if mine is not None else None))
+            result.add(name, "new" if row is None else outcome(row, line.row))
+            run.trail.add(name, line.row, row)
+            if name in HIERARCHY:
+                run.places.learn(name, line.row)
         if line.id in open_conflicts:
             settle(s, open_conflicts[line.id], "superseded", None)
         taken.append((line.id, line.digest))
-        touch(name, line.row, touched)
+        touch(name, line.row, run.touched)
     write_rows(s, writes)
     remember(s, taken, sent=False)
-
-
-def write_rows(s: Session, writes: list[tuple[Line, int | None]]) -> None:
-    """Make the records what the lines say (insert those whose version is None), many at a
-    time; a clash is looked for row by row, to name the record in the message."""
-    if not writes:
-        return
-    try:
-        with s.begin_nested():
-            _write_many(s, writes)
-    except IntegrityError:
-        for item in writes:
-            try:
-                with s.begin_nested():
-                    _write_many(s, [item])
-            except IntegrityError as exc:
-                raise _clash(item[0], exc) from exc
-        raise
-
-
-def write_row(s: Session, line: Line, version: int | None) -> None:
-    write_rows(s, [(line, version)])
-
-
-def _write_many(s: Session, writes: list[tuple[Line, int | None]]) -> None:
-    t = table(writes[0][0].table)
-    new = [{**decode(line.table, line.row), "version": 1} for line, v in writes if v is None]
-    changed = [
-        {**decode(line.table, line.row), "version": v + 1, "_id": line.id}
-        for line, v in writes
-        if v is not None
-    ]
-    if new:
-        s.execute(insert(t), new)
-    if changed:
-        keys = [k for k in changed[0] if k not in ("id", "_id")]
-        for item in changed:
-            item.pop("id")
-        stmt = update(t).where(t.c.id == bindparam("_id")).values({k: bindparam(k) for k in keys})
-        s.connection().execute(stmt, changed)
-    if t.name == "visit":
-        ids = [line.id for line, _ in writes]
-        s.execute(delete(VisitCompanion).where(VisitCompanion.visit_id.in_(ids)))
-        companions = [
-            {"visit_id": line.id, "officer_id": uuid.UUID(o)}
-            for line, _ in writes
-            for o in line.row.get(COMPANIONS, [])
-        ]
-        if companions:
-            s.execute(insert(VisitCompanion), companions)
-
-
-def _outcome(before: Row, after: Row) -> str:
-    if after.get("deleted_at") is not None and before.get("deleted_at") is None:
-        return "deleted"
-    return "updated"
-
-
-def touch(name: str, row: Row, touched: set[uuid.UUID]) -> None:
-    if name == "enterprise":
-        touched.add(uuid.UUID(row["id"]))
-    elif name == "visit":
-        touched.add(uuid.UUID(row["enterprise_id"]))
-
-
-def _clash(line: Line, exc: IntegrityError) -> UserError:
-    text = str(exc.orig).lower()
-    missing = "foreign key" in text or getattr(exc.orig, "sqlstate", "") == "23503"
-    message = (
-        QT_TRANSLATE_NOOP(
-            "Messages",
-            "The {kind} “{name}” in the package belongs to a record this database does not "
-            "have. Nothing was imported.",
-        )
-        if missing
-        else QT_TRANSLATE_NOOP(
-            "Messages",
-            "The {kind} “{name}” in the package has a code or number that another record "
-            "here already has. Nothing was imported.",
-        )
-    )
-    remedy = (
-        QT_TRANSLATE_NOOP(
-            "Messages",
-            "A package from there was probably missed: ask for a full package "
-            "(policedesk exchange export --full).",
-        )
-        if missing
-        else QT_TRANSLATE_NOOP(
-            "Messages",
-            "Correct the code of one of the two: here, or at the desk that wrote the package "
-            "(then ask it for a new package), and import again. A new desk must start from "
-            "the sub-bureau's full package, not from entries of its own.",
-        )
-    )
-    return RefusedError(
-        message,
-        remedy,
-        kind=record_kinds.word(line.table),
-        name=label(line.table, line.row),
-    )
-
-
-def _open_conflicts(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
-    stmt = select(ExchangeConflict.record_id, ExchangeConflict.id).where(
-        ExchangeConflict.record_id.in_(ids), ExchangeConflict.resolved_at.is_(None)
-    )
-    return {record: ident for record, ident in s.execute(stmt)}
-
-
-def _hold(s: Session, package: Package, line: Line, row: Row, existing: uuid.UUID | None) -> None:
-    """Keep this desk's version and list the other for a user (the latest one, if the
-    record was already waiting)."""
-    values = {
-        "package_id": package.id,
-        "origin_label": package.origin_label[:200],
-        "table_name": line.table,
-        "record_id": line.id,
-        "label": label(line.table, line.row),
-        "local": row,
-        "incoming": line.as_json(),
-        "at": utcnow(),
-    }
-    if existing is None:
-        s.execute(insert(ExchangeConflict).values(id=new_id(), **values))
-    else:
-        s.execute(update(ExchangeConflict).where(ExchangeConflict.id == existing).values(**values))
-
-
-def settle(s: Session, conflict_id: uuid.UUID, kept: str, by: str | None) -> None:
-    s.execute(
-        update(ExchangeConflict)
-        .where(ExchangeConflict.id == conflict_id)
-        .values(resolved_at=utcnow(), kept=kept, resolved_by=by)
-    )
-
-
-def refresh_enterprises(db: Database, s: Session, ids: set[uuid.UUID]) -> None:
-    """What each desk derives for itself: search terms, last visit and next due date."""
-    from desktop.services.register.cadence import default_intervals, intervals_in, next_due
-    from desktop.services.register.search import term_rows
-    from desktop.store.schema import Enterprise, EnterpriseTerm, Visit
-
-    grades = intervals_in(s, default_intervals(db))
-    wanted = list(ids)
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        records = s.scalars(select(Enterprise).where(Enterprise.id.in_(chunk))).all()
-        stmt = (
-            select(Visit.enterprise_id, func.max(Visit.visited_on))
-            .where(Visit.enterprise_id.in_(chunk), Visit.deleted_at.is_(None))
-            .group_by(Visit.enterprise_id)
-        )
-        last = {ident: day for ident, day in s.execute(stmt)}
-        terms = []
-        for record in records:
-            terms += term_rows(record)
-            record.last_visited_on = last.get(record.id)
-            record.next_due_on = next_due(record, grades)
-        s.flush()
-        s.execute(delete(EnterpriseTerm).where(EnterpriseTerm.enterprise_id.in_(chunk)))
-        if terms:
-            s.execute(insert(EnterpriseTerm), terms)

@@ -1,0 +1,146 @@
+"""Making records what package lines say, many at a time, and what each desk derives for
+itself afterwards (an enterprise's search terms, last visit and next due date)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desktop.domain import record_kinds
+from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError
+from desktop.services.exchange.package import Line
+from desktop.services.exchange.rows import COMPANIONS, Row, decode, label, table
+from desktop.store.engine import Database
+from desktop.store.schema import VisitCompanion
+
+
+def write_rows(s: Session, writes: list[tuple[Line, int | None]]) -> None:
+    """Make the records what the lines say (insert those whose version is None), many at a
+    time; a clash is looked for row by row, to name the record in the message."""
+    if not writes:
+        return
+    try:
+        with s.begin_nested():
+            _write_many(s, writes)
+    except IntegrityError:
+        for item in writes:
+            try:
+                with s.begin_nested():
+                    _write_many(s, [item])
+            except IntegrityError as exc:
+                raise _clash(item[0], exc) from exc
+        raise
+
+
+def write_row(s: Session, line: Line, version: int | None) -> None:
+    write_rows(s, [(line, version)])
+
+
+def _write_many(s: Session, writes: list[tuple[Line, int | None]]) -> None:
+    t = table(writes[0][0].table)
+    new = [{**decode(line.table, line.row), "version": 1} for line, v in writes if v is None]
+    changed = [
+        {**decode(line.table, line.row), "version": v + 1, "_id": line.id}
+        for line, v in writes
+        if v is not None
+    ]
+    if new:
+        s.execute(insert(t), new)
+    if changed:
+        keys = [k for k in changed[0] if k not in ("id", "_id")]
+        for item in changed:
+            item.pop("id")
+        stmt = update(t).where(t.c.id == bindparam("_id")).values({k: bindparam(k) for k in keys})
+        s.connection().execute(stmt, changed)
+    if t.name == "visit":
+        ids = [line.id for line, _ in writes]
+        s.execute(delete(VisitCompanion).where(VisitCompanion.visit_id.in_(ids)))
+        companions = [
+            {"visit_id": line.id, "officer_id": uuid.UUID(o)}
+            for line, _ in writes
+            for o in line.row.get(COMPANIONS, [])
+        ]
+        if companions:
+            s.execute(insert(VisitCompanion), companions)
+
+
+def outcome(before: Row, after: Row) -> str:
+    if after.get("deleted_at") is not None and before.get("deleted_at") is None:
+        return "deleted"
+    return "updated"
+
+
+def touch(name: str, row: Row, touched: set[uuid.UUID]) -> None:
+    if name == "enterprise":
+        touched.add(uuid.UUID(row["id"]))
+    elif name == "visit":
+        touched.add(uuid.UUID(row["enterprise_id"]))
+
+
+def _clash(line: Line, exc: IntegrityError) -> UserError:
+    text = str(exc.orig).lower()
+    missing = "foreign key" in text or getattr(exc.orig, "sqlstate", "") == "23503"
+    message = (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The {kind} “{name}” in the package belongs to a record this database does not "
+            "have. Nothing was imported.",
+        )
+        if missing
+        else QT_TRANSLATE_NOOP(
+            "Messages",
+            "The {kind} “{name}” in the package has a code or number that another record "
+            "here already has. Nothing was imported.",
+        )
+    )
+    remedy = (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "A package from there was probably missed: ask for a full package "
+            "(policedesk exchange export --full).",
+        )
+        if missing
+        else QT_TRANSLATE_NOOP(
+            "Messages",
+            "Correct the code of one of the two: here, or at the desk that wrote the package "
+            "(then ask it for a new package), and import again. A new desk must start from "
+            "the sub-bureau's full package, not from entries of its own.",
+        )
+    )
+    return RefusedError(
+        message,
+        remedy,
+        kind=record_kinds.word(line.table),
+        name=label(line.table, line.row),
+    )
+
+
+def refresh_enterprises(db: Database, s: Session, ids: set[uuid.UUID]) -> None:
+    """What each desk derives for itself: search terms, last visit and next due date."""
+    from desktop.services.register.cadence import default_intervals, intervals_in, next_due
+    from desktop.services.register.search import term_rows
+    from desktop.store.schema import Enterprise, EnterpriseTerm, Visit
+
+    grades = intervals_in(s, default_intervals(db))
+    wanted = list(ids)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        records = s.scalars(select(Enterprise).where(Enterprise.id.in_(chunk))).all()
+        stmt = (
+            select(Visit.enterprise_id, func.max(Visit.visited_on))
+            .where(Visit.enterprise_id.in_(chunk), Visit.deleted_at.is_(None))
+            .group_by(Visit.enterprise_id)
+        )
+        last = {ident: day for ident, day in s.execute(stmt)}
+        terms = []
+        for record in records:
+            terms += term_rows(record)
+            record.last_visited_on = last.get(record.id)
+            record.next_due_on = next_due(record, grades)
+        s.flush()
+        s.execute(delete(EnterpriseTerm).where(EnterpriseTerm.enterprise_id.in_(chunk)))
+        if terms:
+            s.execute(insert(EnterpriseTerm), terms)
