@@ -155,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop import cli_exchange
 
     cli_exchange.add_parser(commands, _database_option)
+    from desktop import cli_server
+
+    cli_server.add_parser(commands)
     return parser
 
 
@@ -205,4 +208,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cli_records.export,
     "import": cli_records.import_records,
     "roster": cli_records.roster,
+    "server": lambda args: _server(args),
 }
+
+
+def _server(args: argparse.Namespace) -> int:
+    from desktop import cli_server
+
+    return cli_server.run(args)

@@ -47,16 +47,34 @@ class Settings:
 
     # -- the database this desk works on (File > Database connection…) ------------------------
     def database_target(self) -> str | None:
-        """The saved database: a file's path or a server's URL (with its password when one
-        was given); None: the default file in the user data folder."""
-        return self.text(DATABASE_KEY).strip() or None
+        """The saved database: a file's path or a server's URL, its password put back from
+        the keyring; None: the default file in the user data folder. A password an older
+        version left in the file is moved out of it first."""
+        from desktop.services.maintenance import server_secrets
 
-    def set_database_target(self, target: str | None) -> None:
+        saved = self.text(DATABASE_KEY).strip() or None
+        if saved is None:
+            return None
+        kept = server_secrets.keep(saved)
+        if kept.target != saved:
+            self.q.setValue(DATABASE_KEY, kept.target)
+            self.q.sync()
+        return server_secrets.with_password(kept.target)
+
+    def set_database_target(self, target: str | None) -> str | None:
+        """Save the database to open; a server's password goes to the keyring (or the desk's
+        pgpass file), never here. Returns where it went (server_secrets.KEYRING …)."""
+        from desktop.services.maintenance import server_secrets
+
+        where = None
         if target:
-            self.q.setValue(DATABASE_KEY, target)
+            kept = server_secrets.keep(target)
+            self.q.setValue(DATABASE_KEY, kept.target)
+            where = kept.where
         else:
             self.q.remove(DATABASE_KEY)
         self.q.sync()
+        return where
 
     def file_name(self) -> str:
         return self.q.fileName()

@@ -3601,17 +3601,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/imports/sheets.py" line="45"/>
         <source>{file} has changed since it was checked: nothing was imported. Check it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>…… 另有 {n} 个问题未列出。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/imports/sheets.py" line="49"/>
         <source>The records on file changed since the sheet was checked: nothing was imported. Check it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表格之后，现有记录已有变动：未导入任何记录。请重新检查。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/imports/sheets.py" line="54"/>
         <source>… and {n} more problems, not listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 在检查之后已被修改：未导入任何记录。请重新检查。</translation>
     </message>
     <message>
         <source>{file} cannot be read as a workbook: {detail}</source>

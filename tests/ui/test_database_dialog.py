@@ -116,21 +116,57 @@ def test_values_changed_after_a_good_test_are_tested_again_on_save(
     assert settings.database_target() == str(tmp_path / "better.sqlite3")
 
 
-def test_the_saved_server_comes_back_into_the_fields(qtbot: Any) -> None:
+def test_the_saved_server_comes_back_into_the_fields(qtbot: Any, tmp_path: Path) -> None:
+    import keyring
+
+    from desktop.services.maintenance.connection import server_url
+    from tests.services.test_server_secrets import MemoryKeyring
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        settings = Settings()
+        url = server_url("10.32.1.5", 5433, "desk", "clerk", "p@ss:w/rd%", sslmode="require")
+        settings.set_database_target(url)
+        dialog = _dialog(qtbot, settings)
+        assert dialog.on_server.isChecked() and dialog.server_box.isEnabled()
+        assert (dialog.host.text(), dialog.port.value(), dialog.database.text()) == (
+            "10.32.1.5",
+            5433,
+            "desk",
+        )
+        assert (dialog.user.text(), dialog.password.text()) == ("clerk", "p@ss:w/rd%")
+        assert dialog.password.echoMode() == QLineEdit.EchoMode.Password
+        assert dialog.sslmode.currentData() == "require"
+        assert "keyring" in dialog.note.text() or "密码" in dialog.note.text()
+        assert dialog.collect() == url
+        # The settings file holds the server, never its password.
+        ini = Path(settings.file_name()).read_text("utf-8")
+        assert "10.32.1.5" in ini and "p%40ss" not in ini and "p@ss" not in ini
+    finally:
+        keyring.set_keyring(before)
+
+
+def test_without_a_keyring_the_password_goes_to_the_desks_pgpass(qtbot: Any) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    from desktop.services.maintenance import server_secrets
     from desktop.services.maintenance.connection import server_url
 
-    settings = Settings()
-    settings.set_database_target(server_url("10.32.1.5", 5433, "desk", "clerk", "p@ss:w/rd%"))
-    dialog = _dialog(qtbot, settings)
-    assert dialog.on_server.isChecked() and dialog.server_box.isEnabled()
-    assert (dialog.host.text(), dialog.port.value(), dialog.database.text()) == (
-        "10.32.1.5",
-        5433,
-        "desk",
-    )
-    assert (dialog.user.text(), dialog.password.text()) == ("clerk", "p@ss:w/rd%")
-    assert dialog.password.echoMode() == QLineEdit.EchoMode.Password
-    assert settings.file_name() in dialog.note.text()  # where the password is kept
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        settings = Settings()
+        settings.set_database_target(server_url("10.32.1.5", 5433, "desk", "clerk", "s3cret!"))
+        ini = Path(settings.file_name()).read_text("utf-8")
+        assert "s3cret" not in ini and "passfile" in ini
+        assert "s3cret!" in server_secrets.passfile().read_text("utf-8")
+        dialog = _dialog(qtbot, settings)
+        assert dialog.password.text() == ""  # libpq reads it from the file
+        assert str(server_secrets.passfile()) in dialog.note.text()
+    finally:
+        keyring.set_keyring(before)
 
 
 def test_the_startup_target_follows_the_saved_setting(tmp_path: Path) -> None:

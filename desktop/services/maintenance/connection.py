@@ -76,10 +76,23 @@ class ServerParts:
     database: str
     user: str
     password: str
+    sslmode: str = "prefer"
+
+
+# libpq's choices, weakest first: "require" encrypts, "verify-full" also checks the server's
+# certificate and name (its CA in the user's postgresql folder, root.crt).
+SSL_MODES = ("disable", "prefer", "require", "verify-ca", "verify-full")
 
 
 # -- building and reading a server address ----------------------------------------------------
-def server_url(host: str, port: int | str, database: str, user: str, password: str) -> str:
+def server_url(
+    host: str,
+    port: int | str,
+    database: str,
+    user: str,
+    password: str,
+    sslmode: str = "prefer",
+) -> str:
     """The URL of a PostgreSQL database from its parts, every part escaped (a password
     may hold @ : / %). Raises ValidationError naming the field that is wrong."""
     errors = []
@@ -94,6 +107,10 @@ def server_url(host: str, port: int | str, database: str, user: str, password: s
         number = 0
     if not 0 < number < 65536:
         errors.append(FieldError("port", _BAD_PORT))
+    if sslmode not in SSL_MODES:
+        errors.append(
+            FieldError("sslmode", QT_TRANSLATE_NOOP("Messages", "Choose one of the listed values."))
+        )
     if errors:
         raise ValidationError(errors)
     url = URL.create(
@@ -103,6 +120,7 @@ def server_url(host: str, port: int | str, database: str, user: str, password: s
         host=host,
         port=number,
         database=database,
+        query={"sslmode": sslmode} if sslmode != "prefer" else {},
     )
     return url.render_as_string(hide_password=False)
 
@@ -123,6 +141,7 @@ def server_parts(target: str) -> ServerParts | None:
         url.database or "",
         url.username or "",
         url.password if isinstance(url.password, str) else "",
+        str(url.query.get("sslmode") or "prefer"),
     )
 
 
@@ -391,9 +410,11 @@ def _probe_server(target: str, url: URL, timeout: float) -> Probe:
                         state,
                         QT_TRANSLATE_NOOP(
                             "Messages",
-                            "Connected, but the user {user} may not create tables in the "
-                            "database {database}. Ask the server's administrator to make the "
-                            "user its owner, or to run: GRANT CREATE ON SCHEMA public TO {user}",
+                            "Connected, but the user {user} may not change the database "
+                            "{database}'s tables, which must be created or upgraded for this "
+                            "version. The server's administrator does it, as the database's "
+                            "owner: policedesk server setup --database OWNER_URL --role {user} "
+                            "--password-stdin",
                         ),
                         {"user": url.username or "", "database": url.database or ""},
                         revision,

@@ -11,6 +11,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop import paths
 from desktop.domain import palette
 from desktop.domain.messages import ValidationError
-from desktop.services.maintenance import connection
+from desktop.services.maintenance import connection, server_secrets
 from desktop.services.maintenance.connection import Probe
 from desktop.ui.errors import translate
 from desktop.ui.settings import Settings
@@ -86,12 +87,27 @@ class DatabaseDialog(FormDialog):
                 "password", self.tr("Password"), parts.password if parts else ""
             )
             self.password.setEchoMode(QLineEdit.EchoMode.Password)
+            self.sslmode = QComboBox()
+            self.sslmode.setObjectName("sslmode")
+            for mode in connection.SSL_MODES:
+                self.sslmode.addItem(self._ssl_words(mode), mode)
+            self.sslmode.setCurrentIndex(
+                connection.SSL_MODES.index(parts.sslmode if parts else "prefer")
+            )
+            self.add("sslmode", self.tr("Encryption"), self.sslmode)
+        where = (
+            self.tr("in this computer's keyring (the system's password safe)")
+            if server_secrets.has_keyring()
+            else self.tr(
+                "in this desk's own PostgreSQL password file ({file}), which only this computer "
+                "user may read: this computer has no keyring"
+            ).format(file=server_secrets.passfile())
+        )
         self.note = QLabel(
             self.tr(
-                "The password is kept in this computer user's settings file ({file}), which "
-                "anyone who signs in as this user can read. Leave it empty to use PostgreSQL's "
-                "own password file (pgpass) instead."
-            ).format(file=settings.file_name())
+                "The password is kept {where}, never in the settings file. Connect as the "
+                "desks' role the server's administrator set up, not as the database's owner."
+            ).format(where=where)
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {palette.MUTED_TEXT};")
@@ -120,6 +136,7 @@ class DatabaseDialog(FormDialog):
         for edit in (self.path, self.host, self.database, self.user, self.password):
             edit.textChanged.connect(self._changed)
         self.port.valueChanged.connect(self._changed)
+        self.sslmode.currentIndexChanged.connect(self._changed)
         self.on_file.toggled.connect(self._changed)
 
         self.last: Probe | None = None  # the latest answer shown
@@ -140,6 +157,17 @@ class DatabaseDialog(FormDialog):
     def _switch(self) -> None:
         self.file_box.setEnabled(self.on_file.isChecked())
         self.server_box.setEnabled(self.on_server.isChecked())
+
+    def _ssl_words(self, mode: str) -> str:
+        return {
+            "disable": self.tr("None (disable)"),
+            "prefer": self.tr("If the server offers it (prefer)"),
+            "require": self.tr("Always (require)"),
+            "verify-ca": self.tr("Always, and check the server's certificate (verify-ca)"),
+            "verify-full": self.tr(
+                "Always, and check the server's certificate and name (verify-full)"
+            ),
+        }[mode]
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -162,6 +190,7 @@ class DatabaseDialog(FormDialog):
             self.database.text(),
             self.user.text(),
             self.password.text(),
+            str(self.sslmode.currentData()),
         )
 
     def _current(self) -> str | None:
