@@ -1175,37 +1175,52 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
     <message>
         <location filename="../../desktop/cli_exchange.py" line="184"/>
         <source>{file}: this desk&apos;s request for {unit}. Take it to the sub-bureau, and read them its fingerprint over the phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：本工作台（{unit}）的登记申请。请把它交到分局，并通过电话向分局念出它的指纹：</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_exchange.py" line="201"/>
         <source>Enrolled the desk of {unit} ({id}): its packages are taken from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记{unit}的工作台（{id}）：今后接收它的数据包。</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_exchange.py" line="215"/>
         <source>This desk: {id}, fingerprint {fingerprint}</source>
-        <translation type="unfinished"></translation>
+        <translation>本工作台：{id}，指纹 {fingerprint}</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_exchange.py" line="219"/>
         <source>revoked {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 已注销</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_exchange.py" line="221"/>
         <source>enrolled {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 登记</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_exchange.py" line="226"/>
         <source>{n} desks enrolled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记 {n} 个工作台。</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_exchange.py" line="235"/>
         <source>Revoked the desk of {unit} ({id}): its packages are refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>已注销{unit}的工作台（{id}）：今后拒收它的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_server.py" line="48"/>
+        <source>The role {role} ({state}) may read and write the records of {database} and add to its audit trail, nothing else. Desks connect as {role}; run this again after each upgrade of the program.</source>
+        <translation>角色 {role}（{state}）只能读写 {database} 的记录并追加审计日志，别无其他权限。各工作台以 {role} 连接；每次升级程序后请再运行一次本命令。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_server.py" line="64"/>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_server.py" line="64"/>
+        <source>updated</source>
+        <translation>已更新</translation>
     </message>
 </context>
 <context>
@@ -1274,87 +1289,131 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
 <context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="41"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="47"/>
         <source>This computer (a database file)</source>
         <translation>本机（数据库文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="48"/>
         <source>A database server (PostgreSQL)</source>
         <translation>数据库服务器（PostgreSQL）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="59"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="68"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="75"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="76"/>
         <source>name or address, e.g. 10.32.1.5</source>
         <translation>名称或地址，例如 10.32.1.5</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="80"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="82"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="85"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="87"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="91"/>
-        <source>The password is kept in this computer user&apos;s settings file ({file}), which anyone who signs in as this user can read. Leave it empty to use PostgreSQL&apos;s own password file (pgpass) instead.</source>
-        <translation>密码保存在本机当前用户的设置文件（{file}）中，以该用户身份登录电脑的人都能读到。留空则使用 PostgreSQL 自己的密码文件（pgpass）。</translation>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="97"/>
+        <source>Encryption</source>
+        <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="99"/>
+        <source>in this computer&apos;s keyring (the system&apos;s password safe)</source>
+        <translation>在本机的密钥环中（系统的密码保险箱）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="102"/>
+        <source>in this desk&apos;s own PostgreSQL password file ({file}), which only this computer user may read: this computer has no keyring</source>
+        <translation>在本工作台自己的 PostgreSQL 密码文件（{file}）中，只有本机的这个用户能读取：本机没有密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="108"/>
+        <source>The password is kept {where}, never in the settings file. Connect as the desks&apos; role the server&apos;s administrator set up, not as the database&apos;s owner.</source>
+        <translation>密码保存{where}，从不写入设置文件。请以服务器管理员为工作台设置的角色连接，而不是以数据库所有者连接。</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer user&apos;s settings file ({file}), which anyone who signs in as this user can read. Leave it empty to use PostgreSQL&apos;s own password file (pgpass) instead.</source>
+        <translation type="vanished">密码保存在本机当前用户的设置文件（{file}）中，以该用户身份登录电脑的人都能读到。留空则使用 PostgreSQL 自己的密码文件（pgpass）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="117"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="163"/>
+        <source>None (disable)</source>
+        <translation>不加密（disable）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="164"/>
+        <source>If the server offers it (prefer)</source>
+        <translation>服务器支持时加密（prefer）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="165"/>
+        <source>Always (require)</source>
+        <translation>始终加密（require）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="166"/>
+        <source>Always, and check the server&apos;s certificate (verify-ca)</source>
+        <translation>始终加密并核验服务器证书（verify-ca）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="168"/>
+        <source>Always, and check the server&apos;s certificate and name (verify-full)</source>
+        <translation>始终加密并核验服务器证书和名称（verify-full）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="175"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="177"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>数据库文件 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="204"/>
         <source>Changed since the test: Save tests it again.</source>
         <translation>测试后已修改：保存时会重新测试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/dialogs/database_dialog.py" line="216"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
@@ -2819,22 +2878,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/exchange/checks.py" line="32"/>
         <source>{file} is damaged or incomplete (the {kind} “{name}”, field {field}: {detail}). Nothing was imported; ask for the package again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 已损坏或不完整（{kind}“{name}”，字段 {field}：{detail}）。未导入任何数据；请重新索取数据包。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/checks.py" line="37"/>
         <source>The {kind} “{name}” in {file} breaks a rule of its form, field {field}: {problem} Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 中的{kind}“{name}”不符合表单规则，字段 {field}：{problem} 未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/checks.py" line="42"/>
         <source>Correct the record at the desk that wrote the package, and ask it for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在制作该数据包的工作台上更正这条记录，再请它重新制作数据包。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/checks.py" line="46"/>
         <source>Give a number from {low} to {high}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写 {low} 到 {high} 之间的数。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/checks.py" line="47"/>
@@ -2849,7 +2908,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/exchange/checks.py" line="48"/>
         <source>The last day comes before the first.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/accounts.py" line="66"/>
@@ -3601,7 +3660,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/imports/sheets.py" line="45"/>
         <source>{file} has changed since it was checked: nothing was imported. Check it again.</source>
-        <translation>…… 另有 {n} 个问题未列出。</translation>
+        <translation>{file} 在检查之后已被修改：未导入任何记录。请重新检查。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/imports/sheets.py" line="49"/>
@@ -3611,7 +3670,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/imports/sheets.py" line="54"/>
         <source>… and {n} more problems, not listed.</source>
-        <translation>{file} 在检查之后已被修改：未导入任何记录。请重新检查。</translation>
+        <translation>…… 另有 {n} 个问题未列出。</translation>
     </message>
     <message>
         <source>{file} cannot be read as a workbook: {detail}</source>
@@ -3996,7 +4055,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/maintenance/connection.py" line="445"/>
         <source>Connected, but the user {user} may not change the database {database}&apos;s tables, which must be created or upgraded for this version. The server&apos;s administrator does it, as the database&apos;s owner: policedesk server setup --database OWNER_URL --role {user} --password-stdin</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接，但用户 {user} 无权修改数据库 {database} 的表，而本版本需要创建或升级这些表。请服务器管理员以数据库所有者身份执行：policedesk server setup --database OWNER_URL --role {user} --password-stdin</translation>
     </message>
     <message>
         <source>Connected, but the user {user} may not create tables in the database {database}. Ask the server&apos;s administrator to make the user its owner, or to run: GRANT CREATE ON SCHEMA public TO {user}</source>
@@ -4065,17 +4124,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/exchange/package.py" line="69"/>
         <source>{file} is a data package of an older version of this program, which was neither signed nor sealed. Nothing was imported; ask the desk that wrote it for a new package.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 是本程序旧版本的数据包，既无签名也未加密。未导入任何数据；请制作它的工作台重新制作数据包。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/package.py" line="79"/>
         <source>The signature of {file} does not match its contents: it was changed after it was written, or damaged on the way. Nothing was imported; ask for the package again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 的签名与内容不符：它在制作后被改动过，或在传递中损坏。未导入任何数据；请重新索取数据包。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/package.py" line="84"/>
         <source>{file} unpacks to more than the {limit} MB a package may hold. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 解开后超过数据包允许的 {limit} MB。未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/package.py" line="266"/>
@@ -4107,27 +4166,27 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/exchange/merge.py" line="64"/>
         <source>{file} is signed by a desk that is not enrolled here (fingerprint {fingerprint}). Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 由未在本机登记的工作台签名（指纹 {fingerprint}）。未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/merge.py" line="69"/>
         <source>If it is the sub-bureau&apos;s first package: read this fingerprint with the sub-bureau over the phone, and import the package with the digits they read (--fingerprint). A station&apos;s desk is enrolled at the sub-bureau from its request.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果这是分局的第一个数据包：请与分局通电话核对此指纹，再用对方念出的数字导入（--fingerprint）。派出所的工作台则凭登记申请在分局登记。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/merge.py" line="75"/>
         <source>{file} is signed by the desk of {desk}, which was revoked here on {day}. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 由{desk}的工作台签名，该工作台已于 {day} 在本机注销。未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/merge.py" line="80"/>
         <source>{file} claims to come from the desk of {desk} but is signed with other keys than the ones enrolled for it. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 声称来自{desk}的工作台，但签名所用的密钥与登记的不同。未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/merge.py" line="85"/>
         <source>{file} was sealed for other desks, not for this one. Nothing was imported; the desk that wrote it must enrol this desk and write a new package.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 是加密给其他工作台的，不是给本工作台的。未导入任何数据；请制作它的工作台登记本工作台后重新制作数据包。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/merge.py" line="90"/>
@@ -4137,12 +4196,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/exchange/merge.py" line="94"/>
         <source>{file} comes from a station&apos;s desk, which is enrolled at the sub-bureau from its request, not by importing its package. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 来自派出所的工作台，它应凭登记申请在分局登记，而不是通过导入其数据包登记。未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/merge.py" line="217"/>
         <source>The fingerprint typed is not the one of the desk that signed {file} ({fingerprint}). Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入的指纹与签名 {file} 的工作台的指纹（{fingerprint}）不符。未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/merge.py" line="330"/>
@@ -4292,57 +4351,57 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/exchange/desks.py" line="38"/>
         <source>{file} is not a desk&apos;s enrolment request, or it is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 不是工作台的登记申请，或已损坏。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/desks.py" line="41"/>
         <source>The fingerprint typed is not this desk&apos;s. Nothing was enrolled: read the digits again with the desk&apos;s operator over the phone; if they still differ, the file is not theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入的指纹不是该工作台的。未登记：请与该工作台的操作员通电话再核对一遍数字；若仍不一致，这个文件不是他们的。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/desks.py" line="46"/>
         <source>Say which unit this desk works for: --unit with a station&apos;s (or the sub-bureau&apos;s) name or code.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明本工作台属于哪个单位：用 --unit 给出派出所（或分局）的名称或代码。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/desks.py" line="51"/>
         <source>There is no station or sub-bureau “{unit}” in this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>本数据库中没有派出所或分局“{unit}”。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/desks.py" line="54"/>
         <source>That is this desk&apos;s own request.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是本工作台自己的登记申请。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/desks.py" line="55"/>
         <source>No enrolled desk is called “{desk}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“{desk}”的已登记工作台。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/outgoing.py" line="36"/>
         <source>No desk is enrolled here to receive this desk&apos;s packages, so none can be sealed. At the sub-bureau, enrol this desk (policedesk exchange request, then enrol there); a station enrols the sub-bureau&apos;s desk by importing its first package.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机尚未登记任何接收数据包的工作台，因此无法加密数据包。请在分局登记本工作台（policedesk exchange request，再在分局 enrol）；派出所则通过导入分局的第一个数据包登记分局的工作台。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/outgoing.py" line="42"/>
         <source>Data packages are written by a station&apos;s clerks and administrators, or the sub-bureau&apos;s; your role does not write them.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包由派出所或分局的内勤和管理员制作；您的角色不能制作数据包。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/places.py" line="27"/>
         <source>{file} would change the {kind} “{name}”, which lies outside {desk}, the unit its desk was enrolled for. Nothing was imported: a desk&apos;s package may only change its own unit&apos;s records.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 会改动{kind}“{name}”，它不属于该工作台登记的单位{desk}。未导入任何数据：工作台的数据包只能改动本单位的记录。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/places.py" line="33"/>
         <source>{file} would change the {kind} “{name}”, which lies outside your jurisdiction. Nothing was imported; an administrator of a unit that holds it may import the package.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 会改动{kind}“{name}”，它不在您的辖区内。未导入任何数据；请由管辖该记录的单位的管理员导入此数据包。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exchange/places.py" line="38"/>
         <source>The {kind} “{name}” in {file} names a grid cell, office or station that do not belong together. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 中的{kind}“{name}”所填的网格、警务室或派出所互不隶属。未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/patrol/planning.py" line="32"/>
@@ -4403,6 +4462,26 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/store/keyslots.py" line="62"/>
         <source>Copy the .keys file that was made with this database next to it (backups carry theirs).</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/server_roles.py" line="27"/>
+        <source>Roles are set up on a PostgreSQL server; {target} is not one.</source>
+        <translation>角色只能在 PostgreSQL 服务器上设置；{target} 不是。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/server_roles.py" line="30"/>
+        <source>“{role}” cannot be the desks&apos; role: use lower-case letters, digits and _, starting with a letter.</source>
+        <translation>“{role}”不能作为工作台的角色：请用小写字母、数字和 _，并以字母开头。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/server_roles.py" line="35"/>
+        <source>The desks&apos; role must not be the schema&apos;s owner ({role}): name another role, which the setup creates.</source>
+        <translation>工作台的角色不能是数据库结构的所有者（{role}）：请另取一个角色名，设置时会创建它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/maintenance/server_roles.py" line="40"/>
+        <source>The role {role} is a superuser or owns tables of this database; desks must connect as a role that is neither. Name another role.</source>
+        <translation>角色 {role} 是超级用户或拥有本数据库的表；工作台必须以两者都不是的角色连接。请另取一个角色名。</translation>
     </message>
 </context>
 <context>
