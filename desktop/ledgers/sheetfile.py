@@ -29,7 +29,9 @@ from xml.etree import ElementTree as ET  # the small parts
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 
-MAX_ROWS = 150_000  # filled rows of one sheet (a plan of them takes about 200 MB)
+# Rows of one sheet: as many as Excel holds. They are checked as they are read and kept by
+# nobody, so the cap is the sheet's, not the memory's.
+MAX_ROWS = 1_048_576
 MAX_COLUMNS = 512  # cells in one row (cells further right are ignored)
 MAX_FILE = 256 << 20  # bytes on disk
 MAX_SHEET = 1 << 30  # the sheet's XML, unpacked
@@ -454,6 +456,8 @@ class _SheetRows:
                         yield self.number, values
                     found = _ROW_NUMBER.search(row)
                     self.number = int(found.group(1)) if found else self.number + 1
+                    if self.number > MAX_ROWS:  # below the last row a sheet has
+                        raise book.refuse(TOO_MANY_ROWS, limit=MAX_ROWS)
                     values, width = (None if row.endswith(b"/") else []), 0
                     continue
                 if values is None:

@@ -9,7 +9,7 @@ through a Core executemany, typed by the table.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -59,6 +59,28 @@ def insert_keys(session: Session, table: Table, rows: Sequence[tuple[Any, ...]])
     stored.sort()  # in key order: the index is walked once a batch, not hit at random
     marks = ", ".join("?" * len(table.columns))
     raw.executemany(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", stored)
+
+
+def insert_grouped(
+    session: Session, table: Table, groups: Sequence[tuple[uuid.UUID, Iterable[str], uuid.UUID]]
+) -> None:
+    """Insert into a table of (key, text, key) columns, such as a record's search terms, each
+    group's texts between its two keys: (station, {terms}, enterprise). On SQLite the keys
+    are made text once a group, not once a row (some 50 a record), and the rows go to the
+    driver in the order they come: each record's terms go at the right-hand end of the
+    index by record, and sorting millions of them for the other index did not pay."""
+    raw = sqlite_driver(session)
+    if raw is None:
+        insert_keys(session, table, [(a, t, b) for a, texts, b in groups for t in texts])
+        return
+    names = [c.name for c in table.columns]
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES (?, ?, ?)"
+    hexes = _Hexes()
+    rows: list[tuple[str, str, str]] = []
+    for first, texts, last in groups:
+        a, b = hexes[first], last.hex
+        rows += [(a, t, b) for t in texts]
+    raw.executemany(sql, rows)
 
 
 @contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -15,6 +16,7 @@ from desktop.i18n import translate
 from desktop.services.database import Database
 from desktop.services.exports import ledgers
 from desktop.services.imports import sheets
+from desktop.services.imports.plan import NEW
 from desktop.services.register import enterprises
 from tests.services.helpers import chain
 
@@ -65,6 +67,11 @@ def messy_workbook(path: Path) -> None:
     wb.save(path)
 
 
+def new_rows(db: Database, plan: sheets.Plan) -> list[tuple[int, Any, dict[str, Any]]]:
+    """The rows the plan would add, read and checked again from its file, as written."""
+    return [(g.row, g.form, g.values) for g in sheets.good_rows(db, plan) if g.verdict == NEW]
+
+
 def counts(db: Database) -> tuple[int, int]:
     with db.engine.connect() as conn:
         return (
@@ -84,7 +91,7 @@ def test_a_messy_sheet_is_read_and_every_bad_row_reported(db: Database, tmp_path
         *("企业名称", "社会信用代码", "网格", "治安保卫负责人姓名", "治安保卫负责人联系电话"),
         "成立日期",
     ]
-    assert plan.rows == 7 and len(plan.new) == 2 and plan.unchanged == 0
+    assert plan.rows == 7 and plan.new == 2 and plan.unchanged == 0
     assert sheets.problem_lines(plan, translate) == [
         "第 8 行，社会信用代码：校验码（最后一位）不符，可能有字符输错。",
         "第 9 行，网格：辖区内没有名为“不存在的网格”的网格。",
@@ -95,7 +102,7 @@ def test_a_messy_sheet_is_read_and_every_bad_row_reported(db: Database, tmp_path
         "不是有效的电话号码：请填写 11 位手机号（13x–19x 开头），或带区号的固定电话，"
         "如 0571-87654321。",
     ]
-    (_r1, first, v1), (_r2, second, v2) = plan.new
+    (_r1, first, v1), (_r2, second, v2) = new_rows(db, plan)
     assert (v1["name"], v1["credit_code"], v1["security_phone"]) == (
         "好再来网吧",
         GOOD_CODE,
@@ -124,7 +131,7 @@ def test_accepted_rows_go_in_together_once(db: Database, tmp_path: Path) -> None
     (entry,) = audit.list_entries(db, action=audit.IMPORT)
     assert entry.label == "企业.xlsx: 2 new, 0 updated"
     again = sheets.plan_import(db, "enterprises", path)
-    assert (len(again.new), len(again.updated), again.unchanged) == (0, 0, 2)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
     assert sheets.apply_import(db, again, folder) == 0
     assert len(enterprises.list_enterprises(db, None)) == 2
     assert all(c.exists() for c in copies)
@@ -136,7 +143,7 @@ def test_a_ledger_exported_and_imported_back_is_the_same_records(
     out = tmp_path / "单位.xlsx"
     n = ledgers.export_ledger(demo_db, "enterprises", out)  # masked numbers included
     plan = sheets.plan_import(demo_db, "enterprises", out)
-    assert (plan.rows, len(plan.new), len(plan.updated), plan.unchanged) == (n, 0, 0, n)
+    assert (plan.rows, plan.new, plan.updated, plan.unchanged) == (n, 0, 0, n)
     assert plan.problems == []
 
 
@@ -225,7 +232,7 @@ def test_officers_import_by_badge_id_number_or_name_in_unit(db: Database, tmp_pa
     # Again, with the phone masked as a list shows it: nothing changes, nothing is added.
     officers_sheet(path, phone="139****1111")
     again = sheets.plan_import(db, "officers", path)
-    assert (len(again.new), len(again.updated), again.unchanged) == (0, 0, 2)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
     assert officers.load_officer(db, people["新民警甲"].id).phone == "13900001111"
     assert c.ref(NodeKind.STATION) is not None
 
@@ -271,14 +278,14 @@ def test_visits_import_finds_enterprises_and_officers_and_skips_those_on_file(
     assert (form.enterprise_id, form.officer_id, form.companion_ids) == (e.id, wang.id, [li.id])
     assert form.kind == "inspection" and form.content == "检查消防设施"
     again = sheets.plan_import(db, "visits", path)
-    assert (len(again.new), again.unchanged) == (0, 1)
+    assert (again.new, again.unchanged) == (0, 1)
 
 
 def test_the_visit_ledger_imported_back_is_all_on_file(demo_db: Database, tmp_path: Path) -> None:
     out = tmp_path / "走访.xlsx"
     n = ledgers.export_ledger(demo_db, "visits", out)
     plan = sheets.plan_import(demo_db, "visits", out)
-    assert (plan.rows, len(plan.new), plan.unchanged, plan.problems) == (n, 0, n, [])
+    assert (plan.rows, plan.new, plan.unchanged, plan.problems) == (n, 0, n, [])
 
 
 def test_a_bad_value_down_many_rows_is_reported_on_each(db: Database, tmp_path: Path) -> None:
@@ -306,7 +313,7 @@ def test_a_bad_value_down_many_rows_is_reported_on_each(db: Database, tmp_path: 
         "第 5 行，登记日期",
     ]
     assert lines[-1] == "第 5 行，登记日期：日期请写成 2026-03-05 的形式。"
-    ((_row, _form, values),) = plan.new
+    ((_row, _form, values),) = new_rows(db, plan)
     assert values["name"] == "商店4" and values["registered_on"] == date(2026, 3, 5)
 
 
@@ -397,7 +404,7 @@ def test_a_clerks_sheet_in_their_own_words_imports_every_good_row(
     ]
     got = [
         (row, v["name"], v["industry"], v["risk_grade"], v["status"], v["registered_on"])
-        for row, _form, v in plan.new
+        for row, _form, v in new_rows(db, plan)
     ]
     assert got == [
         (5, "兰亭快餐店", "catering", "low", "operating", date(2026, 3, 5)),
@@ -406,9 +413,9 @@ def test_a_clerks_sheet_in_their_own_words_imports_every_good_row(
         (9, "老街网咖", "internet_cafe", "high", "operating", date(2026, 3, 5)),
         (10, "城西汽修厂", "vehicle_repair", "low", "suspended", date(2023, 3, 15)),
     ]
-    first = plan.new[0][2]
+    first = new_rows(db, plan)[0][2]
     assert (first["security_phone"], first["employees"]) == ("13812345678", 8)
-    assert [v["employees"] for _r, _f, v in plan.new] == [8, 12, None, 3, 45]
+    assert [v["employees"] for _r, _f, v in new_rows(db, plan)] == [8, 12, None, 3, 45]
     assert plan.notes == [] and counts(db) == before
     assert sheets.apply_import(db, plan) == 5
     names = {e.name: e.industry for e in enterprises.list_enterprises(db, None)}
@@ -469,7 +476,7 @@ def test_a_stations_own_synonyms_are_honoured_and_a_bad_line_is_said(
         "synonyms/industry.csv 第 5 行：每行须写一个词和它的代码（synonym,code），此行未采用。",
         "synonyms/industry.csv 第 7 行：“其他”已是另一个代码的名称，此行未采用。",
     ]
-    assert [(r, v["industry"]) for r, _f, v in plan.new] == [
+    assert [(r, v["industry"]) for r, _f, v in new_rows(db, plan)] == [
         (2, "catering"),
         (3, "entertainment"),
         (4, "other"),
@@ -507,3 +514,198 @@ def test_the_shipped_synonyms_name_real_codes_once(db: Database) -> None:
     assert [both.find(w) for w in ("√", "Ｙ", " 有 ", "×", "n", "无")] == [
         *("yes", "yes", "yes", "no", "no", "no")
     ]
+
+
+def _enterprise_sheet(path: Path, rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["单位名称", "统一社会信用代码", "所属网格", "行业类别", "风险等级", "联系电话"])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_an_imported_enterprise_is_written_as_the_form_writes_one(
+    db: Database, tmp_path: Path
+) -> None:
+    """New enterprises are written as rows, not through the ORM and its audit hook: the
+    record, its audit entry, its search terms and its next-due date are the form's."""
+    from desktop.domain import search_terms
+    from desktop.services.accounts import audit, users
+
+    c = chain(db)
+    users.create_first_admin(db, "admin", "管理员", "Jingwu-2026")
+    users.login(db, "admin", "Jingwu-2026")
+    by_form = enterprises.save_enterprise(
+        db,
+        enterprises.EnterpriseForm(
+            grid_id=c.grid,
+            name="兰亭快餐店",
+            address="学院路1号",
+            industry="catering",
+            risk_grade="high",
+            security_phone="13812345678",
+            employees=12,
+            registered_on=date(2026, 3, 5),
+        ),
+    )
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["单位名称", "所属网格", "地址", "行业类别", "风险等级", "联系电话", "从业人数"])
+    ws.append(["兰亭快餐二店", "第01网格", "学院路1号", "餐饮", "高", "13812345678", 12])
+    ws.append(["兰亭快餐三店", "第01网格", None, None, None, None, None])
+    ws["H1"], ws["H2"] = "登记日期", "2026-03-05"
+    path = tmp_path / "企业.xlsx"
+    wb.save(path)
+    assert sheets.apply_import(db, sheets.plan_import(db, "enterprises", path)) == 2
+    found = {e.name: e.id for e in enterprises.list_enterprises(db, None)}
+    form, imported = (
+        enterprises.load_enterprise(db, found[n]) for n in ("兰亭快餐店", "兰亭快餐二店")
+    )
+    assert (imported.name, imported.id) != (form.name, form.id)
+    # (The form's record is at version 3: its save updates its terms' and due date's columns.)
+    same = {"name": "", "id": None, "version": None}
+    assert {**vars(imported), **same} == {**vars(form), **same}
+    entries = {e.record_id: e for e in audit.list_entries(db, action=audit.CREATE)}
+    made, written = entries[by_form.id], entries[found["兰亭快餐二店"]]
+    said = (written.user_name, written.kind, written.label)
+    assert said == (made.user_name, "enterprise", "兰亭快餐二店") and "管理员" in said[0]
+    assert written.changes == {**(made.changes or {}), "name": "兰亭快餐二店"}
+    assert list(written.changes or {}) == list(made.changes or {})  # in the same order
+    assert (written.changes or {})["security_phone"] == "138****5678"
+    bare = entries[found["兰亭快餐三店"]].changes or {}
+    assert set(bare) == {"grid_id", "office_id", "station_id", "bureau_id", "name", "industry"} | {
+        "key_industry",
+        "risk_grade",
+        "status",
+    }
+    with db.engine.connect() as conn:
+        stored = conn.execute(
+            text(
+                "SELECT e.name, t.term FROM enterprise_term t JOIN enterprise e "
+                "ON e.id = t.enterprise_id AND e.station_id = t.station_id"
+            )
+        ).all()
+        due: dict[str, Any] = dict(
+            conn.execute(text("SELECT name, next_due_on FROM enterprise")).all()
+        )
+        initials: dict[str, str] = dict(
+            conn.execute(text("SELECT name, name_initials FROM enterprise")).all()
+        )
+    for name in found:
+        terms = {t for n, t in stored if n == name}
+        assert terms == search_terms.terms(name, None, search_terms.initials(name)), name
+    assert due["兰亭快餐二店"] == due["兰亭快餐店"] is not None
+    assert initials["兰亭快餐二店"].split()[0] == "ltkced"
+    assert [e.name for e in enterprises.list_enterprises(db, None, text="二店")] == ["兰亭快餐二店"]
+
+
+def test_a_file_changed_after_its_check_is_not_written(db: Database, tmp_path: Path) -> None:
+    chain(db)
+    path = tmp_path / "企业.xlsx"
+    messy_workbook(path)
+    plan = sheets.plan_import(db, "enterprises", path)
+    clerk_workbook(path)  # saved over, with other rows, before the user pressed Import
+    before = counts(db)
+    with pytest.raises(UserError) as refused:
+        sheets.apply_import(db, plan, tmp_path / "backups")
+    assert refused.value.message == sheets.FILE_CHANGED
+    assert counts(db) == before and not (tmp_path / "backups").exists()
+
+
+def test_records_changed_meanwhile_leave_nothing_written(db: Database, tmp_path: Path) -> None:
+    """Writing checks the rows again: if they would now do other than the plan the user
+    accepted (someone registered one of them meanwhile), nothing at all is written."""
+    from desktop.domain.messages import ConflictError
+
+    c = chain(db)
+    path = tmp_path / "企业.xlsx"
+    messy_workbook(path)
+    plan = sheets.plan_import(db, "enterprises", path)
+    assert (plan.new, plan.updated) == (2, 0)
+    enterprises.save_enterprise(
+        db, enterprises.EnterpriseForm(grid_id=c.grid, name="兰亭快餐店", address="别处")
+    )
+    before = counts(db)
+    with pytest.raises(ConflictError) as refused:
+        sheets.apply_import(db, plan, None)
+    assert refused.value.message == sheets.RECORDS_CHANGED
+    assert counts(db) == before
+
+
+def test_a_failure_halfway_through_the_write_leaves_nothing(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New records go in batches inside one transaction: a failure after the first batch
+    (a full disk, a cancel) takes the batches before it back too."""
+    from desktop.services.imports import enterprise_rows
+
+    chain(db)
+    rows: list[list[object]] = [
+        [f"商店{n:05d}", None, "第01网格", "零售", "中", None]
+        for n in range(2 * sheets.WRITTEN + 7)
+    ]
+    plan = sheets.plan_import(db, "enterprises", _enterprise_sheet(tmp_path / "企业.xlsx", rows))
+    assert plan.new == len(rows)
+    calls: list[int] = []
+    write = enterprise_rows.store_new
+
+    def failing(*args: Any) -> None:
+        calls.append(len(args[2]))
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        write(*args)
+
+    monkeypatch.setattr(enterprise_rows, "store_new", failing)
+    before = counts(db)
+    with pytest.raises(Exception):  # noqa: B017  (whichever way the disk says it)
+        sheets.apply_import(db, plan, None)
+    assert calls == [sheets.WRITTEN, sheets.WRITTEN] and counts(db) == before
+    monkeypatch.setattr(enterprise_rows, "store_new", write)
+    assert sheets.apply_import(db, plan, None) == len(rows)
+    assert counts(db)[0] == before[0] + len(rows)
+
+
+def test_rows_twice_are_found_however_far_apart_and_not_written(
+    db: Database, tmp_path: Path
+) -> None:
+    """The plan keeps no rows, only a hash of each good row's record: a row that repeats
+    one 2,998 rows above is still said, in its place among the other problems, and left
+    out of the write."""
+    chain(db)
+    rows: list[list[object]] = [
+        [f"商店{n:05d}", None, "第01网格", "零售", "中", None] for n in range(3000)
+    ]
+    rows.append(["商店00002", None, "第01网格", "零售", "中", None])  # row 3002 = row 4
+    rows.append(["坏网格商店", None, "没有的网格", "零售", "中", None])
+    rows.append(["另一家", GOOD_CODE, "第01网格", "零售", "中", None])
+    rows.append(["同码另一家", GOOD_CODE.lower(), "第01网格", "零售", "中", None])
+    plan = sheets.plan_import(db, "enterprises", _enterprise_sheet(tmp_path / "企业.xlsx", rows))
+    assert (plan.rows, plan.new, plan.bad) == (3004, 3001, 3)
+    assert sheets.problem_lines(plan, translate) == [
+        "第 3002 行，单位名称：与第 4 行是同一单位。",
+        "第 3003 行，所属网格：辖区内没有名为“没有的网格”的网格。",
+        "第 3005 行，单位名称：与第 3004 行是同一单位。",
+    ]
+    assert list(plan.twice) == [3002, 3005]
+    assert sheets.apply_import(db, plan, None) == 3001
+    assert counts(db)[0] == 3001
+
+
+def test_the_problems_listed_are_bounded_and_the_rest_counted(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.services.imports import plan as plans
+
+    chain(db)
+    monkeypatch.setattr(plans, "MAX_PROBLEMS", 5)
+    rows: list[list[object]] = [[f"商店{n}", None, "没有的网格"] for n in range(40)]
+    rows.insert(20, ["好商店", None, "第01网格"])
+    plan = sheets.plan_import(db, "enterprises", _enterprise_sheet(tmp_path / "企业.xlsx", rows))
+    assert (plan.bad, plan.new, len(plan.problems), plan.unlisted) == (40, 1, 5, 35)
+    lines = sheets.problem_lines(plan, translate)
+    assert [line.split("，")[0] for line in lines[:5]] == [f"第 {n} 行" for n in range(2, 7)]
+    assert lines[-1] == "…… 另有 35 个问题未列出。"

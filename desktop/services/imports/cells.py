@@ -19,6 +19,7 @@ DID_YOU_MEAN = QT_TRANSLATE_NOOP(
 )
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Messages", "Give a whole number.")
 Fail = Callable[..., None]
+REMEMBERED = 10_000  # distinct values of a column whose checks are kept
 T = TypeVar("T")
 _Failures = list[tuple[tuple[Any, ...], dict[str, Any]]]  # a check's fail() calls, kept
 
@@ -101,7 +102,8 @@ def remembered(check: Callable[[Any, Fail], T]) -> Callable[[Any, Fail], T]:
         except KeyError:
             failures = []
             result = check(value, lambda *args, **params: failures.append((args, params)))
-            seen[key] = (result, failures)
+            if len(seen) < REMEMBERED:  # a column of values all different is not worth it
+                seen[key] = (result, failures)
         except TypeError:  # unhashable (a sheet's cells never are): checked as ever
             return check(value, fail)
         for args, params in failures:

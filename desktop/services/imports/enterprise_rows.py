@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -18,7 +18,7 @@ from desktop.domain.validation import Checker
 from desktop.ledgers import reader, registry
 from desktop.services.accounts import access
 from desktop.services.imports.cells import by_name, code, day, number, remembered, text
-from desktop.services.imports.plan import Plan, each_row
+from desktop.services.imports.plan import NEW, SAME, UPDATE, Good, Plan, batches, each_row
 from desktop.services.register import enterprises
 from desktop.services.register.enterprises import EnterpriseForm
 from desktop.services.tasks import Cancelled, Progress
@@ -57,6 +57,8 @@ TWO_GRIDS = QT_TRANSLATE_NOOP(
     "Messages", "Several grid cells are called {grid}: give its 14-digit code."
 )
 TWICE = QT_TRANSLATE_NOOP("Messages", "The same enterprise is on row {row} already.")
+TWICE_FIELD = "name"  # the column a repeated row's problem is said under
+LOOKED_UP = 1000  # rows whose records on file are read in one go
 NAMES = {
     "name": "单位名称",
     "credit_code": "统一社会信用代码",
@@ -78,7 +80,9 @@ NAMES = {
 
 def check(
     db: Database, plan: Plan, table: reader.Table, progress: Progress, cancelled: Cancelled
-) -> None:
+) -> Iterator[Good]:
+    """The good rows, as they are read: each with the record on file it is, if any. Rows
+    with problems go to the plan."""
     scope = access.scope(db, None)
     grids = _GridFinder(db, scope)
     choices = {name: by_name(db, name) for name in ("industry", "risk_grade", "enterprise_status")}
@@ -92,66 +96,67 @@ def check(
     )
     registered = remembered(lambda v, fail: day(v, "registered_on", fail))
     known = enterprises.context(db)
-    seen: dict[str, int] = {}
-    good: list[tuple[int, EnterpriseForm, dict[str, Any], frozenset[str]]] = []
-    for row in each_row(plan, table, progress, cancelled):
-        got, problems, fail, row_no = row.got, row.problems, row.fail, row.number
-        cell = got.get
 
-        grid = find_grid(text(cell("grid")), fail)
-        phone, id_no = text(cell("security_phone")), text(cell("legal_rep_id_number"))
-        # A masked number (138****5678, from a ledger exported masked) says nothing new: the
-        # number on file stays.
-        masked = _UNMASKED
-        if "*" in phone or "*" in id_no:
-            masked = frozenset(f for f, t in zip(PERSONAL, (phone, id_no), strict=True) if "*" in t)
-        # Built in one call, not field by field; the cells that can fail are read in the
-        # same order as ever, so a row's problems are listed as they were.
-        form = EnterpriseForm(
-            name=text(cell("name")),
-            grid_id=grid,
-            address=text(cell("address")) or None,
-            legal_representative=text(cell("legal_representative")) or None,
-            security_contact=text(cell("security_contact")) or None,
-            notes=text(cell("notes")) or None,
-            credit_code=text(cell("credit_code")) or None,
-            legal_rep_id_number=None if "*" in id_no else id_no or None,
-            security_phone=None if "*" in phone else phone or None,
-            industry=industry(cell("industry"), fail),
-            risk_grade=grade(cell("risk_grade"), fail),
-            status=status(cell("status"), fail),
-            employees=number(cell("employees"), "employees", fail),
-            registered_on=registered(cell("registered_on"), fail),
-        )
-        c = Checker()
-        values = enterprises.check_values(db, c, form, known)
-        for error in c.errors:
-            fail(error.field, error.message, **error.params)
-        key = values.get("credit_code") or f"{grid}/{values.get('name')}"
-        if not problems and key in seen:
-            fail("name", TWICE, row=seen[key])
-        if problems:
-            plan.problems.extend(problems)
-            continue
-        seen[key] = row_no
-        good.append((row_no, form, values, masked))
+    def checked() -> Iterator[tuple[int, str, EnterpriseForm, dict[str, Any], frozenset[str]]]:
+        for row in each_row(plan, table, progress, cancelled):
+            got, problems, fail, row_no = row.got, row.problems, row.fail, row.number
+            cell = got.get
+
+            grid = find_grid(text(cell("grid")), fail)
+            phone, id_no = text(cell("security_phone")), text(cell("legal_rep_id_number"))
+            # A masked number (138****5678, from a ledger exported masked) says nothing new:
+            # the number on file stays.
+            masked = _UNMASKED
+            if "*" in phone or "*" in id_no:
+                masked = frozenset(
+                    f for f, t in zip(PERSONAL, (phone, id_no), strict=True) if "*" in t
+                )
+            # Built in one call, not field by field; the cells that can fail are read in the
+            # same order as ever, so a row's problems are listed as they were.
+            form = EnterpriseForm(
+                name=text(cell("name")),
+                grid_id=grid,
+                address=text(cell("address")) or None,
+                legal_representative=text(cell("legal_representative")) or None,
+                security_contact=text(cell("security_contact")) or None,
+                notes=text(cell("notes")) or None,
+                credit_code=text(cell("credit_code")) or None,
+                legal_rep_id_number=None if "*" in id_no else id_no or None,
+                security_phone=None if "*" in phone else phone or None,
+                industry=industry(cell("industry"), fail),
+                risk_grade=grade(cell("risk_grade"), fail),
+                status=status(cell("status"), fail),
+                employees=number(cell("employees"), "employees", fail),
+                registered_on=registered(cell("registered_on"), fail),
+            )
+            c = Checker()
+            values = enterprises.check_values(db, c, form, known)
+            for error in c.errors:
+                fail(error.field, error.message, **error.params)
+            if problems:
+                plan.reject(problems)
+                continue
+            key = values.get("credit_code") or f"{grid}/{values.get('name')}"
+            yield row_no, key, form, values, masked
+
     # Then what is on file, read in batches of keys rather than a query a row.
-    found = _existing(db, [(v, f.grid_id) for _r, f, v, _m in good])
-    for (row_no, form, values, masked), existing in zip(good, found, strict=True):
-        for fld in masked:
-            values[fld] = getattr(existing, fld) if existing is not None else None
-        if existing is None:
-            plan.new.append((row_no, form, values))
-            continue
-        # A column the sheet does not have leaves that field as it is on file.
-        given = {f: v for f, v in values.items() if _FIELD_OF.get(f, f) in table.mapping}
-        if existing.grid_id != form.grid_id or any(
-            getattr(existing, f) != v for f, v in given.items()
-        ):
-            kept = {f: getattr(existing, f) for f in values if f not in given}
-            plan.updated.append((row_no, replace(form, id=existing.id), values | kept))
-        else:
-            plan.unchanged += 1
+    for batch in batches(checked(), LOOKED_UP):
+        found = _existing(db, [(v, f.grid_id) for _r, _k, f, v, _m in batch])
+        for (row_no, key, form, values, masked), existing in zip(batch, found, strict=True):
+            for fld in masked:
+                values[fld] = getattr(existing, fld) if existing is not None else None
+            if existing is None:
+                yield Good(row_no, key, NEW, form, values)
+                continue
+            # A column the sheet does not have leaves that field as it is on file.
+            given = {f: v for f, v in values.items() if _FIELD_OF.get(f, f) in table.mapping}
+            if existing.grid_id != form.grid_id or any(
+                getattr(existing, f) != v for f, v in given.items()
+            ):
+                kept = {f: getattr(existing, f) for f in values if f not in given}
+                yield Good(row_no, key, UPDATE, replace(form, id=existing.id), values | kept)
+            else:
+                yield Good(row_no, key, SAME, form, values)
 
 
 def store_new(db: Database, s: Session, rows: list[tuple[EnterpriseForm, dict[str, Any]]]) -> None:

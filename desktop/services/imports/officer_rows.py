@@ -5,6 +5,7 @@ else the same name in the same unit."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -17,7 +18,7 @@ from desktop.domain.validation import Checker
 from desktop.ledgers import reader
 from desktop.services.accounts import access
 from desktop.services.imports.cells import Fail, by_name, code, text
-from desktop.services.imports.plan import Plan, each_row
+from desktop.services.imports.plan import NEW, SAME, UPDATE, Good, Plan, each_row
 from desktop.services.jurisdiction import hierarchy, officers
 from desktop.services.jurisdiction.officers import OfficerForm
 from desktop.services.tasks import Cancelled, Progress
@@ -54,18 +55,19 @@ TWO_UNITS = QT_TRANSLATE_NOOP(
     "Messages", "Several units are called {unit}: write the station as well (北山派出所 / …)."
 )
 TWICE = QT_TRANSLATE_NOOP("Messages", "The same officer is on row {row} already.")
+TWICE_FIELD = "name"  # the column a repeated row's problem is said under
 
 
 def check(
     db: Database, plan: Plan, table: reader.Table, progress: Progress, cancelled: Cancelled
-) -> None:
+) -> Iterator[Good]:
+    """The good rows, as they are read, each with the officer on file it is, if any."""
     units = _Units(db)
     kinds = by_name(db, "officer_kind")
     forces = by_name(db, "force_type")
     yes_no = by_name(db, "yes_no")
     plan.notes += kinds.notes + forces.notes + yes_no.notes
     on_file = _on_file(db)
-    seen: dict[tuple[Any, ...], int] = {}
     for row in each_row(plan, table, progress, cancelled):
         got, problems, fail, row_no = row.got, row.problems, row.fail, row.number
 
@@ -86,25 +88,22 @@ def check(
         values = officers.check_values(db, c, form)
         for error in c.errors:
             fail(error.field, error.message, **error.params)
-        key = _keys(values, form.unit)[0]
-        if not problems and key in seen:
-            fail("name", TWICE, row=seen[key])
         if problems:
-            plan.problems.extend(problems)
+            plan.reject(problems)
             continue
-        seen[key] = row_no
-        existing = next((on_file[k] for k in _keys(values, form.unit) if k in on_file), None)
+        keys = _keys(values, form.unit)
+        existing = next((on_file[k] for k in keys if k in on_file), None)
         for fld in masked:
             values[fld] = existing[fld] if existing is not None else None
         if existing is None:
-            plan.new.append((row_no, form, values))
+            yield Good(row_no, keys[0], NEW, form, values)
         elif form.unit != existing["unit"] or any(
             existing[f] != v for f, v in values.items() if f in table.mapping or f == "kind"
         ):
             kept = {f: existing[f] for f in values if f not in table.mapping and f != "kind"}
-            plan.updated.append((row_no, replace(form, id=existing["id"]), values | kept))
+            yield Good(row_no, keys[0], UPDATE, replace(form, id=existing["id"]), values | kept)
         else:
-            plan.unchanged += 1
+            yield Good(row_no, keys[0], SAME, form, values)
 
 
 def store(db: Database, s: Session, form: OfficerForm, values: dict[str, Any]) -> None:

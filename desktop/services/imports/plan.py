@@ -1,14 +1,24 @@
-"""What an import would do, for the user to see before anything is written."""
+"""What an import would do, for the user to see before anything is written.
+
+A plan keeps what the user is shown (counts, the first rows, the problems), never the rows
+themselves: a million rows of 1.3 KB each would not fit the desk's memory. Writing reads
+the file again and checks every row again; what it would write is what the plan counted,
+or nothing is written."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
+
+NEW, UPDATE, SAME = 0, 1, 2  # what a good row does to the record on file
+MAX_PROBLEMS = 10_000  # problems listed (the first rows'); the rest are counted
 
 
 @dataclass(frozen=True)
@@ -17,6 +27,18 @@ class Problem:
     column: str  # the header as written in the file
     message: str  # QT_TRANSLATE_NOOP text, with params
     params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Good:
+    """A row that can go in: the record it is (`key`; two rows with one key are one record
+    twice), and whether it adds, changes or leaves that record."""
+
+    row: int
+    key: Hashable
+    verdict: int  # NEW, UPDATE or SAME
+    form: Any
+    values: dict[str, Any]
 
 
 @dataclass
@@ -28,17 +50,79 @@ class Plan:
     headers: list[str]
     mapping: dict[str, int]  # field → column, editable before accepting
     preview: list[tuple[int, list[Any]]]  # the first rows as read, with their row numbers
-    new: list[tuple[int, Any, dict[str, Any]]] = field(default_factory=list)
-    updated: list[tuple[int, Any, dict[str, Any]]] = field(default_factory=list)
+    new: int = 0
+    updated: int = 0
     unchanged: int = 0
+    # The first MAX_PROBLEMS problems, row by row; `bad` counts every row that has one.
     problems: list[Problem] = field(default_factory=list)
+    bad: int = 0
+    unlisted: int = 0  # problems beyond those listed
     rows: int = 0
     # Lines of a station's synonyms file that were left out (synonyms.Note): said, not fatal.
     notes: list[Any] = field(default_factory=list)
+    digest: str = ""  # the file as checked: writing refuses another
+    # Rows that are a record an earlier row is already (their problem is listed): writing
+    # leaves them out, as it does the rows with problems, which it finds again.
+    twice: array[int] = field(default_factory=lambda: array("q"))
 
     @property
     def writes(self) -> int:
-        return len(self.new) + len(self.updated)
+        return self.new + self.updated
+
+    def reject(self, problems: list[Problem]) -> None:
+        """A row that cannot go in, with its problems (listed while there is room)."""
+        self.bad += 1
+        self.problems.extend(problems)
+        if len(self.problems) > 2 * MAX_PROBLEMS:
+            self.trim()
+
+    def count(self, verdict: int, n: int = 1) -> None:
+        if verdict == NEW:
+            self.new += n
+        elif verdict == UPDATE:
+            self.updated += n
+        else:
+            self.unchanged += n
+
+    def trim(self) -> None:
+        """The problems in the order a user reads them, the first MAX_PROBLEMS kept."""
+        order = {h: n for n, h in enumerate(self.headers)}
+        self.problems.sort(key=lambda p: (p.row, order.get(p.column, len(order))))
+        self.unlisted += max(0, len(self.problems) - MAX_PROBLEMS)
+        del self.problems[MAX_PROBLEMS:]
+
+
+class Keys:
+    """Which good rows are one record twice, found after the sheet is read: each row's key
+    kept as its 64-bit hash with its row number and verdict, 13 bytes a row where the rows
+    themselves would take 1.3 KB. (Two different keys with one hash, about one chance in
+    ten million for a million rows, would hold back a good row as a repeat; nothing wrong is
+    written.)"""
+
+    def __init__(self) -> None:
+        self.hashes: array[int] = array("q")
+        self.rows: array[int] = array("i")
+        self.verdicts = bytearray()
+
+    def add(self, good: Good) -> None:
+        self.hashes.append(hash(good.key))
+        self.rows.append(good.row)
+        self.verdicts.append(good.verdict)
+
+    def twice(self) -> Iterator[tuple[int, int, int]]:
+        """(row, the first row of its record, the verdict it was counted with), in order."""
+        ordered = sorted(self.hashes)
+        repeated = {a for a, b in pairwise(ordered) if a == b}
+        del ordered
+        if not repeated:
+            return
+        first: dict[int, int] = {}
+        for h, row, verdict in zip(self.hashes, self.rows, self.verdicts, strict=True):
+            if h in repeated:
+                if h in first:
+                    yield row, first[h], verdict
+                else:
+                    first[h] = row
 
 
 @dataclass(slots=True)
@@ -84,11 +168,9 @@ def each_row(
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a sheet is checked. A plan keeps the objects it
-    makes, hundreds of thousands, and each full collection while it grows walks them all
-    again: about a fifth of a plan's time at 100,000 rows. Paused, they are walked once or
-    twice after it. The pause is process-wide; other threads only hold cyclic garbage a few
-    seconds longer."""
+    """Python's cycle collector paused while many objects are made and kept (the ORM's
+    records of a write): each full collection would walk them all again. The pause is
+    process-wide; other threads only hold cyclic garbage a few seconds longer."""
     if not gc.isenabled():  # paused already, by whoever paused it
         yield
         return
@@ -97,3 +179,15 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+def batches(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    """`rows` a list of `size` at a time: what is looked up on file in one go."""
+    batch: list[Any] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -8,24 +8,29 @@ columns' wordings, its checks, how a row finds its record) is in its own module.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError
-from desktop.ledgers import reader, registry
+from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError, RefusedError, UserError
+from desktop.ledgers import reader, registry, sheetfile
 from desktop.services.accounts import access, audit
 from desktop.services.imports import enterprise_rows, officer_rows, visit_rows
-from desktop.services.imports.plan import Plan, Problem, collector_paused
+from desktop.services.imports.plan import NEW, SAME, Good, Keys, Plan, Problem
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
 from desktop.store import bulk
 from desktop.store.engine import Database
 
 __all__ = [
+    "Good",
     "Plan",
     "Problem",
     "apply_import",
+    "good_rows",
     "importer",
     "note_lines",
     "plan_import",
@@ -37,6 +42,17 @@ NO_TABLE = QT_TRANSLATE_NOOP(
     "No header row was found in the first rows of {file}: it needs at least the columns {columns}.",
 )
 MISSING_COLUMN = QT_TRANSLATE_NOOP("Messages", "The sheet has no column for {column}.")
+FILE_CHANGED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "{file} has changed since it was checked: nothing was imported. Check it again.",
+)
+RECORDS_CHANGED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The records on file changed since the sheet was checked: nothing was imported. Check "
+    "it again.",
+)
+UNLISTED = QT_TRANSLATE_NOOP("Messages", "… and {n} more problems, not listed.")
+WRITTEN = 2000  # new records written in one go
 
 
 @dataclass(frozen=True)
@@ -69,7 +85,6 @@ def importer(kind: str) -> Importer:
     return IMPORTERS[kind]
 
 
-@collector_paused()
 def plan_import(
     db: Database,
     kind: str,
@@ -79,10 +94,49 @@ def plan_import(
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
 ) -> Plan:
-    """Read and check `path`; writes nothing. `mapping` overrides the guessed columns."""
+    """Read and check `path`; writes nothing. `mapping` overrides the guessed columns.
+
+    The rows are checked as they are read and not kept: memory does not grow with them
+    (but for 13 bytes a good row, to find the rows that are one record twice)."""
     how = importer(kind)
     access.require(db, "edits")
     path = Path(path)
+    digest = _digest(path)
+    with _table(how, path, mapping) as table:
+        plan = Plan(kind, path, table.headers, table.mapping, table.peek(20), digest=digest)
+        keys = Keys()
+        for good in how.module.check(db, plan, table, progress, cancelled):
+            keys.add(good)
+            plan.count(good.verdict)
+    # A row that is a record an earlier row is already: its verdict taken back, its problem
+    # listed in its place among the others.
+    header = plan.headers[plan.mapping[how.module.TWICE_FIELD]]
+    for row, first, verdict in keys.twice():
+        plan.count(verdict, -1)
+        plan.twice.append(row)
+        plan.reject([Problem(row, header, how.module.TWICE, {"row": first})])
+    plan.trim()
+    return plan
+
+
+def good_rows(
+    db: Database, plan: Plan, *, cancelled: Cancelled = never_cancelled
+) -> Iterator[Good]:
+    """The rows `plan` would write or leave as they are, read and checked again from its file
+    (the same file: another is refused). Rows with problems are left out."""
+    how = importer(plan.kind)
+    if _digest(plan.path) != plan.digest:
+        raise UserError(FILE_CHANGED, file=plan.path.name)
+    twice = set(plan.twice)
+    again = Plan(plan.kind, plan.path, plan.headers, plan.mapping, [])
+    with _table(how, plan.path, plan.mapping) as table:
+        for good in how.module.check(db, again, table, no_progress, cancelled):
+            if good.row not in twice:
+                yield good
+
+
+@contextmanager
+def _table(how: Importer, path: Path, mapping: dict[str, int] | None) -> Iterator[reader.Table]:
     # An .xlsx or a CSV file, read a row at a time within limits; a file that cannot be read
     # is refused (reader.UnreadableFile, a sentence saying why) before any row is checked.
     sheet = reader.open_sheet(path)
@@ -97,17 +151,23 @@ def plan_import(
         for field in how.module.REQUIRED:
             if field not in table.mapping:
                 raise UserError(MISSING_COLUMN, column=how.names[field])
-        plan = Plan(kind, path, table.headers, table.mapping, table.peek(20))
-        how.module.check(db, plan, table, progress, cancelled)
+        yield table
     finally:
         sheet.close()
-    # The problems in the order a user reads them: row by row, column by column.
-    order = {h: n for n, h in enumerate(table.headers)}
-    plan.problems.sort(key=lambda p: (p.row, order.get(p.column, len(order))))
-    return plan
 
 
-@collector_paused()  # the plan's objects, walked again at each collection while writing
+def _digest(path: Path) -> str:
+    """The file's content, as a hash: what was checked is what is written."""
+    found = hashlib.blake2b(digest_size=32)
+    try:
+        with Path(path).open("rb") as f:
+            while block := f.read(1 << 20):
+                found.update(block)
+    except OSError as error:
+        raise reader.UnreadableFile(sheetfile.DAMAGED, file=Path(path).name) from error
+    return found.hexdigest()
+
+
 def apply_import(
     db: Database,
     plan: Plan,
@@ -117,35 +177,47 @@ def apply_import(
     cancelled: Cancelled = never_cancelled,
 ) -> int:
     """Write the plan's good rows in one transaction, after a copy of the database (SQLite)
-    into `backup_folder`; returns how many records were written."""
+    into `backup_folder`; returns how many records were written. The file is read and
+    checked again as it is written: if it would now write other than the plan said (the
+    records on file changed meanwhile), nothing is written."""
     how = importer(plan.kind)
     access.require(db, "edits")
     if not plan.writes:
         return 0
+    if _digest(plan.path) != plan.digest:  # before the backup: nothing done for nothing
+        raise UserError(FILE_CHANGED, file=plan.path.name)
     if backup_folder is not None:
         from desktop.services.maintenance import backups
 
         backups.before(db, backup_folder, "import")
     total = plan.writes
+    done = Plan(plan.kind, plan.path, plan.headers, plan.mapping, [])
+    many = getattr(how.module, "store_new", None)  # new records in bulk, where it can
     with db.transaction() as s, bulk.roomy_cache(s):
-        many = getattr(how.module, "store_new", None)  # new records in bulk, where it can
-        one_by_one = plan.updated if many else [*plan.new, *plan.updated]
-        if many is not None:
-            for start in range(0, len(plan.new), 2000):
-                many(db, s, [(f, v) for _r, f, v in plan.new[start : start + 2000]])
-                progress(min(start + 2000, len(plan.new)), total)
-                checkpoint(cancelled)  # a cancel rolls the whole import back
-        for n, (_row, form, values) in enumerate(one_by_one, start=1):
-            how.module.store(db, s, form, values)
+        batch: list[tuple[Any, dict[str, Any]]] = []
+        for n, good in enumerate(good_rows(db, plan, cancelled=cancelled), start=1):
+            done.count(good.verdict)
+            if good.verdict == NEW and many is not None:
+                batch.append((good.form, good.values))
+                if len(batch) == WRITTEN:
+                    many(db, s, batch)
+                    batch = []
+            elif good.verdict != SAME:
+                how.module.store(db, s, good.form, good.values)
             if n % 500 == 0:
-                progress(n, total)
-                checkpoint(cancelled)
+                progress(min(done.writes, total), total)
+                checkpoint(cancelled)  # a cancel rolls the whole import back
+        if batch:
+            many(db, s, batch)  # type: ignore[misc]
+        if (done.new, done.updated) != (plan.new, plan.updated):
+            raise ConflictError(RECORDS_CHANGED)  # rolls the transaction back
+        progress(total, total)
         audit.record(
             db,
             s,
             audit.IMPORT,
             kind=how.record,
-            label=f"{plan.path.name}: {len(plan.new)} new, {len(plan.updated)} updated",
+            label=f"{plan.path.name}: {plan.new} new, {plan.updated} updated",
         )
     return total
 
@@ -168,6 +240,8 @@ def problem_lines(plan: Plan, translate: Callable[[str, str], str]) -> list[str]
     for p in plan.problems:
         text = translate("Messages", p.message).format(**p.params)
         lines.append(f"第 {p.row} 行，{p.column}：{text}")
+    if plan.unlisted:
+        lines.append(translate("Messages", UNLISTED).format(n=plan.unlisted))
     return lines
 
 

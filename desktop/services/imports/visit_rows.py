@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +20,7 @@ from desktop.domain.validation import Checker
 from desktop.ledgers import reader, registry
 from desktop.services.accounts import access
 from desktop.services.imports.cells import by_name, code, day, text
-from desktop.services.imports.plan import Plan, Row, each_row
+from desktop.services.imports.plan import NEW, SAME, Good, Plan, Row, batches, each_row
 from desktop.services.register import visits
 from desktop.services.register.search import SCOPE_COLUMN
 from desktop.services.register.visits import VisitForm
@@ -64,58 +65,59 @@ TWO_OFFICERS = QT_TRANSLATE_NOOP(
     "Messages", "Several officers are called {name}: write the badge number instead."
 )
 TWICE = QT_TRANSLATE_NOOP("Messages", "The same visit is on row {row} already.")
+TWICE_FIELD = "enterprise"  # the column a repeated row's problem is said under
+LOOKED_UP = 1000  # rows checked against the records on file in one go
 _SEPARATORS = re.compile(r"[、,，;；/／\s]+")
 
 
 def check(
     db: Database, plan: Plan, table: reader.Table, progress: Progress, cancelled: Cancelled
-) -> None:
+) -> Iterator[Good]:
+    """The good rows, a batch at a time: each new, or a visit on file already."""
     finder = _Finder(db)
     kinds = by_name(db, "visit_kind")
     plan.notes += kinds.notes
-    rows: list[tuple[Row, VisitForm]] = []
-    for row in each_row(plan, table, progress, cancelled):
-        got, fail = row.got, row.fail
-        form = VisitForm(
-            enterprise_id=finder.enterprise(
-                text(got.get("enterprise")),
-                text(got.get("credit_code")),
-                text(got.get("grid")),
-                fail,
-            ),
-            visited_on=day(got.get("visited_on"), "visited_on", fail),
-            kind=code(kinds, got.get("kind"), "routine", "kind", fail),
-            content=text(got.get("content")) or None,
-        )
-        people = finder.officers(text(got.get("officers")), fail)
-        form.officer_id = people[0] if people else None
-        form.companion_ids = people[1:]
-        rows.append((row, form))
-    seen: dict[tuple[Any, ...], int] = {}
-    with db.reading() as s:
-        # Held for the whole check: the session forgets what nobody holds, and each row's
-        # check reads its enterprise and officers again.
-        held = _hold(s, rows)
-        on_file = _visits_on_file(s, rows)
-        for row, form in rows:
-            if not row.problems:
-                c = Checker()
-                visits.check_visit(db, s, c, form)
-                for error in c.errors:
-                    field = "officers" if error.field in ("officer_id", "companion_ids") else None
-                    row.fail(field or error.field, error.message, **error.params)
-            key = (form.enterprise_id, form.visited_on, form.officer_id)
-            if not row.problems and key in seen:
-                row.fail("enterprise", TWICE, row=seen[key])
-            if row.problems:
-                plan.problems.extend(row.problems)
-                continue
-            seen[key] = row.number
-            if key in on_file:
-                plan.unchanged += 1
-            else:
-                plan.new.append((row.number, form, {}))
-        del held
+
+    def read() -> Iterator[tuple[Row, VisitForm]]:
+        for row in each_row(plan, table, progress, cancelled):
+            got, fail = row.got, row.fail
+            form = VisitForm(
+                enterprise_id=finder.enterprise(
+                    text(got.get("enterprise")),
+                    text(got.get("credit_code")),
+                    text(got.get("grid")),
+                    fail,
+                ),
+                visited_on=day(got.get("visited_on"), "visited_on", fail),
+                kind=code(kinds, got.get("kind"), "routine", "kind", fail),
+                content=text(got.get("content")) or None,
+            )
+            people = finder.officers(text(got.get("officers")), fail)
+            form.officer_id = people[0] if people else None
+            form.companion_ids = people[1:]
+            yield row, form
+
+    for rows in batches(read(), LOOKED_UP):
+        with db.reading() as s:
+            # Held for the batch: the session forgets what nobody holds, and each row's
+            # check reads its enterprise and officers again.
+            held = _hold(s, rows)
+            on_file = _visits_on_file(s, rows)
+            for row, form in rows:
+                if not row.problems:
+                    c = Checker()
+                    visits.check_visit(db, s, c, form)
+                    for error in c.errors:
+                        field = (
+                            "officers" if error.field in ("officer_id", "companion_ids") else None
+                        )
+                        row.fail(field or error.field, error.message, **error.params)
+                if row.problems:
+                    plan.reject(row.problems)
+                    continue
+                key = (form.enterprise_id, form.visited_on, form.officer_id)
+                yield Good(row.number, key, SAME if key in on_file else NEW, form, {})
+            del held
 
 
 def _hold(s: Session, rows: list[tuple[Row, VisitForm]]) -> list[Any]:

@@ -123,10 +123,10 @@ class ImportDialog(QDialog):
                 "{bad} rows cannot be imported."
             ).format(
                 rows=plan.rows,
-                new=len(plan.new),
-                updated=len(plan.updated),
+                new=plan.new,
+                updated=plan.updated,
                 unchanged=plan.unchanged,
-                bad=len({p.row for p in plan.problems}),
+                bad=plan.bad,
             )
         )
         self.problems.clear()
