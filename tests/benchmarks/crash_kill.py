@@ -5,11 +5,14 @@
 A child process saves visits with two hazards each, generates the demo (the window's way, or
 the command line's for large ones), backs the database up, logs in and out, or restores a
 backup over a database with work in its WAL (`restore`, run only when asked for), in a loop;
+or encrypts a plain file of an earlier version at an administrator's login (`encrypt`); then
 the parent kills it with SIGKILL after a random time, then checks: PRAGMA integrity_check
 is "ok", every visit holds both of its hazards (the whole save or none of it), a restore left
 the old file or the backup's, never a mixture (the old WAL replayed into the new file), the demo is
 all there or not there at all, and a backup file under its final name is a whole database.
 A killed large demo's terms file must be free to delete (its lock went with the process).
+A killed encryption leaves the plain file or the encrypted one, whole, with every row, and it
+opens (the encrypted one with the administrator's password, through its key slots).
 It prints the counts.
 """
 
@@ -20,15 +23,15 @@ import contextlib
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-MODES = ("save", "demo", "large-demo", "backup", "login", "restore")
+MODES = ("save", "demo", "large-demo", "backup", "login", "encrypt", "restore")
 DEFAULT_MODES = MODES[:-1]  # restore: on demand (--modes restore)
 MARK = "崩溃前分局"  # bureaus saved on the live file after its backup was taken
 PASSWORD = "Demo@2026"  # the demo's (desktop.demo.DEMO_PASSWORD)
@@ -55,7 +58,16 @@ def child(mode: str, path: Path) -> None:
         return
     if mode == "restore":
         _restore_loop(path)
-    db = open_desk(path)
+    if mode == "encrypt":
+        from desktop.services.maintenance import encryption
+
+        db = open_desk(path)
+        users.login(db, "admin", PASSWORD)
+        print("ready", flush=True)
+        encryption.encrypt_desk(db)
+        time.sleep(60)  # done: the kill comes after it
+        return
+    db = _open(path)
     print("ready", flush=True)
     if mode == "backup":
         n = 0
@@ -68,7 +80,7 @@ def child(mode: str, path: Path) -> None:
             with contextlib.suppress(RefusedError):  # counted, and written to the trail
                 users.login(db, "neiqin", "wrong-password")
     users.login(db, "neiqin", PASSWORD)
-    with sqlite3.connect(path) as conn:
+    with _connect(path) as conn:
         ids = conn.execute(
             "SELECT e.id, g.community_officer_id FROM enterprise e JOIN grid_cell g "
             "ON g.id = e.grid_id WHERE e.status = 'operating' AND e.deleted_at IS NULL "
@@ -98,14 +110,13 @@ def _restore_loop(path: Path) -> None:
     bureau that is only in the WAL, as a window's unsaved-to-file work is."""
     from desktop.demo.generator import DEMO_PASSWORD
     from desktop.services.accounts import users
-    from desktop.services.database import open_desk
     from desktop.services.jurisdiction import units
     from desktop.services.maintenance import checks
 
     backup = path.with_name("backup.sqlite3")
     n = 0
     while True:
-        db = open_desk(path)
+        db = _open(path)
         users.login(db, "admin", DEMO_PASSWORD)
         n += 1
         units.save_bureau(db, units.BureauForm(name=f"{MARK}{n}"))
@@ -123,7 +134,13 @@ def check(mode: str, path: Path) -> list[str]:
         LEFT_BEHIND.extend(remove_left_behind(path))
         if list(path.parent.glob(f".{path.name}.terms-*")):
             problems.append("a terms file left behind is still locked")
-    conn = sqlite3.connect(path)
+    from desktop.store.engine import connect_sqlite
+
+    try:
+        conn = connect_sqlite(path, _key(path))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except Exception as exc:
+        return [*problems, f"does not open: {exc}"]
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
@@ -153,12 +170,64 @@ def check(mode: str, path: Path) -> list[str]:
     if mode == "backup":
         for copy in path.parent.glob("copy-*.sqlite3"):
             try:
-                with sqlite3.connect(f"file:{copy}?mode=ro", uri=True) as c:
+                with _connect(copy) as c:
                     if [r[0] for r in c.execute("PRAGMA integrity_check")] != ["ok"]:
                         problems.append(f"{copy.name} is not whole")
-            except sqlite3.Error as exc:
+            except Exception as exc:
                 problems.append(f"{copy.name}: {exc}")
     return problems
+
+
+def _key(path: Path) -> bytes | None:
+    """None for a plain file; else the key, unwrapped by the demo administrator's password."""
+    from desktop.services.accounts import keys
+    from desktop.store.engine import is_plain_sqlite
+
+    if is_plain_sqlite(path):
+        return None
+    key = keys.peek(path, "admin", PASSWORD)
+    if key is None:
+        raise RuntimeError("the administrator's password does not unwrap the key")
+    return key
+
+
+@contextlib.contextmanager
+def _connect(path: Path) -> Any:
+    from desktop.store.engine import connect_sqlite
+
+    conn = connect_sqlite(path, _key(path))
+    try:
+        yield conn
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _open(path: Path) -> Any:
+    from desktop.services.database import open_desk
+
+    return open_desk(path, key=_key(path))
+
+
+def _copy(source: Path, target: Path) -> None:
+    from desktop.store.keyslots import slots_path
+
+    target.write_bytes(source.read_bytes())
+    if slots_path(source).exists():
+        slots_path(target).write_bytes(slots_path(source).read_bytes())
+
+
+def _plain(source: Path, target: Path) -> None:
+    """The demo as a plain file, as an earlier version wrote it."""
+    from desktop.store.engine import connect_sqlite
+
+    conn = connect_sqlite(source, _key(source))
+    try:
+        conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+        conn.execute("SELECT sqlcipher_export('plain')")
+        conn.execute("DETACH DATABASE plain")
+    finally:
+        conn.close()
 
 
 def main() -> None:
@@ -179,6 +248,8 @@ def main() -> None:
         check=True,
         capture_output=True,
     )
+    plain = folder / "plain.sqlite3"
+    _plain(template, plain)
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
     modes = tuple(args.modes)
     counts = {m: {"kills": 0, "whole": 0, "changes": 0} for m in modes}
@@ -189,10 +260,12 @@ def main() -> None:
         work = folder / f"run-{run}"
         work.mkdir()
         path = work / "desk.sqlite3"
-        if mode not in ("demo", "large-demo"):
-            path.write_bytes(template.read_bytes())
+        if mode == "encrypt":
+            _copy(plain, path)
+        elif mode not in ("demo", "large-demo"):
+            _copy(template, path)
         if mode == "restore":
-            (work / "backup.sqlite3").write_bytes(template.read_bytes())
+            _copy(template, work / "backup.sqlite3")
         before = _count(path, mode)
         env = dict(os.environ, POLICEDESK_HOME=str(work / "home"))
         proc = subprocess.Popen(
@@ -203,7 +276,7 @@ def main() -> None:
         )
         assert proc.stdout is not None
         proc.stdout.readline()  # "ready": the database is open, the work starts now
-        longest = {"demo": 3.0, "large-demo": 4.0, "restore": 8.0}.get(mode, 1.5)
+        longest = {"demo": 3.0, "large-demo": 4.0, "restore": 8.0, "encrypt": 3.5}.get(mode, 1.5)
         time.sleep(rnd.uniform(0.02, longest))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -213,7 +286,14 @@ def main() -> None:
             failures.append(f"run {run} ({mode}): {'; '.join(problems)}")
         else:
             counts[mode]["whole"] += 1
-        if _count(path, mode) != before:
+        if mode == "encrypt":
+            if _count(path, mode) != before:
+                failures.append(f"run {run} (encrypt): {_count(path, mode)} of {before} rows")
+            from desktop.store.engine import is_plain_sqlite
+
+            if not is_plain_sqlite(path):
+                counts[mode]["changes"] += 1  # the encrypted file was in place
+        elif _count(path, mode) != before:
             counts[mode]["changes"] += 1
         staged += len(list(work.glob(".restoring-*.sqlite3")))
         for leftover in work.glob("**/*"):
@@ -238,7 +318,7 @@ def main() -> None:
 def _count(path: Path, mode: str) -> int:
     if not path.exists():
         return 0
-    with sqlite3.connect(path) as conn:
+    with _connect(path) as conn:
         table = {"save": "visit", "login": "audit_entry", "backup": None, "restore": "bureau"}.get(
             mode, "enterprise"
         )
@@ -246,7 +326,7 @@ def _count(path: Path, mode: str) -> int:
             return len(list(path.parent.glob("copy-*.sqlite3")))
         try:
             return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-        except sqlite3.Error:
+        except Exception:
             return 0
 
 
