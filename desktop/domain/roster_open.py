@@ -115,10 +115,12 @@ class _Explainer:
         names = {"unit": unit.name, "shift": m.shifts[shift].name, "day": day.isoformat()}
         remedies: list[Words] = []
         last_resort: Words | None = None
-        away = [(p, a) for p in eligible if (a := self.absent(p.id, day)) is not None]
-        present = [p for p in eligible if self.absent(p.id, day) is None]
-        busy = [(p, c) for p in present if (c := self.clash(p.id, shift, day)) is not None]
-        free = [p for p in present if self.clash(p.id, shift, day) is None]
+        absences = {p.id: self.absent(p.id, day) for p in eligible}
+        away = [(p, a) for p in eligible if (a := absences[p.id]) is not None]
+        present = [p for p in eligible if absences[p.id] is None]
+        clashes = {p.id: self.clash(p.id, shift, day) for p in present}
+        busy = [(p, c) for p in present if (c := clashes[p.id]) is not None]
+        free = [p for p in present if clashes[p.id] is None]
         desk = unit.tier == "desk"
         office = m.offices.get(unit.office or "", unit.name)
         if not eligible and not on:
