@@ -81,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, metavar="FILE")
     _database_option(restore, top=False)
 
+    recover = commands.add_parser(
+        "recover",
+        help="every administrator's password is lost: open the database with its recovery "
+        "key and give the administrator --user NAME a new password",
+    )
+    _database_option(recover, top=False)
+
     # The registry is declarations only (no openpyxl nor XlsxWriter until a file is written).
     from desktop.ledgers.registry import LEDGERS
 
@@ -205,6 +212,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cli_desk.check,
     "backup": cli_desk.backup,
     "restore": cli_desk.restore,
+    "recover": cli_desk.recover,
     "export": cli_records.export,
     "import": cli_records.import_records,
     "roster": cli_records.roster,

@@ -159,6 +159,46 @@ def _restore_allowed(
     return db, db.actor, None
 
 
+RECOVERY_PROMPT = QT_TRANSLATE_NOOP("Cli", "Recovery key (48 digits): ")
+NEW_PASSWORD_PROMPT = QT_TRANSLATE_NOOP("Cli", "New password for {user}: ")
+REPEAT_PROMPT = QT_TRANSLATE_NOOP("Cli", "The same again: ")
+DIFFERENT = QT_TRANSLATE_NOOP("Messages", "The two passwords differ.")
+
+
+def recover(args: argparse.Namespace) -> int:
+    """`policedesk recover --user NAME`: every administrator's password is lost; the
+    recovery key opens the desk and NAME (an administrator) gets a new password. With
+    --password-stdin the key is the first line of standard input and the password the
+    second."""
+    from desktop.domain.messages import UserError
+    from desktop.i18n import translate
+    from desktop.services.accounts import keys
+    from desktop.services.accounts.access import DeniedError
+    from desktop.services.database import desk_path, open_desk
+
+    if not args.user:
+        raise DeniedError(keys.LOGIN_NEEDED)
+    path = desk_path(target(args))
+    if path is None or not keys.is_encrypted(path):
+        raise UserError(keys.NOT_ENCRYPTED)
+    if args.password_stdin:
+        recovery, new = sys.stdin.readline().strip(), sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+
+        recovery = getpass.getpass(translate("Cli", RECOVERY_PROMPT))
+        new = getpass.getpass(translate("Cli", NEW_PASSWORD_PROMPT).format(user=args.user))
+        if getpass.getpass(translate("Cli", REPEAT_PROMPT)) != new:
+            raise UserError(DIFFERENT)
+    db = open_desk(path, key=keys.unlock_recovery(path, recovery))
+    try:
+        keys.recover_administrator(db, args.user, new)
+    finally:
+        db.close()
+    say_done(QT_TRANSLATE_NOOP("Cli", "{user} has a new password; log in with it."), user=args.user)
+    return 0
+
+
 def _backup_key(args: argparse.Namespace, db: Database) -> bytes | None:
     """A new desk takes a backup made under another key (a new computer): the same login
     unwraps it from the backup's own slots. None where the backup has the desk's key."""

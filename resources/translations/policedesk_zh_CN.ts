@@ -375,12 +375,12 @@
     <message>
         <location filename="../../desktop/ui/pages/audit_page.py" line="46"/>
         <source>Made a new recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>生成了新的恢复密钥</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/audit_page.py" line="47"/>
         <source>Encrypted the database</source>
-        <translation type="unfinished"></translation>
+        <translation>加密了数据库</translation>
     </message>
 </context>
 <context>
@@ -833,7 +833,7 @@
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/backup.py" line="187"/>
+        <location filename="../../desktop/ui/work/backup.py" line="214"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
@@ -845,8 +845,8 @@
     <message>
         <location filename="../../desktop/ui/work/backup.py" line="78"/>
         <location filename="../../desktop/ui/work/backup.py" line="87"/>
-        <location filename="../../desktop/ui/work/backup.py" line="196"/>
-        <location filename="../../desktop/ui/work/backup.py" line="204"/>
+        <location filename="../../desktop/ui/work/backup.py" line="223"/>
+        <location filename="../../desktop/ui/work/backup.py" line="231"/>
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
@@ -887,7 +887,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/work/backup.py" line="139"/>
-        <location filename="../../desktop/ui/work/backup.py" line="171"/>
+        <location filename="../../desktop/ui/work/backup.py" line="177"/>
+        <location filename="../../desktop/ui/work/backup.py" line="197"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -897,17 +898,22 @@
         <translation>用这个备份替换当前数据库吗？当前文件会先另存一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/backup.py" line="172"/>
+        <location filename="../../desktop/ui/work/backup.py" line="178"/>
         <source>The backup was restored. The replaced file is kept as {path}.</source>
         <translation>备份已恢复。被替换的文件保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/backup.py" line="197"/>
+        <location filename="../../desktop/ui/work/backup.py" line="199"/>
+        <source>This backup was made under another key (another computer&apos;s desk). Give {user}&apos;s password as it was in that backup:</source>
+        <translation>该备份是用另一把密钥（另一台电脑上的工作台）制作的。请输入 {user} 在该备份中的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/backup.py" line="224"/>
         <source>The database is whole: no problems found.</source>
         <translation>数据库完好，未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/backup.py" line="206"/>
+        <location filename="../../desktop/ui/work/backup.py" line="233"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
@@ -1049,6 +1055,26 @@
         <translation>已恢复 {backup}。</translation>
     </message>
     <message>
+        <location filename="../../desktop/cli_desk.py" line="162"/>
+        <source>Recovery key (48 digits): </source>
+        <translation>恢复密钥（48 位数字）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_desk.py" line="163"/>
+        <source>New password for {user}: </source>
+        <translation>{user} 的新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_desk.py" line="164"/>
+        <source>The same again: </source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_desk.py" line="198"/>
+        <source>{user} has a new password; log in with it.</source>
+        <translation>{user} 已设置新密码，请用新密码登录。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/cli_records.py" line="38"/>
         <source>{text} is not a date: write it as 2026-03-05.</source>
         <translation>{text} 不是日期，请写成 2026-03-05 这样的格式。</translation>
@@ -1110,7 +1136,11 @@
     {key}
 
 Print it or write it down and keep it in the station&apos;s safe: with it the database opens when every administrator&apos;s password is lost. Whoever holds it can read the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库现已加密。它的恢复密钥只显示这一次：
+
+    {key}
+
+请打印或抄写下来，存放在派出所的保险柜里：所有管理员的密码都丢失时，凭它仍能打开数据库。持有它的人可以读取数据库。</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_records.py" line="114"/>
@@ -2675,7 +2705,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="361"/>
         <source>Encrypting the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加密数据库…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="397"/>
@@ -3323,22 +3353,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/store/errors.py" line="156"/>
         <source>The database {path} is encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 已加密。</translation>
     </message>
     <message>
         <location filename="../../desktop/store/errors.py" line="157"/>
         <source>Log in as one of its users to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请以它的用户身份登录后打开。</translation>
     </message>
     <message>
         <location filename="../../desktop/store/errors.py" line="167"/>
         <source>The key file beside {path} does not belong to this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 旁边的密钥文件不属于这个数据库。</translation>
     </message>
     <message>
         <location filename="../../desktop/store/errors.py" line="170"/>
         <source>Put back the .keys file that was made with this database, or open it with its recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>请放回与该数据库一同生成的 .keys 文件，或用它的恢复密钥打开。</translation>
     </message>
     <message>
         <location filename="../../desktop/store/errors.py" line="182"/>
@@ -3438,17 +3468,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/store/restore.py" line="104"/>
         <source>The backup {path} is not encrypted: it was made before this desk was, or outside the program. It was not restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份 {path} 没有加密：它是在本工作台加密之前制作的，或是在本程序之外制作的。未恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/store/restore.py" line="109"/>
         <source>The backup {path} has no key file beside it ({keys}): copy the .keys file that was made with it to the same folder. It was not restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份 {path} 旁边没有密钥文件（{keys}）：请把与它一同生成的 .keys 文件复制到同一文件夹。未恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/store/restore.py" line="114"/>
         <source>The backup {path} is not this desk&apos;s: it does not open with this desk&apos;s key. It was not restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份 {path} 不是本工作台的：用本工作台的密钥打不开它。未恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/store/engine.py" line="22"/>
@@ -4025,7 +4055,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/maintenance/connection.py" line="335"/>
         <source>An encrypted desk database: it opens after a user&apos;s login.</source>
-        <translation type="unfinished"></translation>
+        <translation>已加密的工作台数据库：用户登录后打开。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/maintenance/connection.py" line="345"/>
@@ -4431,37 +4461,47 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/services/maintenance/encryption.py" line="31"/>
         <source>The database could not be encrypted ({detail}). It is unchanged and still opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库未能加密（{detail}）。它没有改变，仍可打开。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/accounts/keys.py" line="33"/>
-        <source>This recovery key does not open the database: check the 48 digits.</source>
-        <translation type="unfinished"></translation>
+        <source>Name the administrator whose password is to be reset: --user NAME.</source>
+        <translation>请指明要重设密码的管理员：--user 用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/keys.py" line="154"/>
+        <location filename="../../desktop/services/accounts/keys.py" line="39"/>
+        <source>This recovery key does not open the database: check the 48 digits.</source>
+        <translation>这个恢复密钥打不开数据库：请核对 48 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts/keys.py" line="171"/>
+        <source>The recovery key resets an administrator&apos;s password only; “{user}” is not an administrator of this database.</source>
+        <translation>恢复密钥只能重设管理员的密码；“{user}”不是本数据库的管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/accounts/keys.py" line="36"/>
         <source>This database is not encrypted: it has no recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库没有加密：它没有恢复密钥。</translation>
     </message>
     <message>
         <location filename="../../desktop/store/keyslots.py" line="48"/>
         <source>The key file beside the database ({path}) is damaged or has been altered, so the database cannot be opened with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库旁边的密钥文件（{path}）已损坏或被改动，无法用它打开数据库。</translation>
     </message>
     <message>
         <location filename="../../desktop/store/keyslots.py" line="53"/>
         <source>Put back the .keys file that belongs to this database (a backup has its own beside it), or open it with the recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>请放回属于该数据库的 .keys 文件（每个备份旁边都有自己的一份），或用恢复密钥打开。</translation>
     </message>
     <message>
         <location filename="../../desktop/store/keyslots.py" line="58"/>
         <source>The database {path} is encrypted and its key file ({keys}) is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 已加密，但它的密钥文件（{keys}）不见了。</translation>
     </message>
     <message>
         <location filename="../../desktop/store/keyslots.py" line="62"/>
         <source>Copy the .keys file that was made with this database next to it (backups carry theirs).</source>
-        <translation type="unfinished"></translation>
+        <translation>请把与该数据库一同生成的 .keys 文件复制到它旁边（备份都带有各自的密钥文件）。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/maintenance/server_roles.py" line="27"/>
@@ -4482,6 +4522,11 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/maintenance/server_roles.py" line="40"/>
         <source>The role {role} is a superuser or owns tables of this database; desks must connect as a role that is neither. Name another role.</source>
         <translation>角色 {role} 是超级用户或拥有本数据库的表；工作台必须以两者都不是的角色连接。请另取一个角色名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_desk.py" line="165"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -5177,37 +5222,37 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/ui/dialogs/login_dialog.py" line="93"/>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复密钥</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/login_dialog.py" line="98"/>
         <source>This database is encrypted. Its recovery key opens it when every administrator&apos;s password is lost. It is shown only this once: print it or write it down, and keep it in the station&apos;s safe. Whoever holds it can read the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库已加密。所有管理员的密码都丢失时，凭恢复密钥仍能打开它。恢复密钥只显示这一次：请打印或抄写下来，存放在派出所的保险柜里。持有它的人可以读取数据库。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/login_dialog.py" line="116"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/login_dialog.py" line="119"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/login_dialog.py" line="121"/>
         <source>I have &amp;kept it</source>
-        <translation type="unfinished"></translation>
+        <translation>我已妥善保存(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/login_dialog.py" line="139"/>
         <source>Recovery key of the community-policing desk</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复密钥</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/login_dialog.py" line="141"/>
         <source>Keep in the station&apos;s safe. Whoever holds it can read the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>存放在派出所保险柜。持有者可读取数据。</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.demo.generator import DEMO_PASSWORD
 from desktop.domain.accounts import Actor
-from desktop.services.accounts import users
+from desktop.services.accounts import keys, users
 from desktop.ui.app import make_application
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -80,6 +80,7 @@ def logged_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
                 users.login(db, "admin", DEMO_PASSWORD)
             else:
                 users.create_first_admin(db, "admin", "管理员", DEMO_PASSWORD)
+                db.memo.pop(keys.RECOVERY_SHOWN, None)  # shown once: tests/ui/test_encryption.py
         return real(self, db)
 
     def unlock(self: SessionWork, path: Path) -> Any:

@@ -18,6 +18,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.models.jurisdiction_model import RefRole
 from desktop.ui.settings import Settings
 from desktop.ui.worker import Task
+from tests.backends import copy_desk, demo_key, desk_sql, open_demo
 from tests.ui.conftest import Modal, type_text
 from tests.ui.test_tree_workflows import select_path
 
@@ -169,7 +170,6 @@ def test_saving_a_grid_unchanged_keeps_its_responsible_people(
 def test_start_shows_nothing_before_the_login_then_the_users_jurisdiction(
     qtbot: Any, demo_template: Path, tmp_path: Path
 ) -> None:
-    import shutil
 
     from PySide6.QtCore import Qt
 
@@ -179,7 +179,7 @@ def test_start_shows_nothing_before_the_login_then_the_users_jurisdiction(
 
     make_application()
     path = tmp_path / "start.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
 
     def log_in(dialog: LoginDialog) -> None:
         assert window.tree.tree_model.rowCount() == 0  # nothing shows behind the login
@@ -226,14 +226,13 @@ def test_start_shows_nothing_before_the_login_then_the_users_jurisdiction(
 def test_a_damaged_page_found_behind_the_window_is_reported(
     qtbot: Any, tmp_path: Path, demo_template: Path, messages: list[tuple[str, str]]
 ) -> None:
-    import shutil
     import sqlite3
 
     from desktop.ui.app import make_application
 
     path = tmp_path / "damaged.sqlite3"
-    shutil.copy(demo_template, path)
-    with sqlite3.connect(path) as conn:
+    copy_desk(demo_template, path)
+    with desk_sql(path) as conn:
         page_size, pages = (
             conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count")
         )
@@ -252,21 +251,19 @@ def test_a_damaged_page_found_behind_the_window_is_reported(
 def test_a_damaged_database_is_restored_from_the_newest_whole_backup(
     qtbot: Any, tmp_path: Path, demo_template: Path, messages: list[tuple[str, str]]
 ) -> None:
-    import shutil
     import sqlite3
 
     from desktop.services.accounts import audit
-    from desktop.services.database import open_desk
     from desktop.services.maintenance import backups
     from desktop.ui.app import make_application
 
     path = tmp_path / "desk.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
     folder = tmp_path / "backups"
-    db = open_desk(path)
+    db = open_demo(path)
     assert backups.automatic_backup(db, folder) is not None  # yesterday's whole copy
     db.close()
-    with sqlite3.connect(path) as conn:
+    with desk_sql(path) as conn:
         page_size, pages = (
             conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count")
         )
@@ -283,7 +280,7 @@ def test_a_damaged_database_is_restored_from_the_newest_whole_backup(
     question = next(text for kind, text in messages if kind == "question")
     assert "desk-daily-" in question and "损坏" in question
     assert win.db is not None and win.session.user is not None
-    assert backups._whole(path)  # the file in place is the whole copy
+    assert backups._whole(path, demo_key(path))  # the file in place is the whole copy
     assert list(tmp_path.glob("desk-replaced-*.sqlite3"))  # the damaged one, kept aside
     restored = audit.list_entries(win.db, action=audit.RESTORE_DATABASE)
     assert len(restored) == 1
@@ -343,14 +340,13 @@ def test_a_grid_keeps_showing_a_person_who_left_and_says_so(qtbot: Any, window: 
 def test_a_remembered_scope_that_is_gone_is_ignored(
     qtbot: Any, tmp_path: Path, demo_template: Path
 ) -> None:
-    import shutil
     import uuid
 
     from desktop.ui.app import make_application
 
     make_application()
     path = tmp_path / "s.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
     settings = Settings()
     settings.set_text(f"scope/{path}", f"grid:{uuid.uuid4()}")
     win = MainWindow(settings)
@@ -363,14 +359,13 @@ def test_a_remembered_scope_that_is_gone_is_ignored(
 def test_a_database_opened_while_loading_is_kept(
     qtbot: Any, tmp_path: Path, demo_template: Path
 ) -> None:
-    import shutil
 
     from desktop.ui.app import make_application, start_window
 
     make_application()
     first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
-    shutil.copy(demo_template, first)
-    shutil.copy(demo_template, second)
+    copy_desk(demo_template, first)
+    copy_desk(demo_template, second)
     window, loader = start_window(first)
     qtbot.addWidget(window)
     assert window.open_database(second)  # before the loader has finished

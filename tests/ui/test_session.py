@@ -14,16 +14,21 @@ from sqlalchemy import update
 
 from desktop.demo import DEMO_PASSWORD
 from desktop.domain.accounts import Role
-from desktop.services.accounts import audit, passwords, users
-from desktop.services.database import open_desk
+from desktop.services.accounts import audit, keys, passwords, users
 from desktop.store.base import utcnow
 from desktop.store.schema import UserAccount
 from desktop.ui.app import make_application
-from desktop.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog, PasswordDialog
+from desktop.ui.dialogs.login_dialog import (
+    FirstAdminDialog,
+    LoginDialog,
+    PasswordDialog,
+    RecoveryKeyDialog,
+)
 from desktop.ui.dialogs.users_dialog import UserDialog, UsersDialog
 from desktop.ui.lock_screen import LockScreen
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
+from tests.backends import open_demo
 from tests.ui.conftest import Modal, type_text
 
 PASSWORD = "Jingwu-2026"
@@ -57,11 +62,24 @@ def test_the_first_start_sets_up_the_administrator(
     def start_empty(box: QMessageBox) -> None:
         next(b for b in box.buttons() if b.text() == "从空白开始").click()
 
+    shown: list[str] = []
+
+    def keep(dialog: RecoveryKeyDialog) -> None:
+        shown.append(dialog.key)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc does not lose it unread: it is kept
+        assert not dialog.isVisible()
+
     modal = Modal(FirstAdminDialog, set_up)
+    recovery = Modal(RecoveryKeyDialog, keep)
     empty = Modal(QMessageBox, start_empty)
-    assert win.open_database(tmp_path / "new.sqlite3")
+    path = tmp_path / "new.sqlite3"
+    assert win.open_database(path)
     modal.check()
+    recovery.check()
     empty.check()
+    # The file is encrypted from now on, and the key shown opens it.
+    assert len(shown[0].replace(" ", "")) == 48
+    assert keys.unlock_recovery(path, shown[0]) == win.db.key  # type: ignore[union-attr]
     assert win.session.user is not None and win.session.user.role is Role.ADMIN
     assert win.user_label.text() == "王管理 (admin)"
     assert win.tabs.tabText(win.tabs.count() - 1) == "审计日志"
@@ -220,7 +238,7 @@ def test_the_audit_log_exports_what_its_filters_show(
 
 def _prepare(path: Path, *, clerk: bool = False, expired: str | None = None) -> None:
     """As the administrator: add a clerk with a password of theirs, or age a password."""
-    db = open_desk(path)
+    db = open_demo(path)
     try:
         users.login(db, "admin", DEMO_PASSWORD)
         if clerk:
@@ -304,7 +322,7 @@ def test_an_expired_password_is_asked_for_and_declining_logs_out(
     change.check()
     assert any("已过期" in text for text in said)
     assert win.db is None and win.tree.tree_model.rowCount() == 0
-    db = open_desk(window_db)
+    db = open_demo(window_db)
     try:
         users.login(db, "admin", DEMO_PASSWORD)  # admin's own password has not expired
         assert users.password_due(db) is None

@@ -30,6 +30,12 @@ from desktop.store.schema import UserAccount
 # db.memo: a recovery key made by this session, to be shown once and then forgotten.
 RECOVERY_SHOWN = "keys.recovery"
 
+LOGIN_NEEDED = QT_TRANSLATE_NOOP(
+    "Messages", "Name the administrator whose password is to be reset: --user NAME."
+)
+NOT_ENCRYPTED = QT_TRANSLATE_NOOP(
+    "Messages", "This database is not encrypted: it has no recovery key."
+)
 WRONG_RECOVERY = QT_TRANSLATE_NOOP(
     "Messages", "This recovery key does not open the database: check the 48 digits."
 )
@@ -150,9 +156,7 @@ def new_recovery_key(db: Database) -> str:
         raise RefusedError(access.ADMIN_ONLY)
     found = _slots(db)
     if found is None:
-        raise RefusedError(
-            QT_TRANSLATE_NOOP("Messages", "This database is not encrypted: it has no recovery key.")
-        )
+        raise RefusedError(NOT_ENCRYPTED)
     path, slots = found
     assert db.key is not None
     text = slots.put_recovery(db.key)
@@ -162,6 +166,47 @@ def new_recovery_key(db: Database) -> str:
     with db.transaction() as s:
         audit.record(db, s, audit.RECOVERY_KEY, label="recovery")
     return text
+
+
+NOT_AN_ADMINISTRATOR = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The recovery key resets an administrator's password only; “{user}” is not an "
+    "administrator of this database.",
+)
+
+
+def recover_administrator(db: Database, username: str, password: str) -> None:
+    """With the desk opened by its recovery key (nobody logged in): give the administrator
+    `username` a new password, enabled and unlocked. The audit says it was the recovery key."""
+    from desktop.domain.accounts import Role
+    from desktop.domain.validation import Checker
+    from desktop.services.accounts import audit, passwords
+
+    name = normalise_username(username)[:64]
+    c = Checker()
+    if (weak := passwords.problem(password, name)) is not None:
+        c.fail("password", weak[0], **weak[1])
+    c.raise_if_any()
+    with db.transaction() as s:
+        account = s.scalar(
+            select(UserAccount).where(
+                UserAccount.username == name, UserAccount.deleted_at.is_(None)
+            )
+        )
+        if account is None or account.role != Role.ADMIN.value:
+            raise RefusedError(NOT_AN_ADMINISTRATOR, user=name)
+        passwords.set_password(db, s, account, password, None)
+        account.active, account.locked_until, account.failed_logins = True, None, 0
+        audit.record(
+            db,
+            s,
+            audit.RECOVERY_KEY,
+            kind="user_account",
+            record_id=account.id,
+            label=name,
+            changes={"reason": "password reset with the recovery key"},
+            user=(None, "recovery key"),
+        )
 
 
 def take_failures(db: Database) -> None:

@@ -160,12 +160,18 @@ def migrate(target: str | Path | None, key: bytes | None = None) -> str | None:
         db.close()
 
 
-def restore(db: Database, backup: Path, *, close: Callable[[], None] | None = None) -> Path | None:
+def restore(
+    db: Database,
+    backup: Path,
+    *,
+    close: Callable[[], None] | None = None,
+    backup_key: bytes | None = None,
+) -> Path | None:
     """Replace the database's file with `backup` (see maintenance.restores); returns where
     the replaced file was kept."""
     from desktop.services.maintenance import restores
 
-    return restores.restore(db, backup, close=close)
+    return restores.restore(db, backup, close=close, backup_key=backup_key)
 
 
 def quick_check(db: Database) -> list[str]:

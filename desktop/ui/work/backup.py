@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from desktop.domain.messages import UserError
 from desktop.services.database import Database
@@ -60,18 +60,18 @@ class BackupWork(QObject):
         def then(outcome: tuple[list[str], Path | None]) -> None:
             problems, made = outcome
             if problems:
-                self.offer_recovery(db.display_name, problems)
+                self.offer_recovery(db.display_name, problems, db.key)
             elif made is not None:
                 self.desk.notify(self.tr("Today's backup: {path}").format(path=made), 8000)
 
         self.task = self.desk.jobs.run(self.desk.parent, None, run, then)
 
-    def offer_recovery(self, name: str, problems: list[str]) -> None:
+    def offer_recovery(self, name: str, problems: list[str], key: bytes | None = None) -> None:
         """The check found damage: offer the newest whole backup in its place."""
         from desktop.services.maintenance import backups
 
         detail = "; ".join(problems[:3])
-        good = backups.newest_good(self.folder(), Path(name))
+        good = backups.newest_good(self.folder(), Path(name), key)
         if good is None:
             QMessageBox.warning(
                 self.desk.parent,
@@ -162,7 +162,13 @@ class BackupWork(QObject):
             self._close_database()
 
         try:
-            aside = checks.restore(db, backup, close=close)
+            try:
+                aside = checks.restore(db, backup, close=close)
+            except UserError as error:
+                theirs = self._backup_key(db, backup, error)
+                if theirs is None:
+                    raise
+                aside = checks.restore(db, backup, close=close, backup_key=theirs)
         except UserError as error:
             show_error(self.desk.parent, error)
         else:
@@ -175,6 +181,27 @@ class BackupWork(QObject):
             )
         if closed:
             self._open_database(target)
+
+    def _backup_key(self, db: Any, backup: Path, error: UserError) -> bytes | None:
+        """A backup made under another key (this desk is new: a new computer): the logged-in
+        administrator's password in that backup unwraps its key. None: not that case, or
+        the password was not given or does not open it."""
+        from desktop.services.accounts import keys
+        from desktop.store.restore import FOREIGN_KEY
+
+        user = db.actor
+        if error.message != FOREIGN_KEY or db.key is None or user is None:
+            return None
+        password, ok = QInputDialog.getText(
+            self.desk.parent,
+            self.tr("Restore"),
+            self.tr(
+                "This backup was made under another key (another computer's desk). Give "
+                "{user}'s password as it was in that backup:"
+            ).format(user=user.username),
+            QLineEdit.EchoMode.Password,
+        )
+        return keys.peek(backup, user.username, password) if ok and password else None
 
     def check(self) -> None:
         from desktop.services.maintenance import checks
