@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -257,3 +257,19 @@ def test_the_over_constrained_month_is_a_draft_with_exactly_the_open_slots(
     assert code == cli.EXIT_PROBLEMS
     assert err.count(own[0].name) >= len(unstaffable) and "培训" in err
     assert str(len(unstaffable)) in err.splitlines()[-1]
+
+
+def test_every_month_the_demo_rosters_has_a_roster(demo_db: Database) -> None:
+    """Last month and this one, for the sub-bureau's 巡线 and its first stations: a month
+    with a slot nobody can staff is published with it open, not left empty."""
+    from desktop.demo.checkins import STATIONS
+
+    (bureau,) = hierarchy.roots(demo_db)
+    owners = [bureau.ref, *(c.ref for c in hierarchy.children(demo_db, bureau.ref)[:STATIONS])]
+    today = date.today()
+    for first in (today.replace(day=1) - timedelta(days=1), today):
+        days = rosters.month_days(f"{first:%Y-%m}")
+        for owner in owners:
+            on_file = rosters.duties(demo_db, owner, days)
+            assert on_file, f"{owner} {first:%Y-%m}"
+            assert all(kept for _d, kept in on_file)  # published
