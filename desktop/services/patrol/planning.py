@@ -131,10 +131,13 @@ def may_publish(db: Database, owner: NodeRef) -> bool:
 
 def require_publish(db: Database, owner: NodeRef) -> None:
     if not may_publish(db, owner):
-        user = access.actor(db)
-        if user is not None and not user.role.edits:
-            raise access.DeniedError(READERS_ONLY)
-        raise access.DeniedError(publishers(owner))
+        raise access.DeniedError(publish_refusal(db, owner))
+
+
+def publish_refusal(db: Database, owner: NodeRef) -> str:
+    """Why the user may not publish the month: who may."""
+    user = access.actor(db)
+    return READERS_ONLY if user is not None and not user.role.edits else publishers(owner)
 
 
 def publishers(owner: NodeRef) -> str:

@@ -140,7 +140,7 @@ def grid(db: Database, owner: Owner, days: list[date]) -> Grid:
             if r.unit not in mayplan
         },
         planning.may_publish(db, node),
-        planning.publishers(node),
+        planning.publish_refusal(db, node),
         slots,
         {p.id: p.name for p in m.people.values()},
         owner_name or "",
