@@ -9,8 +9,6 @@ import hashlib
 import os
 import pty
 import select
-import shutil
-import sqlite3
 import sys
 import time
 import uuid
@@ -25,6 +23,7 @@ from desktop.demo.generator import DEMO_PASSWORD
 from desktop.domain.accounts import WRONG_LOGIN
 from desktop.i18n import translate
 from desktop.services.database import Database
+from tests.backends import copy_desk, demo_key, desk_sql
 from tests.logins import type_password
 
 ROLES = ("admin", "neiqin", "minjing", "lingdao")  # 管理员, 内勤, 社区民警, 领导 (DEMO_USERS)
@@ -57,7 +56,7 @@ class Call:
 
 
 def _one(sql: str, path: Path) -> str:
-    with sqlite3.connect(path) as conn:
+    with desk_sql(path) as conn:
         return str(conn.execute(sql).fetchone()[0])
 
 
@@ -70,16 +69,16 @@ def desk(demo_template: Path, tmp_path: Path) -> Desk:
     folder = tmp_path / "work"
     folder.mkdir()
     path = tmp_path / "desk.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
     office_id = "(SELECT node_id FROM user_account WHERE username = 'minjing')"
     station_id = "(SELECT node_id FROM user_account WHERE username = 'neiqin')"
     other = (
         "SELECT g.code FROM grid_cell g JOIN office o ON o.id = g.office_id "
         f"WHERE o.station_id <> {station_id} LIMIT 1"
     )
-    backup = backup_file(path, tmp_path / "backup.sqlite3")
+    backup = backup_file(path, tmp_path / "backup.sqlite3", demo_key(path))
     package = tmp_path / "package.zip"
-    db = open_desk(path)
+    db = open_desk(path, key=demo_key(path))
     try:
         _enrol_a_station_desk(db)
         merge.export_package(db, package, full=True)
@@ -263,7 +262,7 @@ def snapshot(path: Path) -> dict[str, object]:
     """The records, as far as a refusal could touch them: every table's rows counted with
     their versions and last change; of the accounts and the audit trail, all but logins."""
     state: dict[str, object] = {}
-    with sqlite3.connect(path) as conn:
+    with desk_sql(path) as conn:
         tables = [
             r[0]
             for r in conn.execute(
@@ -340,7 +339,7 @@ def test_the_audit_names_the_user_not_the_command_line(
     type_password(monkeypatch)
     sheet = _sheet(desk.folder / "own.xlsx", desk.own_grid, "91110000600037341L")
     assert run(["import", "enterprises", str(sheet), "--user", "neiqin"], desk, capsys)[0] == 0
-    with sqlite3.connect(desk.path) as conn:
+    with desk_sql(desk.path) as conn:
         names = {
             r[0]
             for r in conn.execute(
@@ -355,7 +354,13 @@ def _every_call(desk: Desk) -> list[Call]:
 
 
 def _unlock(path: Path) -> None:
-    with sqlite3.connect(path) as conn:
+    """No lock from the failures before: in the database, nor on the names beside it."""
+    from desktop.store.keyslots import KeySlots
+
+    slots = KeySlots.read(path)
+    slots.locks = {}
+    slots.write(path)
+    with desk_sql(path) as conn:
         conn.execute("UPDATE user_account SET failed_logins = 0, locked_until = NULL")
 
 
@@ -374,7 +379,7 @@ def test_no_command_works_without_a_right_login(
     user = {"no user": [], "unknown user": ["--user", "nobody"]}.get(case, ["--user", "admin"])
     for call in _every_call(desk):
         if case == "locked":
-            with sqlite3.connect(desk.path) as conn:
+            with desk_sql(desk.path) as conn:
                 conn.execute("UPDATE user_account SET locked_until = '2999-01-01 00:00:00.000000'")
         else:
             _unlock(desk.path)  # a wrong password on each command, not a lock after five
@@ -386,7 +391,13 @@ def test_no_command_works_without_a_right_login(
         else:
             assert said in err, err
         assert snapshot(desk.path) == before and files(tmp_path, desk.path) == around, call.name
-    with sqlite3.connect(desk.path) as conn:
+    # A wrong name or password never opened the encrypted file: its failure waits beside it
+    # and reaches the audit trail at the next login; a locked account's is written at once.
+    from desktop.services.database import open_as
+
+    _unlock(desk.path)
+    open_as(desk.path, "neiqin", DEMO_PASSWORD).close()
+    with desk_sql(desk.path) as conn:
         failed = conn.execute(
             "SELECT count(*) FROM audit_entry WHERE action = 'login_failed'"
         ).fetchone()[0]
@@ -433,7 +444,7 @@ def test_the_password_from_the_terminal_and_from_standard_input(
     """End to end in a second process: the prompt on the terminal, nothing echoed; then a
     script's --password-stdin."""
     path = tmp_path / "desk.sqlite3"
-    shutil.copy(demo_template, path)
+    copy_desk(demo_template, path)
     env = {**os.environ, "POLICEDESK_HOME": str(isolated_home), "POLICEDESK_LANG": "zh_CN"}
     command = [sys.executable, "-m", "desktop", "check", "--database", str(path)]
     pid, fd = pty.fork()

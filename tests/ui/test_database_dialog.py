@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from desktop.ui.dialogs.database_dialog import DatabaseDialog
 from desktop.ui.errors import translate
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
+from tests.backends import copy_desk
 from tests.ui.conftest import Modal
 
 
@@ -185,7 +185,7 @@ def test_the_window_starts_on_the_saved_database(
 ) -> None:
     make_application()
     saved = tmp_path / "saved.sqlite3"
-    shutil.copy(demo_template, saved)
+    copy_desk(demo_template, saved)
     Settings().set_database_target(str(saved))
     settings = Settings()
     window, loader = start_window(startup_target(None, False, settings), settings=settings)
@@ -202,7 +202,7 @@ def test_from_the_file_menu_save_and_switch_now(
     qtbot: Any, window: MainWindow, tmp_path: Path, demo_template: Path, messages: list[Any]
 ) -> None:
     other = tmp_path / "other.sqlite3"
-    shutil.copy(demo_template, other)
+    copy_desk(demo_template, other)
     action = window.actions_.database_connection
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu) and action in file_menu.actions()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import os
-import sqlite3
 import threading
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -25,6 +24,7 @@ from desktop.domain.messages import (
     QT_TRANSLATE_NOOP,
     FieldError,
     Translate,
+    UserError,
     ValidationError,
     render,
     untranslated,
@@ -325,23 +325,37 @@ def _probe_file(target: str, path: Path) -> Probe:
             QT_TRANSLATE_NOOP("Messages", "Cannot read {target}: {detail}"),
             detail=exc.strerror or str(exc),
         )
-    if header and header != b"SQLite format 3\x00":
+    if header and header != b"SQLite format 3\x00" and _encrypted_desk(path):
+        # Encrypted: nothing can be read before a login, and the login is the window's.
+        return Probe(
+            target,
+            shown,
+            True,
+            SchemaState.CURRENT,
+            QT_TRANSLATE_NOOP(
+                "Messages", "An encrypted desk database: it opens after a user's login."
+            ),
+            {"target": shown},
+            ok=True,
+        )
+    if header and header != b"SQLite format 3\x00" and _open_key(path, header) is None:
         return _failed(
             target,
             shown,
             QT_TRANSLATE_NOOP("Messages", "{target} is not a police desk database."),
         )
+    from desktop.store.engine import connect_sqlite, sqlite_driver
     from desktop.store.migrate import sqlite_schema
 
     try:
-        # Read-only, through the standard library: the engine's connect hook would switch
-        # the file to WAL, and a probe changes nothing.
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1.0)
+        # Read-only, on a raw connection: the engine's connect hook would switch the file
+        # to WAL, and a probe changes nothing. (A new desk's key is beside it, in the clear.)
+        conn = connect_sqlite(path, _open_key(path, header), read_only=True, timeout=1.0)
         try:
             has_tables, _ours, revision = sqlite_schema(conn)
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except (sqlite_driver().Error, UserError) as exc:
         return _failed(
             target,
             shown,
@@ -354,6 +368,26 @@ def _probe_file(target: str, path: Path) -> Probe:
             target, shown, QT_TRANSLATE_NOOP("Messages", "The program may not write to {target}.")
         )
     return _schema_probe(target, shown, state, revision)
+
+
+def _encrypted_desk(path: Path) -> bool:
+    """An encrypted desk whose key is behind its logins (not a new desk's open slot)."""
+    from desktop.store.keyslots import KeySlotError, KeySlots, slots_path
+
+    if not slots_path(path).is_file():
+        return False
+    try:
+        return KeySlots.read(path).open_key() is None
+    except KeySlotError:
+        return False
+
+
+def _open_key(path: Path, header: bytes) -> bytes | None:
+    from desktop.store.keyslots import KeySlots, slots_path
+
+    if not header or header == b"SQLite format 3\x00" or not slots_path(path).is_file():
+        return None
+    return KeySlots.read(path).open_key()
 
 
 # -- a server ----------------------------------------------------------------------------------
