@@ -54,7 +54,7 @@ as_admin export visits --out "$HOME/走访台账.xlsx" >"$out/export.log" 2>&1 |
 # signed enrolment request (the first file it sends the sub-bureau), and a package export
 # must be refused with the sentence that says so (exit 3), not fail.
 step "exchange request (the desk's signed enrolment request) as admin"
-as_admin exchange request --out "$HOME/终端登记.req" >"$out/exchange.log" 2>&1 ||
+as_admin exchange request --unit 北山派出所 --out "$HOME/终端登记.req" >"$out/exchange.log" 2>&1 ||
     { cat "$out/exchange.log" >&2; exit 1; }
 [ -s "$HOME/终端登记.req" ] || { echo "no enrolment request" >&2; exit 1; }
 step "exchange export --full: refused until a desk is enrolled (exit 3)"

@@ -103,7 +103,8 @@ cp -r "$work/out-deb" "$out/deb"
 say "dpkg -i $new_deb over it, with the data in place"
 dpkg -i "$new_deb" >/dev/null
 echo "  installed: $(dpkg-query -W -f='${Version}' policedesk)"
-as_station bash -c 'printf "Demo@2026\n" | policedesk --user admin --password-stdin check' |
+as_station bash -c 'printf "Demo@2026\n" | policedesk --user admin --password-stdin \
+    --database "$HOME/.local/share/policedesk/demo.sqlite3" check' |
     tail -3
 as_station bash "$work/station.sh" policedesk "$work/out-upgrade"
 cp -r "$work/out-upgrade" "$out/upgrade"
