@@ -32,6 +32,9 @@ QT_PLUGINS: dict[str, set[str] | None] = {
     # The map's background image (PNG and BMP are built into QtGui); ico for the window icon.
     "imageformats": {"qjpeg", "qtiff", "qgif", "qico"},
     "styles": None,  # Windows' native look (qmodernwindowsstyle)
+    # Printing the recovery key on the station's printer (CUPS on Linux; Windows prints
+    # through its own platform plugin).
+    "printsupport": None,
 }
 
 # Of Qt's own catalogues, the one the program loads (i18n.qt_translator: qtbase, zh_CN).
@@ -43,7 +46,7 @@ QT_LIBS_OUT = re.compile(
     r"|EglFS|VirtualKeyboard|Designer|Test|Sql|Positioning|Location|Sensors|SerialPort"
     r"|Bluetooth|Nfc|RemoteObjects|Scxml|StateMachine|TextToSpeech|HttpServer|WebSockets"
     r"|WebChannel|Graphs|DataVisualization|SpatialAudio|ShaderTools|VirtualKeyboard|Help"
-    r"|Xml|UiTools|Concurrent|PrintSupport|Wl|Labs|Lottie|Protobuf|Grpc|EglFsKmsSupport)"
+    r"|Xml|UiTools|Concurrent|Wl|Labs|Lottie|Protobuf|Grpc|EglFsKmsSupport)"
 )
 
 # Folders of Python packages that are never imported by the program: tests and samples.
@@ -54,7 +57,7 @@ PY_OUT = re.compile(
     r"|Qt/libexec|Qt/metatypes|Qt/modules|Qt/mkspecs|Qt/lib/cmake|Qt/lib/pkgconfig)"
     # Bindings the hooks add that the program never imports (QtCharts needs Qt's OpenGL
     # libraries, not their Python modules).
-    r"|^PySide6/Qt(OpenGL|OpenGLWidgets|PrintSupport)\.(abi3\.so|pyd)$"
+    r"|^PySide6/Qt(OpenGL|OpenGLWidgets)\.(abi3\.so|pyd)$"
     r"|\.(pyi|h|hpp|cmake|pc|a|lib)$"
 )
 

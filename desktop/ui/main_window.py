@@ -545,14 +545,9 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About"),
-            self.tr(
-                "Community Policing Desk {version}\nFor station clerks, community officers and "
-                "leaders of the three-level grid."
-            ).format(version=__import__("desktop").__version__),
-        )
+        from desktop.ui.dialogs.about_dialog import show_about
+
+        show_about(self.desk)
 
     # -- state --------------------------------------------------------------------------------
     def restore_state(self) -> None:
