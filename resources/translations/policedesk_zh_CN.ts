@@ -2768,15 +2768,13 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="550"/>
         <source>About</source>
-        <translation>关于</translation>
+        <translation type="vanished">关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="552"/>
         <source>Community Policing Desk {version}
 For station clerks, community officers and leaders of the three-level grid.</source>
-        <translation>社区警务工作台 {version}
+        <translation type="vanished">社区警务工作台 {version}
 供派出所内勤、社区民警和领导在三级网格化管理中使用。</translation>
     </message>
 </context>
@@ -5923,35 +5921,50 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>用户管理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="90"/>
+        <location filename="../../desktop/ui/work/session.py" line="45"/>
+        <source>New &amp;recovery key…</source>
+        <translation>新恢复密钥(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/session.py" line="96"/>
         <source>Demo logins: {names}; password {password}</source>
         <translation>演示账号：{names}；密码 {password}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="140"/>
-        <location filename="../../desktop/ui/work/session.py" line="172"/>
+        <location filename="../../desktop/ui/work/session.py" line="146"/>
+        <location filename="../../desktop/ui/work/session.py" line="178"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="177"/>
+        <location filename="../../desktop/ui/work/session.py" line="183"/>
         <source>Lock after idle time</source>
         <translation>空闲锁定时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="178"/>
+        <location filename="../../desktop/ui/work/session.py" line="184"/>
         <source>Lock the desk after this many minutes without input (0: never):</source>
         <translation>无操作多少分钟后锁定工作台（0 表示不锁定）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="193"/>
+        <location filename="../../desktop/ui/work/session.py" line="199"/>
         <source>Password expiry</source>
         <translation>密码有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="194"/>
+        <location filename="../../desktop/ui/work/session.py" line="200"/>
         <source>Every user chooses a new password after this many days (0: never):</source>
         <translation>每位用户在这么多天后须设置新密码（0：永不过期）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/session.py" line="222"/>
+        <source>New recovery key</source>
+        <translation>新恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/session.py" line="224"/>
+        <source>Make a new recovery key? The one in the safe stops opening the database; print the new one and put it in its place.</source>
+        <translation>要生成新的恢复密钥吗？保险柜里的那份将不再能打开数据库；请打印新的一份，放回原处。</translation>
     </message>
 </context>
 <context>

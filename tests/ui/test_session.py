@@ -348,3 +348,26 @@ def test_the_administrator_sets_the_password_expiry(
     window.session.expiry_action.trigger()
     assert asked == [90] and window.db is not None
     assert passwords.expiry_days(window.db) == 30
+
+
+def test_a_new_recovery_key_is_shown_once_and_opens_the_desk(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    assert window.session.recovery_action.isEnabled()  # the whole database's administrator
+    shown: list[str] = []
+
+    def keep(dialog: RecoveryKeyDialog) -> None:
+        shown.append(dialog.key)
+        dialog.accept()
+
+    modal = Modal(RecoveryKeyDialog, keep)
+    window.session.recovery_action.trigger()  # the question is answered Yes (messages)
+    modal.check()
+    db = window.db
+    assert db is not None
+    assert keys.unlock_recovery(tmp_path / "window.sqlite3", shown[0]) == db.key
+    (entry, *_) = audit.list_entries(db, action=audit.RECOVERY_KEY)
+    assert "admin" in entry.user_name
+    users.login(db, "neiqin", DEMO_PASSWORD)
+    window.session.update_actions()
+    assert not window.session.recovery_action.isEnabled()  # a clerk may not

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 
 from desktop import demo, paths
 from desktop.domain.accounts import DEFAULT_IDLE_MINUTES, MAX_PASSWORD_DAYS, Actor
@@ -42,12 +42,14 @@ class SessionWork(QObject):
         self.idle_action = QAction(self.tr("Lock after &idle time…"), window)
         self.expiry_action = QAction(self.tr("Password &expiry…"), window)
         self.users_action = QAction(self.tr("&Users…"), window)
+        self.recovery_action = QAction(self.tr("New &recovery key…"), window)
         self.lock_action.triggered.connect(self.lock)
         self.logout_action.triggered.connect(self.log_out)
         self.password_action.triggered.connect(self.change_password)
         self.idle_action.triggered.connect(self.set_idle_time)
         self.expiry_action.triggered.connect(self.set_password_expiry)
         self.users_action.triggered.connect(self.manage_users)
+        self.recovery_action.triggered.connect(self.new_recovery_key)
 
     @property
     def user(self) -> Actor | None:
@@ -58,6 +60,7 @@ class SessionWork(QObject):
         menu.addActions([self.lock_action, self.logout_action, self.password_action])
         menu.addSeparator()
         menu.addActions([self.idle_action, self.expiry_action, self.users_action])
+        menu.addAction(self.recovery_action)
 
     def update_actions(self) -> None:
         user = self.user
@@ -65,7 +68,10 @@ class SessionWork(QObject):
             action.setEnabled(user is not None)
         self.users_action.setEnabled(user is not None and user.role.manages)
         # A rule for every account: the administrator of the whole database sets it.
-        self.expiry_action.setEnabled(user is not None and user.role.manages and user.node is None)
+        whole = user is not None and user.role.manages and user.node is None
+        self.expiry_action.setEnabled(whole)
+        db = self.desk.database()
+        self.recovery_action.setEnabled(whole and db is not None and db.key is not None)
 
     def unlock(self, path: Path) -> Database | None:
         """An encrypted desk: the login comes before anything of it is read, and the
@@ -202,6 +208,31 @@ class SessionWork(QObject):
             passwords.set_expiry_days(db, days)
         except UserError as error:
             show_error(self.desk.parent, error)
+
+    def new_recovery_key(self) -> None:
+        """A new recovery key (the old one lost, or seen by someone who should not have):
+        the old one stops opening the database; the new one is shown once."""
+        from desktop.services.accounts import keys
+
+        db = self.desk.database()
+        if db is None:
+            return
+        answer = QMessageBox.question(
+            self.desk.parent,
+            self.tr("New recovery key"),
+            self.tr(
+                "Make a new recovery key? The one in the safe stops opening the database; "
+                "print the new one and put it in its place."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            key = keys.new_recovery_key(db)
+        except UserError as error:
+            show_error(self.desk.parent, error)
+            return
+        RecoveryKeyDialog(self.desk.parent, key).exec()
 
     def manage_users(self) -> None:
         from desktop.ui.dialogs.users_dialog import UsersDialog
