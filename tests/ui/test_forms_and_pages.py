@@ -226,7 +226,6 @@ def test_start_shows_nothing_before_the_login_then_the_users_jurisdiction(
 def test_a_damaged_page_found_behind_the_window_is_reported(
     qtbot: Any, tmp_path: Path, demo_template: Path, messages: list[tuple[str, str]]
 ) -> None:
-    import sqlite3
 
     from desktop.ui.app import make_application
 
@@ -251,7 +250,6 @@ def test_a_damaged_page_found_behind_the_window_is_reported(
 def test_a_damaged_database_is_restored_from_the_newest_whole_backup(
     qtbot: Any, tmp_path: Path, demo_template: Path, messages: list[tuple[str, str]]
 ) -> None:
-    import sqlite3
 
     from desktop.services.accounts import audit
     from desktop.services.maintenance import backups

@@ -19,7 +19,9 @@ from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError
 from desktop.store import restore as files
 from desktop.store.engine import Database, sqlite_path
-from desktop.store.restore import RestoreError
+from desktop.store.restore import FOREIGN_KEY, RestoreError
+
+__all__ = ["FOREIGN_KEY", "RestoreError", "restore", "restore_unopened"]
 
 WHOLE_DATABASE_ONLY = QT_TRANSLATE_NOOP(
     "Messages",

@@ -187,7 +187,7 @@ class BackupWork(QObject):
         administrator's password in that backup unwraps its key. None: not that case, or
         the password was not given or does not open it."""
         from desktop.services.accounts import keys
-        from desktop.store.restore import FOREIGN_KEY
+        from desktop.services.maintenance.restores import FOREIGN_KEY
 
         user = db.actor
         if error.message != FOREIGN_KEY or db.key is None or user is None:
