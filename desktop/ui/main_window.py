@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import paths
 from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef
-from desktop.domain.messages import UserError
+from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop.ui.actions import Actions
 from desktop.ui.errors import show_error
 from desktop.ui.settings import Settings
@@ -283,8 +283,10 @@ class MainWindow(QMainWindow):
         try:
             path = desk_path(target)
             if path is not None and keys.is_encrypted(path):
+                self._say_loading(_LOG_IN_FIRST)
                 db = self.session.unlock(path)
                 if db is None:
+                    self._say_loading(_NOTHING_OPEN)
                     self._update_actions()
                     return False
             else:
@@ -321,6 +323,7 @@ class MainWindow(QMainWindow):
             return False
         if not self.session.log_in(db):
             self._close_db()
+            self._say_loading(_NOTHING_OPEN)
             self._update_actions()
             return False
         if not self._encrypt_if_due():
@@ -345,6 +348,14 @@ class MainWindow(QMainWindow):
             self.tree.reveal(user.node)  # "all units" would be wrong: theirs are the scope
         self.set_scope(self.tree.current_ref())
         return True
+
+    def _say_loading(self, text: str) -> None:
+        """What the first page says before anyone has logged in (it goes once the pages are
+        built): never "opening…" for a login that was cancelled."""
+        from shiboken6 import isValid
+
+        if isValid(self.loading):
+            self.loading.setText(QApplication.translate("MainWindow", text))
 
     def _encrypt_if_due(self) -> bool:
         """A plain file from an earlier version: an administrator's first login encrypts it
@@ -578,6 +589,14 @@ class MainWindow(QMainWindow):
         self.jobs.stop_all()  # no job may outlive the database it works on
         self._close_db()
         super().closeEvent(event)
+
+
+_NOTHING_OPEN = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "No database is open. Open one with File > Open database…, or open the same one again "
+    "to log in.",
+)
+_LOG_IN_FIRST = QT_TRANSLATE_NOOP("MainWindow", "Log in to open the database.")
 
 
 def _whole_database(user: Actor) -> bool:

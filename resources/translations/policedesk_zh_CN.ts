@@ -2125,7 +2125,7 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/form.py" line="103"/>
+        <location filename="../../desktop/ui/widgets/form.py" line="106"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -2581,7 +2581,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="52"/>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="313"/>
         <location filename="../../desktop/ui/app.py" line="27"/>
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
@@ -2703,69 +2703,79 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>Encrypting the database…</source>
         <translation>正在加密数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/ui/main_window.py" line="441"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="432"/>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/ui/main_window.py" line="449"/>
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/ui/main_window.py" line="450"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="451"/>
+        <location filename="../../desktop/ui/main_window.py" line="462"/>
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="475"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="477"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/main_window.py" line="496"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="487"/>
+        <location filename="../../desktop/ui/main_window.py" line="498"/>
         <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
         <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="501"/>
+        <location filename="../../desktop/ui/main_window.py" line="512"/>
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="503"/>
+        <location filename="../../desktop/ui/main_window.py" line="514"/>
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="594"/>
+        <source>No database is open. Open one with File &gt; Open database…, or open the same one again to log in.</source>
+        <translation>没有打开数据库。请用 文件 → 打开数据库… 打开一个；再次打开同一个数据库即可重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="599"/>
+        <source>Log in to open the database.</source>
+        <translation>请登录以打开数据库。</translation>
     </message>
     <message>
         <source>About</source>
@@ -3092,23 +3102,23 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/register/findings.py" line="176"/>
-        <location filename="../../desktop/services/register/enterprises.py" line="125"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="127"/>
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/enterprises.py" line="310"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="321"/>
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/register/cadence.py" line="56"/>
-        <location filename="../../desktop/services/register/enterprises.py" line="129"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="131"/>
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/enterprises.py" line="177"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="188"/>
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
@@ -3179,67 +3189,67 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>数据库服务器由管理员备份（pg_dump），不能在工作台上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="24"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="26"/>
         <source>Only an administrator of the whole sub-bureau may restore a backup: it replaces every station&apos;s records.</source>
         <translation>只有整个分局的管理员才能从备份恢复：恢复会替换所有派出所的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="29"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="31"/>
         <source>A database server is restored by its administrator, not from the desk.</source>
         <translation>数据库服务器由管理员恢复，不能在工作台上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="32"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="34"/>
         <source>{path} holds a whole database; log in to it as an administrator of the whole sub-bureau to restore a backup in its place.</source>
         <translation>{path} 中已有完整的数据库；请以整个分局的管理员身份登录后再用备份替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="37"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="39"/>
         <source>The backup {path} is of another desk ({theirs}), not of this one ({ours}); it was not restored.</source>
         <translation>备份 {path} 属于另一个工作台（{theirs}），不是本工作台（{ours}）的，未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="42"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="44"/>
         <source>To move a desk to a new computer, restore its backup there before entering anything.</source>
         <translation>要把工作台搬到新电脑上，请在新电脑上录入任何内容之前先恢复它的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="46"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="48"/>
         <source>The backup {path} fails the program&apos;s own check ({detail}); it was not restored.</source>
         <translation>备份 {path} 未通过程序自身的检查（{detail}），未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="49"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="51"/>
         <source>In the backup {path} the account “{user}” has a role or a jurisdiction that no entry of its audit trail gave it: the file was altered outside the program. It was not restored.</source>
         <translation>备份 {path} 中账户“{user}”的角色或辖区在其审计日志中没有来由：文件在程序之外被改动过。未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="54"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="56"/>
         <source>a desk without a name</source>
         <translation>未命名的工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/jurisdiction/officers.py" line="102"/>
+        <location filename="../../desktop/services/jurisdiction/officers.py" line="104"/>
         <source>Choose the sub-bureau, station or office the officer belongs to.</source>
         <translation>请选择人员所属的分局、派出所或警务室。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/jurisdiction/officers.py" line="143"/>
+        <location filename="../../desktop/services/jurisdiction/officers.py" line="150"/>
         <source>Another officer has this badge number.</source>
         <translation>已有其他人员使用这个警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/jurisdiction/officers.py" line="147"/>
+        <location filename="../../desktop/services/jurisdiction/officers.py" line="154"/>
         <source>Another officer has this ID number.</source>
         <translation>已有其他人员使用此身份证号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/jurisdiction/officers.py" line="159"/>
+        <location filename="../../desktop/services/jurisdiction/officers.py" line="166"/>
         <source>“{name}” is responsible for {n} grid cells, so cannot be made inactive or move to another station. Assign someone else there first.</source>
         <translation>“{name}”负责 {n} 个网格，不能设为不在岗或调到其他派出所。请先给这些网格另行指定负责人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/jurisdiction/officers.py" line="177"/>
+        <location filename="../../desktop/services/jurisdiction/officers.py" line="184"/>
         <source>Cannot delete “{name}”: assigned to {n} grid cells. Assign someone else there first.</source>
         <translation>不能删除“{name}”：此人负责 {n} 个网格。请先给这些网格另行指定负责人。</translation>
     </message>
@@ -4893,12 +4903,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/page.py" line="114"/>
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="151"/>
+        <location filename="../../desktop/ui/pages/page.py" line="155"/>
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>

@@ -95,6 +95,8 @@ def test_cancelling_the_login_shows_nothing(
     assert not win.open_database(window_db)
     modal.check()
     assert win.db is None and win.tree.tree_model.rowCount() == 0
+    # Nothing was read before the login (the file is encrypted), and nothing says "opening".
+    assert win.loading.text().startswith("没有打开数据库")
     assert not win.actions_.new_visit.isEnabled() and not win.actions_.export_visits.isEnabled()
 
 
