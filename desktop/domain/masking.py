@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _DIGITS = re.compile(r"\d")
 
@@ -28,3 +29,14 @@ def mask_id_number(text: str | None) -> str | None:
 
 def _stars(text: str) -> str:
     return _DIGITS.sub("*", text)
+
+
+def kept_if_masked(
+    submitted: str | None, stored: str | None, mask: Callable[[str | None], str | None]
+) -> str | None:
+    """A form shows a masked number; saved unchanged, it stands for the stored number, so a
+    masked value is never written back (nor refused as an invalid number)."""
+    text = (submitted or "").strip()
+    if stored and "*" in text and mask(stored) == text:
+        return stored
+    return submitted

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import id_number
 from desktop.domain.hierarchy import NodeKind, NodeRef
-from desktop.domain.masking import mask_id_number, mask_phone
+from desktop.domain.masking import kept_if_masked, mask_id_number, mask_phone
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker, clean
 from desktop.services.accounts import access
@@ -84,10 +84,12 @@ def _form(o: Officer) -> OfficerForm:
     )
 
 
-def load_officer(db: Database, ident: uuid.UUID) -> OfficerForm:
+def load_officer(db: Database, ident: uuid.UUID, reveal: bool = True) -> OfficerForm:
+    """The officer's form; its phone and ID numbers masked unless `reveal` is asked for and
+    the role may see them (as in the list it is opened from)."""
     with db.reading() as s:
         form = _form(visible(db, s, Officer, ident))
-    if not access.unmasked(db, True):  # a form shows what the role may see
+    if not access.unmasked(db, reveal):
         form.phone = mask_phone(form.phone)
         form.id_number = mask_id_number(form.id_number)
     return form
@@ -107,6 +109,11 @@ def _unit_path(s: Session, c: Checker, unit: NodeRef | None) -> dict[str, uuid.U
 
 
 def save_officer(db: Database, form: OfficerForm) -> OfficerForm:
+    if form.id is not None:  # numbers left masked as shown keep what is stored
+        with db.reading() as s:
+            stored = visible(db, s, Officer, form.id)
+            form.phone = kept_if_masked(form.phone, stored.phone, mask_phone)
+            form.id_number = kept_if_masked(form.id_number, stored.id_number, mask_id_number)
     c = Checker()
     values = check_values(db, c, form)
     with db.transaction() as s:

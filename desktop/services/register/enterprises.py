@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import credit_code, id_number
 from desktop.domain.hierarchy import NodeRef
-from desktop.domain.masking import mask_id_number, mask_phone
+from desktop.domain.masking import kept_if_masked, mask_id_number, mask_phone
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.domain.validation import Checker, clean
 from desktop.domain.visit_cadence import Cadence, cadence
@@ -86,10 +86,12 @@ def _form(e: Enterprise) -> EnterpriseForm:
     return EnterpriseForm(**{name: getattr(e, name) for name in _FORM_FIELDS})
 
 
-def load_enterprise(db: Database, ident: uuid.UUID) -> EnterpriseForm:
+def load_enterprise(db: Database, ident: uuid.UUID, reveal: bool = True) -> EnterpriseForm:
+    """The enterprise's form; the contact's phone and the legal representative's ID number
+    masked unless `reveal` is asked for and the role may see them."""
     with db.reading() as s:
         form = _form(visible(db, s, Enterprise, ident))
-    if not access.unmasked(db, True):  # a form shows what the role may see
+    if not access.unmasked(db, reveal):
         form.security_phone = mask_phone(form.security_phone)
         form.legal_rep_id_number = mask_id_number(form.legal_rep_id_number)
     return form
@@ -150,6 +152,15 @@ def _values(
 def save_enterprise(db: Database, form: EnterpriseForm) -> EnterpriseForm:
     """Create or update; the same credit code twice is refused. Call `similar_names` first to
     warn about a probable duplicate: that is the user's call, not a refusal."""
+    if form.id is not None:  # numbers left masked as shown keep what is stored
+        with db.reading() as s:
+            stored = visible(db, s, Enterprise, form.id)
+            form.security_phone = kept_if_masked(
+                form.security_phone, stored.security_phone, mask_phone
+            )
+            form.legal_rep_id_number = kept_if_masked(
+                form.legal_rep_id_number, stored.legal_rep_id_number, mask_id_number
+            )
     c = Checker()
     values = check_values(db, c, form)
     with db.transaction() as s:

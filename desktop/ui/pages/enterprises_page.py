@@ -156,8 +156,10 @@ class EnterprisesPage(Page):
         row = self.model.row_object(index)
         if row is None or self.db is None:
             return
-        db = self.db
-        self.run_form(lambda: EnterpriseDialog(self, db, enterprises.load_enterprise(db, row.id)))
+        db, reveal = self.db, self.reveal.isChecked() and may_reveal(self.db)
+        self.run_form(
+            lambda: EnterpriseDialog(self, db, enterprises.load_enterprise(db, row.id, reveal))
+        )
 
     def delete(self) -> None:
         self.delete_selected(

@@ -104,8 +104,8 @@ class OfficersPage(Page):
         row = self.model.row_object(index)
         if row is None or self.db is None:
             return
-        db = self.db
-        self.run_form(lambda: OfficerDialog(self, db, officers.load_officer(db, row.id)))
+        db, reveal = self.db, self.reveal.isChecked() and may_reveal(self.db)
+        self.run_form(lambda: OfficerDialog(self, db, officers.load_officer(db, row.id, reveal)))
 
     def delete(self) -> None:
         self.delete_selected(

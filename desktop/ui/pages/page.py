@@ -27,6 +27,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.models.table_model import ObjectRole
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.filter_bar import FilterBar
+from desktop.ui.widgets.form import FormDialog
 
 
 class Page(QWidget):
@@ -123,12 +124,15 @@ class Page(QWidget):
         self.changed.emit()
 
     def run_form(self, make: Callable[[], QDialog]) -> None:
-        """Open a form made by `make` (which may find its record gone); reload on save."""
+        """Open a form made by `make` (which may find its record gone); reload on save. A
+        role that may not edit (a leader) gets it to read, with nothing to save."""
         try:
             dialog = make()
         except UserError as error:
             show_error(self, error)
             return
+        if not self.may("edits") and isinstance(dialog, FormDialog):
+            dialog.set_read_only()
         if dialog.exec():
             self.refresh()
             self.changed.emit()
@@ -154,6 +158,7 @@ def make_reveal() -> QCheckBox:
 
 
 def may_reveal(db: Database | None) -> bool:
+    """Whether the role may ask for full numbers (a page's reveal box is enabled)."""
     user = db.actor if db is not None else None
     return not isinstance(user, Actor) or user.role.may_unmask
 

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDoubleValidator, QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -66,6 +68,7 @@ class FormDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
         self.saved: Any = None
+        self.read_only = False
 
     # -- fields -----------------------------------------------------------------------------
     def add(self, name: str, label: str, widget: QWidget) -> QWidget:
@@ -130,6 +133,17 @@ class FormDialog(QDialog):
         self.add(name, label, box)
         return box
 
+    def set_read_only(self) -> None:
+        """For a role that may not edit: the record to read, with nothing to save. Text stays
+        selectable (to copy a number); lists and ticks cannot be changed."""
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.setReadOnly(True)
+            elif isinstance(widget, (QComboBox, QAbstractButton, QAbstractSpinBox)):
+                widget.setEnabled(widget.parent() is self.buttons)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.read_only = True
+
     # -- saving -----------------------------------------------------------------------------
     def collect(self) -> Any:
         raise NotImplementedError
@@ -182,6 +196,8 @@ class FormDialog(QDialog):
         return None
 
     def submit(self) -> None:
+        if self.read_only:  # Ctrl+Enter in a form opened to read
+            return
         saved = self.attempt()
         if saved is None:  # not saved, or the user chose not to after all: the form stays
             return

@@ -1,0 +1,103 @@
+"""Issue 22: the habits of the desktop programs clerks know, tried through real widgets as
+each role would meet them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.demo.generator import DEMO_PASSWORD
+from desktop.services.accounts import users
+from desktop.services.jurisdiction import officers
+from desktop.services.jurisdiction.officers import OfficerRow
+from desktop.ui.dialogs.officer_dialog import OfficerDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages.officers_page import OfficersPage
+from tests.ui.conftest import Modal
+
+
+def log_in_as(window: MainWindow, username: str) -> None:
+    """The window as `username` finds it after logging in (their tree and home scope)."""
+    assert window.db is not None
+    users.logout(window.db)
+    users.login(window.db, username, DEMO_PASSWORD)
+    assert window._enter()
+
+
+def officers_as(window: MainWindow, username: str) -> OfficersPage:
+    log_in_as(window, username)
+    page = window.officers
+    window.tabs.setCurrentWidget(page)
+    return page
+
+
+def open_form(
+    qtbot: Any, page: OfficersPage, handle: Callable[[OfficerDialog], None]
+) -> OfficerRow:
+    """Opens 编辑 on the first officer with both numbers; `handle` runs on the form."""
+    model = page.model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if (o := model.row_object(model.index(r, 0))) and o.phone and o.id_number
+    )
+    page.table.selectRow(row)
+    modal = Modal(OfficerDialog, handle)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    modal.check()
+    found = model.row_object(model.index(row, 0))
+    assert found is not None
+    return found
+
+
+def test_a_leader_reads_an_officer_without_a_save_button(qtbot: Any, window: MainWindow) -> None:
+    page = officers_as(window, "lingdao")
+    seen: dict[str, Any] = {}
+
+    def look(dialog: OfficerDialog) -> None:
+        seen["save"] = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        seen["phone"] = dialog.phone.text()
+        seen["read_only"] = dialog.phone.isReadOnly() and dialog.name.isReadOnly()
+        seen["kind"] = dialog.kind.isEnabled()
+        dialog.submit()  # Ctrl+Enter saves nothing
+        dialog.reject()
+
+    row = open_form(qtbot, page, look)
+    assert seen["save"] is None and seen["read_only"] and not seen["kind"]
+    assert "****" in seen["phone"]  # a leader never sees the full number
+    assert window.db is not None
+    users.login(window.db, "admin", DEMO_PASSWORD)
+    assert "*" not in (officers.load_officer(window.db, row.id).phone or "")
+
+
+def test_a_community_officer_sees_masked_numbers_until_asking(
+    qtbot: Any, window: MainWindow
+) -> None:
+    page = officers_as(window, "minjing")
+    assert not page.reveal.isChecked()
+    seen: dict[str, str] = {}
+
+    def save_unchanged(dialog: OfficerDialog) -> None:
+        seen["phone"], seen["id"] = dialog.phone.text(), dialog.id_number.text()
+        dialog.notes.setPlainText("改了备注号码原样")
+        dialog.submit()  # saves: the masked numbers stand for the stored ones
+
+    row = open_form(qtbot, page, save_unchanged)
+    assert "****" in seen["phone"] and "****" in seen["id"]
+    assert window.db is not None
+    stored = officers.load_officer(window.db, row.id, reveal=True)
+    assert stored.notes == "改了备注号码原样"
+    assert "*" not in (stored.phone or "") and "*" not in (stored.id_number or "")
+    assert stored.phone and stored.phone[:3] == seen["phone"][:3]
+
+    page.reveal.setChecked(True)  # 显示完整号码: the form shows them in full too
+
+    def look(dialog: OfficerDialog) -> None:
+        seen["full"] = dialog.phone.text()
+        dialog.reject()
+
+    open_form(qtbot, page, look)
+    assert seen["full"] == stored.phone
