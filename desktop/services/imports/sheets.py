@@ -20,7 +20,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError, RefusedErr
 from desktop.ledgers import reader, registry, sheetfile
 from desktop.services.accounts import access, audit
 from desktop.services.imports import enterprise_rows, officer_rows, visit_rows
-from desktop.services.imports.plan import NEW, SAME, Good, Keys, Plan, Problem
+from desktop.services.imports.plan import NEW, SAME, Good, Keys, Plan, Problem, collector_paused
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
 from desktop.store import bulk
 from desktop.store.engine import Database
@@ -85,6 +85,7 @@ def importer(kind: str) -> Importer:
     return IMPORTERS[kind]
 
 
+@collector_paused()
 def plan_import(
     db: Database,
     kind: str,
@@ -168,6 +169,7 @@ def _digest(path: Path) -> str:
     return found.hexdigest()
 
 
+@collector_paused()
 def apply_import(
     db: Database,
     plan: Plan,
