@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import i18n, paths
 from desktop.services.tasks import CancelledError
+from desktop.ui import collector
 from desktop.ui.errors import install_excepthook, setup_logging
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -27,6 +28,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(app.translate("MainWindow", "Community Policing Desk"))
     app.installTranslator(i18n.qt_translator())
     app.installTranslator(i18n.translator())
+    collector.install(app)
     return app
 
 
