@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 
@@ -41,3 +41,21 @@ def parse_date(text: str | None) -> date | None:
 def format_date(value: date | None) -> str:
     """Dates are shown and filed as 2026-11-22."""
     return value.isoformat() if value else ""
+
+
+def local_time(at: datetime, seconds: bool = False) -> str:
+    """A moment as the PC's clock shows it: one clock on every page, whatever zone the
+    record was written in (a naive moment is taken as UTC, as the database keeps it)."""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def china_text_as_local(text: str) -> str:
+    """A moment the audit trail wrote as Beijing-time text ("2026-12-02 11:48:23"), on the
+    PC's clock; any other text as it is."""
+    try:
+        at = datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=CHINA)
+    except ValueError:
+        return text
+    return local_time(at, seconds=True)

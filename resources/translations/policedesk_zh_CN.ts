@@ -313,72 +313,72 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="34"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="35"/>
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="35"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="36"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="36"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="37"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="37"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="38"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="38"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="39"/>
         <source>Logged in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="39"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="40"/>
         <source>Failed login</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="40"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="41"/>
         <source>Logged out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="41"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="42"/>
         <source>Exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="42"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="43"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="43"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="44"/>
         <source>Backed up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="44"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="45"/>
         <source>Restored the database</source>
         <translation>从备份恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="45"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="46"/>
         <source>Settled a data conflict</source>
         <translation>处理数据冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="46"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="47"/>
         <source>Made a new recovery key</source>
         <translation>生成了新的恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="47"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="48"/>
         <source>Encrypted the database</source>
         <translation>加密了数据库</translation>
     </message>
@@ -386,436 +386,516 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="58"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="59"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="60"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="61"/>
         <source>unit level</source>
         <translation>单位层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="62"/>
         <source>unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="63"/>
         <source>active</source>
         <translation>允许登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="64"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="65"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="66"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="67"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="68"/>
         <source>credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="68"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="69"/>
         <source>industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="69"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="70"/>
         <source>key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="71"/>
         <source>legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="72"/>
         <source>legal representative&apos;s ID number</source>
         <translation>法定代表人身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="73"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="73"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="74"/>
         <source>security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="75"/>
         <source>security phone</source>
         <translation>保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="76"/>
         <source>employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="76"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="77"/>
         <source>risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="78"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="79"/>
         <source>registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="80"/>
         <source>visit interval</source>
         <translation>走访周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="81"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="82"/>
         <source>visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="83"/>
         <source>kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="84"/>
         <source>officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="84"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="85"/>
         <source>content</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="86"/>
         <source>guidance</source>
         <translation>安保指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="87"/>
         <source>opinions and requests</source>
         <translation>意见建议与诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="88"/>
         <source>enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="89"/>
         <source>grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="89"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="90"/>
         <source>office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="91"/>
         <source>station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="92"/>
         <source>sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="93"/>
         <source>badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="94"/>
         <source>force</source>
         <translation>警力类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="95"/>
         <source>households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="95"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="96"/>
         <source>population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="97"/>
         <source>community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="98"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="99"/>
         <source>category</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="99"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="100"/>
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="101"/>
         <source>found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="102"/>
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="103"/>
         <source>responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="104"/>
         <source>progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="105"/>
         <source>value</source>
         <translation>设置值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="106"/>
         <source>last changed</source>
         <translation>最后修改时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="107"/>
         <source>companions</source>
         <translation>同行民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="108"/>
         <source>tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="109"/>
         <source>route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="110"/>
         <source>peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="111"/>
         <source>staffing</source>
         <translation>配备要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="112"/>
         <source>shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="113"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="114"/>
         <source>from</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="115"/>
         <source>to</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="116"/>
         <source>patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="117"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="118"/>
         <source>version kept</source>
         <translation>保留的版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="118"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="119"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="119"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="120"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="120"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="121"/>
         <source>password changed</source>
         <translation>密码修改时间</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="122"/>
+        <source>visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/pages/audit_page.py" line="123"/>
+        <source>rectification started on</source>
+        <translation>开始整改日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="124"/>
+        <source>rectification started by</source>
+        <translation>开始整改经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="125"/>
+        <source>rectified on</source>
+        <translation>整改完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="126"/>
+        <source>rectified by</source>
+        <translation>整改确认人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="127"/>
+        <source>closed on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="128"/>
+        <source>closed by</source>
+        <translation>销号人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="129"/>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="130"/>
+        <source>grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="131"/>
+        <source>planned by hand</source>
+        <translation>手工排班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="132"/>
+        <source>reception days</source>
+        <translation>接待日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="133"/>
+        <source>last login</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="134"/>
+        <source>failed logins</source>
+        <translation>连续登录失败次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="135"/>
+        <source>locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="138"/>
         <source>this desk&apos;s</source>
         <translation>本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="124"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="139"/>
         <source>the package&apos;s</source>
         <translation>数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="128"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="143"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="128"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="143"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="165"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="186"/>
         <source>unknown user name</source>
         <translation>用户名不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="187"/>
         <source>wrong password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="167"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="188"/>
         <source>wrong password; the account is now locked</source>
         <translation>密码错误，账号因此锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="170"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="191"/>
         <source>account locked</source>
         <translation>账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="171"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="192"/>
         <source>account disabled</source>
         <translation>账号已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_words.py" line="34"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_words.py" line="35"/>
+        <source>published</source>
+        <translation>已发布</translation>
     </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="217"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="239"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="221"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="243"/>
         <source>Filter by user or record</source>
         <translation>按用户或记录筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="222"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="244"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="223"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="245"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="236"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="259"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="237"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="260"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="238"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="261"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="239"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="262"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="240"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="264"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="268"/>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="279"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="299"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="313"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="299"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="280"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="314"/>
         <source>{n} entries written to {path}.</source>
         <translation>已将 {n} 条记录写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="289"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="323"/>
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -1819,7 +1899,7 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
         <translation>全部社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="164"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="166"/>
         <source>Delete enterprise</source>
         <translation>删除单位</translation>
     </message>
@@ -2582,7 +2662,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="52"/>
         <location filename="../../desktop/ui/main_window.py" line="313"/>
-        <location filename="../../desktop/ui/app.py" line="27"/>
+        <location filename="../../desktop/ui/app.py" line="28"/>
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
@@ -2914,27 +2994,27 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>这不是有效的统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/checks.py" line="32"/>
+        <location filename="../../desktop/services/exchange/checks.py" line="33"/>
         <source>{file} is damaged or incomplete (the {kind} “{name}”, field {field}: {detail}). Nothing was imported; ask for the package again.</source>
         <translation>{file} 已损坏或不完整（{kind}“{name}”，字段 {field}：{detail}）。未导入任何数据；请重新索取数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/checks.py" line="37"/>
+        <location filename="../../desktop/services/exchange/checks.py" line="38"/>
         <source>The {kind} “{name}” in {file} breaks a rule of its form, field {field}: {problem} Nothing was imported.</source>
         <translation>{file} 中的{kind}“{name}”不符合表单规则，字段 {field}：{problem} 未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/checks.py" line="42"/>
+        <location filename="../../desktop/services/exchange/checks.py" line="43"/>
         <source>Correct the record at the desk that wrote the package, and ask it for a new one.</source>
         <translation>请在制作该数据包的工作台上更正这条记录，再请它重新制作数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/checks.py" line="46"/>
+        <location filename="../../desktop/services/exchange/checks.py" line="47"/>
         <source>Give a number from {low} to {high}.</source>
         <translation>请填写 {low} 到 {high} 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/checks.py" line="47"/>
+        <location filename="../../desktop/services/exchange/checks.py" line="48"/>
         <location filename="../../desktop/services/imports/enterprise_rows.py" line="198"/>
         <location filename="../../desktop/services/imports/officer_rows.py" line="156"/>
         <location filename="../../desktop/services/imports/visit_rows.py" line="199"/>
@@ -2944,7 +3024,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/checks.py" line="48"/>
+        <location filename="../../desktop/services/exchange/checks.py" line="49"/>
         <source>The last day comes before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -3032,7 +3112,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>警务室每周至少有两天接待群众。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/checks.py" line="45"/>
+        <location filename="../../desktop/services/exchange/checks.py" line="46"/>
         <location filename="../../desktop/services/maintenance/connection.py" line="112"/>
         <location filename="../../desktop/domain/validation.py" line="175"/>
         <source>Choose one of the listed values.</source>
@@ -4155,49 +4235,49 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>服务器不允许本机以 {user} 身份连接 {database}（见其 pg_hba.conf）。请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="64"/>
+        <location filename="../../desktop/services/exchange/package.py" line="65"/>
         <source>{file} is damaged or incomplete ({detail}). Nothing was imported; ask for the package again.</source>
         <translation>{file} 已损坏或不完整（{detail}），未导入任何内容；请重新索要数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="69"/>
+        <location filename="../../desktop/services/exchange/package.py" line="70"/>
         <source>{file} is a data package of an older version of this program, which was neither signed nor sealed. Nothing was imported; ask the desk that wrote it for a new package.</source>
         <translation>{file} 是本程序旧版本的数据包，既无签名也未加密。未导入任何数据；请制作它的工作台重新制作数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="79"/>
+        <location filename="../../desktop/services/exchange/package.py" line="80"/>
         <source>The signature of {file} does not match its contents: it was changed after it was written, or damaged on the way. Nothing was imported; ask for the package again.</source>
         <translation>{file} 的签名与内容不符：它在制作后被改动过，或在传递中损坏。未导入任何数据；请重新索取数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="84"/>
+        <location filename="../../desktop/services/exchange/package.py" line="85"/>
         <source>{file} unpacks to more than the {limit} MB a package may hold. Nothing was imported.</source>
         <translation>{file} 解开后超过数据包允许的 {limit} MB。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="266"/>
+        <location filename="../../desktop/services/exchange/package.py" line="267"/>
         <location filename="../../desktop/services/exchange/desks.py" line="184"/>
         <source>Cannot write {file}: {detail}</source>
         <translation>无法写入 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="386"/>
+        <location filename="../../desktop/services/exchange/package.py" line="387"/>
         <source>There is no file {file}.</source>
         <translation>没有文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="389"/>
+        <location filename="../../desktop/services/exchange/package.py" line="390"/>
         <location filename="../../desktop/services/exchange/desks.py" line="197"/>
         <source>Cannot read {file}: {detail}</source>
         <translation>无法读取 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="68"/>
+        <location filename="../../desktop/services/exchange/package.py" line="69"/>
         <source>{file} is not a data package of this program.</source>
         <translation>{file} 不是本程序的数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="74"/>
+        <location filename="../../desktop/services/exchange/package.py" line="75"/>
         <source>{file} was written by a newer version of this program. Nothing was imported; install that version here first.</source>
         <translation>{file} 由较新版本的程序写出，未导入任何内容；请先在本机安装该版本。</translation>
     </message>
@@ -4257,22 +4337,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请先导入缺少的数据包，或请 {origin} 导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="87"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="89"/>
         <source>The {kind} “{name}” in the package belongs to a record this database does not have. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”所属的记录本数据库没有，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="93"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="95"/>
         <source>The {kind} “{name}” in the package has a code or number that another record here already has. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”的代码或编号已被本机另一条记录使用，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="100"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="102"/>
         <source>A package from there was probably missed: ask for a full package (policedesk exchange export --full).</source>
         <translation>可能漏导了对方的某个数据包：请对方导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="106"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="108"/>
         <source>Correct the code of one of the two: here, or at the desk that wrote the package (then ask it for a new package), and import again. A new desk must start from the sub-bureau&apos;s full package, not from entries of its own.</source>
         <translation>请改正两者之一的代码：在本机改，或请写出数据包的一方改后重新发数据包，然后再导入。新电脑须从分局的完整数据包起步，而不是自行录入。</translation>
     </message>

@@ -3,20 +3,27 @@ each role would meet them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from desktop.demo.generator import DEMO_PASSWORD
 from desktop.services.accounts import users
 from desktop.services.jurisdiction import officers
 from desktop.services.jurisdiction.officers import OfficerRow
+from desktop.services.register import findings
 from desktop.ui.dialogs.officer_dialog import OfficerDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.officers_page import OfficersPage
 from tests.ui.conftest import Modal
+
+KEY = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
 
 
 def log_in_as(window: MainWindow, username: str) -> None:
@@ -101,3 +108,43 @@ def test_a_community_officer_sees_masked_numbers_until_asking(
 
     open_form(qtbot, page, look)
     assert seen["full"] == stored.phone
+
+
+def test_the_audit_log_speaks_as_the_forms_do(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = window.db
+    assert db is not None
+    item = findings.list_findings(db, None, category="hazard", status="open", limit=1)[0]
+    who = officers.list_officers(db, None, active_only=True)[0]
+    findings.advance_finding(
+        db, findings.FindingUpdate(item.id, item.version, "rectifying"), who.id
+    )
+    page = window.audit
+    window.tabs.setCurrentWidget(page)
+    page.refresh()
+    model = page.model
+    texts = {
+        (row.kind, row.action): model.index(r, 4).data()
+        for r in range(model.rowCount())
+        if (row := model.row_object(model.index(r, 0))) is not None
+    }
+    step = texts["finding", "edit"]
+    assert "待整改 → 整改中" in step and who.name in step, step
+    assert "open" not in step and "rectifying" not in step  # neither codes nor field names
+    checkin = texts["patrol_checkin", "create"]
+    assert not KEY.search(checkin), checkin  # the patrol point by its name, not its key
+    # The time column is on the PC's clock, not Beijing's.
+    first = model.row_object(model.index(0, 0))
+    assert first is not None and model.index(0, 0).data() == first.at.astimezone().strftime(
+        "%Y-%m-%d %H:%M:%S"
+    )
+
+    out = tmp_path / "审计日志.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    written = [str(c.value or "") for row in sheet.iter_rows() for c in row]
+    assert any("待整改 → 整改中" in text for text in written)
+    assert not any(KEY.search(text) for text in written if "打卡" in text)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import record_kinds
 from desktop.domain.accounts import LoginFailure, Role
-from desktop.domain.dates import CHINA
+from desktop.domain.dates import local_time
 from desktop.domain.hierarchy import NodeKind
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop.services.accounts import audit
@@ -27,6 +27,7 @@ from desktop.ui.dialogs.users_dialog import role_name
 from desktop.ui.errors import show_error
 from desktop.ui.models.labels import kind_label
 from desktop.ui.models.table_model import Column, KeysetTableModel
+from desktop.ui.pages.audit_words import AuditWords
 from desktop.ui.pages.filters import DateRange
 from desktop.ui.pages.page import Page, make_filter, make_table
 
@@ -118,6 +119,20 @@ FIELD_NAMES = {
     "reason": QT_TRANSLATE_NOOP("AuditFields", "reason"),
     "must_change_password": QT_TRANSLATE_NOOP("AuditFields", "must change password"),
     "password_changed_at": QT_TRANSLATE_NOOP("AuditFields", "password changed"),
+    "visit_id": QT_TRANSLATE_NOOP("AuditFields", "visit"),
+    "rectifying_on": QT_TRANSLATE_NOOP("AuditFields", "rectification started on"),
+    "rectifying_by": QT_TRANSLATE_NOOP("AuditFields", "rectification started by"),
+    "rectified_on": QT_TRANSLATE_NOOP("AuditFields", "rectified on"),
+    "rectified_by": QT_TRANSLATE_NOOP("AuditFields", "rectified by"),
+    "closed_on": QT_TRANSLATE_NOOP("AuditFields", "closed on"),
+    "closed_by": QT_TRANSLATE_NOOP("AuditFields", "closed by"),
+    "source": QT_TRANSLATE_NOOP("AuditFields", "source"),
+    "grid_ids": QT_TRANSLATE_NOOP("AuditFields", "grid cells"),
+    "by_hand": QT_TRANSLATE_NOOP("AuditFields", "planned by hand"),
+    "reception_days": QT_TRANSLATE_NOOP("AuditFields", "reception days"),
+    "last_login_at": QT_TRANSLATE_NOOP("AuditFields", "last login"),
+    "failed_logins": QT_TRANSLATE_NOOP("AuditFields", "failed logins"),
+    "locked_until": QT_TRANSLATE_NOOP("AuditFields", "locked until"),
 }
 _KEPT = {
     "local": QT_TRANSLATE_NOOP("AuditFields", "this desk's"),
@@ -132,15 +147,21 @@ def field_name(field: str) -> str:
     return QCoreApplication.translate("AuditFields", FIELD_NAMES.get(field, field))
 
 
-def describe_changes(changes: dict[str, Any] | None) -> str:
-    """Each field with its value (a creation) or its value before → after (an edit)."""
+def describe_changes(
+    changes: dict[str, Any] | None, kind: str | None = None, words: AuditWords | None = None
+) -> str:
+    """Each field with its value (a creation) or its value before → after (an edit), values
+    named as the forms name them (`words`, for a `kind` of record)."""
     if not changes:
         return ""
     parts = []
+    concern = changes.get("category") == "concern"
     for field, value in changes.items():
         if field in _CODES:  # the name, not the code
             name = _CODES[field]
             value = [name(v) for v in value] if isinstance(value, list) else name(value)
+        elif words is not None:
+            value = words.value(kind, field, value, concern)
         if isinstance(value, list) and len(value) == 2:
             parts.append(f"{field_name(field)}：{_show(value[0])} → {_show(value[1])}")
         else:
@@ -196,14 +217,15 @@ def record_kind(kind: str | None) -> str:
     return record_kinds.translated(kind, QCoreApplication.translate)
 
 
-def describe_row(row: AuditRow) -> tuple[str, ...]:
+def describe_row(row: AuditRow, words: AuditWords | None = None) -> tuple[str, ...]:
+    """An entry's columns in the ledger, in the reader's words as the page shows them."""
     return (
-        row.at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S"),
+        local_time(row.at, seconds=True),
         row.user_name,
         action_name(row.action),
         record_kind(row.kind),
         row.label or "",
-        describe_changes(row.changes),
+        describe_changes(row.changes, row.kind, words),
     )
 
 
@@ -223,6 +245,7 @@ class AuditPage(Page):
         self.export_button = QPushButton(self.tr("E&xport…"))
         self.export_button.setObjectName("export_audit")
         self.export_button.clicked.connect(self.export)
+        self.words = AuditWords(None)
         self.model: KeysetTableModel[AuditRow] = KeysetTableModel(self.columns())
         self.table: QTableView = make_table("audit_table", self.show_details)
         self.table.setModel(self.model)
@@ -233,11 +256,13 @@ class AuditPage(Page):
 
     def columns(self) -> list[Column[AuditRow]]:
         return [
-            Column(self.tr("Time"), lambda r: r.at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")),
+            Column(self.tr("Time"), lambda r: local_time(r.at, seconds=True)),
             Column(self.tr("User"), lambda r: r.user_name),
             Column(self.tr("Action"), lambda r: action_name(r.action)),
             Column(self.tr("Record"), lambda r: r.label or ""),
-            Column(self.tr("Changes"), lambda r: describe_changes(r.changes)[:200]),
+            Column(
+                self.tr("Changes"), lambda r: describe_changes(r.changes, r.kind, self.words)[:200]
+            ),
         ]
 
     def filters(self) -> dict[str, Any]:
@@ -254,10 +279,16 @@ class AuditPage(Page):
             self.model.set_source(None, lambda r: None)
             return
         db, filters = self.db, self.filters()
-        self.model.set_source(
-            lambda after, limit: audit.list_entries(db, after=after, limit=limit, **filters),
-            lambda r: r.id,
-        )
+        if self.words.db is not db:
+            self.words = AuditWords(db)
+        words = self.words
+
+        def fetch(after: Any, limit: int) -> list[AuditRow]:
+            rows = audit.list_entries(db, after=after, limit=limit, **filters)
+            words.learn([r.changes for r in rows])  # the page's keys named in one go
+            return rows
+
+        self.model.set_source(fetch, lambda r: r.id)
         self.fit_columns()
 
     def export(self) -> None:
@@ -270,7 +301,10 @@ class AuditPage(Page):
         if not name:
             return
         try:
-            count = audit.export_entries(self.db, Path(name), describe_row, **self.filters())
+            words = AuditWords(self.db)
+            count = audit.export_entries(
+                self.db, Path(name), lambda r: describe_row(r, words), **self.filters()
+            )
         except (UserError, OSError) as error:
             show_error(self, error)
             return
@@ -289,12 +323,12 @@ class AuditPage(Page):
             self.tr("Audit entry"),
             "\n".join(
                 [
-                    f"{self.tr('Time')}: {row.at.astimezone(CHINA):%Y-%m-%d %H:%M:%S}",
+                    f"{self.tr('Time')}: {local_time(row.at, seconds=True)}",
                     f"{self.tr('User')}: {row.user_name}",
                     f"{self.tr('Action')}: {action_name(row.action)}",
-                    f"{self.tr('Record')}: {row.label or ''} ({row.kind or '-'})",
+                    f"{self.tr('Record')}: {row.label or ''}（{record_kind(row.kind) or '-'}）",
                     "",
-                    describe_changes(row.changes).replace("；", "\n"),
+                    describe_changes(row.changes, row.kind, self.words).replace("；", "\n"),
                 ]
             ),
         )
