@@ -9,8 +9,9 @@ that a form would refuse names the record, the field and the rule.
 
 from __future__ import annotations
 
+import functools
 import math
-import uuid
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -102,65 +103,109 @@ def codes(db: Database) -> Codes:
 
 
 # -- types ------------------------------------------------------------------------------------
+# Keys as a package writes them (str of a UUID): read by pattern, not parsed row by row.
+_KEY = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+Problem = Callable[[Any], str | None]
+
+
 def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool) and -(2**31) <= v < 2**31
 
 
-def _type_problem(column: Any, value: Any) -> str | None:
-    kind = column.type
-    if value is None:
-        return None if column.nullable or column.name == "version" else "missing"
-    if isinstance(kind, Uuid):
-        try:
-            uuid.UUID(value)
-        except (TypeError, ValueError, AttributeError):
-            return "not an id"
-    elif isinstance(kind, UTCDateTime):
-        try:
-            if datetime.fromisoformat(value).tzinfo is None:
-                return "a time without its zone"
-        except (TypeError, ValueError):
-            return "not a time"
-    elif isinstance(kind, Date):
-        try:
-            date.fromisoformat(value)
-        except (TypeError, ValueError):
-            return "not a date"
-    elif isinstance(kind, Boolean):
-        if not isinstance(value, bool):
-            return "not yes or no"
-    elif isinstance(kind, Integer):
-        if not _is_int(value):
-            return "not a whole number"
-    elif isinstance(kind, Float):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return "not a number"
-        if not math.isfinite(value):
-            return "not a number"
-    elif isinstance(kind, String | Text):  # Text is a String too
-        if not isinstance(value, str):
-            return "not text"
-        limit = kind.length or MAX_TEXT
-        if len(value) > limit:
-            return f"longer than {limit}"
-    elif not isinstance(kind, JSON):
-        return "unknown type"
+def _key(value: Any) -> str | None:
+    return None if isinstance(value, str) and _KEY.fullmatch(value) else "not an id"
+
+
+def _time(value: Any) -> str | None:
+    try:
+        if datetime.fromisoformat(value).tzinfo is None:
+            return "a time without its zone"
+    except (TypeError, ValueError):
+        return "not a time"
     return None
 
 
+def _day(value: Any) -> str | None:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return "not a date"
+    return None
+
+
+def _yes_no(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "not yes or no"
+
+
+def _whole(value: Any) -> str | None:
+    return None if _is_int(value) else "not a whole number"
+
+
+def _number(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return "not a number"
+    return None
+
+
+def _text(limit: int) -> Problem:
+    def problem(value: Any) -> str | None:
+        if not isinstance(value, str):
+            return "not text"
+        return f"longer than {limit}" if len(value) > limit else None
+
+    return problem
+
+
+def _anything(value: Any) -> str | None:
+    return None
+
+
+def _unknown(value: Any) -> str | None:
+    return "unknown type"
+
+
+def _problem(kind: Any) -> Problem:
+    """How a value of the column's type is judged (a value given: None is the column's)."""
+    if isinstance(kind, Uuid):
+        return _key
+    if isinstance(kind, UTCDateTime):
+        return _time
+    if isinstance(kind, Date):
+        return _day
+    if isinstance(kind, Boolean):
+        return _yes_no
+    if isinstance(kind, Integer):
+        return _whole
+    if isinstance(kind, Float):
+        return _number
+    if isinstance(kind, String | Text):  # Text is a String too
+        return _text(kind.length or MAX_TEXT)
+    return _anything if isinstance(kind, JSON) else _unknown
+
+
+@functools.cache
+def _judges(name: str) -> tuple[tuple[str, bool, Problem], ...]:
+    """(column, may be empty, judge) of each column a row of the table carries, made once."""
+    return tuple(
+        (c.name, bool(c.nullable), _problem(c.type))
+        for c in table(name).columns
+        if c.name != "version"
+    )
+
+
 def _types(file: str, line: Line) -> None:
-    for column in table(line.table).columns:
-        if column.name in ("version",):
-            continue
-        problem = _type_problem(column, line.row.get(column.name))
+    row = line.row
+    for name, nullable, judge in _judges(line.table):
+        value = row.get(name)
+        problem = ("missing" if not nullable else None) if value is None else judge(value)
         if problem is not None:
-            raise _damaged(file, line, column.name, problem)
+            raise _damaged(file, line, name, problem)
     if line.table == "visit":
-        companions = line.row.get(COMPANIONS, [])
+        companions = row.get(COMPANIONS, [])
         if not isinstance(companions, list) or len(companions) > MAX_COMPANIONS:
             raise _damaged(file, line, COMPANIONS, "not a list")
         for item in companions:
-            if _type_problem(table("visit").c.officer_id, item) is not None:
+            if _key(item) is not None:
                 raise _damaged(file, line, COMPANIONS, "not an id")
 
 

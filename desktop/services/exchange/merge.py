@@ -366,6 +366,7 @@ def _merge_chunk(run: _Run, lines: list[Line]) -> None:
     local = {uuid.UUID(row["id"]): (row, v) for row, v in read_rows(s, name, ids=ids)}
     seen = bookkeeping.seen(s, ids)
     open_conflicts = bookkeeping.open_conflicts_of(s, ids)
+    run.trail.prepare([line.row for line in lines] + [row for row, _ in local.values()])
     taken: list[tuple[uuid.UUID, bytes]] = []
     writes: list[tuple[Line, int | None]] = []
     for line in lines:
@@ -390,7 +391,8 @@ def _merge_chunk(run: _Run, lines: list[Line]) -> None:
                 continue
             writes.append((line, mine[1] if mine is not None else None))
             result.add(name, "new" if row is None else outcome(row, line.row))
-            run.trail.add(name, line.row, row)
+            run.trail.add(name, line.id, line.row, row)
+            run.trail.learn(name, line.row)
             if name in HIERARCHY:
                 run.places.learn(name, line.row)
         if line.id in open_conflicts:

@@ -192,8 +192,8 @@ def _pick(s: Session, name: str, batch: list[tuple[Row, int]], full: bool) -> It
     ids = [uuid.UUID(row["id"]) for row, _ in batch]
     states = bookkeeping.states(s, ids)
     seen = bookkeeping.seen(s, ids)
-    for row, version in batch:
-        ident, revision = uuid.UUID(row["id"]), digest(row)
+    for ident, (row, version) in zip(ids, batch, strict=True):
+        revision = digest(row)
         state = states.get(ident)
         if state is None and row.get("deleted_at") is not None:
             continue  # made and deleted here between two packages: nobody else has it

@@ -20,6 +20,7 @@ the total against MAX_UNPACKED, and the file read again must be the file signed.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -97,7 +98,7 @@ class Line:
     parents: tuple[bytes, ...]
     version: int
 
-    @property
+    @functools.cached_property
     def id(self) -> uuid.UUID:
         return uuid.UUID(self.row["id"])
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Table, Uuid, select
+from sqlalchemy import Date, String, Table, Uuid, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.store.base import Base, UTCDateTime
@@ -87,6 +87,20 @@ def _converters(name: str) -> dict[str, Any]:
     return {c.name: _converter(c.type) for c in table(name).columns}
 
 
+def is_time(name: str, key: str) -> bool:
+    """Whether the column holds a time (ISO text in a package, a time in the database)."""
+    return _converters(name).get(key) is datetime.fromisoformat
+
+
+def _dashed(value: Any) -> Any:
+    """A key as a package writes it, from what the driver gives: SQLite's 32 hex digits
+    (read as text: made a UUID and back to text, it was a third of writing a package) or
+    another database's UUID."""
+    if isinstance(value, str):
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    return encode(value)
+
+
 def decode(name: str, row: Row) -> dict[str, Any]:
     """A package row's values as the table's columns take them (companions left out)."""
     converters = _converters(name)
@@ -113,7 +127,8 @@ def read_rows(
     """(row, version) of the table's records, all or `where` or those of `ids`."""
     t = table(name)
     keys = columns(name)
-    stmt = select(*(t.c[k] for k in keys), t.c.version)
+    raw = [type_coerce(t.c[k], String) if isinstance(t.c[k].type, Uuid) else t.c[k] for k in keys]
+    stmt = select(*raw, t.c.version)
     if where is not None:
         stmt = stmt.where(where)
     if ids is not None:
@@ -126,8 +141,11 @@ def read_rows(
 
 def _rows(s: Session, name: str, stmt: Any, keys: list[str]) -> Iterator[tuple[Row, int]]:
     batch: list[tuple[Row, int]] = []
+    t = table(name)
+    made = [_dashed if isinstance(t.c[k].type, Uuid) else encode for k in keys]
     for values in s.execute(stmt).yield_per(2000):
-        batch.append(({k: encode(v) for k, v in zip(keys, values, strict=False)}, values[-1]))
+        row = {k: None if v is None else f(v) for k, f, v in zip(keys, made, values, strict=False)}
+        batch.append((row, values[-1]))
         if len(batch) == 2000:
             yield from _with_companions(s, name, batch)
             batch = []

@@ -4,8 +4,9 @@ itself afterwards (an enterprise's search terms, last visit and next due date)."
 from __future__ import annotations
 
 import uuid
+from typing import cast
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -13,6 +14,7 @@ from desktop.domain import record_kinds
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError, UserError
 from desktop.services.exchange.package import Line
 from desktop.services.exchange.rows import COMPANIONS, Row, decode, label, table
+from desktop.store import bulk
 from desktop.store.engine import Database
 from desktop.store.schema import VisitCompanion
 
@@ -64,7 +66,7 @@ def _write_many(s: Session, writes: list[tuple[Line, int | None]]) -> None:
             for o in line.row.get(COMPANIONS, [])
         ]
         if companions:
-            s.execute(insert(VisitCompanion), companions)
+            s.execute(insert(cast(Table, VisitCompanion.__table__)), companions)
 
 
 def outcome(before: Row, after: Row) -> str:
@@ -121,7 +123,7 @@ def _clash(line: Line, exc: IntegrityError) -> UserError:
 def refresh_enterprises(db: Database, s: Session, ids: set[uuid.UUID]) -> None:
     """What each desk derives for itself: search terms, last visit and next due date."""
     from desktop.services.register.cadence import default_intervals, intervals_in, next_due
-    from desktop.services.register.search import term_rows
+    from desktop.services.register.search import term_keys
     from desktop.store.schema import Enterprise, EnterpriseTerm, Visit
 
     grades = intervals_in(s, default_intervals(db))
@@ -137,10 +139,10 @@ def refresh_enterprises(db: Database, s: Session, ids: set[uuid.UUID]) -> None:
         last = {ident: day for ident, day in s.execute(stmt)}
         terms = []
         for record in records:
-            terms += term_rows(record)
+            words = [term for _, term, _ in term_keys(record)]  # sets its initials too
+            terms.append((record.station_id, words, record.id))
             record.last_visited_on = last.get(record.id)
             record.next_due_on = next_due(record, grades)
         s.flush()
         s.execute(delete(EnterpriseTerm).where(EnterpriseTerm.enterprise_id.in_(chunk)))
-        if terms:
-            s.execute(insert(EnterpriseTerm), terms)
+        bulk.insert_grouped(s, cast(Table, EnterpriseTerm.__table__), terms)
