@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.loading, self.tr("Overview"))
         self.pages: list[Page] = []
         self._stale: set[Page] = set()
+        self.scope_owner = ""  # the user whose last scope is remembered
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.tabs)
@@ -339,9 +340,10 @@ class MainWindow(QMainWindow):
             self._offer_demo()
         self.backup_work.after_login(db)
         self.exchange_work.after_login(db)
-        last = self.settings.text(f"scope/{db.display_name}")
+        self.scope_owner = user.username if user else ""
+        last = self.settings.text(self._scope_key(db))
         if last and self.tree.current_ref() is None:
-            # Another user's last scope may lie outside this one's jurisdiction.
+            # Each user's own last scope: another's may lie outside this one's jurisdiction.
             with contextlib.suppress(UserError):
                 self.tree.reveal(NodeRef.parse(last))
         if self.tree.current_ref() is None and user is not None and user.node is not None:
@@ -392,7 +394,10 @@ class MainWindow(QMainWindow):
         self.tree.show_source(None)
         for page in self.pages:
             page.set_context(None, None)
+        if self.pages:  # the next user starts on the overview of their own scope
+            self.tabs.setCurrentIndex(0)
         self.user_label.setText("")
+        self.scope_label.setText("")
         self._update_actions()
         if self.db is not None:
             self.db.actor = None
@@ -514,9 +519,14 @@ class MainWindow(QMainWindow):
             else self.tr("Scope: all units")
         )
 
+    def _scope_key(self, db: Database) -> str:
+        """Where the scope last chosen on `db` is kept: each user's own."""
+        return f"scope/{db.display_name}/{self.scope_owner}"
+
     def _refresh_visible(self) -> None:
         page = self.tabs.currentWidget()
-        if page in self._stale and self.db is not None:
+        # Nobody logged in (after 注销): no page reads anything until the next login.
+        if page in self._stale and self.db is not None and self.session.user is not None:
             self._stale.discard(page)
             try:
                 page.set_context(self.db, self.scope)  # type: ignore[attr-defined]
@@ -576,9 +586,7 @@ class MainWindow(QMainWindow):
         if self.pages:
             self.settings.set_integer("window/page", self.tabs.currentIndex())
         if self.db is not None:
-            self.settings.set_text(
-                f"scope/{self.db.display_name}", str(self.scope) if self.scope else ""
-            )
+            self.settings.set_text(self._scope_key(self.db), str(self.scope) if self.scope else "")
         for page in self.pages:
             page.save_state(self.settings)
         self.settings.sync()

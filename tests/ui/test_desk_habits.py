@@ -22,6 +22,7 @@ from desktop.ui.dialogs.officer_dialog import OfficerDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.officers_page import OfficersPage
 from tests.ui.conftest import Modal
+from tests.ui.test_tree_workflows import select_path
 
 KEY = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
 
@@ -148,3 +149,39 @@ def test_the_audit_log_speaks_as_the_forms_do(
     written = [str(c.value or "") for row in sheet.iter_rows() for c in row]
     assert any("待整改 → 整改中" in text for text in written)
     assert not any(KEY.search(text) for text in written if "打卡" in text)
+
+
+def test_after_logging_out_nothing_shows_and_the_next_user_starts_at_home(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.work.session import SessionWork
+
+    select_path(window, 0, 1)  # the admin works on the second station's officers
+    window.tabs.setCurrentWidget(window.officers)
+    assert window.officers.model.rowCount() > 0
+    window.tabs.setCurrentWidget(window.overview)
+    window.tabs.setCurrentWidget(window.officers)
+    seen: dict[str, Any] = {}
+    logged_in = SessionWork.log_in
+
+    def log_in(self: SessionWork, db: Any) -> bool:  # what the login dialog has behind it
+        seen["rows"] = window.officers.model.rowCount()
+        seen["new"] = window.officers.new_button.isEnabled()
+        seen["edit"] = window.officers.edit_button.isEnabled()
+        seen["action"] = window.actions_.new_officer.isEnabled()
+        seen["figures"] = [c.value.text() for c in window.overview.cards.values()]
+        seen["heading"] = window.overview.heading.text()
+        seen["tree"] = window.tree.tree_model.rowCount()
+        users.login(db, "minjing", DEMO_PASSWORD)
+        return bool(logged_in(self, db))
+
+    monkeypatch.setattr(SessionWork, "log_in", log_in)
+    window.session.log_out()
+    assert seen["rows"] == 0 and seen["tree"] == 0 and not seen["action"]
+    assert not seen["new"] and not seen["edit"]
+    assert seen["heading"] == "" and not any(seen["figures"])
+    # 社区民警 starts on the overview of their own office, not the admin's station list.
+    user = window.session.user
+    assert user is not None and user.username == "minjing"
+    assert window.tabs.currentIndex() == 0
+    assert window.scope == user.node and window.tree.current_ref() == user.node

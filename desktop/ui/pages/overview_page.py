@@ -93,7 +93,10 @@ class OverviewPage(Page):
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
 
     def refresh(self) -> None:
-        if self.db is None:
+        if self.db is None:  # logged out: nothing of the last user's figures stays
+            self.heading.clear()
+            for shown in self.cards.values():
+                shown.value.clear()
             return
         figures = overview.overview(self.db, self.scope)
         self.heading.setText(

@@ -53,8 +53,10 @@ class Page(QWidget):
 
     def set_context(self, db: Database | None, scope: NodeRef | None) -> None:
         self.db, self.scope = db, scope
+        # Nobody logged in (after 注销): the page is blank and none of its buttons work.
+        self.setEnabled(db is not None)
         for button, right in self._guarded:
-            button.setEnabled(self.may(right))
+            button.setEnabled(db is not None and self.may(right))
         self.refresh()
 
     def refresh(self) -> None:

@@ -132,7 +132,12 @@ class ReportsPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.db is None:
+        if self.db is None:  # logged out: nothing of the last user's figures stays
+            self.title.clear()
+            self.ranked.clear()
+            self.ranked.setRowCount(0)
+            self.bars.setChart(QChart())
+            self.line.setChart(QChart())
             return
         try:
             figures = bulletins.report(self.db, self.scope, self.period())
