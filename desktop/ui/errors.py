@@ -63,11 +63,11 @@ def error_text(error: UserError) -> str:
     """The message, and for a record saved by someone else meanwhile, who changed what."""
     text = error.text(translate)
     if isinstance(error, ChangedMeanwhileError) and error.changes:
-        from desktop.domain.dates import CHINA
+        from desktop.domain.dates import local_time
         from desktop.ui.pages.audit_page import action_name, describe_changes
 
         lines = [
-            f"{c.user}，{c.at.astimezone(CHINA):%Y-%m-%d %H:%M}，{action_name(c.action)}"
+            f"{c.user}，{local_time(c.at)}，{action_name(c.action)}"
             + (f"：{describe_changes(c.fields)}" if c.fields else "")
             for c in error.changes
         ]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from desktop.demo.generator import DEMO_PASSWORD
 from desktop.services.accounts import users
-from desktop.services.jurisdiction import officers
+from desktop.services.jurisdiction import hierarchy, officers
 from desktop.services.jurisdiction.officers import OfficerRow
 from desktop.services.register import findings
 from desktop.ui.dialogs.officer_dialog import OfficerDialog
@@ -185,3 +185,43 @@ def test_after_logging_out_nothing_shows_and_the_next_user_starts_at_home(
     assert user is not None and user.username == "minjing"
     assert window.tabs.currentIndex() == 0
     assert window.scope == user.node and window.tree.current_ref() == user.node
+
+
+def test_one_clock_in_the_recycle_bin_and_the_audit_log(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A deletion at the same minute in both, on the PC's clock (this PC is not on Beijing
+    time: the test runs in a zone eight hours away)."""
+    import time
+
+    from desktop.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        db = window.db
+        assert db is not None
+        unit = hierarchy.unit_choices(db)[-1][0]
+        gone = officers.save_officer(
+            db, officers.OfficerForm(name="临时网格员", kind="grid_worker", unit=unit)
+        )
+        assert gone.id is not None
+        officers.delete_officer(db, gone.id)
+        window.tabs.setCurrentWidget(window.audit)
+        window.audit.refresh()
+        audit_time = window.audit.model.index(0, 0).data()
+        shown: dict[str, str] = {}
+
+        def look(dialog: RecycleBinDialog) -> None:
+            shown["bin"] = dialog.table.item(0, 2).text()
+            shown["name"] = dialog.table.item(0, 1).text()
+            dialog.reject()
+
+        modal = Modal(RecycleBinDialog, look)
+        window.open_recycle_bin()
+        modal.check()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert shown["name"] == gone.name
+    assert audit_time[:16] == shown["bin"], (audit_time, shown["bin"])

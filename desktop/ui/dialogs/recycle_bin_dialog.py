@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import local_time
 from desktop.domain.messages import UserError
 from desktop.services.database import Database
 from desktop.services.maintenance import recycle_bin
@@ -55,10 +56,8 @@ class RecycleBinDialog(QDialog):
         self.items = recycle_bin.list_deleted(self.db)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
-            local = item.deleted_at.astimezone()
-            for col, text in enumerate(
-                (kind_label(item.kind), item.name, local.strftime("%Y-%m-%d %H:%M"))
-            ):
+            when = local_time(item.deleted_at)  # the PC's clock, as the audit log's
+            for col, text in enumerate((kind_label(item.kind), item.name, when)):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item)
                 self.table.setItem(row, col, cell)
