@@ -213,8 +213,8 @@ def test_one_clock_in_the_recycle_bin_and_the_audit_log(
         shown: dict[str, str] = {}
 
         def look(dialog: RecycleBinDialog) -> None:
-            shown["bin"] = dialog.table.item(0, 2).text()
-            shown["name"] = dialog.table.item(0, 1).text()
+            shown["bin"] = dialog.table.item(0, 2).text()  # type: ignore[union-attr]
+            shown["name"] = dialog.table.item(0, 1).text()  # type: ignore[union-attr]
             dialog.reject()
 
         modal = Modal(RecycleBinDialog, look)
