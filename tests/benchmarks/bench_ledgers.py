@@ -86,6 +86,19 @@ def peak_rss_mib(n: int) -> float:
     return float(out.stdout.strip())
 
 
+def rates(n: int, runs: int) -> dict[str, float]:
+    """Rows a second, medians of `runs`, of the formatted writer and of openpyxl's own."""
+    times: dict[str, list[float]] = {"formatted": [], "openpyxl": []}
+    with tempfile.TemporaryDirectory() as folder:
+        for run in range(runs):
+            order = ["formatted", "openpyxl"] if run % 2 == 0 else ["openpyxl", "formatted"]
+            for name in order:
+                started = time.perf_counter()
+                (formatted if name == "formatted" else plain)(Path(folder) / f"{name}.xlsx", n)
+                times[name].append(time.perf_counter() - started)
+    return {name: n / statistics.median(t) for name, t in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
@@ -99,17 +112,7 @@ def main() -> None:
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         return
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
-    times: dict[str, list[float]] = {"formatted": [], "openpyxl": []}
-    with tempfile.TemporaryDirectory() as folder:
-        for run in range(args.runs):
-            order = ["formatted", "openpyxl"] if run % 2 == 0 else ["openpyxl", "formatted"]
-            for name in order:
-                started = time.perf_counter()
-                (formatted if name == "formatted" else plain)(
-                    Path(folder) / f"{name}.xlsx", args.rows
-                )
-                times[name].append(time.perf_counter() - started)
-    rate = {name: args.rows / statistics.median(t) for name, t in times.items()}
+    rate = rates(args.rows, args.runs)
     print(f"{args.rows:,} rows × 16 columns, medians of {args.runs} runs:")
     for name, r in rate.items():
         print(f"  {name}: {r:,.0f} rows/s")

@@ -40,6 +40,7 @@ from desktop.domain.hierarchy import NodeKind, NodeRef  # noqa: E402
 from desktop.services.database import Database, open_desk  # noqa: E402
 from desktop.services.register import cadence, search, visits  # noqa: E402
 from desktop.services.register.findings import FindingInput  # noqa: E402
+from tests.backends import file_key  # noqa: E402
 
 MS = 1000.0
 
@@ -71,6 +72,8 @@ class Statements:
         if not self.seen:
             return []
         took, statement, params = max(self.seen, key=lambda s: s[0])
+        if isinstance(params, list):  # executemany: one row's parameters give its plan
+            params = params[0]
         with self.db.engine.connect() as conn:
             raw = conn.connection.driver_connection
             assert raw is not None
@@ -84,6 +87,8 @@ class Bench:
         self.db = db
         self.runs = runs
         self.missed: list[str] = []
+        # Each figure's median and target, by label (bench_encryption sets them side by side).
+        self.figures: dict[str, tuple[float, float | None]] = {}
 
     def time(self, label: str, fn: Callable[[], object], target_ms: float | None) -> float:
         fn()  # a cold run: caches, statement compilation
@@ -93,6 +98,7 @@ class Bench:
             fn()
             times.append(time.perf_counter() - start)
         median = statistics.median(times) * MS
+        self.figures[label] = (median, target_ms)
         verdict = ""
         if target_ms is not None:
             verdict = f"  (target <= {target_ms:g} ms{', MISSED' if median > target_ms else ''})"
@@ -155,7 +161,7 @@ def main() -> None:
     path = args.database or folder / f"{args.scale}.sqlite3"
     reuse = False
     if path.exists():
-        existing = open_desk(path)
+        existing = open_desk(path, key=file_key(path))
         reuse = not demo.is_empty(existing)
         existing.close()
     if reuse:
@@ -176,7 +182,7 @@ def main() -> None:
             f"and findings {statistics.median(bulks):.1f} s"
         )
 
-    db = open_desk(path)
+    db = open_desk(path, key=file_key(path))
     bench = Bench(db, args.runs)
     try:
         run_queries(db, bench)
