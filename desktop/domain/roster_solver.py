@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from desktop.domain.roster import TEAM_OF_FORCE, TEAM_OF_TIER, Duty, Month
-from desktop.domain.roster_fairness import Share, shares, spreads
+from desktop.domain.roster_fairness import Share, peers, shares, spreads
 from desktop.domain.roster_greedy import greedy
 from desktop.domain.roster_open import OpenSlot, open_slots
 
@@ -95,12 +95,21 @@ def solve(
     return _solve_one(month, fixed, planned, seconds, cancelled, progress, grace)
 
 
-# The searches tried in turn, each until a share of the budget unless it has found one:
-# every slot that can be staffed staffed and each officer's nights and duties within their
-# share (hard rules, which the solver propagates far better than costs: 1.3 s to a first
-# roster of the benchmark's largest tier, against 60 open slots after 10 s as costs); then
-# slots left open at a cost, the fewest first, and the shares as costs.
-STAGES = ((True, True, 0.8), (False, False, 1.0))
+# The searches tried in turn, each until a share of the budget unless it has found one (or
+# proven there is none, as presolve soon does when an office's desk needs its only officer
+# beyond any share):
+# every slot that can be staffed staffed and each officer's nights and duties within the
+# floor and ceiling of their share (hard rules, which the solver propagates far better than
+# costs: 1.3 s to a first roster of the benchmark's largest tier, against 60 open slots
+# after 10 s as costs); then officers of equal availability within one of each other (an
+# office's desk, which only its own officers may take, can hold one above any share; the
+# shares become costs); then slots left open at a cost, the fewest first.
+SHARES, PEERS = "shares", "peers"
+STAGES: tuple[tuple[bool, str | None, float], ...] = (
+    (True, SHARES, 0.9),
+    (True, PEERS, 0.95),
+    (False, None, 1.0),
+)
 
 
 def _solve_one(
@@ -129,7 +138,10 @@ def _solve_one(
         built = _Model(month, fixed, planned, tight=tight, banded=banded)
         for key, v in built.x.items():
             built.model.add_hint(v, key in hint)
-        search = _Search(built, progress, cancelled, grace, began)
+        # Within the bands the spread is settled: what is left to better (weekends, the
+        # shares of those unlike any other) is worth less than the next tier's time.
+        settle = grace if grace is not None or not tight else max(0.5, seconds * 0.15)
+        search = _Search(built, progress, cancelled, settle, began)
         fairness = sum(c * v for c, v, _top in built.unfair)
         if tight:
             built.model.minimize(fairness)
@@ -239,10 +251,11 @@ class _Model:
         fixed: list[Duty],
         planned: set[str],
         tight: bool = False,
-        banded: bool = False,
+        banded: str | None = None,
     ) -> None:
         """`tight`: only the slots nobody is free for may be left open. `banded`: each
-        officer's nights and duties within their share."""
+        officer's nights and duties within their share (SHARES), or within one of their
+        peers' (PEERS)."""
         from ortools.sat.python import cp_model
 
         self.model = model = cp_model.CpModel()
@@ -358,7 +371,7 @@ class _Model:
         on_shift: dict[tuple[str, str, date], Any],
         fixed: list[Duty],
         planned: set[str],
-        banded: bool,
+        banded: str | None,
     ) -> list[tuple[int, Any, int]]:
         """(weight, deviation, its upper bound) terms: each
         officer's count of nights, duties and weekend duties held to their share, a first
@@ -383,13 +396,27 @@ class _Model:
             for f in outside:
                 if pick(f.shift, f.day):
                     wanted[TEAM_OF_TIER.get(month.units[f.unit].tier, "")] += 1
-            for o, share in shares(month, self.people, wanted).items():
-                counted = [v for s, d, v in mine[o] if pick(s, d)]
-                if banded and (first, further) != WEEKENDS:
-                    model.add(sum(counted) >= share.low)
-                    model.add(sum(counted) <= share.high)
+            counts = {o: [v for s, d, v in mine[o] if pick(s, d)] for o in self.people}
+            share_of = shares(month, self.people, wanted)
+            hard = banded and (first, further) != WEEKENDS
+            for o, share in share_of.items():
+                if hard and banded == SHARES:
+                    model.add(sum(counts[o]) >= share.low)
+                    model.add(sum(counts[o]) <= share.high)
                 else:
-                    terms += _deviation(model, counted, share, first, further)
+                    terms += _deviation(model, counts[o], share, first, further)
+            if hard and banded == PEERS:
+                # Officers of equal availability within one of each other, at a level near
+                # their share (an office's desk, only its own officer's, may hold that
+                # officer above it and the others a little below).
+                for group in peers(month, self.people):
+                    if len(group) < 2:
+                        continue
+                    share = share_of[group[0]]
+                    level = model.new_int_var(max(0, share.low - 2), share.high, "")
+                    for o in group:
+                        model.add(sum(counts[o]) >= level)
+                        model.add(sum(counts[o]) <= level + 1)
         return terms
 
 
