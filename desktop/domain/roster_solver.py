@@ -151,7 +151,9 @@ def _solve_one(
                 chosen = search.chosen
                 break
             continue
-        # The fewest open slots first, then the fairest roster with no more open.
+        # The fewest open slots first (to the end: no grace), then the fairest roster
+        # with no more open.
+        search = _Search(built, progress, cancelled, None, began)
         built.model.minimize(built.opened)
         status = search.run(began + seconds * 0.9 - time.perf_counter(), None)
         if status not in found:
