@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.loading, self.tr("Overview"))
         self.pages: list[Page] = []
         self._stale: set[Page] = set()
+        self._entering = False  # logging in: the scope is settling, no page reads yet
         self.scope_owner = ""  # the user whose last scope is remembered
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
@@ -335,6 +336,18 @@ class MainWindow(QMainWindow):
         user = self.session.user
         self.user_label.setText(user.label if user else "")
         self._show_audit(user is not None and user.role.reads_audit)
+        # The tree settles on the user's scope (all units, then the last or their own): the
+        # pages are read once, for that one, not for each step on the way.
+        self._entering = True
+        try:
+            self._settle_scope(db)
+        finally:
+            self._entering = False
+        self.set_scope(self.tree.current_ref())
+        return True
+
+    def _settle_scope(self, db: Database) -> None:
+        user = self.session.user
         self.tree.set_database(db)
         if self._is_empty():
             self._offer_demo()
@@ -348,8 +361,6 @@ class MainWindow(QMainWindow):
                 self.tree.reveal(NodeRef.parse(last))
         if self.tree.current_ref() is None and user is not None and user.node is not None:
             self.tree.reveal(user.node)  # "all units" would be wrong: theirs are the scope
-        self.set_scope(self.tree.current_ref())
-        return True
 
     def _say_loading(self, text: str) -> None:
         """What the first page says before anyone has logged in (it goes once the pages are
@@ -510,6 +521,8 @@ class MainWindow(QMainWindow):
     def set_scope(self, ref: NodeRef | None) -> None:
         self.scope = ref
         self._stale = set(self.pages)
+        if self._entering:  # the tree settles on the user's scope first: one refresh, after
+            return
         self._refresh_visible()
         self._update_actions()
         index = self.tree.currentIndex()
