@@ -125,9 +125,18 @@ def good_rows(
 ) -> Iterator[Good]:
     """The rows `plan` would write or leave as they are, read and checked again from its file
     (the same file: another is refused). Rows with problems are left out."""
-    how = importer(plan.kind)
+    _same_file(plan)
+    return _again(db, plan, cancelled)
+
+
+def _same_file(plan: Plan) -> None:
     if _digest(plan.path) != plan.digest:
         raise UserError(FILE_CHANGED, file=plan.path.name)
+
+
+def _again(db: Database, plan: Plan, cancelled: Cancelled) -> Iterator[Good]:
+    """The plan's file read and checked again, its rows twice left out."""
+    how = importer(plan.kind)
     twice = set(plan.twice)
     again = Plan(plan.kind, plan.path, plan.headers, plan.mapping, [])
     with _table(how, plan.path, plan.mapping) as table:
@@ -186,8 +195,7 @@ def apply_import(
     access.require(db, "edits")
     if not plan.writes:
         return 0
-    if _digest(plan.path) != plan.digest:  # before the backup: nothing done for nothing
-        raise UserError(FILE_CHANGED, file=plan.path.name)
+    _same_file(plan)  # before the backup: nothing done for nothing
     if backup_folder is not None:
         from desktop.services.maintenance import backups
 
@@ -197,7 +205,7 @@ def apply_import(
     many = getattr(how.module, "store_new", None)  # new records in bulk, where it can
     with db.transaction() as s, bulk.roomy_cache(s):
         batch: list[tuple[Any, dict[str, Any]]] = []
-        for n, good in enumerate(good_rows(db, plan, cancelled=cancelled), start=1):
+        for n, good in enumerate(_again(db, plan, cancelled), start=1):
             done.count(good.verdict)
             if good.verdict == NEW and many is not None:
                 batch.append((good.form, good.values))
