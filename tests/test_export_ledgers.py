@@ -18,7 +18,7 @@ from desktop.services.exports import commands, ledgers
 from desktop.services.register import enterprises, visits
 from desktop.services.register.findings import FindingInput
 from desktop.services.register.visits import VisitForm
-from tests.backends import copy_desk, fresh_sqlite
+from tests.backends import copy_desk, fresh_sqlite, open_demo
 from tests.logins import as_admin
 from tests.services.helpers import chain, officer
 from tests.test_cli import export_choices
@@ -242,9 +242,7 @@ def test_import_from_the_command_line_is_all_or_nothing(
     messy_workbook(messy)
 
     def enterprises_on_file() -> int:
-        from desktop.services.database import open_desk
-
-        db = open_desk(path)
+        db = open_demo(path)  # encrypted once its administrator is made, by as_admin below
         try:
             return len(enterprises.list_enterprises(db, None))
         finally:

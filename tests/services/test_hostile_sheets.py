@@ -32,7 +32,7 @@ from desktop.ledgers import sheetfile
 from desktop.services.database import Database, open_desk
 from desktop.services.imports import sheets
 from desktop.services.imports.plan import NEW
-from tests.backends import copy_desk
+from tests.backends import copy_desk, open_demo
 from tests.services.helpers import chain
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -442,7 +442,7 @@ def test_no_file_can_end_the_import(tmp_path: Path) -> None:
         said_all = o.err + o.out
         assert any("\u4e00" <= ch <= "\u9fff" for ch in said_all), o.case.name  # in Chinese
     for case in CASES:
-        db = open_desk(tmp_path / f"{case.name}.sqlite3")
+        db = open_demo(tmp_path / f"{case.name}.sqlite3")
         try:
             with db.engine.connect() as conn:
                 assert conn.execute(text("SELECT count(*) FROM enterprise")).scalar_one() == 0

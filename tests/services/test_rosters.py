@@ -17,7 +17,7 @@ from desktop.services.database import Database
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import deployment, roster_grid, rosters
 from desktop.store.roster_schema import PatrolUnit
-from tests.backends import copy_desk
+from tests.backends import copy_desk, desk_sql
 from tests.logins import as_admin
 from tests.services.helpers import GRACE
 
@@ -120,9 +120,7 @@ def test_roster_from_the_command_line(
     ]
     assert cli.main(["roster", "generate", *bureau, "--seconds", "5"]) == 0
     assert cli.main(["roster", "check", *bureau]) == 0
-    import sqlite3
-
-    with sqlite3.connect(path) as conn:
+    with desk_sql(path) as conn:
         assert conn.execute("SELECT count(*) FROM roster_entry").fetchone()[0] > 0
 
 
