@@ -20,11 +20,11 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.ledgers.registry import LEDGERS, SCHEDULE
-from desktop.services.database import Database, open_desk
+from desktop.services.database import Database
 from desktop.services.exports import ledgers, roster_ledgers
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.patrol import rosters
-from tests.backends import copy_desk
+from tests.backends import copy_desk, open_demo
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(
@@ -98,7 +98,7 @@ def printed(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     folder = tmp_path_factory.mktemp("printed")
     path = folder / "demo.sqlite3"
     copy_desk(demo_template, path)
-    db = open_desk(path)
+    db = open_demo(path)
     today = date.today()
     try:
         for kind in LEDGERS:

@@ -64,14 +64,17 @@ def test_a_damaged_backup_is_refused_and_the_database_stays(
     messages: list[tuple[str, str]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    broken = tmp_path / "坏备份.sqlite3"
-    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     assert window.db is not None
+    # The desk's own backup, with its key file, damaged past its first pages.
+    broken = checks.backup(window.db, tmp_path / "坏备份.sqlite3")
+    data = bytearray(broken.read_bytes())
+    data[len(data) // 2 :] = b"\xff" * (len(data) - len(data) // 2)
+    broken.write_bytes(bytes(data))
     before = _station_names(window)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
     window.actions_.restore.trigger()
     assert [kind for kind, _ in messages] == ["question", "warning"]
-    assert "无法读取备份" in messages[1][1]
+    assert "损坏" in messages[1][1] or "无法读取备份" in messages[1][1], messages[1][1]
     assert window.db is not None
     qtbot.waitUntil(lambda: window.tree.tree_model.rowCount() > 0)
     assert _station_names(window) == before
@@ -90,7 +93,9 @@ def test_damage_found_at_start_offers_the_newest_whole_backup(
     before = _station_names(window)
     (bureau,) = hierarchy.roots(window.db)
     units.save_station(window.db, units.StationForm(bureau.ref.id, "损坏前新建派出所", "330106998"))
-    work.offer_recovery(window.db.display_name, ["*** in database main *** Page 7: btreeInitPage"])
+    work.offer_recovery(
+        window.db.display_name, ["*** in database main *** Page 7: btreeInitPage"], window.db.key
+    )
     qtbot.waitUntil(lambda: len(messages) >= 2)
     assert messages[0][0] == "question" and copy.name in messages[0][1]
     assert "已损坏" in messages[0][1]
