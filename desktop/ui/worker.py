@@ -63,9 +63,16 @@ class Task(QObject):
 
     done = Signal(object, object)
 
-    def __init__(self, parent: QWidget | None, title: str | None, job: Job) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str | None,
+        job: Job,
+        counting: Callable[[int, int], str] | None = None,
+    ) -> None:
         super().__init__()
         self._cancel = _Flag()
+        self._title, self._counting = title or "", counting
         self.dialog: QProgressDialog | None = None
         if title is not None:
             self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
@@ -108,6 +115,8 @@ class Task(QObject):
         if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.setMaximum(total)
             self.dialog.setValue(done)
+            if self._counting is not None:  # "3,000 of 12,480 rows written" under the title
+                self.dialog.setLabelText(f"{self._title}\n{self._counting(done, total)}")
 
     def _finish(self, result: Any, error: BaseException | None) -> None:
         self._thread.quit()
@@ -141,11 +150,13 @@ class Jobs(QObject):
         title: str | None,
         job: Job,
         then: Callable[[Any], None] | None = None,
+        counting: Callable[[int, int], str] | None = None,
     ) -> Task:
         """Start `job`; `then(result)` follows on the GUI thread if it succeeds. An error is
         shown over `parent`; a job the user cancelled says so on the status line only (they
-        asked for it, and want to know that nothing was changed)."""
-        task = Task(parent, title, job)
+        asked for it, and want to know that nothing was changed). `counting(done, total)`
+        says under the title what the progress counts."""
+        task = Task(parent, title, job, counting)
         self._tasks.append(task)
 
         def done(result: Any, error: BaseException | None) -> None:

@@ -313,72 +313,72 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="35"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="36"/>
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="36"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="37"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="37"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="38"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="38"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="39"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="39"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="40"/>
         <source>Logged in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="40"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="41"/>
         <source>Failed login</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="41"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="42"/>
         <source>Logged out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="42"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="43"/>
         <source>Exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="43"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="44"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="44"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="45"/>
         <source>Backed up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="45"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="46"/>
         <source>Restored the database</source>
         <translation>从备份恢复数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="46"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="47"/>
         <source>Settled a data conflict</source>
         <translation>处理数据冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="47"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="48"/>
         <source>Made a new recovery key</source>
         <translation>生成了新的恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="48"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="49"/>
         <source>Encrypted the database</source>
         <translation>加密了数据库</translation>
     </message>
@@ -386,437 +386,437 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="59"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="60"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="61"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="62"/>
         <source>unit level</source>
         <translation>单位层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="63"/>
         <source>unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="64"/>
         <source>active</source>
         <translation>允许登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="65"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="66"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="67"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="68"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="68"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="69"/>
         <source>credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="69"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="70"/>
         <source>industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="71"/>
         <source>key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="72"/>
         <source>legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="73"/>
         <source>legal representative&apos;s ID number</source>
         <translation>法定代表人身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="73"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="74"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="75"/>
         <source>security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="76"/>
         <source>security phone</source>
         <translation>保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="76"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="77"/>
         <source>employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="78"/>
         <source>risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="79"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="80"/>
         <source>registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="81"/>
         <source>visit interval</source>
         <translation>走访周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="82"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="83"/>
         <source>visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="84"/>
         <source>kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="84"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="85"/>
         <source>officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="86"/>
         <source>content</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="87"/>
         <source>guidance</source>
         <translation>安保指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="88"/>
         <source>opinions and requests</source>
         <translation>意见建议与诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="89"/>
         <source>enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="89"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="90"/>
         <source>grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="91"/>
         <source>office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="92"/>
         <source>station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="93"/>
         <source>sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="94"/>
         <source>badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="95"/>
         <source>force</source>
         <translation>警力类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="95"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="96"/>
         <source>households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="97"/>
         <source>population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="98"/>
         <source>community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="99"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="99"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="100"/>
         <source>category</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="101"/>
         <source>description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="102"/>
         <source>found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="103"/>
         <source>deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="104"/>
         <source>responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="105"/>
         <source>progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="106"/>
         <source>value</source>
         <translation>设置值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="107"/>
         <source>last changed</source>
         <translation>最后修改时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="108"/>
         <source>companions</source>
         <translation>同行民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="109"/>
         <source>tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="110"/>
         <source>route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="111"/>
         <source>peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="112"/>
         <source>staffing</source>
         <translation>配备要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="113"/>
         <source>shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="114"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="115"/>
         <source>from</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="116"/>
         <source>to</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="117"/>
         <source>patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="118"/>
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="118"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="119"/>
         <source>version kept</source>
         <translation>保留的版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="119"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="120"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="120"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="121"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="121"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="122"/>
         <source>password changed</source>
         <translation>密码修改时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="123"/>
         <source>visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="124"/>
         <source>rectification started on</source>
         <translation>开始整改日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="124"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="125"/>
         <source>rectification started by</source>
         <translation>开始整改经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="126"/>
         <source>rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="126"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="127"/>
         <source>rectified by</source>
         <translation>整改确认人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="128"/>
         <source>closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="128"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="129"/>
         <source>closed by</source>
         <translation>销号人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="129"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="130"/>
         <source>source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="130"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="131"/>
         <source>grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="132"/>
         <source>planned by hand</source>
         <translation>手工排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="132"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="133"/>
         <source>reception days</source>
         <translation>接待日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="133"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="134"/>
         <source>last login</source>
         <translation>上次登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="134"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="135"/>
         <source>failed logins</source>
         <translation>连续登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="135"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="136"/>
         <source>locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="138"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="139"/>
         <source>this desk&apos;s</source>
         <translation>本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="139"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="140"/>
         <source>the package&apos;s</source>
         <translation>数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="143"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="144"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="143"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="144"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="186"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="187"/>
         <source>unknown user name</source>
         <translation>用户名不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="188"/>
         <source>wrong password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="189"/>
         <source>wrong password; the account is now locked</source>
         <translation>密码错误，账号因此锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="191"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="192"/>
         <source>account locked</source>
         <translation>账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="192"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="193"/>
         <source>account disabled</source>
         <translation>账号已停用</translation>
     </message>
@@ -834,68 +834,68 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="239"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="240"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="243"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="244"/>
         <source>Filter by user or record</source>
         <translation>按用户或记录筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="244"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="245"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="245"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="246"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="259"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="260"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="261"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="261"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="262"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="262"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="263"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="264"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="265"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="299"/>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="313"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="317"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="299"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="303"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="314"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="318"/>
         <source>{n} entries written to {path}.</source>
         <translation>已将 {n} 条记录写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="323"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="327"/>
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -2016,6 +2016,19 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>Exporting</name>
+    <message>
+        <location filename="../../desktop/ui/work/exporting.py" line="27"/>
+        <source>{done} of {total} rows written</source>
+        <translation>已写入 {done} 行，共 {total} 行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/exporting.py" line="30"/>
+        <source>{done} rows written</source>
+        <translation>已写入 {done} 行</translation>
+    </message>
+</context>
+<context>
     <name>FindingRowEditor</name>
     <message>
         <location filename="../../desktop/ui/dialogs/visit_rows.py" line="63"/>
@@ -2530,42 +2543,47 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>LedgerWork</name>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="55"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="54"/>
         <source>Writing the ledger…</source>
         <translation>正在写入台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="70"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="72"/>
+        <source>Export a ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/ledger.py" line="73"/>
         <source>{n} rows written to {path}.</source>
         <translation>{n} 行已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="74"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="80"/>
         <source>Import enterprises</source>
         <translation>导入单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="77"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="83"/>
         <source>Import officers</source>
         <translation>导入人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="80"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="86"/>
         <source>Import visits</source>
         <translation>导入走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="91"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="97"/>
         <source>Import grid boundaries</source>
         <translation>导入网格边界</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="93"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="99"/>
         <source>GeoJSON (*.geojson *.json)</source>
         <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="100"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="106"/>
         <source>{n} grid cells have their boundary now.</source>
         <translation>已为 {n} 个网格写入边界。</translation>
     </message>
@@ -2574,23 +2592,23 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation type="vanished">Excel 工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="98"/>
-        <location filename="../../desktop/ui/work/ledger.py" line="120"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="104"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="126"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="114"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="120"/>
         <source>Workbooks and CSV files (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
         <translation>Excel 工作簿和 CSV 文件 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="141"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="147"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/ledger.py" line="145"/>
+        <location filename="../../desktop/ui/work/ledger.py" line="151"/>
         <source>{n} records imported from {file}.</source>
         <translation>已从 {file} 导入 {n} 条记录。</translation>
     </message>
@@ -2661,7 +2679,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="52"/>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <location filename="../../desktop/ui/app.py" line="28"/>
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
@@ -2673,187 +2691,187 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="74"/>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Patrol</source>
         <translation>巡逻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>Only an administrator of the whole sub-bureau may restore a backup.</source>
         <translation>只有整个分局的管理员才能从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>Encrypting the database…</source>
         <translation>正在加密数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="457"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="459"/>
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/ui/main_window.py" line="465"/>
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/ui/main_window.py" line="466"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="462"/>
+        <location filename="../../desktop/ui/main_window.py" line="478"/>
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477"/>
+        <location filename="../../desktop/ui/main_window.py" line="493"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="496"/>
+        <location filename="../../desktop/ui/main_window.py" line="512"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="498"/>
+        <location filename="../../desktop/ui/main_window.py" line="514"/>
         <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
         <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="512"/>
+        <location filename="../../desktop/ui/main_window.py" line="530"/>
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514"/>
+        <location filename="../../desktop/ui/main_window.py" line="532"/>
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="594"/>
+        <location filename="../../desktop/ui/main_window.py" line="615"/>
         <source>No database is open. Open one with File &gt; Open database…, or open the same one again to log in.</source>
         <translation>没有打开数据库。请用 文件 → 打开数据库… 打开一个；再次打开同一个数据库即可重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="599"/>
+        <location filename="../../desktop/ui/main_window.py" line="620"/>
         <source>Log in to open the database.</source>
         <translation>请登录以打开数据库。</translation>
     </message>
@@ -3359,7 +3377,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>已有其他派出所使用这个代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/backup.py" line="48"/>
+        <location filename="../../desktop/store/backup.py" line="47"/>
         <source>The backup to {path} failed: {detail}</source>
         <translation>备份到 {path} 失败：{detail}</translation>
     </message>
@@ -3569,12 +3587,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>备份 {path} 不是本工作台的：用本工作台的密钥打不开它。未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/engine.py" line="22"/>
+        <location filename="../../desktop/store/engine.py" line="23"/>
         <source>This clashes with a record someone else saved a moment ago (the same code or number). Nothing was saved; check and try again.</source>
         <translation>与他人刚刚保存的记录冲突（编码或号码相同）。未保存任何内容，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/engine.py" line="27"/>
+        <location filename="../../desktop/store/engine.py" line="28"/>
         <source>The database is busy with another desk&apos;s save. Nothing was saved; try again.</source>
         <translation>数据库正忙于其他工作台的保存。未保存任何内容，请重试。</translation>
     </message>
@@ -3671,12 +3689,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports/ledgers.py" line="52"/>
+        <location filename="../../desktop/services/exports/ledgers.py" line="53"/>
         <source>The start date {start} is after the end date {end}.</source>
         <translation>开始日期 {start} 晚于结束日期 {end}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exports/ledgers.py" line="58"/>
+        <location filename="../../desktop/services/exports/ledgers.py" line="59"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
@@ -4970,12 +4988,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>疑似重复的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="103"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="130"/>
         <source>{kind} (active)</source>
         <translation>在岗{kind}</translation>
     </message>
@@ -4983,12 +5001,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/page.py" line="116"/>
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="155"/>
+        <location filename="../../desktop/ui/pages/page.py" line="157"/>
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
@@ -5346,37 +5364,37 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RecycleBinDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="33"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="38"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="38"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="38"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="44"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="82"/>
         <source>Assign again</source>
         <translation>请重新指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="84"/>
         <source>Restored. Its community officer or grid worker has left meanwhile; assign someone in the grid cell&apos;s form: {codes}.</source>
         <translation>已恢复。该网格原来的社区民警或网格员已离开，请在网格表单中重新指定：{codes}。</translation>
     </message>
@@ -5414,44 +5432,44 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="171"/>
         <source>Visits done of those due, by unit</source>
         <translation>各单位走访完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="174"/>
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="194"/>
         <source>Visits through the period</source>
         <translation>走访趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="220"/>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="255"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="225"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="260"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="225"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="230"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="234"/>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="302"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="239"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="307"/>
         <source>{title} — written to {path}</source>
         <translation>{title} — 已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="239"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="244"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="256"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="261"/>
         <source>{path} cannot be written: is it open in another program?</source>
         <translation>无法写入 {path}：是否已在其他程序中打开？</translation>
     </message>
@@ -6182,7 +6200,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="71"/>
+        <location filename="../../desktop/ui/worker.py" line="78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -6464,22 +6482,23 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>VisitWork</name>
     <message>
-        <location filename="../../desktop/ui/work/visit.py" line="28"/>
+        <location filename="../../desktop/ui/work/visit.py" line="29"/>
         <source>Next-due dates of {n} enterprises recalculated.</source>
         <translation>已重新计算 {n} 家单位的下次应走访日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/visit.py" line="41"/>
+        <location filename="../../desktop/ui/work/visit.py" line="45"/>
+        <location filename="../../desktop/ui/work/visit.py" line="61"/>
         <source>Export the visit ledger</source>
         <translation>导出走访台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/visit.py" line="47"/>
+        <location filename="../../desktop/ui/work/visit.py" line="55"/>
         <source>Writing the visit ledger…</source>
         <translation>正在写入走访台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/visit.py" line="52"/>
+        <location filename="../../desktop/ui/work/visit.py" line="62"/>
         <source>{n} visits written to {path}.</source>
         <translation>已将 {n} 条走访记录写入 {path}。</translation>
     </message>
@@ -6598,6 +6617,19 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="74"/>
         <source>Sun</source>
         <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenBox</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/written_dialog.py" line="18"/>
+        <source>&amp;Open the file</source>
+        <translation>打开文件(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/written_dialog.py" line="22"/>
+        <source>Open the &amp;folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from desktop.demo.generator import DEMO_PASSWORD
 from desktop.services.accounts import users
@@ -225,3 +225,80 @@ def test_one_clock_in_the_recycle_bin_and_the_audit_log(
         time.tzset()
     assert shown["name"] == gone.name
     assert audit_time[:16] == shown["bin"], (audit_time, shown["bin"])
+
+
+def test_a_ledger_export_counts_its_rows_and_offers_the_file(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QDesktopServices
+
+    from desktop import paths
+    from desktop.ui.dialogs.ledger_dialog import LedgerDialog
+    from desktop.ui.dialogs.written_dialog import WrittenBox
+    from desktop.ui.worker import Task
+
+    documents = tmp_path / "文档"
+    documents.mkdir()
+    monkeypatch.setattr(paths, "documents_dir", lambda: documents)
+    steps: list[tuple[int, int, str]] = []
+    real = Task._progress
+
+    def watch(self: Task, done: int, total: int) -> None:
+        real(self, done, total)
+        steps.append((done, total, self.dialog.labelText() if self.dialog else ""))
+
+    monkeypatch.setattr(Task, "_progress", watch)
+    opened: list[str] = []
+
+    def open_url(url: Any) -> bool:  # instead of the file manager
+        opened.append(url.toLocalFile())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
+    select_path(window, 0, 0)  # the first station
+    seen: dict[str, Any] = {}
+
+    def choose(dialog: LedgerDialog) -> None:
+        seen["ledgers"] = [dialog.ledger.itemText(i) for i in range(dialog.ledger.count())]
+        seen["folder"] = Path(dialog.file.text()).parent
+        dialog.ledger.setCurrentIndex(dialog.ledger.findData("visits"))
+        box = dialog.dates.start
+        box.setText("2025-01-01")
+        box.setFocus()
+        box.end(False)
+        QApplication.processEvents()
+        seen["clipped"] = box.cursorPositionAt(QPoint(6, box.height() // 2)) != 0
+        dialog.file.setText(str(tmp_path / "走访台账.xlsx"))
+        dialog._accept()
+
+    def open_folder(box: WrittenBox) -> None:
+        seen["text"] = box.text()
+        box.open_folder.click()
+
+    modal = Modal(LedgerDialog, choose)
+    end = Modal(WrittenBox, open_folder)
+    window.ledger_work.export_ledger()
+    modal.check()
+    qtbot.waitUntil(lambda: bool(opened), timeout=120_000)
+    end.check()
+    assert "警务室接待值班表" in seen["ledgers"]
+    assert seen["folder"] == documents  # the documents folder first
+    assert not seen["clipped"]  # 2025-01-01 whole in its box
+    assert opened == [str(tmp_path)]  # 打开所在文件夹
+    written = load_workbook(tmp_path / "走访台账.xlsx", read_only=True)
+    assert written is not None and "走访台账.xlsx" in seen["text"]
+    # A determinate bar: a total known from the start, the rows written said under it.
+    totals = {total for _done, total, _label in steps}
+    assert steps and 0 not in totals, steps
+    assert any("行" in label for _d, _t, label in steps), steps
+
+    # The next export starts in the folder used last.
+    def look(dialog: LedgerDialog) -> None:
+        seen["again"] = Path(dialog.file.text()).parent
+        dialog.reject()
+
+    again = Modal(LedgerDialog, look)
+    window.ledger_work.export_ledger()
+    again.check()
+    assert seen["again"] == tmp_path

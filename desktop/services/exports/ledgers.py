@@ -16,6 +16,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.ledgers.formatted import PAPERS, Heading, Part, default_paper, write_parts
 from desktop.ledgers.registry import LEDGERS
 from desktop.services.accounts import access, audit
+from desktop.services.exports.ledger_counts import expected_rows
 from desktop.services.exports.ledger_rows import PAGE, SOURCES
 from desktop.services.jurisdiction import hierarchy
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
@@ -114,9 +115,12 @@ def export_ledger(
         for n, unit in enumerate(units, start=1)
     ]
 
+    total = expected_rows(db, kind, units, start, end)  # 0: not known, the bar only turns
+    progress(0, total)
+
     def on_row(n: int) -> None:
         if n % PAGE == 0:
-            progress(n, 0)
+            progress(n, max(total, n) if total else 0)
             checkpoint(cancelled)
 
     optional = {c.key for c in spec.columns if c.optional}

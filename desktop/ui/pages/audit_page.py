@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import paths
 from desktop.domain import record_kinds
 from desktop.domain.accounts import LoginFailure, Role
 from desktop.domain.dates import local_time
@@ -296,7 +297,10 @@ class AuditPage(Page):
         if self.db is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the audit log"), "审计日志.xlsx", self.tr("Workbooks (*.xlsx)")
+            self,
+            self.tr("Export the audit log"),
+            str(paths.documents_dir() / "审计日志.xlsx"),  # not the program's working folder
+            self.tr("Workbooks (*.xlsx)"),
         )
         if not name:
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle, QWidget
 
 from desktop.domain.dates import parse_date
 from desktop.domain.hierarchy import NodeRef
@@ -32,8 +32,8 @@ class DateRange(QWidget):
             edit.setToolTip(
                 self.tr("A date such as 2026-03-05, 2026.3.5 or 20260305; empty: no limit")
             )
-            edit.setFixedWidth(96)
             edit.setClearButtonEnabled(True)
+            edit.setFixedWidth(_date_width(edit))
             edit.editingFinished.connect(self.changed)
             edit.textChanged.connect(lambda _text, e=edit: self._check(e))
             layout.addWidget(QLabel(label))
@@ -46,6 +46,14 @@ class DateRange(QWidget):
 
     def value(self) -> tuple[date | None, date | None]:
         return _date(self.start), _date(self.end)
+
+
+def _date_width(edit: QLineEdit) -> int:
+    """Room for a whole date beside the clear button in the box's own font: a fixed 96
+    pixels cut 2026-01-01 to 026-01-01 with Chinese fonts at 1366×768."""
+    text = edit.fontMetrics().horizontalAdvance("2026-12-31")
+    clear = edit.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 12
+    return text + clear + 2 * edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth) + 14
 
 
 def _date(edit: QLineEdit) -> date | None:

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
-from desktop import paths
 from desktop.domain.hierarchy import NodeKind
 from desktop.ui.work.context import Desk, backup_folder
+from desktop.ui.work.exporting import export_folder, rows_written, written
 from desktop.ui.worker import Job
 
 
@@ -21,8 +21,7 @@ class LedgerWork(QObject):
         self.desk = desk
 
     def _folder(self, key: str) -> Path:
-        chosen = self.desk.settings.text(key)
-        return Path(chosen) if chosen else paths.documents_dir()
+        return export_folder(self.desk.settings, key)
 
     def export_ledger(self) -> None:
         from desktop.services.exports import ledgers
@@ -67,7 +66,14 @@ class LedgerWork(QObject):
                 progress=progress,
                 cancelled=cancelled,
             ),
-            lambda n: self.tr("{n} rows written to {path}.").format(n=n, path=choice.path),
+            None,
+            lambda n: written(
+                self.desk,
+                self.tr("Export a ledger"),
+                self.tr("{n} rows written to {path}.").format(n=n, path=choice.path),
+                choice.path,
+            ),
+            counting=rows_written,
         )
 
     def import_enterprises(self) -> None:
@@ -146,11 +152,11 @@ class LedgerWork(QObject):
             lambda _n: self.desk.refresh(),
         )
 
-    def _run(self, title: str, job: Job, said: Any, then: Any = None) -> None:
+    def _run(self, title: str, job: Job, said: Any, then: Any = None, counting: Any = None) -> None:
         def done(result: Any) -> None:
             if said is not None:
                 self.desk.notify(said(result), 10000)
             if then is not None:
                 then(result)
 
-        self.desk.jobs.run(self.desk.parent, title, job, done)
+        self.desk.jobs.run(self.desk.parent, title, job, done, counting)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.ui.work.context import Desk
+from desktop.ui.work.exporting import LEDGER_FOLDER, export_folder, rows_written, written
 
 
 class VisitWork(QObject):
@@ -30,25 +31,36 @@ class VisitWork(QObject):
             )
 
     def export_visits(self) -> None:
-        """The visit ledger of the selected unit, written on a worker thread."""
+        """The visit ledger of the selected unit, written on a worker thread; the file is
+        offered in the folder last used for ledgers (the documents folder at first)."""
         from desktop.services.exports import commands
 
         db, scope = self.desk.database(), self.desk.scope()
         if db is None:
             return
         title = commands.ledger_title(db, scope, None, None)
+        folder = export_folder(self.desk.settings)
         name, _ = QFileDialog.getSaveFileName(
-            self.desk.parent, self.tr("Export the visit ledger"), f"{title}.xlsx", "Excel (*.xlsx)"
+            self.desk.parent,
+            self.tr("Export the visit ledger"),
+            str(folder / f"{title}.xlsx"),
+            "Excel (*.xlsx)",
         )
         if not name:
             return
+        path = Path(name)
+        self.desk.settings.set_text(LEDGER_FOLDER, str(path.parent))
         self.desk.jobs.run(
             self.desk.parent,
             self.tr("Writing the visit ledger…"),
             lambda progress, cancelled: commands.export_visits(
-                db, Path(name), scope, progress=progress, cancelled=cancelled
+                db, path, scope, progress=progress, cancelled=cancelled
             ),
-            lambda n: self.desk.notify(
-                self.tr("{n} visits written to {path}.").format(n=n, path=name), 10000
+            lambda n: written(
+                self.desk,
+                self.tr("Export the visit ledger"),
+                self.tr("{n} visits written to {path}.").format(n=n, path=name),
+                path,
             ),
+            counting=rows_written,
         )
