@@ -108,8 +108,7 @@ def unlock_recovery(path: Path, text: str) -> bytes:
 def _cost() -> Cost:
     from desktop.services.accounts import passwords
 
-    c = passwords.COST
-    return Cost(c.n, c.r, c.p)
+    return passwords.COST
 
 
 def _slots(db: Database) -> tuple[Path, KeySlots] | None:

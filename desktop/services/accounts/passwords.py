@@ -11,7 +11,6 @@ import functools
 import hashlib
 import hmac
 import os
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -33,15 +32,8 @@ from desktop.services.accounts.keys import Unlocked
 from desktop.services.records import store_setting
 from desktop.store.base import utcnow
 from desktop.store.engine import Database
+from desktop.store.keyslots import Cost, scrypt_digest
 from desktop.store.schema import Setting, UserAccount
-
-
-@dataclass(frozen=True)
-class Cost:
-    n: int
-    r: int
-    p: int
-
 
 # OWASP's scrypt parameters: 128 MiB and about 0.4 s a check on a station PC; paid once at
 # login, and a guesser pays it for every guess.
@@ -63,15 +55,7 @@ def hash_password(password: str, cost: Cost | None = None) -> str:
 def _hashed(password: str, c: Cost) -> tuple[str, bytes, bytes]:
     """(the stored hash, its salt, its digest): the digest also wraps the user's key slot."""
     salt = os.urandom(16)
-    digest = hashlib.scrypt(
-        password.encode(errors="surrogatepass"),
-        salt=salt,
-        n=c.n,
-        r=c.r,
-        p=c.p,
-        maxmem=_MAXMEM,
-        dklen=_DKLEN,
-    )
+    digest = scrypt_digest(password, salt, c)  # the same digest the key slot is wrapped with
     return f"scrypt${c.n}${c.r}${c.p}${salt.hex()}${digest.hex()}", salt, digest
 
 
@@ -161,7 +145,7 @@ def rehash(db: Database, s: Session, record: UserAccount, password: str) -> None
 def renewed(db: Database, s: Session, record: UserAccount, password: str) -> str:
     """A new hash (new salt, today's cost) of `password`, its key slot staged with it."""
     stored, salt, digest = _hashed(password, COST)
-    keys.stage_slot(db, s, record, salt, keys.Cost(COST.n, COST.r, COST.p), digest)
+    keys.stage_slot(db, s, record, salt, COST, digest)
     return stored
 
 
