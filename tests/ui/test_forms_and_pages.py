@@ -108,7 +108,7 @@ def test_first_run_offers_the_demo(
     modal = Modal(QMessageBox, choose_demo)
     assert win.open_database(tmp_path / "empty.sqlite3")
     modal.check()
-    qtbot.waitUntil(lambda: win.tree.tree_model.rowCount() == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: win.tree.tree_model.rowCount() == 1, timeout=60_000)
     assert "demo.sqlite3" in win.db.display_name  # type: ignore[union-attr]
     assert win.overview.cards["grids"].value.text() == "4"  # the tiny demo's four
     win.db.close()  # type: ignore[union-attr]
