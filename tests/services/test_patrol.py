@@ -232,10 +232,11 @@ def test_a_cancelled_generation_writes_nothing_and_progress_is_told(demo_db: Dat
             DAYS,
             seconds=5,
             progress=lambda done, total: told.append((done, total)),
-            cancelled=lambda: len(told) >= 3,
+            # At the first word of progress: a quiet machine's search may end before a third.
+            cancelled=lambda: len(told) >= 1,
         )
     assert rosters.duties(demo_db, station, DAYS) == []
-    assert len(told) >= 3 and all(total == 50 and 0 <= done <= 50 for done, total in told)
+    assert len(told) >= 1 and all(total == 50 and 0 <= done <= 50 for done, total in told)
 
 
 def test_a_cell_changed_at_another_desk_meanwhile_is_not_overwritten(demo_db: Database) -> None:
