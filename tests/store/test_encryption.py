@@ -334,3 +334,20 @@ def _counts(path: Path, key: bytes | None) -> dict[str, int]:
         return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
     finally:
         conn.close()
+
+
+def test_a_renamed_account_logs_in_by_its_new_name(tmp_path: Path) -> None:
+    from desktop.domain.accounts import Role
+    from desktop.services.accounts import keys, users
+    from desktop.services.database import open_as, open_desk
+
+    path = tmp_path / "renamed.sqlite3"
+    db = open_desk(path)
+    users.create_first_admin(db, "admin", "管理员", "Huifu@2026x")
+    (record,) = [r for r in users.list_users(db) if r.username == "admin"]
+    form = users.load_user(db, record.id)
+    form.username, form.role = "zhangsan", Role.ADMIN
+    users.save_user(db, form)
+    db.close()
+    assert keys.peek(path, "admin", "Huifu@2026x") is None
+    open_as(path, "zhangsan", "Huifu@2026x").close()

@@ -147,6 +147,23 @@ def stage_slot(
     s.info.setdefault(AFTER_COMMIT, []).append(then)
 
 
+def rename_slots(db: Database, s: Session, user_id: uuid.UUID, username: str) -> None:
+    """An account renamed: its slots answer to the new name once the rename is committed."""
+    found = _slots(db)
+    if found is None:
+        return
+    path, _slots_now = found
+
+    def then() -> None:
+        after = KeySlots.read(path)
+        for slot in after.slots:
+            if slot.id == f"user:{user_id}":
+                slot.label = username
+        after.write(path)
+
+    s.info.setdefault(AFTER_COMMIT, []).append(then)
+
+
 def new_recovery_key(db: Database) -> str:
     """A new recovery key for the whole database (the old one stops opening it): only an
     administrator of the whole database; shown once, to be printed and kept in the safe."""

@@ -302,6 +302,8 @@ def save_user(db: Database, form: UserForm) -> UserForm:
         else:
             check_version(record, form.version)
             _keep_an_administrator(db, s, record, values)
+            if record.username != username:
+                keys.rename_slots(db, s, record.id, username)
             apply(record, values)
         if form.password:
             passwords.set_password(db, s, record, form.password, access.actor(db))
