@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, inspect, make_url, text
 from sqlalchemy.exc import ArgumentError, DBAPIError
@@ -38,6 +38,9 @@ TIMEOUT_SECONDS = 5.0
 
 _REQUIRED = QT_TRANSLATE_NOOP("Messages", "Required.")
 _BAD_PORT = QT_TRANSLATE_NOOP("Messages", "A port is a number from 1 to 65535.")
+
+if TYPE_CHECKING:
+    from desktop.store.keyslots import KeySlots
 
 
 class SchemaState(StrEnum):
@@ -325,7 +328,19 @@ def _probe_file(target: str, path: Path) -> Probe:
             QT_TRANSLATE_NOOP("Messages", "Cannot read {target}: {detail}"),
             detail=exc.strerror or str(exc),
         )
-    if header and header != b"SQLite format 3\x00" and _encrypted_desk(path):
+    from desktop.store.keyslots import KeySlotError
+
+    try:
+        slots = _key_file(path, header)
+    except KeySlotError as exc:
+        return _failed(
+            target,
+            shown,
+            QT_TRANSLATE_NOOP("Messages", "The file {target} cannot be used ({detail})."),
+            detail=exc.text(),
+        )
+    key = slots.open_key() if slots is not None else None
+    if slots is not None and key is None:
         # Encrypted: nothing can be read before a login, and the login is the window's.
         return Probe(
             target,
@@ -338,7 +353,7 @@ def _probe_file(target: str, path: Path) -> Probe:
             {"target": shown},
             ok=True,
         )
-    if header and header != b"SQLite format 3\x00" and _open_key(path, header) is None:
+    if header and header != b"SQLite format 3\x00" and key is None:
         return _failed(
             target,
             shown,
@@ -350,7 +365,7 @@ def _probe_file(target: str, path: Path) -> Probe:
     try:
         # Read-only, on a raw connection: the engine's connect hook would switch the file
         # to WAL, and a probe changes nothing. (A new desk's key is beside it, in the clear.)
-        conn = connect_sqlite(path, _open_key(path, header), read_only=True, timeout=1.0)
+        conn = connect_sqlite(path, key, read_only=True, timeout=1.0)
         try:
             has_tables, _ours, revision = sqlite_schema(conn)
         finally:
@@ -370,24 +385,14 @@ def _probe_file(target: str, path: Path) -> Probe:
     return _schema_probe(target, shown, state, revision)
 
 
-def _encrypted_desk(path: Path) -> bool:
-    """An encrypted desk whose key is behind its logins (not a new desk's open slot)."""
-    from desktop.store.keyslots import KeySlotError, KeySlots, slots_path
-
-    if not slots_path(path).is_file():
-        return False
-    try:
-        return KeySlots.read(path).open_key() is None
-    except KeySlotError:
-        return False
-
-
-def _open_key(path: Path, header: bytes) -> bytes | None:
+def _key_file(path: Path, header: bytes) -> KeySlots | None:
+    """The key slots of an encrypted desk file, read once (None: a plain or empty file, or
+    no key file beside it); a damaged key file raises KeySlotError."""
     from desktop.store.keyslots import KeySlots, slots_path
 
     if not header or header == b"SQLite format 3\x00" or not slots_path(path).is_file():
         return None
-    return KeySlots.read(path).open_key()
+    return KeySlots.read(path)
 
 
 # -- a server ----------------------------------------------------------------------------------
