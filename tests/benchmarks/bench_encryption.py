@@ -43,7 +43,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop.demo import DEMO_PASSWORD  # noqa: E402
 from desktop.services.database import Database, open_desk  # noqa: E402
-from desktop.store.engine import connect_sqlite  # noqa: E402
 from tests.backends import copy_desk, demo_key  # noqa: E402
 from tests.benchmarks import (  # noqa: E402
     bench_foundation,
@@ -52,6 +51,7 @@ from tests.benchmarks import (  # noqa: E402
     bench_roster_grid,
     bench_visits,
 )
+from tests.benchmarks.crash_kill import export_plain  # noqa: E402
 
 SECTIONS = ("visits", "overview", "roster", "ledgers", "window")
 KINDS = ("plain", "encrypted")
@@ -89,13 +89,7 @@ def plain_twin(source: Path, target: Path) -> Path:
     part = target.with_name(target.stem + ".part.sqlite3")
     part.unlink(missing_ok=True)
     started = time.perf_counter()
-    conn = connect_sqlite(source, demo_key(source))
-    try:
-        conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(part),))
-        conn.execute("SELECT sqlcipher_export('plain')")
-        conn.execute("DETACH DATABASE plain")
-    finally:
-        conn.close()
+    export_plain(source, part)
     os.replace(part, target)
     print(f"plain twin {target} exported in {time.perf_counter() - started:.0f} s", flush=True)
     return target

@@ -217,7 +217,7 @@ def _copy(source: Path, target: Path) -> None:
         slots_path(target).write_bytes(slots_path(source).read_bytes())
 
 
-def _plain(source: Path, target: Path) -> None:
+def export_plain(source: Path, target: Path) -> None:
     """The demo as a plain file, as an earlier version wrote it."""
     from desktop.store.engine import connect_sqlite
 
@@ -249,7 +249,7 @@ def main() -> None:
         capture_output=True,
     )
     plain = folder / "plain.sqlite3"
-    _plain(template, plain)
+    export_plain(template, plain)
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
     modes = tuple(args.modes)
     counts = {m: {"kills": 0, "whole": 0, "changes": 0} for m in modes}
