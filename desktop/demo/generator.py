@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from desktop import paths
 from desktop.demo.map import boundary, cell_place
 from desktop.domain import id_number
-from desktop.domain.accounts import Role
+from desktop.domain.demo_logins import DEMO_PASSWORD, DEMO_USERS
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
@@ -356,15 +356,6 @@ def generate(
 
 
 # The demo's logins (README): one for each role, all with this password.
-DEMO_PASSWORD = "Demo@2026"
-DEMO_USERS = (
-    ("admin", "演示管理员", Role.ADMIN, None),
-    ("neiqin", "演示内勤", Role.CLERK, NodeKind.STATION),
-    ("minjing", "演示社区民警", Role.COMMUNITY_OFFICER, NodeKind.OFFICE),
-    ("lingdao", "演示领导", Role.LEADER, NodeKind.BUREAU),
-)
-
-
 def _demo_accounts(db: Database, g: Generator) -> None:
     """A login for each role, in the first station and office; not where users exist."""
     from desktop.services.accounts import users

@@ -27,11 +27,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from desktop import paths
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 from desktop.store.errors import DatabaseOpenError
@@ -335,6 +330,11 @@ def sync_folder(folder: Path) -> None:
 
 
 def _hkdf(material: bytes, info: bytes) -> bytes:
+    # cryptography is imported where it is used: the window reads the slots (is the file
+    # behind a login?) before it shows the login, and that must not wait for it.
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=info).derive(material)
 
 
@@ -358,11 +358,16 @@ def _aad(desk: str, slot_id: str) -> bytes:
 
 
 def _wrap(desk: str, slot_id: str, kek: bytes, key: bytes) -> tuple[bytes, bytes]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(12)
     return nonce, AESGCM(kek).encrypt(nonce, key, _aad(desk, slot_id))
 
 
 def _unwrap(desk: str, slot: Slot, kek: bytes) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         key = AESGCM(kek).decrypt(slot.nonce, slot.wrapped, _aad(desk, slot.id))
     except (InvalidTag, ValueError):
@@ -381,3 +386,29 @@ def _parse(text: str) -> datetime | None:
 def fingerprint(key: bytes) -> str:
     """A short, non-secret tag of a key: whether two files share one (backups, restores)."""
     return base64.b32encode(hashlib.sha256(b"policedesk desk key|" + key).digest()[:10]).decode()
+
+
+_PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+def locked_file(target: str | Path) -> Path | None:
+    """The desk file `target` names when its key is behind the logins, else None (a server,
+    a plain or new file, or one whose slots cannot be read: opening it says what is wrong).
+    Read before the window loads the data layer, so without SQLAlchemy's URL parsing."""
+    text = str(target)
+    if "://" in text:
+        scheme, _, rest = text.partition("://")
+        if scheme not in ("sqlite", "sqlite+pysqlite") or not rest.startswith("/"):
+            return None
+        text = rest[1:].partition("?")[0]
+    path = Path(text).expanduser()
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(_PLAIN_HEADER))
+        if len(header) < len(_PLAIN_HEADER) or header == _PLAIN_HEADER:
+            return None
+        if not slots_path(path).exists() or KeySlots.read(path).open_key() is not None:
+            return None
+    except (OSError, DatabaseOpenError):
+        return None
+    return path.resolve()

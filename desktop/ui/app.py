@@ -1,22 +1,50 @@
-"""Starting the window: the application, the translations, the window, and then, behind
-it, the data layer and the login."""
+"""Starting the window: the application and its translations, then either the login of an
+encrypted desk (the usual start) or the window with the data layer loading behind it.
+
+The data layer (SQLAlchemy, the services, the pages: a second or more) is imported only
+after the first thing on screen: on a thread while the login dialog waits for the password,
+or on a worker behind the empty window."""
 
 from __future__ import annotations
 
+import importlib
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n, paths
-from desktop.services.tasks import CancelledError
+from desktop.store.keyslots import locked_file
 from desktop.ui import collector
 from desktop.ui.errors import install_excepthook, setup_logging
-from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
-from desktop.ui.worker import Task
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.worker import Task
+
+# What the window needs once someone has logged in, in the order it needs it.
+_WINDOW_MODULES = (
+    "desktop.services.database",
+    "desktop.services.accounts.keys",
+    "desktop.services.accounts.users",
+    "desktop.store.migrate",
+    "desktop.ui.main_window",
+    "desktop.ui.pages.overview_page",
+    "desktop.ui.pages.reports_page",
+    "desktop.ui.pages.map_page",
+    "desktop.ui.pages.grids_page",
+    "desktop.ui.pages.enterprises_page",
+    "desktop.ui.pages.visits_page",
+    "desktop.ui.pages.due_page",
+    "desktop.ui.pages.findings_page",
+    "desktop.ui.pages.patrol_page",
+    "desktop.ui.pages.roster_page",
+    "desktop.ui.pages.officers_page",
+)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -64,6 +92,9 @@ def start_window(
 ) -> tuple[MainWindow, Task]:
     """Show the window at once and load the data layer behind it; the login follows. (No
     data is shown before someone has logged in, not even the tree of units.)"""
+    from desktop.services.tasks import CancelledError
+    from desktop.ui.main_window import MainWindow
+
     paths.private_umask()
     window = MainWindow(settings or Settings())
     window.show()
@@ -92,12 +123,52 @@ def start_window(
     return window, loader
 
 
+def load_window_modules() -> threading.Thread:
+    """Import the window's modules on a thread of their own, while the user types."""
+
+    def load() -> None:
+        for name in _WINDOW_MODULES:
+            importlib.import_module(name)
+
+    thread = threading.Thread(target=load, name="load-window", daemon=True)
+    thread.start()
+    return thread
+
+
+def start_logged_in(path: Path, demo: bool, settings: Settings) -> MainWindow:
+    """An encrypted desk: the login dialog first, before any of the data layer is loaded;
+    the window comes up once the password has opened the file (or, cancelled, with none)."""
+    from desktop.ui.dialogs.login_dialog import unlock_desk
+
+    paths.private_umask()
+    loading = load_window_modules()
+    db = unlock_desk(None, path, settings)
+    loading.join()  # imported by now, unless Enter came faster than the import
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    window.show()
+    QApplication.processEvents()  # laid out and exposed: the tree is painted as it fills
+    if db is None or not window.attach(db, demo=demo):
+        window.say_nothing_open()
+    return window
+
+
+def start(
+    target: str | Path | None, demo: bool, settings: Settings
+) -> tuple[MainWindow, Task | None]:
+    locked = locked_file(target or paths.default_database_path())
+    if locked is not None:
+        return start_logged_in(locked, demo, settings), None
+    return start_window(target, demo, settings)
+
+
 def run(database: str | Path | None = None, demo: bool = False) -> int:
     app = make_application()
     setup_logging()
     install_excepthook()
     settings = Settings()
-    window, loader = start_window(startup_target(database, demo, settings), demo, settings)
+    window, loader = start(startup_target(database, demo, settings), demo, settings)
     code = app.exec()
     del window, loader
     return code

@@ -332,17 +332,20 @@ class MainWindow(QMainWindow):
             return False
         db = self.db
         assert db is not None
-        self._build_pages()
         user = self.session.user
         self.user_label.setText(user.label if user else "")
-        self._show_audit(user is not None and user.role.reads_audit)
         # The tree settles on the user's scope (all units, then the last or their own): the
-        # pages are read once, for that one, not for each step on the way.
+        # pages are read once, for that one, not for each step on the way. The tree is
+        # painted first: the user sees where they are while the pages are built and read.
         self._entering = True
         try:
             self._settle_scope(db)
         finally:
             self._entering = False
+        if self.isVisible():
+            self.tree.repaint()
+        self._build_pages()
+        self._show_audit(user is not None and user.role.reads_audit)
         self.set_scope(self.tree.current_ref())
         return True
 
@@ -361,6 +364,10 @@ class MainWindow(QMainWindow):
                 self.tree.reveal(NodeRef.parse(last))
         if self.tree.current_ref() is None and user is not None and user.node is not None:
             self.tree.reveal(user.node)  # "all units" would be wrong: theirs are the scope
+
+    def say_nothing_open(self) -> None:
+        self._say_loading(_NOTHING_OPEN)
+        self._update_actions()
 
     def _say_loading(self, text: str) -> None:
         """What the first page says before anyone has logged in (it goes once the pages are

@@ -1,9 +1,14 @@
-"""Logging in, setting up the first administrator, and changing one's own password."""
+"""Logging in, setting up the first administrator, and changing one's own password.
+
+The login of an encrypted desk is the first thing the program shows, before it has loaded
+its data layer (SQLAlchemy and the services, a second or more): this module imports them
+only where it uses them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,12 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import paths
 from desktop.domain import palette
 from desktop.domain.accounts import MIN_PASSWORD, Actor, PasswordDue
+from desktop.domain.demo_logins import DEMO_PASSWORD, DEMO_USERS
 from desktop.domain.messages import FieldError, RefusedError, ValidationError
-from desktop.services.accounts import users
-from desktop.services.database import Database
 from desktop.ui.widgets.form import FormDialog
+
+if TYPE_CHECKING:
+    from desktop.services.database import Database
+    from desktop.ui.settings import Settings
 
 
 def _secret(edit: QLineEdit) -> QLineEdit:
@@ -46,12 +55,12 @@ class LoginDialog(FormDialog):
         opener: Callable[[str, str], Database] | None = None,
     ) -> None:
         super().__init__(parent, self.tr("Log in"))
-        self.db = db if isinstance(db, Database) else None
+        self.db = None if isinstance(db, str) else db
         self.opener = opener
         self.opened: Database | None = None
         self.setMinimumWidth(380)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Log in"))
-        name = db.display_name if isinstance(db, Database) else db
+        name = db if isinstance(db, str) else db.display_name
         where = QLabel(self.tr("Database: {name}").format(name=name))
         where.setWordWrap(True)
         where.setStyleSheet(f"color: {palette.MUTED_TEXT};")
@@ -71,6 +80,8 @@ class LoginDialog(FormDialog):
         return self.username.text(), self.password.text()
 
     def save(self, form: tuple[str, str]) -> Actor:
+        from desktop.services.accounts import users
+
         try:
             if self.opener is not None:
                 self.opened = self.opener(*form)
@@ -83,6 +94,30 @@ class LoginDialog(FormDialog):
             if error.remedy:
                 said.append(FieldError("password", error.remedy, error.params))
             raise ValidationError(said) from error
+
+
+def login_hint(name: str) -> tuple[str, str]:
+    """The demo's file names its logins under the form and offers its administrator."""
+    if name != str(paths.demo_database_path()):
+        return "", ""
+    hint = QApplication.translate("SessionWork", "Demo logins: {names}; password {password}")
+    names = ", ".join(user[0] for user in DEMO_USERS)
+    return hint.format(names=names, password=DEMO_PASSWORD), "admin"
+
+
+def unlock_desk(parent: QWidget | None, path: Path, settings: Settings) -> Database | None:
+    """An encrypted desk: the login comes before anything of it is read, and the password
+    unwraps its key. The database, open with the user logged in, or None if cancelled."""
+
+    def opener(name: str, password: str) -> Database:
+        from desktop.services.database import open_unlocked
+
+        return open_unlocked(path, name, password)
+
+    hint, default = login_hint(str(path))
+    last = settings.text(f"login/{path}")
+    dialog = LoginDialog(parent, str(path), last or default, hint, opener=opener)
+    return dialog.opened if dialog.exec() else None
 
 
 class RecoveryKeyDialog(QDialog):
@@ -175,6 +210,8 @@ class FirstAdminDialog(FormDialog):
         return self.username.text(), self.name.text(), self.password.text()
 
     def save(self, form: tuple[str, str, str]) -> Actor:
+        from desktop.services.accounts import users
+
         return users.create_first_admin(self.db, *form)
 
 
@@ -222,5 +259,7 @@ class PasswordDialog(FormDialog):
         return self.old.text(), self.new.text()
 
     def save(self, form: tuple[str, str]) -> Any:
+        from desktop.services.accounts import users
+
         users.change_password(self.db, *form)
         return True

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 
-from desktop import demo, paths
+from desktop import paths
 from desktop.domain.accounts import DEFAULT_IDLE_MINUTES, MAX_PASSWORD_DAYS, Actor
 from desktop.domain.messages import UserError
 from desktop.services.accounts import passwords, users
@@ -20,6 +20,8 @@ from desktop.ui.dialogs.login_dialog import (
     LoginDialog,
     PasswordDialog,
     RecoveryKeyDialog,
+    login_hint,
+    unlock_desk,
 )
 from desktop.ui.errors import show_error
 from desktop.ui.lock_screen import IdleWatch, LockScreen
@@ -74,29 +76,8 @@ class SessionWork(QObject):
         self.recovery_action.setEnabled(whole and db is not None and db.key is not None)
 
     def unlock(self, path: Path) -> Database | None:
-        """An encrypted desk: the login comes before anything of it is read, and the
-        password unwraps its key. The database, open with the user logged in, or None."""
-        from desktop.services.database import open_unlocked
-
-        hint, default = self._hint(str(path))
-        last = self.desk.settings.text(f"login/{path}")
-        dialog = LoginDialog(
-            self.desk.parent,
-            str(path),
-            last or default,
-            hint,
-            opener=lambda name, password: open_unlocked(path, name, password),
-        )
-        return dialog.opened if dialog.exec() else None
-
-    def _hint(self, name: str) -> tuple[str, str]:
-        if name != str(paths.demo_database_path()):
-            return "", ""
-        names = ", ".join(u[0] for u in demo.DEMO_USERS)
-        hint = self.tr("Demo logins: {names}; password {password}").format(
-            names=names, password=demo.DEMO_PASSWORD
-        )
-        return hint, "admin"
+        """An encrypted desk: the login, whose password opens it (None: cancelled)."""
+        return unlock_desk(self.desk.parent, path, self.desk.settings)
 
     def log_in(self, db: Database) -> bool:
         """Ask who is working on `db` (the first start: set up its administrator)."""
@@ -106,7 +87,7 @@ class SessionWork(QObject):
         if not users.has_accounts(db):
             dialog: FirstAdminDialog | LoginDialog = FirstAdminDialog(window, db)
         else:
-            hint, default = self._hint(db.display_name)
+            hint, default = login_hint(db.display_name)
             last = self.desk.settings.text(f"login/{db.display_name}")
             dialog = LoginDialog(window, db, last or default, hint)
         if not dialog.exec():
