@@ -22,7 +22,7 @@ from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.periods import Period
 from desktop.domain.report_figures import OFFICE, OFFICER, STATION, Bulletin, Ranked
 from desktop.services.accounts import access
-from desktop.services.register.search import SCOPE_COLUMN
+from desktop.services.reports.scoping import scoped
 from desktop.store.engine import Database
 from desktop.store.schema import Enterprise, Finding, GridCell, Office, Officer, Station, Visit
 
@@ -36,12 +36,6 @@ class Done:
     @property
     def completion(self) -> float | None:
         return self.visited / self.due if self.due else None
-
-
-def _scoped(stmt: Any, model: Any, scope: NodeRef | None) -> Any:
-    if scope is None:
-        return stmt
-    return stmt.where(getattr(model, SCOPE_COLUMN[scope.kind].key) == scope.id)
 
 
 def _not_visited_due(period: Period) -> Any:
@@ -74,10 +68,10 @@ def done(db: Database, scope: NodeRef | None, period: Period, today: date | None
         )
     waiting = select(func.count()).select_from(e).where(_not_visited_due(period))
     with db.reading() as s:
-        n = int(s.scalar(_scoped(visits.select_from(v), v, scope)) or 0)
+        n = int(s.scalar(scoped(visits.select_from(v), v, scope)) or 0)
         model = e if period.end >= today else v
-        seen = int(s.scalar(_scoped(visited, model, scope)) or 0)
-        left = int(s.scalar(_scoped(waiting, e, scope)) or 0)
+        seen = int(s.scalar(scoped(visited, model, scope)) or 0)
+        left = int(s.scalar(scoped(waiting, e, scope)) or 0)
     return Done(n, seen, seen + left)
 
 
@@ -112,7 +106,7 @@ def ranking(db: Database, scope: NodeRef | None, period: Period) -> list[Ranked]
         stmt = stmt.select_from(model)  # counted with COUNT(*): the indexes cover them
         if level == OFFICER:
             stmt = stmt.join(GridCell, GridCell.id == model.grid_id)
-        return _scoped(stmt, model, scope).group_by(key(model))
+        return scoped(stmt, model, scope).group_by(key(model))
 
     v, e, f = Visit, Enterprise, Finding
     in_period = and_(
@@ -197,7 +191,7 @@ def trend(
         .group_by(v.visited_on)
     )
     with db.reading() as s:
-        by_day: dict[date, int] = {d: int(n) for d, n in s.execute(_scoped(stmt, v, scope))}
+        by_day: dict[date, int] = {d: int(n) for d, n in s.execute(scoped(stmt, v, scope))}
     return [
         (part, sum(n for d, n in by_day.items() if part.start <= d <= part.end))
         if part.start <= today

@@ -14,7 +14,7 @@ from desktop.services.register.cadence import CadenceCounts
 from desktop.services.register.cadence import counts as cadence_counts
 from desktop.services.register.search import SCOPE_COLUMN
 from desktop.store.engine import Database
-from desktop.store.schema import Enterprise, GridCell, Office, Officer, Station
+from desktop.store.schema import Bureau, Enterprise, GridCell, Office, Officer, Station
 
 
 @dataclass(frozen=True)
@@ -108,4 +108,12 @@ def register_figures(
         enterprises = enterprises.where(SCOPE_COLUMN[scope.kind] == scope.id)
     with db.reading() as s:
         n = int(s.scalar(enterprises) or 0)
-    return n, cadence_counts(db, scope, today)
+        bureaus = list(s.scalars(select(Bureau.id))) if scope is None else []
+    if scope is not None:
+        return n, cadence_counts(db, scope, today)
+    # All units: each sub-bureau counted from its own index (see scoping), added up; the
+    # counts of no scope read the whole of an index that begins with the station.
+    parts = [cadence_counts(db, NodeRef(NodeKind.BUREAU, b), today) for b in bureaus]
+    return n, CadenceCounts(
+        sum(p.overdue for p in parts), sum(p.due_soon for p in parts), sum(p.on_time for p in parts)
+    )

@@ -14,7 +14,7 @@ from desktop.domain.findings import DUE_SOON_DAYS, Status
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.validation import weekdays
 from desktop.services.accounts import access
-from desktop.services.register.search import SCOPE_COLUMN
+from desktop.services.reports.scoping import scoped
 from desktop.store.engine import Database
 from desktop.store.roster_schema import PatrolUnit, RosterEntry
 from desktop.store.schema import (
@@ -60,8 +60,7 @@ def open_items(
         .where(f.deleted_at.is_(None), f.status != Status.CLOSED.value)
         .group_by(f.category, f.status, colour)
     )
-    if scope is not None:
-        stmt = stmt.where(getattr(f, SCOPE_COLUMN[scope.kind].key) == scope.id)
+    stmt = scoped(stmt, f, scope)
     status: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     colours: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     with db.reading() as s:
@@ -147,20 +146,22 @@ def health(db: Database, scope: NodeRef | None, now: datetime | None = None) -> 
     now = now or datetime.now(UTC)
     e = Enterprise
     where = [e.deleted_at.is_(None), e.status != "deregistered"]
-    if scope is not None:
-        where.append(getattr(e, SCOPE_COLUMN[scope.kind].key) == scope.id)
-    missing = select(func.count()).select_from(e).where(LIVE_ENTERPRISE, INCOMPLETE, *where[2:])
-    stale = (
+    missing = scoped(
+        select(func.count()).select_from(e).where(LIVE_ENTERPRISE, INCOMPLETE), e, scope
+    )
+    stale = scoped(
         select(func.count())
         .select_from(e)
-        .where(*where, e.updated_at < now - timedelta(days=STALE_DAYS))
+        .where(*where, e.updated_at < now - timedelta(days=STALE_DAYS)),
+        e,
+        scope,
     )
-    # Names (spaces aside) that another live enterprise of the station has.
+    # Names (spaces aside) that another live enterprise of the station has. A station's
+    # enterprises are of its sub-bureau: grouped by it too, the groups are the same and
+    # come in the order of the index, however many sub-bureaus are read.
     groups = (
-        select(func.count().label("n"))
-        .select_from(e)
-        .where(*where)
-        .group_by(e.station_id, SPACELESS_NAME)
+        scoped(select(func.count().label("n")).select_from(e).where(*where), e, scope)
+        .group_by(e.bureau_id, e.station_id, SPACELESS_NAME)
         .having(func.count() > 1)
         .subquery()
     )
