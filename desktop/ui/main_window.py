@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
+from desktop.domain.accounts import Actor
 from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop.ui.actions import Actions
+from desktop.ui.dialogs.welcome_dialog import Start
 from desktop.ui.errors import show_error
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.jurisdiction_tree import JurisdictionTree
@@ -34,7 +36,6 @@ from desktop.ui.work.visit import VisitWork
 from desktop.ui.worker import Jobs
 
 if TYPE_CHECKING:
-    from desktop.domain.accounts import Actor
     from desktop.services.database import Database, DeskClaim
     from desktop.ui.pages.page import Page
 
@@ -305,9 +306,11 @@ class MainWindow(QMainWindow):
 
         try:
             claim = DeskClaim(db)
-        except UserError as error:
+        except UserError as error:  # open in another window: said, and nothing stays "opening"
             db.close()
             show_error(self, error)
+            if self.db is None:
+                self.say_nothing_open()
             return False
         self._close_db()
         self.db, self.claim = db, claim
@@ -318,11 +321,13 @@ class MainWindow(QMainWindow):
             return True
         return self._enter()
 
-    def _enter(self) -> bool:
-        """Log in, then show the user's jurisdiction."""
+    def _enter(self, welcomed: bool = False) -> bool:
+        """Log in, then show the user's jurisdiction (a new database: the welcome first)."""
         db = self.db
         if db is None:
             return False
+        if not welcomed and self._is_new(db):
+            return self._welcome()
         if not self.session.log_in(db):
             self._close_db()
             self._say_loading(_NOTHING_OPEN)
@@ -339,7 +344,7 @@ class MainWindow(QMainWindow):
         # painted first: the user sees where they are while the pages are built and read.
         self._entering = True
         try:
-            self._settle_scope(db)
+            self._settle_scope(db, offer_demo=not welcomed)
         finally:
             self._entering = False
         if self.isVisible():
@@ -349,10 +354,10 @@ class MainWindow(QMainWindow):
         self.set_scope(self.tree.current_ref())
         return True
 
-    def _settle_scope(self, db: Database) -> None:
+    def _settle_scope(self, db: Database, offer_demo: bool = True) -> None:
         user = self.session.user
         self.tree.set_database(db)
-        if self._is_empty():
+        if offer_demo and self._is_empty():
             self._offer_demo()
         self.backup_work.after_login(db)
         self.exchange_work.after_login(db)
@@ -452,6 +457,39 @@ class MainWindow(QMainWindow):
         if self.db is not None:
             self.db.close()
             self.db = None
+
+    def _is_new(self, db: Database) -> bool:
+        """Neither accounts nor units: a first start, which the welcome explains."""
+        from desktop.services.accounts import users
+
+        return not isinstance(db.actor, Actor) and not users.has_accounts(db) and self._is_empty()
+
+    def _ask_start(self) -> Start | None:
+        from desktop.ui.dialogs.welcome_dialog import WelcomeDialog
+
+        dialog = WelcomeDialog(self)
+        return dialog.choice if dialog.exec() else None
+
+    def _welcome(self) -> bool:
+        """The four ways into a new database; Esc leaves it closed until opened again."""
+        choice = self._ask_start()
+        if choice is Start.DEMO:
+            demo_file = paths.demo_database_path()
+            self.settings.set_database_target(str(demo_file))  # the next start opens it too
+            return self.open_database(demo_file, demo=True)
+        if choice in (Start.NEW, Start.PACKAGE):
+            if not self._enter(welcomed=True):
+                return False
+            if choice is Start.PACKAGE:
+                self.exchange_work.import_package()
+            elif self.actions_.new_bureau.isEnabled():
+                self.actions_.new_bureau.trigger()  # the jurisdiction's first unit
+            return True
+        self._close_db()
+        self.say_nothing_open()
+        if choice is Start.SERVER:
+            self.edit_connection()
+        return self.db is not None
 
     def _is_empty(self) -> bool:
         from desktop import demo

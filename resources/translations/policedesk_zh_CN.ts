@@ -62,37 +62,37 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="39"/>
         <source>Absence</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="39"/>
         <source>New absence</source>
         <translation>新建请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="49"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="53"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="54"/>
         <source>First day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="55"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="58"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -145,169 +145,317 @@
         <translation>本机与其他单位都改过的记录：选择保留一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53"/>
+        <location filename="../../desktop/ui/actions.py" line="56"/>
+        <source>&amp;This desk&apos;s enrolment request…</source>
+        <translation>本工作台的登记申请(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="58"/>
+        <source>Write this desk&apos;s request for the sub-bureau and show its fingerprint</source>
+        <translation>写出本工作台交分局的登记申请，并显示本工作台的指纹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="62"/>
+        <source>Enrol a des&amp;k…</source>
+        <translation>登记工作台(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="64"/>
+        <source>Take a desk&apos;s packages from now on, once its fingerprint matches by phone</source>
+        <translation>电话核对指纹一致后登记工作台，今后接收它的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="68"/>
+        <source>Enrolled de&amp;sks…</source>
+        <translation>已登记的工作台(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="70"/>
+        <source>The desks enrolled here, and revoking a lost or replaced one</source>
+        <translation>本机已登记的工作台；可注销丢失或更换的工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="72"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="54"/>
+        <location filename="../../desktop/ui/actions.py" line="73"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <location filename="../../desktop/ui/actions.py" line="74"/>
         <source>&amp;Check database</source>
         <translation>检查数据库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="56"/>
+        <location filename="../../desktop/ui/actions.py" line="75"/>
         <source>Backup &amp;folder…</source>
         <translation>备份文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57"/>
+        <location filename="../../desktop/ui/actions.py" line="76"/>
         <source>Open the &amp;demo jurisdiction</source>
         <translation>打开演示辖区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58"/>
+        <location filename="../../desktop/ui/actions.py" line="77"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60"/>
+        <location filename="../../desktop/ui/actions.py" line="79"/>
         <source>New &amp;sub-bureau…</source>
         <translation>新建分局(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63"/>
+        <location filename="../../desktop/ui/actions.py" line="82"/>
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65"/>
+        <location filename="../../desktop/ui/actions.py" line="84"/>
         <source>Add a station, office or grid cell under the selected node</source>
         <translation>在所选节点下新建派出所、警务室或网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67"/>
+        <location filename="../../desktop/ui/actions.py" line="86"/>
         <source>New &amp;officer…</source>
         <translation>新建人员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70"/>
+        <location filename="../../desktop/ui/actions.py" line="89"/>
         <source>New &amp;visit…</source>
         <translation>新增走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="72"/>
+        <location filename="../../desktop/ui/actions.py" line="91"/>
         <source>Record a visit to an enterprise</source>
         <translation>记录一次企业走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="76"/>
+        <location filename="../../desktop/ui/actions.py" line="95"/>
         <source>Visit &amp;intervals…</source>
         <translation>走访周期(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="78"/>
+        <location filename="../../desktop/ui/actions.py" line="97"/>
         <source>Days between visits for each risk grade</source>
         <translation>各风险等级的走访间隔天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="82"/>
+        <location filename="../../desktop/ui/actions.py" line="101"/>
         <source>E&amp;xport the visit ledger…</source>
         <translation>导出走访台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="84"/>
+        <location filename="../../desktop/ui/actions.py" line="103"/>
         <source>Write the visits of the selected unit to an Excel file</source>
         <translation>将所选单位的走访记录写入 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="88"/>
+        <location filename="../../desktop/ui/actions.py" line="107"/>
         <source>Export a &amp;ledger…</source>
         <translation>导出台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="90"/>
+        <location filename="../../desktop/ui/actions.py" line="109"/>
         <source>Any ledger of the selected unit, as the filed paper form</source>
         <translation>按归档纸质台账格式导出所选单位的各类台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="94"/>
+        <location filename="../../desktop/ui/actions.py" line="113"/>
         <source>&amp;Import enterprises…</source>
         <translation>导入单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="96"/>
+        <location filename="../../desktop/ui/actions.py" line="115"/>
         <source>Read enterprises from an Excel sheet, checked before anything is written</source>
         <translation>从 Excel 表读入单位，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="100"/>
+        <location filename="../../desktop/ui/actions.py" line="119"/>
         <source>Import &amp;officers…</source>
         <translation>导入人员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="102"/>
+        <location filename="../../desktop/ui/actions.py" line="121"/>
         <source>Read officers from an Excel sheet, checked before anything is written</source>
         <translation>从 Excel 表读入人员，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="106"/>
+        <location filename="../../desktop/ui/actions.py" line="125"/>
         <source>Import &amp;visits…</source>
         <translation>导入走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="108"/>
+        <location filename="../../desktop/ui/actions.py" line="127"/>
         <source>Read visits from an Excel register, checked before anything is written</source>
         <translation>从 Excel 走访登记表读入走访记录，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="112"/>
+        <location filename="../../desktop/ui/actions.py" line="131"/>
         <source>Import grid &amp;boundaries…</source>
         <translation>导入网格边界(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="114"/>
+        <location filename="../../desktop/ui/actions.py" line="133"/>
         <source>Read the grid cells&apos; boundaries for the map from a GeoJSON file</source>
         <translation>从 GeoJSON 文件读取网格边界，用于地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="116"/>
+        <location filename="../../desktop/ui/actions.py" line="135"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="119"/>
+        <location filename="../../desktop/ui/actions.py" line="138"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="121"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>Move the selected node to the recycle bin</source>
         <translation>把所选节点移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="123"/>
+        <location filename="../../desktop/ui/actions.py" line="142"/>
         <source>&amp;Move to…</source>
         <translation>移动到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="124"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>Recycle &amp;bin…</source>
         <translation>回收站(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="125"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Argparse</name>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="21"/>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="22"/>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="23"/>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="24"/>
+        <source>subcommands</source>
+        <translation>子命令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="25"/>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="26"/>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序的版本号并退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="27"/>
+        <source>%(prog)s: error: %(message)s</source>
+        <translation>%(prog)s：错误：%(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="28"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="29"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="30"/>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="31"/>
+        <source>ignored explicit argument %r</source>
+        <translation>忽略了多给的参数值 %r</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="32"/>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下必填参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="33"/>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 须给出其中之一</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="34"/>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="35"/>
+        <source>expected at most one argument</source>
+        <translation>最多只能有一个值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="36"/>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="37"/>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="38"/>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="39"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="40"/>
+        <source>unexpected option string: %s</source>
+        <translation>多余的选项：%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="41"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="42"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="43"/>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开“%(filename)s”：%(error)s</translation>
     </message>
 </context>
 <context>
@@ -854,48 +1002,53 @@
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="257"/>
+        <source>Audit log</source>
+        <translation type="unfinished">审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="263"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="261"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="264"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="262"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="265"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="263"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="266"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="265"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="268"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="301"/>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="304"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="320"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="303"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="306"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="321"/>
         <source>{n} entries written to {path}.</source>
         <translation>已将 {n} 条记录写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="327"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="330"/>
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -1001,12 +1154,12 @@
 <context>
     <name>BureauDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="46"/>
         <source>Sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="46"/>
         <source>New sub-bureau</source>
         <translation>新建分局</translation>
     </message>
@@ -1014,17 +1167,17 @@
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="15"/>
+        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="17"/>
         <source>Visit intervals</source>
         <translation>走访周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="19"/>
+        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="21"/>
         <source>An enterprise is due for its next visit this many days after the last one. An interval set on the enterprise itself wins.</source>
         <translation>单位上次走访后经过下列天数即应再次走访。单位自身设定的周期优先。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="30"/>
         <source>Risk grade {grade}: every (days)</source>
         <translation>风险等级“{grade}”：每隔（天）</translation>
     </message>
@@ -1248,150 +1401,470 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
         <translation>{month} 的排班符合全部规则。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="98"/>
+        <location filename="../../desktop/cli_exchange.py" line="19"/>
+        <source>data packages: a station&apos;s changes to the sub-bureau and back</source>
+        <translation>数据包：派出所的变更报送分局，分局的变更下发派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="25"/>
+        <source>write the changes since the last package to FILE</source>
+        <translation>将上一个数据包以来的变更写入文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="31"/>
+        <source>every record, for a desk that missed a package</source>
+        <translation>全部记录（用于漏收了数据包的终端）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="35"/>
+        <source>merge a package (all of it or nothing)</source>
+        <translation>合并一个数据包（要么全部导入，要么都不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="39"/>
+        <source>report what would change</source>
+        <translation>只报告将有哪些变更，不写入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="45"/>
+        <source>the sub-bureau&apos;s first package: its desk&apos;s fingerprint, read over the phone</source>
+        <translation>分局的第一个数据包：分局终端的指纹（电话核对）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="52"/>
+        <source>write this desk&apos;s enrolment request for the sub-bureau to FILE</source>
+        <translation>将本终端给分局的登记申请写入文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="60"/>
+        <source>the station (or sub-bureau) this desk works for</source>
+        <translation>本终端所属的派出所（或分局）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="65"/>
+        <source>accept a desk&apos;s request once its fingerprint was read over the phone</source>
+        <translation>电话核对指纹后，接受一个终端的登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="74"/>
+        <source>another unit than the request names</source>
+        <translation>登记到申请所写以外的单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="79"/>
+        <source>list this desk&apos;s fingerprint and the enrolled desks</source>
+        <translation>列出本终端的指纹和已登记的终端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="84"/>
+        <source>refuse a lost or replaced desk&apos;s packages from now on</source>
+        <translation>从现在起拒收丢失或更换的终端的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="89"/>
+        <source>its id (8 characters or more) or unit</source>
+        <translation>终端编号（至少 8 个字符）或所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="94"/>
+        <source>list records changed on both sides (exit 1 when there is any)</source>
+        <translation>列出双方都改过的记录（有则退出码为 1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="100"/>
+        <source>settle a conflict by keeping one version</source>
+        <translation>保留其中一个版本以解决冲突</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="103"/>
+        <source>as `exchange conflicts` lists it</source>
+        <translation>即 `exchange conflicts` 列出的编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_exchange.py" line="139"/>
         <source>{file}: package {sequence} from {origin}, {n} records.</source>
         <translation>{file}：{origin} 的第 {sequence} 号数据包，共 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="120"/>
+        <location filename="../../desktop/cli_exchange.py" line="161"/>
         <source>{file} was imported before; nothing changed.</source>
         <translation>{file} 以前已导入过，未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="125"/>
+        <location filename="../../desktop/cli_exchange.py" line="166"/>
         <source>{file} (package {sequence} from {origin}): {new} new, {updated} updated, {deleted} deleted, {unchanged} as here, {older} older than here, {conflicts} conflicts.</source>
         <translation>{file}（{origin} 的第 {sequence} 号数据包）：新增 {new}，更新 {updated}，删除 {deleted}，与本机相同 {unchanged}，比本机旧 {older}，冲突 {conflicts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="137"/>
+        <location filename="../../desktop/cli_exchange.py" line="178"/>
         <source>Dry run: nothing was written.</source>
         <translation>试运行：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="140"/>
+        <location filename="../../desktop/cli_exchange.py" line="181"/>
         <source>Settle the conflicts: policedesk exchange conflicts, then resolve.</source>
         <translation>请处理冲突：先运行 policedesk exchange conflicts，再用 resolve 选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="161"/>
+        <location filename="../../desktop/cli_exchange.py" line="202"/>
         <source>{n} conflicts (this desk&apos;s value | the package&apos;s).</source>
         <translation>共 {n} 处冲突（本机的值 | 数据包的值）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="175"/>
+        <location filename="../../desktop/cli_exchange.py" line="216"/>
         <source>Settled: kept the {keep} version.</source>
         <translation>已处理：保留了 {keep} 版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="184"/>
+        <location filename="../../desktop/cli_exchange.py" line="225"/>
         <source>{file}: this desk&apos;s request for {unit}. Take it to the sub-bureau, and read them its fingerprint over the phone:</source>
         <translation>{file}：本工作台（{unit}）的登记申请。请把它交到分局，并通过电话向分局念出它的指纹：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="201"/>
+        <location filename="../../desktop/cli_exchange.py" line="242"/>
         <source>Enrolled the desk of {unit} ({id}): its packages are taken from now on.</source>
         <translation>已登记{unit}的工作台（{id}）：今后接收它的数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="215"/>
+        <location filename="../../desktop/cli_exchange.py" line="256"/>
         <source>This desk: {id}, fingerprint {fingerprint}</source>
         <translation>本工作台：{id}，指纹 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="219"/>
+        <location filename="../../desktop/cli_exchange.py" line="260"/>
         <source>revoked {day}</source>
         <translation>{day} 已注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="221"/>
+        <location filename="../../desktop/cli_exchange.py" line="262"/>
         <source>enrolled {day}</source>
         <translation>{day} 登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="226"/>
+        <location filename="../../desktop/cli_exchange.py" line="267"/>
         <source>{n} desks enrolled.</source>
         <translation>已登记 {n} 个工作台。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="235"/>
+        <location filename="../../desktop/cli_exchange.py" line="276"/>
         <source>Revoked the desk of {unit} ({id}): its packages are refused.</source>
         <translation>已注销{unit}的工作台（{id}）：今后拒收它的数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_server.py" line="48"/>
+        <location filename="../../desktop/cli_server.py" line="15"/>
+        <source>the shared PostgreSQL server&apos;s desk role</source>
+        <translation>共用 PostgreSQL 服务器上供终端连接的角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_server.py" line="20"/>
+        <source>migrate as the owner, then create or update the role the desks connect as</source>
+        <translation>以所有者身份升级数据库结构，再创建或更新终端连接所用的角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_server.py" line="28"/>
+        <source>the database&apos;s URL as its owner: postgresql+psycopg://owner@host/db</source>
+        <translation>以所有者身份连接数据库的 URL：postgresql+psycopg://owner@host/db</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_server.py" line="36"/>
+        <source>the desks&apos; login role</source>
+        <translation>终端登录所用的角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_server.py" line="41"/>
+        <source>the role&apos;s new password from standard input&apos;s first line (else unchanged)</source>
+        <translation>从标准输入第一行读取该角色的新密码（不给则不改）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_server.py" line="61"/>
         <source>The role {role} ({state}) may read and write the records of {database} and add to its audit trail, nothing else. Desks connect as {role}; run this again after each upgrade of the program.</source>
         <translation>角色 {role}（{state}）只能读写 {database} 的记录并追加审计日志，别无其他权限。各工作台以 {role} 连接；每次升级程序后请再运行一次本命令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_server.py" line="64"/>
+        <location filename="../../desktop/cli_server.py" line="77"/>
         <source>created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_server.py" line="64"/>
+        <location filename="../../desktop/cli_server.py" line="77"/>
         <source>updated</source>
         <translation>已更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="33"/>
+        <source>SQLite file or SQLAlchemy URL (default: policedesk.sqlite3 in the user data folder; postgresql+psycopg://user@host/db for a shared server)</source>
+        <translation>SQLite 文件或 SQLAlchemy URL（默认：用户数据文件夹中的 policedesk.sqlite3；共用服务器写 postgresql+psycopg://user@host/db）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="43"/>
+        <source>log in as this user (the password is asked for on the terminal)</source>
+        <translation>以此用户登录（在终端中输入密码）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="51"/>
+        <source>read the password from the first line of standard input (for scripts)</source>
+        <translation>从标准输入的第一行读取密码（供脚本使用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="60"/>
+        <source>Community-policing desk: the jurisdiction grid (sub-bureau, stations, community police offices, grid cells), its officers, enterprises and their visits. Without a command, opens the window.</source>
+        <translation>社区警务工作台：辖区网格（分局、派出所、社区警务室、网格）及其警力、单位和走访。不带命令时打开程序窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="71"/>
+        <source>open the demo database (generated on first use)</source>
+        <translation>打开演示数据库（首次使用时生成）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="77"/>
+        <source>generate a demo jurisdiction into an empty database</source>
+        <translation>在空数据库中生成演示辖区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="84"/>
+        <source>create or upgrade the database schema</source>
+        <translation>创建或升级数据库结构</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="89"/>
+        <source>check the database&apos;s integrity</source>
+        <translation>检查数据库的完整性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="94"/>
+        <source>copy the database to a file, safely while in use</source>
+        <translation>将数据库备份到文件（使用中也可安全备份）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="101"/>
+        <source>replace the database with a backup (the current file is kept aside)</source>
+        <translation>用备份替换数据库（当前文件另存保留）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="110"/>
+        <source>every administrator&apos;s password is lost: open the database with its recovery key and give the administrator --user NAME a new password</source>
+        <translation>所有管理员的密码都已丢失时：用恢复密钥打开数据库，为 --user 指定的管理员设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="122"/>
+        <source>write a ledger to an Excel file</source>
+        <translation>将台账导出为 Excel 文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="132"/>
+        <source>a sheet for each station in the scope</source>
+        <translation>范围内每个派出所一个工作表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="138"/>
+        <source>the paper it prints on (default: A4, or A3 where A4 would print below 9 pt)</source>
+        <translation>打印纸张（默认 A4；A4 上字号会小于 9 磅时用 A3）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="146"/>
+        <source>optional columns to leave out, by their Chinese names, comma-separated</source>
+        <translation>不导出的可选列，写中文列名，以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="153"/>
+        <source>phone and ID numbers in full (masked otherwise)</source>
+        <translation>显示完整的电话和身份证号码（否则遮蔽）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="159"/>
+        <source>the .xlsx file to write</source>
+        <translation>要写入的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="164"/>
+        <source>a station or grid code, or a unit&apos;s exact name</source>
+        <translation>派出所或网格编码，或单位的完整名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="170"/>
+        <source>first day, 2026-01-01</source>
+        <translation>起始日期，如 2026-01-01</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="176"/>
+        <source>last day, 2026-12-31</source>
+        <translation>截止日期，如 2026-12-31</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="182"/>
+        <source>read records from an Excel sheet (all rows or none: any bad row stops it)</source>
+        <translation>从 Excel 表导入记录（要么全部导入，要么都不导入：有一行出错即停止）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="189"/>
+        <source>enterprises 单位, visits, officers (Excel); boundaries (GeoJSON of grid cells); checkins (CSV or Excel: officer, point, time)</source>
+        <translation>enterprises 单位、visits 走访、officers 人员（Excel）；boundaries 网格边界（GeoJSON）；checkins 巡逻签到（CSV 或 Excel：人员、巡点、时间）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="199"/>
+        <source>check and report, write nothing</source>
+        <translation>只检查并报告，不写入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="204"/>
+        <source>check or generate a station&apos;s month roster</source>
+        <translation>检查或生成派出所的月排班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="210"/>
+        <source>list every broken rule of the month (exit 1 when there is any)</source>
+        <translation>列出本月违反的每条规则（有则退出码为 1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="214"/>
+        <source>fill the month, keeping the duties set by hand</source>
+        <translation>排满本月，保留手工安排的勤务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="217"/>
+        <source>write each officer&apos;s personal schedule of the month, a sheet each</source>
+        <translation>导出每人本月的个人勤务表，每人一个工作表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="227"/>
+        <source>a station&apos;s name or code; the sub-bureau&apos;s name for its 巡线</source>
+        <translation>派出所名称或编码；分局的巡线写分局名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="235"/>
+        <source>or a week: YYYY-Www</source>
+        <translation>或某一周：YYYY-Www</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="239"/>
+        <source>at most (10)</source>
+        <translation>最多秒数（10）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="48"/>
+        <source>COMMAND</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="49"/>
+        <source>PATH_OR_URL</source>
+        <translation>路径或URL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="50"/>
+        <source>OWNER_URL</source>
+        <translation>所有者URL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="51"/>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="52"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="53"/>
+        <source>COLUMNS</source>
+        <translation>列名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="54"/>
+        <source>UNIT</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="55"/>
+        <source>DATE</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="56"/>
+        <source>DIGITS</source>
+        <translation>指纹数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="57"/>
+        <source>DESK</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="58"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="59"/>
+        <source>SEED</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_help.py" line="60"/>
+        <source>SECONDS</source>
+        <translation>秒数</translation>
     </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="130"/>
         <source>Data conflicts</source>
         <translation>数据冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="134"/>
         <source>These records were changed both here and at another desk since the two last exchanged them. This desk&apos;s version is in force until you choose; the version you keep goes out with this desk&apos;s next package, and the other desk follows.</source>
         <translation>以下记录自上次交换以来，本机和其他单位都修改过。在您选择之前以本机版本为准；您保留的版本随本机下一个数据包发出，对方导入后随之一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="147"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="147"/>
         <source>This desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="147"/>
         <source>The package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="156"/>
         <source>Keep this desk&apos;s version</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="157"/>
         <source>Take the package&apos;s version</source>
         <translation>采用数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="160"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="179"/>
         <source>No conflicts are waiting.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="193"/>
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="193"/>
         <source>in use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="196"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1529,195 +2002,366 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/date_edit.py" line="76"/>
+        <source>Choose from a calendar (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateRange</name>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="29"/>
+        <location filename="../../desktop/ui/pages/filters.py" line="34"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="29"/>
+        <location filename="../../desktop/ui/pages/filters.py" line="34"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="31"/>
+        <location filename="../../desktop/ui/pages/filters.py" line="36"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="33"/>
+        <location filename="../../desktop/ui/pages/filters.py" line="38"/>
         <source>A date such as 2026-03-05, 2026.3.5 or 20260305; empty: no limit</source>
         <translation>日期，如 2026-03-05、2026.3.5 或 20260305；不填为不限</translation>
     </message>
 </context>
 <context>
+    <name>DeadlineDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/deadline_dialog.py" line="22"/>
+        <source>Default deadlines of hazards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/deadline_dialog.py" line="26"/>
+        <source>Days from the visit to the deadline that the visit form proposes for a hazard of each kind. Empty: no deadline is proposed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/deadline_dialog.py" line="35"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesksDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="42"/>
+        <source>Enrolled desks</source>
+        <translation>已登记的工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="45"/>
+        <source>This desk&apos;s fingerprint, to read to a desk that enrols this one:</source>
+        <translation>本工作台的指纹（登记本工作台的一方核对时念给对方）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="50"/>
+        <source>Desks whose packages this desk takes, and seals its own for:</source>
+        <translation>本机接收其数据包、并为其加密本机数据包的工作台：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="55"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="56"/>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="57"/>
+        <source>Enrolled</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="58"/>
+        <source>Enrolled by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="59"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="73"/>
+        <source>&amp;Enrol a desk…</source>
+        <translation>登记工作台(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="77"/>
+        <source>&amp;Revoke…</source>
+        <translation>注销(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="79"/>
+        <source>For a desk whose computer was lost, stolen or replaced</source>
+        <translation>用于电脑丢失、被盗或更换的工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="82"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="108"/>
+        <source>Revoked {when}</source>
+        <translation>已注销 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="110"/>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="123"/>
+        <source>No desk is enrolled here yet.</source>
+        <translation>本机尚未登记任何工作台。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="144"/>
+        <source>Revoke a desk</source>
+        <translation>注销工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="146"/>
+        <source>Revoke the desk of {unit} (fingerprint {fingerprint})?
+
+From now on its packages are refused here, and this desk&apos;s packages are no longer sealed for it, so it cannot read them. Do this for a desk whose computer was lost, stolen or replaced. The records it sent before stay. To take it back, enrol it again from its request.</source>
+        <translation>注销{unit}的工作台（指纹 {fingerprint}）？
+
+注销后，今后在本机拒收它的数据包，本机的数据包也不再为它加密，它将无法读取。请仅对电脑丢失、被盗或更换的工作台这样做。它以前发来的记录仍然保留。如需恢复，请凭它的登记申请重新登记。</translation>
+    </message>
+</context>
+<context>
     <name>DuePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="36"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="37"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="37"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="38"/>
         <source>Due within a week</source>
         <translation>一周内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="38"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="39"/>
         <source>On time</source>
         <translation>按期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="39"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="40"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="44"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="45"/>
         <source>&amp;Record a visit…</source>
         <translation>记录走访(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="55"/>
+        <source>Visit reminders</source>
+        <translation type="unfinished">走访提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="65"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="66"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="67"/>
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="69"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="72"/>
         <source>Next due</source>
         <translation>下次应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="73"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="74"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="79"/>
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="90"/>
         <source>Overdue {a} · due within a week {b} · on time {c}</source>
         <translation>逾期 {a} · 一周内到期 {b} · 按期 {c}</translation>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="172"/>
+        <source>Enrol a desk</source>
+        <translation>登记工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="177"/>
+        <source>Call the desk&apos;s operator: they read out the fingerprint their desk shows (File &gt; This desk&apos;s enrolment request), you type it below. Anyone can write a request file; only the digits read by someone you know prove it is theirs.</source>
+        <translation>请给该工作台的操作员打电话：由对方念出其工作台显示的指纹（文件 &gt; 本工作台的登记申请），您在下面输入。任何人都能写出登记申请文件；只有您认识的人念出的数字，才能证明它确实是对方的。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="186"/>
+        <source>Request:</source>
+        <translation>登记申请：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="188"/>
+        <source>The desk says it works for:</source>
+        <translation>申请所填单位：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="191"/>
+        <source>Choose the unit</source>
+        <translation>请选择单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="192"/>
+        <source>Enrol it for:</source>
+        <translation>登记为：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="195"/>
+        <source>Fingerprint read over the phone:</source>
+        <translation>电话中念出的指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="204"/>
+        <source>&amp;Enrol</source>
+        <translation>登记(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="228"/>
+        <source>Choose the unit this desk is enrolled for.</source>
+        <translation>请选择该工作台登记所属的单位。</translation>
+    </message>
+</context>
+<context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="18"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="20"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="18"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="20"/>
         <source>New enterprise</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="23"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="25"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="27"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="29"/>
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="33"/>
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="38"/>
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="41"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="45"/>
         <source>Legal representative&apos;s ID number</source>
         <translation>法定代表人身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="51"/>
         <source>Security contact (治安保卫负责人)</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="56"/>
         <source>Security contact&apos;s phone</source>
         <translation>治安保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="58"/>
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="60"/>
         <source>Registered on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="64"/>
         <source>Visit every (days)</source>
         <translation>走访周期（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="66"/>
         <source>(by risk grade)</source>
         <translation>（按风险等级）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="67"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="100"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="102"/>
         <source>This grid cell already has: {names}. Save “{name}” as another enterprise all the same?</source>
         <translation>本网格已有：{names}。仍要把“{name}”另行登记为一家单位吗？</translation>
     </message>
@@ -1725,58 +2369,60 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
 <context>
     <name>EnterpriseHistory</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="24"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="26"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="25"/>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="34"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="27"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="36"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="26"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="28"/>
         <source>Officers</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="27"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="29"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="28"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="30"/>
         <source>What was done</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="33"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="35"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="35"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="37"/>
         <source>Description</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="37"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="39"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="39"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="49"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="51"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="57"/>
         <source>Visit history</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="50"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="52"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="58"/>
         <source>Open items</source>
         <translation>未销号事项</translation>
     </message>
@@ -1784,122 +2430,128 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="43"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="44"/>
         <source>Filter by name, pinyin initials or part of the credit code</source>
         <translation>按名称、拼音首字母或部分信用代码筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="48"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="49"/>
         <source>Key industries only</source>
         <translation>只看重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="49"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="50"/>
         <source>&amp;New enterprise…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="51"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="52"/>
         <source>Select a grid cell in the tree to register in it</source>
         <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="52"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="53"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="54"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="54"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="55"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86"/>
         <source>Record a &amp;visit…</source>
         <translation>记录走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="80"/>
+        <source>Enterprises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="96"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="84"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="97"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="98"/>
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="100"/>
         <source>Key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="101"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="101"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="103"/>
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="104"/>
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="105"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="106"/>
         <source>Security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="107"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="109"/>
         <source>Next visit due</source>
         <translation>下次应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="116"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="117"/>
         <source>All risk grades</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="118"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="119"/>
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="190"/>
         <source>Delete enterprise</source>
         <translation>删除单位</translation>
     </message>
@@ -1965,54 +2617,88 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>ExchangeWork</name>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="35"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="73"/>
         <source>{n} data conflicts wait for a choice: File &gt; Data conflicts.</source>
         <translation>有 {n} 处数据冲突待您选择：文件 &gt; 数据冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="46"/>
         <source>Data packages (*.zip)</source>
-        <translation>数据包 (*.zip)</translation>
+        <translation type="vanished">数据包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="54"/>
         <source>data package {day}.zip</source>
-        <translation>数据包 {day}.zip</translation>
+        <translation type="vanished">数据包 {day}.zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="58"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="90"/>
+        <source>Data packages (*{suffix})</source>
+        <translation>数据包 (*{suffix})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="100"/>
+        <source>data package {day}</source>
+        <translation>数据包 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="103"/>
         <source>Write a data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="65"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="110"/>
         <source>Writing the data package…</source>
         <translation>正在写数据包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="71"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="116"/>
         <source>Data package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="73"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="118"/>
         <source>{path}: package {sequence} of this desk, {n} records changed since the last one. Take it to the other desk and import it there.</source>
         <translation>{path}：本机第 {sequence} 号数据包，自上一个以来变动的 {n} 条记录。请带到对方电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="88"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="132"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="260"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="134"/>
         <source>Import a data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="95"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="170"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="114"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="191"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="255"/>
+        <source>Enrolment requests (*{suffix} *.json)</source>
+        <translation>登记申请 (*{suffix} *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="258"/>
+        <source>Enrol a desk: its request</source>
+        <translation>登记工作台：选择其登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="276"/>
+        <source>Enrol a desk</source>
+        <translation>登记工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="278"/>
+        <source>Enrolled the desk of {unit}: its packages are taken from now on, within {unit}, and this desk&apos;s next packages are sealed for it too.</source>
+        <translation>已登记{unit}的工作台：今后在{unit}范围内接收它的数据包，本机以后的数据包也会为它加密。</translation>
     </message>
 </context>
 <context>
@@ -2031,17 +2717,17 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FindingRowEditor</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="73"/>
         <source>What was found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="75"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="78"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
@@ -2049,37 +2735,37 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FindingStepDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="38"/>
         <source>Follow up</source>
         <translation>跟踪整改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="44"/>
         <source>Deadline {due}, responsible {who}, now: {status}</source>
         <translation>整改期限 {due}，责任人 {who}，当前：{status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="54"/>
         <source>So far</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="62"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="64"/>
         <source>Date</source>
         <translation>办理日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="68"/>
         <source>Officer</source>
         <translation>经办民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="69"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2097,82 +2783,87 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>跟踪整改(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="52"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="49"/>
+        <source>Hazards and unstable factors</source>
+        <translation type="unfinished">隐患与不稳定因素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="59"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="60"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="54"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="61"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="55"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="62"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="56"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="63"/>
         <source>Description</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="64"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="65"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="71"/>
         <source>Hazards and factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="72"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="77"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="78"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="82"/>
         <source>Any deadline</source>
         <translation>全部期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="76"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="83"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="84"/>
         <source>Due within three days</source>
         <translation>三日内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="88"/>
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
@@ -2180,118 +2871,146 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="189"/>
         <source>Set up the administrator</source>
         <translation>设置系统管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="158"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="193"/>
         <source>This database has no users yet. Choose the administrator&apos;s user name and password: the administrator then adds the clerks, officers and leaders.</source>
         <translation>此数据库还没有用户。请设置系统管理员的用户名和密码，之后由管理员添加内勤、民警和领导账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="199"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="200"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="201"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="202"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="208"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
+    <name>FirstPackageDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="252"/>
+        <source>A desk not enrolled here</source>
+        <translation>未在本机登记的工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="257"/>
+        <source>{file} is signed by a desk that is not enrolled here. If it is the sub-bureau&apos;s first package, call the sub-bureau: their administrator reads out their desk&apos;s fingerprint (File &gt; Enrolled desks shows it). Type the digits they read: the package is taken, and their desk enrolled here, only if they match. A station&apos;s desk is never enrolled this way, only from its request.</source>
+        <translation>{file} 由未在本机登记的工作台签名。如果这是分局的第一个数据包，请给分局打电话：由分局管理员念出其工作台的指纹（在“文件 &gt; 已登记的工作台”中显示）。请输入对方念出的数字：只有数字一致，才接收该数据包并在本机登记分局的工作台。派出所的工作台不能这样登记，只能凭其登记申请登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="269"/>
+        <source>Fingerprint read over the phone:</source>
+        <translation>电话中念出的指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="275"/>
+        <source>&amp;Check the package</source>
+        <translation>检查数据包(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/form.py" line="106"/>
+        <location filename="../../desktop/ui/widgets/form.py" line="114"/>
         <source>(empty)</source>
         <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/form.py" line="197"/>
+        <source>Discard what you have typed?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GridDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="20"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="20"/>
         <source>New grid cell</source>
         <translation>新建网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="30"/>
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="32"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="34"/>
         <source>Boundaries (四至)</source>
         <translation>四至范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="36"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="37"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="38"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="39"/>
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="42"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="48"/>
         <source>Grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="50"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="52"/>
         <source>Boundary coordinates (GeoJSON)</source>
         <translation>边界坐标（GeoJSON）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="67"/>
         <source>{name} (left, or not of this station)</source>
         <translation>{name}（已离岗或不属本所）</translation>
     </message>
@@ -2309,42 +3028,47 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="38"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="30"/>
+        <source>Grid cells</source>
+        <translation type="unfinished">网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="36"/>
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="39"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="37"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="40"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="38"/>
         <source>Station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="41"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="39"/>
         <source>Office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="42"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="40"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="43"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="41"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="44"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="42"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="45"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="43"/>
         <source>Grid worker</source>
         <translation>网格员</translation>
     </message>
@@ -2654,23 +3378,23 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="48"/>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="62"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="64"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="68"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="69"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2678,200 +3402,201 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="52"/>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
-        <location filename="../../desktop/ui/app.py" line="28"/>
+        <location filename="../../desktop/ui/main_window.py" line="53"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/app.py" line="56"/>
+        <location filename="../../desktop/i18n.py" line="60"/>
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>Patrol</source>
         <translation>巡逻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>Only an administrator of the whole sub-bureau may restore a backup.</source>
         <translation>只有整个分局的管理员才能从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>Encrypting the database…</source>
         <translation>正在加密数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="434"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457"/>
+        <location filename="../../desktop/ui/main_window.py" line="500"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465"/>
+        <location filename="../../desktop/ui/main_window.py" line="508"/>
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="509"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="478"/>
+        <location filename="../../desktop/ui/main_window.py" line="521"/>
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="491"/>
+        <location filename="../../desktop/ui/main_window.py" line="534"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <location filename="../../desktop/ui/main_window.py" line="536"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="512"/>
+        <location filename="../../desktop/ui/main_window.py" line="555"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514"/>
+        <location filename="../../desktop/ui/main_window.py" line="557"/>
         <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
         <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="530"/>
+        <location filename="../../desktop/ui/main_window.py" line="573"/>
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="532"/>
+        <location filename="../../desktop/ui/main_window.py" line="575"/>
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615"/>
+        <location filename="../../desktop/ui/main_window.py" line="658"/>
         <source>No database is open. Open one with File &gt; Open database…, or open the same one again to log in.</source>
         <translation>没有打开数据库。请用 文件 → 打开数据库… 打开一个；再次打开同一个数据库即可重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="620"/>
+        <location filename="../../desktop/ui/main_window.py" line="663"/>
         <source>Log in to open the database.</source>
         <translation>请登录以打开数据库。</translation>
     </message>
@@ -2889,42 +3614,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>MapImageDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="23"/>
         <source>Map image underneath</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="26"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="33"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="36"/>
         <source>Pixel x</source>
         <translation>像素 x</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="36"/>
         <source>Pixel y</source>
         <translation>像素 y</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="36"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="36"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="40"/>
         <source>Point {n}: {what}</source>
         <translation>参照点 {n}：{what}</translation>
     </message>
@@ -3131,7 +3856,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
     <message>
         <location filename="../../desktop/services/exchange/checks.py" line="46"/>
-        <location filename="../../desktop/services/maintenance/connection.py" line="112"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="115"/>
         <location filename="../../desktop/domain/validation.py" line="175"/>
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
@@ -3142,7 +3867,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>未知的规模 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/demo/generator.py" line="384"/>
+        <location filename="../../desktop/demo/generator.py" line="375"/>
         <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
         <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
     </message>
@@ -3607,9 +4332,19 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请切换到那个窗口，或关闭它后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/dates.py" line="18"/>
+        <location filename="../../desktop/domain/dates.py" line="23"/>
         <source>Write the date as 2026-03-05.</source>
         <translation>日期请写成 2026-03-05 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/dates.py" line="24"/>
+        <source>There is no such day: {month}/{year} has only {days} days, not {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/dates.py" line="27"/>
+        <source>There is no month {month}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/services/register/findings.py" line="81"/>
@@ -3674,19 +4409,29 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请填写经办民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="52"/>
         <source>Nobody on the list is called {names}.</source>
         <translation>名单中没有 {names}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="53"/>
         <source>Several officers are called {names}: add the badge number.</source>
         <translation>有多名人员叫 {names}，请加上警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="56"/>
         <source>Name one main officer; the others go along.</source>
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="57"/>
+        <source>No enterprise called “{text}” was found here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="58"/>
+        <source>Several enterprises match “{text}”: choose one in the list (↓, then Enter).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/services/exports/ledgers.py" line="53"/>
@@ -3739,22 +4484,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>该用户名已被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="319"/>
+        <location filename="../../desktop/services/accounts/users.py" line="321"/>
         <source>This is the last administrator of the whole database; keep it.</source>
         <translation>这是全库唯一的系统管理员，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="351"/>
+        <location filename="../../desktop/services/accounts/users.py" line="353"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="358"/>
+        <location filename="../../desktop/services/accounts/users.py" line="360"/>
         <source>Choose a password other than the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="363"/>
+        <location filename="../../desktop/services/accounts/users.py" line="365"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -4087,109 +4832,110 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>端口是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="181"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="184"/>
         <source>Give the database file, or the server&apos;s address and database name.</source>
         <translation>请填写数据库文件，或服务器地址和数据库名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="191"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="194"/>
         <source>{target} is not a database address ({detail}).</source>
         <translation>{target} 不是数据库地址（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="200"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="203"/>
         <source>A database in memory keeps nothing; choose a file.</source>
         <translation>内存数据库不保存任何内容；请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="224"/>
-        <location filename="../../desktop/services/maintenance/connection.py" line="463"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="227"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="468"/>
         <location filename="../../desktop/services/maintenance/server_refusals.py" line="173"/>
         <source>Cannot connect to the server: {detail}</source>
         <translation>无法连接服务器：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="237"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="240"/>
         <source>The server {host} did not answer within {seconds} seconds. Check its address and that this computer may reach it (network, firewall).</source>
         <translation>服务器 {host} 在 {seconds} 秒内没有应答。请检查地址，以及本机能否访问它（网络、防火墙）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="260"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="263"/>
         <source>The database is empty: the program creates its tables when it opens it.</source>
         <translation>数据库是空的：程序打开时会建立数据表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="264"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="267"/>
         <source>The database is ready for this program (schema {revision}).</source>
         <translation>数据库可供本程序使用（结构版本 {revision}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="267"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="270"/>
         <source>The database has an older schema ({revision}); it is upgraded to {head} when the program opens it. Desks with an older version of the program cannot open it afterwards.</source>
         <translation>数据库结构版本较旧（{revision}），程序打开时会升级到 {head}。升级后，装有旧版程序的电脑将无法打开它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="273"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="276"/>
         <source>The database was written by a newer version of this program (schema {revision}); this version cannot use it. Install the newer version.</source>
         <translation>数据库由较新版本的程序写入（结构版本 {revision}），本版本无法使用。请安装新版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="278"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="281"/>
         <source>The database holds another program&apos;s tables; it is not a police desk database.</source>
         <translation>数据库里是其他程序的数据表，不是本程序的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="293"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="296"/>
         <source>{target} is a folder; choose a file in it.</source>
         <translation>{target} 是文件夹；请选择其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="301"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="304"/>
         <source>The program may not create a file in {folder}; choose another.</source>
         <translation>程序无权在 {folder} 中建立文件；请另选位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="311"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="314"/>
         <source>There is no database file there yet: the program creates it when it opens it.</source>
         <translation>那里还没有数据库文件：程序打开时会建立它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="325"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="328"/>
         <source>Cannot read {target}: {detail}</source>
         <translation>无法读取 {target}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="335"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="350"/>
         <source>An encrypted desk database: it opens after a user&apos;s login.</source>
         <translation>已加密的工作台数据库：用户登录后打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="345"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="360"/>
         <source>{target} is not a police desk database.</source>
         <translation>{target} 不是本程序的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="362"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="339"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="377"/>
         <source>The file {target} cannot be used ({detail}).</source>
         <translation>无法使用文件 {target}（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="368"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="383"/>
         <source>The program may not write to {target}.</source>
         <translation>程序无权写入 {target}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="409"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="414"/>
         <source>The driver for {kind} is not installed ({detail}). Install the program with its PostgreSQL support: pip install policedesk[postgres].</source>
         <translation>没有安装 {kind} 的驱动（{detail}）。请安装带 PostgreSQL 支持的程序：pip install policedesk[postgres]。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="421"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="426"/>
         <source>This program does not know the database kind {kind}; a server address starts with postgresql+psycopg://</source>
         <translation>本程序不支持 {kind} 类型的数据库；服务器地址以 postgresql+psycopg:// 开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/connection.py" line="445"/>
+        <location filename="../../desktop/services/maintenance/connection.py" line="450"/>
         <source>Connected, but the user {user} may not change the database {database}&apos;s tables, which must be created or upgraded for this version. The server&apos;s administrator does it, as the database&apos;s owner: policedesk server setup --database OWNER_URL --role {user} --password-stdin</source>
         <translation>已连接，但用户 {user} 无权修改数据库 {database} 的表，而本版本需要创建或升级这些表。请服务器管理员以数据库所有者身份执行：policedesk server setup --database OWNER_URL --role {user} --password-stdin</translation>
     </message>
@@ -4405,7 +5151,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>此数据库还没有用户账号：请先在窗口中打开一次，设置系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/passwords.py" line="192"/>
+        <location filename="../../desktop/services/accounts/passwords.py" line="176"/>
         <source>Give a number of days from 0 to {n}.</source>
         <translation>请填写 0 到 {n} 之间的天数。</translation>
     </message>
@@ -4580,7 +5326,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>这个恢复密钥打不开数据库：请核对 48 位数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/keys.py" line="171"/>
+        <location filename="../../desktop/services/accounts/keys.py" line="187"/>
         <source>The recovery key resets an administrator&apos;s password only; “{user}” is not an administrator of this database.</source>
         <translation>恢复密钥只能重设管理员的密码；“{user}”不是本数据库的管理员。</translation>
     </message>
@@ -4590,22 +5336,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>该数据库没有加密：它没有恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/keyslots.py" line="48"/>
+        <location filename="../../desktop/store/keyslots.py" line="43"/>
         <source>The key file beside the database ({path}) is damaged or has been altered, so the database cannot be opened with it.</source>
         <translation>数据库旁边的密钥文件（{path}）已损坏或被改动，无法用它打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/keyslots.py" line="53"/>
+        <location filename="../../desktop/store/keyslots.py" line="48"/>
         <source>Put back the .keys file that belongs to this database (a backup has its own beside it), or open it with the recovery key.</source>
         <translation>请放回属于该数据库的 .keys 文件（每个备份旁边都有自己的一份），或用恢复密钥打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/keyslots.py" line="58"/>
+        <location filename="../../desktop/store/keyslots.py" line="53"/>
         <source>The database {path} is encrypted and its key file ({keys}) is missing.</source>
         <translation>数据库 {path} 已加密，但它的密钥文件（{keys}）不见了。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/keyslots.py" line="62"/>
+        <location filename="../../desktop/store/keyslots.py" line="57"/>
         <source>Copy the .keys file that was made with this database next to it (backups carry theirs).</source>
         <translation>请把与该数据库一同生成的 .keys 文件复制到它旁边（备份都带有各自的密钥文件）。</translation>
     </message>
@@ -4634,6 +5380,11 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/deadline_dialog.py" line="15"/>
+        <source>Write a number of days from 1 to 365, or leave it empty for no deadline.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MoveDialog</name>
@@ -4656,32 +5407,32 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficeDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="97"/>
         <source>Community police office</source>
         <translation>社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="99"/>
         <source>New community police office</source>
         <translation>新建社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="102"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="103"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="104"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="106"/>
         <source>Reception days</source>
         <translation>接待日</translation>
     </message>
@@ -4689,72 +5440,72 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficerDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="19"/>
         <source>Officer</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="19"/>
         <source>New officer</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="19"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="21"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="23"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="22"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="24"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="27"/>
         <source>Force</source>
         <translation>勤务力量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="27"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="30"/>
         <source>Unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="30"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="38"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="39"/>
         <source>Resident ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="40"/>
         <source>On duty (can be assigned)</source>
         <translation>在岗（可安排勤务）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="42"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="43"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -4762,87 +5513,92 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="34"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="35"/>
         <source>Filter by name or badge number</source>
         <translation>按姓名或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="37"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="38"/>
         <source>Active only</source>
         <translation>只看在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="38"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="39"/>
         <source>&amp;New officer…</source>
         <translation>新建人员(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="40"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="41"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="41"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="42"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="56"/>
+        <source>Officers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="68"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="69"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="70"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="71"/>
         <source>Force</source>
         <translation>勤务力量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="72"/>
         <source>Unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="73"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="74"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="75"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="75"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="75"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="80"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="127"/>
         <source>Delete officer</source>
         <translation>删除人员</translation>
     </message>
@@ -4850,22 +5606,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OpenItemRow</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="134"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="135"/>
         <source>Due within three days</source>
         <translation>三日内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="146"/>
         <source>No change</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="131"/>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="151"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -5001,12 +5757,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/page.py" line="155"/>
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/page.py" line="157"/>
+        <source>Move these {n} records to the recycle bin?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/page.py" line="198"/>
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
@@ -5014,52 +5775,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="225"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="232"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="233"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="234"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="235"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="238"/>
         <source>At least {n} characters, with three of: capital letters, small letters, digits and symbols; not your user name, nor a common password.</source>
         <translation>至少 {n} 个字符，包含大写字母、小写字母、数字、符号中的至少三种；不能是用户名，也不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="249"/>
         <source>An administrator set your password. Choose your own before you start.</source>
         <translation>您的密码由管理员设置，请先设置自己的密码再开始工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="214"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="251"/>
         <source>Your password has expired. Choose a new one before you start.</source>
         <translation>您的密码已过期，请先设置新密码再开始工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="253"/>
         <source>Your password does not meet the password rules. Choose a new one before you start.</source>
         <translation>您的密码不符合密码规则，请先设置新密码再开始工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="258"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -5067,127 +5828,137 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>PatrolPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="65"/>
         <source>Patrol units covering the jurisdiction</source>
         <translation>覆盖本辖区的巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="66"/>
         <source>&amp;New unit…</source>
         <translation>新建单元(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="68"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="69"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="72"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="73"/>
         <source>&amp;Shifts and rules…</source>
         <translation>班次与规则(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="75"/>
         <source>Absences in the month</source>
         <translation>月份请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="79"/>
         <source>New &amp;absence…</source>
         <translation>新建请假(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="83"/>
         <source>Edit a&amp;bsence…</source>
         <translation>编辑请假(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="89"/>
         <source>Delete absen&amp;ce</source>
         <translation>删除请假(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="107"/>
+        <source>Patrol units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="115"/>
+        <source>Absences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="130"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="131"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="132"/>
         <source>Owned by</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="133"/>
         <source>Staffing a shift</source>
         <translation>每班配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="134"/>
         <source>Peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="135"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="136"/>
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="119"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="141"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="120"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="142"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="121"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="143"/>
         <source>First day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="144"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="145"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="124"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="146"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="159"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="181"/>
         <source>Delete patrol unit</source>
         <translation>删除巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="210"/>
         <source>Delete absence</source>
         <translation>删除请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="211"/>
         <source>Delete the absence of {name} from {first} to {last}?</source>
         <translation>删除 {name} 自 {first} 至 {last} 的请假？</translation>
     </message>
@@ -5195,52 +5966,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>PatrolUnitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="92"/>
         <source>Patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="92"/>
         <source>New patrol unit</source>
         <translation>新建巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="98"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="100"/>
         <source>Owned by</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="101"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="103"/>
         <source>Route (a waypoint or street a line)</source>
         <translation>路线（每行一个途经点或街道）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="105"/>
         <source>Peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="109"/>
         <source>Grid cells covered</source>
         <translation>覆盖网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="111"/>
         <source>Staffing a shift</source>
         <translation>每班配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="112"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -5326,37 +6097,37 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="128"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="133"/>
         <source>This database is encrypted. Its recovery key opens it when every administrator&apos;s password is lost. It is shown only this once: print it or write it down, and keep it in the station&apos;s safe. Whoever holds it can read the database.</source>
         <translation>该数据库已加密。所有管理员的密码都丢失时，凭恢复密钥仍能打开它。恢复密钥只显示这一次：请打印或抄写下来，存放在派出所的保险柜里。持有它的人可以读取数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="151"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="154"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="156"/>
         <source>I have &amp;kept it</source>
         <translation>我已妥善保存(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="174"/>
         <source>Recovery key of the community-policing desk</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="176"/>
         <source>Keep in the station&apos;s safe. Whoever holds it can read the data.</source>
         <translation>存放在派出所保险柜。持有者可读取数据。</translation>
     </message>
@@ -5475,14 +6246,72 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     </message>
 </context>
 <context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="76"/>
+        <source>This desk&apos;s enrolment request</source>
+        <translation>本工作台的登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="81"/>
+        <source>The sub-bureau takes this desk&apos;s data packages, and seals its own for this desk, only once it has enrolled it. Write the request to a file and take it to the sub-bureau (a USB stick will do: it holds no secret). Then call them and read out the fingerprint below, group by group: they type it, and the desk is enrolled only if the digits match.</source>
+        <translation>分局登记本工作台之后，才会接收本工作台的数据包，并为本工作台加密分局的数据包。请把登记申请写成文件交到分局（用U盘即可：文件不含任何机密）。然后给分局打电话，逐组念出下面的指纹：由分局输入，只有数字一致才会登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="96"/>
+        <source>The station&apos;s name or code, as the sub-bureau knows it</source>
+        <translation>派出所的名称或代码（与分局所用的一致）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="99"/>
+        <source>This desk works for:</source>
+        <translation>本工作台所属单位：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="101"/>
+        <source>This desk&apos;s fingerprint:</source>
+        <translation>本工作台的指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="108"/>
+        <source>&amp;Write the request…</source>
+        <translation>写出登记申请(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="124"/>
+        <source>Say which station (or sub-bureau) this desk works for.</source>
+        <translation>请说明本工作台属于哪个派出所（或分局）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="129"/>
+        <source>enrolment request {unit} {day}</source>
+        <translation>登记申请 {unit} {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="134"/>
+        <source>Write the enrolment request</source>
+        <translation>写出登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="136"/>
+        <source>Enrolment requests (*{suffix})</source>
+        <translation>登记申请 (*{suffix})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="152"/>
+        <source>Written to {file}, for {unit}. Take the file to the sub-bureau, then read them the six groups of digits above over the phone.</source>
+        <translation>已写入 {file}（{unit}）。请把文件交到分局，再通过电话向分局念出上面的六组数字。</translation>
+    </message>
+</context>
+<context>
     <name>RequestRow</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="43"/>
         <source>What the enterprise said or asked for</source>
         <translation>单位提出的意见建议或困难诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/visit_rows.py" line="44"/>
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
@@ -5991,7 +6820,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RowWidget</name>
     <message>
-        <location filename="../../desktop/ui/widgets/rows_editor.py" line="37"/>
+        <location filename="../../desktop/ui/widgets/rows_editor.py" line="41"/>
         <source>Remove this row</source>
         <translation>删除此行</translation>
     </message>
@@ -5999,78 +6828,78 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>SessionWork</name>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="38"/>
+        <location filename="../../desktop/ui/work/session.py" line="40"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="40"/>
+        <location filename="../../desktop/ui/work/session.py" line="42"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="41"/>
+        <location filename="../../desktop/ui/work/session.py" line="43"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="42"/>
+        <location filename="../../desktop/ui/work/session.py" line="44"/>
         <source>Lock after &amp;idle time…</source>
         <translation>空闲锁定时间(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="43"/>
+        <location filename="../../desktop/ui/work/session.py" line="45"/>
         <source>Password &amp;expiry…</source>
         <translation>密码有效期(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="44"/>
+        <location filename="../../desktop/ui/work/session.py" line="46"/>
         <source>&amp;Users…</source>
         <translation>用户管理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="45"/>
+        <location filename="../../desktop/ui/work/session.py" line="47"/>
         <source>New &amp;recovery key…</source>
         <translation>新恢复密钥(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="103"/>
         <source>Demo logins: {names}; password {password}</source>
         <translation>演示账号：{names}；密码 {password}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="146"/>
-        <location filename="../../desktop/ui/work/session.py" line="178"/>
+        <location filename="../../desktop/ui/work/session.py" line="127"/>
+        <location filename="../../desktop/ui/work/session.py" line="159"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="183"/>
+        <location filename="../../desktop/ui/work/session.py" line="164"/>
         <source>Lock after idle time</source>
         <translation>空闲锁定时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="184"/>
+        <location filename="../../desktop/ui/work/session.py" line="165"/>
         <source>Lock the desk after this many minutes without input (0: never):</source>
         <translation>无操作多少分钟后锁定工作台（0 表示不锁定）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="199"/>
+        <location filename="../../desktop/ui/work/session.py" line="180"/>
         <source>Password expiry</source>
         <translation>密码有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="200"/>
+        <location filename="../../desktop/ui/work/session.py" line="181"/>
         <source>Every user chooses a new password after this many days (0: never):</source>
         <translation>每位用户在这么多天后须设置新密码（0：永不过期）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="222"/>
+        <location filename="../../desktop/ui/work/session.py" line="203"/>
         <source>New recovery key</source>
         <translation>新恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/session.py" line="224"/>
+        <location filename="../../desktop/ui/work/session.py" line="205"/>
         <source>Make a new recovery key? The one in the safe stops opening the database; print the new one and put it in its place.</source>
         <translation>要生成新的恢复密钥吗？保险柜里的那份将不再能打开数据库；请打印新的一份，放回原处。</translation>
     </message>
@@ -6078,52 +6907,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>ShiftsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="34"/>
         <source>Shifts and roster rules</source>
         <translation>班次与排班规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="37"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="37"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="37"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="43"/>
         <source>&amp;Add shift</source>
         <translation>添加班次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="43"/>
         <source>&amp;Remove shift</source>
         <translation>删除班次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="48"/>
         <source>Shifts (24:00 ends at midnight)</source>
         <translation>班次（24:00 表示午夜结束）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="60"/>
         <source> hours</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="62"/>
         <source>Rest between shifts at least</source>
         <translation>两班之间至少休息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="66"/>
         <source>Night shifts in a row at most</source>
         <translation>连续夜班至多</translation>
     </message>
@@ -6144,12 +6973,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="55"/>
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="55"/>
         <source>New police station</source>
         <translation>新建派出所</translation>
     </message>
@@ -6157,44 +6986,54 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="55"/>
         <source>Data package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="57"/>
         <source>{file}: package {sequence} from {origin}.</source>
         <translation>{file}：{origin} 的第 {sequence} 号数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="61"/>
         <source>It was imported before; nothing changes.</source>
         <translation>以前已导入过，不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="64"/>
         <source>Nothing is written yet. Import it? A copy of the database is made first.</source>
         <translation>尚未写入任何内容。要导入吗？导入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="67"/>
         <source>Imported.</source>
         <translation>已导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="71"/>
         <source>{n} records were changed both here and there since the last exchange: this desk&apos;s version stays until you choose one in File &gt; Data conflicts.</source>
         <translation>有 {n} 条记录自上次交换以来双方都修改过：在您于“文件 &gt; 数据冲突”中选择之前，以本机版本为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="85"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="101"/>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="109"/>
+        <source>Signed by the desk of {unit}, fingerprint {fingerprint}.</source>
+        <translation>签名：{unit}的工作台，指纹 {fingerprint}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="114"/>
+        <source>The digits you typed match it: that desk is enrolled here with this import.</source>
+        <translation>您输入的数字与之一致：该工作台已随本次导入在本机登记。</translation>
     </message>
 </context>
 <context>
@@ -6208,62 +7047,62 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="38"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="38"/>
         <source>Edit user</source>
         <translation>编辑用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="41"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="42"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="44"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="48"/>
         <source>Works in</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="48"/>
         <source>(the whole database)</source>
         <translation>（全库）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="52"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="52"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="58"/>
         <source>(unchanged)</source>
         <translation>（不修改）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="60"/>
         <source>The user chooses their own password at their next login.</source>
         <translation>该用户下次登录时须设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="62"/>
         <source>May log in</source>
         <translation>允许登录</translation>
     </message>
@@ -6271,72 +7110,72 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="88"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="94"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="95"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="96"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="97"/>
         <source>Works in</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="98"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="99"/>
         <source>Last login</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="107"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="108"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="109"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="133"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="135"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="137"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="139"/>
         <source>(the whole database)</source>
         <translation>（全库）</translation>
     </message>
@@ -6344,137 +7183,160 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="77"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="77"/>
         <source>New visit</source>
         <translation>新增走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="88"/>
         <source>Discard the draft</source>
         <translation>丢弃草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="106"/>
         <source>Name, pinyin initials (hzl) or part of the credit code</source>
         <translation>单位名称、拼音首字母（如 hzl）或部分信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="108"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="114"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="116"/>
         <source>Kind of visit</source>
         <translation>走访类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="121"/>
         <source>Main officer</source>
         <translation>主办民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="124"/>
         <source>Names separated by 、</source>
         <translation>多人用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="125"/>
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="126"/>
         <source>What was done</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="138"/>
         <source>Security guidance</source>
         <translation>内部治安保卫指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="128"/>
-        <source>Add an opinion or request</source>
-        <translation>添加意见建议或困难诉求</translation>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="580"/>
+        <source>Discard what was typed?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="130"/>
+        <source>Add an opinion or request</source>
+        <translation type="vanished">添加意见建议或困难诉求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="143"/>
         <source>Opinions and requests</source>
         <translation>意见建议/困难诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="132"/>
         <source>Add a hazard or unstable factor</source>
-        <translation>添加安全隐患或不稳定因素</translation>
+        <translation type="vanished">添加安全隐患或不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="155"/>
         <source>Found on this visit</source>
         <translation>本次发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="162"/>
         <source>Open items</source>
         <translation>未销号事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="167"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="169"/>
         <source>Save and next (Ctrl+Enter)</source>
         <translation>保存并录入下一条 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="171"/>
         <source>Save and close</source>
         <translation>保存并关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="175"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="200"/>
         <source>The unsaved input of last time is back.</source>
         <translation>已恢复上次未保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="160"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="327"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="141"/>
+        <source>Add an &amp;opinion or request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="146"/>
+        <source>Add a &amp;hazard or unstable factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="148"/>
+        <source>Default deadlines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="151"/>
+        <source>The deadline proposed for each kind of hazard, in days from the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="436"/>
         <source>Saved: {name}, {day}.</source>
         <translation>已保存：{name}，{day}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="374"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="484"/>
         <source>Opinion or request {n}</source>
         <translation>第 {n} 条意见诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="375"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="485"/>
         <source>Finding {n}</source>
         <translation>第 {n} 条隐患/不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="376"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="486"/>
         <source>Open item {n}</source>
         <translation>第 {n} 条未销号事项</translation>
     </message>
@@ -6526,57 +7388,62 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="51"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="47"/>
+        <source>Visits</source>
+        <translation type="unfinished">走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="52"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="60"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="61"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="54"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="62"/>
         <source>Kind</source>
         <translation>走访类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="55"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="63"/>
         <source>Officers</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="56"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="64"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="65"/>
         <source>Unstable factors</source>
         <translation>不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="66"/>
         <source>What was done</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="71"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="72"/>
         <source>All officers</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="140"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
@@ -6584,39 +7451,97 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>WeekdayPicker</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="70"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="71"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="72"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="73"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="74"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="75"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="76"/>
         <source>Sun</source>
         <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/welcome_dialog.py" line="25"/>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/welcome_dialog.py" line="28"/>
+        <source>Welcome to the community-policing desk</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/welcome_dialog.py" line="31"/>
+        <source>This database is empty. How would you like to start? (Esc: decide later.)</source>
+        <translation>这个数据库还是空的。您想怎样开始？（Esc：稍后再定。）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/welcome_dialog.py" line="43"/>
+        <source>&amp;Open the demo data</source>
+        <translation>打开演示数据(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/welcome_dialog.py" line="45"/>
+        <source>A made-up sub-bureau with two stations, a thousand enterprises and three years of visits, to look around. Logins: {names}; password {password}. It opens at the next start too (File &gt; Database connection… changes that).</source>
+        <translation>一个虚构的分局，有两个派出所、一千家单位和三年的走访记录，可随意查看。账号：{names}；密码 {password}。下次启动也会打开它（可在 文件 → 数据库连接… 中更改）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/welcome_dialog.py" line="52"/>
+        <source>&amp;New jurisdiction</source>
+        <translation>新建辖区(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/welcome_dialog.py" line="54"/>
+        <source>Set up your sub-bureau in this database: first its administrator, then the sub-bureau, its stations, offices and grid cells.</source>
+        <translation>在这个数据库中建立您的分局：先设置管理员，再建分局及其派出所、警务室和网格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/welcome_dialog.py" line="60"/>
+        <source>Connect to a &amp;server</source>
+        <translation>连接服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/welcome_dialog.py" line="61"/>
+        <source>Work on the shared PostgreSQL database of your sub-bureau.</source>
+        <translation>使用分局共享的 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/welcome_dialog.py" line="65"/>
+        <source>Start from the sub-bureau&apos;s &amp;package</source>
+        <translation>从分局数据包开始(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/welcome_dialog.py" line="67"/>
+        <source>A station&apos;s desk: set up its administrator, then import the data package the sub-bureau wrote for this station.</source>
+        <translation>派出所的工作台：先设置管理员，再导入分局为本所写出的数据包。</translation>
     </message>
 </context>
 <context>
@@ -6635,22 +7560,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>_NamedUnitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="29"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="30"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="31"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="30"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="32"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>

@@ -90,6 +90,8 @@ def logged_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(SessionWork, "log_in", log_in)
     monkeypatch.setattr(SessionWork, "unlock", unlock)
+    # A new database goes straight to its administrator (tests/ui/test_start.py: the welcome).
+    monkeypatch.setattr(MainWindow, "_is_new", lambda _self, _db: False)
 
 
 @pytest.fixture

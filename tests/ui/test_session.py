@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from sqlalchemy import update
 
 from desktop.demo import DEMO_PASSWORD
@@ -24,7 +24,9 @@ from desktop.ui.dialogs.login_dialog import (
     PasswordDialog,
     RecoveryKeyDialog,
 )
+from desktop.ui.dialogs.unit_dialogs import BureauDialog
 from desktop.ui.dialogs.users_dialog import UserDialog, UsersDialog
+from desktop.ui.dialogs.welcome_dialog import Start, WelcomeDialog
 from desktop.ui.lock_screen import LockScreen
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -59,8 +61,8 @@ def test_the_first_start_sets_up_the_administrator(
         dialog.repeat.setText(PASSWORD)
         qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    def start_empty(box: QMessageBox) -> None:
-        next(b for b in box.buttons() if b.text() == "从空白开始").click()
+    def new_jurisdiction(dialog: WelcomeDialog) -> None:
+        dialog.buttons[Start.NEW].click()
 
     shown: list[str] = []
 
@@ -69,14 +71,16 @@ def test_the_first_start_sets_up_the_administrator(
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc does not lose it unread: it is kept
         assert not dialog.isVisible()
 
+    welcome = Modal(WelcomeDialog, new_jurisdiction)
     modal = Modal(FirstAdminDialog, set_up)
     recovery = Modal(RecoveryKeyDialog, keep)
-    empty = Modal(QMessageBox, start_empty)
+    bureau = Modal(BureauDialog, lambda dialog: dialog.reject())  # its first unit, offered
     path = tmp_path / "new.sqlite3"
     assert win.open_database(path)
+    welcome.check()
     modal.check()
     recovery.check()
-    empty.check()
+    bureau.check()
     # The file is encrypted from now on, and the key shown opens it.
     assert len(shown[0].replace(" ", "")) == 48
     assert keys.unlock_recovery(path, shown[0]) == win.db.key  # type: ignore[union-attr]

@@ -9,11 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QFileDialog, QLabel
 
+from desktop import paths
 from desktop.demo import DEMO_PASSWORD
 from desktop.store.keyslots import locked_file
 from desktop.ui import app
-from desktop.ui.dialogs.login_dialog import LoginDialog
+from desktop.ui.dialogs.login_dialog import FirstAdminDialog, LoginDialog, RecoveryKeyDialog
+from desktop.ui.dialogs.welcome_dialog import Start, WelcomeDialog
+from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 from tests.ui.conftest import Modal
 
@@ -88,3 +92,112 @@ def test_a_cancelled_login_leaves_a_window_with_nothing_open(
     assert window.db is None and window.tree.tree_model.rowCount() == 0
     assert window.loading.text().startswith("没有打开数据库")
     assert not window.actions_.new_visit.isEnabled()
+
+
+def _new_window(qtbot: Any) -> MainWindow:
+    app.make_application()
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.mark.login
+def test_a_new_database_welcomes_and_opens_the_demo_with_its_logins(
+    qtbot: Any,
+    tmp_path: Path,
+    window_db: Path,
+    messages: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(paths, "demo_database_path", lambda: window_db)
+    window = _new_window(qtbot)
+    offered: list[str] = []
+
+    def open_demo(dialog: WelcomeDialog) -> None:
+        offered.extend(button.text().split("(")[0] for button in dialog.buttons.values())
+        # The demo's logins are said before it is chosen: no administrator to set up first.
+        assert "lingdao" in dialog.buttons[Start.DEMO].description()
+        assert DEMO_PASSWORD in dialog.buttons[Start.DEMO].description()
+        dialog.buttons[Start.DEMO].click()
+
+    hints: list[str] = []
+
+    def log_in(dialog: LoginDialog) -> None:
+        hints.extend(label.text() for label in dialog.findChildren(QLabel))
+        dialog.username.setText("neiqin")
+        dialog.password.setText(DEMO_PASSWORD)
+        dialog.submit()
+
+    welcome = Modal(WelcomeDialog, open_demo)
+    login = Modal(LoginDialog, log_in)
+    assert window.open_database(tmp_path / "new.sqlite3")
+    welcome.check()
+    login.check()
+    assert offered == ["打开演示数据", "新建辖区", "连接服务器", "从分局数据包开始"]
+    assert any("演示账号" in hint for hint in hints)
+    assert window.db is not None and window.db.path == window_db
+    assert window.session.user is not None and window.session.user.username == "neiqin"
+    # The next start opens the demo, not the empty file again.
+    assert Settings().database_target() == str(window_db)
+    window.jobs.stop_all()
+
+
+@pytest.mark.login
+def test_a_welcome_put_off_leaves_nothing_open_and_comes_back(
+    qtbot: Any, tmp_path: Path, messages: list[Any]
+) -> None:
+    window = _new_window(qtbot)
+    path = tmp_path / "new.sqlite3"
+    for _ in range(2):
+        welcome = Modal(WelcomeDialog, lambda dialog: dialog.reject())
+        assert not window.open_database(path)
+        welcome.check()
+        assert window.db is None
+        assert window.loading.text().startswith("没有打开数据库")
+
+
+@pytest.mark.login
+def test_a_station_desk_starts_from_the_sub_bureaus_package(
+    qtbot: Any, tmp_path: Path, messages: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _new_window(qtbot)
+    asked: list[str] = []
+
+    def no_file(_parent: Any, title: str, *_args: Any, **_kwargs: Any) -> tuple[str, str]:
+        asked.append(title)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", no_file)
+
+    def set_up(dialog: FirstAdminDialog) -> None:
+        dialog.name.setText("王管理")
+        dialog.password.setText("Jingwu-2026")
+        dialog.repeat.setText("Jingwu-2026")
+        dialog.submit()
+
+    welcome = Modal(WelcomeDialog, lambda dialog: dialog.buttons[Start.PACKAGE].click())
+    admin = Modal(FirstAdminDialog, set_up)
+    recovery = Modal(RecoveryKeyDialog, lambda dialog: dialog.accept())
+    assert window.open_database(tmp_path / "station.sqlite3")
+    for modal in (welcome, admin, recovery):
+        modal.check()
+    assert window.session.user is not None and window.session.user.username == "admin"
+    assert asked == ["导入数据包"]
+    window.jobs.stop_all()
+
+
+def test_a_file_open_in_another_window_is_said_and_nothing_stays_opening(
+    qtbot: Any, window_db: Path, messages: list[Any]
+) -> None:
+    from desktop.store.lock import claim
+
+    held = claim(window_db)
+    try:
+        window = _new_window(qtbot)
+        assert not window.open_database(window_db)
+        assert window.db is None
+        assert messages and messages[-1][0] == "warning"
+        assert window.loading.text().startswith("没有打开数据库")
+    finally:
+        held.release()
