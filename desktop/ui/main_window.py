@@ -632,6 +632,8 @@ class MainWindow(QMainWindow):
     def restore_state(self) -> None:
         if geometry := self.settings.bytes("window/geometry"):
             self.restoreGeometry(geometry)
+        else:  # the first start: the whole screen, as the pages' tables want it
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         if state := self.settings.bytes("window/state"):
             self.restoreState(state)
         if splitter := self.settings.bytes("window/splitter"):

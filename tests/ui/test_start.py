@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from desktop import paths
@@ -201,3 +202,13 @@ def test_a_file_open_in_another_window_is_said_and_nothing_stays_opening(
         assert window.loading.text().startswith("没有打开数据库")
     finally:
         held.release()
+
+
+def test_the_first_window_is_maximised_and_later_ones_where_they_were(qtbot: Any) -> None:
+    window = _new_window(qtbot)
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(900, 600)
+    window.save_state()
+    again = _new_window(qtbot)
+    assert not again.windowState() & Qt.WindowState.WindowMaximized
