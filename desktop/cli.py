@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop import cli_desk, cli_records
+from desktop import cli_desk, cli_help, cli_records
 from desktop.cli_common import EXIT_DENIED, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_USAGE, say
 from desktop.cli_records import IMPORT_CHOICES
+from desktop.domain.messages import QT_TRANSLATE_NOOP
 
 # The exit statuses are the command line's contract (scripts read them): named here too.
 __all__ = ["EXIT_DENIED", "EXIT_PROBLEMS", "EXIT_REFUSED", "EXIT_USAGE", "build_parser", "main"]
@@ -29,132 +30,214 @@ def _database_option(parser: argparse.ArgumentParser, top: bool) -> None:
         "--database",
         metavar="PATH_OR_URL",
         default=default,
-        help="SQLite file or SQLAlchemy URL (default: policedesk.sqlite3 in the user data "
-        "folder; postgresql+psycopg://user@host/db for a shared server)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "SQLite file or SQLAlchemy URL (default: policedesk.sqlite3 in the user data "
+            "folder; postgresql+psycopg://user@host/db for a shared server)",
+        ),
     )
     parser.add_argument(
         "--user",
         metavar="NAME",
         default=default,
-        help="log in as this user (the password is asked for on the terminal)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "log in as this user (the password is asked for on the terminal)"
+        ),
     )
     parser.add_argument(
         "--password-stdin",
         action="store_true",
         default=False if top else argparse.SUPPRESS,
-        help="read the password from the first line of standard input (for scripts)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "read the password from the first line of standard input (for scripts)"
+        ),
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policedesk",
-        description="Community-policing desk: the jurisdiction grid (sub-bureau, stations, "
-        "community police offices, grid cells), its officers, enterprises and their visits. "
-        "Without a command, opens the window.",
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
+            "Community-policing desk: the jurisdiction grid (sub-bureau, stations, "
+            "community police offices, grid cells), its officers, enterprises and their visits. "
+            "Without a command, opens the window.",
+        ),
     )
     _database_option(parser, top=True)
     parser.add_argument(
-        "--demo", action="store_true", help="open the demo database (generated on first use)"
+        "--demo",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("Cli", "open the demo database (generated on first use)"),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = commands.add_parser("demo", help="generate a demo jurisdiction into an empty database")
+    demo = commands.add_parser(
+        "demo", help=QT_TRANSLATE_NOOP("Cli", "generate a demo jurisdiction into an empty database")
+    )
     demo.add_argument("--scale", choices=["small", "district", "city"], default="small")
     demo.add_argument("--seed", type=int, default=1)
     _database_option(demo, top=False)
 
-    migrate = commands.add_parser("migrate", help="create or upgrade the database schema")
+    migrate = commands.add_parser(
+        "migrate", help=QT_TRANSLATE_NOOP("Cli", "create or upgrade the database schema")
+    )
     _database_option(migrate, top=False)
 
-    check = commands.add_parser("check", help="check the database's integrity")
+    check = commands.add_parser(
+        "check", help=QT_TRANSLATE_NOOP("Cli", "check the database's integrity")
+    )
     _database_option(check, top=False)
 
-    backup = commands.add_parser("backup", help="copy the database to a file, safely while in use")
+    backup = commands.add_parser(
+        "backup", help=QT_TRANSLATE_NOOP("Cli", "copy the database to a file, safely while in use")
+    )
     backup.add_argument("--out", required=True, type=Path, metavar="FILE")
     _database_option(backup, top=False)
 
     restore = commands.add_parser(
-        "restore", help="replace the database with a backup (the current file is kept aside)"
+        "restore",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "replace the database with a backup (the current file is kept aside)"
+        ),
     )
     restore.add_argument("file", type=Path, metavar="FILE")
     _database_option(restore, top=False)
 
     recover = commands.add_parser(
         "recover",
-        help="every administrator's password is lost: open the database with its recovery "
-        "key and give the administrator --user NAME a new password",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "every administrator's password is lost: open the database with its recovery "
+            "key and give the administrator --user NAME a new password",
+        ),
     )
     _database_option(recover, top=False)
 
     # The registry is declarations only (no openpyxl nor XlsxWriter until a file is written).
     from desktop.ledgers.registry import LEDGERS
 
-    export = commands.add_parser("export", help="write a ledger to an Excel file")
+    export = commands.add_parser(
+        "export", help=QT_TRANSLATE_NOOP("Cli", "write a ledger to an Excel file")
+    )
     export.add_argument(
         "ledger",
         choices=list(LEDGERS),
         help=", ".join(f"{key} {ledger.sheet}" for key, ledger in LEDGERS.items()),
     )
     export.add_argument(
-        "--per-station", action="store_true", help="a sheet for each station in the scope"
+        "--per-station",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("Cli", "a sheet for each station in the scope"),
     )
     export.add_argument(
         "--paper",
         choices=("A4", "A3"),
         type=str.upper,
-        help="the paper it prints on (default: A4, or A3 where A4 would print below 9 pt)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "the paper it prints on (default: A4, or A3 where A4 would print below 9 pt)"
+        ),
     )
     export.add_argument(
         "--leave-out",
         metavar="COLUMNS",
         default="",
-        help="optional columns to leave out, by their Chinese names, comma-separated",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "optional columns to leave out, by their Chinese names, comma-separated"
+        ),
     )
     export.add_argument(
         "--full-numbers",
         action="store_true",
-        help="phone and ID numbers in full (masked otherwise)",
+        help=QT_TRANSLATE_NOOP("Cli", "phone and ID numbers in full (masked otherwise)"),
     )
-    export.add_argument("--out", required=True, metavar="FILE", help="the .xlsx file to write")
     export.add_argument(
-        "--scope", metavar="UNIT", help="a station or grid code, or a unit's exact name"
+        "--out",
+        required=True,
+        metavar="FILE",
+        help=QT_TRANSLATE_NOOP("Cli", "the .xlsx file to write"),
     )
-    export.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-01-01")
-    export.add_argument("--to", dest="date_to", metavar="DATE", help="last day, 2026-12-31")
+    export.add_argument(
+        "--scope",
+        metavar="UNIT",
+        help=QT_TRANSLATE_NOOP("Cli", "a station or grid code, or a unit's exact name"),
+    )
+    export.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help=QT_TRANSLATE_NOOP("Cli", "first day, 2026-01-01"),
+    )
+    export.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help=QT_TRANSLATE_NOOP("Cli", "last day, 2026-12-31"),
+    )
     _database_option(export, top=False)
 
     imp = commands.add_parser(
-        "import", help="read records from an Excel sheet (all rows or none: any bad row stops it)"
+        "import",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "read records from an Excel sheet (all rows or none: any bad row stops it)"
+        ),
     )
     imp.add_argument(
         "kind",
         choices=IMPORT_CHOICES,
-        help="enterprises 单位, visits, officers (Excel); boundaries (GeoJSON of grid cells); "
-        "checkins (CSV or Excel: officer, point, time)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "enterprises 单位, visits, officers (Excel); boundaries (GeoJSON of grid cells); "
+            "checkins (CSV or Excel: officer, point, time)",
+        ),
     )
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("Cli", "check and report, write nothing"),
+    )
     _database_option(imp, top=False)
 
-    rosters = commands.add_parser("roster", help="check or generate a station's month roster")
+    rosters = commands.add_parser(
+        "roster", help=QT_TRANSLATE_NOOP("Cli", "check or generate a station's month roster")
+    )
     roster_commands = rosters.add_subparsers(dest="roster_command", required=True)
     for name, text in (
-        ("check", "list every broken rule of the month (exit 1 when there is any)"),
-        ("generate", "fill the month, keeping the duties set by hand"),
-        ("schedules", "write each officer's personal schedule of the month, a sheet each"),
+        (
+            "check",
+            QT_TRANSLATE_NOOP(
+                "Cli", "list every broken rule of the month (exit 1 when there is any)"
+            ),
+        ),
+        ("generate", QT_TRANSLATE_NOOP("Cli", "fill the month, keeping the duties set by hand")),
+        (
+            "schedules",
+            QT_TRANSLATE_NOOP(
+                "Cli", "write each officer's personal schedule of the month, a sheet each"
+            ),
+        ),
     ):
         sub = roster_commands.add_parser(name, help=text)
         sub.add_argument(
             "--station",
             required=True,
             metavar="NAME",
-            help="a station's name or code; the sub-bureau's name for its 巡线",
+            help=QT_TRANSLATE_NOOP(
+                "Cli", "a station's name or code; the sub-bureau's name for its 巡线"
+            ),
         )
-        sub.add_argument("--month", required=True, metavar="YYYY-MM", help="or a week: YYYY-Www")
+        sub.add_argument(
+            "--month",
+            required=True,
+            metavar="YYYY-MM",
+            help=QT_TRANSLATE_NOOP("Cli", "or a week: YYYY-Www"),
+        )
         if name == "generate":
-            sub.add_argument("--seconds", type=float, default=10.0, help="at most (10)")
+            sub.add_argument(
+                "--seconds", type=float, default=10.0, help=QT_TRANSLATE_NOOP("Cli", "at most (10)")
+            )
         if name == "schedules":
             sub.add_argument("--out", required=True, type=Path, metavar="FILE")
         _database_option(sub, top=False)
@@ -165,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop import cli_server
 
     cli_server.add_parser(commands)
+    cli_help.localise(parser)
     return parser
 
 
@@ -183,7 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop import paths
 
     paths.private_umask()  # every file a command writes is its user's alone
-    args = build_parser().parse_args(argv)
+    with cli_help.argparse_words():  # usage:, options and argparse's errors in Chinese
+        args = build_parser().parse_args(argv)
     from desktop.domain.messages import UserError
 
     try:

@@ -11,23 +11,36 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP
 
 
 def add_parser(commands: Any) -> None:
-    server = commands.add_parser("server", help="the shared PostgreSQL server's desk role")
+    server = commands.add_parser(
+        "server", help=QT_TRANSLATE_NOOP("Cli", "the shared PostgreSQL server's desk role")
+    )
     sub = server.add_subparsers(dest="server_command", required=True)
     setup = sub.add_parser(
         "setup",
-        help="migrate as the owner, then create or update the role the desks connect as",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "migrate as the owner, then create or update the role the desks connect as"
+        ),
     )
     setup.add_argument(
         "--database",
         required=True,
         metavar="OWNER_URL",
-        help="the database's URL as its owner: postgresql+psycopg://owner@host/db",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "the database's URL as its owner: postgresql+psycopg://owner@host/db"
+        ),
     )
-    setup.add_argument("--role", required=True, metavar="NAME", help="the desks' login role")
+    setup.add_argument(
+        "--role",
+        required=True,
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP("Cli", "the desks' login role"),
+    )
     setup.add_argument(
         "--password-stdin",
         action="store_true",
-        help="the role's new password from standard input's first line (else unchanged)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "the role's new password from standard input's first line (else unchanged)"
+        ),
     )
 
 
