@@ -7,6 +7,8 @@ from PySide6.QtCore import QByteArray, QSettings
 from desktop import paths
 
 DATABASE_KEY = "database/target"
+DEADLINE_KEY = "visit_deadlines/{kind}"  # days a hazard of this kind gets to be put right
+DEFAULT_DEADLINE_DAYS = 15  # 整改期限 of a hazard kind nobody has set
 
 
 class Settings:
@@ -44,6 +46,15 @@ class Settings:
 
     def sync(self) -> None:
         self.q.sync()
+
+    # -- the visit form's default deadline per hazard kind (整改期限默认值) -----------------
+    def deadline_days(self, hazard_kind: str) -> int | None:
+        """Days from the visit to the deadline the form proposes; None: propose none."""
+        days = self.integer(DEADLINE_KEY.format(kind=hazard_kind), DEFAULT_DEADLINE_DAYS)
+        return days if days > 0 else None
+
+    def set_deadline_days(self, hazard_kind: str, days: int | None) -> None:
+        self.set_integer(DEADLINE_KEY.format(kind=hazard_kind), days or 0)
 
     # -- the database this desk works on (File > Database connection…) ------------------------
     def database_target(self) -> str | None:

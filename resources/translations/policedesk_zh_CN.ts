@@ -1004,7 +1004,7 @@
     <message>
         <location filename="../../desktop/ui/pages/audit_page.py" line="257"/>
         <source>Audit log</source>
-        <translation type="unfinished">审计日志</translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/audit_page.py" line="263"/>
@@ -2004,9 +2004,9 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../desktop/ui/widgets/date_edit.py" line="76"/>
+        <location filename="../../desktop/ui/widgets/date_edit.py" line="81"/>
         <source>Choose from a calendar (F4)</source>
-        <translation type="unfinished"></translation>
+        <translation>从日历中选择（F4）</translation>
     </message>
 </context>
 <context>
@@ -2037,17 +2037,17 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
     <message>
         <location filename="../../desktop/ui/dialogs/deadline_dialog.py" line="22"/>
         <source>Default deadlines of hazards</source>
-        <translation type="unfinished"></translation>
+        <translation>隐患整改期限默认值</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/deadline_dialog.py" line="26"/>
         <source>Days from the visit to the deadline that the visit form proposes for a hazard of each kind. Empty: no deadline is proposed.</source>
-        <translation type="unfinished"></translation>
+        <translation>走访记录中发现各类安全隐患时默认填写的整改期限（自走访之日起的天数）。留空则不预填期限。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/deadline_dialog.py" line="35"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>不预填</translation>
     </message>
 </context>
 <context>
@@ -2172,7 +2172,7 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
     <message>
         <location filename="../../desktop/ui/pages/due_page.py" line="55"/>
         <source>Visit reminders</source>
-        <translation type="unfinished">走访提醒</translation>
+        <translation>走访提醒</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/due_page.py" line="65"/>
@@ -2450,9 +2450,8 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
         <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="53"/>
         <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/enterprises_page.py" line="54"/>
@@ -2460,15 +2459,24 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
+        <source>Record a &amp;visit…</source>
+        <translation type="vanished">记录走访(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="53"/>
+        <source>&amp;Modify…</source>
+        <translation>修改(&amp;M)…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/pages/enterprises_page.py" line="55"/>
         <location filename="../../desktop/ui/pages/enterprises_page.py" line="86"/>
-        <source>Record a &amp;visit…</source>
-        <translation>记录走访(&amp;V)…</translation>
+        <source>&amp;Record a visit…</source>
+        <translation>记录走访(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/enterprises_page.py" line="80"/>
         <source>Enterprises</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/enterprises_page.py" line="96"/>
@@ -2778,14 +2786,18 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>单位或情况描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="37"/>
         <source>&amp;Follow up…</source>
-        <translation>跟踪整改(&amp;F)…</translation>
+        <translation type="vanished">跟踪整改(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="37"/>
+        <source>Fo&amp;llow up…</source>
+        <translation>跟踪整改(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/findings_page.py" line="49"/>
         <source>Hazards and unstable factors</source>
-        <translation type="unfinished">隐患与不稳定因素</translation>
+        <translation>隐患与不稳定因素</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/findings_page.py" line="59"/>
@@ -2939,7 +2951,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <message>
         <location filename="../../desktop/ui/widgets/form.py" line="197"/>
         <source>Discard what you have typed?</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃已输入的内容？</translation>
     </message>
 </context>
 <context>
@@ -3023,14 +3035,18 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>按编码或名称筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="22"/>
         <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <translation type="vanished">编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="22"/>
+        <source>&amp;Modify…</source>
+        <translation>修改(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/grids_page.py" line="30"/>
         <source>Grid cells</source>
-        <translation type="unfinished">网格</translation>
+        <translation>网格</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/grids_page.py" line="36"/>
@@ -3338,6 +3354,63 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>ListMenu</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="111"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="vanished">编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="120"/>
+        <source>&amp;Modify…</source>
+        <translation>修改(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="130"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="138"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="145"/>
+        <source>E&amp;xport the selection…</source>
+        <translation>导出所选(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="189"/>
+        <source>Export the selection</source>
+        <translation>导出所选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="194"/>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="206"/>
+        <source>{n} rows written to {path}.</source>
+        <translation>已将 {n} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="278"/>
+        <source>{n} rows shown; scroll for more</source>
+        <translation>已显示 {n} 条，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="283"/>
+        <source>{n} rows</source>
+        <translation>共 {n} 条</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../desktop/ui/lock_screen.py" line="41"/>
@@ -3403,7 +3476,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="53"/>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <location filename="../../desktop/ui/app.py" line="56"/>
         <location filename="../../desktop/i18n.py" line="60"/>
         <source>Community Policing Desk</source>
@@ -3526,77 +3599,77 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Encrypting the database…</source>
         <translation>正在加密数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="502"/>
+        <location filename="../../desktop/ui/main_window.py" line="504"/>
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="508"/>
+        <location filename="../../desktop/ui/main_window.py" line="510"/>
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="509"/>
+        <location filename="../../desktop/ui/main_window.py" line="511"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521"/>
+        <location filename="../../desktop/ui/main_window.py" line="523"/>
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="534"/>
+        <location filename="../../desktop/ui/main_window.py" line="536"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="536"/>
+        <location filename="../../desktop/ui/main_window.py" line="538"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="555"/>
+        <location filename="../../desktop/ui/main_window.py" line="557"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557"/>
+        <location filename="../../desktop/ui/main_window.py" line="559"/>
         <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
         <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="573"/>
+        <location filename="../../desktop/ui/main_window.py" line="575"/>
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="575"/>
+        <location filename="../../desktop/ui/main_window.py" line="577"/>
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="658"/>
+        <location filename="../../desktop/ui/main_window.py" line="662"/>
         <source>No database is open. Open one with File &gt; Open database…, or open the same one again to log in.</source>
         <translation>没有打开数据库。请用 文件 → 打开数据库… 打开一个；再次打开同一个数据库即可重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="663"/>
+        <location filename="../../desktop/ui/main_window.py" line="667"/>
         <source>Log in to open the database.</source>
         <translation>请登录以打开数据库。</translation>
     </message>
@@ -3657,42 +3730,51 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="299"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="319"/>
         <source>none overdue</source>
         <translation>无逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="300"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="320"/>
         <source>up to a fifth overdue</source>
         <translation>逾期不超过五分之一</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="301"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="321"/>
         <source>more overdue</source>
         <translation>逾期较多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="309"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="329"/>
         <source>Map &amp;image underneath…</source>
         <translation>底图(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="312"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="332"/>
         <source>&amp;Whole area</source>
         <translation>全图(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="361"/>
         <source>{name}: {n} grid cells drawn, {late} of {total} enterprises overdue</source>
-        <translation>{name}：共 {n} 个网格，{total} 家单位中 {late} 家逾期未走访</translation>
+        <translation type="vanished">{name}：共 {n} 个网格，{total} 家单位中 {late} 家逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="365"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="385"/>
         <source>No grid cell here has a boundary yet: import them from GeoJSON.</source>
         <translation>这里的网格还没有边界：请从 GeoJSON 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="370"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="390"/>
+        <source>{name}: {cells} grid cells, {total} enterprises, {late} overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="395"/>
+        <source>{name}: {drawn} of {cells} grid cells have a boundary and are drawn, holding {shown} of {total} enterprises, {late} overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/map_page.py" line="407"/>
         <source>{code} {name}
 {late} of {n} enterprises overdue</source>
         <translation>{code} {name}
@@ -4339,12 +4421,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/domain/dates.py" line="24"/>
         <source>There is no such day: {month}/{year} has only {days} days, not {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这一天：{year}年{month}月只有{days}天，没有{day}日。</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/dates.py" line="27"/>
         <source>There is no month {month}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有{month}月。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/register/findings.py" line="81"/>
@@ -4409,29 +4491,29 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请填写经办民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="53"/>
         <source>Nobody on the list is called {names}.</source>
         <translation>名单中没有 {names}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="54"/>
         <source>Several officers are called {names}: add the badge number.</source>
         <translation>有多名人员叫 {names}，请加上警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="57"/>
         <source>Name one main officer; the others go along.</source>
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="58"/>
         <source>No enterprise called “{text}” was found here.</source>
-        <translation type="unfinished"></translation>
+        <translation>在本辖区找不到单位“{text}”，请核对名称，或输入拼音首字母、信用代码的一部分。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="59"/>
         <source>Several enterprises match “{text}”: choose one in the list (↓, then Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>有多个单位与“{text}”相符，请在列表中选择（按 ↓ 键选中后回车）。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/exports/ledgers.py" line="53"/>
@@ -4753,22 +4835,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请选择存在的图片文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reports/grid_map.py" line="125"/>
+        <location filename="../../desktop/services/reports/grid_map.py" line="138"/>
         <source>The file is not GeoJSON with features: save it as a FeatureCollection.</source>
         <translation>文件不是含要素的 GeoJSON：请存为 FeatureCollection。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reports/grid_map.py" line="128"/>
+        <location filename="../../desktop/services/reports/grid_map.py" line="141"/>
         <source>Feature {n}: no grid cell has the code {code}.</source>
         <translation>第 {n} 个要素：没有编码为 {code} 的网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reports/grid_map.py" line="129"/>
+        <location filename="../../desktop/services/reports/grid_map.py" line="142"/>
         <source>Feature {n}: it has no grid code (a property code, grid_code or 网格编码).</source>
         <translation>第 {n} 个要素：缺少网格编码（属性 code、grid_code 或 网格编码）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/reports/grid_map.py" line="132"/>
+        <location filename="../../desktop/services/reports/grid_map.py" line="145"/>
         <source>Feature {n} ({code}): the boundary must be a Polygon or MultiPolygon of longitude/latitude pairs.</source>
         <translation>第 {n} 个要素（{code}）：边界须为经纬度坐标的 Polygon 或 MultiPolygon。</translation>
     </message>
@@ -5101,22 +5183,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请先导入缺少的数据包，或请 {origin} 导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="89"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="126"/>
         <source>The {kind} “{name}” in the package belongs to a record this database does not have. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”所属的记录本数据库没有，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="95"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="132"/>
         <source>The {kind} “{name}” in the package has a code or number that another record here already has. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”的代码或编号已被本机另一条记录使用，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="102"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="139"/>
         <source>A package from there was probably missed: ask for a full package (policedesk exchange export --full).</source>
         <translation>可能漏导了对方的某个数据包：请对方导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="108"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="145"/>
         <source>Correct the code of one of the two: here, or at the desk that wrote the package (then ask it for a new package), and import again. A new desk must start from the sub-bureau&apos;s full package, not from entries of its own.</source>
         <translation>请改正两者之一的代码：在本机改，或请写出数据包的一方改后重新发数据包，然后再导入。新电脑须从分局的完整数据包起步，而不是自行录入。</translation>
     </message>
@@ -5383,7 +5465,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/ui/dialogs/deadline_dialog.py" line="15"/>
         <source>Write a number of days from 1 to 365, or leave it empty for no deadline.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写 1 到 365 之间的天数，或留空表示不预填期限。</translation>
     </message>
 </context>
 <context>
@@ -5528,9 +5610,13 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>新建人员(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="41"/>
         <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <translation type="vanished">编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="41"/>
+        <source>&amp;Modify…</source>
+        <translation>修改(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/officers_page.py" line="42"/>
@@ -5540,7 +5626,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/ui/pages/officers_page.py" line="56"/>
         <source>Officers</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/officers_page.py" line="68"/>
@@ -5629,127 +5715,133 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="71"/>
         <source>Community police offices</source>
         <translation>社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="72"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="73"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="74"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="75"/>
         <source>Police officers (active)</source>
         <translation>在岗民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="68"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="76"/>
         <source>Auxiliary police (active)</source>
         <translation>在岗辅警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="69"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="77"/>
         <source>Grid workers (active)</source>
         <translation>在岗网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="78"/>
         <source>Grid cells without a community officer</source>
         <translation>未配社区民警的网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="79"/>
         <source>Grid cells without a grid worker</source>
         <translation>未配网格员的网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="80"/>
         <source>Offices receiving fewer than 2 days a week</source>
         <translation>每周接待不足两天的警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="73"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="144"/>
         <source>Enterprises</source>
         <translation>单位总数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="82"/>
         <source>Enterprises overdue for a visit</source>
         <translation>逾期未走访单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="83"/>
         <source>Due for a visit within a week</source>
         <translation>一周内应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="76"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="84"/>
         <source>Enterprises visited this week, of those due</source>
         <translation>本周已走访 / 应走访单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="85"/>
         <source>… this month</source>
         <translation>本月已走访 / 应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="86"/>
         <source>… this quarter</source>
         <translation>本季已走访 / 应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="87"/>
         <source>Shifts short of staff in the coming 7 days</source>
         <translation>未来 7 天缺员班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="88"/>
         <source>Open hazards: past deadline · within 3 days · later</source>
         <translation>未销号隐患：已超期 · 3 天内到期 · 其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="89"/>
         <source>Open unstable factors: past · within 3 days · later</source>
         <translation>未化解不稳定因素：已超期 · 3 天内到期 · 其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="90"/>
         <source>Enterprises missing a required field</source>
         <translation>缺少必填项的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="91"/>
         <source>Enterprises not updated for a year</source>
         <translation>一年未更新的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="84"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="92"/>
         <source>Enterprises with a probable duplicate</source>
         <translation>疑似重复的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="120"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="130"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="140"/>
+        <source>Enterprises (not counting {n} deregistered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="157"/>
         <source>{kind} (active)</source>
         <translation>在岗{kind}</translation>
     </message>
@@ -5764,7 +5856,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/ui/pages/page.py" line="157"/>
         <source>Move these {n} records to the recycle bin?</source>
-        <translation type="unfinished"></translation>
+        <translation>将这 {n} 条记录移到回收站？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/page.py" line="198"/>
@@ -5838,9 +5930,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>新建单元(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="69"/>
         <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/patrol_page.py" line="72"/>
@@ -5863,9 +5954,18 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>新建请假(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="83"/>
         <source>Edit a&amp;bsence…</source>
-        <translation>编辑请假(&amp;B)…</translation>
+        <translation type="vanished">编辑请假(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="69"/>
+        <source>&amp;Modify…</source>
+        <translation>修改(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="83"/>
+        <source>Modify a&amp;bsence…</source>
+        <translation>修改请假(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/patrol_page.py" line="89"/>
@@ -5875,12 +5975,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/ui/pages/patrol_page.py" line="107"/>
         <source>Patrol units</source>
-        <translation type="unfinished"></translation>
+        <translation>巡逻单元</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/patrol_page.py" line="115"/>
         <source>Absences</source>
-        <translation type="unfinished"></translation>
+        <translation>请假记录</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/patrol_page.py" line="130"/>
@@ -6629,6 +6729,16 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="73"/>
+        <source>Fill selected &amp;days…</source>
+        <translation>批量排班(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="77"/>
+        <source>Histor&amp;y…</source>
+        <translation>变更记录(&amp;Y)…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/pages/roster_page.py" line="113"/>
         <source>Month</source>
         <translation>月份</translation>
@@ -6659,9 +6769,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>只显示此人的勤务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="73"/>
         <source>&amp;Fill selected days…</source>
-        <translation>批量排班(&amp;F)…</translation>
+        <translation type="vanished">批量排班(&amp;F)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/roster_page.py" line="75"/>
@@ -6679,9 +6788,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>复制到所选日期所在的一周，只填尚空的格子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="77"/>
         <source>&amp;History…</source>
-        <translation>变更记录(&amp;H)…</translation>
+        <translation type="vanished">变更记录(&amp;H)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/roster_page.py" line="79"/>
@@ -7183,76 +7291,76 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="78"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="78"/>
         <source>New visit</source>
         <translation>新增走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="89"/>
         <source>Discard the draft</source>
         <translation>丢弃草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="107"/>
         <source>Name, pinyin initials (hzl) or part of the credit code</source>
         <translation>单位名称、拼音首字母（如 hzl）或部分信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="109"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="115"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="117"/>
         <source>Kind of visit</source>
         <translation>走访类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="122"/>
         <source>Main officer</source>
         <translation>主办民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="125"/>
         <source>Names separated by 、</source>
         <translation>多人用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="126"/>
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="127"/>
         <source>What was done</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="139"/>
         <source>Security guidance</source>
         <translation>内部治安保卫指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="580"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="583"/>
         <source>Discard what was typed?</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃已输入的内容？</translation>
     </message>
     <message>
         <source>Add an opinion or request</source>
         <translation type="vanished">添加意见建议或困难诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="144"/>
         <source>Opinions and requests</source>
         <translation>意见建议/困难诉求</translation>
     </message>
@@ -7261,82 +7369,82 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation type="vanished">添加安全隐患或不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="156"/>
         <source>Found on this visit</source>
         <translation>本次发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="163"/>
         <source>Open items</source>
         <translation>未销号事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="168"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="170"/>
         <source>Save and next (Ctrl+Enter)</source>
         <translation>保存并录入下一条 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="172"/>
         <source>Save and close</source>
         <translation>保存并关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="176"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="201"/>
         <source>The unsaved input of last time is back.</source>
         <translation>已恢复上次未保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="161"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="142"/>
         <source>Add an &amp;opinion or request</source>
-        <translation type="unfinished"></translation>
+        <translation>添加意见建议(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="147"/>
         <source>Add a &amp;hazard or unstable factor</source>
-        <translation type="unfinished"></translation>
+        <translation>添加隐患或不稳定因素(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="149"/>
         <source>Default deadlines…</source>
-        <translation type="unfinished"></translation>
+        <translation>默认整改期限…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="152"/>
         <source>The deadline proposed for each kind of hazard, in days from the visit</source>
-        <translation type="unfinished"></translation>
+        <translation>各类隐患默认的整改期限（自走访之日起的天数）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="436"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="439"/>
         <source>Saved: {name}, {day}.</source>
         <translation>已保存：{name}，{day}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="484"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="487"/>
         <source>Opinion or request {n}</source>
         <translation>第 {n} 条意见诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="485"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="488"/>
         <source>Finding {n}</source>
         <translation>第 {n} 条隐患/不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="486"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="489"/>
         <source>Open item {n}</source>
         <translation>第 {n} 条未销号事项</translation>
     </message>
@@ -7344,23 +7452,23 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>VisitWork</name>
     <message>
-        <location filename="../../desktop/ui/work/visit.py" line="29"/>
+        <location filename="../../desktop/ui/work/visit.py" line="30"/>
         <source>Next-due dates of {n} enterprises recalculated.</source>
         <translation>已重新计算 {n} 家单位的下次应走访日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/visit.py" line="45"/>
-        <location filename="../../desktop/ui/work/visit.py" line="61"/>
+        <location filename="../../desktop/ui/work/visit.py" line="55"/>
+        <location filename="../../desktop/ui/work/visit.py" line="71"/>
         <source>Export the visit ledger</source>
         <translation>导出走访台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/visit.py" line="55"/>
+        <location filename="../../desktop/ui/work/visit.py" line="65"/>
         <source>Writing the visit ledger…</source>
         <translation>正在写入走访台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/visit.py" line="62"/>
+        <location filename="../../desktop/ui/work/visit.py" line="72"/>
         <source>{n} visits written to {path}.</source>
         <translation>已将 {n} 条走访记录写入 {path}。</translation>
     </message>
@@ -7378,9 +7486,13 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>新增走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="34"/>
         <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <translation type="vanished">编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="34"/>
+        <source>&amp;Modify…</source>
+        <translation>修改(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits_page.py" line="35"/>
@@ -7390,7 +7502,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
     <message>
         <location filename="../../desktop/ui/pages/visits_page.py" line="47"/>
         <source>Visits</source>
-        <translation type="unfinished">走访</translation>
+        <translation>走访</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits_page.py" line="59"/>
@@ -7583,12 +7695,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="407"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="444"/>
         <source>Map image</source>
         <translation>底图图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="407"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="444"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif)</translation>
     </message>

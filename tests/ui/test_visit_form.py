@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -22,6 +23,13 @@ from desktop.ui.dialogs.visit_dialog import VisitDialog
 from desktop.ui.settings import Settings
 from tests.services.helpers import chain, officer
 from tests.ui.conftest import type_text
+
+
+@pytest.fixture(autouse=True)
+def answers(messages: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Questions (放弃已输入的内容？) are answered Yes and recorded: a form left with typed
+    text would otherwise ask when the test closes it, and wait."""
+    return messages
 
 
 def world(db: Database) -> Any:

@@ -1,43 +1,51 @@
 """The visit form (走访记录), built for a clerk typing a day's visits from the keyboard.
 
-Tab walks the fields; Ctrl+Enter saves and starts the next visit with the same officers and
-date. What is typed is written as a draft while typing, so a form closed by mistake or a
-program that died gives it back the next time the form opens.
+Tab walks the fields in the order they stand on the screen; Ctrl+Enter saves and starts the
+next visit with the same officers and date; Alt+O and Alt+H add an opinion or a hazard and
+put the cursor in it; a hazard's deadline is proposed from its kind. What is typed is
+written as a draft while typing, so a program that died gives it back the next time the
+form opens; Esc asks before it throws typed text away.
 """
 
 from __future__ import annotations
 
+import itertools
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain import findings as lifecycle
 from desktop.domain import palette
-from desktop.domain.dates import BAD_DATE, format_date, parse_date
+from desktop.domain.dates import date_error, format_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, ValidationError
 from desktop.services import reference
 from desktop.services.database import Database
 from desktop.services.jurisdiction import officers
-from desktop.services.register import drafts, findings, search
+from desktop.services.register import drafts, findings, picker, search
 from desktop.services.register import visits as visit_service
 from desktop.services.register.findings import FindingInput, FindingUpdate
 from desktop.services.register.visits import RequestInput, VisitForm
 from desktop.ui.dialogs.visit_rows import FindingRowEditor, OpenItemRow, RequestRow
 from desktop.ui.errors import translate
 from desktop.ui.settings import Settings
+from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.form import INVALID_STYLE, FormDialog
 from desktop.ui.widgets.pickers import EnterprisePicker, PeopleEdit
 from desktop.ui.widgets.rows_editor import RowsEditor
@@ -47,6 +55,10 @@ _AMBIGUOUS = QT_TRANSLATE_NOOP(
     "Messages", "Several officers are called {names}: add the badge number."
 )
 _ONE_ONLY = QT_TRANSLATE_NOOP("Messages", "Name one main officer; the others go along.")
+_NO_ENTERPRISE = QT_TRANSLATE_NOOP("Messages", "No enterprise called “{text}” was found here.")
+_CHOOSE_ENTERPRISE = QT_TRANSLATE_NOOP(
+    "Messages", "Several enterprises match “{text}”: choose one in the list (↓, then Enter)."
+)
 DRAFT_DELAY_MS = 500
 
 
@@ -88,7 +100,9 @@ class VisitDialog(FormDialog):
         self.status.setStyleSheet(f"color: {palette.GOOD_TEXT};")
         self.form.addRow(self.status)
 
-        self.enterprise = EnterprisePicker(lambda text: search.search_enterprises(db, text, scope))
+        self.last_enterprise: uuid.UUID | None = None  # of the visit saved last: today's round
+        self._near: tuple[Any, picker.Near] | None = None
+        self.enterprise = EnterprisePicker(self._candidates)
         self.enterprise.setPlaceholderText(
             self.tr("Name, pinyin initials (hzl) or part of the credit code")
         )
@@ -97,8 +111,8 @@ class VisitDialog(FormDialog):
         self.place.setObjectName("enterprise_place")
         self.place.setStyleSheet(f"color: {palette.MUTED_TEXT};")
         self.form.addRow("", self.place)
-        self.visited = self.line("visited_on", self.tr("Visit date"), "", 20)
-        self.visited.setPlaceholderText("2026-03-05")
+        self.visited = DateEdit(towards="nearest")
+        self.add("visited_on", self.tr("Visit date"), self.visited)
         self.kind = self.combo(
             "kind", self.tr("Kind of visit"), reference.choices(db, "visit_kind"), "routine"
         )
@@ -125,12 +139,20 @@ class VisitDialog(FormDialog):
         self.add("guidance", self.tr("Security guidance"), points)
 
         self.requests: RowsEditor[RequestRow] = RowsEditor(
-            lambda: RequestRow(db), self.tr("Add an opinion or request")
+            lambda: RequestRow(db), self.tr("Add an &opinion or request")
         )
         self.add("requests", self.tr("Opinions and requests"), self.requests)
         self.found: RowsEditor[FindingRowEditor] = RowsEditor(
-            lambda: FindingRowEditor(db), self.tr("Add a hazard or unstable factor")
+            lambda: FindingRowEditor(db, self._deadline),
+            self.tr("Add a &hazard or unstable factor"),
         )
+        self.deadlines_button = QPushButton(self.tr("Default deadlines…"))
+        self.deadlines_button.setObjectName("default_deadlines")
+        self.deadlines_button.setToolTip(
+            self.tr("The deadline proposed for each kind of hazard, in days from the visit")
+        )
+        self.deadlines_button.clicked.connect(self.edit_deadlines)
+        self.found.add_to_bar(self.deadlines_button)
         self.add("findings", self.tr("Found on this visit"), self.found)
         self.open_box = QWidget()
         self.open_layout = QVBoxLayout(self.open_box)
@@ -158,6 +180,7 @@ class VisitDialog(FormDialog):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft)
         self.enterprise.picked.connect(self._enterprise_picked)
+        self.visited.editingFinished.connect(self._propose_deadlines)
         for signal in (
             self.enterprise.textChanged,
             self.visited.textChanged,
@@ -172,11 +195,15 @@ class VisitDialog(FormDialog):
             signal.connect(self._draft_timer.start)
 
         self._fill(self.original)
+        self.baseline = self.payload()  # what the form holds before anything is typed
         if (draft := drafts.load_draft(db, self.draft_kind)) is not None:
             self._apply_draft(draft)
             self.banner.setText(self.tr("The unsaved input of last time is back."))
             self.banner_box.show()
         self._loading = False
+        for scroll in self.findChildren(QScrollArea):  # a stop of its own that shows nothing
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._chain_tabs()
         self.enterprise.setFocus()
 
     # -- filling ------------------------------------------------------------------------------
@@ -189,7 +216,7 @@ class VisitDialog(FormDialog):
             self.officer.set_ids([form.officer_id])
             self.companions.set_ids(form.companion_ids)
         # After the officers: with none, picking it names its grid's community officer.
-        pick = search.pick(self.db, form.enterprise_id) if form.enterprise_id else None
+        pick = picker.candidate(self.db, form.enterprise_id) if form.enterprise_id else None
         self.enterprise.choose(pick)
         self.content.setPlainText(form.content or "")
         for code, box in self.points.items():
@@ -222,25 +249,109 @@ class VisitDialog(FormDialog):
             self.no_items.setVisible(True)
             return
         self.place.setText("　".join(x for x in (pick.grid, pick.address or "") if x))
-        if not self.editing and not self.officer.text().strip() and pick.community_officer_id:
-            # No last team to repeat: the grid's own community officer is the likely one.
-            self.officer.set_ids([pick.community_officer_id])
+        if not self.editing:
+            self._officer_for(pick)
         for item in findings.open_findings(self.db, pick.id):
             row = OpenItemRow(item, self.status_names)
             row.changed.connect(self._draft_timer.start)
             self.open_layout.addWidget(row)
             self.open_rows.append(row)
         self.no_items.setVisible(not self.open_rows)
+        self._chain_tabs()
+
+    def _officer_for(self, pick: search.EnterprisePick) -> None:
+        """The main officer for the enterprise picked. With none named (no last team to
+        repeat), the grid's own community officer; one carried over from a visit in another
+        office gives way to this grid's officer (or to nobody, to be typed)."""
+        grid_officer = pick.community_officer_id
+        known = {p.id for p in self.officer.people}
+        if not self.officer.text().strip():
+            if grid_officer in known:
+                self.officer.set_ids([grid_officer])
+            return
+        office = getattr(pick, "office_id", None)
+        ids, unknown, ambiguous = self.officer.resolve()
+        if office is None or len(ids) != 1 or unknown or ambiguous:
+            return  # typed by hand and not yet settled: left to the clerk
+        offices = picker.offices_of(self.db, ids[0])
+        if offices and office not in offices:
+            if grid_officer in known:
+                self.officer.set_ids([grid_officer])
+            else:
+                self.officer.clear()
+
+    def _candidates(self, text: str) -> list[search.EnterprisePick]:
+        return list(picker.candidates(self.db, text, self.scope, self._round()))
+
+    def _round(self) -> picker.Near:
+        """The units of today's round, read again only when the officers or the last
+        enterprise change (not at each keystroke)."""
+        key = (self.officer.text(), self.companions.text(), self.last_enterprise)
+        if self._near is None or self._near[0] != key:
+            ids = [*self.officer.resolve()[0], *self.companions.resolve()[0]]
+            self._near = (key, picker.near(self.db, ids, self.last_enterprise))
+        return self._near[1]
+
+    def _deadline(self, category: str | None, kind: str | None) -> date | None:
+        """The deadline proposed for a hazard of `kind`: its days counted from the visit."""
+        if category != lifecycle.HAZARD or not kind:
+            return None
+        days = self.settings.deadline_days(kind)
+        if days is None:
+            return None
+        try:
+            start = self.visited.value() or date.today()
+        except ValueError:
+            start = date.today()
+        return start + timedelta(days=days)
+
+    def _propose_deadlines(self) -> None:
+        for row in self.found.rows:
+            row.propose_deadline()
+
+    def edit_deadlines(self) -> None:
+        from desktop.ui.dialogs.deadline_dialog import DeadlineDialog
+
+        if DeadlineDialog(self, self.db, self.settings).exec():
+            self._propose_deadlines()
+
+    def _chain_tabs(self) -> None:
+        """Tab in the order of the screen: rows made after the buttons below them (open
+        items, found on picking the enterprise) would otherwise come last."""
+        order: list[QWidget] = [
+            self.discard_button,
+            self.enterprise,
+            self.visited,
+            self.kind,
+            self.officer,
+            self.companions,
+            self.content,
+            *self.points.values(),
+            *self.requests.tab_widgets(),
+            *self.found.tab_widgets(),
+            *(w for row in self.open_rows for w in row.tab_widgets()),
+        ]
+        if (layout := self.buttons.layout()) is not None:  # the buttons as they stand
+            items = (layout.itemAt(i) for i in range(layout.count()))
+            order += [w for i in items if i and isinstance(w := i.widget(), QAbstractButton)]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     # -- collecting and saving ------------------------------------------------------------------
     def collect(self) -> VisitForm:
         errors: list[FieldError] = []
-        visited = self._date(self.visited.text(), "visited_on", errors)
+        self.enterprise.settle()  # Ctrl+Enter straight from the name: as Tab would
+        typed = self.enterprise.text().strip()
+        if self.enterprise.chosen is None and typed:
+            unsure = _CHOOSE_ENTERPRISE if self.enterprise.candidates else _NO_ENTERPRISE
+            errors.append(FieldError("enterprise_id", unsure, {"text": typed}))
+        visited = self._date(self.visited, "visited_on", errors)
         main, companions = self._people(errors)
         requests = [RequestInput(k, t, s) for k, t, s in self.requests.values()]
         found = []
-        for n, (category, kind, description, due, responsible) in enumerate(self.found.values()):
-            deadline = self._date(due, f"findings.{n}.due_date", errors)
+        for n, row in enumerate(self.found.rows):
+            category, kind, description, _due, responsible = row.value()
+            deadline = self._date(row.due, f"findings.{n}.due_date", errors)
             found.append(FindingInput(category, kind or "", description, deadline, responsible))
         updates = [
             FindingUpdate(row.id, row.item.version, step, note or None)
@@ -270,13 +381,12 @@ class VisitDialog(FormDialog):
         return self.open_rows
 
     @staticmethod
-    def _date(text: str, field: str, errors: list[FieldError]) -> date | None:
-        if not text.strip():
-            return None
+    def _date(edit: DateEdit, field: str, errors: list[FieldError]) -> date | None:
         try:
-            return parse_date(text)
-        except ValueError:
-            errors.append(FieldError(field, BAD_DATE))
+            return edit.value()
+        except ValueError as error:  # 2026-02-30 is told apart from what is no date at all
+            message, params = date_error(error)
+            errors.append(FieldError(field, message, params))
             return None
 
     def _people(self, errors: list[FieldError]) -> tuple[uuid.UUID | None, list[uuid.UUID]]:
@@ -311,6 +421,7 @@ class VisitDialog(FormDialog):
             self.accept()
             return
         name = self.enterprise.text()
+        self.last_enterprise = saved.enterprise_id
         self._loading = True
         self._fill(
             VisitForm(
@@ -322,6 +433,7 @@ class VisitDialog(FormDialog):
         )
         self.found.clear()
         self._loading = False
+        self.baseline = self.payload()
         self.banner_box.hide()
         self.status.setText(
             self.tr("Saved: {name}, {day}.").format(name=name, day=format_date(saved.visited_on))
@@ -330,6 +442,7 @@ class VisitDialog(FormDialog):
 
     # -- errors on rows ---------------------------------------------------------------------------
     def show_errors(self, error: ValidationError) -> None:
+        self.status.clear()  # the last save's line is old news beside new errors
         known = [e for e in error.errors if e.field in self.fields]
         super().show_errors(ValidationError(known))
         lines: list[str] = []
@@ -404,10 +517,14 @@ class VisitDialog(FormDialog):
             or any(step for step, _ in p["updates"].values())
         )
 
+    def typed(self) -> bool:
+        """Has anything been typed since the form was filled (a draft brought back counts)?"""
+        return self.has_input() and self.payload() != self.baseline
+
     def write_draft(self) -> None:
         if self._loading:
             return
-        if self.has_input():
+        if self.typed():
             drafts.save_draft(self.db, self.draft_kind, self.payload())
         else:
             drafts.discard_draft(self.db, self.draft_kind)
@@ -415,7 +532,7 @@ class VisitDialog(FormDialog):
     def _apply_draft(self, p: dict[str, Any]) -> None:
         pick = None
         if p.get("enterprise_id"):
-            pick = search.pick(self.db, uuid.UUID(p["enterprise_id"]))
+            pick = picker.candidate(self.db, uuid.UUID(p["enterprise_id"]))
         self.enterprise.choose(pick)
         if pick is None:
             self.enterprise.setText(p.get("enterprise_text", ""))
@@ -444,6 +561,7 @@ class VisitDialog(FormDialog):
         self._fill(VisitForm())
         self.found.clear()
         self._loading = False
+        self.baseline = self.payload()
         self.enterprise.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -456,11 +574,21 @@ class VisitDialog(FormDialog):
         super().keyPressEvent(event)
 
     def reject(self) -> None:
+        """Esc, 关闭 or the window's ×: typed text is thrown away only when the clerk says so."""
         self._draft_timer.stop()
-        self.write_draft()  # closed by mistake: the input comes back next time
+        if self.typed() and not self.read_only:
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                self.tr("Discard what was typed?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self._draft_timer.start()
+                return
+        drafts.discard_draft(self.db, self.draft_kind)
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._draft_timer.stop()
-        self.write_draft()
-        super().closeEvent(event)
+        super().closeEvent(event)  # asks through reject(); the event is ignored if kept open

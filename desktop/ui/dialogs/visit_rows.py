@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -14,7 +15,11 @@ from desktop.domain.palette import urgency_colours
 from desktop.services import reference
 from desktop.services.database import Database
 from desktop.services.register.findings import FindingRow
+from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.rows_editor import RowWidget
+
+# The deadline proposed for a finding of (category, kind); None: none.
+Deadline = Callable[[str | None, str | None], date | None]
 
 
 def _combo(items: list[tuple[Any, str]]) -> QComboBox:
@@ -52,18 +57,23 @@ class RequestRow(RowWidget):
 
 
 class FindingRowEditor(RowWidget):
-    """A hazard or unstable factor found on this visit."""
+    """A hazard or unstable factor found on this visit. The deadline is proposed from the
+    kind (a setting) until the clerk writes another one."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, deadline: Deadline | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.deadline = deadline
+        self._proposed = ""  # the deadline text the row put in itself
         self.category = self.add("category", _combo(reference.choices(db, "finding_category")))
         self.kind = self.add("kind", QComboBox())
         self.description = self.add("description", QLineEdit(), 1)
         self.description.setPlaceholderText(self.tr("What was found"))
-        self.due = self.add("due_date", QLineEdit())
+        self.due: DateEdit = self.add("due_date", DateEdit(towards="future"))
         self.due.setPlaceholderText(self.tr("Deadline"))
-        self.due.setFixedWidth(96)
+        self.due.setFixedWidth(self.due.fontMetrics().horizontalAdvance("2026-03-05") + 44)
         self.responsible = self.add("responsible", QLineEdit())
         self.responsible.setPlaceholderText(self.tr("Responsible"))
         self.responsible.setFixedWidth(80)
@@ -73,7 +83,17 @@ class FindingRowEditor(RowWidget):
         for edit in (self.description, self.due, self.responsible):
             edit.textChanged.connect(self.changed)
         self.category.currentIndexChanged.connect(self.changed)
+        self.kind.currentIndexChanged.connect(self.propose_deadline)
         self.kind.currentIndexChanged.connect(self.changed)
+        self.propose_deadline()
+
+    def propose_deadline(self) -> None:
+        """The kind's usual deadline, unless the clerk wrote one."""
+        if self.deadline is None or self.due.text() not in ("", self._proposed):
+            return
+        day = self.deadline(self.category.currentData(), self.kind.currentData())
+        self._proposed = format_date(day)
+        self.due.setText(self._proposed)
 
     def _fill_kinds(self) -> None:
         table = (

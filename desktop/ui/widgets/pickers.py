@@ -8,7 +8,17 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
 
 from desktop.services.jurisdiction.officers import Person
@@ -18,8 +28,10 @@ SEPARATORS = re.compile(r"[、,，;；\s]+")
 
 
 class EnterprisePicker(QLineEdit):
-    """Each keystroke asks `search(text)`; Up/Down and Enter pick from the list, and Tab
-    picks the only (or the exactly named) candidate."""
+    """Each keystroke asks `search(text)` (best first); Up/Down and Enter pick from the list.
+    Enter takes only the row highlighted, which is the top one just when it is the only
+    candidate or named exactly as typed: a list of several is never taken by a stray Enter.
+    Tab picks the only (or the exactly named) candidate."""
 
     picked = Signal(object)  # EnterprisePick | None
 
@@ -36,8 +48,13 @@ class EnterprisePicker(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setMaxVisibleItems(12)
         self.completer_.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
+        list_view = self.completer_.popup()
+        assert list_view is not None
+        self.list_view = list_view
+        # Installed after the completer's own filter, so it sees the popup's keys first.
+        list_view.installEventFilter(self)
         self.textEdited.connect(self._edited)
-        self.returnPressed.connect(self._settle)
+        self.returnPressed.connect(self.settle)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -54,8 +71,41 @@ class EnterprisePicker(QLineEdit):
         self._labels.setStringList([self.label(p) for p in self.candidates])
         if self.candidates:
             self.completer_.complete()
+            self._highlight_sure_one()
         else:
             self._hide_popup()
+
+    def _sure_one(self) -> EnterprisePick | None:
+        """The candidate the typing settles on: the only one, or the one named exactly."""
+        exact = [p for p in self.candidates if p.name == self.text().strip()]
+        if len(exact) == 1:
+            return exact[0]
+        return self.candidates[0] if len(self.candidates) == 1 else None
+
+    def _highlight_sure_one(self) -> None:
+        # Qt makes the top row current (unmarked) when the list opens, and Enter would take
+        # it unseen: only a sure candidate is highlighted, visibly; otherwise none is.
+        sure = self._sure_one()
+        row = self.candidates.index(sure) if sure is not None else -1
+        selection = self.list_view.selectionModel()
+        if row < 0:
+            selection.clear()
+            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            return
+        index = self.list_view.model().index(row, 0)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter on the open list with no row highlighted: nothing is taken and the list stays.
+        if (
+            watched is self.list_view
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self.list_view.currentIndex().isValid()
+        ):
+            return True
+        return super().eventFilter(watched, event)
 
     def _activated(self, index: QModelIndex) -> None:
         if 0 <= index.row() < len(self.candidates):
@@ -65,20 +115,18 @@ class EnterprisePicker(QLineEdit):
         # Leaving with Tab takes the only (or exactly named) candidate. The list popping up
         # takes the focus too, and must not. (With the list open Qt moves the focus on
         # without a focus-out event, so the application's focus signal is watched.)
-        if old is self and new is not None and new is not self.completer_.popup():
-            self._settle()
+        if old is self and new is not None and new is not self.list_view:
+            self.settle()
             self._hide_popup()
 
-    def _settle(self) -> None:
+    def settle(self) -> None:
         if self.chosen is not None or not self.candidates:
             return
-        exact = [p for p in self.candidates if p.name == self.text().strip()]
-        if len(exact) == 1 or len(self.candidates) == 1:
-            self.choose((exact or self.candidates)[0])
+        if (sure := self._sure_one()) is not None:
+            self.choose(sure)
 
     def _hide_popup(self) -> None:
-        if (popup := self.completer_.popup()) is not None:
-            popup.hide()
+        self.list_view.hide()
 
     def choose(self, pick: EnterprisePick | None) -> None:
         self.chosen = pick

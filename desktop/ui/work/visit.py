@@ -1,4 +1,5 @@
-"""Window-wide actions of the visit work: the intervals setting and the ledger export."""
+"""Window-wide actions of the visit work: the intervals and default deadlines settings and
+the ledger export."""
 
 from __future__ import annotations
 
@@ -29,6 +30,15 @@ class VisitWork(QObject):
                 self.tr("Next-due dates of {n} enterprises recalculated.").format(n=dialog.moved),
                 8000,
             )
+
+    def edit_deadlines(self) -> None:
+        """The deadline the visit form proposes for each kind of hazard (also reached from
+        the form's 默认整改期限… button)."""
+        from desktop.ui.dialogs.deadline_dialog import DeadlineDialog
+
+        db = self.desk.database()
+        if db is not None:
+            DeadlineDialog(self.desk.parent, db, self.desk.settings).exec()
 
     def export_visits(self) -> None:
         """The visit ledger of the selected unit, written on a worker thread; the file is
