@@ -42,10 +42,13 @@ from sqlalchemy.pool import NullPool
 from desktop import demo
 from desktop.services.accounts import keys
 from desktop.services.database import Database, open_desk
+from desktop.services.maintenance import server_roles
 from desktop.store.keyslots import slots_path
 
 ENV = "POLICEDESK_TEST_POSTGRES"
 TEMPLATE = "desk_template"
+# The role the desks log in to a shared server with (its grants are made in the template).
+DESKS_ROLE = f"desks_{uuid.uuid4().hex[:8]}"
 SYSTEM_USER = "postgres"
 _TOOLS = ("initdb", "pg_ctl", "postgres")
 _PREFIX = "policedesk-pg-"
@@ -338,6 +341,8 @@ def postgres_template(postgres_server: str) -> Iterator[str]:
         with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as home:
             mp.setenv("POLICEDESK_HOME", home)
             database = open_desk(_with_database(postgres_server, name))
+            # The desks' least-privilege role, granted in the template so every copy has it.
+            server_roles.setup(database, DESKS_ROLE, None)
             database.close()  # a template must have no connections left
         yield name
     finally:
@@ -355,6 +360,27 @@ def postgresql_desk(postgres_server: str, postgres_template: str) -> Iterator[Da
         conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
     try:
         database = open_desk(_with_database(postgres_server, name))
+        try:
+            yield database
+        finally:
+            database.close()
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+
+@pytest.fixture
+def postgresql_role_desk(postgres_server: str, postgres_template: str) -> Iterator[Database]:
+    """A fresh desk database on the server, opened as the desks connect to a shared server:
+    as the least-privilege role of `policedesk server setup`, not as the owner."""
+    name = f"desk_test_{uuid.uuid4().hex[:12]}"
+    admin = _admin(postgres_server)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
+    url = make_url(_with_database(postgres_server, name)).set(username=DESKS_ROLE, password=None)
+    try:
+        database = open_desk(url.render_as_string(hide_password=False))
         try:
             yield database
         finally:
@@ -404,7 +430,9 @@ def demo_db(tmp_path: Path, demo_template: Path) -> Iterator[Database]:
 
 def backend_db(request: pytest.FixtureRequest) -> Database:
     """For a `db` fixture parametrized with BACKENDS: that backend's fresh desk database."""
-    return request.getfixturevalue(f"{request.param}_desk")  # type: ignore[no-any-return]
+    # On the server, the suite works as the desks do: as their role, not the owner.
+    fixture = "postgresql_role_desk" if request.param == "postgresql" else f"{request.param}_desk"
+    return request.getfixturevalue(fixture)  # type: ignore[no-any-return]
 
 
 _skipped = [0]  # PostgreSQL tests skipped for want of a server
