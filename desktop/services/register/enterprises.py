@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, tuple_
+from sqlalchemy import Table, select, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.domain import credit_code, id_number
@@ -283,8 +283,8 @@ def add_many(db: Database, s: Session, rows: list[tuple[uuid.UUID, dict[str, Any
                 "changes": changes,
             }
         )
-    s.execute(insert(cast(Table, Enterprise.__table__)), records)
-    s.execute(insert(cast(Table, AuditEntry.__table__)), entries)
+    bulk.insert_rows(s, cast(Table, Enterprise.__table__), records)
+    bulk.insert_rows(s, cast(Table, AuditEntry.__table__), entries)
     # The terms, some 50 a record, through the driver on SQLite, a Core executemany elsewhere;
     # not the ORM's (or Core's) work per value.
     bulk.insert_grouped(s, cast(Table, EnterpriseTerm.__table__), terms)
