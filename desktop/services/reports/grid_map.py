@@ -32,7 +32,7 @@ class MapCell:
     code: str
     name: str
     polygons: list[list[Ring]]  # each polygon: its outer ring, then its holes
-    enterprises: int  # those on a visiting cadence
+    enterprises: int  # on a visiting cadence: the 单位 of counts.enterprises
     overdue: int
 
     @property
@@ -88,6 +88,19 @@ def cells(db: Database, scope: NodeRef | None, today: date | None = None) -> lis
             n, late = counts.get(ident, (0, 0))
             out.append(MapCell(ident, code, name, polygons, n, late))
     return out
+
+
+def cell_total(db: Database, scope: NodeRef | None) -> int:
+    """The scope's grid cells, with a boundary or not (the overview's count of them)."""
+    scope = access.scope(db, scope)
+    stmt = (
+        select(func.count(GridCell.id))
+        .join(Office, GridCell.office_id == Office.id)
+        .join(Station, Office.station_id == Station.id)
+        .where(GridCell.deleted_at.is_(None))
+    )
+    with db.reading() as s:
+        return int(s.scalar(scope_filter(stmt, scope)) or 0)
 
 
 def _polygons(text: str) -> list[list[Ring]]:

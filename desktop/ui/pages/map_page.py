@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -48,15 +48,17 @@ from desktop.domain.geo import ImagePlacement
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import RefusedError, UserError
 from desktop.services.jurisdiction import hierarchy
-from desktop.services.reports import grid_map
+from desktop.services.reports import counts, grid_map
 from desktop.services.reports.grid_map import MapCell, MapUnit
 from desktop.ui.errors import show_error
+from desktop.ui.pages import map_labels
 from desktop.ui.pages.page import Page
 
 FILLS = (palette.ON_TIME, palette.DUE_SOON, palette.OVERDUE, palette.CLOSED)
 LATE_SHARE = 0.2  # above this share overdue, a cell is red
 SMOOTH_UP_TO = 1500  # cells drawn antialiased
-LABEL_UP_TO = 40  # cells named on the map (a station's); more would cover one another
+LABEL_UP_TO = 400  # cells that may be named (a sub-bureau's); a city's are not
+RING = 60.0  # a 巡点's ring about its cell's middle, in metres
 
 
 def colour_of(cell: MapCell) -> str:
@@ -95,6 +97,10 @@ class MapView(QGraphicsView):
         self.projection: Projection | None = None
         self.underlay: QGraphicsPixmapItem | None = None
         self._pressed: QPointF | None = None
+        self.labels: list[QGraphicsSimpleTextItem] = []
+        self.named: list[map_labels.Named] = []
+        self.rings: dict[uuid.UUID, QRectF] = {}
+        self.selected: uuid.UUID | None = None
         # The whole area fitted and not zoomed or moved since: a resize fits it again (the
         # page is drawn before the window has its size, or the window is maximised later).
         self.fitted = False
@@ -102,6 +108,7 @@ class MapView(QGraphicsView):
     def fit(self) -> None:
         self.fitInView(self.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.fitted = True
+        self.place_labels()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -121,7 +128,9 @@ class MapView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.items_by_cell.clear()
-        self.labels: list[QGraphicsSimpleTextItem] = []
+        self.labels = []
+        self.named = []
+        self.rings = {}  # a 巡点's ring, by the cell it stands on
         self.underlay = None
         if not cells:
             return
@@ -172,25 +181,31 @@ class MapView(QGraphicsView):
             pen.setCosmetic(True)
             self.items_by_cell[selected].setPen(pen)
             self.items_by_cell[selected].setZValue(1)
+        self.selected = selected
         if keep_view:
             self.setTransform(zoom)
             self.centerOn(centre)
+            self.place_labels()
         else:
             self.fit()
 
     def _name(self, cell: MapCell, item: QGraphicsItem) -> None:
-        """The cell's name, the same size at any zoom; clicks and tooltips go through it to
-        the cell."""
+        """The cell's name, the same size at any zoom, placed by place_labels; clicks and
+        tooltips go through it to the cell."""
         label = QGraphicsSimpleTextItem(cell.name)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         label.setBrush(QColor(palette.INK))
         label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        # Just below the middle: the patrol lines run through the middles of their cells.
-        label.setTransform(QTransform.fromTranslate(-label.boundingRect().width() / 2, 4))
         label.setPos(item.boundingRect().center())
         label.setZValue(1.5)  # over the cells, under the patrol units
         self.scene().addItem(label)
         self.labels.append(label)
+        self.named.append(map_labels.Named(cell.id, item, label, map_labels.texts(cell.name)))
+
+    def place_labels(self) -> None:
+        """The names that fit at this zoom, placed clear of each other (map_labels)."""
+        if self.named:
+            map_labels.place(self.named, self.transform(), self.rings, self.selected)
 
     def _draw_unit(self, unit: MapUnit, centres: dict[uuid.UUID, QPointF]) -> None:
         points = [centres[g] for g in unit.grids if g in centres]
@@ -212,7 +227,10 @@ class MapView(QGraphicsView):
                     path.addPath(self.items_by_cell[g].shape())
         else:
             pen.setWidthF(2)
-            path.addEllipse(points[0], 60, 60)
+            path.addEllipse(points[0], RING, RING)
+            self.rings[unit.grids[0]] = QRectF(
+                points[0].x() - RING, points[0].y() - RING, 2 * RING, 2 * RING
+            )
         item = QGraphicsPathItem(path)
         item.setPen(pen)
         item.setZValue(2)
@@ -255,6 +273,7 @@ class MapView(QGraphicsView):
         factor = 1.25 if event.angleDelta().y() > 0 else 0.8
         self.scale(factor, factor)
         self.fitted = False
+        self.place_labels()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._pressed = event.position()
@@ -295,6 +314,7 @@ class MapPage(Page):
         self.view.setObjectName("grid_map")
         self.view.clicked.connect(self._clicked)
         self.title = QLabel()
+        self.title.setWordWrap(True)  # a long area's name and its figures at 1366 wide
         swatches = (
             (palette.ON_TIME, self.tr("none overdue")),
             (palette.DUE_SOON, self.tr("up to a fifth overdue")),
@@ -355,16 +375,33 @@ class MapPage(Page):
             if area
             else "、".join(n.name for n in hierarchy.roots(self.db))
         )
-        late = sum(c.overdue for c in self.cells)
-        total = sum(c.enterprises for c in self.cells)
-        self.title.setText(
-            self.tr("{name}: {n} grid cells drawn, {late} of {total} enterprises overdue").format(
-                name=name, n=len(self.cells), late=late, total=total
-            )
-            if self.cells
-            else self.tr("No grid cell here has a boundary yet: import them from GeoJSON.")
-        )
+        self.title.setText(self._summary(name, area))
         self._restore_underlay()
+
+    def _summary(self, name: str, area: NodeRef | None) -> str:
+        """The map's figures counted as the overview counts them (counts.enterprises), and
+        when cells lack a boundary, what the drawn ones hold of the whole."""
+        if not self.cells or self.db is None:
+            return self.tr("No grid cell here has a boundary yet: import them from GeoJSON.")
+        whole = counts.enterprises(self.db, area)
+        cells = grid_map.cell_total(self.db, area)
+        if len(self.cells) >= cells:
+            return self.tr(
+                "{name}: {cells} grid cells, {total} enterprises, {late} overdue"
+            ).format(
+                name=name, cells=f"{cells:,}", total=f"{whole.counted:,}", late=f"{whole.overdue:,}"
+            )
+        return self.tr(
+            "{name}: {drawn} of {cells} grid cells have a boundary and are drawn, holding "
+            "{shown} of {total} enterprises, {late} overdue"
+        ).format(
+            name=name,
+            drawn=f"{len(self.cells):,}",
+            cells=f"{cells:,}",
+            shown=f"{sum(c.enterprises for c in self.cells):,}",
+            total=f"{whole.counted:,}",
+            late=f"{sum(c.overdue for c in self.cells):,}",
+        )
 
     def _tip(self, cell: MapCell) -> str:
         return self.tr("{code} {name}\n{late} of {n} enterprises overdue").format(

@@ -8,10 +8,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain import palette
+from desktop.domain.hierarchy import NodeKind
 from desktop.services import reference
 from desktop.services.jurisdiction import hierarchy
-from desktop.services.reports import overview
+from desktop.services.reports import counts, overview
 from desktop.ui.pages.page import Page
+
+# The cards of the levels a unit holds none of: its own and those above it.
+LEVELS_ABOVE = {
+    NodeKind.STATION: ("stations",),
+    NodeKind.OFFICE: ("stations", "offices"),
+    NodeKind.GRID: ("stations", "offices", "reception", "grids"),
+}
 
 
 class Card(QFrame):
@@ -83,14 +91,23 @@ class OverviewPage(Page):
             "stale": Card(self.tr("Enterprises not updated for a year")),
             "duplicates": Card(self.tr("Enterprises with a probable duplicate")),
         }
-        grid = QGridLayout()
-        for n, card in enumerate(self.cards.values()):
-            grid.addWidget(card, n // 4, n % 4)
+        self.grid = QGridLayout()
+        self._lay_out(set())
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(grid)
+        layout.addLayout(self.grid)
         layout.addStretch(1)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def _lay_out(self, hidden: set[str]) -> None:
+        """The cards in rows of four, without those that would count nothing here."""
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+        shown = [(k, c) for k, c in self.cards.items() if k not in hidden]
+        for n, (_key, card) in enumerate(shown):
+            self.grid.addWidget(card, n // 4, n % 4)
+        for key, card in self.cards.items():
+            card.setVisible(key not in hidden)
 
     def refresh(self) -> None:
         if self.db is None:  # logged out: nothing of the last user's figures stays
@@ -102,6 +119,8 @@ class OverviewPage(Page):
         self.heading.setText(
             hierarchy.node(self.db, self.scope).name if self.scope else self.tr("All units")
         )
+        # A unit has none of its own level or above: an office has no stations to count.
+        self._lay_out(set(LEVELS_ABOVE.get(self.scope.kind, ()) if self.scope else ()))
         self.cards["stations"].set(figures.stations)
         self.cards["offices"].set(figures.offices)
         self.cards["grids"].set(figures.grids)
@@ -114,10 +133,18 @@ class OverviewPage(Page):
         self.cards["reception"].set(figures.offices_short_of_reception, warn=True)
         # The register and its cadence here; this month's visits and the open items by
         # deadline are the leaders' cards below, each counted once.
-        enterprises, cadence = overview.register_figures(self.db, self.scope)
-        self.cards["enterprises"].set(enterprises)
-        self.cards["overdue"].set(cadence.overdue, warn=True)
-        self.cards["due_soon"].set(cadence.due_soon)
+        # The 单位 counted as the map counts them; the deregistered ones are said apart.
+        register = counts.enterprises(self.db, self.scope)
+        self.cards["enterprises"].set(register.counted)
+        self.cards["enterprises"].title.setText(
+            self.tr("Enterprises (not counting {n} deregistered)").format(
+                n=f"{register.deregistered:,}"
+            )
+            if register.deregistered
+            else self.tr("Enterprises")
+        )
+        self.cards["overdue"].set(register.overdue, warn=True)
+        self.cards["due_soon"].set(register.due_soon)
         self._leaders_figures()
         # Officer kinds come from the reference table; keep the card titles in its words.
         names = reference.names(self.db, "officer_kind")
