@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.services.exchange.package import Line
 from desktop.services.exchange.rows import Row, label
+from desktop.store import bulk
 from desktop.store.base import new_id, utcnow
 from desktop.store.exchange_schema import (
     ExchangeConflict,
@@ -75,6 +76,19 @@ def _insert_for(s: Session, model: Any) -> Any:
 def remember(s: Session, revisions: Iterable[tuple[uuid.UUID, bytes]], sent: bool) -> None:
     """Record that these revisions were received here (or with `sent`, sent from here)."""
     pairs = list(revisions)
+    raw = bulk.sqlite_driver(s)
+    if raw is not None:  # as SQLite keeps them, straight to the driver (see stored)
+        kept = "sent = excluded.sent" if sent else "last = excluded.last"
+        raw.executemany(
+            "INSERT INTO exchange_state (record_id, last, sent) VALUES (?, ?, ?) "
+            f"ON CONFLICT (record_id) DO UPDATE SET {kept}",
+            [(i.hex, d, d if sent else None) for i, d in pairs],
+        )
+        raw.executemany(
+            "INSERT INTO exchange_seen (record_id, digest) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(i.hex, d) for i, d in pairs],
+        )
+        return
     for start in range(0, len(pairs), 1000):
         chunk = pairs[start : start + 1000]
         rows = [{"record_id": i, "last": d, "sent": d if sent else None} for i, d in chunk]

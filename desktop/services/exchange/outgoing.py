@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.accounts import Actor, Role
-from desktop.domain.hierarchy import NodeKind
+from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
 from desktop.services.accounts import access, audit
 from desktop.services.exchange import bookkeeping, desks
@@ -26,7 +26,7 @@ from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancel
 from desktop.store.base import new_id, utcnow
 from desktop.store.engine import Database
 from desktop.store.exchange_schema import ExchangePackage
-from desktop.store.schema import Bureau, Station
+from desktop.store.schema import Bureau, Office, Station
 
 # Changes are looked for from this long before the last package was read: a save that was
 # under way while it was read (its time stamp earlier, its commit later) is not missed.
@@ -107,7 +107,8 @@ def export_package(
             writer.manifest({"package": str(package_id), "origin_label": origin})
             places = Places(s)
             sent: list[tuple[uuid.UUID, bytes]] = []
-            for line in _changed(s, since, full, progress, cancelled):
+            node = user.node if user is not None else None
+            for line in _changed(s, since, full, progress, cancelled, node):
                 if user is not None and user.node is not None:
                     path = places.path(line.table, line.row)
                     if path is None or str(user.node.id) not in path:
@@ -167,16 +168,24 @@ def _since(s: Session, scope: str | None) -> datetime | None:
 
 
 def _changed(
-    s: Session, since: datetime | None, full: bool, progress: Progress, cancelled: Cancelled
+    s: Session,
+    since: datetime | None,
+    full: bool,
+    progress: Progress,
+    cancelled: Cancelled,
+    node: NodeRef | None = None,
 ) -> Iterator[Line]:
     """The records to send: every record changed here since the last package (a change here
     is a revision this desk never exchanged), and of the hierarchy also what other desks
-    changed and this one has not passed on yet."""
+    changed and this one has not passed on yet. With `node`, those that may lie in it."""
     for step, name in enumerate(EXCHANGED):
         checkpoint(cancelled)
         progress(step, len(EXCHANGED))
         t = table(name)
         where = t.c.updated_at >= since if since is not None and name not in HIERARCHY else None
+        if node is not None and node.kind in (NodeKind.STATION, NodeKind.BUREAU):
+            inside = within(name, node)
+            where = inside if where is None else and_(where, inside)
         batch: list[tuple[Row, int]] = []
         for item in read_rows(s, name, where):
             batch.append(item)
@@ -186,6 +195,27 @@ def _changed(
                 batch = []
         yield from _pick(s, name, batch, full)
     progress(len(EXCHANGED), len(EXCHANGED))
+
+
+def within(name: str, node: NodeRef) -> Any:
+    """The table's rows that may lie in the station or sub-bureau `node`, as SQL: what is
+    left out cannot be in it (Places.path then judges each row read). A row naming the
+    node's level names the node itself; one that leaves the level empty is judged by the
+    levels below it, as Places.path does."""
+    t = table(name)
+    bureau = node.kind == NodeKind.BUREAU
+    stations = select(Station.id).where(Station.bureau_id == node.id)
+    if name == "bureau":
+        return t.c.id == node.id if bureau else false()
+    if name == "station":
+        return t.c.bureau_id == node.id if bureau else t.c.id == node.id
+    if name == "office":
+        return t.c.station_id.in_(stations) if bureau else t.c.station_id == node.id
+    if name == "grid_cell":
+        office_station = Office.station_id.in_(stations) if bureau else Office.station_id == node.id
+        return t.c.office_id.in_(select(Office.id).where(office_station))
+    level = t.c.bureau_id if bureau else t.c.station_id
+    return or_(level == node.id, level.is_(None))
 
 
 def _pick(s: Session, name: str, batch: list[tuple[Row, int]], full: bool) -> Iterator[Line]:

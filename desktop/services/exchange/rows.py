@@ -72,7 +72,8 @@ def encode(value: Any) -> Any:
     return value
 
 
-def _converter(kind: Any) -> Any:
+def converter(kind: Any) -> Any:
+    """From a package's JSON value to the Python value the column takes (None: as is)."""
     if isinstance(kind, Uuid):
         return uuid.UUID
     if isinstance(kind, UTCDateTime):
@@ -84,7 +85,7 @@ def _converter(kind: Any) -> Any:
 
 @functools.cache
 def _converters(name: str) -> dict[str, Any]:
-    return {c.name: _converter(c.type) for c in table(name).columns}
+    return {c.name: converter(c.type) for c in table(name).columns}
 
 
 def is_time(name: str, key: str) -> bool:

@@ -8,6 +8,7 @@ were a third of an import's time."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterable
 from typing import Any, cast
@@ -16,6 +17,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.services.accounts import access, audit
+from desktop.services.exchange import stored
 from desktop.services.exchange.rows import Row, decode, is_time, label
 from desktop.store.base import new_id, utcnow
 from desktop.store.engine import Database
@@ -66,18 +68,22 @@ class Trail:
         """The value as the trail shows it: names for keys, masked personal numbers."""
         if value is None:
             return None
-        if key == "companions":
+        how = _how(name, key)
+        if how is _PLAIN:
+            return value  # keys of no name, days and the rest: as a package writes them
+        if how is _COMPANIONS:
             return [self._shown("visit", "officer_id", o) for o in value]
-        model = _REFERENCES.get(key)
-        if model is not None and isinstance(value, str):
-            if (model.__tablename__, value) not in self._names:
-                self.prepare([{key: value}])
-            shown = self._names[model.__tablename__, value]
-            return shown if shown is not None else value
-        if is_time(name, key):  # shown in China's time, as a save's entry
+        if how is _TIME:  # shown in China's time, as a save's entry
             return audit.readable(self.s, key, decode(name, {key: value})[key])
-        # Keys, days and the rest are shown as a package writes them; personal numbers masked
-        return audit.readable(self.s, key, value) if isinstance(value, str) else value
+        if how is _PERSONAL:
+            return audit.readable(self.s, key, value) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        table_name = how[1]
+        if (table_name, value) not in self._names:
+            self.prepare([{key: value}])
+        shown = self._names[table_name, value]
+        return shown if shown is not None else value
 
     def add(self, name: str, record_id: uuid.UUID, incoming: Row, local: Row | None) -> None:
         if local is None:
@@ -115,10 +121,30 @@ class Trail:
         )
 
     def flush(self) -> None:
-        if self.pending:
-            # Core's executemany: the ORM's bulk path did its work per row on top
+        if not self.pending:
+            return
+        raw = stored.driver(self.s)
+        if raw is not None:  # SQLite: as it stores them, straight to the driver
+            rows = stored.column_values(self.s, AuditEntry, self.pending)
+            raw.executemany(stored.insert_columns_sql(AuditEntry), rows)
+        else:  # Core's executemany: the ORM's bulk path did its work per row on top
             self.s.execute(insert(cast(Table, AuditEntry.__table__)), self.pending)
-            self.pending = []
+        self.pending = []
 
 
 _TABLES = frozenset(model.__tablename__ for model in _REFERENCES.values())
+_PLAIN, _COMPANIONS, _TIME, _PERSONAL = ("plain",), ("companions",), ("time",), ("personal",)
+
+
+@functools.cache
+def _how(name: str, key: str) -> tuple[str, ...]:
+    """How the trail shows a column, worked out once a column, not once a value (a station's
+    first package shows two million values)."""
+    if key == "companions":
+        return _COMPANIONS
+    model = _REFERENCES.get(key)
+    if model is not None:
+        return ("reference", model.__tablename__)
+    if is_time(name, key):
+        return _TIME
+    return _PERSONAL if key in audit._PERSONAL else _PLAIN

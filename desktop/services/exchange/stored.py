@@ -1,0 +1,99 @@
+"""Package rows as SQLite stores them, for the driver's executemany inside the session's own
+transaction (as store.bulk writes the demo): an import writes every record, its bookkeeping
+and its audit entry, and SQLAlchemy's work per row on top of the driver's (keys made UUIDs
+and back to hex, each value through its type) was most of an import's time.
+
+Every value still goes through its column's own bind processor (times as SQLite keeps
+them, JSON as the dialect writes it); only keys skip the detour: a package writes them as
+checked, lower-case, dashed UUIDs (checks), which SQLite keeps as their 32 hex digits.
+Other databases keep the Core executemany (`driver` is None for them)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import Uuid
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
+
+from desktop.services.exchange.rows import Row, columns, converter, table
+from desktop.store import bulk
+
+Store = Callable[[Any], Any]
+
+
+def driver(s: Session) -> Any:
+    """The SQLite driver connection of the session's transaction, or None elsewhere."""
+    return bulk.sqlite_driver(s)
+
+
+def integrity_errors(s: Session) -> tuple[type[Exception], ...]:
+    """The exceptions a clash raises, through SQLAlchemy or straight from the driver."""
+    from sqlalchemy.exc import IntegrityError
+
+    dbapi = s.get_bind().dialect.dbapi
+    raw = getattr(dbapi, "IntegrityError", None) if dbapi is not None else None
+    return (IntegrityError, raw) if isinstance(raw, type) else (IntegrityError,)
+
+
+def hex_key(value: str) -> str:
+    """A package's key (a dashed UUID, checked) as SQLite keeps it."""
+    return value.replace("-", "")
+
+
+def storer(kind: Any, dialect: Dialect) -> Store | None:
+    """From a package's JSON value (not None) to what the driver takes for the column."""
+    if isinstance(kind, Uuid):
+        return hex_key
+    convert = converter(kind)
+    process = kind._cached_bind_processor(dialect)
+    if convert is not None and process is not None:
+        return lambda value: process(convert(value))
+    return convert or process  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _storers(name: str, dialect: Dialect) -> tuple[tuple[str, Store | None], ...]:
+    t = table(name)
+    return tuple((key, storer(t.c[key].type, dialect)) for key in columns(name))
+
+
+def insert_sql(name: str) -> str:
+    keys = [*columns(name), "version"]
+    return f"INSERT INTO {name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})"
+
+
+def update_sql(name: str) -> str:
+    keys = [k for k in columns(name) if k != "id"] + ["version"]
+    return f"UPDATE {name} SET {', '.join(f'{k} = ?' for k in keys)} WHERE id = ?"
+
+
+def values(name: str, dialect: Dialect, row: Row) -> list[Any]:
+    """The row's columns in the table's order (see `columns`), as the driver takes them."""
+    out: list[Any] = []
+    for key, store in _storers(name, dialect):
+        value = row.get(key)
+        out.append(value if value is None or store is None else store(value))
+    return out
+
+
+def column_values(s: Session, model: Any, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Rows of Python values (as a Core insert takes them) of `model`'s table, stored."""
+    t = model.__table__
+    dialect = s.get_bind().dialect
+    procs = [(c.name, c.type._cached_bind_processor(dialect)) for c in t.columns]
+    return [
+        tuple(
+            None if (v := row.get(name)) is None else v if proc is None else proc(v)
+            for name, proc in procs
+        )
+        for row in rows
+    ]
+
+
+def insert_columns_sql(model: Any) -> str:
+    names = [c.name for c in model.__table__.columns]
+    marks = ", ".join("?" * len(names))
+    return f"INSERT INTO {model.__tablename__} ({', '.join(names)}) VALUES ({marks})"
