@@ -58,6 +58,7 @@ __all__ = [
     "write_row",
 ]
 
+_TOUCHES = {"enterprise": "id", "visit": "enterprise_id"}  # as writes.touch
 OUTCOMES = ("new", "updated", "deleted", "unchanged", "older", "conflicts")
 _CHUNK = 500
 
@@ -146,7 +147,7 @@ class _Run:
     places: places.Places
     trail: Trail
     result: Imported
-    touched: set[uuid.UUID] = field(default_factory=set)
+    touched: set[str] = field(default_factory=set)  # enterprises, as keys in the package
 
 
 def import_package(
@@ -268,7 +269,7 @@ def _merge(
             _merge_chunk(run, [x for x in chunk if x.table == name])
         run.trail.flush()
         progress(package.position, package.size)  # by the bytes read: the count comes last
-    refresh_enterprises(db, s, run.touched)
+    refresh_enterprises(db, s, {uuid.UUID(key) for key in run.touched})
     _log(s, header, label, package.name, result)
     audit.record(
         db,
@@ -398,6 +399,7 @@ def _merge_chunk(run: _Run, lines: list[Line]) -> None:
         if line.id in open_conflicts:
             settle(s, open_conflicts[line.id], "superseded", None)
         taken.append((line.id, line.digest))
-        touch(name, line.row, run.touched)
+        if name in _TOUCHES:  # its enterprise's derived values are worked out again
+            run.touched.add(line.row[_TOUCHES[name]])
     write_rows(s, writes)
     remember(s, taken, sent=False)

@@ -40,7 +40,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop.paths import private_file
 from desktop.services.exchange import keys
 from desktop.services.exchange.keys import DeskKeys, KeyPair
-from desktop.services.exchange.rows import EXCHANGED, Row, columns, digest
+from desktop.services.exchange.rows import EXCHANGED, Row, carried, digest
 from desktop.store.migrations import HEAD
 
 FORMAT = "policedesk-package"
@@ -499,7 +499,7 @@ def _line(item: dict[str, Any]) -> Line:
     name, row = item["t"], item["d"]
     if name not in EXCHANGED or not isinstance(row, dict):
         raise ValueError(f"record kind {str(name)[:32]!r}")
-    unknown = set(row) - set(columns(name)) - {"companions"}
+    unknown = row.keys() - carried(name)
     if unknown:
         raise ValueError(f"unknown fields {sorted(unknown)[:5]}")
     uuid.UUID(row["id"])

@@ -58,8 +58,19 @@ def table(name: str) -> Table:
 
 def columns(name: str) -> list[str]:
     """The columns a row carries, in the table's order."""
+    return list(_columns(name))
+
+
+@functools.cache
+def _columns(name: str) -> tuple[str, ...]:
     skipped = DERIVED.get(name, frozenset()) | {"version"}
-    return [c.name for c in table(name).columns if c.name not in skipped]
+    return tuple(c.name for c in table(name).columns if c.name not in skipped)
+
+
+@functools.cache
+def carried(name: str) -> frozenset[str]:
+    """What a package row of the table may name: its columns, a visit its companions."""
+    return frozenset(_columns(name)) | {COMPANIONS}
 
 
 def encode(value: Any) -> Any:

@@ -11,7 +11,7 @@ Other databases keep the Core executemany (`driver` is None for them)."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Uuid
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.services.exchange.rows import Row, columns, converter, table
 from desktop.store import bulk
+from desktop.store.base import UTCDateTime
 
 Store = Callable[[Any], Any]
 
@@ -50,8 +51,24 @@ def storer(kind: Any, dialect: Dialect) -> Store | None:
     convert = converter(kind)
     process = kind._cached_bind_processor(dialect)
     if convert is not None and process is not None:
-        return lambda value: process(convert(value))
+        full = lambda value: process(convert(value))  # noqa: E731
+        return _utc_text(full) if isinstance(kind, UTCDateTime) else full
     return convert or process  # type: ignore[no-any-return]
+
+
+def _utc_text(full: Store) -> Store:
+    """A time as a package writes it (UTC, ISO, `+00:00`) cut into SQLite's own text form
+    without parsing it (three times a row); any other form goes the whole way."""
+
+    def store(value: Any) -> Any:
+        if isinstance(value, str) and value.endswith("+00:00") and value[10:11] == "T":
+            if len(value) == 25:
+                return f"{value[:10]} {value[11:19]}.000000"
+            if len(value) == 32 and value[19] == ".":
+                return f"{value[:10]} {value[11:26]}"
+        return full(value)
+
+    return store
 
 
 @functools.cache
@@ -77,23 +94,3 @@ def values(name: str, dialect: Dialect, row: Row) -> list[Any]:
         value = row.get(key)
         out.append(value if value is None or store is None else store(value))
     return out
-
-
-def column_values(s: Session, model: Any, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    """Rows of Python values (as a Core insert takes them) of `model`'s table, stored."""
-    t = model.__table__
-    dialect = s.get_bind().dialect
-    procs = [(c.name, c.type._cached_bind_processor(dialect)) for c in t.columns]
-    return [
-        tuple(
-            None if (v := row.get(name)) is None else v if proc is None else proc(v)
-            for name, proc in procs
-        )
-        for row in rows
-    ]
-
-
-def insert_columns_sql(model: Any) -> str:
-    names = [c.name for c in model.__table__.columns]
-    marks = ", ".join("?" * len(names))
-    return f"INSERT INTO {model.__tablename__} ({', '.join(names)}) VALUES ({marks})"

@@ -9,6 +9,7 @@ were a third of an import's time."""
 from __future__ import annotations
 
 import functools
+import json
 import uuid
 from collections.abc import Iterable
 from typing import Any, cast
@@ -125,8 +126,16 @@ class Trail:
             return
         raw = stored.driver(self.s)
         if raw is not None:  # SQLite: as it stores them, straight to the driver
-            rows = stored.column_values(self.s, AuditEntry, self.pending)
-            raw.executemany(stored.insert_columns_sql(AuditEntry), rows)
+            dialect = self.s.get_bind().dialect
+            text = dialect._json_serializer or json.dumps  # type: ignore[attr-defined]
+            time: Any = AuditEntry.__table__.c.at.type._cached_bind_processor(dialect)
+            user = self.user_id.hex if self.user_id is not None else None
+            rows = [
+                (e["id"].hex, time(e["at"]), user, e["user_name"], e["action"], e["kind"],
+                 e["record_id"].hex, e["label"], text(e["changes"]))
+                for e in self.pending
+            ]  # fmt: skip
+            raw.executemany(_INSERT, rows)
         else:  # Core's executemany: the ORM's bulk path did its work per row on top
             self.s.execute(insert(cast(Table, AuditEntry.__table__)), self.pending)
         self.pending = []
@@ -148,3 +157,9 @@ def _how(name: str, key: str) -> tuple[str, ...]:
     if is_time(name, key):
         return _TIME
     return _PERSONAL if key in audit._PERSONAL else _PLAIN
+
+
+_INSERT = (
+    "INSERT INTO audit_entry (id, at, user_id, user_name, action, kind, record_id, label, "
+    "changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
