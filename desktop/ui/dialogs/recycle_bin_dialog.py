@@ -40,7 +40,13 @@ class RecycleBinDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The kind and the time on one line each, as wide as they need (2026-12-02 07:22
+        # wrapped in a hundred pixels).
+        self.table.setWordWrap(False)
+        for col in (0, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.restore_button = QPushButton(self.tr("&Restore"))
         self.restore_button.setObjectName("restore")
         self.restore_button.clicked.connect(self.restore_selected)

@@ -100,6 +100,7 @@ class MapView(QGraphicsView):
         self.labels: list[QGraphicsSimpleTextItem] = []
         self.named: list[map_labels.Named] = []
         self.rings: dict[uuid.UUID, QRectF] = {}
+        self.lines: list[QPainterPath] = []  # the 巡线' routes, which names keep clear of
         self.selected: uuid.UUID | None = None
         # The whole area fitted and not zoomed or moved since: a resize fits it again (the
         # page is drawn before the window has its size, or the window is maximised later).
@@ -131,6 +132,7 @@ class MapView(QGraphicsView):
         self.labels = []
         self.named = []
         self.rings = {}  # a 巡点's ring, by the cell it stands on
+        self.lines = []
         self.underlay = None
         if not cells:
             return
@@ -175,6 +177,8 @@ class MapView(QGraphicsView):
         }
         for unit in units:
             self._draw_unit(unit, centres)
+        # The scene's rectangle only grows: after the sub-bureau, a station's map scrolled.
+        scene.setSceneRect(scene.itemsBoundingRect())
         if selected in self.items_by_cell:
             pen = QPen(QColor(palette.INK))
             pen.setWidthF(3)
@@ -205,7 +209,7 @@ class MapView(QGraphicsView):
     def place_labels(self) -> None:
         """The names that fit at this zoom, placed clear of each other (map_labels)."""
         if self.named:
-            map_labels.place(self.named, self.transform(), self.rings, self.selected)
+            map_labels.place(self.named, self.transform(), self.rings, self.selected, self.lines)
 
     def _draw_unit(self, unit: MapUnit, centres: dict[uuid.UUID, QPointF]) -> None:
         points = [centres[g] for g in unit.grids if g in centres]
@@ -219,6 +223,7 @@ class MapView(QGraphicsView):
             path.moveTo(points[0])
             for p in points[1:]:
                 path.lineTo(p)
+            self.lines.append(path)
         elif unit.tier == "zone":
             pen.setWidthF(2.5)
             pen.setStyle(Qt.PenStyle.DashLine)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QChart,
@@ -48,6 +49,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.pages.page import Page
 
 TOP = 15  # units in the bar chart; the table lists them all
+LABEL_ROOM = 15  # percent of the axis past 100 for the labels beyond the bars' ends
 _LEVEL_LABELS = 8  # more parts of the period than this, and their labels no longer fit level
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -177,11 +179,17 @@ class ReportsPage(Page):
         series.append(values)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value%")
+        # Past the bar's end in ink: inside, a 6% bar cut its own label short.
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        values.setLabelColor(QColor(palette.INK))
         chart.addSeries(series)
         names = QBarCategoryAxis()
         names.append([r.unit for r in shown])
         percent = QValueAxis()
-        percent.setRange(0, 100)
+        percent.setRange(0, 100 + LABEL_ROOM)  # a full bar's "100%" beside it
+        percent.setTickType(QValueAxis.TickType.TicksDynamic)
+        percent.setTickAnchor(0)
+        percent.setTickInterval(25)  # 0 … 100%, no tick in the room past it
         percent.setLabelFormat("%d%%")
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(percent, Qt.AlignmentFlag.AlignBottom)
