@@ -77,6 +77,19 @@ class MainWindow(QMainWindow):
         self._stale: set[Page] = set()
         self._entering = False  # logging in: the scope is settling, no page reads yet
         self.scope_owner = ""  # the user whose last scope is remembered
+        # An empty database's tree says how it gets its first unit, where the user looks.
+        self.empty_hint = QLabel(self.tree.viewport())
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setMargin(12)
+        self.empty_hint.setText(
+            self.tr(
+                "No units yet. <a href='new'>New sub-bureau…</a> (Edit > New sub-bureau), "
+                "then its stations, offices and grid cells under it."
+            )
+        )
+        self.empty_hint.linkActivated.connect(lambda _link: self.actions_.new_bureau.trigger())
+        self.empty_hint.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.tabs)
@@ -249,6 +262,11 @@ class MainWindow(QMainWindow):
         for action in (a.new_officer, a.new_visit, *imports):
             action.setEnabled(edits)
         a.new_bureau.setEnabled(manages and user is not None and user.node is None)
+        empty = has_db and a.new_bureau.isEnabled() and self.tree.tree_model.rowCount() == 0
+        if empty:
+            self.empty_hint.setFixedWidth(max(self.tree.viewport().width(), 200))
+            self.empty_hint.adjustSize()
+        self.empty_hint.setVisible(empty)
         a.intervals.setEnabled(manages)
         a.exchange_export.setEnabled(edits)
         a.exchange_import.setEnabled(manages)
@@ -607,6 +625,7 @@ class MainWindow(QMainWindow):
     def _tree_changed(self) -> None:
         self._stale = set(self.pages)
         self._refresh_visible()
+        self._update_actions()
 
     def _new_officer(self) -> None:
         if not self.pages:

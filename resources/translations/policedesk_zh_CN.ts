@@ -62,37 +62,37 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="40"/>
         <source>Absence</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="40"/>
         <source>New absence</source>
         <translation>新建请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="50"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="54"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="55"/>
         <source>First day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="56"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/absence_dialog.py" line="59"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -100,238 +100,254 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="28"/>
+        <location filename="../../desktop/ui/actions.py" line="29"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="31"/>
+        <location filename="../../desktop/ui/actions.py" line="32"/>
         <source>Database co&amp;nnection…</source>
         <translation>数据库连接(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="33"/>
+        <location filename="../../desktop/ui/actions.py" line="34"/>
         <source>Work on a database file on this computer or on a shared PostgreSQL server</source>
         <translation>使用本机的数据库文件，或共用的 PostgreSQL 数据库服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="37"/>
+        <location filename="../../desktop/ui/actions.py" line="38"/>
         <source>Write a data &amp;package…</source>
         <translation>导出数据包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="39"/>
+        <location filename="../../desktop/ui/actions.py" line="40"/>
         <source>This desk&apos;s changes since its last package, for the sub-bureau or a station</source>
         <translation>本机自上一个数据包以来的变动，交分局或派出所导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="43"/>
+        <location filename="../../desktop/ui/actions.py" line="44"/>
         <source>Import a data pa&amp;ckage…</source>
         <translation>导入数据包(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="45"/>
+        <location filename="../../desktop/ui/actions.py" line="46"/>
         <source>Merge another desk&apos;s package; records changed on both sides wait for you</source>
         <translation>合并其他单位的数据包；双方都改过的记录留待您选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="49"/>
+        <location filename="../../desktop/ui/actions.py" line="50"/>
         <source>Data con&amp;flicts…</source>
         <translation>数据冲突(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="51"/>
+        <location filename="../../desktop/ui/actions.py" line="52"/>
         <source>Records changed both here and at another desk: keep one version</source>
         <translation>本机与其他单位都改过的记录：选择保留一个版本</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/actions.py" line="57"/>
         <source>&amp;This desk&apos;s enrolment request…</source>
         <translation>本工作台的登记申请(&amp;T)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/actions.py" line="59"/>
         <source>Write this desk&apos;s request for the sub-bureau and show its fingerprint</source>
         <translation>写出本工作台交分局的登记申请，并显示本工作台的指纹</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>Enrol a des&amp;k…</source>
         <translation>登记工作台(&amp;K)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/actions.py" line="65"/>
         <source>Take a desk&apos;s packages from now on, once its fingerprint matches by phone</source>
         <translation>电话核对指纹一致后登记工作台，今后接收它的数据包</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/actions.py" line="69"/>
         <source>Enrolled de&amp;sks…</source>
         <translation>已登记的工作台(&amp;S)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/actions.py" line="71"/>
         <source>The desks enrolled here, and revoking a lost or replaced one</source>
         <translation>本机已登记的工作台；可注销丢失或更换的工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53"/>
+        <location filename="../../desktop/ui/actions.py" line="73"/>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="54"/>
+        <location filename="../../desktop/ui/actions.py" line="74"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <location filename="../../desktop/ui/actions.py" line="75"/>
         <source>&amp;Check database</source>
         <translation>检查数据库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="56"/>
+        <location filename="../../desktop/ui/actions.py" line="76"/>
         <source>Backup &amp;folder…</source>
         <translation>备份文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57"/>
+        <location filename="../../desktop/ui/actions.py" line="77"/>
         <source>Open the &amp;demo jurisdiction</source>
         <translation>打开演示辖区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58"/>
+        <location filename="../../desktop/ui/actions.py" line="78"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60"/>
+        <location filename="../../desktop/ui/actions.py" line="80"/>
         <source>New &amp;sub-bureau…</source>
         <translation>新建分局(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63"/>
+        <location filename="../../desktop/ui/actions.py" line="83"/>
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65"/>
+        <location filename="../../desktop/ui/actions.py" line="85"/>
         <source>Add a station, office or grid cell under the selected node</source>
         <translation>在所选节点下新建派出所、警务室或网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67"/>
+        <location filename="../../desktop/ui/actions.py" line="87"/>
         <source>New &amp;officer…</source>
         <translation>新建人员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70"/>
+        <location filename="../../desktop/ui/actions.py" line="90"/>
         <source>New &amp;visit…</source>
         <translation>新增走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="72"/>
+        <location filename="../../desktop/ui/actions.py" line="92"/>
         <source>Record a visit to an enterprise</source>
         <translation>记录一次企业走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="76"/>
+        <location filename="../../desktop/ui/actions.py" line="96"/>
         <source>Visit &amp;intervals…</source>
         <translation>走访周期(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="78"/>
+        <location filename="../../desktop/ui/actions.py" line="98"/>
         <source>Days between visits for each risk grade</source>
         <translation>各风险等级的走访间隔天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="82"/>
+        <location filename="../../desktop/ui/actions.py" line="102"/>
         <source>E&amp;xport the visit ledger…</source>
         <translation>导出走访台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="84"/>
+        <location filename="../../desktop/ui/actions.py" line="104"/>
         <source>Write the visits of the selected unit to an Excel file</source>
         <translation>将所选单位的走访记录写入 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="88"/>
+        <location filename="../../desktop/ui/actions.py" line="108"/>
         <source>Export a &amp;ledger…</source>
         <translation>导出台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="90"/>
+        <location filename="../../desktop/ui/actions.py" line="110"/>
         <source>Any ledger of the selected unit, as the filed paper form</source>
         <translation>按归档纸质台账格式导出所选单位的各类台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="94"/>
+        <location filename="../../desktop/ui/actions.py" line="114"/>
         <source>&amp;Import enterprises…</source>
         <translation>导入单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="96"/>
+        <location filename="../../desktop/ui/actions.py" line="116"/>
         <source>Read enterprises from an Excel sheet, checked before anything is written</source>
         <translation>从 Excel 表读入单位，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="100"/>
+        <location filename="../../desktop/ui/actions.py" line="120"/>
         <source>Import &amp;officers…</source>
         <translation>导入人员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="102"/>
+        <location filename="../../desktop/ui/actions.py" line="122"/>
         <source>Read officers from an Excel sheet, checked before anything is written</source>
         <translation>从 Excel 表读入人员，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="106"/>
+        <location filename="../../desktop/ui/actions.py" line="126"/>
         <source>Import &amp;visits…</source>
         <translation>导入走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="108"/>
+        <location filename="../../desktop/ui/actions.py" line="128"/>
         <source>Read visits from an Excel register, checked before anything is written</source>
         <translation>从 Excel 走访登记表读入走访记录，先逐行检查再写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="112"/>
+        <location filename="../../desktop/ui/actions.py" line="132"/>
         <source>Import grid &amp;boundaries…</source>
         <translation>导入网格边界(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="114"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>Read the grid cells&apos; boundaries for the map from a GeoJSON file</source>
         <translation>从 GeoJSON 文件读取网格边界，用于地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="116"/>
+        <location filename="../../desktop/ui/actions.py" line="136"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="119"/>
+        <location filename="../../desktop/ui/actions.py" line="139"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="121"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>Move the selected node to the recycle bin</source>
         <translation>把所选节点移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="123"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>&amp;Move to…</source>
         <translation>移动到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="124"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>Recycle &amp;bin…</source>
         <translation>回收站(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="125"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126"/>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="149"/>
+        <source>&amp;Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="151"/>
+        <source>The main tasks step by step and every shortcut, without a network</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -996,52 +1012,53 @@
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="257"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="263"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="261"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="264"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="262"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="265"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="263"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="266"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="265"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="268"/>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="301"/>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="317"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="304"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="320"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="303"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="306"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="318"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="321"/>
         <source>{n} entries written to {path}.</source>
         <translation>已将 {n} 条记录写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/audit_page.py" line="327"/>
+        <location filename="../../desktop/ui/pages/audit_page.py" line="330"/>
         <source>Audit entry</source>
         <translation>审计记录</translation>
     </message>
@@ -1147,12 +1164,12 @@
 <context>
     <name>BureauDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="46"/>
         <source>Sub-bureau</source>
         <translation>分局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="46"/>
         <source>New sub-bureau</source>
         <translation>新建分局</translation>
     </message>
@@ -1160,17 +1177,17 @@
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="15"/>
+        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="17"/>
         <source>Visit intervals</source>
         <translation>走访周期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="19"/>
+        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="21"/>
         <source>An enterprise is due for its next visit this many days after the last one. An interval set on the enterprise itself wins.</source>
         <translation>单位上次走访后经过下列天数即应再次走访。单位自身设定的周期优先。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/cadence_dialog.py" line="30"/>
         <source>Risk grade {grade}: every (days)</source>
         <translation>风险等级“{grade}”：每隔（天）</translation>
     </message>
@@ -1802,62 +1819,62 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="130"/>
         <source>Data conflicts</source>
         <translation>数据冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="134"/>
         <source>These records were changed both here and at another desk since the two last exchanged them. This desk&apos;s version is in force until you choose; the version you keep goes out with this desk&apos;s next package, and the other desk follows.</source>
         <translation>以下记录自上次交换以来，本机和其他单位都修改过。在您选择之前以本机版本为准；您保留的版本随本机下一个数据包发出，对方导入后随之一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="147"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="147"/>
         <source>This desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="147"/>
         <source>The package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="156"/>
         <source>Keep this desk&apos;s version</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="157"/>
         <source>Take the package&apos;s version</source>
         <translation>采用数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="160"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="179"/>
         <source>No conflicts are waiting.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="193"/>
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="193"/>
         <source>in use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="196"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -2005,22 +2022,22 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
 <context>
     <name>DateRange</name>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="29"/>
+        <location filename="../../desktop/ui/pages/filters.py" line="34"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="29"/>
+        <location filename="../../desktop/ui/pages/filters.py" line="34"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="31"/>
+        <location filename="../../desktop/ui/pages/filters.py" line="36"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/filters.py" line="33"/>
+        <location filename="../../desktop/ui/pages/filters.py" line="38"/>
         <source>A date such as 2026-03-05, 2026.3.5 or 20260305; empty: no limit</source>
         <translation>日期，如 2026-03-05、2026.3.5 或 20260305；不填为不限</translation>
     </message>
@@ -2046,70 +2063,87 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
 <context>
     <name>DesksDialog</name>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="42"/>
         <source>Enrolled desks</source>
         <translation>已登记的工作台</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="45"/>
         <source>This desk&apos;s fingerprint, to read to a desk that enrols this one:</source>
         <translation>本工作台的指纹（登记本工作台的一方核对时念给对方）：</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="50"/>
         <source>Desks whose packages this desk takes, and seals its own for:</source>
         <translation>本机接收其数据包、并为其加密本机数据包的工作台：</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="55"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="56"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="57"/>
         <source>Enrolled</source>
         <translation>登记时间</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="58"/>
         <source>Enrolled by</source>
         <translation>登记人</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="59"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="73"/>
         <source>&amp;Enrol a desk…</source>
         <translation>登记工作台(&amp;E)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="77"/>
         <source>&amp;Revoke…</source>
         <translation>注销(&amp;R)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="79"/>
         <source>For a desk whose computer was lost, stolen or replaced</source>
         <translation>用于电脑丢失、被盗或更换的工作台</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="82"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="108"/>
         <source>Revoked {when}</source>
         <translation>已注销 {when}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="110"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="123"/>
         <source>No desk is enrolled here yet.</source>
         <translation>本机尚未登记任何工作台。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="144"/>
         <source>Revoke a desk</source>
         <translation>注销工作台</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="146"/>
         <source>Revoke the desk of {unit} (fingerprint {fingerprint})?
 
 From now on its packages are refused here, and this desk&apos;s packages are no longer sealed for it, so it cannot read them. Do this for a desk whose computer was lost, stolen or replaced. The records it sent before stay. To take it back, enrol it again from its request.</source>
@@ -2121,76 +2155,77 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
 <context>
     <name>DuePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="36"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="37"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="37"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="38"/>
         <source>Due within a week</source>
         <translation>一周内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="38"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="39"/>
         <source>On time</source>
         <translation>按期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="39"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="40"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="44"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="45"/>
         <source>&amp;Record a visit…</source>
         <translation>记录走访(&amp;R)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/due_page.py" line="55"/>
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="65"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="66"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="67"/>
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="69"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="72"/>
         <source>Next due</source>
         <translation>下次应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="73"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="74"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="79"/>
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/due_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/due_page.py" line="90"/>
         <source>Overdue {a} · due within a week {b} · on time {c}</source>
         <translation>逾期 {a} · 一周内到期 {b} · 按期 {c}</translation>
     </message>
@@ -2198,38 +2233,47 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
 <context>
     <name>EnrolDialog</name>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="172"/>
         <source>Enrol a desk</source>
         <translation>登记工作台</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="177"/>
         <source>Call the desk&apos;s operator: they read out the fingerprint their desk shows (File &gt; This desk&apos;s enrolment request), you type it below. Anyone can write a request file; only the digits read by someone you know prove it is theirs.</source>
         <translation>请给该工作台的操作员打电话：由对方念出其工作台显示的指纹（文件 &gt; 本工作台的登记申请），您在下面输入。任何人都能写出登记申请文件；只有您认识的人念出的数字，才能证明它确实是对方的。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="186"/>
         <source>Request:</source>
         <translation>登记申请：</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="188"/>
         <source>The desk says it works for:</source>
         <translation>申请所填单位：</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="191"/>
         <source>Choose the unit</source>
         <translation>请选择单位</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="192"/>
         <source>Enrol it for:</source>
         <translation>登记为：</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="195"/>
         <source>Fingerprint read over the phone:</source>
         <translation>电话中念出的指纹：</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="204"/>
         <source>&amp;Enrol</source>
         <translation>登记(&amp;E)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="228"/>
         <source>Choose the unit this desk is enrolled for.</source>
         <translation>请选择该工作台登记所属的单位。</translation>
     </message>
@@ -2237,97 +2281,97 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="18"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="21"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="18"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="21"/>
         <source>New enterprise</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="24"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="26"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="28"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="30"/>
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="34"/>
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="39"/>
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="42"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="46"/>
         <source>Legal representative&apos;s ID number</source>
         <translation>法定代表人身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="52"/>
         <source>Security contact (治安保卫负责人)</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="57"/>
         <source>Security contact&apos;s phone</source>
         <translation>治安保卫负责人电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="59"/>
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="61"/>
         <source>Registered on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="65"/>
         <source>Visit every (days)</source>
         <translation>走访周期（天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="67"/>
         <source>(by risk grade)</source>
         <translation>（按风险等级）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="68"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="101"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/enterprise_dialog.py" line="103"/>
         <source>This grid cell already has: {names}. Save “{name}” as another enterprise all the same?</source>
         <translation>本网格已有：{names}。仍要把“{name}”另行登记为一家单位吗？</translation>
     </message>
@@ -2335,58 +2379,60 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
 <context>
     <name>EnterpriseHistory</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="24"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="26"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="25"/>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="34"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="27"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="36"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="26"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="28"/>
         <source>Officers</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="27"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="29"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="28"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="30"/>
         <source>What was done</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="33"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="35"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="35"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="37"/>
         <source>Description</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="37"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="39"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="39"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="49"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="51"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="57"/>
         <source>Visit history</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprise_history.py" line="50"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="52"/>
+        <location filename="../../desktop/ui/pages/enterprise_history.py" line="58"/>
         <source>Open items</source>
         <translation>未销号事项</translation>
     </message>
@@ -2394,134 +2440,136 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="43"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="44"/>
         <source>Filter by name, pinyin initials or part of the credit code</source>
         <translation>按名称、拼音首字母或部分信用代码筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="48"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="49"/>
         <source>Key industries only</source>
         <translation>只看重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="49"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="50"/>
         <source>&amp;New enterprise…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="51"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="52"/>
         <source>Select a grid cell in the tree to register in it</source>
         <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="52"/>
         <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="54"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="54"/>
         <source>Record a &amp;visit…</source>
-        <translation>记录走访(&amp;V)…</translation>
+        <translation type="vanished">记录走访(&amp;V)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="53"/>
         <source>&amp;Modify…</source>
         <translation>修改(&amp;M)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="55"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86"/>
         <source>&amp;Record a visit…</source>
         <translation>记录走访(&amp;R)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="80"/>
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="96"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="84"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="97"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="98"/>
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="100"/>
         <source>Key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="101"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="101"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="103"/>
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="104"/>
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="105"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="106"/>
         <source>Security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="107"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="109"/>
         <source>Next visit due</source>
         <translation>下次应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="116"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="117"/>
         <source>All risk grades</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="118"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="119"/>
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="166"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="190"/>
         <source>Delete enterprise</source>
         <translation>删除单位</translation>
     </message>
@@ -2587,80 +2635,86 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>ExchangeWork</name>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="35"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="73"/>
         <source>{n} data conflicts wait for a choice: File &gt; Data conflicts.</source>
         <translation>有 {n} 处数据冲突待您选择：文件 &gt; 数据冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="46"/>
         <source>Data packages (*.zip)</source>
-        <translation>数据包 (*.zip)</translation>
+        <translation type="vanished">数据包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="54"/>
         <source>data package {day}.zip</source>
-        <translation>数据包 {day}.zip</translation>
+        <translation type="vanished">数据包 {day}.zip</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="90"/>
         <source>Data packages (*{suffix})</source>
         <translation>数据包 (*{suffix})</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="100"/>
         <source>data package {day}</source>
         <translation>数据包 {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="58"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="103"/>
         <source>Write a data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="65"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="110"/>
         <source>Writing the data package…</source>
         <translation>正在写数据包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="71"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="116"/>
         <source>Data package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="73"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="118"/>
         <source>{path}: package {sequence} of this desk, {n} records changed since the last one. Take it to the other desk and import it there.</source>
         <translation>{path}：本机第 {sequence} 号数据包，自上一个以来变动的 {n} 条记录。请带到对方电脑上导入。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="132"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="260"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="88"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="134"/>
         <source>Import a data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="95"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="170"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="114"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="191"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="255"/>
         <source>Enrolment requests (*{suffix} *.json)</source>
         <translation>登记申请 (*{suffix} *.json)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="258"/>
         <source>Enrol a desk: its request</source>
         <translation>登记工作台：选择其登记申请</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="276"/>
         <source>Enrol a desk</source>
         <translation>登记工作台</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/work/exchange.py" line="278"/>
         <source>Enrolled the desk of {unit}: its packages are taken from now on, within {unit}, and this desk&apos;s next packages are sealed for it too.</source>
         <translation>已登记{unit}的工作台：今后在{unit}范围内接收它的数据包，本机以后的数据包也会为它加密。</translation>
     </message>
@@ -2699,37 +2753,37 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FindingStepDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="39"/>
         <source>Follow up</source>
         <translation>跟踪整改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="45"/>
         <source>Deadline {due}, responsible {who}, now: {status}</source>
         <translation>整改期限 {due}，责任人 {who}，当前：{status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="55"/>
         <source>So far</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="63"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="65"/>
         <source>Date</source>
         <translation>办理日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="69"/>
         <source>Officer</source>
         <translation>经办民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/finding_step_dialog.py" line="70"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2742,95 +2796,96 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>单位或情况描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="37"/>
         <source>&amp;Follow up…</source>
-        <translation>跟踪整改(&amp;F)…</translation>
+        <translation type="vanished">跟踪整改(&amp;F)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="37"/>
         <source>Fo&amp;llow up…</source>
         <translation>跟踪整改(&amp;L)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="49"/>
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="52"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="59"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="60"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="54"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="61"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="55"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="62"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="56"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="63"/>
         <source>Description</source>
         <translation>情况描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="64"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="65"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="71"/>
         <source>Hazards and factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="72"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="77"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="78"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="82"/>
         <source>Any deadline</source>
         <translation>全部期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="76"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="83"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="84"/>
         <source>Due within three days</source>
         <translation>三日内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/findings_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/findings_page.py" line="88"/>
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
@@ -2876,18 +2931,22 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FirstPackageDialog</name>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="252"/>
         <source>A desk not enrolled here</source>
         <translation>未在本机登记的工作台</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="257"/>
         <source>{file} is signed by a desk that is not enrolled here. If it is the sub-bureau&apos;s first package, call the sub-bureau: their administrator reads out their desk&apos;s fingerprint (File &gt; Enrolled desks shows it). Type the digits they read: the package is taken, and their desk enrolled here, only if they match. A station&apos;s desk is never enrolled this way, only from its request.</source>
         <translation>{file} 由未在本机登记的工作台签名。如果这是分局的第一个数据包，请给分局打电话：由分局管理员念出其工作台的指纹（在“文件 &gt; 已登记的工作台”中显示）。请输入对方念出的数字：只有数字一致，才接收该数据包并在本机登记分局的工作台。派出所的工作台不能这样登记，只能凭其登记申请登记。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="269"/>
         <source>Fingerprint read over the phone:</source>
         <translation>电话中念出的指纹：</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="275"/>
         <source>&amp;Check the package</source>
         <translation>检查数据包(&amp;C)</translation>
     </message>
@@ -2895,11 +2954,12 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/form.py" line="106"/>
+        <location filename="../../desktop/ui/widgets/form.py" line="116"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/form.py" line="206"/>
         <source>Discard what you have typed?</source>
         <translation>放弃已输入的内容？</translation>
     </message>
@@ -2907,72 +2967,72 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>GridDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="20"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="20"/>
         <source>New grid cell</source>
         <translation>新建网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="30"/>
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="32"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="34"/>
         <source>Boundaries (四至)</source>
         <translation>四至范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="36"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="37"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="38"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="39"/>
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="42"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="48"/>
         <source>Grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="50"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="52"/>
         <source>Boundary coordinates (GeoJSON)</source>
         <translation>边界坐标（GeoJSON）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/grid_dialog.py" line="67"/>
         <source>{name} (left, or not of this station)</source>
         <translation>{name}（已离岗或不属本所）</translation>
     </message>
@@ -2985,57 +3045,66 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>按编码或名称筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="22"/>
         <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="22"/>
         <source>&amp;Modify…</source>
         <translation>修改(&amp;M)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="30"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="38"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="36"/>
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="39"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="37"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="40"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="38"/>
         <source>Station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="41"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="39"/>
         <source>Office</source>
         <translation>警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="42"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="40"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="43"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="41"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="44"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="42"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/grids_page.py" line="45"/>
+        <location filename="../../desktop/ui/pages/grids_page.py" line="43"/>
         <source>Grid worker</source>
         <translation>网格员</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../desktop/ui/help.py" line="60"/>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3305,6 +3374,7 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>ListMenu</name>
     <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="111"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
@@ -3313,38 +3383,47 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="120"/>
         <source>&amp;Modify…</source>
         <translation>修改(&amp;M)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="130"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="138"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="145"/>
         <source>E&amp;xport the selection…</source>
         <translation>导出所选(&amp;X)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="189"/>
         <source>Export the selection</source>
         <translation>导出所选</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="194"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="206"/>
         <source>{n} rows written to {path}.</source>
         <translation>已将 {n} 行写入 {path}。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="278"/>
         <source>{n} rows shown; scroll for more</source>
         <translation>已显示 {n} 条，向下滚动查看更多</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="283"/>
         <source>{n} rows</source>
         <translation>共 {n} 条</translation>
     </message>
@@ -3414,10 +3493,10 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/i18n.py" line="60"/>
-        <location filename="../../desktop/ui/app.py" line="56"/>
         <location filename="../../desktop/ui/main_window.py" line="53"/>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/app.py" line="56"/>
+        <location filename="../../desktop/i18n.py" line="60"/>
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
@@ -3428,187 +3507,192 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="75"/>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
+        <source>No units yet. &lt;a href=&apos;new&apos;&gt;New sub-bureau…&lt;/a&gt; (Edit &gt; New sub-bureau), then its stations, offices and grid cells under it.</source>
+        <translation>还没有任何单位。&lt;a href=&apos;new&apos;&gt;新建分局…&lt;/a&gt;（编辑 → 新建分局），再在其下建派出所、警务室和网格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Patrol</source>
         <translation>巡逻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>Only an administrator of the whole sub-bureau may restore a backup.</source>
         <translation>只有整个分局的管理员才能从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>Encrypting the database…</source>
         <translation>正在加密数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="502"/>
+        <location filename="../../desktop/ui/main_window.py" line="520"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="504"/>
+        <location filename="../../desktop/ui/main_window.py" line="522"/>
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="510"/>
+        <location filename="../../desktop/ui/main_window.py" line="528"/>
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="511"/>
+        <location filename="../../desktop/ui/main_window.py" line="529"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="523"/>
+        <location filename="../../desktop/ui/main_window.py" line="541"/>
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="536"/>
+        <location filename="../../desktop/ui/main_window.py" line="554"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <location filename="../../desktop/ui/main_window.py" line="556"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557"/>
+        <location filename="../../desktop/ui/main_window.py" line="575"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="559"/>
+        <location filename="../../desktop/ui/main_window.py" line="577"/>
         <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
         <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="575"/>
+        <location filename="../../desktop/ui/main_window.py" line="593"/>
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="577"/>
+        <location filename="../../desktop/ui/main_window.py" line="595"/>
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="662"/>
+        <location filename="../../desktop/ui/main_window.py" line="681"/>
         <source>No database is open. Open one with File &gt; Open database…, or open the same one again to log in.</source>
         <translation>没有打开数据库。请用 文件 → 打开数据库… 打开一个；再次打开同一个数据库即可重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="667"/>
+        <location filename="../../desktop/ui/main_window.py" line="686"/>
         <source>Log in to open the database.</source>
         <translation>请登录以打开数据库。</translation>
     </message>
@@ -3626,42 +3710,42 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>MapImageDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="23"/>
         <source>Map image underneath</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="26"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="33"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="36"/>
         <source>Pixel x</source>
         <translation>像素 x</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="36"/>
         <source>Pixel y</source>
         <translation>像素 y</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="36"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="36"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/map_image_dialog.py" line="40"/>
         <source>Point {n}: {what}</source>
         <translation>参照点 {n}：{what}</translation>
     </message>
@@ -3669,27 +3753,27 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="319"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="324"/>
         <source>none overdue</source>
         <translation>无逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="320"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="325"/>
         <source>up to a fifth overdue</source>
         <translation>逾期不超过五分之一</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="321"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="326"/>
         <source>more overdue</source>
         <translation>逾期较多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="329"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="334"/>
         <source>Map &amp;image underneath…</source>
         <translation>底图(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="332"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="337"/>
         <source>&amp;Whole area</source>
         <translation>全图(&amp;W)</translation>
     </message>
@@ -3698,22 +3782,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation type="vanished">{name}：共 {n} 个网格，{total} 家单位中 {late} 家逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="385"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="390"/>
         <source>No grid cell here has a boundary yet: import them from GeoJSON.</source>
         <translation>这里的网格还没有边界：请从 GeoJSON 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="390"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="395"/>
         <source>{name}: {cells} grid cells, {total} enterprises, {late} overdue</source>
         <translation>{name}：{cells} 个网格，单位 {total} 家，其中 {late} 家逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="395"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="400"/>
         <source>{name}: {drawn} of {cells} grid cells have a boundary and are drawn, holding {shown} of {total} enterprises, {late} overdue</source>
         <translation>{name}：已画出边界的网格 {drawn} 个 / 共 {cells} 个，其中单位 {shown} 家 / 共 {total} 家，{late} 家逾期未走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="407"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="412"/>
         <source>{code} {name}
 {late} of {n} enterprises overdue</source>
         <translation>{code} {name}
@@ -3778,12 +3862,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请填写 {low} 到 {high} 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="26"/>
-        <location filename="../../desktop/services/accounts/users.py" line="278"/>
         <location filename="../../desktop/services/exchange/checks.py" line="48"/>
         <location filename="../../desktop/services/imports/enterprise_rows.py" line="198"/>
         <location filename="../../desktop/services/imports/officer_rows.py" line="156"/>
         <location filename="../../desktop/services/imports/visit_rows.py" line="199"/>
+        <location filename="../../desktop/services/accounts/users.py" line="278"/>
+        <location filename="../../desktop/domain/validation.py" line="26"/>
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
@@ -3876,9 +3960,9 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>警务室每周至少有两天接待群众。</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/validation.py" line="175"/>
         <location filename="../../desktop/services/exchange/checks.py" line="46"/>
         <location filename="../../desktop/services/maintenance/connection.py" line="115"/>
+        <location filename="../../desktop/domain/validation.py" line="175"/>
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
     </message>
@@ -3945,8 +4029,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/enterprises.py" line="127"/>
         <location filename="../../desktop/services/register/findings.py" line="176"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="127"/>
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
@@ -4389,8 +4473,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>该日期早于发现日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/findings.py" line="183"/>
         <location filename="../../desktop/services/register/visits.py" line="83"/>
+        <location filename="../../desktop/services/register/findings.py" line="183"/>
         <source>{name} is inactive and cannot be chosen.</source>
         <translation>{name} 已停用，不能选择。</translation>
     </message>
@@ -4430,27 +4514,27 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>请填写经办民警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="54"/>
         <source>Nobody on the list is called {names}.</source>
         <translation>名单中没有 {names}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="55"/>
         <source>Several officers are called {names}: add the badge number.</source>
         <translation>有多名人员叫 {names}，请加上警号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="58"/>
         <source>Name one main officer; the others go along.</source>
         <translation>主办民警只填一人，其他人填在同行人员中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="59"/>
         <source>No enterprise called “{text}” was found here.</source>
         <translation>在本辖区找不到单位“{text}”，请核对名称，或输入拼音首字母、信用代码的一部分。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="60"/>
         <source>Several enterprises match “{text}”: choose one in the list (↓, then Enter).</source>
         <translation>有多个单位与“{text}”相符，请在列表中选择（按 ↓ 键选中后回车）。</translation>
     </message>
@@ -5040,8 +5124,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>{file} 解开后超过数据包允许的 {limit} MB。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/desks.py" line="184"/>
         <location filename="../../desktop/services/exchange/package.py" line="267"/>
+        <location filename="../../desktop/services/exchange/desks.py" line="184"/>
         <source>Cannot write {file}: {detail}</source>
         <translation>无法写入 {file}：{detail}</translation>
     </message>
@@ -5051,8 +5135,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>没有文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/desks.py" line="197"/>
         <location filename="../../desktop/services/exchange/package.py" line="390"/>
+        <location filename="../../desktop/services/exchange/desks.py" line="197"/>
         <source>Cannot read {file}: {detail}</source>
         <translation>无法读取 {file}：{detail}</translation>
     </message>
@@ -5067,77 +5151,77 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>{file} 由较新版本的程序写出，未导入任何内容；请先在本机安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="64"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="65"/>
         <source>{file} is signed by a desk that is not enrolled here (fingerprint {fingerprint}). Nothing was imported.</source>
         <translation>{file} 由未在本机登记的工作台签名（指纹 {fingerprint}）。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="69"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="70"/>
         <source>If it is the sub-bureau&apos;s first package: read this fingerprint with the sub-bureau over the phone, and import the package with the digits they read (--fingerprint). A station&apos;s desk is enrolled at the sub-bureau from its request.</source>
         <translation>如果这是分局的第一个数据包：请与分局通电话核对此指纹，再用对方念出的数字导入（--fingerprint）。派出所的工作台则凭登记申请在分局登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="75"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="76"/>
         <source>{file} is signed by the desk of {desk}, which was revoked here on {day}. Nothing was imported.</source>
         <translation>{file} 由{desk}的工作台签名，该工作台已于 {day} 在本机注销。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="80"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="81"/>
         <source>{file} claims to come from the desk of {desk} but is signed with other keys than the ones enrolled for it. Nothing was imported.</source>
         <translation>{file} 声称来自{desk}的工作台，但签名所用的密钥与登记的不同。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="85"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="86"/>
         <source>{file} was sealed for other desks, not for this one. Nothing was imported; the desk that wrote it must enrol this desk and write a new package.</source>
         <translation>{file} 是加密给其他工作台的，不是给本工作台的。未导入任何数据；请制作它的工作台登记本工作台后重新制作数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="90"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="91"/>
         <source>{file} was written by this database (or a copy of it). Nothing was imported.</source>
         <translation>{file} 是本数据库（或其副本）写出的，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="94"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="95"/>
         <source>{file} comes from a station&apos;s desk, which is enrolled at the sub-bureau from its request, not by importing its package. Nothing was imported.</source>
         <translation>{file} 来自派出所的工作台，它应凭登记申请在分局登记，而不是通过导入其数据包登记。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="217"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="218"/>
         <source>The fingerprint typed is not the one of the desk that signed {file} ({fingerprint}). Nothing was imported.</source>
         <translation>输入的指纹与签名 {file} 的工作台的指纹（{fingerprint}）不符。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="330"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="331"/>
         <source>{file} is package {sequence} from {origin}, but package {last} from there is already imported. Nothing was imported: an older package would undo newer changes.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，但该处的第 {last} 号已经导入。未导入任何内容：旧数据包会撤销较新的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="343"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="344"/>
         <source>{file} is package {sequence} from {origin}; package {expected} from there has not been imported here. Nothing was imported.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，而该处的第 {expected} 号尚未在本机导入。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="348"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="349"/>
         <source>Import the missing packages first, or ask {origin} for a full package (policedesk exchange export --full).</source>
         <translation>请先导入缺少的数据包，或请 {origin} 导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="89"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="126"/>
         <source>The {kind} “{name}” in the package belongs to a record this database does not have. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”所属的记录本数据库没有，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="95"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="132"/>
         <source>The {kind} “{name}” in the package has a code or number that another record here already has. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”的代码或编号已被本机另一条记录使用，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="102"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="139"/>
         <source>A package from there was probably missed: ask for a full package (policedesk exchange export --full).</source>
         <translation>可能漏导了对方的某个数据包：请对方导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="108"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="145"/>
         <source>Correct the code of one of the two: here, or at the desk that wrote the package (then ask it for a new package), and import again. A new desk must start from the sub-bureau&apos;s full package, not from entries of its own.</source>
         <translation>请改正两者之一的代码：在本机改，或请写出数据包的一方改后重新发数据包，然后再导入。新电脑须从分局的完整数据包起步，而不是自行录入。</translation>
     </message>
@@ -5428,32 +5512,32 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficeDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="97"/>
         <source>Community police office</source>
         <translation>社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="99"/>
         <source>New community police office</source>
         <translation>新建社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="102"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="103"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="104"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="106"/>
         <source>Reception days</source>
         <translation>接待日</translation>
     </message>
@@ -5461,72 +5545,72 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficerDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="19"/>
         <source>Officer</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="19"/>
         <source>New officer</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="19"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="21"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="23"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="22"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="24"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="27"/>
         <source>Force</source>
         <translation>勤务力量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="27"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="30"/>
         <source>Unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="30"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="38"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="39"/>
         <source>Resident ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="40"/>
         <source>On duty (can be assigned)</source>
         <translation>在岗（可安排勤务）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="42"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/officer_dialog.py" line="43"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -5534,95 +5618,96 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="34"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="35"/>
         <source>Filter by name or badge number</source>
         <translation>按姓名或警号筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="37"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="38"/>
         <source>Active only</source>
         <translation>只看在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="38"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="39"/>
         <source>&amp;New officer…</source>
         <translation>新建人员(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="40"/>
         <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="41"/>
         <source>&amp;Modify…</source>
         <translation>修改(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="41"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="42"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="56"/>
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="68"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="69"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="70"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="71"/>
         <source>Force</source>
         <translation>勤务力量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="72"/>
         <source>Unit</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="73"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="74"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="75"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="75"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="75"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="80"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/officers_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/officers_page.py" line="127"/>
         <source>Delete officer</source>
         <translation>删除人员</translation>
     </message>
@@ -5787,16 +5872,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/page.py" line="155"/>
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/page.py" line="157"/>
         <source>Move these {n} records to the recycle bin?</source>
         <translation>将这 {n} 条记录移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="157"/>
+        <location filename="../../desktop/ui/pages/page.py" line="198"/>
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
@@ -5857,143 +5943,145 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>PatrolPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="65"/>
         <source>Patrol units covering the jurisdiction</source>
         <translation>覆盖本辖区的巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="66"/>
         <source>&amp;New unit…</source>
         <translation>新建单元(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="68"/>
         <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="72"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="73"/>
         <source>&amp;Shifts and rules…</source>
         <translation>班次与规则(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="75"/>
         <source>Absences in the month</source>
         <translation>月份请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="79"/>
         <source>New &amp;absence…</source>
         <translation>新建请假(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="82"/>
         <source>Edit a&amp;bsence…</source>
-        <translation>编辑请假(&amp;B)…</translation>
+        <translation type="vanished">编辑请假(&amp;B)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="69"/>
         <source>&amp;Modify…</source>
         <translation>修改(&amp;M)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="83"/>
         <source>Modify a&amp;bsence…</source>
         <translation>修改请假(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="89"/>
         <source>Delete absen&amp;ce</source>
         <translation>删除请假(&amp;C)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="107"/>
         <source>Patrol units</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="115"/>
         <source>Absences</source>
         <translation>请假记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="108"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="130"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="131"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="110"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="132"/>
         <source>Owned by</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="111"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="133"/>
         <source>Staffing a shift</source>
         <translation>每班配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="134"/>
         <source>Peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="135"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="136"/>
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="119"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="141"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="120"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="142"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="121"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="143"/>
         <source>First day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="144"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="145"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="124"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="146"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="159"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="181"/>
         <source>Delete patrol unit</source>
         <translation>删除巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="210"/>
         <source>Delete absence</source>
         <translation>删除请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/patrol_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/patrol_page.py" line="211"/>
         <source>Delete the absence of {name} from {first} to {last}?</source>
         <translation>删除 {name} 自 {first} 至 {last} 的请假？</translation>
     </message>
@@ -6001,52 +6089,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>PatrolUnitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="93"/>
         <source>Patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="93"/>
         <source>New patrol unit</source>
         <translation>新建巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="99"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="101"/>
         <source>Owned by</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="102"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="104"/>
         <source>Route (a waypoint or street a line)</source>
         <translation>路线（每行一个途经点或街道）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="106"/>
         <source>Peak hours</source>
         <translation>高峰时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="110"/>
         <source>Grid cells covered</source>
         <translation>覆盖网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="112"/>
         <source>Staffing a shift</source>
         <translation>每班配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/patrol_unit_dialog.py" line="113"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -6190,17 +6278,17 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="50"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="88"/>
         <source>Assign again</source>
         <translation>请重新指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="90"/>
         <source>Restored. Its community officer or grid worker has left meanwhile; assign someone in the grid cell&apos;s form: {codes}.</source>
         <translation>已恢复。该网格原来的社区民警或网格员已离开，请在网格表单中重新指定：{codes}。</translation>
     </message>
@@ -6208,74 +6296,74 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="74"/>
         <source>Any day of the period</source>
         <translation>统计时段内的任一天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="76"/>
         <source>The period before</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="77"/>
         <source>The period after</source>
         <translation>下一期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="80"/>
         <source>To &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="83"/>
         <source>To &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="102"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="171"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="173"/>
         <source>Visits done of those due, by unit</source>
         <translation>各单位走访完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="174"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="176"/>
         <source>Done</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="194"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="202"/>
         <source>Visits through the period</source>
         <translation>走访趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="225"/>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="233"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="268"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="238"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="239"/>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="247"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="315"/>
         <source>{title} — written to {path}</source>
         <translation>{title} — 已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="244"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="252"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/reports_page.py" line="261"/>
+        <location filename="../../desktop/ui/pages/reports_page.py" line="269"/>
         <source>{path} cannot be written: is it open in another program?</source>
         <translation>无法写入 {path}：是否已在其他程序中打开？</translation>
     </message>
@@ -6283,46 +6371,57 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RequestDialog</name>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="76"/>
         <source>This desk&apos;s enrolment request</source>
         <translation>本工作台的登记申请</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="81"/>
         <source>The sub-bureau takes this desk&apos;s data packages, and seals its own for this desk, only once it has enrolled it. Write the request to a file and take it to the sub-bureau (a USB stick will do: it holds no secret). Then call them and read out the fingerprint below, group by group: they type it, and the desk is enrolled only if the digits match.</source>
         <translation>分局登记本工作台之后，才会接收本工作台的数据包，并为本工作台加密分局的数据包。请把登记申请写成文件交到分局（用U盘即可：文件不含任何机密）。然后给分局打电话，逐组念出下面的指纹：由分局输入，只有数字一致才会登记。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="96"/>
         <source>The station&apos;s name or code, as the sub-bureau knows it</source>
         <translation>派出所的名称或代码（与分局所用的一致）</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="99"/>
         <source>This desk works for:</source>
         <translation>本工作台所属单位：</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="101"/>
         <source>This desk&apos;s fingerprint:</source>
         <translation>本工作台的指纹：</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="108"/>
         <source>&amp;Write the request…</source>
         <translation>写出登记申请(&amp;W)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="124"/>
         <source>Say which station (or sub-bureau) this desk works for.</source>
         <translation>请说明本工作台属于哪个派出所（或分局）。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="129"/>
         <source>enrolment request {unit} {day}</source>
         <translation>登记申请 {unit} {day}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="134"/>
         <source>Write the enrolment request</source>
         <translation>写出登记申请</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="136"/>
         <source>Enrolment requests (*{suffix})</source>
         <translation>登记申请 (*{suffix})</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="152"/>
         <source>Written to {file}, for {unit}. Take the file to the sub-bureau, then read them the six groups of digits above over the phone.</source>
         <translation>已写入 {file}（{unit}）。请把文件交到分局，再通过电话向分局念出上面的六组数字。</translation>
     </message>
@@ -6653,10 +6752,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="73"/>
         <source>Fill selected &amp;days…</source>
         <translation>批量排班(&amp;D)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/roster_page.py" line="77"/>
         <source>Histor&amp;y…</source>
         <translation>变更记录(&amp;Y)…</translation>
     </message>
@@ -6691,9 +6792,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>只显示此人的勤务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="73"/>
         <source>&amp;Fill selected days…</source>
-        <translation>批量排班(&amp;F)…</translation>
+        <translation type="vanished">批量排班(&amp;F)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/roster_page.py" line="75"/>
@@ -6711,9 +6811,8 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>复制到所选日期所在的一周，只填尚空的格子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster_page.py" line="77"/>
         <source>&amp;History…</source>
-        <translation>变更记录(&amp;H)…</translation>
+        <translation type="vanished">变更记录(&amp;H)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/roster_page.py" line="79"/>
@@ -6939,52 +7038,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>ShiftsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35"/>
         <source>Shifts and roster rules</source>
         <translation>班次与排班规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="38"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="38"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="38"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="44"/>
         <source>&amp;Add shift</source>
         <translation>添加班次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="44"/>
         <source>&amp;Remove shift</source>
         <translation>删除班次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="49"/>
         <source>Shifts (24:00 ends at midnight)</source>
         <translation>班次（24:00 表示午夜结束）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="61"/>
         <source> hours</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="63"/>
         <source>Rest between shifts at least</source>
         <translation>两班之间至少休息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/shifts_dialog.py" line="67"/>
         <source>Night shifts in a row at most</source>
         <translation>连续夜班至多</translation>
     </message>
@@ -7005,12 +7104,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="55"/>
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="55"/>
         <source>New police station</source>
         <translation>新建派出所</translation>
     </message>
@@ -7018,50 +7117,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="55"/>
         <source>Data package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="57"/>
         <source>{file}: package {sequence} from {origin}.</source>
         <translation>{file}：{origin} 的第 {sequence} 号数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="61"/>
         <source>It was imported before; nothing changes.</source>
         <translation>以前已导入过，不作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="64"/>
         <source>Nothing is written yet. Import it? A copy of the database is made first.</source>
         <translation>尚未写入任何内容。要导入吗？导入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="67"/>
         <source>Imported.</source>
         <translation>已导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="71"/>
         <source>{n} records were changed both here and there since the last exchange: this desk&apos;s version stays until you choose one in File &gt; Data conflicts.</source>
         <translation>有 {n} 条记录自上次交换以来双方都修改过：在您于“文件 &gt; 数据冲突”中选择之前，以本机版本为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="85"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="101"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="109"/>
         <source>Signed by the desk of {unit}, fingerprint {fingerprint}.</source>
         <translation>签名：{unit}的工作台，指纹 {fingerprint}。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="114"/>
         <source>The digits you typed match it: that desk is enrolled here with this import.</source>
         <translation>您输入的数字与之一致：该工作台已随本次导入在本机登记。</translation>
     </message>
@@ -7077,62 +7178,62 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="38"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="38"/>
         <source>Edit user</source>
         <translation>编辑用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="41"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="42"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="44"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="48"/>
         <source>Works in</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="48"/>
         <source>(the whole database)</source>
         <translation>（全库）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="52"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="52"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="58"/>
         <source>(unchanged)</source>
         <translation>（不修改）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="60"/>
         <source>The user chooses their own password at their next login.</source>
         <translation>该用户下次登录时须设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="62"/>
         <source>May log in</source>
         <translation>允许登录</translation>
     </message>
@@ -7140,72 +7241,72 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="88"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="94"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="95"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="96"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="97"/>
         <source>Works in</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="98"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="99"/>
         <source>Last login</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="107"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="108"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="109"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="133"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="135"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="137"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="139"/>
         <source>(the whole database)</source>
         <translation>（全库）</translation>
     </message>
@@ -7213,52 +7314,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="79"/>
         <source>Visit</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="79"/>
         <source>New visit</source>
         <translation>新增走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="90"/>
         <source>Discard the draft</source>
         <translation>丢弃草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="106"/>
         <source>Name, pinyin initials (hzl) or part of the credit code</source>
         <translation>单位名称、拼音首字母（如 hzl）或部分信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="108"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="114"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="116"/>
         <source>Kind of visit</source>
         <translation>走访类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="121"/>
         <source>Main officer</source>
         <translation>主办民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="124"/>
         <source>Names separated by 、</source>
         <translation>多人用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="125"/>
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
@@ -7273,7 +7374,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>内部治安保卫指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="583"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="553"/>
         <source>Discard what was typed?</source>
         <translation>放弃已输入的内容？</translation>
     </message>
@@ -7351,22 +7452,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>各类隐患默认的整改期限（自走访之日起的天数）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="439"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="409"/>
         <source>Saved: {name}, {day}.</source>
         <translation>已保存：{name}，{day}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="487"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="457"/>
         <source>Opinion or request {n}</source>
         <translation>第 {n} 条意见诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="488"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="458"/>
         <source>Finding {n}</source>
         <translation>第 {n} 条隐患/不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="489"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="459"/>
         <source>Open item {n}</source>
         <translation>第 {n} 条未销号事项</translation>
     </message>
@@ -7408,11 +7509,11 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>新增走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="34"/>
         <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
+        <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="34"/>
         <source>&amp;Modify…</source>
         <translation>修改(&amp;M)…</translation>
     </message>
@@ -7422,61 +7523,62 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="47"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="51"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="52"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="60"/>
         <source>Enterprise</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="61"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="54"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="62"/>
         <source>Kind</source>
         <translation>走访类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="55"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="63"/>
         <source>Officers</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="56"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="64"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="65"/>
         <source>Unstable factors</source>
         <translation>不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="66"/>
         <source>What was done</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="71"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="72"/>
         <source>All officers</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="140"/>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
@@ -7484,37 +7586,37 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>WeekdayPicker</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="70"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="71"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="72"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="73"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="74"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="75"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="76"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
@@ -7593,22 +7695,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>_NamedUnitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="29"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="30"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="31"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="30"/>
+        <location filename="../../desktop/ui/dialogs/unit_dialogs.py" line="32"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -7616,12 +7718,12 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="444"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="449"/>
         <source>Map image</source>
         <translation>底图图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/map_page.py" line="444"/>
+        <location filename="../../desktop/ui/pages/map_page.py" line="449"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif)</translation>
     </message>

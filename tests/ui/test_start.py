@@ -212,3 +212,40 @@ def test_the_first_window_is_maximised_and_later_ones_where_they_were(qtbot: Any
     window.save_state()
     again = _new_window(qtbot)
     assert not again.windowState() & Qt.WindowState.WindowMaximized
+
+
+@pytest.mark.login
+def test_an_empty_tree_says_how_to_begin_and_begins_there(
+    qtbot: Any, tmp_path: Path, messages: list[Any]
+) -> None:
+    from desktop.ui.dialogs.unit_dialogs import BureauDialog
+
+    window = _new_window(qtbot)
+
+    def set_up(dialog: FirstAdminDialog) -> None:
+        dialog.name.setText("王管理")
+        dialog.password.setText("Jingwu-2026")
+        dialog.repeat.setText("Jingwu-2026")
+        dialog.submit()
+
+    modals = [
+        Modal(WelcomeDialog, lambda dialog: dialog.buttons[Start.NEW].click()),
+        Modal(FirstAdminDialog, set_up),
+        Modal(RecoveryKeyDialog, lambda dialog: dialog.accept()),
+        Modal(BureauDialog, lambda dialog: dialog.reject()),  # not now
+    ]
+    assert window.open_database(tmp_path / "new.sqlite3")
+    for modal in modals:
+        modal.check()
+    hint = window.empty_hint
+    assert hint.isVisible() and "新建分局" in hint.text()
+
+    def name_it(dialog: BureauDialog) -> None:
+        dialog.name.setText("江州市公安局城东分局")
+        dialog.submit()
+
+    bureau = Modal(BureauDialog, name_it)
+    hint.linkActivated.emit("new")
+    bureau.check()
+    assert window.tree.tree_model.rowCount() == 1 and not hint.isVisible()
+    window.jobs.stop_all()
