@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any, Literal
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
@@ -110,6 +110,11 @@ def local_time(at: datetime, seconds: bool = False) -> str:
     if at.tzinfo is None:
         at = at.replace(tzinfo=UTC)
     return at.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def local_midnight(day: date) -> datetime:
+    """Where `day` begins on the PC's clock: a filter by days means the days the user sees."""
+    return datetime.combine(day, time()).astimezone()
 
 
 def china_text_as_local(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, event, exists, inspect, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.dates import CHINA
+from desktop.domain.dates import CHINA, local_midnight
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.domain.masking import mask_id_number, mask_phone
 from desktop.ledgers.audit import write_audit_ledger
@@ -334,9 +334,9 @@ def list_entries(
     if record_id is not None:
         stmt = stmt.where(AuditEntry.record_id == record_id)
     if date_from is not None:
-        stmt = stmt.where(AuditEntry.at >= _china_midnight(date_from))
+        stmt = stmt.where(AuditEntry.at >= local_midnight(date_from))
     if date_to is not None:
-        stmt = stmt.where(AuditEntry.at < _china_midnight(date_to + timedelta(days=1)))
+        stmt = stmt.where(AuditEntry.at < local_midnight(date_to + timedelta(days=1)))
     if text:
         # autoescape: a % or _ typed finds itself (a file name, a user name), not any text
         stmt = stmt.where(
@@ -409,10 +409,6 @@ def _subtree(session: Session, node: NodeRef) -> list[uuid.UUID]:
     if offices:
         ids += session.scalars(select(GridCell.id).where(GridCell.office_id.in_(offices)))
     return ids
-
-
-def _china_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(), CHINA)
 
 
 def export_entries(
