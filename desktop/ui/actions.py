@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 
 class Actions(QObject):
@@ -124,3 +125,15 @@ class Actions(QObject):
         self.recycle_bin = make("recycle_bin", self.tr("Recycle &bin…"), "Ctrl+Shift+Del")
         self.refresh = make("refresh", self.tr("&Refresh"), key.Refresh)
         self.about = make("about", self.tr("&About"))
+        self.help = make(
+            "help",
+            self.tr("&Contents"),
+            key.HelpContents,
+            self.tr("The main tasks step by step and every shortcut, without a network"),
+        )
+        # F1 answers before any menu lists it: the window holds the action itself.
+        if isinstance(parent, QWidget):
+            from desktop.ui.help import show_help
+
+            parent.addAction(self.help)
+            self.help.triggered.connect(lambda: show_help(parent))

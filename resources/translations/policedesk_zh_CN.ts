@@ -342,12 +342,12 @@
     <message>
         <location filename="../../desktop/ui/actions.py" line="149"/>
         <source>&amp;Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>使用帮助(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="151"/>
         <source>The main tasks step by step and every shortcut, without a network</source>
-        <translation type="unfinished"></translation>
+        <translation>主要工作的操作步骤和全部快捷键（无需联网）</translation>
     </message>
 </context>
 <context>
@@ -3104,7 +3104,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <message>
         <location filename="../../desktop/ui/help.py" line="60"/>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>使用帮助</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Table, select, tuple_
+from sqlalchemy import Table, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.domain import credit_code, id_number
@@ -355,8 +355,50 @@ def list_enterprises(
 ) -> list[EnterpriseRow]:
     """One page ordered by name; pass the last row's (name, id) for the next page. Phone
     numbers are masked unless `reveal` is asked for and the role may."""
-    scope = access.scope(db, scope)
     show = (lambda p: p) if access.unmasked(db, reveal) else mask_phone
+    stmt = _listing(db, scope, text, industry, key_only, risk_grade, status, officer_id)
+    if after is not None:
+        name, ident = after
+        # A row value, so that the page is one seek into the index (an OR of columns is not).
+        stmt = stmt.where(tuple_(Enterprise.name, Enterprise.id) > tuple_(name, ident))
+    stmt = stmt.order_by(Enterprise.name, Enterprise.id).limit(limit)
+    names = {c.code: c.name for c in codes(db, "industry")}
+    grades = {c.code: c.name for c in codes(db, "risk_grade")}
+    statuses = {c.code: c.name for c in codes(db, "enterprise_status")}
+    today = date.today()
+    with db.reading() as s:
+        return [
+            EnterpriseRow(
+                i,
+                n,
+                cc,
+                names.get(ind, ind),
+                key,
+                grades.get(g, g),
+                statuses.get(st, st),
+                grid,
+                contact,
+                show(phone),
+                due,
+                cadence(due, today, status),
+            )
+            for i, n, cc, ind, key, g, st, grid, contact, phone, due, status in s.execute(stmt)
+        ]
+
+
+def _listing(
+    db: Database,
+    scope: NodeRef | None,
+    text: str,
+    industry: str | None,
+    key_only: bool,
+    risk_grade: str | None,
+    status: str | None,
+    officer_id: uuid.UUID | None,
+) -> Any:
+    """The register's rows that the filters let through, unordered: the list's and its
+    count's one definition."""
+    scope = access.scope(db, scope)
     stmt = (
         select(
             Enterprise.id,
@@ -391,33 +433,24 @@ def list_enterprises(
         stmt = stmt.where(Enterprise.key_industry.is_(True))
     if officer_id is not None:  # the grid cells a community officer answers for
         stmt = stmt.where(GridCell.community_officer_id == officer_id)
-    if after is not None:
-        name, ident = after
-        # A row value, so that the page is one seek into the index (an OR of columns is not).
-        stmt = stmt.where(tuple_(Enterprise.name, Enterprise.id) > tuple_(name, ident))
-    stmt = stmt.order_by(Enterprise.name, Enterprise.id).limit(limit)
-    names = {c.code: c.name for c in codes(db, "industry")}
-    grades = {c.code: c.name for c in codes(db, "risk_grade")}
-    statuses = {c.code: c.name for c in codes(db, "enterprise_status")}
-    today = date.today()
+    return stmt
+
+
+def count_enterprises(
+    db: Database,
+    scope: NodeRef | None,
+    *,
+    text: str = "",
+    industry: str | None = None,
+    key_only: bool = False,
+    risk_grade: str | None = None,
+    status: str | None = None,
+    officer_id: uuid.UUID | None = None,
+) -> int:
+    """How many enterprises `list_enterprises` lists for the same filters, in all pages."""
+    stmt = _listing(db, scope, text, industry, key_only, risk_grade, status, officer_id)
     with db.reading() as s:
-        return [
-            EnterpriseRow(
-                i,
-                n,
-                cc,
-                names.get(ind, ind),
-                key,
-                grades.get(g, g),
-                statuses.get(st, st),
-                grid,
-                contact,
-                show(phone),
-                due,
-                cadence(due, today, status),
-            )
-            for i, n, cc, ind, key, g, st, grid, contact, phone, due, status in s.execute(stmt)
-        ]
+        return int(s.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
 
 
 def fill_derived(db: Database, batch: int = 2000) -> int:

@@ -16,6 +16,7 @@ from desktop.services import reference
 from desktop.services.database import Database
 from desktop.services.jurisdiction import officers
 from desktop.services.patrol import deployment
+from desktop.ui.models.pinyin import in_pinyin_order
 from desktop.ui.widgets.form import FormDialog
 
 
@@ -30,16 +31,22 @@ class AbsenceForm:
 
 
 class AbsenceDialog(FormDialog):
+    confirm_discard = True  # Esc asks before losing what was typed
+    help_anchor = "patrol"
+
     def __init__(
         self, parent: QWidget | None, db: Database, scope: NodeRef | None, form: AbsenceForm
     ) -> None:
         super().__init__(parent, self.tr("Absence") if form.id else self.tr("New absence"))
         self.db, self.original = db, form
         # The scope's own people: their absences are the ones its lists show.
-        people = [
-            (o.id, f"{o.name} {o.badge_no or ''}".strip())
-            for o in officers.list_officers(db, scope, limit=5000, active_only=True)
-        ]
+        people = in_pinyin_order(
+            [
+                (o.id, f"{o.name} {o.badge_no or ''}".strip())
+                for o in officers.list_officers(db, scope, limit=5000, active_only=True)
+            ],
+            lambda p: p[1],
+        )
         self.officer = self.combo("officer", self.tr("Officer"), people, form.officer, "")
         self.officer.setEditable(True)  # type a name among a station's people
         self.officer.setInsertPolicy(self.officer.InsertPolicy.NoInsert)

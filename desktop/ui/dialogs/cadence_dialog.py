@@ -11,6 +11,8 @@ from desktop.ui.widgets.form import FormDialog, optional_number
 
 
 class CadenceDialog(FormDialog):
+    confirm_discard = True  # Esc asks before losing what was typed
+
     def __init__(self, parent: QWidget | None, db: Database) -> None:
         super().__init__(parent, self.tr("Visit intervals"))
         self.db = db

@@ -14,6 +14,9 @@ from desktop.ui.widgets.form import FormDialog, optional_number
 
 
 class EnterpriseDialog(FormDialog):
+    confirm_discard = True  # Esc asks before losing what was typed
+    help_anchor = "enterprise"
+
     def __init__(self, parent: QWidget | None, db: Database, form: EnterpriseForm) -> None:
         super().__init__(parent, self.tr("Enterprise") if form.id else self.tr("New enterprise"))
         self.db, self.original = db, form

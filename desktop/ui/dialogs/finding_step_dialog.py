@@ -25,6 +25,9 @@ _LAST = "finding/officer"  # the setting: who took the clerk's last step
 
 
 class FindingStepDialog(FormDialog):
+    confirm_discard = True  # Esc asks before losing what was typed
+    help_anchor = "finding"
+
     def __init__(
         self,
         parent: QWidget | None,

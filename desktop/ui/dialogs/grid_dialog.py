@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QWidget
 from desktop.domain.hierarchy import NodeKind, NodeRef
 from desktop.services.database import Database
 from desktop.services.jurisdiction import grids, hierarchy, officers
+from desktop.ui.models.pinyin import in_pinyin_order
 from desktop.ui.widgets.form import FormDialog, optional_number
 
 
 class GridDialog(FormDialog):
+    confirm_discard = True  # Esc asks before losing what was typed
+
     def __init__(self, parent: QWidget | None, db: Database, form: grids.GridCellForm) -> None:
         super().__init__(parent, self.tr("Grid cell") if form.id else self.tr("New grid cell"))
         self.db, self.original = db, form
@@ -54,6 +57,7 @@ class GridDialog(FormDialog):
     ) -> list[tuple[uuid.UUID, str]]:
         """Keep the person now assigned in the list even when no longer eligible, so that
         saving says so at the field instead of silently clearing the assignment."""
+        choices = in_pinyin_order(choices, lambda c: c[1])
         if current is None or any(ident == current for ident, _ in choices):
             return choices
         found = officers.describe(self.db, current)

@@ -17,6 +17,8 @@ NO_IMAGE = QT_TRANSLATE_NOOP("Messages", "Choose an image file that exists.")
 
 
 class MapImageDialog(FormDialog):
+    confirm_discard = True  # Esc asks before losing what was typed
+
     def __init__(self, parent: QWidget | None, stored: tuple[str, ImagePlacement | None]) -> None:
         super().__init__(parent, self.tr("Map image underneath"))
         image, placement = stored

@@ -13,6 +13,8 @@ from desktop.ui.widgets.form import FormDialog
 
 
 class OfficerDialog(FormDialog):
+    confirm_discard = True  # Esc asks before losing what was typed
+
     def __init__(self, parent: QWidget | None, db: Database, form: officers.OfficerForm) -> None:
         super().__init__(parent, self.tr("Officer") if form.id else self.tr("New officer"))
         self.db, self.original = db, form

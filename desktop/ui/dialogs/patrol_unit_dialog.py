@@ -86,6 +86,9 @@ class StaffingEditor(QWidget):
 
 
 class PatrolUnitDialog(FormDialog):
+    confirm_discard = True  # Esc asks before losing what was typed
+    help_anchor = "patrol"
+
     def __init__(self, parent: QWidget | None, db: Database, form: UnitForm) -> None:
         title = self.tr("Patrol unit") if form.id else self.tr("New patrol unit")
         super().__init__(parent, title)

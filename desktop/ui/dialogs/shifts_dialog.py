@@ -28,6 +28,9 @@ ROW_ERROR = QT_TRANSLATE_NOOP("Messages", "Row {row}: {text}")
 
 
 class ShiftsDialog(FormDialog):
+    confirm_discard = True  # Esc asks before losing what was typed
+    help_anchor = "patrol"
+
     def __init__(self, parent: QWidget | None, db: Database) -> None:
         super().__init__(parent, self.tr("Shifts and roster rules"))
         self.db = db

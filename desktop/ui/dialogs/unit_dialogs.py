@@ -15,6 +15,8 @@ from desktop.ui.widgets.form import FormDialog
 class _NamedUnitDialog(FormDialog):
     """Sub-bureaus and stations have the same four fields: name, code, address, phone."""
 
+    confirm_discard = True  # Esc asks before losing what was typed
+
     def __init__(
         self,
         parent: QWidget | None,
@@ -87,6 +89,8 @@ class WeekdayPicker(QWidget):
 
 
 class OfficeDialog(FormDialog):
+    confirm_discard = True  # Esc asks before losing what was typed
+
     def __init__(self, parent: QWidget | None, db: Database, form: units.OfficeForm) -> None:
         super().__init__(
             parent,

@@ -23,6 +23,7 @@ from desktop.services.accounts.users import UserForm, UserRow
 from desktop.services.database import Database
 from desktop.services.jurisdiction import hierarchy
 from desktop.ui.errors import show_error
+from desktop.ui.models.pinyin import in_pinyin_order
 from desktop.ui.widgets.form import FormDialog
 
 
@@ -31,6 +32,8 @@ def role_name(role: Role) -> str:
 
 
 class UserDialog(FormDialog):
+    confirm_discard = True  # Esc asks before losing what was typed
+
     def __init__(self, parent: QWidget | None, db: Database, form: UserForm) -> None:
         title = self.tr("New user") if form.id is None else self.tr("Edit user")
         super().__init__(parent, title)
@@ -123,7 +126,7 @@ class UsersDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.rows = users.list_users(self.db)
+        self.rows = in_pinyin_order(users.list_users(self.db), lambda r: r.name)
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             state = (

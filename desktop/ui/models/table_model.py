@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 Row = TypeVar("Row")
@@ -26,6 +26,7 @@ class KeysetTableModel(QAbstractTableModel, Generic[Row]):
     page); `key(row)` is that key. Pages stop when a fetch returns fewer rows than asked."""
 
     PAGE = 200
+    loaded = Signal()  # a reload or a page more has been read (a row count follows it)
 
     def __init__(
         self,
@@ -52,6 +53,8 @@ class KeysetTableModel(QAbstractTableModel, Generic[Row]):
         self.endResetModel()
         if self._more:
             self.fetchMore(QModelIndex())
+        else:
+            self.loaded.emit()
 
     def reload(self) -> None:
         if self._key is not None:
@@ -76,6 +79,7 @@ class KeysetTableModel(QAbstractTableModel, Generic[Row]):
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
+        self.loaded.emit()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
@@ -109,3 +113,26 @@ class KeysetTableModel(QAbstractTableModel, Generic[Row]):
 
     def row_object(self, index: Index) -> Row | None:
         return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None
+
+
+def read_whole(
+    fetch: Callable[[Any, int], list[Row]],
+    key: Callable[[Row], Any],
+    order: Callable[[list[Row]], list[Row]],
+) -> Callable[[Any, int], list[Row]]:
+    """A source for a list short enough to hold whole (a jurisdiction's officers), read from
+    the service's keyset pages at once and put in `order` (pinyin) on the model's first
+    page, which the service's own order (by character code) cannot give."""
+    page = 1000
+
+    def whole(after: Any, _limit: int) -> list[Row]:
+        if after is not None:
+            return []
+        rows: list[Row] = []
+        while True:
+            chunk = fetch(key(rows[-1]) if rows else None, page)
+            rows += chunk
+            if len(chunk) < page:
+                return order(rows)
+
+    return whole

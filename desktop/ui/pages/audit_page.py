@@ -253,6 +253,9 @@ class AuditPage(Page):
         self.details.clicked.connect(lambda: self.show_details(self.table.currentIndex()))
         self.watch(self.action, self.dates, self.filter)
         bar = [self.action, self.dates, self.filter, self.details, self.export_button]
+        self.install_habits(
+            self.table, self.tr("Audit log"), open_row=self.show_details, kind="audit_entry"
+        )
         self.lay_out(bar, self.table, self.filter)
 
     def columns(self) -> list[Column[AuditRow]]:

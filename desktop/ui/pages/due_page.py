@@ -17,8 +17,9 @@ from desktop.domain.hierarchy import NodeRef
 from desktop.domain.palette import cadence_colours
 from desktop.domain.visit_cadence import Cadence
 from desktop.services.database import Database
-from desktop.services.register import cadence
+from desktop.services.register import cadence, enterprises
 from desktop.services.register.cadence import DueRow
+from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.filters import fill_people
 from desktop.ui.pages.page import Page, make_table
@@ -49,6 +50,13 @@ class DuePage(Page):
         self.watch(self.which, self.officer)
         self.visit_button.clicked.connect(lambda: self.visit(self.table.currentIndex()))
         bar = [self.which, self.officer, self.counts, self.visit_button]
+        self.install_habits(
+            self.table,
+            self.tr("Visit reminders"),
+            open_row=self.visit,
+            edit=self.edit_enterprise,
+            kind="enterprise",
+        )
         self.guard("edits", self.visit_button)
         self.lay_out(bar, self.table, self.counts)
 
@@ -90,6 +98,16 @@ class DuePage(Page):
             lambda r: (r.next_due_on, r.id),
         )
         self.fit_columns()
+
+    def edit_enterprise(self, index: QModelIndex) -> None:
+        """F2: the enterprise's own form (Enter records a visit)."""
+        row = self.model.row_object(index)
+        if row is None or self.db is None:
+            return
+        db = self.db
+        self.run_form(
+            lambda: EnterpriseDialog(self, db, enterprises.load_enterprise(db, row.id, False))
+        )
 
     def visit(self, index: QModelIndex) -> None:
         row = self.model.row_object(index)

@@ -14,11 +14,13 @@ from desktop.services.register.findings import FindingRow
 from desktop.services.register.visits import VisitRow
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.page import make_table
+from desktop.ui.widgets.list_menu import ListMenu
 
 
 class EnterpriseHistory(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.db: Database | None = None
         self.visit_model: KeysetTableModel[VisitRow] = KeysetTableModel(
             [
                 Column(self.tr("Date"), lambda r: format_date(r.visited_on)),
@@ -44,6 +46,12 @@ class EnterpriseHistory(QWidget):
         self.visit_table.setModel(self.visit_model)
         self.item_table: QTableView = make_table("history_items")
         self.item_table.setModel(self.item_model)
+        # Copy and export: the history is read here; its records open from their own lists.
+        for table, title in (
+            (self.visit_table, self.tr("Visit history")),
+            (self.item_table, self.tr("Open items")),
+        ):
+            ListMenu(table, title=title, database=lambda: self.db, kind=None)
         splitter = QSplitter()
         for title, table in (
             (self.tr("Visit history"), self.visit_table),
@@ -60,6 +68,7 @@ class EnterpriseHistory(QWidget):
         layout.addWidget(splitter)
 
     def show_enterprise(self, db: Database | None, ident: uuid.UUID | None) -> None:
+        self.db = db
         if db is None or ident is None:
             self.visit_model.set_source(None, lambda r: None)
             self.item_model.set_source(None, lambda r: None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,9 +50,9 @@ class EnterprisesPage(Page):
         self.new_button = QPushButton(self.tr("&New enterprise…"))
         self.new_button.setObjectName("new_enterprise")
         self.new_button.setToolTip(self.tr("Select a grid cell in the tree to register in it"))
-        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button = QPushButton(self.tr("&Modify…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
-        self.visit_button = QPushButton(self.tr("Record a &visit…"))
+        self.visit_button = QPushButton(self.tr("&Record a visit…"))
         self.visit_button.setObjectName("visit_enterprise")
         self.model: KeysetTableModel[EnterpriseRow] = KeysetTableModel(self.columns())
         self.model.row_colours = lambda r: cadence_colours(r.cadence)
@@ -74,6 +75,18 @@ class EnterprisesPage(Page):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         buttons = [self.new_button, self.edit_button, self.delete_button, self.visit_button]
+        habits = self.install_habits(
+            self.table,
+            self.tr("Enterprises"),
+            open_row=self.open,
+            edit=self.open,
+            delete=self.delete,
+            kind="enterprise",
+        )
+        visit = QAction(self.tr("&Record a visit…"), self)
+        visit.triggered.connect(self._visit)
+        habits.add_action(visit)
+        self.menu_visit = visit
         self.guard("edits", self.visit_button)  # new_button: set_context, by the scope too
         self.guard("deletes", self.delete_button)
         self.lay_out([*filters, *buttons], self.splitter, self.filter)
@@ -118,6 +131,17 @@ class EnterprisesPage(Page):
         industry, risk, status = (b.currentData() for b in (self.industry, self.risk, self.status))
         key_only = self.key_only.isChecked()
         officer = self.officer.currentData()
+        if self.row_count is not None:  # 共 N 条: the register's, not the page's first rows
+            self.row_count.counter = lambda: enterprises.count_enterprises(
+                db,
+                scope,
+                text=text,
+                industry=industry,
+                key_only=key_only,
+                risk_grade=risk,
+                status=status,
+                officer_id=officer,
+            )
         self.model.set_source(
             lambda after, limit: enterprises.list_enterprises(
                 db,

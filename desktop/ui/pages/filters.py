@@ -11,7 +11,12 @@ from desktop.domain.dates import parse_date
 from desktop.domain.hierarchy import NodeRef
 from desktop.services.database import Database
 from desktop.services.jurisdiction import officers
+from desktop.ui.models.pinyin import in_pinyin_order
 from desktop.ui.widgets.form import INVALID_STYLE
+
+
+def _label(person: officers.Person) -> str:
+    return person.label
 
 
 class DateRange(QWidget):
@@ -75,7 +80,7 @@ def fill_people(
     box.blockSignals(True)
     box.clear()
     box.addItem(everyone, None)
-    for person in officers.people(db, scope, responsible_only):
+    for person in in_pinyin_order(officers.people(db, scope, responsible_only), _label):
         box.addItem(person.label, person.id)
     index = next((i for i in range(box.count()) if box.itemData(i) == current), 0)
     box.setCurrentIndex(index)

@@ -34,7 +34,7 @@ class FindingsPage(Page):
         )
         self.status.setObjectName("finding_status_filter")
         self.urgency.setObjectName("finding_urgency_filter")
-        self.step_button = QPushButton(self.tr("&Follow up…"))
+        self.step_button = QPushButton(self.tr("Fo&llow up…"))
         self.step_button.setObjectName("follow_up")
         self.model: KeysetTableModel[FindingRow] = KeysetTableModel(self.columns())
         self.model.row_colours = lambda r: urgency_colours(r.urgency)
@@ -44,6 +44,13 @@ class FindingsPage(Page):
         filters += [self.urgency, self.officer]
         self.watch(*filters)
         self.step_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
+        self.install_habits(
+            self.table,
+            self.tr("Hazards and unstable factors"),
+            open_row=self.open,
+            edit=self.open,
+            kind="finding",
+        )
         self.guard("edits", self.step_button)
         self.lay_out([*filters, self.step_button], self.table, self.filter)
 

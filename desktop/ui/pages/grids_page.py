@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTableView, QWidget
 
 from desktop.services.jurisdiction import grids
 from desktop.services.jurisdiction.grids import GridRow
@@ -19,19 +19,17 @@ class GridsPage(Page):
         super().__init__(parent)
         self.filter = make_filter("grid_filter", self.tr("Filter by code or name"))
         self.filter.textChanged.connect(self.refresh)
-        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button = QPushButton(self.tr("&Modify…"))
         self.model: KeysetTableModel[GridRow] = KeysetTableModel(self.columns())
         self.table: QTableView = make_table("grid_table")
         self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self.open)
         self.table.activated.connect(self.open)
-        bar = QHBoxLayout()
-        bar.addWidget(self.filter, 1)
-        bar.addWidget(self.edit_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table)
+        self.install_habits(
+            self.table, self.tr("Grid cells"), open_row=self.open, edit=self.open, kind="grid_cell"
+        )
+        self.lay_out([self.filter, self.edit_button], self.table, self.filter)
 
     def columns(self) -> list[Column[GridRow]]:
         return [

@@ -15,7 +15,8 @@ from desktop.domain.hierarchy import NodeKind
 from desktop.services.jurisdiction import officers
 from desktop.services.jurisdiction.officers import OfficerForm, OfficerRow
 from desktop.ui.dialogs.officer_dialog import OfficerDialog
-from desktop.ui.models.table_model import Column, KeysetTableModel
+from desktop.ui.models.pinyin import in_pinyin_order
+from desktop.ui.models.table_model import Column, KeysetTableModel, read_whole
 from desktop.ui.pages.page import (
     Page,
     fill_code_filter,
@@ -37,7 +38,7 @@ class OfficersPage(Page):
         self.active_only = QCheckBox(self.tr("Active only"))
         self.new_button = QPushButton(self.tr("&New officer…"))
         self.new_button.setObjectName("new_officer")
-        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button = QPushButton(self.tr("&Modify…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.setObjectName("delete_officer")
         self.model: KeysetTableModel[OfficerRow] = KeysetTableModel(self.columns())
@@ -50,6 +51,14 @@ class OfficersPage(Page):
         self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
         self.delete_button.clicked.connect(self.delete)
         buttons = [self.new_button, self.edit_button, self.delete_button]
+        self.install_habits(
+            self.table,
+            self.tr("Officers"),
+            open_row=self.open,
+            edit=self.open,
+            delete=self.delete,
+            kind="officer",
+        )
         self.guard("edits", self.new_button)
         self.guard("deletes", self.delete_button)
         self.lay_out([*filters, *buttons], self.table, self.filter)
@@ -79,18 +88,24 @@ class OfficersPage(Page):
         self.reveal.setEnabled(may_reveal(db))
         reveal = self.reveal.isChecked() and may_reveal(db)
         kind, active = self.kind.currentData(), self.active_only.isChecked()
+        # A jurisdiction's people are few enough to hold whole: in pinyin order, as the
+        # clerks' other programs list names (the service pages by character code).
         self.model.set_source(
-            lambda after, limit: officers.list_officers(
-                db,
-                scope,
-                after=after,
-                limit=limit,
-                text=text,
-                kind=kind,
-                active_only=active,
-                reveal=reveal,
+            read_whole(
+                lambda after, limit: officers.list_officers(
+                    db,
+                    scope,
+                    after=after,
+                    limit=limit,
+                    text=text,
+                    kind=kind,
+                    active_only=active,
+                    reveal=reveal,
+                ),
+                lambda r: (r.name, r.id),
+                lambda rows: in_pinyin_order(rows, lambda r: r.name),
             ),
-            lambda r: (r.name, r.id),
+            lambda r: r.id,
         )
         self.fit_columns()
 

@@ -28,6 +28,7 @@ from desktop.ui.models.table_model import ObjectRole
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.filter_bar import FilterBar
 from desktop.ui.widgets.form import FormDialog
+from desktop.ui.widgets.list_menu import ListMenu, RowCount, selected_rows
 
 
 class Page(QWidget):
@@ -97,31 +98,71 @@ class Page(QWidget):
                 widget.changed.connect(self.refresh)  # type: ignore[attr-defined]
 
     def lay_out(self, bar: list[QWidget], body: QWidget, stretch: QWidget | None = None) -> None:
-        """The filter and button bar (FilterBar) above the page's table (or splitter)."""
+        """The filter and button bar (FilterBar) above the page's table (or splitter), and
+        the list's row count below."""
         layout = QVBoxLayout(self)
         self.bar = FilterBar(bar, stretch)
         layout.addWidget(self.bar)
         layout.addWidget(body)
+        if self.row_count is not None:
+            layout.addWidget(self.row_count)
+
+    row_count: RowCount | None = None
+    habits: ListMenu | None = None
+
+    def install_habits(
+        self,
+        table: QTableView,
+        title: str,
+        *,
+        open_row: Callable[[QModelIndex], None] | None = None,
+        edit: Callable[[QModelIndex], None] | None = None,
+        delete: Callable[[], None] | None = None,
+        kind: str | None = None,
+        primary: bool = True,
+    ) -> ListMenu:
+        """The right-click menu, F2, Delete and Ctrl+C on `table`; the page's first list
+        (`primary`) also takes F2 from anywhere on the page and gets the row count."""
+        habits = ListMenu(
+            table,
+            title=title,
+            database=lambda: self.db,
+            open_row=open_row,
+            edit=edit,
+            delete=delete,
+            may=self.may,
+            kind=kind,
+            page=self if primary else None,
+        )
+        if primary:
+            self.habits = habits
+            self.row_count = RowCount(table)
+        return habits
 
     def delete_selected(self, title: str, delete: Callable[[Database, Any], None]) -> None:
-        """Ask, then move the selected row's record to the recycle bin: `delete(db, row)`."""
-        row = (
-            self.table.model().data(self.table.currentIndex(), ObjectRole)
-            if self.table is not None
-            else None
-        )
-        if row is None or self.db is None:
+        """Ask, then move the selected rows' records to the recycle bin: `delete(db, row)`."""
+        table = self.table
+        if table is None or self.db is None:
             return
-        answer = QMessageBox.question(
-            self, title, self.tr("Move “{name}” to the recycle bin?").format(name=row.name)
+        rows = [
+            row
+            for r in selected_rows(table)
+            if (row := table.model().data(table.model().index(r, 0), ObjectRole)) is not None
+        ]
+        if not rows:
+            return
+        question = (
+            self.tr("Move “{name}” to the recycle bin?").format(name=rows[0].name)
+            if len(rows) == 1
+            else self.tr("Move these {n} records to the recycle bin?").format(n=len(rows))
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
             return
         try:
-            delete(self.db, row)
+            for row in rows:
+                delete(self.db, row)
         except UserError as error:
             show_error(self, error)
-            return
         self.refresh()
         self.changed.emit()
 

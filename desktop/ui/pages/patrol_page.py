@@ -29,6 +29,7 @@ from desktop.ui.dialogs.shifts_dialog import ShiftsDialog
 from desktop.ui.errors import show_error
 from desktop.ui.models.table_model import Column, KeysetTableModel
 from desktop.ui.pages.page import Page, make_table
+from desktop.ui.widgets.list_menu import RowCount
 
 
 def _all_at_once(rows: list[Any]) -> Any:
@@ -65,7 +66,7 @@ class PatrolPage(Page):
         unit_bar.addWidget(button(self.tr("&New unit…"), "new_unit", self.new_unit, "edits"))
         unit_bar.addWidget(
             button(
-                self.tr("&Edit…"), "edit_unit", lambda: self.edit_unit(self.table.currentIndex())
+                self.tr("&Modify…"), "edit_unit", lambda: self.edit_unit(self.table.currentIndex())
             )
         )
         unit_bar.addWidget(button(self.tr("&Delete"), "delete_unit", self.delete_unit, "deletes"))
@@ -79,7 +80,7 @@ class PatrolPage(Page):
         )
         absence_bar.addWidget(
             button(
-                self.tr("Edit a&bsence…"),
+                self.tr("Modify a&bsence…"),
                 "edit_absence",
                 lambda: self.edit_absence(self.absence_table.currentIndex()),
             )
@@ -101,6 +102,27 @@ class PatrolPage(Page):
         split.addWidget(bottom)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        self.install_habits(
+            self.table,
+            self.tr("Patrol units"),
+            open_row=self.edit_unit,
+            edit=self.edit_unit,
+            delete=self.delete_unit,
+            kind="patrol_unit",
+        )
+        self.install_habits(
+            self.absence_table,
+            self.tr("Absences"),
+            open_row=self.edit_absence,
+            edit=self.edit_absence,
+            delete=self.delete_absence,
+            kind="absence",
+            primary=False,
+        )
+        self.absence_count = RowCount(self.absence_table)
+        if self.row_count is not None:
+            upper.addWidget(self.row_count)
+        lower.addWidget(self.absence_count)
         QVBoxLayout(self).addWidget(split)
 
     def unit_columns(self) -> list[Column[UnitRow]]:

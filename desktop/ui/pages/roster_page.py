@@ -70,11 +70,11 @@ class RosterPage(Page):
         self.generate_button.clicked.connect(self.generate)
         self.publish_button = self._button("roster_publish", self.tr("&Publish"))
         self.publish_button.clicked.connect(self.publish)
-        self.fill_button = self._button("roster_fill", self.tr("&Fill selected days…"))
+        self.fill_button = self._button("roster_fill", self.tr("Fill selected &days…"))
         self.fill_button.clicked.connect(self.fill)
         self.copy_button = self._button("roster_copy_week", self.tr("&Copy last week"))
         self.copy_button.clicked.connect(self.copy_week)
-        self.history_button = self._button("roster_history", self.tr("&History…"))
+        self.history_button = self._button("roster_history", self.tr("Histor&y…"))
         self.history_button.clicked.connect(self.show_history)
         self.checkins_button = self._button("roster_checkins", self.tr("Check-&ins…"))
         self.checkins_button.setToolTip(

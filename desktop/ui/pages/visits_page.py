@@ -31,7 +31,7 @@ class VisitsPage(Page):
         self.new_button = QPushButton(self.tr("&New visit…"))
         self.new_button.setObjectName("new_visit")
         self.new_button.setToolTip("Ctrl+Shift+V")
-        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button = QPushButton(self.tr("&Modify…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.model: KeysetTableModel[VisitRow] = KeysetTableModel(self.columns())
         self.table: QTableView = make_table("visit_table", self.open)
@@ -42,6 +42,14 @@ class VisitsPage(Page):
         self.edit_button.clicked.connect(lambda: self.open(self.table.currentIndex()))
         self.delete_button.clicked.connect(self.delete)
         buttons = [self.new_button, self.edit_button, self.delete_button]
+        self.install_habits(
+            self.table,
+            self.tr("Visits"),
+            open_row=self.open,
+            edit=self.open,
+            delete=self.delete,
+            kind="visit",
+        )
         self.guard("edits", self.new_button)
         self.guard("deletes", self.delete_button)
         self.lay_out([*filters, *buttons], self.table, self.filter)
@@ -71,6 +79,16 @@ class VisitsPage(Page):
         db, scope, text = self.db, self.scope, self.filter.text()
         start, end = self.dates.value()
         kind, officer = self.kind.currentData(), self.officer.currentData()
+        if self.row_count is not None:  # 共 N 条: all the visits, not the page's first rows
+            self.row_count.counter = lambda: visits.count_visits(
+                db,
+                scope,
+                date_from=start,
+                date_to=end,
+                kind=kind,
+                officer_id=officer,
+                text=text,
+            )
         self.model.set_source(
             lambda after, limit: visits.list_visits(
                 db,

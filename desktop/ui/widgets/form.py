@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QDoubleValidator, QIntValidator, QKeySequence, QShortcut
+from PySide6.QtGui import QDoubleValidator, QIntValidator, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +32,12 @@ INVALID_STYLE = f"border: 1px solid {palette.ERROR_TEXT}; background: {palette.I
 
 
 class FormDialog(QDialog):
-    """Subclasses add fields, implement `collect()` → form and `save(form)` → service call."""
+    """Subclasses add fields, implement `collect()` → form and `save(form)` → service call.
+
+    An edit form sets `confirm_discard`: then Esc, 取消 and the close box ask before
+    throwing away what was typed (not a login, nor a form that keeps a draft)."""
+
+    confirm_discard = False
 
     def __init__(self, parent: QWidget | None, title: str, scrolling: bool = False) -> None:
         super().__init__(parent)
@@ -67,8 +74,11 @@ class FormDialog(QDialog):
         # Ctrl+Enter saves from any field, including multi-line ones that keep Enter.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
+        # F1 here too: the window's own F1 does not reach past a modal form.
+        QShortcut(QKeySequence.StandardKey.HelpContents, self).activated.connect(self.show_help)
         self.saved: Any = None
         self.read_only = False
+        self._shown_values: list[Any] | None = None  # the fields as the form opened
 
     # -- fields -----------------------------------------------------------------------------
     def add(self, name: str, label: str, widget: QWidget) -> QWidget:
@@ -143,6 +153,65 @@ class FormDialog(QDialog):
                 widget.setEnabled(widget.parent() is self.buttons)
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.read_only = True
+
+    help_anchor = "forms"  # the help page's section about this form
+
+    def show_help(self) -> None:
+        from desktop.ui.help import show_help
+
+        show_help(self, self.help_anchor)
+
+    # -- leaving without saving -------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._shown_values is None:
+            self.mark_clean()
+
+    def mark_clean(self) -> None:
+        """The fields as they are now count as nothing typed (the form opened, or was
+        emptied for the next record)."""
+        self._shown_values = self.field_values()
+
+    def field_values(self) -> list[Any]:
+        """What the user can change, in widget order: a row added is a change too."""
+        values: list[Any] = []
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QLineEdit):
+                values.append(widget.text())
+            elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+                values.append(widget.toPlainText())
+            elif isinstance(widget, QComboBox):
+                values.append((widget.currentIndex(), widget.currentText()))
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                values.append(widget.isChecked())
+            elif isinstance(widget, QAbstractSpinBox):
+                values.append(widget.text())
+        return values
+
+    def typed(self) -> bool:
+        """Whether anything was typed or chosen since the form opened."""
+        return (
+            not self.read_only
+            and self._shown_values is not None
+            and self.field_values() != self._shown_values
+        )
+
+    def may_discard(self) -> bool:
+        """True when nothing was typed, or the user agrees to lose it."""
+        if not self.confirm_discard or not self.typed():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            QCoreApplication.translate("FormDialog", "Discard what you have typed?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reject(self) -> None:
+        if self.may_discard():
+            super().reject()
 
     # -- saving -----------------------------------------------------------------------------
     def collect(self) -> Any:
