@@ -51,6 +51,25 @@ class Actions(QObject):
             None,
             self.tr("Records changed both here and at another desk: keep one version"),
         )
+        # Enrolment (终端登记): ExchangeWork puts these beside exchange_conflicts.
+        self.exchange_request = make(
+            "exchange_request",
+            self.tr("&This desk's enrolment request…"),
+            None,
+            self.tr("Write this desk's request for the sub-bureau and show its fingerprint"),
+        )
+        self.exchange_enrol = make(
+            "exchange_enrol",
+            self.tr("Enrol a des&k…"),
+            None,
+            self.tr("Take a desk's packages from now on, once its fingerprint matches by phone"),
+        )
+        self.exchange_desks = make(
+            "exchange_desks",
+            self.tr("Enrolled de&sks…"),
+            None,
+            self.tr("The desks enrolled here, and revoking a lost or replaced one"),
+        )
         self.backup = make("backup", self.tr("&Back up…"))
         self.restore = make("restore", self.tr("&Restore from backup…"))
         self.check = make("check", self.tr("&Check database"))

@@ -3972,7 +3972,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>未知的规模 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/demo/generator.py" line="375"/>
+        <location filename="../../desktop/demo/generator.py" line="378"/>
         <source>The database already holds a jurisdiction; the demo needs an empty one. Give another file with --database.</source>
         <translation>该数据库已有辖区数据，演示数据只能生成到空数据库。请用 --database 指定另一个文件。</translation>
     </message>

@@ -48,7 +48,9 @@ def outcome_name(outcome: str) -> str:
 class SummaryDialog(QDialog):
     """The counts of a package by record kind: before importing (asking), or after."""
 
-    def __init__(self, parent: QWidget | None, result: Imported, asking: bool) -> None:
+    def __init__(
+        self, parent: QWidget | None, result: Imported, asking: bool, first: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Data package"))
         layout = QVBoxLayout(self)
@@ -72,6 +74,11 @@ class SummaryDialog(QDialog):
         self.heading = QLabel(head)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        self.signer = QLabel(self._signed(result, asking and first))
+        self.signer.setWordWrap(True)
+        self.signer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.signer.setVisible(bool(result.fingerprint))
+        layout.addWidget(self.signer)
         kinds = [k for k in EXCHANGED if k in result.counts]
         self.table = QTableWidget(len(kinds) + 1, len(OUTCOMES))
         self.table.setHorizontalHeaderLabels([outcome_name(o) for o in OUTCOMES])
@@ -96,6 +103,17 @@ class SummaryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(720, 120 + 30 * (len(kinds) + 2))
+
+    def _signed(self, result: Imported, first: bool) -> str:
+        """Who vouches for the package: the desk enrolled here that signed it."""
+        text = self.tr("Signed by the desk of {unit}, fingerprint {fingerprint}.").format(
+            unit=result.origin_label, fingerprint=result.fingerprint
+        )
+        if first:
+            text += "\n" + self.tr(
+                "The digits you typed match it: that desk is enrolled here with this import."
+            )
+        return text
 
     def _cell(self, row: int, column: int, value: int) -> None:
         item = QTableWidgetItem(str(value) if value else "")
