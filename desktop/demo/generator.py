@@ -315,7 +315,8 @@ def generate(
     if scale not in SCALES:
         raise RefusedError(QT_TRANSLATE_NOOP("Messages", "Unknown scale {scale}."), scale=scale)
     g = Generator(random.Random(seed), Names.load())
-    total = len(_STEPS) + len(_TABLES) + visits.step_count(SCALES[scale])
+    # The last three: the logins (scrypt for each), the patrol units, the month's roster.
+    total = len(_STEPS) + len(_TABLES) + visits.step_count(SCALES[scale]) + 3
     for n, step in enumerate(_STEPS, start=1):
         step(g, SCALES[scale])
         progress(n, total)
@@ -344,10 +345,13 @@ def generate(
         for n, _ in enumerate(steps, start=len(_STEPS) + len(_TABLES) + 1):
             progress(n, total)
     _demo_accounts(db, g)
+    progress(total - 2, total)
     from desktop.demo import checkins, patrol
 
     units = patrol.add_patrol(db, seed, today)
+    progress(total - 1, total)
     duties_checked = checkins.add_month(db, seed, today)
+    progress(total, total)
     return DemoSummary(
         {name: len(rows) for name, rows in g.rows.items()}
         | bulk.counts
@@ -355,7 +359,6 @@ def generate(
     )
 
 
-# The demo's logins (README): one for each role, all with this password.
 def _demo_accounts(db: Database, g: Generator) -> None:
     """A login for each role, in the first station and office; not where users exist."""
     from desktop.services.accounts import users
