@@ -113,6 +113,20 @@ def _dashed(value: Any) -> Any:
     return encode(value)
 
 
+def _iso_time(value: Any) -> Any:
+    """A time as a package writes it, from SQLite's text of it (naive UTC, microseconds):
+    the text cut and joined, as `encode` would print the time it stands for."""
+    if not isinstance(value, str):  # read as a time after all (another database)
+        return encode(value)
+    if len(value) == 26 and value[10] == " " and value[19] == ".":
+        if value.endswith(".000000"):
+            return f"{value[:10]}T{value[11:19]}+00:00"
+        return f"{value[:10]}T{value[11:]}+00:00"
+    moment = datetime.fromisoformat(value)  # any other form SQLite may hold
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return encode(moment)
+
+
 def decode(name: str, row: Row) -> dict[str, Any]:
     """A package row's values as the table's columns take them (companions left out)."""
     converters = _converters(name)
@@ -139,7 +153,12 @@ def read_rows(
     """(row, version) of the table's records, all or `where` or those of `ids`."""
     t = table(name)
     keys = columns(name)
-    raw = [type_coerce(t.c[k], String) if isinstance(t.c[k].type, Uuid) else t.c[k] for k in keys]
+    # Keys (and on SQLite times) read as the text stored: made objects and text again
+    # was a third of writing a package.
+    as_text = (Uuid, UTCDateTime) if s.get_bind().dialect.name == "sqlite" else (Uuid,)
+    raw = [
+        type_coerce(t.c[k], String) if isinstance(t.c[k].type, as_text) else t.c[k] for k in keys
+    ]
     stmt = select(*raw, t.c.version)
     if where is not None:
         stmt = stmt.where(where)
@@ -154,7 +173,14 @@ def read_rows(
 def _rows(s: Session, name: str, stmt: Any, keys: list[str]) -> Iterator[tuple[Row, int]]:
     batch: list[tuple[Row, int]] = []
     t = table(name)
-    made = [_dashed if isinstance(t.c[k].type, Uuid) else encode for k in keys]
+    made = [
+        _dashed
+        if isinstance(kind, Uuid)
+        else _iso_time
+        if isinstance(kind, UTCDateTime)
+        else encode
+        for kind in (t.c[k].type for k in keys)
+    ]
     for values in s.execute(stmt).yield_per(2000):
         row = {k: None if v is None else f(v) for k, f, v in zip(keys, made, values, strict=False)}
         batch.append((row, values[-1]))
