@@ -1819,62 +1819,62 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="133"/>
         <source>Data conflicts</source>
         <translation>数据冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="137"/>
         <source>These records were changed both here and at another desk since the two last exchanged them. This desk&apos;s version is in force until you choose; the version you keep goes out with this desk&apos;s next package, and the other desk follows.</source>
         <translation>以下记录自上次交换以来，本机和其他单位都修改过。在您选择之前以本机版本为准；您保留的版本随本机下一个数据包发出，对方导入后随之一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="150"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="150"/>
         <source>This desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="150"/>
         <source>The package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="159"/>
         <source>Keep this desk&apos;s version</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="160"/>
         <source>Take the package&apos;s version</source>
         <translation>采用数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="163"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="182"/>
         <source>No conflicts are waiting.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="193"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="196"/>
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="193"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="196"/>
         <source>in use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="199"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -2233,47 +2233,47 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="175"/>
         <source>Enrol a desk</source>
         <translation>登记工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="177"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="181"/>
         <source>Call the desk&apos;s operator: they read out the fingerprint their desk shows (File &gt; This desk&apos;s enrolment request), you type it below. Anyone can write a request file; only the digits read by someone you know prove it is theirs.</source>
         <translation>请给该工作台的操作员打电话：由对方念出其工作台显示的指纹（文件 &gt; 本工作台的登记申请），您在下面输入。任何人都能写出登记申请文件；只有您认识的人念出的数字，才能证明它确实是对方的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="186"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="190"/>
         <source>Request:</source>
         <translation>登记申请：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="192"/>
         <source>The desk says it works for:</source>
         <translation>申请所填单位：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="191"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="195"/>
         <source>Choose the unit</source>
         <translation>请选择单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="196"/>
         <source>Enrol it for:</source>
         <translation>登记为：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="195"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="199"/>
         <source>Fingerprint read over the phone:</source>
         <translation>电话中念出的指纹：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="204"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="208"/>
         <source>&amp;Enrol</source>
         <translation>登记(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="228"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="232"/>
         <source>Choose the unit this desk is enrolled for.</source>
         <translation>请选择该工作台登记所属的单位。</translation>
     </message>
@@ -2440,22 +2440,22 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="44"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="45"/>
         <source>Filter by name, pinyin initials or part of the credit code</source>
         <translation>按名称、拼音首字母或部分信用代码筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="49"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="50"/>
         <source>Key industries only</source>
         <translation>只看重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="50"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="51"/>
         <source>&amp;New enterprise…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="52"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="53"/>
         <source>Select a grid cell in the tree to register in it</source>
         <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
     </message>
@@ -2464,7 +2464,7 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
         <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="54"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="55"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -2473,103 +2473,103 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
         <translation type="vanished">记录走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="54"/>
         <source>&amp;Modify…</source>
         <translation>修改(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="55"/>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="56"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="81"/>
         <source>&amp;Record a visit…</source>
         <translation>记录走访(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="75"/>
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="96"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="104"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="97"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="105"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="98"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="106"/>
         <source>Industry</source>
         <translation>行业类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="100"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="108"/>
         <source>Key industry</source>
         <translation>重点行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="109"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="101"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="109"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="111"/>
         <source>Risk grade</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="104"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="112"/>
         <source>Status</source>
         <translation>经营状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="105"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="113"/>
         <source>Grid cell</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="114"/>
         <source>Security contact</source>
         <translation>治安保卫负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="115"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="109"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="117"/>
         <source>Next visit due</source>
         <translation>下次应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="116"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="124"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="125"/>
         <source>All risk grades</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="118"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="126"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="119"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="127"/>
         <source>All community officers</source>
         <translation>全部社区民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/enterprises_page.py" line="190"/>
+        <location filename="../../desktop/ui/pages/enterprises_page.py" line="199"/>
         <source>Delete enterprise</source>
         <translation>删除单位</translation>
     </message>
@@ -2931,22 +2931,22 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FirstPackageDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="252"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="256"/>
         <source>A desk not enrolled here</source>
         <translation>未在本机登记的工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="257"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="262"/>
         <source>{file} is signed by a desk that is not enrolled here. If it is the sub-bureau&apos;s first package, call the sub-bureau: their administrator reads out their desk&apos;s fingerprint (File &gt; Enrolled desks shows it). Type the digits they read: the package is taken, and their desk enrolled here, only if they match. A station&apos;s desk is never enrolled this way, only from its request.</source>
         <translation>{file} 由未在本机登记的工作台签名。如果这是分局的第一个数据包，请给分局打电话：由分局管理员念出其工作台的指纹（在“文件 &gt; 已登记的工作台”中显示）。请输入对方念出的数字：只有数字一致，才接收该数据包并在本机登记分局的工作台。派出所的工作台不能这样登记，只能凭其登记申请登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="269"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="274"/>
         <source>Fingerprint read over the phone:</source>
         <translation>电话中念出的指纹：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="275"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="280"/>
         <source>&amp;Check the package</source>
         <translation>检查数据包(&amp;C)</translation>
     </message>
@@ -5872,17 +5872,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="155"/>
+        <location filename="../../desktop/ui/pages/page.py" line="72"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/page.py" line="166"/>
         <source>Move “{name}” to the recycle bin?</source>
         <translation>把“{name}”移入回收站吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="157"/>
+        <location filename="../../desktop/ui/pages/page.py" line="168"/>
         <source>Move these {n} records to the recycle bin?</source>
         <translation>将这 {n} 条记录移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/page.py" line="198"/>
+        <location filename="../../desktop/ui/pages/page.py" line="209"/>
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
@@ -6371,57 +6376,57 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="77"/>
         <source>This desk&apos;s enrolment request</source>
         <translation>本工作台的登记申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="83"/>
         <source>The sub-bureau takes this desk&apos;s data packages, and seals its own for this desk, only once it has enrolled it. Write the request to a file and take it to the sub-bureau (a USB stick will do: it holds no secret). Then call them and read out the fingerprint below, group by group: they type it, and the desk is enrolled only if the digits match.</source>
         <translation>分局登记本工作台之后，才会接收本工作台的数据包，并为本工作台加密分局的数据包。请把登记申请写成文件交到分局（用U盘即可：文件不含任何机密）。然后给分局打电话，逐组念出下面的指纹：由分局输入，只有数字一致才会登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="98"/>
         <source>The station&apos;s name or code, as the sub-bureau knows it</source>
         <translation>派出所的名称或代码（与分局所用的一致）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="101"/>
         <source>This desk works for:</source>
         <translation>本工作台所属单位：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="103"/>
         <source>This desk&apos;s fingerprint:</source>
         <translation>本工作台的指纹：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="110"/>
         <source>&amp;Write the request…</source>
         <translation>写出登记申请(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="126"/>
         <source>Say which station (or sub-bureau) this desk works for.</source>
         <translation>请说明本工作台属于哪个派出所（或分局）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="131"/>
         <source>enrolment request {unit} {day}</source>
         <translation>登记申请 {unit} {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="136"/>
         <source>Write the enrolment request</source>
         <translation>写出登记申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="138"/>
         <source>Enrolment requests (*{suffix})</source>
         <translation>登记申请 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment.py" line="154"/>
         <source>Written to {file}, for {unit}. Take the file to the sub-bureau, then read them the six groups of digits above over the phone.</source>
         <translation>已写入 {file}（{unit}）。请把文件交到分局，再通过电话向分局念出上面的六组数字。</translation>
     </message>
@@ -7157,14 +7162,18 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="112"/>
         <source>Signed by the desk of {unit}, fingerprint {fingerprint}.</source>
         <translation>签名：{unit}的工作台，指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="117"/>
+        <source>The digits you typed match it: importing the package enrols that desk here.</source>
+        <translation>您输入的数字与之一致：导入时将在本机登记该工作台。</translation>
+    </message>
+    <message>
         <source>The digits you typed match it: that desk is enrolled here with this import.</source>
-        <translation>您输入的数字与之一致：该工作台已随本次导入在本机登记。</translation>
+        <translation type="vanished">您输入的数字与之一致：该工作台已随本次导入在本机登记。</translation>
     </message>
 </context>
 <context>

@@ -302,6 +302,33 @@ def test_a_station_takes_the_sub_bureaus_first_package_by_its_fingerprint(
         run(qtbot, script, win.actions_.exchange_import)
         assert win.db is not None
         (sub_bureau,) = desks.list_desks(win.db)
-    assert read_out in seen["signer"] and "已随本次导入在本机登记" in seen["signer"]
+    assert read_out in seen["signer"] and "导入时将在本机登记该工作台" in seen["signer"]
     assert "已导入" in seen["after"]
     assert sub_bureau.fingerprint == read_out and sub_bureau.revoked_at is None
+
+
+def test_the_fingerprint_boxes_run_on_and_take_a_pasted_fingerprint(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.dialogs.desk_enrolment_fingerprint import FingerprintEntry
+
+    make_application()
+    entry = FingerprintEntry()
+    qtbot.addWidget(entry)
+    entry.show()
+    entry.activateWindow()
+    qtbot.waitUntil(entry.isActiveWindow)
+    entry.boxes[0].setFocus()
+    read_out = "".join(str(i % 10) for i in range(30))
+    for digit in read_out + "9":  # one too many: the last box holds five
+        qtbot.keyClick(QApplication.focusWidget(), digit)
+    assert entry.digits() == read_out and entry.complete()
+    entry.boxes[5].clear()
+    qtbot.keyClick(entry.boxes[5], Qt.Key.Key_Backspace)  # on an empty box: back one
+    assert QApplication.focusWidget() is entry.boxes[4] and entry.boxes[4].text() == "0123"
+    entry.boxes[3].clear()
+    qtbot.keyClicks(entry.boxes[3], "x7-")  # nothing but digits
+    assert entry.boxes[3].text() == "7"
+    QApplication.clipboard().setText("11111 22222-33333 44444 55555 66666")
+    qtbot.keyClick(entry.boxes[2], "v", Qt.KeyboardModifier.ControlModifier)
+    assert entry.digits() == "".join(str(d) * 5 for d in range(1, 7))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -74,6 +75,7 @@ class RequestDialog(QDialog):
         self.db, self.folder = db, folder
         self.written: Path | None = None
         self.setWindowTitle(self.tr("This desk's enrolment request"))
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         layout.addWidget(
             _note(
@@ -100,7 +102,7 @@ class RequestDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("This desk's fingerprint:")))
         self.fingerprint = FingerprintView(desks.this_desk(db).fingerprint)
-        layout.addWidget(self.fingerprint)
+        layout.addWidget(self.fingerprint, 0, Qt.AlignmentFlag.AlignHCenter)
         self.status = _note()
         self.status.hide()
         layout.addWidget(self.status)
@@ -159,6 +161,7 @@ class RequestDialog(QDialog):
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {colour};")
         self.status.show()
+        self.adjustSize()  # room for the message, the fingerprint kept whole
 
 
 class EnrolDialog(QDialog):
@@ -170,6 +173,7 @@ class EnrolDialog(QDialog):
         self.db, self.path, self.request = db, path, request
         self.enrolled: DeskView | None = None
         self.setWindowTitle(self.tr("Enrol a desk"))
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         layout.addWidget(
             _note(
@@ -250,6 +254,7 @@ class FirstPackageDialog(QDialog):
     def __init__(self, parent: QWidget | None, file_name: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("A desk not enrolled here"))
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         layout.addWidget(
             _note(

@@ -49,6 +49,7 @@ class FingerprintView(QFrame):
         grid.setHorizontalSpacing(28)
         grid.setVerticalSpacing(10)
         grid.setContentsMargins(24, 14, 24, 14)
+        grid.setSizeConstraint(QGridLayout.SizeConstraint.SetMinimumSize)  # never squeezed
         self.labels: list[QLabel] = []
         for i in range(GROUPS):
             label = QLabel()
@@ -107,7 +108,9 @@ class FingerprintEntry(QWidget):
             box.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.setPlaceholderText("00000")
             _big(box, 6)
-            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("0" * (GROUP + 2)))
+            metrics = box.fontMetrics()  # five digits and the frame, never stretched
+            box.setFixedWidth(metrics.horizontalAdvance("0" * GROUP) + 24)
+            box.setMinimumHeight(metrics.height() + 10)
             box.textEdited.connect(lambda _text, i=i: self._edited(i))
             box.pasted.connect(self.set_digits)
             box.back.connect(lambda i=i: self._back(i))

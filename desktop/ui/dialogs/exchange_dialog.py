@@ -102,7 +102,10 @@ class SummaryDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 120 + 30 * (len(kinds) + 2))
+        table = self.table  # every row in view, the signer's line included
+        rows = table.verticalHeader().length() + table.horizontalHeader().sizeHint().height()
+        table.setMinimumHeight(min(rows + 2 * table.frameWidth() + 2, 440))
+        self.resize(720, self.minimumSizeHint().height())
 
     def _signed(self, result: Imported, first: bool) -> str:
         """Who vouches for the package: the desk enrolled here that signed it."""
@@ -111,7 +114,7 @@ class SummaryDialog(QDialog):
         )
         if first:
             text += "\n" + self.tr(
-                "The digits you typed match it: that desk is enrolled here with this import."
+                "The digits you typed match it: importing the package enrols that desk here."
             )
         return text
 
