@@ -106,6 +106,7 @@ def test_the_right_click_menu_follows_the_role(qtbot: Any, window: MainWindow) -
     as_leader = entries()
     enabled = [text for text, on in as_leader.items() if on]
     assert len(enabled) == 3  # a leader opens to read, copies and exports; edits nothing
+    assert "打开" in window.officers.edit_button.text()  # not 修改: the form opens to read
 
     # Shown by a real right click on a row, on the row clicked.
     def close_menu() -> None:
@@ -119,7 +120,10 @@ def test_the_right_click_menu_follows_the_role(qtbot: Any, window: MainWindow) -
     rect = table.visualRect(table.model().index(1, 0))
     table.customContextMenuRequested.emit(rect.center())
     assert table.currentIndex().row() == 1
+    users.logout(db)
     users.login(db, "admin", DEMO_PASSWORD)
+    assert window._enter()
+    assert "修改" in window.officers.edit_button.text()
 
 
 def test_copy_and_export_the_selection(

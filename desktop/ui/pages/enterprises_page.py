@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -68,12 +69,6 @@ class EnterprisesPage(Page):
         self.visit_button.clicked.connect(self._visit)
         self.history = EnterpriseHistory()
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
-        # The register above, the selected enterprise's visits and open items below.
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.history)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
         buttons = [self.new_button, self.edit_button, self.delete_button, self.visit_button]
         habits = self.install_habits(
             self.table,
@@ -87,6 +82,19 @@ class EnterprisesPage(Page):
         visit.triggered.connect(self._visit)
         habits.add_action(visit)
         self.menu_visit = visit
+        # The register with its count (共 N 条) above, the selected enterprise's visits and
+        # open items below.
+        register = QWidget()
+        column = QVBoxLayout(register)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table)
+        if self.row_count is not None:
+            column.addWidget(self.row_count)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(register)
+        self.splitter.addWidget(self.history)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         self.guard("edits", self.visit_button)  # new_button: set_context, by the scope too
         self.guard("deletes", self.delete_button)
         self.lay_out([*filters, *buttons], self.splitter, self.filter)
@@ -120,6 +128,7 @@ class EnterprisesPage(Page):
         super().set_context(db, scope)
         grid = scope is not None and scope.kind == NodeKind.GRID
         self.new_button.setEnabled(grid and self.may("edits"))
+        self.menu_visit.setEnabled(db is not None and self.may("edits"))
 
     def refresh(self) -> None:
         if self.db is None:

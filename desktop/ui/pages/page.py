@@ -58,7 +58,18 @@ class Page(QWidget):
         self.setEnabled(db is not None)
         for button, right in self._guarded:
             button.setEnabled(db is not None and self.may(right))
+        self._name_edit_button()
         self.refresh()
+
+    def _name_edit_button(self) -> None:
+        """修改 for a role that may edit; for a leader, who reads the record, 打开."""
+        button = getattr(self, "edit_button", None)
+        if button is None:
+            return
+        if not hasattr(self, "_edit_text"):
+            self._edit_text = button.text()
+        reads = self.db is not None and not self.may("edits")
+        button.setText(QCoreApplication.translate("Page", "&Open…") if reads else self._edit_text)
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -104,7 +115,7 @@ class Page(QWidget):
         self.bar = FilterBar(bar, stretch)
         layout.addWidget(self.bar)
         layout.addWidget(body)
-        if self.row_count is not None:
+        if self.row_count is not None and self.row_count.parent() is None:  # not placed yet
             layout.addWidget(self.row_count)
 
     row_count: RowCount | None = None
