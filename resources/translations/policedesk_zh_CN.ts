@@ -2103,47 +2103,48 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="74"/>
         <source>&amp;Enrol a desk…</source>
         <translation>登记工作台(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="83"/>
         <source>&amp;Revoke…</source>
         <translation>注销(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="80"/>
         <source>For a desk whose computer was lost, stolen or replaced</source>
         <translation>用于电脑丢失、被盗或更换的工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="86"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="112"/>
         <source>Revoked {when}</source>
         <translation>已注销 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="114"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="127"/>
         <source>No desk is enrolled here yet.</source>
         <translation>本机尚未登记任何工作台。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="150"/>
         <source>Revoke a desk</source>
         <translation>注销工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="152"/>
         <source>Revoke the desk of {unit} (fingerprint {fingerprint})?
 
 From now on its packages are refused here, and this desk&apos;s packages are no longer sealed for it, so it cannot read them. Do this for a desk whose computer was lost, stolen or replaced. The records it sent before stay. To take it back, enrol it again from its request.</source>

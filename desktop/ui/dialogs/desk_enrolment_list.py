@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -67,7 +67,8 @@ class DesksDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(UNIT, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.table.doubleClicked.connect(lambda _index: self.revoke())
+        # Right-click, as on every list; no double-click: revoking is never one slip away.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.enrol_button = QPushButton(self.tr("&Enrol a desk…"))
@@ -79,6 +80,9 @@ class DesksDialog(QDialog):
             self.tr("For a desk whose computer was lost, stolen or replaced")
         )
         self.revoke_button.clicked.connect(self.revoke)
+        self.revoke_action = QAction(self.tr("&Revoke…"), self.table)
+        self.revoke_action.triggered.connect(self.revoke)
+        self.table.addAction(self.revoke_action)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         row.addWidget(self.enrol_button)
@@ -133,7 +137,9 @@ class DesksDialog(QDialog):
 
     def _selected(self) -> None:
         desk = self.current()
-        self.revoke_button.setEnabled(desk is not None and desk.revoked_at is None)
+        live = desk is not None and desk.revoked_at is None
+        self.revoke_button.setEnabled(live)
+        self.revoke_action.setEnabled(live)
 
     def revoke(self) -> None:
         desk = self.current()
