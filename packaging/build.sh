@@ -40,6 +40,7 @@ if [ -z "$reuse" ] || [ ! -x dist/policedesk/policedesk ]; then
     say "bundling with PyInstaller"
     "$VPY" -m PyInstaller --noconfirm --log-level WARN --distpath dist \
         --workpath build/pyinstaller packaging/policedesk.spec
+    "$VPY" packaging/check_modules.py build/pyinstaller/policedesk/PYZ-00.toc
     if [ "$(uname -s)" = Linux ]; then
         # Debug information that the build machine's Python and some wheels carry (libpython
         # 23 MB of 5, SQLCipher 21 of 8): stripped, but never from a library auditwheel

@@ -17,6 +17,7 @@ from desktop import cli, paths
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
+import check_modules  # noqa: E402
 from trim import keep  # noqa: E402
 
 
@@ -55,6 +56,21 @@ def test_bundle_leaves_out_what_the_program_never_loads() -> None:
         "pandas/tests/io/data/legacy.xlsx",
     ):
         assert not keep(dest), dest
+
+
+def test_the_build_names_a_module_of_the_program_left_out_of_the_bundle(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    program = check_modules.program_modules(ROOT / "desktop")
+    # Imported by name while the password is typed, or only on a new database's first start.
+    assert {"desktop.ui.pages.map_page", "desktop.ui.dialogs.welcome_dialog"} <= program
+    assert not any(".migrations.versions" in name for name in program)  # files, for Alembic
+    toc = tmp_path / "PYZ-00.toc"
+    bundled = sorted(program - {"desktop.ui.dialogs.welcome_dialog"})
+    toc.write_text(repr(("PYZ-00.pyz", [(name, "x.py", "PYMODULE") for name in bundled])))
+    monkeypatch.setattr(sys, "argv", ["check_modules.py", str(toc)])
+    assert check_modules.main() == 1
+    assert "desktop.ui.dialogs.welcome_dialog" in capsys.readouterr().out
 
 
 def test_a_bundle_finds_resources_and_data_at_its_top(
