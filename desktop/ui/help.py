@@ -21,12 +21,16 @@ def help_file() -> str:
 
 
 def window_shortcuts(window: QWidget | None) -> list[tuple[str, str]]:
-    """(keys, what they do) of every action of `window` that has a shortcut, as its menus
-    name them, each once."""
+    """(keys, what they do) of every action of `window` whose shortcut works anywhere in
+    it (a list's or the roster grid's own keys are explained with them), as its menus name
+    them, each once."""
     if window is None:
         return []
     seen: dict[tuple[str, str], None] = {}
+    anywhere = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
     for action in window.findChildren(QAction):
+        if action.shortcutContext() not in anywhere:
+            continue
         for keys in action.shortcuts():
             text = plain_text(action.text())
             if text:

@@ -100,8 +100,9 @@ class ListMenu(QObject):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.triggered.connect(slot)
-            if keys:
+            if keys:  # shown in the menu; the keys themselves go by eventFilter
                 action.setShortcut(QKeySequence(keys))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.setEnabled(on)
             return action
 
@@ -153,7 +154,9 @@ class ListMenu(QObject):
         index = self.table.indexAt(pos)
         if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
             self.table.selectRow(index.row())
-        self.menu().exec(self.table.viewport().mapToGlobal(pos))
+        menu = self.menu()
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()  # made anew each time
 
     # -- what the entries do --------------------------------------------------------------------
     def _open(self, index: QModelIndex) -> None:
