@@ -243,3 +243,27 @@ def test_a_grid_form_closed_untouched_asks_nothing(
     qtbot.keyClick(page.table, Qt.Key.Key_F2)
     modal.check()
     assert not messages
+
+
+def test_the_recycle_bin_and_the_users_have_their_menus(
+    qtbot: Any, window: MainWindow, messages: list[tuple[str, str]]
+) -> None:
+    from desktop.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
+    from desktop.ui.dialogs.users_dialog import UsersDialog
+    from desktop.ui.widgets.list_menu import ListMenu
+
+    page = show(window, window.visits)
+    assert page.table is not None and window.db is not None
+    page.table.selectRow(0)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)  # something in the bin
+    for dialog, entry in (
+        (RecycleBinDialog(window, window.db), "恢复"),
+        (UsersDialog(window, window.db), "解锁"),
+    ):
+        qtbot.addWidget(dialog)
+        habits = dialog.table.findChild(ListMenu)
+        assert isinstance(habits, ListMenu)
+        dialog.table.selectRow(0)
+        texts = [a.text() for a in habits.menu().actions()]
+        assert any(entry in t for t in texts) and any("复制" in t for t in texts)

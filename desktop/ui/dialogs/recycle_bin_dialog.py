@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,6 +23,7 @@ from desktop.services.database import Database
 from desktop.services.maintenance import recycle_bin
 from desktop.ui.errors import show_error
 from desktop.ui.models.labels import kind_label
+from desktop.ui.widgets.list_menu import ListMenu
 
 
 class RecycleBinDialog(QDialog):
@@ -50,6 +52,11 @@ class RecycleBinDialog(QDialog):
         self.restore_button = QPushButton(self.tr("&Restore"))
         self.restore_button.setObjectName("restore")
         self.restore_button.clicked.connect(self.restore_selected)
+        habits = ListMenu(self.table, title=self.tr("Recycle bin"), database=lambda: self.db)
+        restoring = QAction(self.tr("&Restore"), self)
+        restoring.triggered.connect(self.restore_selected)
+        habits.add_action(restoring)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +26,7 @@ from desktop.services.jurisdiction import hierarchy
 from desktop.ui.errors import show_error
 from desktop.ui.models.pinyin import in_pinyin_order
 from desktop.ui.widgets.form import FormDialog
+from desktop.ui.widgets.list_menu import ListMenu
 
 
 def role_name(role: Role) -> str:
@@ -111,6 +113,17 @@ class UsersDialog(QDialog):
         new.clicked.connect(self.new)
         edit.clicked.connect(self.edit)
         unlock.clicked.connect(self.unlock)
+        habits = ListMenu(
+            self.table,
+            title=self.tr("Users"),
+            database=lambda: self.db,
+            open_row=lambda _i: self.edit(),
+            edit=lambda _i: self.edit(),
+            kind="user_account",
+        )
+        unlocking = QAction(self.tr("&Unlock"), self)
+        unlocking.triggered.connect(self.unlock)
+        habits.add_action(unlocking)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         bar = QHBoxLayout()
