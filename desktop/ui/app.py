@@ -147,6 +147,7 @@ def start_logged_in(path: Path, demo: bool, settings: Settings) -> MainWindow:
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(settings)
+    window.last_target = path
     window.show()
     QApplication.processEvents()  # laid out and exposed: the tree is painted as it fills
     if db is None or not window.attach(db, demo=demo):

@@ -72,6 +72,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("pages")
         self.loading = QLabel(self.tr("Opening the database…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.linkActivated.connect(lambda _link: self.open_database(self.last_target))
+        self.last_target: str | Path | None = None  # what "log in again" opens
         self.tabs.addTab(self.loading, self.tr("Overview"))
         self.pages: list[Page] = []
         self._stale: set[Page] = set()
@@ -301,14 +303,14 @@ class MainWindow(QMainWindow):
         from desktop.services.accounts import keys
         from desktop.services.database import desk_path, open_desk
 
+        self.last_target = target
         try:
             path = desk_path(target)
             if path is not None and keys.is_encrypted(path):
                 self._say_loading(_LOG_IN_FIRST)
                 db = self.session.unlock(path)
                 if db is None:
-                    self._say_loading(_NOTHING_OPEN)
-                    self._update_actions()
+                    self.say_nothing_open()
                     return False
             else:
                 db = open_desk(target)
@@ -348,8 +350,7 @@ class MainWindow(QMainWindow):
             return self._welcome()
         if not self.session.log_in(db):
             self._close_db()
-            self._say_loading(_NOTHING_OPEN)
-            self._update_actions()
+            self.say_nothing_open()
             return False
         if not self._encrypt_if_due():
             return False
@@ -390,6 +391,12 @@ class MainWindow(QMainWindow):
 
     def say_nothing_open(self) -> None:
         self._say_loading(_NOTHING_OPEN)
+        if self.last_target is not None:  # the login cancelled, or the file busy: try again
+            from shiboken6 import isValid
+
+            if isValid(self.loading):
+                again = self.tr("Log in again…")
+                self.loading.setText(f"{self.loading.text()}<br><br><a href='again'>{again}</a>")
         self._update_actions()
 
     def _say_loading(self, text: str) -> None:

@@ -2894,37 +2894,37 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="189"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="194"/>
         <source>Set up the administrator</source>
         <translation>设置系统管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="193"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="198"/>
         <source>This database has no users yet. Choose the administrator&apos;s user name and password: the administrator then adds the clerks, officers and leaders.</source>
         <translation>此数据库还没有用户。请设置系统管理员的用户名和密码，之后由管理员添加内勤、民警和领导账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="204"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="205"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="206"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="207"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="213"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -3103,7 +3103,7 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../desktop/ui/help.py" line="60"/>
+        <location filename="../../desktop/ui/help.py" line="64"/>
         <source>Help</source>
         <translation>使用帮助</translation>
     </message>
@@ -3375,7 +3375,7 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>ListMenu</name>
     <message>
-        <location filename="../../desktop/ui/widgets/list_menu.py" line="111"/>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="112"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
@@ -3384,47 +3384,47 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_menu.py" line="120"/>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="121"/>
         <source>&amp;Modify…</source>
         <translation>修改(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_menu.py" line="130"/>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="131"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_menu.py" line="138"/>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="139"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_menu.py" line="145"/>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="146"/>
         <source>E&amp;xport the selection…</source>
         <translation>导出所选(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_menu.py" line="189"/>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="192"/>
         <source>Export the selection</source>
         <translation>导出所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_menu.py" line="194"/>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="197"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_menu.py" line="206"/>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="209"/>
         <source>{n} rows written to {path}.</source>
         <translation>已将 {n} 行写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_menu.py" line="278"/>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="281"/>
         <source>{n} rows shown; scroll for more</source>
         <translation>已显示 {n} 条，向下滚动查看更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_menu.py" line="283"/>
+        <location filename="../../desktop/ui/widgets/list_menu.py" line="286"/>
         <source>{n} rows</source>
         <translation>共 {n} 条</translation>
     </message>
@@ -3495,7 +3495,8 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="53"/>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="121"/>
         <location filename="../../desktop/ui/app.py" line="56"/>
         <location filename="../../desktop/i18n.py" line="60"/>
         <source>Community Policing Desk</source>
@@ -3507,193 +3508,198 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87"/>
+        <location filename="../../desktop/ui/main_window.py" line="89"/>
         <source>No units yet. &lt;a href=&apos;new&apos;&gt;New sub-bureau…&lt;/a&gt; (Edit &gt; New sub-bureau), then its stations, offices and grid cells under it.</source>
         <translation>还没有任何单位。&lt;a href=&apos;new&apos;&gt;新建分局…&lt;/a&gt;（编辑 → 新建分局），再在其下建派出所、警务室和网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>Patrol</source>
         <translation>巡逻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>Only an administrator of the whole sub-bureau may restore a backup.</source>
         <translation>只有整个分局的管理员才能从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <source>Log in again…</source>
+        <translation>再次登录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
         <source>Encrypting the database…</source>
         <translation>正在加密数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/ui/main_window.py" line="461"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="527"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="522"/>
+        <location filename="../../desktop/ui/main_window.py" line="529"/>
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="528"/>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="529"/>
+        <location filename="../../desktop/ui/main_window.py" line="536"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="541"/>
+        <location filename="../../desktop/ui/main_window.py" line="548"/>
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="554"/>
+        <location filename="../../desktop/ui/main_window.py" line="561"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="556"/>
+        <location filename="../../desktop/ui/main_window.py" line="563"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="575"/>
+        <location filename="../../desktop/ui/main_window.py" line="582"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="577"/>
+        <location filename="../../desktop/ui/main_window.py" line="584"/>
         <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
         <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="593"/>
+        <location filename="../../desktop/ui/main_window.py" line="600"/>
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="595"/>
+        <location filename="../../desktop/ui/main_window.py" line="602"/>
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="681"/>
+        <location filename="../../desktop/ui/main_window.py" line="688"/>
         <source>No database is open. Open one with File &gt; Open database…, or open the same one again to log in.</source>
         <translation>没有打开数据库。请用 文件 → 打开数据库… 打开一个；再次打开同一个数据库即可重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="686"/>
+        <location filename="../../desktop/ui/main_window.py" line="693"/>
         <source>Log in to open the database.</source>
         <translation>请登录以打开数据库。</translation>
     </message>
@@ -5896,52 +5902,52 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="225"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="230"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="232"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="237"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="238"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="234"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="239"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="240"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="238"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="243"/>
         <source>At least {n} characters, with three of: capital letters, small letters, digits and symbols; not your user name, nor a common password.</source>
         <translation>至少 {n} 个字符，包含大写字母、小写字母、数字、符号中的至少三种；不能是用户名，也不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="254"/>
         <source>An administrator set your password. Choose your own before you start.</source>
         <translation>您的密码由管理员设置，请先设置自己的密码再开始工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="251"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="256"/>
         <source>Your password has expired. Choose a new one before you start.</source>
         <translation>您的密码已过期，请先设置新密码再开始工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="253"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="258"/>
         <source>Your password does not meet the password rules. Choose a new one before you start.</source>
         <translation>您的密码不符合密码规则，请先设置新密码再开始工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="258"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="263"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -6226,37 +6232,37 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="133"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="138"/>
         <source>This database is encrypted. Its recovery key opens it when every administrator&apos;s password is lost. It is shown only this once: print it or write it down, and keep it in the station&apos;s safe. Whoever holds it can read the database.</source>
         <translation>该数据库已加密。所有管理员的密码都丢失时，凭恢复密钥仍能打开它。恢复密钥只显示这一次：请打印或抄写下来，存放在派出所的保险柜里。持有它的人可以读取数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="156"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="159"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="161"/>
         <source>I have &amp;kept it</source>
         <translation>我已妥善保存(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="179"/>
         <source>Recovery key of the community-policing desk</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/dialogs/login_dialog.py" line="181"/>
         <source>Keep in the station&apos;s safe. Whoever holds it can read the data.</source>
         <translation>存放在派出所保险柜。持有者可读取数据。</translation>
     </message>
@@ -6264,37 +6270,39 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RecycleBinDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="55"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="40"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="40"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="40"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="56"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="95"/>
         <source>Assign again</source>
         <translation>请重新指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="97"/>
         <source>Restored. Its community officer or grid worker has left meanwhile; assign someone in the grid cell&apos;s form: {codes}.</source>
         <translation>已恢复。该网格原来的社区民警或网格员已离开，请在网格表单中重新指定：{codes}。</translation>
     </message>
@@ -7188,62 +7196,62 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="40"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="40"/>
         <source>Edit user</source>
         <translation>编辑用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="43"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="44"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="46"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="50"/>
         <source>Works in</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="50"/>
         <source>(the whole database)</source>
         <translation>（全库）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="54"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="54"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="60"/>
         <source>(unchanged)</source>
         <translation>（不修改）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="62"/>
         <source>The user chooses their own password at their next login.</source>
         <translation>该用户下次登录时须设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="64"/>
         <source>May log in</source>
         <translation>允许登录</translation>
     </message>
@@ -7251,72 +7259,74 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="118"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="96"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="97"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="98"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="99"/>
         <source>Works in</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="100"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="101"/>
         <source>Last login</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="109"/>
         <source>&amp;New…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="110"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="124"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="146"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="148"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="150"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/users_dialog.py" line="152"/>
         <source>(the whole database)</source>
         <translation>（全库）</translation>
     </message>

@@ -249,3 +249,26 @@ def test_an_empty_tree_says_how_to_begin_and_begins_there(
     bureau.check()
     assert window.tree.tree_model.rowCount() == 1 and not hint.isVisible()
     window.jobs.stop_all()
+
+
+@pytest.mark.login
+def test_after_a_cancelled_login_the_window_offers_it_again(
+    qtbot: Any, window_db: Path, messages: list[Any]
+) -> None:
+    app.make_application()
+    cancel = Modal(LoginDialog, lambda dialog: dialog.reject())
+    window, _loader = app.start(window_db, False, Settings())
+    qtbot.addWidget(window)
+    cancel.check()
+    assert "再次登录" in window.loading.text()
+
+    def log_in(dialog: LoginDialog) -> None:
+        dialog.username.setText("minjing")
+        dialog.password.setText(DEMO_PASSWORD)
+        dialog.submit()
+
+    again = Modal(LoginDialog, log_in)
+    window.loading.linkActivated.emit("again")
+    again.check()
+    assert window.session.user is not None and window.session.user.username == "minjing"
+    window.jobs.stop_all()

@@ -117,6 +117,11 @@ def unlock_desk(parent: QWidget | None, path: Path, settings: Settings) -> Datab
     hint, default = login_hint(str(path))
     last = settings.text(f"login/{path}")
     dialog = LoginDialog(parent, str(path), last or default, hint, opener=opener)
+    if parent is None:  # the first thing on screen at a start: it says whose login it is
+        heading = QLabel(QApplication.translate("MainWindow", "Community Policing Desk"))
+        heading.setObjectName("program_name")
+        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        dialog.form.insertRow(0, heading)
     return dialog.opened if dialog.exec() else None
 
 
