@@ -267,3 +267,37 @@ def test_the_recycle_bin_and_the_users_have_their_menus(
         dialog.table.selectRow(0)
         texts = [a.text() for a in habits.menu().actions()]
         assert any(entry in t for t in texts) and any("复制" in t for t in texts)
+
+
+def test_the_roster_history_speaks_the_pcs_clock_and_copies(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+    from datetime import UTC, date, datetime
+
+    from desktop.domain.dates import local_time
+    from desktop.services.patrol.roster_grid import Change
+    from desktop.ui.app import make_application
+    from desktop.ui.dialogs.roster_history_dialog import RosterHistoryDialog
+    from desktop.ui.widgets.list_menu import ListMenu
+
+    make_application()
+    monkeypatch.setenv("TZ", "Europe/Berlin")  # a PC not set to China time
+    time.tzset()
+    try:
+        at = datetime(2026, 12, 1, 23, 22, tzinfo=UTC)
+        change = Change(at, "内勤", True, date(2026, 12, 2), "巡区 北山商业街 · 早班", "张三")
+        dialog = RosterHistoryDialog(None, [change])
+        qtbot.addWidget(dialog)
+        item = dialog.table.item(0, 0)
+        assert item is not None and item.text() == local_time(at) == "2026-12-02 00:22"
+        habits = dialog.table.findChild(ListMenu)
+        assert isinstance(habits, ListMenu)
+        dialog.table.selectRow(0)
+        actions = {a.objectName(): a for a in habits.menu().actions()}
+        assert actions["list_copy"].isEnabled() and not actions["list_export"].isEnabled()
+        actions["list_copy"].trigger()
+        assert QApplication.clipboard().text().startswith("2026-12-02 00:22\t内勤")
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -30,6 +30,7 @@ from desktop.i18n import translate
 from desktop.services.database import Database
 from desktop.services.patrol import checkins
 from desktop.ui.errors import show_error
+from desktop.ui.widgets.list_menu import ListMenu
 
 FILLS = {checkins.MISSED: palette.OVERDUE, checkins.LATE: palette.DUE_SOON}
 
@@ -56,6 +57,10 @@ class CheckinDialog(QDialog):
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        ListMenu(
+            self.table, title=self.tr("Check-ins against the roster"), database=lambda: self.db
+        )
         self.import_button = QPushButton(self.tr("&Import check-ins…"))
         self.import_button.setObjectName("import_checkins")
         self.import_button.clicked.connect(self.import_file)

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.dates import CHINA
+from desktop.domain.dates import local_time
 from desktop.services.patrol.roster_grid import Change
+from desktop.ui.widgets.list_menu import ListMenu
 
 
 class RosterHistoryDialog(QDialog):
@@ -29,12 +30,13 @@ class RosterHistoryDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, c in enumerate(changes):
-            when = c.at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+            when = local_time(c.at)  # the PC's clock, as the audit log's
             change = self.tr("put on") if c.added else self.tr("taken off")
             values = (when, c.user, change, f"{c.day.isoformat()} {c.label}", c.officer)
             for column, text in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        ListMenu(self.table, title=self.tr("Changes since publishing"), database=lambda: None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -146,7 +146,7 @@ class ListMenu(QObject):
             QCoreApplication.translate("ListMenu", "E&xport the selection…"),
             self.export,
             None,
-            has_row,
+            has_row and self.database() is not None,
         )
         return menu
 
