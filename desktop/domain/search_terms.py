@@ -72,7 +72,10 @@ def _initials(text: str) -> tuple[str, ...]:
     # Other readings one character at a time, so that the surname readings (单 shan, 曾 zeng,
     # 解 xie) make it in before the variants are capped.
     for i, ch in enumerate(text):
-        for letter in _char_initials(ch):
+        readings = _char_initials(ch)
+        if len(readings) == 1 and readings[0] == first[i]:
+            continue  # no other reading: a digit, a letter, most characters
+        for letter in readings:
             if len(variants) >= MAX_READINGS:
                 return tuple(variants)
             candidate = first[:i] + letter + first[i + 1 :]
@@ -90,7 +93,7 @@ def initials(name: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _letter_suffixes(run: str) -> tuple[str, ...]:
-    return tuple(PINYIN + run[i:] for i in range(len(run) - 1))
+    return tuple((PINYIN + run[i:])[:40] for i in range(len(run) - 1))
 
 
 def terms(name: str, credit_code: str | None, name_initials: list[str]) -> set[str]:
@@ -107,9 +110,9 @@ def terms(name: str, credit_code: str | None, name_initials: list[str]) -> set[s
             found.update(_letter_suffixes(run))
     if credit_code:
         code = normalise(credit_code)
-        found.add(CODE + code)
-        found.update(CODE + code[i:] for i in range(CODE_ORG_START, len(code) - 2))
-    return {t[:40] for t in found}
+        found.add((CODE + code)[:40])
+        found.update((CODE + code[i:])[:40] for i in range(CODE_ORG_START, len(code) - 2))
+    return found  # each term cut to the column's 40 characters where it is made
 
 
 @dataclass(frozen=True)

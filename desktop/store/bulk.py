@@ -105,10 +105,23 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     for name in names:
         process = table.c[name].type._cached_bind_processor(dialect)
         values = [r[name] for r in rows]
-        stored.append(values if process is None else list(map(process, values)))
+        stored.append(values if process is None else _processed(process, values))
     marks = ", ".join("?" * len(names))
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
     raw.executemany(sql, zip(*stored, strict=True))
+
+
+def _processed(process: Any, values: list[Any]) -> list[Any]:
+    """`values` through `process`, a value that repeats the one before it (the same object:
+    a batch's time, its grid cell's keys) taken from the one before."""
+    out: list[Any] = []
+    last: Any = out  # no value is this list
+    done = None
+    for value in values:
+        if value is not last:
+            last, done = value, process(value)
+        out.append(done)
+    return out
 
 
 @contextmanager
