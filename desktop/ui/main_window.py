@@ -366,8 +366,8 @@ class MainWindow(QMainWindow):
             self._settle_scope(db, offer_demo=not welcomed)
         finally:
             self._entering = False
-        if self.isVisible():
-            self.tree.repaint()
+        if self.isVisible():  # the viewport: the view's own repaint left its items unpainted
+            self.tree.viewport().repaint()
         self._build_pages()
         self._show_audit(user is not None and user.role.reads_audit)
         self.set_scope(self.tree.current_ref())
