@@ -19,6 +19,7 @@ time and its peak memory (the whole process, the login's password hashing includ
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -105,9 +106,14 @@ def main() -> None:
             times["plan (read, map, check, look up)"].append(time.perf_counter() - started)
             assert plan.new == args.rows and not plan.bad, plan.problems[:3]
             if not args.no_write:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 sheets.apply_import(db, plan, None)
                 times["write the checked rows"].append(time.perf_counter() - started)
+                cpu = time.process_time() - cpu
+                # The machine may be shared: this process's own time, and the others' load.
+                print(f"  write, run {run + 1}: {time.perf_counter() - started:.1f} s, of it")
+                print(f"    {cpu:.1f} s of this process's CPU ({args.rows / cpu:,.0f} rows/s);")
+                print(f"    load average {os.getloadavg()[0]:.1f} at the end")
             db.close()
         print(f"{args.rows:,} rows × 11 columns, medians of {args.runs} runs:")
         for name, values in times.items():
@@ -121,7 +127,6 @@ def main() -> None:
 
 def dry_run(folder: Path, template: Path, codes: list[str], n: int) -> None:
     """The real command's dry run of n rows, in a process of its own: time and peak memory."""
-    import os
     import subprocess
 
     from desktop.demo.generator import DEMO_PASSWORD
