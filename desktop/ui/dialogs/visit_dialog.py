@@ -43,6 +43,7 @@ from desktop.services.register import visits as visit_service
 from desktop.services.register.findings import FindingInput, FindingUpdate
 from desktop.services.register.visits import RequestInput, VisitForm
 from desktop.ui.dialogs.visit_rows import FindingRowEditor, OpenItemRow, RequestRow
+from desktop.ui.dialogs.visit_team import Team
 from desktop.ui.errors import translate
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.date_edit import DateEdit
@@ -100,8 +101,6 @@ class VisitDialog(FormDialog):
         self.status.setStyleSheet(f"color: {palette.GOOD_TEXT};")
         self.form.addRow(self.status)
 
-        self.last_enterprise: uuid.UUID | None = None  # of the visit saved last: today's round
-        self._near: tuple[Any, picker.Near] | None = None
         self.enterprise = EnterprisePicker(self._candidates)
         self.enterprise.setPlaceholderText(
             self.tr("Name, pinyin initials (hzl) or part of the credit code")
@@ -124,6 +123,7 @@ class VisitDialog(FormDialog):
         self.companions.set_people(people)
         self.companions.setPlaceholderText(self.tr("Names separated by 、"))
         self.add("companion_ids", self.tr("Going along"), self.companions)
+        self.team = Team(db, self.officer, self.companions)
         self.content = self.text_box("content", self.tr("What was done"), None, 70)
 
         self.points: dict[str, QCheckBox] = {}
@@ -192,7 +192,7 @@ class VisitDialog(FormDialog):
             self.found.changed,
             *(box.toggled for box in self.points.values()),
         ):
-            signal.connect(self._draft_timer.start)
+            signal.connect(self._input_changed)
 
         self._fill(self.original)
         self.baseline = self.payload()  # what the form holds before anything is typed
@@ -205,6 +205,10 @@ class VisitDialog(FormDialog):
             scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._chain_tabs()
         self.enterprise.setFocus()
+
+    def _input_changed(self) -> None:
+        if not self._loading:  # the form filling itself is no input to keep
+            self._draft_timer.start()
 
     # -- filling ------------------------------------------------------------------------------
     def _fill(self, form: VisitForm) -> None:
@@ -250,47 +254,17 @@ class VisitDialog(FormDialog):
             return
         self.place.setText("　".join(x for x in (pick.grid, pick.address or "") if x))
         if not self.editing:
-            self._officer_for(pick)
+            self.team.officer_for(pick)
         for item in findings.open_findings(self.db, pick.id):
             row = OpenItemRow(item, self.status_names)
-            row.changed.connect(self._draft_timer.start)
+            row.changed.connect(self._input_changed)
             self.open_layout.addWidget(row)
             self.open_rows.append(row)
         self.no_items.setVisible(not self.open_rows)
         self._chain_tabs()
 
-    def _officer_for(self, pick: search.EnterprisePick) -> None:
-        """The main officer for the enterprise picked. With none named (no last team to
-        repeat), the grid's own community officer; one carried over from a visit in another
-        office gives way to this grid's officer (or to nobody, to be typed)."""
-        grid_officer = pick.community_officer_id
-        known = {p.id for p in self.officer.people}
-        if not self.officer.text().strip():
-            if grid_officer in known:
-                self.officer.set_ids([grid_officer])
-            return
-        office = getattr(pick, "office_id", None)
-        ids, unknown, ambiguous = self.officer.resolve()
-        if office is None or len(ids) != 1 or unknown or ambiguous:
-            return  # typed by hand and not yet settled: left to the clerk
-        offices = picker.offices_of(self.db, ids[0])
-        if offices and office not in offices:
-            if grid_officer in known:
-                self.officer.set_ids([grid_officer])
-            else:
-                self.officer.clear()
-
     def _candidates(self, text: str) -> list[search.EnterprisePick]:
-        return list(picker.candidates(self.db, text, self.scope, self._round()))
-
-    def _round(self) -> picker.Near:
-        """The units of today's round, read again only when the officers or the last
-        enterprise change (not at each keystroke)."""
-        key = (self.officer.text(), self.companions.text(), self.last_enterprise)
-        if self._near is None or self._near[0] != key:
-            ids = [*self.officer.resolve()[0], *self.companions.resolve()[0]]
-            self._near = (key, picker.near(self.db, ids, self.last_enterprise))
-        return self._near[1]
+        return list(picker.candidates(self.db, text, self.scope, self.team.round()))
 
     def _deadline(self, category: str | None, kind: str | None) -> date | None:
         """The deadline proposed for a hazard of `kind`: its days counted from the visit."""
@@ -421,7 +395,7 @@ class VisitDialog(FormDialog):
             self.accept()
             return
         name = self.enterprise.text()
-        self.last_enterprise = saved.enterprise_id
+        self.team.last_enterprise = saved.enterprise_id
         self._loading = True
         self._fill(
             VisitForm(
@@ -591,4 +565,6 @@ class VisitDialog(FormDialog):
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.isVisible():  # never shown: nothing typed, nothing to ask
+            self._draft_timer.stop()
         super().closeEvent(event)  # asks through reject(); the event is ignored if kept open
