@@ -272,3 +272,43 @@ def test_after_a_cancelled_login_the_window_offers_it_again(
     again.check()
     assert window.session.user is not None and window.session.user.username == "minjing"
     window.jobs.stop_all()
+
+
+@pytest.mark.login
+@pytest.mark.parametrize("username", ["admin", "lingdao"])
+def test_the_tree_is_painted_before_the_pages_are_built(
+    qtbot: Any,
+    window_db: Path,
+    messages: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    username: str,
+) -> None:
+    from desktop.ui.widgets.jurisdiction_tree import JurisdictionTree
+
+    app.make_application()
+    happened: list[str] = []
+    painting, building = JurisdictionTree.paintEvent, MainWindow._build_pages
+
+    def paint(self: JurisdictionTree, event: Any) -> None:
+        if self.tree_model.rowCount():
+            happened.append("tree painted")
+        painting(self, event)
+
+    def build(self: MainWindow) -> None:
+        happened.append("pages built")
+        building(self)
+
+    monkeypatch.setattr(JurisdictionTree, "paintEvent", paint)
+    monkeypatch.setattr(MainWindow, "_build_pages", build)
+
+    def log_in(dialog: LoginDialog) -> None:
+        dialog.username.setText(username)
+        dialog.password.setText(DEMO_PASSWORD)
+        dialog.submit()
+
+    modal = Modal(LoginDialog, log_in)
+    window, _loader = app.start(window_db, False, Settings())
+    qtbot.addWidget(window)
+    modal.check()
+    assert happened.index("tree painted") < happened.index("pages built"), happened
+    window.jobs.stop_all()
