@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n, paths
-from desktop.store.keyslots import locked_file
+from desktop.services.accounts.locked import locked_file
 from desktop.ui import collector
 from desktop.ui.errors import install_excepthook, setup_logging
 from desktop.ui.settings import Settings

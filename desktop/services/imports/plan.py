@@ -8,6 +8,7 @@ or nothing is written."""
 from __future__ import annotations
 
 import gc
+import threading
 from array import array
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
@@ -160,13 +161,21 @@ def each_row(
         if done % 2000 == 0:
             progress(done, max(table.total, done))  # the sheet's claim, or what was read
             checkpoint(cancelled)
-            if done % TIDIED == 0 and not gc.isenabled():
+            if done % TIDIED == 0 and not gc.isenabled() and _main_thread():
                 gc.collect(1)  # the cycles these rows left: only the young objects walked
         if pick is not None and len(cells) >= width:
             got = dict(zip(fields, pick(cells), strict=False))
         else:
             got = {f: cells[n] if n < len(cells) else None for f, n in table.mapping.items()}
         yield Row(number, got, [], header_of)
+
+
+def _main_thread() -> bool:
+    """Collect only on the main thread: in the window an import runs on a worker, where a
+    collection could free the last reference of a Qt object of the window's thread and Qt
+    then deletes it from the wrong thread (a crash later, far from here). The window's own
+    collector (ui/collector.py) tidies the rows' cycles there."""
+    return threading.current_thread() is threading.main_thread()
 
 
 @contextmanager
