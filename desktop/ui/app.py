@@ -53,9 +53,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("policedesk")
     app.setApplicationName("policedesk")
-    app.setApplicationDisplayName(app.translate("MainWindow", "Community Policing Desk"))
-    app.installTranslator(i18n.qt_translator())
-    app.installTranslator(i18n.translator())
+    i18n.install(app)  # the translators first, then the display name in their words
     collector.install(app)
     return app
 

@@ -205,6 +205,10 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(a.recycle_bin)
         edit.addAction(a.intervals)
+        self.deadlines_action = edit.addAction(self.tr("Default hazard dead&lines…"))
+        self.deadlines_action.setStatusTip(
+            self.tr("The deadline the visit form proposes for each kind of hazard")
+        )
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(a.refresh)
         self.session.menu(self.menuBar().addMenu(self.tr("&User")))
@@ -232,6 +236,7 @@ class MainWindow(QMainWindow):
         a.new_visit.triggered.connect(lambda: self.record_visit())
         self.visit_work = VisitWork(self.desk)
         a.intervals.triggered.connect(self.visit_work.edit_intervals)
+        self.deadlines_action.triggered.connect(self.visit_work.edit_deadlines)
         a.export_visits.triggered.connect(self.visit_work.export_visits)
         self.ledger_work = LedgerWork(self.desk)
         a.export_ledger.triggered.connect(self.ledger_work.export_ledger)
@@ -270,6 +275,7 @@ class MainWindow(QMainWindow):
             self.empty_hint.adjustSize()
         self.empty_hint.setVisible(empty)
         a.intervals.setEnabled(manages)
+        self.deadlines_action.setEnabled(has_db)  # a setting of this PC's visit form
         a.exchange_export.setEnabled(edits)
         a.exchange_import.setEnabled(manages)
         a.exchange_conflicts.setEnabled(manages)

@@ -1195,72 +1195,73 @@
 <context>
     <name>CheckinDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="62"/>
         <source>Check-ins against the roster</source>
         <translation>打卡核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="50"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="51"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="52"/>
         <source>Patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="53"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="54"/>
         <source>Checked in</source>
         <translation>打卡情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="55"/>
         <source>First check-in</source>
         <translation>首次打卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="64"/>
         <source>&amp;Import check-ins…</source>
         <translation>导入打卡记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="85"/>
         <source>{n} duties begun: {ok} on time, {late} late, {missed} missed.</source>
         <translation>已开始的勤务 {n} 个：按时 {ok}，迟到 {late}，未到 {missed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="96"/>
         <source> ({n} min)</source>
         <translation>（{n} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="109"/>
         <source>Import check-ins</source>
         <translation>导入打卡记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="111"/>
         <source>Check-in records (*.csv *.xlsx *.xlsm)</source>
         <translation>打卡记录 (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="122"/>
         <source>Nothing was imported</source>
         <translation>未导入任何记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="133"/>
         <source> {n} check-ins imported, {same} already on file.</source>
         <translation> 已导入 {n} 条打卡，{same} 条已在册。</translation>
     </message>
@@ -3495,9 +3496,8 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="53"/>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <location filename="../../desktop/ui/dialogs/login_dialog.py" line="121"/>
-        <location filename="../../desktop/ui/app.py" line="56"/>
         <location filename="../../desktop/i18n.py" line="60"/>
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
@@ -3580,126 +3580,136 @@ The details are in {log}; please send that file to your administrator.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <source>Default hazard dead&amp;lines…</source>
+        <translation>默认整改期限(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <source>The deadline the visit form proposes for each kind of hazard</source>
+        <translation>走访表单为各类隐患预填的整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>Only an administrator of the whole sub-bureau may restore a backup.</source>
         <translation>只有整个分局的管理员才能从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>Log in again…</source>
         <translation>再次登录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>Encrypting the database…</source>
         <translation>正在加密数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="461"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="527"/>
+        <location filename="../../desktop/ui/main_window.py" line="533"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="529"/>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="541"/>
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="536"/>
+        <location filename="../../desktop/ui/main_window.py" line="542"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="548"/>
+        <location filename="../../desktop/ui/main_window.py" line="554"/>
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="561"/>
+        <location filename="../../desktop/ui/main_window.py" line="567"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="563"/>
+        <location filename="../../desktop/ui/main_window.py" line="569"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="582"/>
+        <location filename="../../desktop/ui/main_window.py" line="588"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="584"/>
+        <location filename="../../desktop/ui/main_window.py" line="590"/>
         <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
         <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="600"/>
+        <location filename="../../desktop/ui/main_window.py" line="606"/>
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="602"/>
+        <location filename="../../desktop/ui/main_window.py" line="608"/>
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="688"/>
+        <location filename="../../desktop/ui/main_window.py" line="694"/>
         <source>No database is open. Open one with File &gt; Open database…, or open the same one again to log in.</source>
         <translation>没有打开数据库。请用 文件 → 打开数据库… 打开一个；再次打开同一个数据库即可重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="693"/>
+        <location filename="../../desktop/ui/main_window.py" line="699"/>
         <source>Log in to open the database.</source>
         <translation>请登录以打开数据库。</translation>
     </message>
@@ -6708,47 +6718,48 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>RosterHistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="22"/>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="23"/>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="39"/>
         <source>Changes since publishing</source>
         <translation>发布后的变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="28"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="28"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="28"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="28"/>
         <source>Duty</source>
         <translation>勤务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="28"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="34"/>
         <source>put on</source>
         <translation>排入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="34"/>
         <source>taken off</source>
         <translation>撤下</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/roster_history_dialog.py" line="44"/>
         <source>Nothing has changed since the month was published.</source>
         <translation>本月排班发布后没有变更。</translation>
     </message>
@@ -7394,7 +7405,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>内部治安保卫指导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="553"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="557"/>
         <source>Discard what was typed?</source>
         <translation>放弃已输入的内容？</translation>
     </message>
@@ -7472,22 +7483,22 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>各类隐患默认的整改期限（自走访之日起的天数）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="409"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="413"/>
         <source>Saved: {name}, {day}.</source>
         <translation>已保存：{name}，{day}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="457"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="461"/>
         <source>Opinion or request {n}</source>
         <translation>第 {n} 条意见诉求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="458"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="462"/>
         <source>Finding {n}</source>
         <translation>第 {n} 条隐患/不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="459"/>
+        <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="463"/>
         <source>Open item {n}</source>
         <translation>第 {n} 条未销号事项</translation>
     </message>

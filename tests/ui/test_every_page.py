@@ -52,6 +52,7 @@ def _dialogs(window: MainWindow) -> dict[str, QAction]:
         "edit the unit": a.edit,
         "new under the unit": a.new_child,
         "visit intervals": a.intervals,
+        "default hazard deadlines": window.deadlines_action,
         "export visits": a.export_visits,
         "recycle bin": a.recycle_bin,
         "data conflicts": a.exchange_conflicts,
