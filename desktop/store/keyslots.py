@@ -386,4 +386,3 @@ def _parse(text: str) -> datetime | None:
 def fingerprint(key: bytes) -> str:
     """A short, non-secret tag of a key: whether two files share one (backups, restores)."""
     return base64.b32encode(hashlib.sha256(b"policedesk desk key|" + key).digest()[:10]).decode()
-

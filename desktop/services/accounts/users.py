@@ -63,9 +63,7 @@ def create_first_admin(db: Database, username: str, name: str, password: str) ->
     return login(db, username, password)
 
 
-def login(
-    db: Database, username: str, password: str, known: keys.Unlocked | None = None
-) -> Actor:
+def login(db: Database, username: str, password: str, known: keys.Unlocked | None = None) -> Actor:
     """Check the password and make the user the database's actor; wrong passwords count
     towards a lock. Every refusal reads alike and costs one scrypt check, whatever its
     cause; the audit trail says which it was. `known`: the password's key slot was just
@@ -119,9 +117,7 @@ def login(
     return db.actor
 
 
-def _check(
-    account: UserAccount, password: str, known: keys.Unlocked | None
-) -> LoginFailure | None:
+def _check(account: UserAccount, password: str, known: keys.Unlocked | None) -> LoginFailure | None:
     # The password is checked first, always: a locked or disabled account costs what any
     # other does, so the time taken tells nothing either.
     right = verify_password(password, account.password_hash, known)

@@ -173,4 +173,3 @@ def encrypt_if_due(db: Database) -> Encrypted | None:
     if not needs_encrypting(db) or user is None or not getattr(user.role, "manages", False):
         return None
     return encrypt_desk(db)
-
