@@ -89,8 +89,8 @@ def update_sql(name: str) -> str:
 
 def values(name: str, dialect: Dialect, row: Row) -> list[Any]:
     """The row's columns in the table's order (see `columns`), as the driver takes them."""
-    out: list[Any] = []
-    for key, store in _storers(name, dialect):
-        value = row.get(key)
-        out.append(value if value is None or store is None else store(value))
-    return out
+    get = row.get
+    return [
+        value if (value := get(key)) is None or store is None else store(value)
+        for key, store in _storers(name, dialect)
+    ]
