@@ -1,7 +1,9 @@
 """The bundle's figures: what each part costs, and its cold start to the login dialog beside
 the virtual environment's, in one run (alternating, so both see the same load).
 
-    .venv/bin/python packaging/figures.py [--runs 7] [--sizes-only]
+    .venv/bin/python packaging/figures.py [--runs 7] [--sizes-only] [--also NAME=EXECUTABLE]
+
+--also adds another build's executable to the start-up runs (another bundler's, to compare).
 
 Needs dist/policedesk (bash packaging/build.sh), Xvfb and xdotool. Prints Markdown tables.
 """
@@ -100,7 +102,8 @@ def _until_login(command: list[str], env: dict[str, str], timeout: float = 120) 
     try:
         while time.perf_counter() - start < timeout:
             found = subprocess.run(
-                ["xdotool", "search", "--onlyvisible", "--name", "^登录$"],
+                # Qt appends the program's name to a title on X11: "登录 — 社区警务工作台".
+                ["xdotool", "search", "--onlyvisible", "--name", "^登录( |$)"],
                 env=env,
                 capture_output=True,
                 text=True,
@@ -115,7 +118,7 @@ def _until_login(command: list[str], env: dict[str, str], timeout: float = 120) 
         proc.wait()
 
 
-def cold_start(runs: int) -> None:
+def cold_start(runs: int, also: dict[str, str]) -> None:
     home = Path(tempfile.mkdtemp(prefix="policedesk-figures-"))
     display = _free_display()
     xvfb = subprocess.Popen(
@@ -139,6 +142,7 @@ def cold_start(runs: int) -> None:
             stdout=subprocess.DEVNULL,
         )
         kinds = {"bundle": [str(BUNDLE / "policedesk")], "virtualenv": [str(VENV_DESK)]}
+        kinds.update({name: [path] for name, path in also.items()})
         times: dict[str, list[float]] = {kind: [] for kind in kinds}
         for _ in range(runs):
             for kind, command in kinds.items():
@@ -159,6 +163,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sizes-only", action="store_true")
+    parser.add_argument("--also", action="append", default=[], metavar="NAME=EXECUTABLE")
     args = parser.parse_args()
     if not (BUNDLE / "policedesk").exists():
         print("no dist/policedesk: run bash packaging/build.sh first", file=sys.stderr)
@@ -169,7 +174,7 @@ def main() -> int:
     )
     print_sizes()
     if not args.sizes_only:
-        cold_start(args.runs)
+        cold_start(args.runs, dict(item.split("=", 1) for item in args.also))
     return 0
 
 

@@ -4,8 +4,9 @@
 # Builds dist/ if it is missing (or --rebuild), and an older-numbered .deb from the same bundle.
 # Then, as an unprivileged user with an empty home, `env -i`, no network (`unshare -n`) and no
 # virtual environment: the bundle copied elsewhere (it must not depend on where it was built)
-# opens its window under Xvfb (screenshots), makes the small demo, exports a ledger and a data
-# package, runs `check`; then the older .deb is installed with dpkg and run, the newer one
+# shows the welcome of a first start and opens its window under Xvfb (screenshots), makes the
+# small demo, exports a ledger, enrols a second desk and sends it a data package, runs `check`;
+# then the older .deb is installed with dpkg and run, the newer one
 # installed over it with the data in place, and both removed, the data kept.
 # Needs root (a user, dpkg), xvfb-run, xdotool, xprop and ImageMagick's import.
 # Screenshots and logs: build/bundle-test/. --keep leaves the user and the package installed.
@@ -124,4 +125,4 @@ else
     userdel "$user" 2>/dev/null || true
     rm -rf "$home" "$work"
 fi
-say "passed: screenshots in $out/{bundle,deb,upgrade}/{login,main}.png"
+say "passed: screenshots in $out/{bundle,deb,upgrade}/{login,main}.png and $out/bundle/welcome.png"
