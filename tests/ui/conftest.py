@@ -64,6 +64,17 @@ class Modal:
             raise self.error
 
 
+@pytest.fixture(autouse=True, scope="session")
+def gui_thread_collector(qapp: QApplication) -> None:
+    """As in the program (make_application): Python's cycle collector runs on the GUI thread
+    only, from the first window test on, whether or not a test makes the application itself.
+    Left on, a worker thread's collection (a backup behind a window) could free a window's
+    Qt objects from the wrong thread, and a later test crash in Qt."""
+    from desktop.ui import collector
+
+    collector.install(qapp)
+
+
 @pytest.fixture(autouse=True)
 def logged_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Windows log in as the administrator without the dialog (the demo's, or a first one
