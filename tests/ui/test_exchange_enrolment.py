@@ -109,11 +109,14 @@ def test_enrol_actions_sit_beside_the_conflicts_for_administrators_only(
         "已登记的工作台(&S)…",
     ]
     assert all(getattr(a, n).isEnabled() for n in ENROL_NAMES)
+    assert window.exchange_work.may_write_packages()
     assert window.db is not None
-    for clerk_or_leader in ("neiqin", "minjing", "lingdao"):
-        users.login(window.db, clerk_or_leader, DEMO_PASSWORD)
+    writes = {"neiqin": True, "minjing": False, "lingdao": False}  # 内勤, 社区民警, 领导
+    for username, may_write in writes.items():
+        users.login(window.db, username, DEMO_PASSWORD)
         window._update_actions()
-        assert not any(getattr(a, n).isEnabled() for n in ENROL_NAMES), clerk_or_leader
+        assert not any(getattr(a, n).isEnabled() for n in ENROL_NAMES), username
+        assert window.exchange_work.may_write_packages() is may_write, username
 
 
 def test_wrong_digits_are_refused_and_nothing_is_enrolled(
@@ -332,3 +335,24 @@ def test_the_fingerprint_boxes_run_on_and_take_a_pasted_fingerprint(qtbot: Any) 
     QApplication.clipboard().setText("11111 22222-33333 44444 55555 66666")
     qtbot.keyClick(entry.boxes[2], "v", Qt.KeyboardModifier.ControlModifier)
     assert entry.digits() == "".join(str(d) * 5 for d in range(1, 7))
+
+
+def test_each_alt_letter_once_in_the_enrolment_dialogs(
+    bureau_window: MainWindow, two_desks: Desks, tmp_path: Path
+) -> None:
+    from tests.ui.test_alt_letters import twice
+
+    db = bureau_window.db
+    assert db is not None
+    made = {
+        "request": RequestDialog(bureau_window, db, None, tmp_path),
+        "enrol": EnrolDialog(
+            bureau_window, db, two_desks.request, desks.read_request(two_desks.request)
+        ),
+        "desks": DesksDialog(bureau_window, db, enrol=lambda: None),
+        "first package": FirstPackageDialog(bureau_window, "first.pdpkg"),
+    }
+    clashes = {name: found for name, dialog in made.items() if (found := twice(dialog))}
+    for dialog in made.values():
+        dialog.deleteLater()
+    assert not clashes

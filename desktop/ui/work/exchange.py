@@ -76,6 +76,21 @@ class ExchangeWork(QObject):
                 30000,
             )
 
+    def may_write_packages(self) -> bool:
+        """As the services judge it: a station's or the sub-bureau's clerks and
+        administrators write packages, not a 社区民警 or a 领导 (for the window's actions)."""
+        user = self.desk.user()
+        if user is None:
+            return False
+        from desktop.services.accounts.access import DeniedError
+        from desktop.services.exchange.outgoing import may_write
+
+        try:
+            may_write(user)
+        except DeniedError:
+            return False
+        return True
+
     def _folder(self) -> Path:
         chosen = self.desk.settings.text(FOLDER)
         return Path(chosen) if chosen else paths.documents_dir()
