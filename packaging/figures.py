@@ -88,7 +88,14 @@ def print_sizes() -> None:
         print(f"| {name} | {size / 1e6:.1f} |")
     print(f"| **bundle, dist/policedesk** | **{total / 1e6:.1f}** |")
     for deb in sorted((ROOT / "dist").glob("policedesk_*.deb")):
-        print(f"| {deb.name} (xz) | {deb.stat().st_size / 1e6:.1f} |")
+        print(f"| {deb.name} ({_compression(deb)}) | {deb.stat().st_size / 1e6:.1f} |")
+
+
+def _compression(deb: Path) -> str:
+    # The data member's name in the ar archive, after the small control member.
+    with deb.open("rb") as file:
+        head = file.read(1 << 20)
+    return next((kind for kind in ("xz", "gz", "zst") if b"data.tar." + kind.encode() in head), "?")
 
 
 def _free_display() -> int:
