@@ -1193,6 +1193,14 @@
     </message>
 </context>
 <context>
+    <name>Card</name>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="51"/>
+        <source>none due</source>
+        <translation>本期无应走访</translation>
+    </message>
+</context>
+<context>
     <name>CheckinDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="42"/>
@@ -2650,73 +2658,73 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation type="vanished">数据包 {day}.zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="90"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="105"/>
         <source>Data packages (*{suffix})</source>
         <translation>数据包 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="100"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="115"/>
         <source>data package {day}</source>
         <translation>数据包 {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="103"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="118"/>
         <source>Write a data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="110"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="125"/>
         <source>Writing the data package…</source>
         <translation>正在写数据包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="116"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="131"/>
         <source>Data package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="118"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="133"/>
         <source>{path}: package {sequence} of this desk, {n} records changed since the last one. Take it to the other desk and import it there.</source>
         <translation>{path}：本机第 {sequence} 号数据包，自上一个以来变动的 {n} 条记录。请带到对方电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="132"/>
-        <location filename="../../desktop/ui/work/exchange.py" line="260"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="147"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="275"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="134"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="149"/>
         <source>Import a data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="170"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="185"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="191"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="206"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="255"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="270"/>
         <source>Enrolment requests (*{suffix} *.json)</source>
         <translation>登记申请 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="258"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="273"/>
         <source>Enrol a desk: its request</source>
         <translation>登记工作台：选择其登记申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="276"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="291"/>
         <source>Enrol a desk</source>
         <translation>登记工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/work/exchange.py" line="278"/>
+        <location filename="../../desktop/ui/work/exchange.py" line="293"/>
         <source>Enrolled the desk of {unit}: its packages are taken from now on, within {unit}, and this desk&apos;s next packages are sealed for it too.</source>
         <translation>已登记{unit}的工作台：今后在{unit}范围内接收它的数据包，本机以后的数据包也会为它加密。</translation>
     </message>
@@ -3883,7 +3891,7 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/imports/enterprise_rows.py" line="198"/>
         <location filename="../../desktop/services/imports/officer_rows.py" line="156"/>
         <location filename="../../desktop/services/imports/visit_rows.py" line="199"/>
-        <location filename="../../desktop/services/accounts/users.py" line="278"/>
+        <location filename="../../desktop/services/accounts/users.py" line="274"/>
         <location filename="../../desktop/domain/validation.py" line="26"/>
         <source>This field is required.</source>
         <translation>此项必填。</translation>
@@ -4596,32 +4604,32 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>系统管理员已经设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="282"/>
+        <location filename="../../desktop/services/accounts/users.py" line="278"/>
         <source>Choose the unit this user works in.</source>
         <translation>请选择该用户所属的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="286"/>
+        <location filename="../../desktop/services/accounts/users.py" line="282"/>
         <source>This user name is taken.</source>
         <translation>该用户名已被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="321"/>
+        <location filename="../../desktop/services/accounts/users.py" line="317"/>
         <source>This is the last administrator of the whole database; keep it.</source>
         <translation>这是全库唯一的系统管理员，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="353"/>
+        <location filename="../../desktop/services/accounts/users.py" line="349"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="360"/>
+        <location filename="../../desktop/services/accounts/users.py" line="356"/>
         <source>Choose a password other than the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/accounts/users.py" line="365"/>
+        <location filename="../../desktop/services/accounts/users.py" line="361"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -5755,133 +5763,133 @@ For station clerks, community officers and leaders of the three-level grid.</sou
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="77"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="78"/>
         <source>Community police offices</source>
         <translation>社区警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="72"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="79"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="73"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="80"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="81"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="75"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="82"/>
         <source>Police officers (active)</source>
         <translation>在岗民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="76"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="83"/>
         <source>Auxiliary police (active)</source>
         <translation>在岗辅警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="77"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="84"/>
         <source>Grid workers (active)</source>
         <translation>在岗网格员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="78"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="85"/>
         <source>Grid cells without a community officer</source>
         <translation>未配社区民警的网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="79"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="86"/>
         <source>Grid cells without a grid worker</source>
         <translation>未配网格员的网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="80"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="87"/>
         <source>Offices receiving fewer than 2 days a week</source>
         <translation>每周接待不足两天的警务室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="81"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="144"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="151"/>
         <source>Enterprises</source>
         <translation>单位总数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="82"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="89"/>
         <source>Enterprises overdue for a visit</source>
         <translation>逾期未走访单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="90"/>
         <source>Due for a visit within a week</source>
         <translation>一周内应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="84"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="91"/>
         <source>Enterprises visited this week, of those due</source>
         <translation>本周已走访 / 应走访单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="85"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="92"/>
         <source>… this month</source>
         <translation>本月已走访 / 应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="93"/>
         <source>… this quarter</source>
         <translation>本季已走访 / 应走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="87"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="94"/>
         <source>Shifts short of staff in the coming 7 days</source>
         <translation>未来 7 天缺员班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="88"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="95"/>
         <source>Open hazards: past deadline · within 3 days · later</source>
         <translation>未销号隐患：已超期 · 3 天内到期 · 其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="89"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="96"/>
         <source>Open unstable factors: past · within 3 days · later</source>
         <translation>未化解不稳定因素：已超期 · 3 天内到期 · 其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="97"/>
         <source>Enterprises missing a required field</source>
         <translation>缺少必填项的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="98"/>
         <source>Enterprises not updated for a year</source>
         <translation>一年未更新的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="92"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="99"/>
         <source>Enterprises with a probable duplicate</source>
         <translation>疑似重复的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="120"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="127"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="140"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="147"/>
         <source>Enterprises (not counting {n} deregistered)</source>
         <translation>单位（不含已注销的 {n} 家）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="157"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="164"/>
         <source>{kind} (active)</source>
         <translation>在岗{kind}</translation>
     </message>

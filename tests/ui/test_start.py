@@ -314,3 +314,17 @@ def test_the_tree_is_painted_before_the_pages_are_built(
     modal.check()
     assert happened.index("tree painted") < happened.index("pages built"), happened
     window.jobs.stop_all()
+
+
+def test_an_empty_overview_claims_no_visits_done(qtbot: Any) -> None:
+    """Nothing due is said as such, not as 0 / 0 (100%) in green."""
+    from desktop.domain import palette
+    from desktop.ui.pages.overview_page import Card
+
+    app.make_application()
+    card = Card("本周已走访 / 应走访单位")
+    qtbot.addWidget(card)
+    card.set_done(0, 0)
+    assert card.value.text() == "本期无应走访" and palette.MUTED_TEXT in card.value.styleSheet()
+    card.set_done(9, 10)
+    assert card.value.text() == "9 / 10（90%）"

@@ -45,8 +45,15 @@ class Card(QFrame):
         self.value.setStyleSheet(f"font-size: 22pt; font-weight: 600; color: {colour};")
 
     def set_done(self, done: int, due: int) -> None:
-        """Visits done of those due, and the share: red below 60%, yellow below 90%."""
-        share = done / due if due else 1.0
+        """Visits done of those due, and the share: red below 60%, yellow below 90%. None
+        due is no achievement: said as such, not as a green 100%."""
+        if not due:
+            self.value.setText(self.tr("none due"))
+            self.value.setStyleSheet(
+                f"font-size: 18pt; font-weight: 600; color: {palette.MUTED_TEXT};"
+            )
+            return
+        share = done / due
         colour = palette.share_text(share)
         self.value.setText(f"{done:,} / {due:,}（{share:.0%}）")
         self.value.setStyleSheet(f"font-size: 18pt; font-weight: 600; color: {colour};")
