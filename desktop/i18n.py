@@ -49,6 +49,9 @@ def qt_translator() -> QTranslator:
 def install(app: QCoreApplication) -> None:
     """The translations and the locale of Qt's widgets (month names, dates in the file
     dialog), then the name Qt appends to every window title, translated once they are in."""
+    if app.property("policedesk_translated"):
+        return  # once: the default locale is not to be changed while other threads run
+    app.setProperty("policedesk_translated", True)
     lang = language()
     if lang != "en":
         QLocale.setDefault(QLocale(lang))

@@ -70,12 +70,14 @@ def test_install_names_the_window_titles_in_chinese(restored: QApplication) -> N
     """Qt appends the display name to every title: translated after the translators are in,
     not before (it read "… — Community Policing Desk")."""
     restored.setApplicationDisplayName("Community Policing Desk")
+    restored.setProperty("policedesk_translated", False)  # as before the first install
     i18n.install(restored)
     assert restored.applicationDisplayName() == "社区警务工作台"
 
 
 def test_install_gives_qt_widgets_the_chinese_locale(qtbot: Any, restored: QApplication) -> None:
     QLocale.setDefault(QLocale("en_US"))
+    restored.setProperty("policedesk_translated", False)
     i18n.install(restored)
     calendar = QCalendarWidget()
     qtbot.addWidget(calendar)
@@ -88,3 +90,12 @@ def test_the_qt_supplement_is_compiled(tmp_path: Path) -> None:
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     subprocess.run([str(lrelease), str(ts), "-qm", str(built)], check=True, capture_output=True)
     assert built.read_bytes() == ts.with_suffix(".qm").read_bytes()
+
+
+def test_install_happens_once(restored: QApplication) -> None:
+    """Every window test makes the application again: the locale is set once, not while
+    the last test's background jobs may still be running."""
+    i18n.install(restored)
+    QLocale.setDefault(QLocale("en_US"))
+    i18n.install(restored)
+    assert QLocale().name() == "en_US"
