@@ -213,6 +213,8 @@ class MainWindow(QMainWindow):
         view.addAction(a.refresh)
         self.session.menu(self.menuBar().addMenu(self.tr("&User")))
         help_ = self.menuBar().addMenu(self.tr("&Help"))
+        help_.addAction(a.help)
+        help_.addSeparator()
         help_.addAction(a.about)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main_toolbar")

@@ -77,7 +77,7 @@ class ReportsPage(Page):
         later.setToolTip(self.tr("The period after"))
         earlier.clicked.connect(lambda: self._step(-1))
         later.clicked.connect(lambda: self._step(1))
-        self.excel_button = QPushButton(self.tr("To &Excel…"))
+        self.excel_button = QPushButton(self.tr("To E&xcel…"))
         self.excel_button.setObjectName("report_excel")
         self.excel_button.clicked.connect(self.export_excel)
         self.pdf_button = QPushButton(self.tr("To &PDF…"))
