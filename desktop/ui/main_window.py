@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         self.empty_hint.setVisible(empty)
         a.intervals.setEnabled(manages)
         self.deadlines_action.setEnabled(has_db)  # a setting of this PC's visit form
-        a.exchange_export.setEnabled(edits)
+        a.exchange_export.setEnabled(edits and self.exchange_work.may_write_packages())
         a.exchange_import.setEnabled(manages)
         a.exchange_conflicts.setEnabled(manages)
         a.recycle_bin.setEnabled(has_db and user is not None and user.role.deletes)

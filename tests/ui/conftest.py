@@ -50,9 +50,10 @@ class Modal:
                 self.handler(widget)
             except BaseException as error:  # reported by the test, not lost in the event loop
                 self.error = error
-                # reject(), not close(): a dialog may refuse to close (the lock screen does)
+                # done(), not close() nor reject(): a dialog may refuse both (the lock
+                # screen; a form with typed text asks first), and the test must go on.
                 if isinstance(widget, QDialog):
-                    widget.reject()
+                    widget.done(QDialog.DialogCode.Rejected)
                 else:
                     widget.close()
             return

@@ -420,6 +420,10 @@ def test_register_an_enterprise_in_a_grid_cell(
         type_text(dialog.name, "好再来网巴")
         dialog.submit()
         state["open"] = dialog.isVisible()
+        # Closing a form with typed text asks first: this time, yes, discard it.
+        monkeypatch.setattr(
+            QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
+        )
         dialog.reject()
 
     modal = Modal(EnterpriseDialog, duplicate)
