@@ -7,9 +7,7 @@ or on a worker behind the empty window."""
 
 from __future__ import annotations
 
-import importlib
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +19,7 @@ from desktop.services.accounts.locked import locked_file
 from desktop.ui import collector
 from desktop.ui.errors import install_excepthook, setup_logging
 from desktop.ui.settings import Settings
+from desktop.ui.worker import load_modules
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -121,27 +120,15 @@ def start_window(
     return window, loader
 
 
-def load_window_modules() -> threading.Thread:
-    """Import the window's modules on a thread of their own, while the user types."""
-
-    def load() -> None:
-        for name in _WINDOW_MODULES:
-            importlib.import_module(name)
-
-    thread = threading.Thread(target=load, name="load-window", daemon=True)
-    thread.start()
-    return thread
-
-
 def start_logged_in(path: Path, demo: bool, settings: Settings) -> MainWindow:
     """An encrypted desk: the login dialog first, before any of the data layer is loaded;
     the window comes up once the password has opened the file (or, cancelled, with none)."""
     from desktop.ui.dialogs.login_dialog import unlock_desk
 
     paths.private_umask()
-    loading = load_window_modules()
+    loading = load_modules(_WINDOW_MODULES)
     db = unlock_desk(None, path, settings)
-    loading.join()  # imported by now, unless Enter came faster than the import
+    loading.wait()  # imported by now, unless Enter came faster than the import
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(settings)

@@ -9,7 +9,8 @@ tasks: it starts them, brings their exceptions back to the GUI thread and shows 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import shiboken6
@@ -188,3 +189,25 @@ class Jobs(QObject):
     def _forget(self, task: Task) -> None:
         if task in self._tasks:
             self._tasks.remove(task)
+
+
+class _Importer(QThread):
+    def __init__(self, names: Sequence[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def run(self) -> None:
+        # A failure here is not lost: the window imports the module again, and says it.
+        for name in self.names:
+            try:
+                importlib.import_module(name)
+            except Exception:
+                return
+
+
+def load_modules(names: Sequence[str]) -> QThread:
+    """Import `names` behind the login dialog while the user types (no database work: no
+    progress, no cancel); `wait()` on the result before using them."""
+    thread = _Importer(names)
+    thread.start()
+    return thread

@@ -32,7 +32,7 @@ def test_the_login_needs_no_data_layer() -> None:
         "import sys\n"
         "import desktop.ui.app, desktop.ui.dialogs.login_dialog\n"
         "light = {'desktop.services', 'desktop.services.accounts', "
-        "'desktop.services.accounts.locked'}\n"
+        "'desktop.services.accounts.locked', 'desktop.services.tasks'}\n"
         "heavy = ('sqlalchemy', 'desktop.services', 'sqlcipher3', 'cryptography', "
         "'desktop.ui.main_window', 'openpyxl', 'alembic')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy) and m not in light))\n"
