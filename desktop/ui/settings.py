@@ -61,11 +61,11 @@ class Settings:
         """The saved database: a file's path or a server's URL, its password put back from
         the keyring; None: the default file in the user data folder. A password an older
         version left in the file is moved out of it first."""
+        saved = self.text(DATABASE_KEY).strip() or None
+        if saved is None or "://" not in saved or saved.startswith("sqlite"):
+            return saved  # a file has no password to put back (nor SQLAlchemy to load)
         from desktop.services.maintenance import server_secrets
 
-        saved = self.text(DATABASE_KEY).strip() or None
-        if saved is None:
-            return None
         kept = server_secrets.keep(saved)
         if kept.target != saved:
             self.q.setValue(DATABASE_KEY, kept.target)

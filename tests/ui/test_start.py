@@ -3,6 +3,7 @@ the window after it."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -328,3 +329,24 @@ def test_an_empty_overview_claims_no_visits_done(qtbot: Any) -> None:
     assert card.value.text() == "本期无应走访" and palette.MUTED_TEXT in card.value.styleSheet()
     card.set_done(9, 10)
     assert card.value.text() == "9 / 10（90%）"
+
+
+def test_a_saved_file_is_read_without_the_data_layer(tmp_path: Path) -> None:
+    """The database chosen earlier (the welcome's demo, File > Database connection…) is read
+    from the settings at every start: a file's path needs no SQLAlchemy to be put back."""
+    probe = (
+        "import sys\n"
+        "from desktop.ui.settings import Settings\n"
+        "s = Settings()\n"
+        "s.set_text('database/target', '/srv/desk/station.sqlite3')\n"
+        "print(s.database_target(), 'sqlalchemy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "POLICEDESK_HOME": str(tmp_path)},
+    )
+    assert done.stdout.split() == ["/srv/desk/station.sqlite3", "False"]
