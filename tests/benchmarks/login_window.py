@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QPaintEvent, QShowEvent  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QShowEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.ui import app as app_module  # noqa: E402
 from desktop.ui.dialogs import login_dialog  # noqa: E402
@@ -75,10 +76,13 @@ def watch_the_login() -> None:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.widgets.jurisdiction_tree import JurisdictionTree
 
-    global painting
-    if painting is None:
-        painting = JurisdictionTree.paintEvent
-        JurisdictionTree.paintEvent = paint_and_report  # type: ignore[method-assign,assignment]
+    # An application-wide filter: the tree may exist already (a plain file's window comes
+    # first), and a method patched on its class after that is not called by Qt.
+    watch = PaintWatch(JurisdictionTree)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(watch)
+    watching.append(watch)
 
     stage(keys, "unlock", "unlock the key (scrypt)")
     stage(database, "open_desk", "open the database")
@@ -116,15 +120,31 @@ class Login(login_dialog.LoginDialog):  # type: ignore[misc]
         QTest.keyClick(self.password, Qt.Key.Key_Return)
 
 
-painting: Callable[..., None] | None = None
+watching: list[QObject] = []
+watching_done: list[bool] = []
 
 
-def paint_and_report(self: Any, event: QPaintEvent) -> None:
-    assert painting is not None
-    painting(self, event)
-    if submitted[0] and self.tree_model.rowCount() > 0:
-        say("TREE")
-        QTimer.singleShot(0, finish)
+class PaintWatch(QObject):
+    """TREE as the tree's viewport is painted with units in it, after Enter."""
+
+    def __init__(self, tree_class: Any) -> None:
+        super().__init__()
+        self.tree_class = tree_class
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        tree: Any = watched.parent()
+        if (
+            event.type() == QEvent.Type.Paint
+            and submitted[0]
+            and not watching_done
+            and isinstance(tree, self.tree_class)
+            and watched is tree.viewport()
+            and tree.tree_model.rowCount() > 0
+        ):
+            watching_done.append(True)
+            say("TREE")
+            QTimer.singleShot(0, finish)
+        return False
 
 
 def finish() -> None:
