@@ -269,6 +269,8 @@ def spawn(args: list[str], env: dict[str, str]) -> tuple[dict[str, float], dict[
                 word, *rest = line.split()
                 if word == "STAGE":
                     name = " ".join(rest[:-1])
+                    if "TREE" in marks:  # the pages built and read once the tree is there
+                        name += ", after the tree"
                     stages[name] = stages.get(name, 0.0) + float(rest[-1])
                 else:
                     marks[word] = time.perf_counter() - started
@@ -314,7 +316,11 @@ def window_section(folder: Path, desks: Desks, runs: int, user: str) -> None:
                     seen.append(marks[moment])
             total = (marks["TREE"] - marks["SUBMIT"]) * 1000
             tree[kind].append(total)
-            outer = sum(ms for name, ms in stages.items() if not name.endswith("another"))
+            outer = sum(
+                ms
+                for name, ms in stages.items()
+                if not name.endswith("another") and not name.endswith("after the tree")
+            )
             stages["the rest (the dialog, events, painting)"] = total - outer
             for name, ms in stages.items():
                 steps[kind].setdefault(name, []).append(ms)
