@@ -351,34 +351,16 @@ def postgres_template(postgres_server: str) -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture
-def postgresql_desk(postgres_server: str, postgres_template: str) -> Iterator[Database]:
-    """A fresh desk database on the PostgreSQL server: a copy of the migrated template."""
+def _server_desk(server: str, template: str, role: str | None) -> Iterator[Database]:
+    """A fresh desk database on the server, a copy of the migrated template, opened as its
+    owner or as `role`; dropped afterwards."""
     name = f"desk_test_{uuid.uuid4().hex[:12]}"
-    admin = _admin(postgres_server)
+    admin = _admin(server)
     with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
-    try:
-        database = open_desk(_with_database(postgres_server, name))
-        try:
-            yield database
-        finally:
-            database.close()
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.dispose()
-
-
-@pytest.fixture
-def postgresql_role_desk(postgres_server: str, postgres_template: str) -> Iterator[Database]:
-    """A fresh desk database on the server, opened as the desks connect to a shared server:
-    as the least-privilege role of `policedesk server setup`, not as the owner."""
-    name = f"desk_test_{uuid.uuid4().hex[:12]}"
-    admin = _admin(postgres_server)
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
-    url = make_url(_with_database(postgres_server, name)).set(username=DESKS_ROLE, password=None)
+        conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {template}")
+    url = make_url(_with_database(server, name))
+    if role is not None:
+        url = url.set(username=role, password=None)
     try:
         database = open_desk(url.render_as_string(hide_password=False))
         try:
@@ -389,6 +371,19 @@ def postgresql_role_desk(postgres_server: str, postgres_template: str) -> Iterat
         with admin.connect() as conn:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.dispose()
+
+
+@pytest.fixture
+def postgresql_desk(postgres_server: str, postgres_template: str) -> Iterator[Database]:
+    """A fresh desk database on the PostgreSQL server, as its owner (what sets up roles)."""
+    yield from _server_desk(postgres_server, postgres_template, None)
+
+
+@pytest.fixture
+def postgresql_role_desk(postgres_server: str, postgres_template: str) -> Iterator[Database]:
+    """The same, opened as the desks connect to a shared server: as the least-privilege
+    role of `policedesk server setup`, not as the owner."""
+    yield from _server_desk(postgres_server, postgres_template, DESKS_ROLE)
 
 
 @pytest.fixture

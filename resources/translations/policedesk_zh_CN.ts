@@ -1411,10 +1411,6 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
         <translation>已写入 {n} 条记录。</translation>
     </message>
     <message>
-        <source>{n} duties in the roster of {month}; nights spread {nights}, shifts spread {shifts} between officers of a tier.</source>
-        <translation type="vanished">{month} 排班共 {n} 个班次；同一层级人员之间夜班最多与最少相差 {nights}，班次相差 {shifts}。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/cli_records.py" line="224"/>
         <source>The roster of {month} keeps every rule.</source>
         <translation>{month} 的排班符合全部规则。</translation>
@@ -1966,10 +1962,6 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
         <translation>密码保存{where}，从不写入设置文件。请以服务器管理员为工作台设置的角色连接，而不是以数据库所有者连接。</translation>
     </message>
     <message>
-        <source>The password is kept in this computer user&apos;s settings file ({file}), which anyone who signs in as this user can read. Leave it empty to use PostgreSQL&apos;s own password file (pgpass) instead.</source>
-        <translation type="vanished">密码保存在本机当前用户的设置文件（{file}）中，以该用户身份登录电脑的人都能读到。留空则使用 PostgreSQL 自己的密码文件（pgpass）。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/dialogs/database_dialog.py" line="117"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
@@ -2470,17 +2462,9 @@ From now on its packages are refused here, and this desk&apos;s packages are no 
         <translation>请先在左侧选中一个网格，再在其中登记单位</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation type="vanished">编辑(&amp;E)…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/pages/enterprises_page.py" line="55"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Record a &amp;visit…</source>
-        <translation type="vanished">记录走访(&amp;V)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/enterprises_page.py" line="54"/>
@@ -2650,14 +2634,6 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>有 {n} 处数据冲突待您选择：文件 &gt; 数据冲突。</translation>
     </message>
     <message>
-        <source>Data packages (*.zip)</source>
-        <translation type="vanished">数据包 (*.zip)</translation>
-    </message>
-    <message>
-        <source>data package {day}.zip</source>
-        <translation type="vanished">数据包 {day}.zip</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/work/exchange.py" line="105"/>
         <source>Data packages (*{suffix})</source>
         <translation>数据包 (*{suffix})</translation>
@@ -2804,10 +2780,6 @@ The details are in {log}; please send that file to your administrator.</source>
         <location filename="../../desktop/ui/pages/findings_page.py" line="30"/>
         <source>Enterprise or description</source>
         <translation>单位或情况描述</translation>
-    </message>
-    <message>
-        <source>&amp;Follow up…</source>
-        <translation type="vanished">跟踪整改(&amp;F)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/findings_page.py" line="37"/>
@@ -3053,10 +3025,6 @@ The details are in {log}; please send that file to your administrator.</source>
         <location filename="../../desktop/ui/pages/grids_page.py" line="20"/>
         <source>Filter by code or name</source>
         <translation>按编码或名称筛选</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/grids_page.py" line="22"/>
@@ -3356,10 +3324,6 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>已为 {n} 个网格写入边界。</translation>
     </message>
     <message>
-        <source>Workbooks (*.xlsx *.xlsm)</source>
-        <translation type="vanished">Excel 工作簿 (*.xlsx *.xlsm)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/work/ledger.py" line="104"/>
         <location filename="../../desktop/ui/work/ledger.py" line="126"/>
         <source>Reading {file}…</source>
@@ -3387,10 +3351,6 @@ The details are in {log}; please send that file to your administrator.</source>
         <location filename="../../desktop/ui/widgets/list_menu.py" line="112"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/list_menu.py" line="121"/>
@@ -3721,16 +3681,6 @@ The details are in {log}; please send that file to your administrator.</source>
         <source>Log in to open the database.</source>
         <translation>请登录以打开数据库。</translation>
     </message>
-    <message>
-        <source>About</source>
-        <translation type="vanished">关于</translation>
-    </message>
-    <message>
-        <source>Community Policing Desk {version}
-For station clerks, community officers and leaders of the three-level grid.</source>
-        <translation type="vanished">社区警务工作台 {version}
-供派出所内勤、社区民警和领导在三级网格化管理中使用。</translation>
-    </message>
 </context>
 <context>
     <name>MapImageDialog</name>
@@ -3801,10 +3751,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/pages/map_page.py" line="337"/>
         <source>&amp;Whole area</source>
         <translation>全图(&amp;W)</translation>
-    </message>
-    <message>
-        <source>{name}: {n} grid cells drawn, {late} of {total} enterprises overdue</source>
-        <translation type="vanished">{name}：共 {n} 个网格，{total} 家单位中 {late} 家逾期未走访</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/map_page.py" line="390"/>
@@ -4684,10 +4630,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>…… 另有 {n} 个问题未列出。</translation>
     </message>
     <message>
-        <source>{file} cannot be read as a workbook: {detail}</source>
-        <translation type="vanished">无法把 {file} 作为 Excel 工作簿读取：{detail}</translation>
-    </message>
-    <message>
         <location filename="../../desktop/services/imports/enterprise_rows.py" line="55"/>
         <source>No grid cell in your jurisdiction is called {grid}.</source>
         <translation>辖区内没有名为“{grid}”的网格。</translation>
@@ -4908,10 +4850,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>找不到表头：文件须有民警、巡逻点和时间三列。</translation>
     </message>
     <message>
-        <source>The file cannot be read: {why}</source>
-        <translation type="vanished">无法读取文件：{why}</translation>
-    </message>
-    <message>
         <location filename="../../desktop/services/patrol/checkins.py" line="45"/>
         <source>No officer here is called {name}.</source>
         <translation>本辖区没有名为 {name} 的民警。</translation>
@@ -5068,10 +5006,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/services/maintenance/connection.py" line="450"/>
         <source>Connected, but the user {user} may not change the database {database}&apos;s tables, which must be created or upgraded for this version. The server&apos;s administrator does it, as the database&apos;s owner: policedesk server setup --database OWNER_URL --role {user} --password-stdin</source>
         <translation>已连接，但用户 {user} 无权修改数据库 {database} 的表，而本版本需要创建或升级这些表。请服务器管理员以数据库所有者身份执行：policedesk server setup --database OWNER_URL --role {user} --password-stdin</translation>
-    </message>
-    <message>
-        <source>Connected, but the user {user} may not create tables in the database {database}. Ask the server&apos;s administrator to make the user its owner, or to run: GRANT CREATE ON SCHEMA public TO {user}</source>
-        <translation type="vanished">已连上，但用户 {user} 无权在数据库 {database} 中建表。请服务器管理员把该用户设为数据库所有者，或执行：GRANT CREATE ON SCHEMA public TO {user}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/maintenance/server_refusals.py" line="78"/>
@@ -5658,10 +5592,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>新建人员(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation type="vanished">编辑(&amp;E)…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/pages/officers_page.py" line="41"/>
         <source>&amp;Modify…</source>
         <translation>修改(&amp;M)…</translation>
@@ -5983,10 +5913,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>新建单元(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation type="vanished">编辑(&amp;E)…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/pages/patrol_page.py" line="72"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
@@ -6005,10 +5931,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/pages/patrol_page.py" line="79"/>
         <source>New &amp;absence…</source>
         <translation>新建请假(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Edit a&amp;bsence…</source>
-        <translation type="vanished">编辑请假(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/patrol_page.py" line="69"/>
@@ -6542,18 +6464,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>{office}每周接待日少于两天：请设置其接待日。</translation>
     </message>
     <message>
-        <source>{unit}, {shift}, {day}: {n} more {force} needed than are free.</source>
-        <translation type="vanished">{unit}，{shift}，{day}：缺 {n} 名{force}。</translation>
-    </message>
-    <message>
-        <source>{unit}, {shift}, {day}: cannot be staffed together with the rest and night-shift rules.</source>
-        <translation type="vanished">{unit}，{shift}，{day}：在休息时间和连续夜班规则下无法排满。</translation>
-    </message>
-    <message>
-        <source>{officer} was set by hand on {unit}, {shift}, {day}, where they cannot serve.</source>
-        <translation type="vanished">{officer} 被手工排在 {unit}，{shift}，{day}，但不能担任该勤务。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/services/patrol/rosters.py" line="40"/>
         <source>Open: {unit}, {shift}, {day}. {reason}</source>
         <translation>空缺：{unit}，{shift}，{day}。{reason}</translation>
@@ -6825,10 +6735,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>只显示此人的勤务</translation>
     </message>
     <message>
-        <source>&amp;Fill selected days…</source>
-        <translation type="vanished">批量排班(&amp;F)…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/pages/roster_page.py" line="75"/>
         <source>&amp;Copy last week</source>
         <translation>复制上周(&amp;C)</translation>
@@ -6844,10 +6750,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>复制到所选日期所在的一周，只填尚空的格子</translation>
     </message>
     <message>
-        <source>&amp;History…</source>
-        <translation type="vanished">变更记录(&amp;H)…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/pages/roster_page.py" line="79"/>
         <source>Check-&amp;ins…</source>
         <translation>打卡核对(&amp;I)…</translation>
@@ -6856,10 +6758,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/pages/roster_page.py" line="81"/>
         <source>The published duties against the patrol check-ins</source>
         <translation>已发布勤务与巡逻打卡的核对</translation>
-    </message>
-    <message>
-        <source>&amp;Personal schedules…</source>
-        <translation type="vanished">个人勤务表(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/roster_page.py" line="146"/>
@@ -6935,10 +6833,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/pages/roster_page.py" line="341"/>
         <source>{n} slots of the month are open (red). Publish all the same?</source>
         <translation>本月有 {n} 个空缺班次（红色）。仍然发布吗？</translation>
-    </message>
-    <message>
-        <source>No roster keeps every rule</source>
-        <translation type="vanished">无法排出符合全部规则的排班</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/roster_page.py" line="353"/>
@@ -7199,15 +7093,11 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <source>The digits you typed match it: importing the package enrols that desk here.</source>
         <translation>您输入的数字与之一致：导入时将在本机登记该工作台。</translation>
     </message>
-    <message>
-        <source>The digits you typed match it: that desk is enrolled here with this import.</source>
-        <translation type="vanished">您输入的数字与之一致：该工作台已随本次导入在本机登记。</translation>
-    </message>
 </context>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="78"/>
+        <location filename="../../desktop/ui/worker.py" line="79"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -7418,17 +7308,9 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <translation>放弃已输入的内容？</translation>
     </message>
     <message>
-        <source>Add an opinion or request</source>
-        <translation type="vanished">添加意见建议或困难诉求</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="144"/>
         <source>Opinions and requests</source>
         <translation>意见建议/困难诉求</translation>
-    </message>
-    <message>
-        <source>Add a hazard or unstable factor</source>
-        <translation type="vanished">添加安全隐患或不稳定因素</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/visit_dialog.py" line="156"/>
@@ -7546,10 +7428,6 @@ For station clerks, community officers and leaders of the three-level grid.</sou
         <location filename="../../desktop/ui/pages/visits_page.py" line="31"/>
         <source>&amp;New visit…</source>
         <translation>新增走访(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation type="vanished">编辑(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits_page.py" line="34"/>
