@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from desktop.services.database import open_desk
 from desktop.services.exchange import desks, merge
@@ -26,18 +26,20 @@ class Script:
 
     def __init__(self, steps: list[tuple[type[QDialog], Callable[[Any], None]]]) -> None:
         self.steps, self.error = list(steps), None
-        self._handled: set[int] = set()
+        # The dialogs themselves, not their id(): a later dialog's wrapper may take a freed
+        # one's id, and would then never be handled (the run waited for ever on one).
+        self._handled: list[QWidget] = []
         QTimer.singleShot(20, self._poll)
 
     def _poll(self) -> None:
         widget = QApplication.activeModalWidget()
         if (
             widget is not None
-            and id(widget) not in self._handled
+            and all(widget is not done for done in self._handled)
             and self.steps
             and isinstance(widget, self.steps[0][0])
         ):
-            self._handled.add(id(widget))
+            self._handled.append(widget)
             _, handler = self.steps.pop(0)
             widget.activateWindow()
             try:
