@@ -161,8 +161,14 @@ def test_export_from_the_window_writes_the_ledger(
     select_path(window, 0, 0, 0)
     out = tmp_path / "台账.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    from desktop.ui.work import visit as visit_work
+
+    said: list[str] = []
+    monkeypatch.setattr(visit_work, "written", lambda _desk, _title, text, _path: said.append(text))
     window.actions_.export_visits.trigger()
-    qtbot.waitUntil(lambda: "写入" in window.statusBar().currentMessage(), timeout=20_000)
+    # The words as said, not the status line: the day's backup behind the window may say
+    # its own there a moment later.
+    qtbot.waitUntil(lambda: any("写入" in text for text in said), timeout=60_000)
     rows = list(load_workbook(out, read_only=True).active.iter_rows(values_only=True))  # type: ignore[union-attr]
     expected = len(visits.list_visits(window.db, window.scope, limit=100_000))  # type: ignore[arg-type]
     # Title, line, two header rows, the visits, a blank row and the signature line.
