@@ -161,3 +161,30 @@ def test_restore_onto_an_unwritable_place_is_a_message(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(UserError):
         restores.restore_unopened(blocker / "live.sqlite3", backup, key=db.key)
+
+
+def test_a_live_file_damaged_where_it_says_whose_it_is_still_takes_its_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The damage a restore is for may lie in the pages that say whose desk it is: the
+    backup then opens by the desk's key, and the restore goes on."""
+    from sqlalchemy.exc import DatabaseError
+
+    live = tmp_path / "live.sqlite3"
+    db = open_desk(live)
+    units.save_bureau(db, units.BureauForm(name="旧分局"))
+    backup = checks.backup(db, tmp_path / "b.sqlite3")
+    units.save_bureau(db, units.BureauForm(name="新分局"))
+
+    read = restores._identity
+    calls: list[int] = []
+
+    def malformed(conn: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:  # the live file's, read first; the backup's is whole
+            raise DatabaseError("SELECT 1", {}, Exception("database disk image is malformed"))
+        return read(conn)
+
+    monkeypatch.setattr(restores, "_identity", malformed)
+    assert checks.restore(db, backup) is not None
+    assert bureau_names(live, db.key) == ["旧分局"]

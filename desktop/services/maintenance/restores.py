@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from desktop.domain.accounts import Actor, Role
 from desktop.domain.hierarchy import NodeKind
@@ -101,11 +102,17 @@ def restore(
     target = sqlite_path(db.url)
     if target is None:
         raise UserError(ON_A_SERVER)
-    with db.engine.connect() as conn:
-        ours = _identity(conn)
+    ours: DeskIdentity | None
+    try:
+        with db.engine.connect() as conn:
+            ours = _identity(conn)
+    except DBAPIError:
+        # Damaged where it says whose it is (what a restore is for): its key, whose slots
+        # name the desk, still tells whose backups open here.
+        ours = None
     key, desk = db.key, _desk_of(target, db.key)
     if backup_key is not None and backup_key != db.key:
-        if not ours.empty:
+        if ours is None or not ours.empty:
             raise RestoreError(files.FOREIGN_KEY, path=str(backup))
         key, desk = backup_key, None  # a new desk takes the backup's key and slots
     return _restore(backup, target, user, ours, close or db.close, key, desk)
