@@ -37,7 +37,7 @@ QT_PLUGINS: dict[str, set[str] | None] = {
     "printsupport": None,
 }
 
-# Of Qt's own catalogues, the one the program loads (i18n.qt_translator: qtbase, zh_CN).
+# Of Qt's own catalogues, the one the program loads (i18n.qt_translators: qtbase, zh_CN).
 QT_CATALOGUES = {"qtbase_zh_CN.qm", "qt_zh_CN.qm"}
 
 # Qt libraries that only the plugins and modules left out would load.
