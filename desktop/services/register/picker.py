@@ -50,19 +50,13 @@ class Near:
 
 
 def _columns() -> Any:
-    return select(
-        Enterprise.id,
-        Enterprise.name,
-        Enterprise.credit_code,
-        Enterprise.address,
-        GridCell.name,
-        Enterprise.status,
-        GridCell.community_officer_id,
+    """The columns of a Candidate, in its order."""
+    return search.select_picks(
         Enterprise.grid_id,
         Enterprise.office_id,
         Enterprise.last_visited_on,
         Enterprise.name_initials,
-    ).join(GridCell, GridCell.id == Enterprise.grid_id)
+    )
 
 
 def _live_in(stmt: Any, scope: NodeRef | None) -> Any:
@@ -132,14 +126,15 @@ def candidates(
     with db.reading() as s:
         for row in s.execute(stmt):
             *pick, bureau, station, deleted = row
+            c = Candidate(*pick)
             units = {
                 NodeKind.BUREAU: bureau,
                 NodeKind.STATION: station,
-                NodeKind.OFFICE: pick[8],
-                NodeKind.GRID: pick[7],
+                NodeKind.OFFICE: c.office_id,
+                NodeKind.GRID: c.grid_id,
             }
             if deleted is None and (scope is None or units[scope.kind] == scope.id):
-                found.append(Candidate(*pick))
+                found.append(c)
     return rank(found, typed, near, today or date.today())[:limit]
 
 

@@ -38,8 +38,9 @@ class EnterprisePick:
     community_officer_id: uuid.UUID | None = None  # who answers for its grid cell
 
 
-def _picks() -> Any:
-    """The columns of an EnterprisePick, in its order."""
+def select_picks(*extra: Any) -> Any:
+    """The columns of an EnterprisePick, in its order, then `extra` (the fields a subclass
+    adds, in its order)."""
     return select(
         Enterprise.id,
         Enterprise.name,
@@ -48,6 +49,7 @@ def _picks() -> Any:
         GridCell.name,
         Enterprise.status,
         GridCell.community_officer_id,
+        *extra,
     ).join(GridCell, GridCell.id == Enterprise.grid_id)
 
 
@@ -217,7 +219,7 @@ def search_enterprises(
         found = _first_matches(db, text, scope, limit)
     if found is None:
         return []
-    stmt = _picks().where(found.exists_for(Enterprise.id), Enterprise.deleted_at.is_(None))
+    stmt = select_picks().where(found.exists_for(Enterprise.id), Enterprise.deleted_at.is_(None))
     if not found.scoped and scope is not None:
         stmt = stmt.where(SCOPE_COLUMN[scope.kind] == scope.id)
     with db.reading() as s:
@@ -252,7 +254,7 @@ def _first_matches(db: Database, text: str, scope: NodeRef | None, limit: int) -
 
 def pick(db: Database, ident: uuid.UUID) -> EnterprisePick | None:
     """One enterprise as a picker shows it (a visit being edited, a restored draft)."""
-    stmt = _picks().where(Enterprise.id == ident, Enterprise.deleted_at.is_(None))
+    stmt = select_picks().where(Enterprise.id == ident, Enterprise.deleted_at.is_(None))
     with db.reading() as s:
         row = s.execute(stmt).first()
     return EnterprisePick(*row) if row else None
