@@ -23,6 +23,7 @@ from desktop.services.records import (
 from desktop.services.register.search import move_terms
 from desktop.store.base import Record, utcnow
 from desktop.store.engine import Database
+from desktop.store.roster_schema import Absence, PatrolCheckin, PatrolUnit, RosterEntry
 from desktop.store.schema import (
     Bureau,
     Enterprise,
@@ -224,6 +225,7 @@ def move(db: Database, ref: NodeRef, new_parent: NodeRef) -> list[str]:
         s.flush()
         _realign_officers(s, ref)
         _realign_enterprises(s, ref)
+        _realign_patrol(s, ref)
         if ref.kind == NodeKind.BUREAU:
             return []
         return release_stray(s, grids_under(s, ref.kind.value, ref.id))
@@ -253,6 +255,16 @@ def _realign_enterprises(s: Session, ref: NodeRef) -> None:
     their grid cell."""
     for model in (Enterprise, Visit, Finding):
         _realign_path(s, model, ref)
+
+
+def _realign_patrol(s: Session, ref: NodeRef) -> None:
+    """Patrol records store their unit path too: a station's 巡区 and its offices' 巡点 and
+    desks, their duties and check-ins (the path of their unit), and the absences of its
+    officers (the officer's path) follow the station or office. A 巡线 is the sub-bureau's
+    (no station): it stays, and so do its duties and check-ins. None names a grid cell."""
+    if ref.kind in (NodeKind.STATION, NodeKind.OFFICE):
+        for model in (PatrolUnit, RosterEntry, Absence, PatrolCheckin):
+            _realign_path(s, model, ref)
 
 
 def _realign_path(s: Session, model: Any, ref: NodeRef) -> None:
