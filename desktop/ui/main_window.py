@@ -9,11 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
 )
@@ -21,17 +18,18 @@ from PySide6.QtWidgets import (
 from desktop import paths
 from desktop.domain.accounts import Actor
 from desktop.domain.hierarchy import CHILD_KIND, NodeKind, NodeRef
-from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
+from desktop.domain.messages import UserError
 from desktop.ui.actions import Actions
-from desktop.ui.dialogs.welcome_dialog import Start
 from desktop.ui.errors import show_error
 from desktop.ui.settings import Settings
 from desktop.ui.widgets.jurisdiction_tree import JurisdictionTree
 from desktop.ui.work.backup import BackupWork
 from desktop.ui.work.context import Desk
+from desktop.ui.work.database import DatabaseWork
 from desktop.ui.work.exchange import ExchangeWork
 from desktop.ui.work.ledger import LedgerWork
 from desktop.ui.work.session import SessionWork
+from desktop.ui.work.start import StartWork
 from desktop.ui.work.visit import VisitWork
 from desktop.ui.worker import Jobs
 
@@ -70,8 +68,18 @@ class MainWindow(QMainWindow):
         self.session = SessionWork(self.desk, self.relogin)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pages")
-        self.loading = QLabel(self.tr("Opening the database…"))
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.start = StartWork(
+            self.desk,
+            self.tree,
+            self.actions_.new_bureau,
+            open_demo=lambda path: self.open_database(path, demo=True),
+            enter=lambda welcomed: self._enter(welcomed=welcomed),
+            close=self._put_down,
+            import_package=lambda: self.exchange_work.import_package(),
+            edit_connection=lambda: self.database_work.edit_connection(),
+        )
+        self.empty_hint = self.start.empty_hint
+        self.loading = self.start.loading
         self.loading.linkActivated.connect(lambda _link: self.open_database(self.last_target))
         self.last_target: str | Path | None = None  # what "log in again" opens
         self.tabs.addTab(self.loading, self.tr("Overview"))
@@ -79,19 +87,6 @@ class MainWindow(QMainWindow):
         self._stale: set[Page] = set()
         self._entering = False  # logging in: the scope is settling, no page reads yet
         self.scope_owner = ""  # the user whose last scope is remembered
-        # An empty database's tree says how it gets its first unit, where the user looks.
-        self.empty_hint = QLabel(self.tree.viewport())
-        self.empty_hint.setObjectName("empty_hint")
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setMargin(12)
-        self.empty_hint.setText(
-            self.tr(
-                "No units yet. <a href='new'>New sub-bureau…</a> (Edit > New sub-bureau), "
-                "then its stations, offices and grid cells under it."
-            )
-        )
-        self.empty_hint.linkActivated.connect(lambda _link: self.actions_.new_bureau.trigger())
-        self.empty_hint.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.tabs)
@@ -104,6 +99,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.scope_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
+        self.database_work = DatabaseWork(self.desk, self.db_label, lambda t: self.open_database(t))
         self._menus()
         self.tree.scopeChanged.connect(self.set_scope)
         self.tree.changed.connect(self._tree_changed)
@@ -223,8 +219,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([a.new_visit, a.new_officer, a.recycle_bin, a.refresh])
         self.tree.addActions([a.new_child, a.edit, a.move, a.delete])
-        a.open_database.triggered.connect(self.choose_database)
-        a.database_connection.triggered.connect(self.edit_connection)  # per PC: for anyone
+        a.open_database.triggered.connect(self.database_work.choose)
+        a.database_connection.triggered.connect(self.database_work.edit_connection)  # per PC
         a.demo.triggered.connect(lambda: self.open_database(paths.demo_database_path(), demo=True))
         self.backup_work = BackupWork(self.desk, self.close_database, self.open_database)
         a.backup.triggered.connect(self.backup_work.backup)
@@ -271,11 +267,9 @@ class MainWindow(QMainWindow):
         for action in (a.new_officer, a.new_visit, *imports):
             action.setEnabled(edits)
         a.new_bureau.setEnabled(manages and user is not None and user.node is None)
-        empty = has_db and a.new_bureau.isEnabled() and self.tree.tree_model.rowCount() == 0
-        if empty:
-            self.empty_hint.setFixedWidth(max(self.tree.viewport().width(), 200))
-            self.empty_hint.adjustSize()
-        self.empty_hint.setVisible(empty)
+        self.start.show_hint(
+            has_db and a.new_bureau.isEnabled() and self.tree.tree_model.rowCount() == 0
+        )
         a.intervals.setEnabled(manages)
         self.deadlines_action.setEnabled(has_db)  # a setting of this PC's visit form
         a.exchange_export.setEnabled(edits and self.exchange_work.may_write_packages())
@@ -315,7 +309,7 @@ class MainWindow(QMainWindow):
         try:
             path = desk_path(target)
             if path is not None and keys.is_encrypted(path):
-                self._say_loading(_LOG_IN_FIRST)
+                self.start.say_log_in_first()
                 db = self.session.unlock(path)
                 if db is None:
                     self.say_nothing_open()
@@ -344,8 +338,8 @@ class MainWindow(QMainWindow):
         self.db, self.claim = db, claim
         self.db_label.setText(db.display_name)
         self.setWindowTitle(self.tr("Community Policing Desk") + f" — {Path(db.display_name).name}")
-        if demo and self._is_empty():
-            self._fill_demo()  # its accounts come with it; the login follows
+        if demo and self.start.is_empty():
+            self.start.fill_demo()  # its accounts come with it; the login follows
             return True
         return self._enter()
 
@@ -355,15 +349,15 @@ class MainWindow(QMainWindow):
         if db is None:
             return False
         if not welcomed and self._is_new(db):
-            return self._welcome()
+            return self.start.welcome()
         if not self.session.log_in(db):
-            self._close_db()
-            self.say_nothing_open()
-            return False
-        if not self._encrypt_if_due():
+            self._put_down()
             return False
         db = self.db
         assert db is not None
+        if (encrypted := self.database_work.encrypted(db)) is not db:
+            self.db = db = encrypted
+            self.session.show_recovery_key(db)  # the key of the file encrypted just now
         user = self.session.user
         self.user_label.setText(user.label if user else "")
         # The tree settles on the user's scope (all units, then the last or their own): the
@@ -384,8 +378,8 @@ class MainWindow(QMainWindow):
     def _settle_scope(self, db: Database, offer_demo: bool = True) -> None:
         user = self.session.user
         self.tree.set_database(db)
-        if offer_demo and self._is_empty():
-            self._offer_demo()
+        if offer_demo and self.start.is_empty():
+            self.start.offer_demo()
         self.backup_work.after_login(db)
         self.exchange_work.after_login(db)
         self.scope_owner = user.username if user else ""
@@ -398,50 +392,9 @@ class MainWindow(QMainWindow):
             self.tree.reveal(user.node)  # "all units" would be wrong: theirs are the scope
 
     def say_nothing_open(self) -> None:
-        self._say_loading(_NOTHING_OPEN)
-        if self.last_target is not None:  # the login cancelled, or the file busy: try again
-            from shiboken6 import isValid
-
-            if isValid(self.loading):
-                again = self.tr("Log in again…")
-                self.loading.setText(f"{self.loading.text()}<br><br><a href='again'>{again}</a>")
+        # The login cancelled, or the file busy: "log in again" opens it again.
+        self.start.say_nothing_open(again=self.last_target is not None)
         self._update_actions()
-
-    def _say_loading(self, text: str) -> None:
-        """What the first page says before anyone has logged in (it goes once the pages are
-        built): never "opening…" for a login that was cancelled."""
-        from shiboken6 import isValid
-
-        if isValid(self.loading):
-            self.loading.setText(QApplication.translate("MainWindow", text))
-
-    def _encrypt_if_due(self) -> bool:
-        """A plain file from an earlier version: an administrator's first login encrypts it
-        (the services say how, kill-safe), then the recovery key is shown once."""
-        from desktop.services.accounts.keys import RECOVERY_SHOWN
-        from desktop.services.maintenance import encryption
-
-        db = self.db
-        if db is None or not encryption.needs_encrypting(db):
-            return True
-        user = self.session.user
-        if user is None or not user.role.manages:
-            return True  # stays plain until an administrator logs in
-        self.db_label.setText(self.tr("Encrypting the database…"))
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            done = encryption.encrypt_desk(db)
-        except UserError as error:
-            QApplication.restoreOverrideCursor()
-            self.db_label.setText(db.display_name)
-            show_error(self, error)  # the plain file is unchanged and stays in use
-            return True
-        QApplication.restoreOverrideCursor()
-        self.db = done.db
-        self.db_label.setText(done.db.display_name)
-        done.db.memo[RECOVERY_SHOWN] = done.recovery
-        self.session.show_recovery_key(done.db)
-        return True
 
     def relogin(self) -> None:
         """After logging out: nothing of the last user stays on screen until the next one
@@ -492,108 +445,12 @@ class MainWindow(QMainWindow):
             self.db = None
 
     def _is_new(self, db: Database) -> bool:
-        """Neither accounts nor units: a first start, which the welcome explains."""
-        from desktop.services.accounts import users
+        return self.start.is_new(db)
 
-        return not isinstance(db.actor, Actor) and not users.has_accounts(db) and self._is_empty()
-
-    def _ask_start(self) -> Start | None:
-        from desktop.ui.dialogs.welcome_dialog import WelcomeDialog
-
-        dialog = WelcomeDialog(self)
-        return dialog.choice if dialog.exec() else None
-
-    def _welcome(self) -> bool:
-        """The four ways into a new database; Esc leaves it closed until opened again."""
-        choice = self._ask_start()
-        if choice is Start.DEMO:
-            demo_file = paths.demo_database_path()
-            self.settings.set_database_target(str(demo_file))  # the next start opens it too
-            return self.open_database(demo_file, demo=True)
-        if choice in (Start.NEW, Start.PACKAGE):
-            if not self._enter(welcomed=True):
-                return False
-            if choice is Start.PACKAGE:
-                self.exchange_work.import_package()
-            elif self.actions_.new_bureau.isEnabled():
-                self.actions_.new_bureau.trigger()  # the jurisdiction's first unit
-            return True
+    def _put_down(self) -> None:
+        """A login or the welcome put off: the database closed, and the window says so."""
         self._close_db()
         self.say_nothing_open()
-        if choice is Start.SERVER:
-            self.edit_connection()
-        return self.db is not None
-
-    def _is_empty(self) -> bool:
-        from desktop import demo
-
-        return self.db is not None and demo.is_empty(self.db)
-
-    def _offer_demo(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Empty database"),
-            self.tr(
-                "This database holds no jurisdiction yet. Open a generated "
-                "demo jurisdiction to look around, or start with your own "
-                "sub-bureau?"
-            ),
-            parent=self,
-        )
-        demo_button = box.addButton(self.tr("Open the demo"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Start empty"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is demo_button:
-            self.open_database(paths.demo_database_path(), demo=True)
-
-    def _fill_demo(self) -> None:
-        from desktop import demo
-
-        db = self.db
-        assert db is not None
-        task = self.jobs.run(
-            self,
-            self.tr("Generating the demo jurisdiction…"),
-            # The small jurisdiction (two stations, a thousand enterprises with three years of
-            # visits) comes up in seconds; `policedesk demo --scale district|city` for more.
-            lambda progress, cancelled: demo.generate(
-                db, "small", 1, progress=progress, cancelled=cancelled
-            ),
-        )
-        # Whatever came of it (an error was shown), the login follows.
-        task.done.connect(lambda _r, _error: self._enter())
-
-    def choose_database(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open database"),
-            str(paths.user_data_dir()),
-            self.tr("Desk databases (*.sqlite3 *.db);;All files (*)"),
-        )
-        if name:
-            self.open_database(name)
-
-    def edit_connection(self) -> None:
-        """File > Database connection…: choose, test and save this PC's database, then
-        perhaps switch to it at once (it is opened at every start from now on)."""
-        from desktop.services.maintenance.connection import target_of
-        from desktop.ui.dialogs.database_dialog import DatabaseDialog
-
-        dialog = DatabaseDialog(self, self.settings, target_of(self.db) if self.db else None)
-        if not dialog.exec() or dialog.saved is None:
-            return
-        probe = dialog.saved
-        if self.db is not None and self.db.display_name == probe.display_name:
-            return  # already open here
-        answer = QMessageBox.question(
-            self,
-            self.tr("Database connection"),
-            self.tr(
-                "Saved: the program opens {name} when it starts. Open it in this window now?"
-            ).format(name=probe.display_name),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.open_database(probe.target)
 
     # -- scope and pages ------------------------------------------------------------------------
     def set_scope(self, ref: NodeRef | None) -> None:
@@ -691,14 +548,6 @@ class MainWindow(QMainWindow):
         self.jobs.stop_all()  # no job may outlive the database it works on
         self._close_db()
         super().closeEvent(event)
-
-
-_NOTHING_OPEN = QT_TRANSLATE_NOOP(
-    "MainWindow",
-    "No database is open. Open one with File > Open database…, or open the same one again "
-    "to log in.",
-)
-_LOG_IN_FIRST = QT_TRANSLATE_NOOP("MainWindow", "Log in to open the database.")
 
 
 def _whole_database(user: Actor) -> bool:
