@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop import cli_desk, cli_help, cli_records
-from desktop.cli_common import EXIT_DENIED, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_USAGE, say
+from desktop.cli_common import (
+    EXIT_DENIED,
+    EXIT_PROBLEMS,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    command_group,
+    say,
+)
 from desktop.cli_records import IMPORT_CHOICES
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 
@@ -200,10 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _database_option(imp, top=False)
 
-    rosters = commands.add_parser(
-        "roster", help=QT_TRANSLATE_NOOP("Cli", "check or generate a station's month roster")
+    roster_commands = command_group(
+        commands, "roster", QT_TRANSLATE_NOOP("Cli", "check or generate a station's month roster")
     )
-    roster_commands = rosters.add_subparsers(dest="roster_command", required=True)
     for name, text in (
         (
             "check",

@@ -1,6 +1,6 @@
 """What every command of the command line shares: its exit statuses, saying a refusal, the
-login (the password from the terminal or standard input) and opening the database as the user
-the command names."""
+login (the password from the terminal or standard input), opening the database as the user
+the command names, and the way a command with commands of its own is declared."""
 
 from __future__ import annotations
 
@@ -113,6 +113,15 @@ def require_whole_database(db: Database) -> None:
     whole = user is None or user.node is None or user.node.kind is NodeKind.BUREAU
     if user is not None and (user.role is not Role.ADMIN or not whole):
         raise DeniedError(WHOLE_DATABASE_ONLY)
+
+
+def command_group(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, text: str
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    """`policedesk NAME COMMAND …`, `text` its line in the help: one of its commands is
+    required, and the one given is `args.NAME_command`."""
+    group = commands.add_parser(name, help=text)
+    return group.add_subparsers(dest=f"{name}_command", required=True)
 
 
 def target(args: argparse.Namespace, default: Path | None = None) -> str | Path | None:

@@ -8,19 +8,18 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from desktop.cli_common import command_group
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 
 EXIT_PROBLEMS = 1
 
 
 def add_parser(commands: Any, database_option: Any) -> None:
-    exchange = commands.add_parser(
+    sub = command_group(
+        commands,
         "exchange",
-        help=QT_TRANSLATE_NOOP(
-            "Cli", "data packages: a station's changes to the sub-bureau and back"
-        ),
+        QT_TRANSLATE_NOOP("Cli", "data packages: a station's changes to the sub-bureau and back"),
     )
-    sub = exchange.add_subparsers(dest="exchange_command", required=True)
     export = sub.add_parser(
         "export", help=QT_TRANSLATE_NOOP("Cli", "write the changes since the last package to FILE")
     )

@@ -7,14 +7,14 @@ import argparse
 import sys
 from typing import Any
 
+from desktop.cli_common import command_group
 from desktop.domain.messages import QT_TRANSLATE_NOOP
 
 
 def add_parser(commands: Any) -> None:
-    server = commands.add_parser(
-        "server", help=QT_TRANSLATE_NOOP("Cli", "the shared PostgreSQL server's desk role")
+    sub = command_group(
+        commands, "server", QT_TRANSLATE_NOOP("Cli", "the shared PostgreSQL server's desk role")
     )
-    sub = server.add_subparsers(dest="server_command", required=True)
     setup = sub.add_parser(
         "setup",
         help=QT_TRANSLATE_NOOP(
