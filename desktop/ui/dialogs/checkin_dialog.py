@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from desktop.services.database import Database
 from desktop.services.patrol import checkins
 from desktop.ui.errors import show_error
 from desktop.ui.widgets.list_menu import ListMenu
+from desktop.ui.widgets.tables import read_only_table
 
 FILLS = {checkins.MISSED: palette.OVERDUE, checkins.LATE: palette.DUE_SOON}
 
@@ -43,9 +43,7 @@ class CheckinDialog(QDialog):
         self.resize(900, 560)
         self.summary = QLabel()
         self.summary.setObjectName("checkin_summary")
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("checkin_table")
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [
                 self.tr("Date"),
                 self.tr("Shift"),
@@ -53,11 +51,11 @@ class CheckinDialog(QDialog):
                 self.tr("Officer"),
                 self.tr("Checked in"),
                 self.tr("First check-in"),
-            ]
+            ],
+            stretch_last=True,
+            whole_rows=True,
         )
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setObjectName("checkin_table")
         ListMenu(
             self.table, title=self.tr("Check-ins against the roster"), database=lambda: self.db
         )

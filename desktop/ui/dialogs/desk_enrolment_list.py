@@ -8,14 +8,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from desktop.services.exchange import desks
 from desktop.services.exchange.desks import DeskView
 from desktop.ui.dialogs.desk_enrolment_fingerprint import FingerprintView
 from desktop.ui.errors import show_error
+from desktop.ui.widgets.tables import read_only_table
 
 UNIT, FINGERPRINT, ENROLLED, ENROLLED_BY, STATE = range(5)
 
@@ -49,23 +48,20 @@ class DesksDialog(QDialog):
         layout.addWidget(
             QLabel(self.tr("Desks whose packages this desk takes, and seals its own for:"))
         )
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [
                 self.tr("Unit"),
                 self.tr("Fingerprint"),
                 self.tr("Enrolled"),
                 self.tr("Enrolled by"),
                 self.tr("State"),
-            ]
+            ],
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch=[UNIT],
+            whole_rows=True,
+            single=True,
+            row_headers=False,
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(UNIT, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
         # Right-click, as on every list; no double-click: revoking is never one slip away.
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from desktop.services.exchange.merge import OUTCOMES, Imported
 from desktop.services.exchange.rows import EXCHANGED
 from desktop.ui.errors import show_error
 from desktop.ui.pages.audit_page import field_name, record_kind
+from desktop.ui.widgets.tables import read_only_table
 
 
 def outcome_name(outcome: str) -> str:
@@ -80,16 +80,15 @@ class SummaryDialog(QDialog):
         self.signer.setVisible(bool(result.fingerprint))
         layout.addWidget(self.signer)
         kinds = [k for k in EXCHANGED if k in result.counts]
-        self.table = QTableWidget(len(kinds) + 1, len(OUTCOMES))
-        self.table.setHorizontalHeaderLabels([outcome_name(o) for o in OUTCOMES])
+        self.table = read_only_table(
+            [outcome_name(o) for o in OUTCOMES], len(kinds) + 1, fit=QHeaderView.ResizeMode.Stretch
+        )
         self.table.setVerticalHeaderLabels([record_kind(k) for k in kinds] + [self.tr("Total")])
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, kind in enumerate(kinds):
             for column, outcome in enumerate(OUTCOMES):
                 self._cell(row, column, result.counts[kind][outcome])
         for column, outcome in enumerate(OUTCOMES):
             self._cell(len(kinds), column, result.total(outcome))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -145,13 +144,11 @@ class ConflictsDialog(QDialog):
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._show)
         split.addWidget(self.list)
-        self.differences = QTableWidget(0, 3)
-        self.differences.setHorizontalHeaderLabels(
-            [self.tr("Field"), self.tr("This desk"), self.tr("The package")]
+        self.differences = read_only_table(
+            [self.tr("Field"), self.tr("This desk"), self.tr("The package")],
+            fit=QHeaderView.ResizeMode.Stretch,
+            row_headers=False,
         )
-        self.differences.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.differences.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.differences.verticalHeader().hide()
         split.addWidget(self.differences)
         split.setSizes([280, 620])
         layout.addWidget(split, 1)

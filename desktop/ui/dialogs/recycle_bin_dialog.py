@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from desktop.services.maintenance import recycle_bin
 from desktop.ui.errors import show_error
 from desktop.ui.models.labels import kind_label
 from desktop.ui.widgets.list_menu import ListMenu
+from desktop.ui.widgets.tables import read_only_table
 
 
 class RecycleBinDialog(QDialog):
@@ -34,21 +34,17 @@ class RecycleBinDialog(QDialog):
         self.db = db
         self.setWindowTitle(self.tr("Recycle bin"))
         self.resize(640, 420)
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("deleted")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Kind"), self.tr("Name"), self.tr("Deleted at")]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # The kind and the time on one line each, as wide as they need (2026-12-02 07:22
-        # wrapped in a hundred pixels).
+        # wrapped in a hundred pixels); the name takes the rest.
+        self.table = read_only_table(
+            [self.tr("Kind"), self.tr("Name"), self.tr("Deleted at")],
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch=[1],
+            whole_rows=True,
+            single=True,
+        )
+        self.table.setObjectName("deleted")
         self.table.setWordWrap(False)
-        for col in (0, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.restore_button = QPushButton(self.tr("&Restore"))
         self.restore_button.setObjectName("restore")
         self.restore_button.clicked.connect(self.restore_selected)
