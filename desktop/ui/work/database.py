@@ -1,9 +1,6 @@
 """Which database the window works on: a file chosen (File > Open database…), this PC's
 connection (File > Database connection…), and a plain file from an earlier version,
-encrypted at an administrator's first login.
-
-The words were the main window's and the catalogue keeps them under its name: they are
-translated in its context here."""
+encrypted at an administrator's first login."""
 
 from __future__ import annotations
 

@@ -1,9 +1,6 @@
 """The window before it has a jurisdiction to show: what its first page says until someone
 has logged in, the welcome on a new database (its four ways in), the demo offered for an
-empty one and generated into it, and the tree's hint on how the first unit is made.
-
-The words were the main window's and the catalogue keeps them under its name: they are
-translated in its context here."""
+empty one and generated into it, and the tree's hint on how the first unit is made."""
 
 from __future__ import annotations
 
