@@ -62,7 +62,10 @@ _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)  # GB 11714 organisation-code check dig
 _USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _USCC_VALUE = {c: n for n, c in enumerate(_USCC_ALPHABET)}
-_OVERDUE = 0.13  # share of working enterprises whose last visit is over an interval ago
+_OVERDUE = 0.15  # share of operating enterprises whose last visit is over an interval ago
+# Share of those not deregistered that nobody visited for over a year (the overview's "not
+# updated for a year"); the operating ones among them are part of _OVERDUE.
+_NEGLECTED = 0.08
 _CREDIT_CODE = 0.92
 _MAIN_IS_COMMUNITY = 870  # of 1024: the grid's community officer leads most visits
 _REQUESTS = 31  # of 1024
@@ -315,6 +318,16 @@ class Bulk:
         total += _USCC_VALUE[digit] * _USCC_WEIGHTS[16]
         return f"{kind}{_AREA}{high:04d}{low:04d}{digit}{_USCC_ALPHABET[(31 - total) % 31]}"
 
+    def _touched(self, eid: str, day: int) -> str:
+        """When the record was last written: the day of its last visit (recording a visit
+        writes the enterprise's cadence), or of its registration, in working hours China
+        time, as naive UTC; a visit of today in its first hour, so never after the demo is
+        made. The minute comes from the key's random bits: no draw from the stream."""
+        minute = int(eid[-3:], 16) % 540
+        if day >= self.today:  # 00:00–00:59 China time: 16:xx UTC the day before
+            return f"{self.days[day - 1 - self.base]} 16:{minute % 60:02d}:00.000000"
+        return f"{self.days[day - self.base]} {1 + minute // 60:02d}:{minute % 60:02d}:00.000000"
+
     def _visit_days(self, interval: int, registered: int, status: str) -> list[int]:
         """Visit days, oldest first: about one an interval, sometimes late, on weekdays."""
         rnd = self.g.rng.random
@@ -322,7 +335,10 @@ class Bulk:
         end = self.today
         if status == "deregistered":
             end = first + int(rnd() * (self.today - first))
-        if status == "operating" and rnd() < _OVERDUE:
+        u = rnd() if status != "deregistered" else 1.0
+        if u < _NEGLECTED:  # nobody has been since a year or two: the register's stale
+            day = end - 366 - int(rnd() * 365)
+        elif u < _OVERDUE and status == "operating":
             day = end - interval - 1 - int(rnd() * rnd() * interval * 1.5)
         else:
             day = end - int(rnd() * interval)
@@ -383,6 +399,7 @@ class Bulk:
                 # Deregistered enterprises are not visited: no due date (see services.cadence).
                 None if status == "deregistered" else days[(last or registered) + interval - base],
                 initials,
+                max(created, self._touched(eid, last or registered)),
             )
         )
         out.terms.append((eid, grid.station_id, name_terms, _code_terms(code) if code else []))

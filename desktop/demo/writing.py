@@ -39,7 +39,8 @@ RAW_SQLITE = True
 
 # The columns of the tuples, by table. A record's updated_at (= created_at), version (1) and
 # deleted_at (none) are the same for every demo row: they are not in the tuples, the INSERT
-# writes them (fewer values to bind, and binding is most of the cost of a row).
+# writes them (fewer values to bind, and binding is most of the cost of a row). An
+# enterprise's updated_at is its own (its last visit wrote it): the register's health reads it.
 _RECORD = ("id", "created_at")
 _FIXED = {"updated_at": "?2", "version": "1", "deleted_at": "NULL"}
 _PATH = ("grid_id", "office_id", "station_id", "bureau_id")
@@ -50,7 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         *("name", "credit_code", "address", "industry", "key_industry"),
         *("legal_representative", "security_contact", "security_phone", "employees"),
         *("risk_grade", "status", "registered_on", "visit_interval_days", "notes"),
-        *("last_visited_on", "next_due_on", "name_initials"),
+        *("last_visited_on", "next_due_on", "name_initials", "updated_at"),
     ),
     "visit": (
         *_RECORD,
@@ -94,7 +95,9 @@ _EMPTY = {"enterprise": {"legal_rep_id_number": "NULL"}}
 
 
 def _fixed(name: str) -> dict[str, str]:
-    return (_FIXED if "version" in TABLES[name].c else {}) | _EMPTY.get(name, {})
+    fixed = _FIXED if "version" in TABLES[name].c else {}
+    own = {k: v for k, v in fixed.items() if k not in COLUMNS[name]}
+    return own | _EMPTY.get(name, {})
 
 
 def _insert_sql(name: str) -> str:
@@ -331,7 +334,8 @@ class _CoreWriter:
                     for (c, f), v in zip(converters, row, strict=True)
                 }
                 if fixed:
-                    values |= fixed | {"updated_at": values["created_at"]}
+                    values |= fixed
+                    values.setdefault("updated_at", values["created_at"])
                 typed.append(values)
             for start in range(0, len(typed), 5000):
                 self.session.execute(insert(TABLES[name]), typed[start : start + 5000])
