@@ -17,7 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+
+from desktop.domain import pinyin_order
 
 NAME, PINYIN, CODE = "n:", "p:", "c:"
 MAX_READINGS = 8  # variants of a name's initials kept when characters have several readings
@@ -47,12 +48,9 @@ def _char_initials(ch: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _run_letters(run: str) -> tuple[str, ...]:
-    """The phrase-aware initials of a run of characters, one a character."""
-    from pypinyin import Style, lazy_pinyin  # 0.4 s to import: only when a name is indexed
-
-    # Characters without a reading come back one by one, so that positions stay aligned.
-    split: Any = list  # pypinyin accepts a list back; its stubs say str
-    return tuple(p[:1].lower() for p in lazy_pinyin(run, style=Style.FIRST_LETTER, errors=split))
+    """The phrase-aware initials of a run of characters, one a character: the first letters
+    of its readings in pinyin order, so that a name saved is read into pinyin once."""
+    return tuple(p[:1] for p in pinyin_order.syllables(run))
 
 
 @lru_cache(maxsize=65536)
