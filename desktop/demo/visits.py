@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from desktop import paths
 from desktop.demo import writing
 from desktop.demo.writing import ROW_TABLES, TABLES, Batch, Rows
-from desktop.domain import search_terms
+from desktop.domain import pinyin_order, search_terms
 from desktop.domain.findings import CONCERN, HAZARD
 from desktop.services.tasks import Cancelled, checkpoint
 from desktop.store.engine import Database
@@ -288,19 +288,21 @@ class Bulk:
         self.guidance = [full] * 72 + [full & ~(1 << b % n) for b in range(40)]
         self.guidance += [full & ~(1 << b % n) & ~(1 << (b + 3) % n) for b in range(16)]
         self.contents = {k: self.words.text("visit", k) for k in set(self.visit_kinds)}
-        self.names: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
+        self.names: dict[tuple[str, ...], tuple[str, frozenset[str], str]] = {}
 
     # Making rows ------------------------------------------------------------------------
 
-    def _name(self, parts: tuple[str, ...]) -> tuple[str, frozenset[str]]:
-        """Initials and search terms of a name, from its parts: names repeat, so both are
-        kept (initials_of_parts caches each part's readings)."""
+    def _name(self, parts: tuple[str, ...]) -> tuple[str, frozenset[str], str]:
+        """Initials, search terms and pinyin order's key of a name, from its parts: names
+        repeat, so all are kept (initials_of_parts caches each part's readings)."""
         found = self.names.get(parts)
         if found is None:
             variants = search_terms.initials_of_parts(list(parts))
+            name = "".join(parts)
             found = (
                 " ".join(variants)[:400],
-                frozenset(search_terms.terms("".join(parts), None, variants)),
+                frozenset(search_terms.terms(name, None, variants)),
+                pinyin_order.pinyin_key(name),
             )
             self.names[parts] = found
         return found
@@ -377,7 +379,7 @@ class Bulk:
         status = self.statuses[int(rnd() * len(self.statuses))]
         pattern = industry.patterns[int(rnd() * len(industry.patterns))]
         parts = tuple(grid.street if p[0] == "@street" else p[int(rnd() * len(p))] for p in pattern)
-        initials, name_terms = self._name(parts)
+        initials, name_terms, sort_key = self._name(parts)
         code = self._credit_code(industry) if rnd() < _CREDIT_CODE else None
         legal = g.person()
         contact = legal if rnd() < 0.4 else g.person()
@@ -399,6 +401,7 @@ class Bulk:
                 # Deregistered enterprises are not visited: no due date (see services.cadence).
                 None if status == "deregistered" else days[(last or registered) + interval - base],
                 initials,
+                sort_key,
                 max(created, self._touched(eid, last or registered)),
             )
         )

@@ -51,7 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         *("name", "credit_code", "address", "industry", "key_industry"),
         *("legal_representative", "security_contact", "security_phone", "employees"),
         *("risk_grade", "status", "registered_on", "visit_interval_days", "notes"),
-        *("last_visited_on", "next_due_on", "name_initials", "updated_at"),
+        *("last_visited_on", "next_due_on", "name_initials", "name_pinyin", "updated_at"),
     ),
     "visit": (
         *_RECORD,

@@ -130,5 +130,5 @@ def test_paging_by_name_is_complete(db: Database) -> None:
     seen, after = [], None
     while page := enterprises.list_enterprises(db, None, after=after, limit=5):
         seen += [r.name for r in page]
-        after = (page[-1].name, page[-1].id)
+        after = (page[-1].name_pinyin, page[-1].id)
     assert seen == [f"企业{n:02d}" for n in range(23)]

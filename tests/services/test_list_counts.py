@@ -33,7 +33,7 @@ def test_counts_agree_with_the_pages(demo_db: Database) -> None:
         ):
             assert enterprises.count_enterprises(demo_db, scope, **filters) == every_page(
                 lambda scope=scope, **k: enterprises.list_enterprises(demo_db, scope, **k),
-                lambda r: (r.name, r.id),
+                lambda r: (r.name_pinyin, r.id),
                 **filters,
             ), (scope, filters)
         for filters in ({}, {"text": "兰亭"}, {"officer_id": person.id}, {"kind": "routine"}):

@@ -69,7 +69,7 @@ _SKIPPED = (AuditEntry, Draft, EnterpriseTerm, VisitCompanion, ReferenceCode)
 # Bookkeeping that is not a user's change.
 _QUIET = {"id", "created_at", "updated_at", "version"}
 _DERIVED: dict[type[Any], set[str]] = {
-    Enterprise: {"last_visited_on", "next_due_on", "name_initials"},
+    Enterprise: {"last_visited_on", "next_due_on", "name_initials", "name_pinyin"},
     UserAccount: {"failed_logins", "locked_until", "last_login_at"},
 }
 _SECRET = {"password_hash"}

@@ -45,7 +45,9 @@ EXCHANGED = tuple(
 # The three-level grid and its people: the sub-bureau passes on what one station changed of
 # them to the others. Every other record goes only from the desk where it was changed.
 HIERARCHY = frozenset({"bureau", "station", "office", "officer", "grid_cell"})
-DERIVED = {"enterprise": frozenset({"last_visited_on", "next_due_on", "name_initials"})}
+DERIVED = {
+    "enterprise": frozenset({"last_visited_on", "next_due_on", "name_initials", "name_pinyin"})
+}
 COMPANIONS = "companions"  # a visit's row carries its companions' ids
 
 

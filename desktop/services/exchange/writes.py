@@ -163,7 +163,7 @@ def refresh_enterprises(db: Database, s: Session, ids: set[uuid.UUID]) -> None:
     enterprises (a station's first package) took longer than writing them."""
     from types import SimpleNamespace
 
-    from desktop.domain import search_terms
+    from desktop.domain import pinyin_order, search_terms
     from desktop.services.register.cadence import default_intervals, intervals_in, next_due
     from desktop.store.schema import Enterprise, EnterpriseTerm, Visit
 
@@ -190,6 +190,7 @@ def refresh_enterprises(db: Database, s: Session, ids: set[uuid.UUID]) -> None:
                 {
                     "_id": record.id,
                     "name_initials": " ".join(variants)[:400] or None,
+                    "name_pinyin": pinyin_order.pinyin_key(record.name),
                     "last_visited_on": record.last_visited_on,
                     "next_due_on": next_due(record, grades),  # type: ignore[arg-type]
                     "updated_at": record.updated_at,  # as it was: not a change to pass on

@@ -8,13 +8,14 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Table, func, select, tuple_
+from sqlalchemy import Table, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.domain import credit_code, id_number
 from desktop.domain.hierarchy import NodeRef
 from desktop.domain.masking import kept_if_masked, mask_id_number, mask_phone
 from desktop.domain.messages import QT_TRANSLATE_NOOP, RefusedError
+from desktop.domain.pinyin_order import pinyin_key
 from desktop.domain.validation import Checker, clean
 from desktop.domain.visit_cadence import Cadence, cadence
 from desktop.services.accounts import access, audit
@@ -77,6 +78,7 @@ class EnterpriseRow:
     security_phone: str | None
     next_due_on: date | None
     cadence: Cadence
+    name_pinyin: str  # the list's order: pass the last row's, with its id, for the next page
 
 
 _FORM_FIELDS = [f.name for f in fields(EnterpriseForm)]
@@ -195,6 +197,7 @@ def store(
         "office_id": office.id,
         "station_id": station.id,
         "bureau_id": station.bureau_id,
+        "name_pinyin": pinyin_key(values["name"]),
     }
     if record is None:
         record = Enterprise(**values)
@@ -261,6 +264,7 @@ def add_many(db: Database, s: Session, rows: list[tuple[uuid.UUID, dict[str, Any
             last_visited_on=None,
             next_due_on=due,
             name_initials=" ".join(variants)[:400],  # "" when none: indexed all the same
+            name_pinyin=pinyin_key(values["name"]),
         )
         records.append(record)
         found = search_terms.terms(values["name"], values["credit_code"], variants)
@@ -353,15 +357,17 @@ def list_enterprises(
     officer_id: uuid.UUID | None = None,
     reveal: bool = False,
 ) -> list[EnterpriseRow]:
-    """One page ordered by name; pass the last row's (name, id) for the next page. Phone
-    numbers are masked unless `reveal` is asked for and the role may."""
+    """One page in pinyin order of the names (安居, 北山, 长城 …); pass the last row's
+    (name_pinyin, id) for the next page. Phone numbers are masked unless `reveal` is asked
+    for and the role may."""
     show = (lambda p: p) if access.unmasked(db, reveal) else mask_phone
     stmt = _listing(db, scope, text, industry, key_only, risk_grade, status, officer_id)
+    stmt = stmt.add_columns(Enterprise.name_pinyin)
+    order = (Enterprise.name_pinyin, Enterprise.id)
     if after is not None:
-        name, ident = after
         # A row value, so that the page is one seek into the index (an OR of columns is not).
-        stmt = stmt.where(tuple_(Enterprise.name, Enterprise.id) > tuple_(name, ident))
-    stmt = stmt.order_by(Enterprise.name, Enterprise.id).limit(limit)
+        stmt = stmt.where(tuple_(*order) > tuple_(*after))
+    stmt = stmt.order_by(*order).limit(limit)
     names = {c.code: c.name for c in codes(db, "industry")}
     grades = {c.code: c.name for c in codes(db, "risk_grade")}
     statuses = {c.code: c.name for c in codes(db, "enterprise_status")}
@@ -381,8 +387,11 @@ def list_enterprises(
                 show(phone),
                 due,
                 cadence(due, today, status),
+                sort_key,
             )
-            for i, n, cc, ind, key, g, st, grid, contact, phone, due, status in s.execute(stmt)
+            for i, n, cc, ind, key, g, st, grid, contact, phone, due, status, sort_key in (
+                s.execute(stmt)
+            )
         ]
 
 
@@ -454,20 +463,24 @@ def count_enterprises(
 
 
 def fill_derived(db: Database, batch: int = 2000) -> int:
-    """Search terms and next-due dates for enterprises written without them (by an older
-    version of the program, or an import); returns how many were filled."""
+    """Search terms, the key of pinyin order and next-due dates for enterprises written
+    without them (by an older version of the program, or an import); returns how many were
+    filled. It runs at every start: each condition is a seek into an index of its own (one
+    OR of both, and SQLite scans the table)."""
     by_grade = default_intervals(db)
+    unkeyed = or_(Enterprise.name_pinyin == "", Enterprise.name_pinyin.is_(None))
     done = 0
-    while True:
-        with db.transaction() as s:
-            grades = intervals_in(s, by_grade)
-            records = s.scalars(
-                select(Enterprise).where(Enterprise.name_initials.is_(None)).limit(batch)
-            ).all()
-            for record in records:
-                index_enterprise(s, record)
-                record.name_initials = record.name_initials or ""  # not again next time
-                refresh_enterprise(s, record, grades)
-        done += len(records)
-        if len(records) < batch:
-            return done
+    for unfilled in (Enterprise.name_initials.is_(None), unkeyed):
+        while True:
+            with db.transaction() as s:
+                grades = intervals_in(s, by_grade)
+                records = s.scalars(select(Enterprise).where(unfilled).limit(batch)).all()
+                for record in records:
+                    index_enterprise(s, record)
+                    record.name_initials = record.name_initials or ""  # not again next time
+                    record.name_pinyin = pinyin_key(record.name)
+                    refresh_enterprise(s, record, grades)
+            done += len(records)
+            if len(records) < batch:
+                break
+    return done

@@ -165,7 +165,7 @@ class EnterprisesPage(Page):
                 officer_id=officer,
                 reveal=reveal,
             ),
-            lambda r: (r.name, r.id),
+            lambda r: (r.name_pinyin, r.id),
         )
         self.fit_columns()
         self.history.show_enterprise(None, None)
