@@ -9,7 +9,6 @@ nothing holds more than one batch.
 from __future__ import annotations
 
 import csv
-import json
 import math
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +24,7 @@ from desktop.demo.writing import ROW_TABLES, TABLES, Batch, Rows
 from desktop.domain import pinyin_order, search_terms
 from desktop.domain.findings import CONCERN, HAZARD
 from desktop.services.tasks import Cancelled, checkpoint
-from desktop.store.engine import Database
+from desktop.store.engine import Database, json_text
 
 if TYPE_CHECKING:
     from desktop.demo.generator import Generator, Scale
@@ -471,7 +470,7 @@ class Bulk:
             kind = "opinion" if rnd() < 0.55 else "request"
             text = self._pick(self.words.text("request", kind))
             items.append({"kind": kind, "text": text, "solved": rnd() < 0.6})
-        return json.dumps(items)  # as SQLAlchemy's JSON type writes it
+        return json_text(items)  # as SQLAlchemy's JSON type writes it
 
     def _iso(self, day: int | None) -> str | None:
         return None if day is None else self.days[day - self.base]

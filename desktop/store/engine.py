@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -131,6 +132,12 @@ def _raise_if_full(exc: BaseException) -> None:
         raise DiskFullError() from exc
 
 
+def json_text(value: Any) -> str:
+    """JSON as SQLite keeps it: Chinese as itself, not as \\u escapes twice its size (an
+    import's audit trail is most of what it writes)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def make_engine(url: URL, key: bytes | None = None) -> Engine:
     """hide_parameters: an error's text (a log, a traceback) never carries the values of a
     statement, which are records and personal numbers."""
@@ -141,6 +148,7 @@ def make_engine(url: URL, key: bytes | None = None) -> Engine:
             module=sqlite_driver(),
             creator=lambda: connect_sqlite(path, key, timeout=BUSY_TIMEOUT_MS / 1000),
             hide_parameters=True,
+            json_serializer=json_text,
         )
         event.listen(engine, "connect", _tune_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
