@@ -23,7 +23,7 @@ from desktop.domain import credit_code, id_number, record_kinds
 from desktop.domain.messages import QT_TRANSLATE_NOOP, FieldError, Translate, render, untranslated
 from desktop.domain.validation import Checker
 from desktop.services.exchange.package import Line, PackageError
-from desktop.services.exchange.rows import COMPANIONS, label, table
+from desktop.services.exchange.rows import COMPANIONS, columns, label, table
 from desktop.services.reference import by_code
 from desktop.store.base import UTCDateTime
 from desktop.store.engine import Database
@@ -186,11 +186,10 @@ def _problem(kind: Any) -> Problem:
 @functools.cache
 def _judges(name: str) -> tuple[tuple[str, bool, Problem], ...]:
     """(column, may be empty, judge) of each column a row of the table carries, made once."""
+    t = table(name)
     return tuple(
-        (c.name, bool(c.nullable), _problem(c.type))
-        for c in table(name).columns
-        if c.name != "version"
-    )
+        (key, bool(t.c[key].nullable), _problem(t.c[key].type)) for key in columns(name)
+    )  # what each desk derives for itself is not carried, so not judged
 
 
 def _types(file: str, line: Line) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -31,7 +32,7 @@ from desktop.services.exchange import bookkeeping, checks, desks, places
 from desktop.services.exchange.bookkeeping import remember, settle
 from desktop.services.exchange.outgoing import Exported, export_package
 from desktop.services.exchange.package import Header, Line, PackageError, PackageFile, open_package
-from desktop.services.exchange.rows import HIERARCHY, Row, digest, read_rows
+from desktop.services.exchange.rows import HIERARCHY, Row, digest, read_rows, table
 from desktop.services.exchange.trail import Trail
 from desktop.services.exchange.writes import (
     outcome,
@@ -40,9 +41,21 @@ from desktop.services.exchange.writes import (
     write_row,
     write_rows,
 )
-from desktop.services.tasks import Cancelled, Progress, checkpoint, never_cancelled, no_progress
+from desktop.services.tasks import (
+    Cancelled,
+    Progress,
+    checkpoint,
+    collector_paused,
+    never_cancelled,
+    no_progress,
+)
 from desktop.store.engine import Database
-from desktop.store.exchange_schema import EnrolledDesk, ExchangePackage
+from desktop.store.exchange_schema import (
+    EnrolledDesk,
+    ExchangeConflict,
+    ExchangePackage,
+    ExchangeSeen,
+)
 
 __all__ = [
     "OUTCOMES",
@@ -119,8 +132,9 @@ class Imported:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def add(self, name: str, outcome: str) -> None:
-        per = self.counts.setdefault(name, dict.fromkeys(OUTCOMES, 0))
-        per[outcome] += 1
+        if name not in self.counts:
+            self.counts[name] = dict.fromkeys(OUTCOMES, 0)
+        self.counts[name][outcome] += 1
 
     def total(self, outcome: str) -> int:
         return sum(per[outcome] for per in self.counts.values())
@@ -148,6 +162,18 @@ class _Run:
     trail: Trail
     result: Imported
     touched: set[str] = field(default_factory=set)  # enterprises, as keys in the package
+    # What this desk held before the import wrote anything (a new desk: nothing). Where it
+    # held nothing, its chunks need not be looked up: a package names each record once.
+    held: dict[str, bool] = field(default_factory=dict)  # table → had records
+    any_seen: bool = True  # revisions received or sent before
+    any_open: bool = True  # conflicts waiting
+    visited: dict[str, str] = field(default_factory=dict)  # enterprise → last visit written
+
+    def holds(self, name: str) -> bool:
+        if name not in self.held:
+            t = table(name)
+            self.held[name] = self.s.execute(select(t.c.id).limit(1)).first() is not None
+        return self.held[name]
 
 
 def import_package(
@@ -175,7 +201,7 @@ def import_package(
 
         backups.before(db, backup_folder, "exchange")
     try:
-        with db.transaction() as s:
+        with collector_paused(), db.transaction() as s:
             result = _merge(db, s, package, enrolled, fingerprint, progress, cancelled)
             if dry_run:
                 result.dry_run = True
@@ -263,13 +289,16 @@ def _merge(
         Trail(db, s, f"{package.name} ({label} #{header.sequence})"),
         result,
     )
+    run.any_seen = s.execute(select(ExchangeSeen.record_id).limit(1)).first() is not None
+    open_ = ExchangeConflict.resolved_at.is_(None)
+    run.any_open = s.execute(select(ExchangeConflict.id).where(open_).limit(1)).first() is not None
     for chunk in _chunks(first, lines):
         checkpoint(cancelled)
         for name in dict.fromkeys(line.table for line in chunk):
             _merge_chunk(run, [x for x in chunk if x.table == name])
         run.trail.flush()
         progress(package.position, package.size)  # by the bytes read: the count comes last
-    refresh_enterprises(db, s, {uuid.UUID(key) for key in run.touched})
+    refresh_enterprises(db, s, {uuid.UUID(key) for key in run.touched}, _visited(run))
     _log(s, header, label, package.name, result)
     audit.record(
         db,
@@ -284,6 +313,14 @@ def _merge(
         changes={"counts": result.counts, "signed_by": header.signer.fingerprint},
     )
     return result
+
+
+def _visited(run: _Run) -> dict[uuid.UUID, date] | None:
+    """Each enterprise's last visit, where the desk held no visit before: all are in the
+    package, and were noted as they were written."""
+    if run.held.get("visit", True):
+        return None
+    return {uuid.UUID(k): date.fromisoformat(day) for k, day in run.visited.items()}
 
 
 def _chunks(first: Line | None, lines: Iterator[Line]) -> Iterator[list[Line]]:
@@ -364,10 +401,14 @@ def _merge_chunk(run: _Run, lines: list[Line]) -> None:
     for line in lines:
         checks.check_line(run.package.name, line, run.codes)
     ids = [line.id for line in lines]
-    local = {uuid.UUID(row["id"]): (row, v) for row, v in read_rows(s, name, ids=ids)}
-    seen = bookkeeping.seen(s, ids)
-    open_conflicts = bookkeeping.open_conflicts_of(s, ids)
-    run.trail.prepare([line.row for line in lines] + [row for row, _ in local.values()])
+    local = (
+        {uuid.UUID(row["id"]): (row, v) for row, v in read_rows(s, name, ids=ids)}
+        if run.holds(name)
+        else {}
+    )
+    seen = bookkeeping.seen(s, ids) if run.any_seen else set()
+    open_conflicts = bookkeeping.open_conflicts_of(s, ids) if run.any_open else {}
+    run.trail.prepare([line.row for line in lines] + [row for row, _ in local.values()], name)
     taken: list[tuple[uuid.UUID, bytes]] = []
     writes: list[tuple[Line, int | None]] = []
     for line in lines:
@@ -401,5 +442,9 @@ def _merge_chunk(run: _Run, lines: list[Line]) -> None:
         taken.append((line.id, line.digest))
         if name in _TOUCHES:  # its enterprise's derived values are worked out again
             run.touched.add(line.row[_TOUCHES[name]])
+        if name == "visit" and line.row.get("deleted_at") is None:
+            ident, day = line.row["enterprise_id"], line.row["visited_on"]
+            if day > run.visited.get(ident, ""):
+                run.visited[ident] = day
     write_rows(s, writes)
     remember(s, taken, sent=False)

@@ -33,6 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -215,7 +216,7 @@ class PackageWriter:
         self._file.write(data)
 
     def _text(self, item: dict[str, Any]) -> None:
-        data = json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+        data = orjson.dumps(item, option=orjson.OPT_NON_STR_KEYS) + b"\n"  # as json.dumps
         self._buffer.append(data)
         self._buffered += len(data)
         if self._buffered >= FRAME_TARGET:
@@ -331,7 +332,7 @@ class PackageFile:
                     for raw in whole:
                         if self.end:
                             raise self.damaged("records after the end")
-                        item = json.loads(raw)
+                        item = orjson.loads(raw)
                         if not isinstance(item, dict):
                             raise self.damaged("not a record")
                         if not self.manifest:

@@ -55,12 +55,16 @@ class Places:
             (GridCell, GridCell.office_id),
         ):
             self.parent.update((str(i), str(p)) for i, p in s.execute(select(model.id, column)))
+        # A record's units by the path it claims: a station's hundred thousand records name
+        # a few hundred paths, each worked out once (until the hierarchy learns a unit).
+        self._paths: dict[tuple[Any, ...], frozenset[str] | None] = {}
 
     def learn(self, name: str, row: Row) -> None:
         """A unit the package wrote: its place counts for the rows after it."""
         column = {"station": "bureau_id", "office": "station_id", "grid_cell": "office_id"}
         if name in column and row.get(column[name]):
             self.parent[row["id"]] = row[column[name]]
+            self._paths.clear()
 
     def _up(self, ident: str | None) -> list[str]:
         """The unit and every unit above it."""
@@ -70,7 +74,7 @@ class Places:
             ident = self.parent.get(ident)
         return out
 
-    def path(self, name: str, row: Row) -> set[str] | None:
+    def path(self, name: str, row: Row) -> frozenset[str] | set[str] | None:
         """The units the row lies in; None when its stored path contradicts itself."""
         own = {
             "bureau": None,
@@ -81,14 +85,14 @@ class Places:
         if name in own:
             key = own[name]
             return {row["id"], *self._up(row.get(key) if key else None)}
-        claimed = [row.get(k) for k in ("grid_id", "office_id", "station_id", "bureau_id")]
-        start = next((c for c in claimed if c), None)
-        found = self._up(start)
-        # Every level the row names must be the one above the level below it.
-        given = [c for c in claimed if c]
-        if found[: len(given)] != given:
-            return None
-        return set(found)
+        claimed = (row.get("grid_id"), row.get("office_id"), row.get("station_id"),
+                   row.get("bureau_id"))  # fmt: skip
+        if claimed not in self._paths:
+            found = self._up(next((c for c in claimed if c), None))
+            # Every level the row names must be the one above the level below it.
+            given = [c for c in claimed if c]
+            self._paths[claimed] = frozenset(found) if found[: len(given)] == given else None
+        return self._paths[claimed]
 
 
 def check(
@@ -115,16 +119,17 @@ def check(
                 name=label(line.table, line.row),
             )
         paths.append(path)
-    params = {"file": file, "kind": record_kinds.word(line.table), "name": _name(line)}
     outside_signer = any(unit not in path for path in paths)
-    if kind != "bureau" and line.table in _SUB_BUREAU_ONLY:
-        outside_signer = True
-    if outside_signer:
-        raise RefusedError(_OUTSIDE_SIGNER, desk=desk, **params)
+    if outside_signer or (kind != "bureau" and line.table in _SUB_BUREAU_ONLY):
+        raise RefusedError(_OUTSIDE_SIGNER, desk=desk, **_params(file, line))
     node = user.node if user is not None else None
     if node is not None and any(str(node.id) not in path for path in paths):
-        raise DeniedError(_OUTSIDE_USER, **params)
+        raise DeniedError(_OUTSIDE_USER, **_params(file, line))
 
 
-def _name(line: Line) -> Any:
-    return label(line.table, line.row)
+def _params(file: str, line: Line) -> dict[str, Any]:
+    return {
+        "file": file,
+        "kind": record_kinds.word(line.table),
+        "name": label(line.table, line.row),
+    }

@@ -11,11 +11,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import uuid
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import Date, String, Table, Uuid, select, type_coerce
 from sqlalchemy.orm import Session
 
@@ -145,8 +147,35 @@ def digest(row: Row) -> bytes:
     """The revision's name. Not of its time stamp: a desk touches that when it only derives
     (a visit moves its enterprise's due date), and such a touch is no change to pass on."""
     values = {k: v for k, v in row.items() if k != "updated_at"}
+    if not _awkward(values):
+        try:  # the same text as json.dumps below, in a fifth of the time
+            return hashlib.sha256(orjson.dumps(values, option=_SORTED)).digest()[:16]
+        except TypeError:  # an integer beyond 64 bits, say
+            pass
     text = json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).digest()[:16]
+
+
+def _awkward(values: dict[Any, Any]) -> bool:
+    """Whether orjson would write a value otherwise than json.dumps: a float below 1e-4
+    (0.00001 against 1e-05) or not finite (null against NaN)."""
+    for value in values.values():
+        kind = type(value)
+        if kind in _PLAIN:
+            continue
+        if kind is float:
+            if not (value == 0 or 1e-4 <= abs(value) < math.inf):
+                return True
+        elif kind is dict or kind is list:
+            if _awkward(value if kind is dict else dict(enumerate(value))):
+                return True
+        else:
+            return True  # not a JSON value: json.dumps says so
+    return False
+
+
+_PLAIN = frozenset({str, int, bool, type(None)})
+_SORTED = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS  # keys: column names (str subclasses)
 
 
 def read_rows(

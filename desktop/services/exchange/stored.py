@@ -72,9 +72,12 @@ def _utc_text(full: Store) -> Store:
 
 
 @functools.cache
-def _storers(name: str, dialect: Dialect) -> tuple[tuple[str, Store | None], ...]:
+def _storers(name: str, dialect: Dialect) -> tuple[tuple[str, ...], tuple[tuple[int, Store], ...]]:
+    """The table's columns in order, and (place, storer) of those whose value is converted."""
     t = table(name)
-    return tuple((key, storer(t.c[key].type, dialect)) for key in columns(name))
+    keys = tuple(columns(name))
+    found = ((n, storer(t.c[key].type, dialect)) for n, key in enumerate(keys))
+    return keys, tuple((n, store) for n, store in found if store is not None)
 
 
 def insert_sql(name: str) -> str:
@@ -87,10 +90,14 @@ def update_sql(name: str) -> str:
     return f"UPDATE {name} SET {', '.join(f'{k} = ?' for k in keys)} WHERE id = ?"
 
 
-def values(name: str, dialect: Dialect, row: Row) -> list[Any]:
-    """The row's columns in the table's order (see `columns`), as the driver takes them."""
-    get = row.get
-    return [
-        value if (value := get(key)) is None or store is None else store(value)
-        for key, store in _storers(name, dialect)
-    ]
+def values(name: str, dialect: Dialect, row: Row, *more: Any) -> list[Any]:
+    """The row's columns in the table's order (see `columns`), as the driver takes them,
+    then `more`."""
+    keys, converted = _storers(name, dialect)
+    out = list(map(row.get, keys))
+    for n, store in converted:
+        value = out[n]
+        if value is not None:
+            out[n] = store(value)
+    out.extend(more)
+    return out

@@ -9,19 +9,19 @@ were a third of an import's time."""
 from __future__ import annotations
 
 import functools
-import json
 import uuid
 from collections.abc import Iterable
 from typing import Any, cast
 
+import orjson
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.services.accounts import access, audit
 from desktop.services.exchange import stored
-from desktop.services.exchange.rows import Row, decode, is_time, label
-from desktop.store.base import new_id, utcnow
-from desktop.store.engine import Database
+from desktop.services.exchange.rows import Row, carried, decode, is_time, label
+from desktop.store.base import new_ids, utcnow
+from desktop.store.engine import Database, json_text
 from desktop.store.schema import AuditEntry
 
 _QUIET = frozenset({"id", "created_at", "updated_at", "version", "deleted_at"})
@@ -37,15 +37,18 @@ class Trail:
         self.user_name = (user.label if user is not None else audit.COMMAND_LINE)[:64]
         self.s = s
         self.package = package[:200]
-        self.pending: list[dict[str, Any]] = []
+        # (action, kind, record id, label, changes) of the entries not written yet
+        self.pending: list[tuple[str, str, uuid.UUID, str, dict[str, Any]]] = []
         # (table, key as the package writes it) → the name shown; None: no such record
         self._names: dict[tuple[str, str], str | None] = {}
 
-    def prepare(self, rows: Iterable[Row]) -> None:
-        """Read the names the rows' keys point at and are not known yet, a query a table."""
+    def prepare(self, rows: Iterable[Row], name: str | None = None) -> None:
+        """Read the names the rows' keys point at and are not known yet, a query a table.
+        `name`: the rows' table, whose columns say which keys to look at."""
         wanted: dict[Any, set[str]] = {}
+        references = _references(name) if name is not None else tuple(_REFERENCES.items())
         for row in rows:
-            for key, model in _REFERENCES.items():
+            for key, model in references:
                 value = row.get(key)
                 if isinstance(value, str) and (model.__tablename__, value) not in self._names:
                     wanted.setdefault(model, set()).add(value)
@@ -69,7 +72,9 @@ class Trail:
         """The value as the trail shows it: names for keys, masked personal numbers."""
         if value is None:
             return None
-        how = _how(name, key)
+        return self._show(name, key, _hows(name).get(key) or _how(name, key), value)
+
+    def _show(self, name: str, key: str, how: tuple[str, ...], value: Any) -> Any:
         if how is _PLAIN:
             return value  # keys of no name, days and the rest: as a package writes them
         if how is _COMPANIONS:
@@ -81,18 +86,20 @@ class Trail:
         if not isinstance(value, str):
             return value
         table_name = how[1]
-        if (table_name, value) not in self._names:
+        shown = self._names.get((table_name, value), _UNKNOWN)
+        if shown is _UNKNOWN:
             self.prepare([{key: value}])
-        shown = self._names[table_name, value]
+            shown = self._names[table_name, value]
         return shown if shown is not None else value
 
     def add(self, name: str, record_id: uuid.UUID, incoming: Row, local: Row | None) -> None:
+        hows, show = _hows(name), self._show
         if local is None:
             action = audit.CREATE
             changes = {
-                k: self._shown(name, k, v)
+                k: v if (how := hows[k]) is _PLAIN else show(name, k, how, v)
                 for k, v in incoming.items()
-                if k not in _QUIET and v is not None
+                if v is not None and k not in _QUIET
             }
         else:
             was, now = local.get("deleted_at"), incoming.get("deleted_at")
@@ -107,42 +114,39 @@ class Trail:
                 if k not in _QUIET and local.get(k) != v
             }
         changes["package"] = self.package
-        self.pending.append(
-            {
-                "id": new_id(),
-                "at": utcnow(),
-                "user_id": self.user_id,
-                "user_name": self.user_name,
-                "action": action,
-                "kind": name,
-                "record_id": record_id,
-                "label": label(name, incoming),
-                "changes": changes,
-            }
-        )
+        self.pending.append((action, name, record_id, label(name, incoming), changes))
 
     def flush(self) -> None:
         if not self.pending:
             return
+        at = utcnow()  # one moment for the chunk: its records are written together
+        pending, ids = self.pending, new_ids(len(self.pending))
         raw = stored.driver(self.s)
         if raw is not None:  # SQLite: as it stores them, straight to the driver
             dialect = self.s.get_bind().dialect
-            text = dialect._json_serializer or json.dumps  # type: ignore[attr-defined]
             time: Any = AuditEntry.__table__.c.at.type._cached_bind_processor(dialect)
+            when = time(at)
             user = self.user_id.hex if self.user_id is not None else None
             rows = [
-                (e["id"].hex, time(e["at"]), user, e["user_name"], e["action"], e["kind"],
-                 e["record_id"].hex, e["label"], text(e["changes"]))
-                for e in self.pending
+                (ident.hex, when, user, self.user_name, action, kind, record.hex, shown,
+                 _text(changes))
+                for ident, (action, kind, record, shown, changes) in zip(ids, pending, strict=True)
             ]  # fmt: skip
             raw.executemany(_INSERT, rows)
         else:  # Core's executemany: the ORM's bulk path did its work per row on top
-            self.s.execute(insert(cast(Table, AuditEntry.__table__)), self.pending)
+            entries = [
+                {"id": ident, "at": at, "user_id": self.user_id, "user_name": self.user_name,
+                 "action": action, "kind": kind, "record_id": record, "label": shown,
+                 "changes": changes}
+                for ident, (action, kind, record, shown, changes) in zip(ids, pending, strict=True)
+            ]  # fmt: skip
+            self.s.execute(insert(cast(Table, AuditEntry.__table__)), entries)
         self.pending = []
 
 
 _TABLES = frozenset(model.__tablename__ for model in _REFERENCES.values())
 _PLAIN, _COMPANIONS, _TIME, _PERSONAL = ("plain",), ("companions",), ("time",), ("personal",)
+_UNKNOWN = object()
 
 
 @functools.cache
@@ -157,6 +161,26 @@ def _how(name: str, key: str) -> tuple[str, ...]:
     if is_time(name, key):
         return _TIME
     return _PERSONAL if key in audit._PERSONAL else _PLAIN
+
+
+@functools.cache
+def _references(name: str) -> tuple[tuple[str, Any], ...]:
+    """The columns of the table that point at a record shown by its name, with its model."""
+    return tuple((key, model) for key, model in _REFERENCES.items() if key in carried(name))
+
+
+@functools.cache
+def _hows(name: str) -> dict[str, tuple[str, ...]]:
+    """How the trail shows each field a package row of the table carries."""
+    return {key: _how(name, key) for key in carried(name)}
+
+
+def _text(changes: dict[str, Any]) -> str:
+    """The entry's changes as SQLite keeps JSON (engine.json_text), a few times faster."""
+    try:
+        return orjson.dumps(changes, option=orjson.OPT_NON_STR_KEYS).decode()
+    except TypeError:  # a value orjson does not know: the engine's own way
+        return json_text(changes)
 
 
 _INSERT = (

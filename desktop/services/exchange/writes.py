@@ -4,6 +4,7 @@ itself afterwards (an enterprise's search terms, last visit and next due date)."
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
@@ -26,6 +27,16 @@ def write_rows(s: Session, writes: list[tuple[Line, int | None]]) -> None:
     if not writes:
         return
     clashes = stored.integrity_errors(s)
+    raw = stored.driver(s)
+    if raw is not None:
+        # No savepoint on SQLite: one made every page a batch touches be copied to its
+        # journal first (a fifth of an import's writing), and the import is all or nothing
+        # anyway. A clash stops at its own row, so what was written shows which row it was.
+        try:
+            _store_many(s, raw, writes)
+        except clashes as exc:
+            raise _clash(_stopped_at(raw, writes), exc) from exc
+        return
     try:
         with s.begin_nested():
             _write_many(s, writes)
@@ -44,10 +55,6 @@ def write_row(s: Session, line: Line, version: int | None) -> None:
 
 
 def _write_many(s: Session, writes: list[tuple[Line, int | None]]) -> None:
-    raw = stored.driver(s)
-    if raw is not None:
-        _store_many(s, raw, writes)
-        return
     t = table(writes[0][0].table)
     new = [{**decode(line.table, line.row), "version": 1} for line, v in writes if v is None]
     changed = [
@@ -78,7 +85,7 @@ def _write_many(s: Session, writes: list[tuple[Line, int | None]]) -> None:
 def _store_many(s: Session, raw: Any, writes: list[tuple[Line, int | None]]) -> None:
     """SQLite: the rows as it stores them, straight to the driver (see `stored`)."""
     name, dialect = writes[0][0].table, s.get_bind().dialect
-    new = [[*stored.values(name, dialect, line.row), 1] for line, v in writes if v is None]
+    new = [stored.values(name, dialect, line.row, 1) for line, v in writes if v is None]
     if new:
         raw.executemany(stored.insert_sql(name), new)
     at = columns(name).index("id")  # the id goes last, after SET's values
@@ -103,6 +110,32 @@ def _store_many(s: Session, raw: Any, writes: list[tuple[Line, int | None]]) -> 
         if companions:
             sql = "INSERT INTO visit_companion (visit_id, officer_id, position) VALUES (?, ?, ?)"
             raw.executemany(sql, companions)
+
+
+def _stopped_at(raw: Any, writes: list[tuple[Line, int | None]]) -> Line:
+    """The line whose row SQLite refused: the first new one not stored, else the first
+    changed one still at its old version, else the first visit missing a companion (the
+    order `_store_many` writes them in)."""
+    name = writes[0][0].table
+    keys = [stored.hex_key(line.row["id"]) for line, _ in writes]
+    held: dict[str, int] = {}
+    for start in range(0, len(keys), 500):
+        part = keys[start : start + 500]
+        sql = f"SELECT id, version FROM {name} WHERE id IN ({', '.join('?' * len(part))})"
+        held.update(raw.execute(sql, part).fetchall())
+    for (line, v), key in zip(writes, keys, strict=True):
+        if v is None and key not in held:
+            return line
+    for (line, v), key in zip(writes, keys, strict=True):
+        if v is not None and held.get(key) == v:
+            return line
+    if name == "visit":
+        sql = "SELECT officer_id FROM visit_companion WHERE visit_id = ?"
+        for (line, _), key in zip(writes, keys, strict=True):
+            have = {o for (o,) in raw.execute(sql, (key,))}
+            if any(stored.hex_key(o) not in have for o in line.row.get(COMPANIONS, [])):
+                return line
+    return writes[0][0]
 
 
 def outcome(before: Row, after: Row) -> str:
@@ -157,10 +190,14 @@ def _clash(line: Line, exc: Exception) -> UserError:
     )
 
 
-def refresh_enterprises(db: Database, s: Session, ids: set[uuid.UUID]) -> None:
+def refresh_enterprises(
+    db: Database, s: Session, ids: set[uuid.UUID], visited: dict[uuid.UUID, date] | None = None
+) -> None:
     """What each desk derives for itself: search terms, last visit and next due date. Read
     and written a chunk at a time as rows, not records: the ORM's flush of 10,000 changed
-    enterprises (a station's first package) took longer than writing them."""
+    enterprises (a station's first package) took longer than writing them. `visited`: the
+    last visits, when the caller knows them all (a desk's first package: every visit is
+    in it), instead of reading them again."""
     from types import SimpleNamespace
 
     from desktop.domain import pinyin_order, search_terms
@@ -178,7 +215,7 @@ def refresh_enterprises(db: Database, s: Session, ids: set[uuid.UUID]) -> None:
             .where(Visit.enterprise_id.in_(chunk), Visit.deleted_at.is_(None))
             .group_by(Visit.enterprise_id)
         )
-        last = {ident: day for ident, day in s.execute(stmt)}
+        last = visited if visited is not None else dict(s.execute(stmt).tuples().all())
         terms, derived = [], []
         for values in s.execute(select(*read).where(t.c.id.in_(chunk))):
             record = SimpleNamespace(**dict(zip(_DUE_FIELDS, values, strict=True)))
