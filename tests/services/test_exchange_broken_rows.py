@@ -84,3 +84,21 @@ def test_many_good_rows_are_written_with_their_audit(its: Desks) -> None:
     assert got.total("new") == 1200
     form = enterprises.load_enterprise(its.b.db, uuid.UUID(lines[-1].row["id"]))
     assert form.name == "新店1199"
+
+
+def test_a_changed_row_taking_a_code_another_record_has_is_refused(its: Desks) -> None:
+    """A clash in a change (not a new record) among many: the changed record is named."""
+    enterprises.save_enterprise(
+        its.b.db,
+        enterprises.EnterpriseForm(
+            grid_id=enterprises.load_enterprise(its.b.db, its.b.enterprises[0]).grid_id,
+            name="分局先登记的",
+            industry="other",
+            credit_code="91110000600037341L",
+        ),
+    )
+    name = enterprises.load_enterprise(its.b.db, its.b.enterprises[0]).name
+    taking = changed(its.a, "enterprise", its.b.enterprises[0], credit_code="91110000600037341L")
+    lines = [*_many_good(its, 300), taking, *_many_good(its, 300)]
+    caught = refused(its, signed(its.a, its.tmp / "taking.pkg", lines), RefusedError)
+    assert name in caught.text() and "already has" in caught.text()
