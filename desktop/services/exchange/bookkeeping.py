@@ -77,17 +77,8 @@ def remember(s: Session, revisions: Iterable[tuple[uuid.UUID, bytes]], sent: boo
     """Record that these revisions were received here (or with `sent`, sent from here)."""
     pairs = list(revisions)
     raw = bulk.sqlite_driver(s)
-    if raw is not None:  # as SQLite keeps them, straight to the driver (see stored)
-        kept = "sent = excluded.sent" if sent else "last = excluded.last"
-        raw.executemany(
-            "INSERT INTO exchange_state (record_id, last, sent) VALUES (?, ?, ?) "
-            f"ON CONFLICT (record_id) DO UPDATE SET {kept}",
-            [(i.hex, d, d if sent else None) for i, d in pairs],
-        )
-        raw.executemany(
-            "INSERT INTO exchange_seen (record_id, digest) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [(i.hex, d) for i, d in pairs],
-        )
+    if raw is not None:
+        _store(raw, [(i.hex, d) for i, d in pairs], sent)
         return
     for start in range(0, len(pairs), 1000):
         chunk = pairs[start : start + 1000]
@@ -99,6 +90,30 @@ def remember(s: Session, revisions: Iterable[tuple[uuid.UUID, bytes]], sent: boo
         s.execute(stmt.on_conflict_do_update(index_elements=["record_id"], set_=keep), rows)
         seen_rows = _insert_for(s, ExchangeSeen).on_conflict_do_nothing()
         s.execute(seen_rows, [{"record_id": i, "digest": d} for i, d in chunk])
+
+
+def _store(raw: Any, keyed: list[tuple[str, bytes]], sent: bool) -> None:
+    """SQLite: the revisions as it keeps them (keys as hex digits), straight to the driver
+    (see stored)."""
+    kept = "sent = excluded.sent" if sent else "last = excluded.last"
+    raw.executemany(
+        "INSERT INTO exchange_state (record_id, last, sent) VALUES (?, ?, ?) "
+        f"ON CONFLICT (record_id) DO UPDATE SET {kept}",
+        [(i, d, d if sent else None) for i, d in keyed],
+    )
+    raw.executemany(
+        "INSERT INTO exchange_seen (record_id, digest) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        keyed,
+    )
+
+
+def received(s: Session, revisions: list[tuple[str, bytes]]) -> None:
+    """`remember` of revisions received, their records' keys as a package writes them."""
+    raw = bulk.sqlite_driver(s)
+    if raw is not None:
+        _store(raw, [(key.replace("-", ""), d) for key, d in revisions], sent=False)
+    else:
+        remember(s, [(uuid.UUID(key), d) for key, d in revisions], sent=False)
 
 
 def log_package(

@@ -184,18 +184,43 @@ def _problem(kind: Any) -> Problem:
 
 
 @functools.cache
-def _judges(name: str) -> tuple[tuple[str, bool, Problem], ...]:
-    """(column, may be empty, judge) of each column a row of the table carries, made once."""
+def _judges(
+    name: str,
+) -> tuple[tuple[tuple[str, bool], ...], tuple[tuple[str, bool, Problem], ...]]:
+    """The keys (column, may be empty) and the other columns (column, may be empty, judge)
+    a row of the table carries, made once; what each desk derives is not carried."""
     t = table(name)
-    return tuple(
-        (key, bool(t.c[key].nullable), _problem(t.c[key].type)) for key in columns(name)
-    )  # what each desk derives for itself is not carried, so not judged
+    judged = [(key, bool(t.c[key].nullable), _problem(t.c[key].type)) for key in columns(name)]
+    keys = tuple((key, nullable) for key, nullable, judge in judged if judge is _key)
+    return keys, tuple(item for item in judged if item[2] is not _key)
+
+
+# A row's keys, one per line, matched at once (a visit has seven).
+_KEYS = re.compile(rf"{_KEY.pattern}(?:\n{_KEY.pattern})*")
 
 
 def _types(file: str, line: Line) -> None:
     row = line.row
-    for name, nullable, judge in _judges(line.table):
-        value = row.get(name)
+    get = row.get
+    keys, others = _judges(line.table)
+    given = []
+    for name, nullable in keys:
+        value = get(name)
+        if value is not None:
+            given.append(value)
+        elif not nullable:
+            raise _damaged(file, line, name, "missing")
+    try:
+        whole = _KEYS.fullmatch("\n".join(given)) is not None if given else True
+    except TypeError:  # not text
+        whole = False
+    if not whole:
+        for name, _ in keys:
+            value = get(name)
+            if value is not None and _key(value) is not None:
+                raise _damaged(file, line, name, "not an id")
+    for name, nullable, judge in others:
+        value = get(name)
         problem = ("missing" if not nullable else None) if value is None else judge(value)
         if problem is not None:
             raise _damaged(file, line, name, problem)

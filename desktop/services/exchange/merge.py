@@ -400,7 +400,8 @@ def _merge_chunk(run: _Run, lines: list[Line]) -> None:
     user = access.actor(run.db)
     for line in lines:
         checks.check_line(run.package.name, line, run.codes)
-    ids = [line.id for line in lines]
+    # Keys made UUIDs only to be looked up: a new desk's first package has none to look up.
+    ids = [line.id for line in lines] if run.holds(name) or run.any_seen or run.any_open else []
     local = (
         {uuid.UUID(row["id"]): (row, v) for row, v in read_rows(s, name, ids=ids)}
         if run.holds(name)
@@ -409,10 +410,10 @@ def _merge_chunk(run: _Run, lines: list[Line]) -> None:
     seen = bookkeeping.seen(s, ids) if run.any_seen else set()
     open_conflicts = bookkeeping.open_conflicts_of(s, ids) if run.any_open else {}
     run.trail.prepare([line.row for line in lines] + [row for row, _ in local.values()], name)
-    taken: list[tuple[uuid.UUID, bytes]] = []
+    taken: list[tuple[str, bytes]] = []
     writes: list[tuple[Line, int | None]] = []
     for line in lines:
-        mine = local.get(line.id)
+        mine = local.get(line.id) if local else None
         row: Row | None = mine[0] if mine is not None else None
         if row is None and line.row.get("deleted_at") is not None:
             result.add(name, "older")  # deleted before this desk ever had it
@@ -433,13 +434,13 @@ def _merge_chunk(run: _Run, lines: list[Line]) -> None:
                 continue
             writes.append((line, mine[1] if mine is not None else None))
             result.add(name, "new" if row is None else outcome(row, line.row))
-            run.trail.add(name, line.id, line.row, row)
+            run.trail.add(name, line.row, row)
             run.trail.learn(name, line.row)
             if name in HIERARCHY:
                 run.places.learn(name, line.row)
-        if line.id in open_conflicts:
+        if open_conflicts and line.id in open_conflicts:
             settle(s, open_conflicts[line.id], "superseded", None)
-        taken.append((line.id, line.digest))
+        taken.append((line.row["id"], line.digest))
         if name in _TOUCHES:  # its enterprise's derived values are worked out again
             run.touched.add(line.row[_TOUCHES[name]])
         if name == "visit" and line.row.get("deleted_at") is None:
@@ -447,4 +448,4 @@ def _merge_chunk(run: _Run, lines: list[Line]) -> None:
             if day > run.visited.get(ident, ""):
                 run.visited[ident] = day
     write_rows(s, writes)
-    remember(s, taken, sent=False)
+    bookkeeping.received(s, taken)

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Uuid
+from sqlalchemy import Date, Uuid
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -52,8 +52,22 @@ def storer(kind: Any, dialect: Dialect) -> Store | None:
     process = kind._cached_bind_processor(dialect)
     if convert is not None and process is not None:
         full = lambda value: process(convert(value))  # noqa: E731
-        return _utc_text(full) if isinstance(kind, UTCDateTime) else full
+        if isinstance(kind, UTCDateTime):
+            return _utc_text(full)
+        return _iso_day(full) if isinstance(kind, Date) else full
     return convert or process  # type: ignore[no-any-return]
+
+
+def _iso_day(full: Store) -> Store:
+    """A day as a package writes it (YYYY-MM-DD, checked to be a day) is what SQLite keeps:
+    taken as it is, not made a date and printed again."""
+
+    def store(value: Any) -> Any:
+        if isinstance(value, str) and len(value) == 10 and value[4] == "-" == value[7]:
+            return value
+        return full(value)
+
+    return store
 
 
 def _utc_text(full: Store) -> Store:

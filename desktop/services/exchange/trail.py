@@ -37,8 +37,9 @@ class Trail:
         self.user_name = (user.label if user is not None else audit.COMMAND_LINE)[:64]
         self.s = s
         self.package = package[:200]
-        # (action, kind, record id, label, changes) of the entries not written yet
-        self.pending: list[tuple[str, str, uuid.UUID, str, dict[str, Any]]] = []
+        # (action, kind, record's key as the package writes it, label, changes) of the
+        # entries not written yet
+        self.pending: list[tuple[str, str, str, str, dict[str, Any]]] = []
         # (table, key as the package writes it) → the name shown; None: no such record
         self._names: dict[tuple[str, str], str | None] = {}
 
@@ -92,7 +93,8 @@ class Trail:
             shown = self._names[table_name, value]
         return shown if shown is not None else value
 
-    def add(self, name: str, record_id: uuid.UUID, incoming: Row, local: Row | None) -> None:
+    def add(self, name: str, incoming: Row, local: Row | None) -> None:
+        """The entry of the record `incoming` makes of `local` (None: a new record)."""
         hows, show = _hows(name), self._show
         if local is None:
             action = audit.CREATE
@@ -114,7 +116,7 @@ class Trail:
                 if k not in _QUIET and local.get(k) != v
             }
         changes["package"] = self.package
-        self.pending.append((action, name, record_id, label(name, incoming), changes))
+        self.pending.append((action, name, incoming["id"], label(name, incoming), changes))
 
     def flush(self) -> None:
         if not self.pending:
@@ -128,15 +130,15 @@ class Trail:
             when = time(at)
             user = self.user_id.hex if self.user_id is not None else None
             rows = [
-                (ident.hex, when, user, self.user_name, action, kind, record.hex, shown,
-                 _text(changes))
+                (ident.hex, when, user, self.user_name, action, kind, record.replace("-", ""),
+                 shown, _text(changes))
                 for ident, (action, kind, record, shown, changes) in zip(ids, pending, strict=True)
             ]  # fmt: skip
             raw.executemany(_INSERT, rows)
         else:  # Core's executemany: the ORM's bulk path did its work per row on top
             entries = [
                 {"id": ident, "at": at, "user_id": self.user_id, "user_name": self.user_name,
-                 "action": action, "kind": kind, "record_id": record, "label": shown,
+                 "action": action, "kind": kind, "record_id": uuid.UUID(record), "label": shown,
                  "changes": changes}
                 for ident, (action, kind, record, shown, changes) in zip(ids, pending, strict=True)
             ]  # fmt: skip
