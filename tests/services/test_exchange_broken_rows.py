@@ -49,7 +49,8 @@ def test_a_row_pointing_at_a_record_not_here_is_refused(its: Desks) -> None:
     assert "does not have" in caught.text()
 
 
-def test_a_code_another_record_has_is_refused(its: Desks) -> None:
+def _registered_at_the_sub_bureau(its: Desks) -> None:
+    """An enterprise of the sub-bureau's own with the credit code the tests reuse."""
     enterprises.save_enterprise(
         its.b.db,
         enterprises.EnterpriseForm(
@@ -59,6 +60,10 @@ def test_a_code_another_record_has_is_refused(its: Desks) -> None:
             credit_code="91110000600037341L",
         ),
     )
+
+
+def test_a_code_another_record_has_is_refused(its: Desks) -> None:
+    _registered_at_the_sub_bureau(its)
     model = changed(its.a, "enterprise", its.b.enterprises[0])
     twin = _new(model, name="同码网吧", credit_code="91110000600037341L")
     lines = [*_many_good(its, 300), twin, *_many_good(its, 300)]
@@ -88,15 +93,7 @@ def test_many_good_rows_are_written_with_their_audit(its: Desks) -> None:
 
 def test_a_changed_row_taking_a_code_another_record_has_is_refused(its: Desks) -> None:
     """A clash in a change (not a new record) among many: the changed record is named."""
-    enterprises.save_enterprise(
-        its.b.db,
-        enterprises.EnterpriseForm(
-            grid_id=enterprises.load_enterprise(its.b.db, its.b.enterprises[0]).grid_id,
-            name="分局先登记的",
-            industry="other",
-            credit_code="91110000600037341L",
-        ),
-    )
+    _registered_at_the_sub_bureau(its)
     name = enterprises.load_enterprise(its.b.db, its.b.enterprises[0]).name
     taking = changed(its.a, "enterprise", its.b.enterprises[0], credit_code="91110000600037341L")
     lines = [*_many_good(its, 300), taking, *_many_good(its, 300)]
