@@ -215,7 +215,7 @@ def refresh_enterprises(
             .where(Visit.enterprise_id.in_(chunk), Visit.deleted_at.is_(None))
             .group_by(Visit.enterprise_id)
         )
-        last = visited if visited is not None else dict(s.execute(stmt).tuples().all())
+        last = visited if visited is not None else {e: day for e, day in s.execute(stmt)}
         terms, derived = [], []
         for values in s.execute(select(*read).where(t.c.id.in_(chunk))):
             record = SimpleNamespace(**dict(zip(_DUE_FIELDS, values, strict=True)))
