@@ -1204,72 +1204,72 @@
     <name>CheckinDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="42"/>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="60"/>
         <source>Check-ins against the roster</source>
         <translation>打卡核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="48"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="49"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="50"/>
         <source>Patrol unit</source>
         <translation>巡逻单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="51"/>
         <source>Officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="52"/>
         <source>Checked in</source>
         <translation>打卡情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="53"/>
         <source>First check-in</source>
         <translation>首次打卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="62"/>
         <source>&amp;Import check-ins…</source>
         <translation>导入打卡记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="83"/>
         <source>{n} duties begun: {ok} on time, {late} late, {missed} missed.</source>
         <translation>已开始的勤务 {n} 个：按时 {ok}，迟到 {late}，未到 {missed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="94"/>
         <source> ({n} min)</source>
         <translation>（{n} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="107"/>
         <source>Import check-ins</source>
         <translation>导入打卡记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="109"/>
         <source>Check-in records (*.csv *.xlsx *.xlsm)</source>
         <translation>打卡记录 (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="120"/>
         <source>Nothing was imported</source>
         <translation>未导入任何记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/dialogs/checkin_dialog.py" line="131"/>
         <source> {n} check-ins imported, {same} already on file.</source>
         <translation> 已导入 {n} 条打卡，{same} 条已在册。</translation>
     </message>
@@ -1416,157 +1416,157 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
         <translation>{month} 的排班符合全部规则。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="19"/>
+        <location filename="../../desktop/cli_exchange.py" line="21"/>
         <source>data packages: a station&apos;s changes to the sub-bureau and back</source>
         <translation>数据包：派出所的变更报送分局，分局的变更下发派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="25"/>
+        <location filename="../../desktop/cli_exchange.py" line="24"/>
         <source>write the changes since the last package to FILE</source>
         <translation>将上一个数据包以来的变更写入文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="31"/>
+        <location filename="../../desktop/cli_exchange.py" line="30"/>
         <source>every record, for a desk that missed a package</source>
         <translation>全部记录（用于漏收了数据包的终端）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="35"/>
+        <location filename="../../desktop/cli_exchange.py" line="34"/>
         <source>merge a package (all of it or nothing)</source>
         <translation>合并一个数据包（要么全部导入，要么都不导入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="39"/>
+        <location filename="../../desktop/cli_exchange.py" line="38"/>
         <source>report what would change</source>
         <translation>只报告将有哪些变更，不写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="45"/>
+        <location filename="../../desktop/cli_exchange.py" line="44"/>
         <source>the sub-bureau&apos;s first package: its desk&apos;s fingerprint, read over the phone</source>
         <translation>分局的第一个数据包：分局终端的指纹（电话核对）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="52"/>
+        <location filename="../../desktop/cli_exchange.py" line="51"/>
         <source>write this desk&apos;s enrolment request for the sub-bureau to FILE</source>
         <translation>将本终端给分局的登记申请写入文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="60"/>
+        <location filename="../../desktop/cli_exchange.py" line="59"/>
         <source>the station (or sub-bureau) this desk works for</source>
         <translation>本终端所属的派出所（或分局）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="65"/>
+        <location filename="../../desktop/cli_exchange.py" line="64"/>
         <source>accept a desk&apos;s request once its fingerprint was read over the phone</source>
         <translation>电话核对指纹后，接受一个终端的登记申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="74"/>
+        <location filename="../../desktop/cli_exchange.py" line="73"/>
         <source>another unit than the request names</source>
         <translation>登记到申请所写以外的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="79"/>
+        <location filename="../../desktop/cli_exchange.py" line="78"/>
         <source>list this desk&apos;s fingerprint and the enrolled desks</source>
         <translation>列出本终端的指纹和已登记的终端</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="84"/>
+        <location filename="../../desktop/cli_exchange.py" line="83"/>
         <source>refuse a lost or replaced desk&apos;s packages from now on</source>
         <translation>从现在起拒收丢失或更换的终端的数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="89"/>
+        <location filename="../../desktop/cli_exchange.py" line="88"/>
         <source>its id (8 characters or more) or unit</source>
         <translation>终端编号（至少 8 个字符）或所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="94"/>
+        <location filename="../../desktop/cli_exchange.py" line="93"/>
         <source>list records changed on both sides (exit 1 when there is any)</source>
         <translation>列出双方都改过的记录（有则退出码为 1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="100"/>
+        <location filename="../../desktop/cli_exchange.py" line="99"/>
         <source>settle a conflict by keeping one version</source>
         <translation>保留其中一个版本以解决冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="103"/>
+        <location filename="../../desktop/cli_exchange.py" line="102"/>
         <source>as `exchange conflicts` lists it</source>
         <translation>即 `exchange conflicts` 列出的编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="139"/>
+        <location filename="../../desktop/cli_exchange.py" line="138"/>
         <source>{file}: package {sequence} from {origin}, {n} records.</source>
         <translation>{file}：{origin} 的第 {sequence} 号数据包，共 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="161"/>
+        <location filename="../../desktop/cli_exchange.py" line="160"/>
         <source>{file} was imported before; nothing changed.</source>
         <translation>{file} 以前已导入过，未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="166"/>
+        <location filename="../../desktop/cli_exchange.py" line="165"/>
         <source>{file} (package {sequence} from {origin}): {new} new, {updated} updated, {deleted} deleted, {unchanged} as here, {older} older than here, {conflicts} conflicts.</source>
         <translation>{file}（{origin} 的第 {sequence} 号数据包）：新增 {new}，更新 {updated}，删除 {deleted}，与本机相同 {unchanged}，比本机旧 {older}，冲突 {conflicts}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="178"/>
+        <location filename="../../desktop/cli_exchange.py" line="177"/>
         <source>Dry run: nothing was written.</source>
         <translation>试运行：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="181"/>
+        <location filename="../../desktop/cli_exchange.py" line="180"/>
         <source>Settle the conflicts: policedesk exchange conflicts, then resolve.</source>
         <translation>请处理冲突：先运行 policedesk exchange conflicts，再用 resolve 选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="202"/>
+        <location filename="../../desktop/cli_exchange.py" line="201"/>
         <source>{n} conflicts (this desk&apos;s value | the package&apos;s).</source>
         <translation>共 {n} 处冲突（本机的值 | 数据包的值）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="216"/>
+        <location filename="../../desktop/cli_exchange.py" line="215"/>
         <source>Settled: kept the {keep} version.</source>
         <translation>已处理：保留了 {keep} 版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="225"/>
+        <location filename="../../desktop/cli_exchange.py" line="224"/>
         <source>{file}: this desk&apos;s request for {unit}. Take it to the sub-bureau, and read them its fingerprint over the phone:</source>
         <translation>{file}：本工作台（{unit}）的登记申请。请把它交到分局，并通过电话向分局念出它的指纹：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="242"/>
+        <location filename="../../desktop/cli_exchange.py" line="241"/>
         <source>Enrolled the desk of {unit} ({id}): its packages are taken from now on.</source>
         <translation>已登记{unit}的工作台（{id}）：今后接收它的数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="256"/>
+        <location filename="../../desktop/cli_exchange.py" line="255"/>
         <source>This desk: {id}, fingerprint {fingerprint}</source>
         <translation>本工作台：{id}，指纹 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="260"/>
+        <location filename="../../desktop/cli_exchange.py" line="259"/>
         <source>revoked {day}</source>
         <translation>{day} 已注销</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="262"/>
+        <location filename="../../desktop/cli_exchange.py" line="261"/>
         <source>enrolled {day}</source>
         <translation>{day} 登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="267"/>
+        <location filename="../../desktop/cli_exchange.py" line="266"/>
         <source>{n} desks enrolled.</source>
         <translation>已登记 {n} 个工作台。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_exchange.py" line="276"/>
+        <location filename="../../desktop/cli_exchange.py" line="275"/>
         <source>Revoked the desk of {unit} ({id}): its packages are refused.</source>
         <translation>已注销{unit}的工作台（{id}）：今后拒收它的数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_server.py" line="15"/>
+        <location filename="../../desktop/cli_server.py" line="16"/>
         <source>the shared PostgreSQL server&apos;s desk role</source>
         <translation>共用 PostgreSQL 服务器上供终端连接的角色</translation>
     </message>
@@ -1606,152 +1606,152 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="33"/>
+        <location filename="../../desktop/cli.py" line="40"/>
         <source>SQLite file or SQLAlchemy URL (default: policedesk.sqlite3 in the user data folder; postgresql+psycopg://user@host/db for a shared server)</source>
         <translation>SQLite 文件或 SQLAlchemy URL（默认：用户数据文件夹中的 policedesk.sqlite3；共用服务器写 postgresql+psycopg://user@host/db）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="43"/>
+        <location filename="../../desktop/cli.py" line="50"/>
         <source>log in as this user (the password is asked for on the terminal)</source>
         <translation>以此用户登录（在终端中输入密码）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="51"/>
+        <location filename="../../desktop/cli.py" line="58"/>
         <source>read the password from the first line of standard input (for scripts)</source>
         <translation>从标准输入的第一行读取密码（供脚本使用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="60"/>
+        <location filename="../../desktop/cli.py" line="67"/>
         <source>Community-policing desk: the jurisdiction grid (sub-bureau, stations, community police offices, grid cells), its officers, enterprises and their visits. Without a command, opens the window.</source>
         <translation>社区警务工作台：辖区网格（分局、派出所、社区警务室、网格）及其警力、单位和走访。不带命令时打开程序窗口。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="71"/>
+        <location filename="../../desktop/cli.py" line="78"/>
         <source>open the demo database (generated on first use)</source>
         <translation>打开演示数据库（首次使用时生成）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="77"/>
+        <location filename="../../desktop/cli.py" line="84"/>
         <source>generate a demo jurisdiction into an empty database</source>
         <translation>在空数据库中生成演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="84"/>
+        <location filename="../../desktop/cli.py" line="91"/>
         <source>create or upgrade the database schema</source>
         <translation>创建或升级数据库结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="89"/>
+        <location filename="../../desktop/cli.py" line="96"/>
         <source>check the database&apos;s integrity</source>
         <translation>检查数据库的完整性</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="94"/>
+        <location filename="../../desktop/cli.py" line="101"/>
         <source>copy the database to a file, safely while in use</source>
         <translation>将数据库备份到文件（使用中也可安全备份）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="101"/>
+        <location filename="../../desktop/cli.py" line="108"/>
         <source>replace the database with a backup (the current file is kept aside)</source>
         <translation>用备份替换数据库（当前文件另存保留）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="110"/>
+        <location filename="../../desktop/cli.py" line="117"/>
         <source>every administrator&apos;s password is lost: open the database with its recovery key and give the administrator --user NAME a new password</source>
         <translation>所有管理员的密码都已丢失时：用恢复密钥打开数据库，为 --user 指定的管理员设置新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="122"/>
+        <location filename="../../desktop/cli.py" line="129"/>
         <source>write a ledger to an Excel file</source>
         <translation>将台账导出为 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="132"/>
+        <location filename="../../desktop/cli.py" line="139"/>
         <source>a sheet for each station in the scope</source>
         <translation>范围内每个派出所一个工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="138"/>
+        <location filename="../../desktop/cli.py" line="145"/>
         <source>the paper it prints on (default: A4, or A3 where A4 would print below 9 pt)</source>
         <translation>打印纸张（默认 A4；A4 上字号会小于 9 磅时用 A3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="146"/>
+        <location filename="../../desktop/cli.py" line="153"/>
         <source>optional columns to leave out, by their Chinese names, comma-separated</source>
         <translation>不导出的可选列，写中文列名，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="153"/>
+        <location filename="../../desktop/cli.py" line="160"/>
         <source>phone and ID numbers in full (masked otherwise)</source>
         <translation>显示完整的电话和身份证号码（否则遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="159"/>
+        <location filename="../../desktop/cli.py" line="166"/>
         <source>the .xlsx file to write</source>
         <translation>要写入的 .xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="164"/>
+        <location filename="../../desktop/cli.py" line="171"/>
         <source>a station or grid code, or a unit&apos;s exact name</source>
         <translation>派出所或网格编码，或单位的完整名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="170"/>
+        <location filename="../../desktop/cli.py" line="177"/>
         <source>first day, 2026-01-01</source>
         <translation>起始日期，如 2026-01-01</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="176"/>
+        <location filename="../../desktop/cli.py" line="183"/>
         <source>last day, 2026-12-31</source>
         <translation>截止日期，如 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="182"/>
+        <location filename="../../desktop/cli.py" line="189"/>
         <source>read records from an Excel sheet (all rows or none: any bad row stops it)</source>
         <translation>从 Excel 表导入记录（要么全部导入，要么都不导入：有一行出错即停止）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="189"/>
+        <location filename="../../desktop/cli.py" line="196"/>
         <source>enterprises 单位, visits, officers (Excel); boundaries (GeoJSON of grid cells); checkins (CSV or Excel: officer, point, time)</source>
         <translation>enterprises 单位、visits 走访、officers 人员（Excel）；boundaries 网格边界（GeoJSON）；checkins 巡逻签到（CSV 或 Excel：人员、巡点、时间）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="199"/>
+        <location filename="../../desktop/cli.py" line="206"/>
         <source>check and report, write nothing</source>
         <translation>只检查并报告，不写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="204"/>
+        <location filename="../../desktop/cli.py" line="211"/>
         <source>check or generate a station&apos;s month roster</source>
         <translation>检查或生成派出所的月排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="210"/>
+        <location filename="../../desktop/cli.py" line="216"/>
         <source>list every broken rule of the month (exit 1 when there is any)</source>
         <translation>列出本月违反的每条规则（有则退出码为 1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="214"/>
+        <location filename="../../desktop/cli.py" line="220"/>
         <source>fill the month, keeping the duties set by hand</source>
         <translation>排满本月，保留手工安排的勤务</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="217"/>
+        <location filename="../../desktop/cli.py" line="223"/>
         <source>write each officer&apos;s personal schedule of the month, a sheet each</source>
         <translation>导出每人本月的个人勤务表，每人一个工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="227"/>
+        <location filename="../../desktop/cli.py" line="233"/>
         <source>a station&apos;s name or code; the sub-bureau&apos;s name for its 巡线</source>
         <translation>派出所名称或编码；分局的巡线写分局名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="235"/>
+        <location filename="../../desktop/cli.py" line="241"/>
         <source>or a week: YYYY-Www</source>
         <translation>或某一周：YYYY-Www</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="239"/>
+        <location filename="../../desktop/cli.py" line="245"/>
         <source>at most (10)</source>
         <translation>最多秒数（10）</translation>
     </message>
@@ -1824,62 +1824,62 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="132"/>
         <source>Data conflicts</source>
         <translation>数据冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="136"/>
         <source>These records were changed both here and at another desk since the two last exchanged them. This desk&apos;s version is in force until you choose; the version you keep goes out with this desk&apos;s next package, and the other desk follows.</source>
         <translation>以下记录自上次交换以来，本机和其他单位都修改过。在您选择之前以本机版本为准；您保留的版本随本机下一个数据包发出，对方导入后随之一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="148"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="148"/>
         <source>This desk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="148"/>
         <source>The package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="156"/>
         <source>Keep this desk&apos;s version</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="157"/>
         <source>Take the package&apos;s version</source>
         <translation>采用数据包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="160"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="182"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="179"/>
         <source>No conflicts are waiting.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="193"/>
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="193"/>
         <source>in use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="196"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -2064,88 +2064,88 @@ Print it or write it down and keep it in the station&apos;s safe: with it the da
 <context>
     <name>DesksDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="41"/>
         <source>Enrolled desks</source>
         <translation>已登记的工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="44"/>
         <source>This desk&apos;s fingerprint, to read to a desk that enrols this one:</source>
         <translation>本工作台的指纹（登记本工作台的一方核对时念给对方）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="49"/>
         <source>Desks whose packages this desk takes, and seals its own for:</source>
         <translation>本机接收其数据包、并为其加密本机数据包的工作台：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="53"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="54"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="55"/>
         <source>Enrolled</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="56"/>
         <source>Enrolled by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="57"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="70"/>
         <source>&amp;Enrol a desk…</source>
         <translation>登记工作台(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="78"/>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="79"/>
         <source>&amp;Revoke…</source>
         <translation>注销(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="76"/>
         <source>For a desk whose computer was lost, stolen or replaced</source>
         <translation>用于电脑丢失、被盗或更换的工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="82"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="108"/>
         <source>Revoked {when}</source>
         <translation>已注销 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="110"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="123"/>
         <source>No desk is enrolled here yet.</source>
         <translation>本机尚未登记任何工作台。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="146"/>
         <source>Revoke a desk</source>
         <translation>注销工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/desk_enrolment_list.py" line="148"/>
         <source>Revoke the desk of {unit} (fingerprint {fingerprint})?
 
 From now on its packages are refused here, and this desk&apos;s packages are no longer sealed for it, so it cannot read them. Do this for a desk whose computer was lost, stolen or replaced. The records it sent before stay. To take it back, enrol it again from its request.</source>
@@ -3463,221 +3463,221 @@ The details are in {log}; please send that file to your administrator.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53"/>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="51"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <location filename="../../desktop/ui/dialogs/login_dialog.py" line="121"/>
-        <location filename="../../desktop/i18n.py" line="63"/>
+        <location filename="../../desktop/i18n.py" line="116"/>
         <source>Community Policing Desk</source>
         <translation>社区警务工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/work/start.py" line="44"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77"/>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/work/start.py" line="52"/>
         <source>No units yet. &lt;a href=&apos;new&apos;&gt;New sub-bureau…&lt;/a&gt; (Edit &gt; New sub-bureau), then its stations, offices and grid cells under it.</source>
         <translation>还没有任何单位。&lt;a href=&apos;new&apos;&gt;新建分局…&lt;/a&gt;（编辑 → 新建分局），再在其下建派出所、警务室和网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>Grid cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>Enterprises</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Visit reminders</source>
         <translation>走访提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Hazards and unstable factors</source>
         <translation>隐患与不稳定因素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Patrol</source>
         <translation>巡逻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Roster</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Officers</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>Default hazard dead&amp;lines…</source>
         <translation>默认整改期限(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>The deadline the visit form proposes for each kind of hazard</source>
         <translation>走访表单为各类隐患预填的整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>Only an administrator of the whole sub-bureau may restore a backup.</source>
         <translation>只有整个分局的管理员才能从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>New &amp;station…</source>
         <translation>新建派出所(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>New community police &amp;office…</source>
         <translation>新建社区警务室(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>New &amp;grid cell…</source>
         <translation>新建网格(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>&amp;New under the selection…</source>
         <translation>在所选节点下新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/work/start.py" line="70"/>
         <source>Log in again…</source>
         <translation>再次登录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/ui/work/database.py" line="81"/>
         <source>Encrypting the database…</source>
         <translation>正在加密数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469"/>
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/work/start.py" line="123"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <location filename="../../desktop/ui/work/start.py" line="124"/>
         <source>This database holds no jurisdiction yet. Open a generated demo jurisdiction to look around, or start with your own sub-bureau?</source>
         <translation>这个数据库还没有辖区数据。要打开生成的演示辖区看看，还是从建立自己的分局开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543"/>
+        <location filename="../../desktop/ui/work/start.py" line="133"/>
         <source>Open the demo</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="544"/>
+        <location filename="../../desktop/ui/work/start.py" line="137"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="556"/>
+        <location filename="../../desktop/ui/work/start.py" line="151"/>
         <source>Generating the demo jurisdiction…</source>
         <translation>正在生成演示辖区…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="569"/>
+        <location filename="../../desktop/ui/work/database.py" line="36"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="571"/>
+        <location filename="../../desktop/ui/work/database.py" line="38"/>
         <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="590"/>
+        <location filename="../../desktop/ui/work/database.py" line="60"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="592"/>
+        <location filename="../../desktop/ui/work/database.py" line="61"/>
         <source>Saved: the program opens {name} when it starts. Open it in this window now?</source>
         <translation>已保存：程序启动时将打开 {name}。现在就在本窗口打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="608"/>
+        <location filename="../../desktop/ui/main_window.py" line="465"/>
         <source>Scope: {name}</source>
         <translation>当前范围：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="610"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>Scope: all units</source>
         <translation>当前范围：全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="696"/>
+        <location filename="../../desktop/ui/work/start.py" line="162"/>
         <source>No database is open. Open one with File &gt; Open database…, or open the same one again to log in.</source>
         <translation>没有打开数据库。请用 文件 → 打开数据库… 打开一个；再次打开同一个数据库即可重新登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="701"/>
+        <location filename="../../desktop/ui/work/start.py" line="167"/>
         <source>Log in to open the database.</source>
         <translation>请登录以打开数据库。</translation>
     </message>
@@ -3968,56 +3968,56 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>已有其他网格使用这个编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="55"/>
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="56"/>
         <source>Cannot delete “{name}”: {n} stations still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个派出所。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="64"/>
-        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="84"/>
-        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="104"/>
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="65"/>
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="85"/>
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="105"/>
         <source>Cannot delete “{name}”: {n} officers still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：还有 {n} 名人员属于该单位。请先调走或删除他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="75"/>
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="76"/>
         <source>Cannot delete “{name}”: {n} community police offices still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个社区警务室。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="95"/>
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="96"/>
         <source>Cannot delete “{name}”: {n} grid cells still belong to it. Move or delete them first.</source>
         <translation>不能删除“{name}”：下面还有 {n} 个网格。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="115"/>
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="116"/>
         <source>Cannot delete “{name}”: {n} enterprises are registered in it. Move or delete them first.</source>
         <translation>不能删除“{name}”：其中还登记有 {n} 家单位。请先移走或删除它们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="211"/>
+        <location filename="../../desktop/services/jurisdiction/hierarchy.py" line="212"/>
         <source>This cannot be moved there: a station goes under a sub-bureau, an office under a station, a grid cell under an office.</source>
         <translation>不能移到那里：派出所只能在分局下，警务室只能在派出所下，网格只能在警务室下。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/register/findings.py" line="176"/>
-        <location filename="../../desktop/services/register/enterprises.py" line="127"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="129"/>
         <source>This date is in the future.</source>
         <translation>这个日期还没到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/enterprises.py" line="321"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="325"/>
         <source>Cannot delete “{name}”: {n} visits are on record for it. Set its status to 注销 instead.</source>
         <translation>不能删除“{name}”：已有 {n} 条走访记录。请将其状态改为注销。</translation>
     </message>
     <message>
         <location filename="../../desktop/services/register/cadence.py" line="56"/>
-        <location filename="../../desktop/services/register/enterprises.py" line="131"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="133"/>
         <source>Give a number of days from 1 to 366.</source>
         <translation>请填写 1 到 366 之间的天数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/register/enterprises.py" line="188"/>
+        <location filename="../../desktop/services/register/enterprises.py" line="190"/>
         <source>Another enterprise is registered with this credit code.</source>
         <translation>已有其他单位使用这个统一社会信用代码登记。</translation>
     </message>
@@ -4088,42 +4088,42 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>数据库服务器由管理员备份（pg_dump），不能在工作台上备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="26"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="27"/>
         <source>Only an administrator of the whole sub-bureau may restore a backup: it replaces every station&apos;s records.</source>
         <translation>只有整个分局的管理员才能从备份恢复：恢复会替换所有派出所的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="31"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="32"/>
         <source>A database server is restored by its administrator, not from the desk.</source>
         <translation>数据库服务器由管理员恢复，不能在工作台上恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="34"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="35"/>
         <source>{path} holds a whole database; log in to it as an administrator of the whole sub-bureau to restore a backup in its place.</source>
         <translation>{path} 中已有完整的数据库；请以整个分局的管理员身份登录后再用备份替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="39"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="40"/>
         <source>The backup {path} is of another desk ({theirs}), not of this one ({ours}); it was not restored.</source>
         <translation>备份 {path} 属于另一个工作台（{theirs}），不是本工作台（{ours}）的，未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="44"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="45"/>
         <source>To move a desk to a new computer, restore its backup there before entering anything.</source>
         <translation>要把工作台搬到新电脑上，请在新电脑上录入任何内容之前先恢复它的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="48"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="49"/>
         <source>The backup {path} fails the program&apos;s own check ({detail}); it was not restored.</source>
         <translation>备份 {path} 未通过程序自身的检查（{detail}），未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="51"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="52"/>
         <source>In the backup {path} the account “{user}” has a role or a jurisdiction that no entry of its audit trail gave it: the file was altered outside the program. It was not restored.</source>
         <translation>备份 {path} 中账户“{user}”的角色或辖区在其审计日志中没有来由：文件在程序之外被改动过。未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/maintenance/restores.py" line="56"/>
+        <location filename="../../desktop/services/maintenance/restores.py" line="57"/>
         <source>a desk without a name</source>
         <translation>未命名的工作台</translation>
     </message>
@@ -4168,7 +4168,7 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>在您打开之后，已有他人修改了这条记录。请关闭表单后重新打开，查看对方的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/tasks.py" line="15"/>
+        <location filename="../../desktop/services/tasks.py" line="17"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何修改。</translation>
     </message>
@@ -4388,12 +4388,12 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>备份 {path} 不是本工作台的：用本工作台的密钥打不开它。未恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/engine.py" line="23"/>
+        <location filename="../../desktop/store/engine.py" line="24"/>
         <source>This clashes with a record someone else saved a moment ago (the same code or number). Nothing was saved; check and try again.</source>
         <translation>与他人刚刚保存的记录冲突（编码或号码相同）。未保存任何内容，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/engine.py" line="28"/>
+        <location filename="../../desktop/store/engine.py" line="29"/>
         <source>The database is busy with another desk&apos;s save. Nothing was saved; try again.</source>
         <translation>数据库正忙于其他工作台的保存。未保存任何内容，请重试。</translation>
     </message>
@@ -5063,124 +5063,124 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>服务器不允许本机以 {user} 身份连接 {database}（见其 pg_hba.conf）。请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="65"/>
+        <location filename="../../desktop/services/exchange/package.py" line="66"/>
         <source>{file} is damaged or incomplete ({detail}). Nothing was imported; ask for the package again.</source>
         <translation>{file} 已损坏或不完整（{detail}），未导入任何内容；请重新索要数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="70"/>
+        <location filename="../../desktop/services/exchange/package.py" line="71"/>
         <source>{file} is a data package of an older version of this program, which was neither signed nor sealed. Nothing was imported; ask the desk that wrote it for a new package.</source>
         <translation>{file} 是本程序旧版本的数据包，既无签名也未加密。未导入任何数据；请制作它的工作台重新制作数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="80"/>
+        <location filename="../../desktop/services/exchange/package.py" line="81"/>
         <source>The signature of {file} does not match its contents: it was changed after it was written, or damaged on the way. Nothing was imported; ask for the package again.</source>
         <translation>{file} 的签名与内容不符：它在制作后被改动过，或在传递中损坏。未导入任何数据；请重新索取数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="85"/>
+        <location filename="../../desktop/services/exchange/package.py" line="86"/>
         <source>{file} unpacks to more than the {limit} MB a package may hold. Nothing was imported.</source>
         <translation>{file} 解开后超过数据包允许的 {limit} MB。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="267"/>
+        <location filename="../../desktop/services/exchange/package.py" line="270"/>
         <location filename="../../desktop/services/exchange/desks.py" line="184"/>
         <source>Cannot write {file}: {detail}</source>
         <translation>无法写入 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="387"/>
+        <location filename="../../desktop/services/exchange/package.py" line="390"/>
         <source>There is no file {file}.</source>
         <translation>没有文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="390"/>
+        <location filename="../../desktop/services/exchange/package.py" line="393"/>
         <location filename="../../desktop/services/exchange/desks.py" line="197"/>
         <source>Cannot read {file}: {detail}</source>
         <translation>无法读取 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="69"/>
+        <location filename="../../desktop/services/exchange/package.py" line="70"/>
         <source>{file} is not a data package of this program.</source>
         <translation>{file} 不是本程序的数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/package.py" line="75"/>
+        <location filename="../../desktop/services/exchange/package.py" line="76"/>
         <source>{file} was written by a newer version of this program. Nothing was imported; install that version here first.</source>
         <translation>{file} 由较新版本的程序写出，未导入任何内容；请先在本机安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="65"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="78"/>
         <source>{file} is signed by a desk that is not enrolled here (fingerprint {fingerprint}). Nothing was imported.</source>
         <translation>{file} 由未在本机登记的工作台签名（指纹 {fingerprint}）。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="70"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="83"/>
         <source>If it is the sub-bureau&apos;s first package: read this fingerprint with the sub-bureau over the phone, and import the package with the digits they read (--fingerprint). A station&apos;s desk is enrolled at the sub-bureau from its request.</source>
         <translation>如果这是分局的第一个数据包：请与分局通电话核对此指纹，再用对方念出的数字导入（--fingerprint）。派出所的工作台则凭登记申请在分局登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="76"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="89"/>
         <source>{file} is signed by the desk of {desk}, which was revoked here on {day}. Nothing was imported.</source>
         <translation>{file} 由{desk}的工作台签名，该工作台已于 {day} 在本机注销。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="81"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="94"/>
         <source>{file} claims to come from the desk of {desk} but is signed with other keys than the ones enrolled for it. Nothing was imported.</source>
         <translation>{file} 声称来自{desk}的工作台，但签名所用的密钥与登记的不同。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="86"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="99"/>
         <source>{file} was sealed for other desks, not for this one. Nothing was imported; the desk that wrote it must enrol this desk and write a new package.</source>
         <translation>{file} 是加密给其他工作台的，不是给本工作台的。未导入任何数据；请制作它的工作台登记本工作台后重新制作数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="91"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="104"/>
         <source>{file} was written by this database (or a copy of it). Nothing was imported.</source>
         <translation>{file} 是本数据库（或其副本）写出的，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="95"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="108"/>
         <source>{file} comes from a station&apos;s desk, which is enrolled at the sub-bureau from its request, not by importing its package. Nothing was imported.</source>
         <translation>{file} 来自派出所的工作台，它应凭登记申请在分局登记，而不是通过导入其数据包登记。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="218"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="244"/>
         <source>The fingerprint typed is not the one of the desk that signed {file} ({fingerprint}). Nothing was imported.</source>
         <translation>输入的指纹与签名 {file} 的工作台的指纹（{fingerprint}）不符。未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="331"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="368"/>
         <source>{file} is package {sequence} from {origin}, but package {last} from there is already imported. Nothing was imported: an older package would undo newer changes.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，但该处的第 {last} 号已经导入。未导入任何内容：旧数据包会撤销较新的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="344"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="381"/>
         <source>{file} is package {sequence} from {origin}; package {expected} from there has not been imported here. Nothing was imported.</source>
         <translation>{file} 是 {origin} 的第 {sequence} 号数据包，而该处的第 {expected} 号尚未在本机导入。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/merge.py" line="349"/>
+        <location filename="../../desktop/services/exchange/merge.py" line="386"/>
         <source>Import the missing packages first, or ask {origin} for a full package (policedesk exchange export --full).</source>
         <translation>请先导入缺少的数据包，或请 {origin} 导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="126"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="159"/>
         <source>The {kind} “{name}” in the package belongs to a record this database does not have. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”所属的记录本数据库没有，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="132"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="165"/>
         <source>The {kind} “{name}” in the package has a code or number that another record here already has. Nothing was imported.</source>
         <translation>数据包中的{kind}“{name}”的代码或编号已被本机另一条记录使用，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="139"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="172"/>
         <source>A package from there was probably missed: ask for a full package (policedesk exchange export --full).</source>
         <translation>可能漏导了对方的某个数据包：请对方导出完整数据包（policedesk exchange export --full）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/exchange/writes.py" line="145"/>
+        <location filename="../../desktop/services/exchange/writes.py" line="178"/>
         <source>Correct the code of one of the two: here, or at the desk that wrote the package (then ask it for a new package), and import again. A new desk must start from the sub-bureau&apos;s full package, not from entries of its own.</source>
         <translation>请改正两者之一的代码：在本机改，或请写出数据包的一方改后重新发数据包，然后再导入。新电脑须从分局的完整数据包起步，而不是自行录入。</translation>
     </message>
@@ -6211,7 +6211,7 @@ The details are in {log}; please send that file to your administrator.</source>
     <name>RecycleBinDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="35"/>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="51"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
@@ -6231,18 +6231,18 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>删除时间</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="48"/>
         <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="52"/>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="56"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="91"/>
         <source>Assign again</source>
         <translation>请重新指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/recycle_bin_dialog.py" line="93"/>
         <source>Restored. Its community officer or grid worker has left meanwhile; assign someone in the grid cell&apos;s form: {codes}.</source>
         <translation>已恢复。该网格原来的社区民警或网格员已离开，请在网格表单中重新指定：{codes}。</translation>
     </message>
@@ -7074,22 +7074,22 @@ The details are in {log}; please send that file to your administrator.</source>
         <translation>有 {n} 条记录自上次交换以来双方都修改过：在您于“文件 &gt; 数据冲突”中选择之前，以本机版本为准。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="86"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="100"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="111"/>
         <source>Signed by the desk of {unit}, fingerprint {fingerprint}.</source>
         <translation>签名：{unit}的工作台，指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/exchange_dialog.py" line="116"/>
         <source>The digits you typed match it: importing the package enrols that desk here.</source>
         <translation>您输入的数字与之一致：导入时将在本机登记该工作台。</translation>
     </message>
