@@ -34,6 +34,20 @@ def _rows(db: Database, column: str, unit: uuid.UUID) -> dict[type[Any], dict[uu
     return out
 
 
+def _moved(
+    before: dict[type[Any], dict[uuid.UUID, Any]],
+    after: dict[type[Any], dict[uuid.UUID, Any]],
+    bureau: uuid.UUID | None = None,
+    station: uuid.UUID | None = None,
+) -> None:
+    """The same rows, their path now under `bureau` or `station`, each saved once more."""
+    for model, rows in before.items():
+        assert after[model].keys() == rows.keys(), model.__tablename__
+        for ident, (b, st, o, version) in rows.items():
+            expected = (bureau or b, station or st, o, version + 1)
+            assert after[model][ident] == expected, model.__tablename__
+
+
 def _duties(db: Database, scope: NodeRef) -> int:
     return sum(1 for _ in roster_ledgers.roster_rows(db, scope, *EVER, False))
 
@@ -57,11 +71,7 @@ def test_a_moved_station_takes_its_patrol_records_to_the_new_sub_bureau(
 
     hierarchy.move(demo_db, station, east)
 
-    after = _rows(demo_db, "station_id", station.id)
-    for model, rows in before.items():
-        assert after[model].keys() == rows.keys(), model.__tablename__
-        for ident, (_b, st, o, version) in rows.items():
-            assert after[model][ident] == (new.id, st, o, version + 1), model.__tablename__
+    _moved(before, _rows(demo_db, "station_id", station.id), bureau=new.id)
     # 巡线 belong to the sub-bureau, not the station: they stay, untouched.
     assert {
         i: r for i, r in _rows(demo_db, "bureau_id", old.ref.id)[PatrolUnit].items() if r[1] is None
@@ -107,11 +117,7 @@ def test_a_moved_office_takes_its_patrol_records_to_the_new_station(demo_db: Dat
 
     hierarchy.move(demo_db, office, second)
 
-    after = _rows(demo_db, "office_id", office.id)
-    for model, rows in before.items():
-        assert after[model].keys() == rows.keys(), model.__tablename__
-        for ident, (b, _st, o, version) in rows.items():
-            assert after[model][ident] == (b, second.id, o, version + 1), model.__tablename__
+    _moved(before, _rows(demo_db, "office_id", office.id), station=second.id)
     # The station's 巡区 are the station's, not the office's: they stay.
     still = _rows(demo_db, "station_id", first.id)[PatrolUnit]
     assert {i: r for i, r in still.items() if r[2] is None} == zones
