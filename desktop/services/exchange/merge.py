@@ -418,14 +418,15 @@ def _merge_chunk(run: _Run, lines: list[Line]) -> None:
         if row is None and line.row.get("deleted_at") is not None:
             result.add(name, "older")  # deleted before this desk ever had it
             continue
-        if row is not None and digest(row) == line.digest:
+        held = digest(row) if row is not None else None  # this desk's revision
+        if held == line.digest:
             result.add(name, "unchanged")
         elif row is not None and (line.id, line.digest) in seen:
             result.add(name, "older")
             continue
         else:
             places.check(run.places, run.package.name, line, row, run.signer, user)
-            if row is not None and digest(row) not in line.parents:
+            if row is not None and held not in line.parents:
                 bookkeeping.hold(
                     s, run.package.header.package_id, result.origin_label, line, row,
                     open_conflicts.get(line.id),

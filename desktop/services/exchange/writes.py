@@ -202,7 +202,7 @@ def refresh_enterprises(
 
     from desktop.domain import pinyin_order, search_terms
     from desktop.services.register.cadence import default_intervals, intervals_in, next_due
-    from desktop.store.schema import Enterprise, EnterpriseTerm, Visit
+    from desktop.store.schema import Enterprise, EnterpriseTerm
 
     grades = intervals_in(s, default_intervals(db))
     t = cast(Table, Enterprise.__table__)
@@ -210,12 +210,7 @@ def refresh_enterprises(
     wanted = sorted(ids)
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        stmt = (
-            select(Visit.enterprise_id, func.max(Visit.visited_on))
-            .where(Visit.enterprise_id.in_(chunk), Visit.deleted_at.is_(None))
-            .group_by(Visit.enterprise_id)
-        )
-        last = visited if visited is not None else {e: day for e, day in s.execute(stmt)}
+        last = visited if visited is not None else _last_visits(s, chunk)
         terms, derived = [], []
         for values in s.execute(select(*read).where(t.c.id.in_(chunk))):
             record = SimpleNamespace(**dict(zip(_DUE_FIELDS, values, strict=True)))
@@ -239,6 +234,17 @@ def refresh_enterprises(
             s.connection().execute(change.values(keys), derived)
         s.execute(delete(EnterpriseTerm).where(EnterpriseTerm.enterprise_id.in_(chunk)))
         bulk.insert_grouped(s, cast(Table, EnterpriseTerm.__table__), terms)
+
+
+def _last_visits(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, date]:
+    from desktop.store.schema import Visit
+
+    stmt = (
+        select(Visit.enterprise_id, func.max(Visit.visited_on))
+        .where(Visit.enterprise_id.in_(ids), Visit.deleted_at.is_(None))
+        .group_by(Visit.enterprise_id)
+    )
+    return {ident: day for ident, day in s.execute(stmt)}
 
 
 # What an enterprise's derived values are worked out from (cadence.next_due reads these).
